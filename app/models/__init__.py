@@ -1,0 +1,39 @@
+"""The foundation tables: the grid tree, people and duties, the resident roster, devices, audit."""
+
+from app.models.audit import AuditEntry
+from app.models.devices import Camera, Sensor
+from app.models.grid import Grid, GridLevel
+from app.models.people import Duty, DutyRole, Person, VolunteerTeam, VolunteerTeamMember
+from app.models.residents import (
+    Building,
+    Household,
+    Meeting,
+    PartyPairing,
+    ResidenceType,
+    Resident,
+    ResidentTag,
+    Tag,
+    Visit,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Building",
+    "Camera",
+    "Duty",
+    "DutyRole",
+    "Grid",
+    "GridLevel",
+    "Household",
+    "Meeting",
+    "PartyPairing",
+    "Person",
+    "ResidenceType",
+    "Resident",
+    "ResidentTag",
+    "Sensor",
+    "Tag",
+    "Visit",
+    "VolunteerTeam",
+    "VolunteerTeamMember",
+]

@@ -1,0 +1,36 @@
+"""Cameras and sensors, each bound to a grid (and a sensor to a household)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Float, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.base import Base
+
+
+class Camera(Base):
+    __tablename__ = "cameras"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id", ondelete="RESTRICT"), index=True)
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    main_url: Mapped[str] = mapped_column(String(500))
+    sub_url: Mapped[str | None] = mapped_column(String(500))
+    transport: Mapped[str] = mapped_column(String(8), default="tcp")  # RTSP over tcp / udp
+    ai_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Sensor(Base):
+    __tablename__ = "sensors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(24))  # sos, door, pir, smoke, gas, water, bed
+    protocol: Mapped[str] = mapped_column(String(16))  # rf433, zigbee
+    device_code: Mapped[str] = mapped_column(String(64), unique=True)  # EV1527 code or zigbee friendly name
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id", ondelete="RESTRICT"), index=True)
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("households.id", ondelete="SET NULL"), index=True
+    )

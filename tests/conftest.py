@@ -1,0 +1,62 @@
+"""Shared fixtures: a fresh site database on SQLite and, for `pg` tests, on the PostgreSQL server."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from app.store import Database
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PG_ADMIN_URL = os.environ.get("GCC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def _pg_available() -> bool:
+    try:
+        engine = create_engine(PG_ADMIN_URL)
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture
+def sqlite_db(tmp_path) -> Iterator[Database]:
+    db = Database(f"sqlite:///{tmp_path / 'site.sqlite'}")
+    db.upgrade()
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    """A throw-away PostgreSQL database, created and dropped around the test."""
+    if not _pg_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
+        pytest.skip("PostgreSQL is not reachable")
+    name = f"gcc_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    db = Database(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
+    db.upgrade()
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def db(request) -> Database:
+    """The store on both back ends: every test using it runs once on SQLite and once on PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_db")
