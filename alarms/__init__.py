@@ -1,0 +1,1 @@
+"""Alarm lifecycle, serial dongle protocols, MQTT handlers, elderly-care rules. No Qt."""

@@ -1,0 +1,1 @@
+"""Grid geometry: GeoJSON import and validation, point-to-grid lookup, Chinese coordinate systems. No Qt."""

@@ -1,0 +1,1 @@
+"""Icons, themes, sounds, translations, demo media and bundled geodata."""

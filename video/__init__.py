@@ -1,0 +1,1 @@
+"""Camera sources, capture workers, watchdog, motion gating, inference, tracking, face gallery. No Qt."""
