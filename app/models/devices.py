@@ -20,6 +20,7 @@ class Camera(Base):
     sub_url: Mapped[str | None] = mapped_column(String(500))
     transport: Mapped[str] = mapped_column(String(8), default="tcp")  # RTSP over tcp / udp
     ai_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    bearing: Mapped[float | None] = mapped_column(Float)  # degrees clockwise from north (0004_video)
 
 
 class Sensor(Base):

@@ -1,0 +1,431 @@
+"""One capture worker per stream: open with timeouts, decode, keep only the newest frame, reconnect.
+
+The worker's thread is its own watchdog: a read that times out, an end of stream or a stall (packets
+but no pictures for `stall_seconds`) closes the stream, and it is reopened after an exponential
+backoff (0.5 s doubling to 30 s). Pictures are converted for display only for the display sinks that
+are open, at the size they ask for, in this thread, so the GUI thread only draws.
+
+Listeners (the AI pipeline) get `DecodedFrame`s at the rate they ask for, on this thread: they must
+copy what they need and return quickly.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import av
+import av.error
+
+from video.backoff import Backoff
+from video.frames import FULL, Crop, DecodedFrame, fit_size
+from video.sources import (
+    SourceError,
+    SourceKind,
+    ffmpeg_options,
+    file_path,
+    parse_demo_url,
+    redact_url,
+    source_kind,
+    usb_device,
+)
+from video.status import StreamState, StreamStatus
+
+log = logging.getLogger(__name__)
+
+FrameListener = Callable[[DecodedFrame], None]
+StatusListener = Callable[[StreamStatus], None]
+
+
+class StreamFailure(Exception):
+    """Why a stream could not be opened or stopped delivering, in words for the operator."""
+
+    def __init__(self, reason: str, permanent: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent  # the source is wrong, not just away: shown as an error
+
+
+@dataclass
+class CaptureSettings:
+    open_timeout: float = 5.0
+    read_timeout: float = 3.0
+    stall_seconds: float = 3.0  # packets arrive but no picture decodes for this long → restart
+    offline_after: float = 20.0  # failing this long in a row → "offline" rather than "reconnecting"
+    decoder_threads: int = 1  # sub-streams: one thread each; a maximised main stream may use 2
+    backoff: Backoff = field(default_factory=Backoff)
+
+
+class DisplaySink:
+    """A view's window onto a worker: the newest picture converted to fit `box`, and a nudge when it changes.
+
+    `notify` runs on the capture thread; it is called only when the previous picture was taken, so a
+    slow view is never flooded (frames it missed are counted as dropped).
+    """
+
+    def __init__(self, worker: CaptureWorker, box: tuple[int, int], notify: Callable[[], None]) -> None:
+        self._worker = worker
+        self._lock = threading.Lock()
+        self.box = box
+        self.crop: Crop = FULL
+        self.notify = notify
+        self._picture = None
+        self._frame_size = (0, 0)
+        self._seq = 0
+        self._taken = True
+        self.dropped = 0
+
+    def resize(self, width: int, height: int) -> None:
+        self.box = (width, height)
+
+    def set_crop(self, crop: Crop) -> None:
+        self.crop = crop
+
+    def take(self):
+        """(seq, BGRA ndarray, frame size) of the newest picture, or None before the first one."""
+        with self._lock:
+            self._taken = True
+            if self._picture is None:
+                return None
+            return self._seq, self._picture, self._frame_size
+
+    def close(self) -> None:
+        self._worker._remove_sink(self)
+
+    def _offer(self, seq: int, picture, frame_size: tuple[int, int]) -> bool:
+        """Store a new picture; True when the view should be nudged."""
+        with self._lock:
+            if not self._taken:
+                self.dropped += 1
+            was_taken = self._taken
+            self._seq, self._picture, self._frame_size, self._taken = seq, picture, frame_size, False
+        return was_taken
+
+
+@dataclass
+class _Listener:
+    callback: FrameListener
+    interval: float
+    due: float = 0.0
+
+
+class CaptureWorker:
+    """Captures one stream on its own thread until `stop()`."""
+
+    def __init__(
+        self, url: str, transport: str = "tcp", settings: CaptureSettings | None = None, name: str = ""
+    ) -> None:
+        self.url = url
+        self.transport = transport
+        self.settings = settings or CaptureSettings()
+        self.name = name or redact_url(url)
+        self._stop = threading.Event()
+        self._restart = threading.Event()
+        self._lock = threading.Lock()
+        self._sinks: list[DisplaySink] = []
+        self._listeners: list[_Listener] = []
+        self._status_listeners: list[StatusListener] = []
+        self._latest: DecodedFrame | None = None
+        self._seq = 0
+        self._dropped = 0
+        self._restarts = 0
+        self._frame_times: deque[float] = deque(maxlen=32)
+        self._status = StreamStatus(StreamState.CONNECTING, url=redact_url(url))
+        self._thread = threading.Thread(target=self._run, name=f"capture {self.name}", daemon=True)
+
+    # ---- life cycle -------------------------------------------------------------------------------
+    def start(self) -> CaptureWorker:
+        self._thread.start()
+        return self
+
+    def stop(self, wait: float | None = 0.0) -> None:
+        """Ask the thread to finish; it does within the read timeout. `wait=None` waits for it."""
+        self._stop.set()
+        if wait is None or wait > 0:
+            self._thread.join(wait)
+
+    def join(self, timeout: float | None = None) -> bool:
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def request_restart(self, reason: str) -> None:
+        """Make the watchdog close and reopen the stream (e.g. the operator pressed 重连)."""
+        log.info("restart requested for %s: %s", self.name, reason)
+        self._restart.set()
+
+    # ---- what others read -------------------------------------------------------------------------
+    def status(self) -> StreamStatus:
+        with self._lock:
+            return self._status
+
+    def latest_frame(self) -> DecodedFrame | None:
+        """The newest decoded frame; compare its `seq` with the last one you saw to know if it is new."""
+        return self._latest
+
+    def open_display(self, width: int, height: int, notify: Callable[[], None]) -> DisplaySink:
+        """Start converting pictures to fit width x height for one view; close the sink when hidden."""
+        sink = DisplaySink(self, (width, height), notify)
+        with self._lock:
+            self._sinks.append(sink)
+        latest = self._latest
+        if latest is not None:  # show the newest picture at once instead of waiting for the next one
+            self._publish_to(sink, latest)
+        return sink
+
+    def add_frame_listener(self, callback: FrameListener, max_fps: float) -> Callable[[], None]:
+        """Call `callback(frame)` on the capture thread at most `max_fps` times a second; returns remove()."""
+        listener = _Listener(callback, 1.0 / max_fps if max_fps > 0 else 0.0)
+        with self._lock:
+            self._listeners.append(listener)
+
+        def remove() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return remove
+
+    def add_status_listener(self, callback: StatusListener) -> Callable[[], None]:
+        """Call `callback(status)` on the capture thread whenever the state or reason changes."""
+        with self._lock:
+            self._status_listeners.append(callback)
+
+        def remove() -> None:
+            with self._lock:
+                if callback in self._status_listeners:
+                    self._status_listeners.remove(callback)
+
+        return remove
+
+    def _remove_sink(self, sink: DisplaySink) -> None:
+        with self._lock:
+            if sink in self._sinks:
+                self._sinks.remove(sink)
+
+    # ---- the thread -------------------------------------------------------------------------------
+    def _run(self) -> None:
+        backoff = self.settings.backoff
+        failing_since: float | None = None
+        ever_live = False
+        while not self._stop.is_set():
+            self._restart.clear()
+            try:
+                for _ in self._frames():
+                    if not ever_live or failing_since is not None:
+                        ever_live, failing_since = True, None
+                        backoff.reset()
+                    if self._stop.is_set() or self._restart.is_set():
+                        break
+                if self._stop.is_set():
+                    break
+                raise (
+                    StreamFailure("已按要求重连 (restarted on request)")
+                    if self._restart.is_set()
+                    else StreamFailure("视频流结束 (stream ended)")
+                )
+            except StreamFailure as failure:
+                if self._stop.is_set():
+                    break
+                now = time.monotonic()
+                failing_since = failing_since or now
+                delay = self.settings.backoff.ceiling if failure.permanent else backoff.next_delay()
+                if failure.permanent:
+                    state = StreamState.ERROR
+                elif not ever_live:
+                    state = (
+                        StreamState.OFFLINE
+                        if now - failing_since >= self.settings.offline_after
+                        else (StreamState.CONNECTING)
+                    )
+                elif now - failing_since >= self.settings.offline_after:
+                    state = StreamState.OFFLINE
+                else:
+                    state = StreamState.RECONNECTING
+                self._restarts += 1
+                log.warning("%s: %s; retry in %.1f s", self.name, failure.reason, delay)
+                self._set_status(state, failure.reason, next_retry_in=delay)
+                self._stop.wait(delay)
+        self._latest = None
+        self._set_status(StreamState.STOPPED, "")
+
+    def _frames(self) -> Iterator[DecodedFrame]:
+        """Open the source and yield decoded frames until it fails (raises StreamFailure) or ends."""
+        try:
+            kind = source_kind(self.url)
+            target, fmt, paced = self._target(kind)
+        except SourceError as error:
+            raise StreamFailure(str(error), permanent=True) from None
+        options = ffmpeg_options(kind, self.transport, self.settings.read_timeout)
+        try:
+            container = av.open(
+                target,
+                format=fmt,
+                options=options,
+                timeout=(self.settings.open_timeout, self.settings.read_timeout),
+            )
+        except Exception as error:  # PyAV raises many kinds; each becomes a plain reason
+            raise describe_failure(error, self.url) from None
+        try:
+            if not container.streams.video:
+                raise StreamFailure("没有视频轨道 (no video track)", permanent=True)
+            stream = container.streams.video[0]
+            stream.codec_context.thread_count = self.settings.decoder_threads
+            yield from self._decode(container, stream, paced)
+        except StreamFailure:
+            raise
+        except Exception as error:
+            raise describe_failure(error, self.url) from None
+        finally:
+            container.close()
+
+    def _target(self, kind: SourceKind) -> tuple[str, str | None, bool]:
+        """What FFmpeg opens, its format (if it cannot guess) and whether to pace playback (files)."""
+        if kind is SourceKind.DEMO:
+            from video.demo_scenes import scene_path
+
+            return str(scene_path(parse_demo_url(self.url))), None, True
+        if kind is SourceKind.FILE:
+            return file_path(self.url), None, True
+        if kind is SourceKind.USB:
+            return usb_device(self.url), "v4l2", False
+        return self.url, None, False
+
+    def _decode(self, container, stream, paced: bool) -> Iterator[DecodedFrame]:
+        """Demux and decode; files are paced to their frame rate and looped, live sources run free."""
+        clock_start: float | None = None
+        pts_start = 0.0
+        last_picture = time.monotonic()
+        while True:
+            got_frame = False
+            for packet in container.demux(stream):
+                if self._stop.is_set() or self._restart.is_set():
+                    return
+                for frame in packet.decode():
+                    got_frame = True
+                    if paced and frame.time is not None:
+                        if clock_start is None:
+                            clock_start, pts_start = time.monotonic(), frame.time
+                        delay = clock_start + (frame.time - pts_start) - time.monotonic()
+                        if delay > 0 and self._stop.wait(delay):
+                            return
+                    last_picture = time.monotonic()
+                    yield self._publish(frame)
+                if time.monotonic() - last_picture > self.settings.stall_seconds:
+                    raise StreamFailure(f"画面停滞 (no picture for {self.settings.stall_seconds:.0f} s)")
+            if not paced:
+                return  # a live source ended: the caller reconnects
+            if not got_frame:
+                raise StreamFailure("文件中没有可解码的画面 (no decodable picture in file)", permanent=True)
+            container.seek(0, stream=stream)  # loop the file; keep the clock running
+            stream.codec_context.flush_buffers()
+            clock_start = None
+
+    def _publish(self, frame: av.VideoFrame) -> DecodedFrame:
+        self._seq += 1
+        decoded = DecodedFrame.from_av(frame, self._seq)
+        now = time.monotonic()
+        self._frame_times.append(now)
+        self._latest = decoded
+        with self._lock:
+            sinks = list(self._sinks)
+            due = [listener for listener in self._listeners if now >= listener.due]
+            for listener in due:
+                listener.due = max(listener.due + listener.interval, now)
+        for sink in sinks:
+            self._publish_to(sink, decoded)
+        for listener in due:
+            try:
+                listener.callback(decoded)
+            except Exception:  # a broken listener must not stop the picture
+                log.exception("frame listener of %s failed", self.name)
+        status = self._status
+        if status.state is not StreamState.LIVE or (decoded.seq % 8 == 0):
+            self._set_status(StreamState.LIVE, "", frame=decoded)
+        return decoded
+
+    def _publish_to(self, sink: DisplaySink, frame: DecodedFrame) -> None:
+        width, height = fit_size(frame.width, frame.height, *sink.box)
+        if not width:
+            return
+        crop = sink.crop
+        if not crop.is_full:  # the zoomed part keeps the frame's aspect ratio
+            crop = crop.clamped()
+        picture = frame.bgra(width, height, crop)
+        if sink._offer(frame.seq, picture, frame.size):
+            try:
+                sink.notify()
+            except Exception:
+                log.exception("display notify of %s failed", self.name)
+        else:
+            with self._lock:
+                self._dropped += 1
+
+    def _fps(self) -> float:
+        times = self._frame_times
+        if len(times) < 2 or time.monotonic() - times[-1] > 2.0:
+            return 0.0
+        return (len(times) - 1) / (times[-1] - times[0])
+
+    def _set_status(
+        self,
+        state: StreamState,
+        reason: str,
+        frame: DecodedFrame | None = None,
+        next_retry_in: float | None = None,
+    ) -> None:
+        with self._lock:
+            previous = self._status
+            status = StreamStatus(
+                state=state,
+                reason=redact_url(reason),
+                url=previous.url,
+                fps=round(self._fps(), 1) if state is StreamState.LIVE else 0.0,
+                width=frame.width if frame else previous.width,
+                height=frame.height if frame else previous.height,
+                decoded=self._seq,
+                dropped=self._dropped,
+                last_frame_at=frame.captured_at if frame else previous.last_frame_at,
+                next_retry_in=next_retry_in,
+                restarts=self._restarts,
+            )
+            self._status = status
+            listeners = (
+                list(self._status_listeners) if (state, reason) != (previous.state, previous.reason) else []
+            )
+        for listener in listeners:
+            try:
+                listener(status)
+            except Exception:
+                log.exception("status listener of %s failed", self.name)
+
+
+def describe_failure(error: Exception, url: str) -> StreamFailure:
+    """Turn an FFmpeg/OS error into a reason an operator understands; passwords are removed."""
+    text = redact_url(str(error))
+    if isinstance(error, StreamFailure):
+        return error
+    if isinstance(error, av.error.ConnectionRefusedError) or "Connection refused" in text:
+        return StreamFailure("连接被拒绝 (connection refused)")
+    if isinstance(error, av.error.FileNotFoundError | FileNotFoundError) and "://" not in url[:10]:
+        return StreamFailure("文件不存在 (file not found)", permanent=True)
+    if isinstance(error, av.error.HTTPUnauthorizedError | av.error.HTTPForbiddenError) or "401" in text:
+        return StreamFailure("用户名或密码错误 (unauthorized)", permanent=True)
+    if isinstance(error, av.error.HTTPNotFoundError) or "404" in text or "Not Found" in text:
+        return StreamFailure("地址不存在 (404 not found)", permanent=True)
+    if isinstance(error, av.error.ExitError | TimeoutError) or "timed out" in text.lower():
+        return StreamFailure("连接超时 (timed out)")
+    if isinstance(error, av.error.InvalidDataError):
+        return StreamFailure("数据无法解码 (invalid data)")
+    if "Name or service not known" in text or "resolve" in text.lower():
+        return StreamFailure("无法解析主机名 (host not found)", permanent=True)
+    if isinstance(error, av.error.EOFError | EOFError):
+        return StreamFailure("视频流结束 (stream ended)")
+    return StreamFailure(f"读取失败 (read failed): {text[:120]}")

@@ -1,0 +1,125 @@
+"""A decoded picture kept as its YUV 4:2:0 planes, converted to colour only at the size it is shown.
+
+Converting a whole 640x360 frame to BGR costs more than decoding it; scaling the planes to the tile
+first and converting the small result is the cheap path (see ARCHITECTURE.md, "Measured").
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import av
+import cv2
+import numpy as np
+
+_YUV420 = ("yuv420p", "yuvj420p")
+
+
+@dataclass(frozen=True)
+class Crop:
+    """A part of the picture as fractions of its width and height (digital zoom)."""
+
+    left: float = 0.0
+    top: float = 0.0
+    right: float = 1.0
+    bottom: float = 1.0
+
+    @property
+    def is_full(self) -> bool:
+        return self == FULL
+
+    def clamped(self) -> Crop:
+        left, right = sorted((min(max(self.left, 0.0), 1.0), min(max(self.right, 0.0), 1.0)))
+        top, bottom = sorted((min(max(self.top, 0.0), 1.0), min(max(self.bottom, 0.0), 1.0)))
+        return Crop(left, top, max(right, left + 0.01), max(bottom, top + 0.01))
+
+
+FULL = Crop()
+
+
+def fit_size(frame_w: int, frame_h: int, box_w: int, box_h: int) -> tuple[int, int]:
+    """The largest even size with the frame's aspect ratio that fits the box (never upscaled past 2x)."""
+    if frame_w <= 0 or frame_h <= 0 or box_w < 2 or box_h < 2:
+        return 0, 0
+    scale = min(box_w / frame_w, box_h / frame_h, 2.0)
+    return max(2, int(frame_w * scale) & ~1), max(2, int(frame_h * scale) & ~1)
+
+
+@dataclass(frozen=True, eq=False)
+class DecodedFrame:
+    """One frame: its Y, U, V planes (views into the decoder's buffer, kept alive by `source`)."""
+
+    seq: int
+    y: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    captured_at: float = field(default_factory=time.time)  # wall clock, for "last frame" times
+    source: object = None
+
+    @classmethod
+    def from_av(cls, frame: av.VideoFrame, seq: int) -> DecodedFrame:
+        if frame.format.name not in _YUV420 or frame.width % 2 or frame.height % 2:
+            frame = frame.reformat(width=frame.width & ~1, height=frame.height & ~1, format="yuv420p")
+        w, h = frame.width, frame.height
+        planes = [
+            np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:ph, :pw]
+            for plane, (pw, ph) in zip(
+                frame.planes, ((w, h), (w // 2, h // 2), (w // 2, h // 2)), strict=True
+            )
+        ]
+        return cls(seq, *planes, source=frame)
+
+    @property
+    def width(self) -> int:
+        return self.y.shape[1]
+
+    @property
+    def height(self) -> int:
+        return self.y.shape[0]
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.width, self.height
+
+    def gray(self) -> np.ndarray:
+        """The luma plane as a contiguous copy: what motion detection needs, at no conversion cost."""
+        return np.ascontiguousarray(self.y)
+
+    def bgr(self, width: int | None = None, height: int | None = None, crop: Crop = FULL) -> np.ndarray:
+        """The picture in BGR (what OpenCV and the detectors expect), at full or the given size."""
+        return self._convert(width or self.width, height or self.height, crop, cv2.COLOR_YUV2BGR_I420)
+
+    def bgra(self, width: int, height: int, crop: Crop = FULL) -> np.ndarray:
+        """The picture as 32-bit BGRA: Qt's native RGB32 layout, drawn without another conversion."""
+        return self._convert(width, height, crop, cv2.COLOR_YUV2BGRA_I420)
+
+    def _convert(self, width: int, height: int, crop: Crop, code: int) -> np.ndarray:
+        width, height = max(2, width & ~1), max(2, height & ~1)
+        y, u, v = self._cropped(crop)
+        i420 = np.empty((height * 3 // 2, width), np.uint8)
+        flat = i420.reshape(-1)
+        luma, chroma = width * height, (width // 2) * (height // 2)
+        _resize(y, flat[:luma].reshape(height, width))
+        _resize(u, flat[luma : luma + chroma].reshape(height // 2, width // 2))
+        _resize(v, flat[luma + chroma :].reshape(height // 2, width // 2))
+        return cv2.cvtColor(i420, code)
+
+    def _cropped(self, crop: Crop) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if crop.is_full:
+            return self.y, self.u, self.v
+        crop = crop.clamped()
+        cw, ch = self.width // 2, self.height // 2
+        x0, x1 = int(crop.left * cw), max(int(crop.right * cw), int(crop.left * cw) + 1)
+        y0, y1 = int(crop.top * ch), max(int(crop.bottom * ch), int(crop.top * ch) + 1)
+        return self.y[2 * y0 : 2 * y1, 2 * x0 : 2 * x1], self.u[y0:y1, x0:x1], self.v[y0:y1, x0:x1]
+
+
+def _resize(plane: np.ndarray, out: np.ndarray) -> None:
+    """Scale one plane into `out`; area averaging when shrinking a lot, so small tiles do not shimmer."""
+    if plane.shape == out.shape:
+        out[:] = plane
+        return
+    shrink = plane.shape[1] / out.shape[1]
+    interpolation = cv2.INTER_AREA if shrink > 2.0 else cv2.INTER_LINEAR
+    cv2.resize(plane, (out.shape[1], out.shape[0]), dst=out, interpolation=interpolation)
