@@ -1,0 +1,122 @@
+"""Reading roster files: .xlsx through openpyxl and .csv in the encodings Excel and WPS write.
+
+Each sheet becomes a table of raw rows numbered as the user sees them in Excel, with the value of a
+merged range copied into every cell it covers (楼栋 and 单元 often span a household's rows).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.roster.errors import RosterFileError
+
+
+@dataclass(frozen=True)
+class RawRow:
+    number: int  # as shown in Excel's row header (1-based, title rows included)
+    values: tuple[object, ...]
+
+    @property
+    def blank(self) -> bool:
+        return all(v is None or not str(v).strip() for v in self.values)
+
+
+@dataclass
+class RawTable:
+    file_name: str
+    sheet: str | None
+    rows: list[RawRow]
+
+
+SUPPORTED = (".xlsx", ".xlsm", ".csv")
+
+
+def read_tables(path: Path) -> list[RawTable]:
+    """Every sheet of the file, the active sheet first."""
+    if not path.exists():
+        raise RosterFileError(f"文件 {path} 不存在")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix == ".csv":
+        return [read_csv(path)]
+    if suffix in (".xls", ".et", ".wps"):
+        raise RosterFileError(
+            f"文件 {path.name}: 不支持旧版 {suffix} 格式, 请在 Excel/WPS 中另存为 .xlsx 后导入"
+        )
+    raise RosterFileError(
+        f"文件 {path.name}: 不支持的文件类型 {suffix or '(无扩展名)'}, 请使用 .xlsx 或 .csv"
+    )
+
+
+def read_xlsx(path: Path) -> list[RawTable]:
+    # Not read-only: merged ranges are only available on full worksheets, and rosters are small.
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError) as error:
+        raise RosterFileError(
+            f"文件 {path.name} 无法读取: 不是有效的 .xlsx 工作簿, 可能已损坏 ({type(error).__name__}: {error})"
+        ) from error
+    try:
+        sheets = [workbook.active, *[ws for ws in workbook.worksheets if ws is not workbook.active]]
+        return [_sheet_table(path.name, ws) for ws in sheets if isinstance(ws, Worksheet)]
+    finally:
+        workbook.close()
+
+
+def _sheet_table(file_name: str, sheet: Worksheet) -> RawTable:
+    grid = [list(values) for values in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for row in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
+            cells = grid[row - 1]
+            if len(cells) < merged.max_col:
+                cells.extend([None] * (merged.max_col - len(cells)))
+            for column in range(merged.min_col, merged.max_col + 1):
+                cells[column - 1] = value
+    rows = [RawRow(number, tuple(cells)) for number, cells in enumerate(grid, start=1)]
+    return RawTable(file_name, sheet.title, rows)
+
+
+def read_csv(path: Path) -> RawTable:
+    text = decode_csv(path.name, path.read_bytes())
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [RawRow(number, tuple(values)) for number, values in enumerate(reader, start=1)]
+    except csv.Error as error:
+        raise RosterFileError(f"文件 {path.name} 第 {reader.line_num} 行: CSV 格式错误 ({error})") from error
+    return RawTable(path.name, None, rows)
+
+
+def decode_csv(file_name: str, data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text") or GB18030/GBK (Chinese Windows)."""
+    if data.startswith(codecs.BOM_UTF8):
+        encodings: Sequence[str] = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RosterFileError(f"文件 {file_name} 无法读取: 编码无法识别 (支持 UTF-8 与 GBK/GB18030)")
+
+
+def _delimiter(text: str) -> str:
+    """Comma, tab (Excel's Unicode text) or semicolon: whichever the header area uses most."""
+    sample = text[:4000]
+    counts = {d: sample.count(d) for d in (",", "\t", ";")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
