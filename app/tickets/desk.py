@@ -1,0 +1,342 @@
+"""The ticket desk: every way a seat opens and moves tickets, as units of work with audit and locking.
+
+Optimistic locking: the ticket row carries a version. A seat passes the version it was looking at;
+if another seat moved the ticket first, the action is refused with the fresh state (TicketConflict).
+The UPDATE itself also checks the version, so two seats racing inside the same instant cannot both
+win either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app import audit
+from app.config import Seat
+from app.events import Change, EventHub
+from app.models import AuditEntry, Person
+from app.store import Database
+from app.store.base import utcnow
+from app.tickets import notices
+from app.tickets.categories import CategoryBook, load_categories
+from app.tickets.clock import Clocks
+from app.tickets.errors import DuplicateReport, TicketConflict, TicketError, TicketNotFound, TransitionRefused
+from app.tickets.intake import Actor, Intake, Place, find_duplicates, plan_ticket, resolve_place
+from app.tickets.models import Ticket, TicketEvent, TicketPhoto
+from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
+from app.tickets.states import Action, State
+from app.tickets.view import describe_ticket
+from app.tickets.workflow import Step, Workflow
+
+
+class _VersionMoved(Exception):
+    pass
+
+
+class TicketDesk:
+    """Opens, moves and describes tickets for one seat."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        seat: Seat | None = None,
+        hub: EventHub | None = None,
+        categories: CategoryBook | None = None,
+        clocks: Clocks | None = None,
+        locate: PointLocator | None = None,
+        channels: Sequence[notices.Channel] = notices.DEFAULT_CHANNELS,
+    ) -> None:
+        self.db = db
+        self.seat = seat or Seat()
+        self.hub = hub
+        self.categories = categories or load_categories()
+        self.clocks = clocks or Clocks()
+        self.locate = locate
+        self.channels = tuple(channels)
+        self._directory: tuple[GridBook, LeaderBook] | None = None
+
+    # --- the directory of grids and leaders ------------------------------------------------------
+
+    def directory(self, session: Session) -> tuple[GridBook, LeaderBook]:
+        """Grids and leaders, read once; call `reload_directory()` when the grid tree or duties change."""
+        if self._directory is None:
+            self._directory = (GridBook.load(session), LeaderBook.load(session))
+        return self._directory
+
+    def reload_directory(self) -> None:
+        self._directory = None
+
+    def workflow(self, session: Session) -> Workflow:
+        grids, leaders = self.directory(session)
+        return Workflow(self.categories, self.clocks, grids, leaders)
+
+    def _actor(self, session: Session, person_id: int | None) -> Actor:
+        name = self.seat.operator
+        if person_id is not None:
+            person = session.get(Person, person_id)
+            if person is None:
+                raise TransitionRefused(f"人员 {person_id} 不存在 person does not exist")
+            name = person.name
+        return Actor(name, self.seat.label, person_id)
+
+    # --- intake ----------------------------------------------------------------------------------
+
+    def open(
+        self,
+        intake: Intake,
+        *,
+        merge_into: int | None = None,
+        force: bool = False,
+        now: datetime | None = None,
+    ) -> int:
+        """Open a ticket (dispatched at once when the place is in a grid) and return its id.
+
+        A same-place same-category open ticket raises DuplicateReport unless `force`; with
+        `merge_into` the report joins that ticket instead and its id is returned.
+        """
+        now = now or utcnow()
+        try:
+            category = self.categories[intake.category]
+        except KeyError as error:
+            raise TransitionRefused(str(error.args[0])) from None
+        with self.db.session() as session:
+            grids, leaders = self.directory(session)
+            place = resolve_place(session, intake, self.locate)
+            if merge_into is not None:
+                return self._merge(session, merge_into, intake, now)
+            if not force:
+                duplicates = find_duplicates(session, category.code, place, grids.chain(place.grid_id))
+                if duplicates:
+                    raise DuplicateReport(duplicates)
+            actor = self._actor(session, None)
+            row, events = plan_ticket(
+                intake, category, place, grids, leaders, self.clocks.of(category), actor, now
+            )
+            ticket_id = session.execute(insert(Ticket).returning(Ticket.id), [row]).scalar_one()
+            self._write_events(session, ticket_id, events)
+            for name, data in intake.photos:
+                session.add(photo_row(ticket_id, "intake", name, data, now))
+        self._publish((ticket_id,), "opened")
+        return ticket_id
+
+    def open_many(
+        self,
+        intakes: Sequence[Intake],
+        *,
+        locate_many: BatchLocator | None = None,
+        now: datetime | None = None,
+    ) -> list[int]:
+        """Open a batch (imports, the demo, the benchmark): one batch lookup, executemany inserts.
+
+        No duplicate check: a batch comes from a list that was already reviewed.
+        """
+        now = now or utcnow()
+        with self.db.session() as session:
+            grids, leaders = self.directory(session)
+            actor = self._actor(session, None)
+            points = [i for i in intakes if i.household_id is None and i.building_id is None]
+            located: dict[int, int | None] = {}
+            if points and locate_many is not None:
+                found = locate_many([i.lon for i in points], [i.lat for i in points])
+                located = {id(i): g for i, g in zip(points, found, strict=True)}
+            rows, event_lists = [], []
+            for intake in intakes:
+                if id(intake) in located:
+                    place = Place(intake.lon, intake.lat, located[id(intake)], intake.address, None, None)
+                else:
+                    place = resolve_place(session, intake, self.locate)
+                category = self.categories[intake.category]
+                row, events = plan_ticket(
+                    intake, category, place, grids, leaders, self.clocks.of(category), actor, now
+                )
+                rows.append(row)
+                event_lists.append(events)
+            ids = list(
+                session.execute(
+                    insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), rows
+                ).scalars()
+            )
+            all_events = []
+            for ticket_id, events in zip(ids, event_lists, strict=True):
+                for event in events:
+                    event["ticket_id"] = ticket_id
+                    all_events.append(event)
+            self._write_events(session, None, all_events)
+        self._publish(tuple(ids), "opened")
+        return ids
+
+    def _write_events(self, session: Session, ticket_id: int | None, events: list[dict[str, Any]]) -> None:
+        if ticket_id is not None:
+            for event in events:
+                event["ticket_id"] = ticket_id
+        session.execute(insert(TicketEvent), events)
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": e["recorded_at"],
+                    "actor": e["actor"],
+                    "seat": e["seat"],
+                    "action": f"ticket.{e['action']}",
+                    "entity": "ticket",
+                    "entity_id": e["ticket_id"],
+                    "detail": json.dumps(
+                        {"from": e["from_state"], "to": e["to_state"], "at": e["at"], "note": e["note"]},
+                        ensure_ascii=False,
+                        default=str,
+                    ),
+                }
+                for e in events
+            ],
+        )
+
+    def _merge(self, session: Session, ticket_id: int, intake: Intake, now: datetime) -> int:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise TicketNotFound(ticket_id)
+        if ticket.state in (State.EVALUATED, State.DISMISSED):
+            raise TransitionRefused(f"工单 {ticket_id} 已办结，不能合并 the ticket is finished")
+        ticket.report_count += 1
+        ticket.updated_at = now
+        reporter = intake.reporter_name or "匿名"
+        step = Step(
+            "merge",
+            ticket.state,
+            ticket.state,
+            intake.at or now,
+            f"合并重复反映（{reporter} {intake.reporter_phone or ''}）：{intake.text}",
+            {"reporter": reporter, "phone": intake.reporter_phone, "source": intake.source},
+            ticket.level,
+            ticket.assigned_grid_id,
+            ticket.assignee_id,
+        )
+        self._record(session, ticket, step, self._actor(session, None), now)
+        for name, data in intake.photos:
+            session.add(photo_row(ticket_id, "intake", name, data, now))
+        return ticket_id
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def act(
+        self,
+        ticket_id: int,
+        action: Action | str,
+        *,
+        at: datetime | None = None,
+        expected_version: int | None = None,
+        actor_id: int | None = None,
+        photos: Sequence[tuple[str, bytes]] = (),
+        **params: Any,
+    ) -> dict[str, Any]:
+        """Apply one action and return the ticket as it now is (see `describe`)."""
+        try:
+            action = Action(action)
+        except ValueError:
+            known = ", ".join(a.value for a in Action)
+            raise TransitionRefused(f"未知操作 unknown action {action!r}; known: {known}") from None
+        now = utcnow()
+        at = at or now
+        try:
+            with self.db.session() as session:
+                ticket = session.get(Ticket, ticket_id)
+                if ticket is None:
+                    raise TicketNotFound(ticket_id)
+                if expected_version is not None and ticket.version != expected_version:
+                    raise _VersionMoved
+                actor = self._actor(session, actor_id)
+                workflow = self.workflow(session)
+                if action == Action.HANDLE:
+                    params["photos"] = len(photos)
+                step = workflow.apply(ticket, action, at, actor, params)
+                for name, data in photos:
+                    session.add(photo_row(ticket.id, "handled", name, data, now))
+                self._record(session, ticket, step, actor, now)
+                if action == Action.CLOSE:
+                    self._send_notice(session, workflow, ticket, at)
+                session.flush()
+        except (_VersionMoved, StaleDataError):
+            raise TicketConflict(ticket_id, self.describe(ticket_id)) from None
+        self._publish((ticket_id,), action.value)
+        return self.describe(ticket_id)
+
+    def _record(self, session: Session, ticket: Ticket, step: Step, actor: Actor, now: datetime) -> None:
+        session.add(
+            TicketEvent(
+                ticket_id=ticket.id,
+                at=step.at,
+                recorded_at=now,
+                action=step.action,
+                from_state=step.from_state,
+                to_state=step.to_state,
+                level=step.level,
+                grid_id=step.grid_id,
+                person_id=step.person_id,
+                actor=actor.name,
+                seat=actor.seat,
+                note=step.note,
+                detail=json.dumps(step.detail, ensure_ascii=False, default=str),
+            )
+        )
+        audit.record(
+            session,
+            Seat(operator=actor.name, host=self.seat.host),
+            f"ticket.{step.action}",
+            "ticket",
+            ticket.id,
+            **{"from": step.from_state, "to": step.to_state, "at": step.at, "note": step.note, **step.detail},
+        )
+
+    def _send_notice(self, session: Session, workflow: Workflow, ticket: Ticket, at: datetime) -> None:
+        from app.tickets.states import LEVEL_ZH
+
+        facts = notices.NoticeFacts(
+            ticket,
+            workflow.category(ticket).path,
+            workflow.grids.name(ticket.assigned_grid_id),
+            workflow.leaders.name(ticket.assignee_id),
+            LEVEL_ZH.get(ticket.level if ticket.level is not None else 3, ""),
+        )
+        notices.send(session, facts, notices.compose(notices.load_template(), facts), at, self.channels)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def describe(self, ticket_id: int) -> dict[str, Any]:
+        with self.db.session() as session:
+            grids, leaders = self.directory(session)
+            return describe_ticket(session, ticket_id, self.categories, grids, leaders)
+
+    def photo(self, photo_id: int) -> tuple[str, bytes]:
+        """A stored photo, refused if its bytes no longer match the checksum taken at intake."""
+        with self.db.session() as session:
+            photo = session.get(TicketPhoto, photo_id)
+            if photo is None:
+                raise TicketError(f"照片 {photo_id} 不存在 photo does not exist")
+            if hashlib.sha256(photo.data).hexdigest() != photo.sha256:
+                raise TicketError(
+                    f"照片 {photo_id} 校验失败，文件已损坏 checksum mismatch: the photo is damaged"
+                )
+            return photo.filename, photo.data
+
+    def _publish(self, ids: tuple[int, ...], what: str) -> None:
+        if self.hub is not None:
+            self.hub.publish(Change("ticket", ids, {"action": what}))
+
+
+def photo_row(ticket_id: int, stage: str, name: str, data: bytes, at: datetime) -> TicketPhoto:
+    return TicketPhoto(
+        ticket_id=ticket_id,
+        stage=stage,
+        filename=name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        data=data,
+        added_at=at,
+    )

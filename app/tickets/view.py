@@ -1,0 +1,118 @@
+"""A ticket as the seat sees it: state, level, grid chain, assignee, deadline and the timeline."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.tickets.categories import CategoryBook
+from app.tickets.errors import TicketNotFound
+from app.tickets.models import Ticket, TicketEvent, TicketPhoto
+from app.tickets.routing import GridBook, LeaderBook
+from app.tickets.states import ACTION_ZH, LEVEL_ZH, Source, State
+from app.tickets.timefmt import iso
+
+
+def describe_ticket(
+    session: Session, ticket_id: int, categories: CategoryBook, grids: GridBook, leaders: LeaderBook
+) -> dict[str, Any]:
+    ticket = session.get(Ticket, ticket_id, populate_existing=True)
+    if ticket is None:
+        raise TicketNotFound(ticket_id)
+    category = categories.categories.get(ticket.category_code)
+    chain = grids.chain(ticket.grid_l4_id or ticket.grid_l3_id or ticket.grid_l2_id or ticket.grid_l1_id)
+    events = session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
+    )
+    photos = session.execute(
+        select(
+            TicketPhoto.id, TicketPhoto.stage, TicketPhoto.filename, TicketPhoto.sha256, TicketPhoto.size
+        ).where(TicketPhoto.ticket_id == ticket_id)
+    )
+    return {
+        "id": ticket.id,
+        "version": ticket.version,
+        "state": ticket.state,
+        "state_zh": State(ticket.state).zh,
+        "queue": ticket.queue,
+        "category": {
+            "code": ticket.category_code,
+            "name": category.name if category else ticket.category_code,
+            "path": category.path if category else ticket.category_code,
+            "case_type": category.case_type.value if category else None,
+        },
+        "source": ticket.source,
+        "source_zh": Source(ticket.source).zh,
+        "text": ticket.text,
+        "reporter": {"name": ticket.reporter_name, "phone": ticket.reporter_phone},
+        "place": {
+            "lon": ticket.lon,
+            "lat": ticket.lat,
+            "address": ticket.address,
+            "household_id": ticket.household_id,
+            "building_id": ticket.building_id,
+        },
+        "level": ticket.level,
+        "level_zh": LEVEL_ZH.get(ticket.level) if ticket.level is not None else None,
+        "grid_chain": [
+            {
+                "level": level,
+                "code": info.code,
+                "name": info.name,
+                "leader": leaders.name(leaders.leaders.get(info.id)),
+            }
+            for level, info in sorted(chain.items())
+        ],
+        "assigned_grid": grids.name(ticket.assigned_grid_id) if ticket.assigned_grid_id else None,
+        "assignee": {
+            "id": ticket.assignee_id,
+            "name": leaders.name(ticket.assignee_id),
+            "phone": leaders.phones.get(ticket.assignee_id),
+        }
+        if ticket.assignee_id
+        else None,
+        "created_at": iso(ticket.created_at),
+        "deadline": iso(ticket.deadline_at),
+        "next_due": iso(ticket.next_due_at),
+        "level_started_at": iso(ticket.level_started_at),
+        "overdue_since": iso(ticket.overdue_since),
+        "warn_level": ticket.warn_level,
+        "escalations": ticket.escalation_count,
+        "reworks": ticket.rework_count,
+        "extensions": ticket.extension_count,
+        "reports": ticket.report_count,
+        "pending_request": ticket.pending_request,
+        "result": ticket.result,
+        "satisfaction": ticket.satisfaction,
+        "timeline": [
+            {
+                "at": iso(e.at),
+                "recorded_at": iso(e.recorded_at),
+                "action": e.action,
+                "action_zh": ACTION_NAMES.get(e.action, e.action),
+                "from": e.from_state,
+                "to": e.to_state,
+                "level": e.level,
+                "note": e.note,
+                "actor": e.actor,
+                "seat": e.seat,
+                "detail": json.loads(e.detail or "{}"),
+            }
+            for e in events
+        ],
+        "photos": [
+            {"id": p.id, "stage": p.stage, "filename": p.filename, "sha256": p.sha256, "size": p.size}
+            for p in photos
+        ],
+    }
+
+
+ACTION_NAMES = {a.value: zh for a, zh in ACTION_ZH.items()} | {
+    "accept": "受理",
+    "merge": "合并",
+    "warn": "预警",
+    "breach": "超时",
+}
