@@ -1,0 +1,92 @@
+"""Fixtures for the AI tests: shared sessions, the real MTCNN, generated stand-in models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.config import Seat
+from tests.video.ai.onnx_models import embedding_model, mask_model
+from video.ai.config import AiConfig
+from video.ai.crypto import TemplateCipher
+from video.ai.gallery import FaceGallery
+from video.ai.mtcnn import MtcnnFaceDetector, MtcnnSettings
+from video.ai.recognition import FaceRecogniser, RecogniserSettings
+from video.ai.runtime import SessionCache
+
+# The generated embedding model is cruder than SFace: same-face similarity ~0.98, different faces < 0.5.
+TEST_MATCH_THRESHOLD = 0.6
+
+
+@pytest.fixture(scope="session")
+def sessions() -> SessionCache:
+    return SessionCache()
+
+
+@pytest.fixture(scope="session")
+def mtcnn(sessions) -> MtcnnFaceDetector:
+    return MtcnnFaceDetector(MtcnnSettings(min_face_size=40), sessions)
+
+
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("models")
+    embedding_model(folder / "test_sface.onnx")
+    mask_model(folder / "test_mask.onnx")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def recogniser(sessions, model_dir) -> FaceRecogniser:
+    return FaceRecogniser(
+        RecogniserSettings(str(model_dir / "test_sface.onnx"), TEST_MATCH_THRESHOLD), sessions
+    )
+
+
+@pytest.fixture
+def ai_config(model_dir) -> AiConfig:
+    from video.ai.config import parse
+
+    return parse(
+        {
+            "face_detector": {"type": "mtcnn", "min_face_size": 40},
+            "recogniser": {
+                "model": str(model_dir / "test_sface.onnx"),
+                "match_threshold": TEST_MATCH_THRESHOLD,
+            },
+            "mask": {"model": str(model_dir / "test_mask.onnx")},
+            "tracking": {"unknown_score": TEST_MATCH_THRESHOLD, "min_faces": 2},
+        }
+    )
+
+
+@pytest.fixture
+def cipher(tmp_path) -> TemplateCipher:
+    return TemplateCipher.from_key_file(tmp_path / "keys" / "face_key.bin")
+
+
+@pytest.fixture
+def gallery(sqlite_db, cipher) -> FaceGallery:
+    return FaceGallery(sqlite_db, cipher, Seat("tester", "test-host"))
+
+
+def add_resident(db, name: str = "王秀英") -> int:
+    """A resident in a one-building site, for enrolment."""
+    from app.models import Building, Camera, Grid, Household, Resident
+
+    with db.session() as session:
+        grid = session.query(Grid).filter_by(code="T-4").one_or_none()
+        if grid is None:
+            grid = Grid(code="T-4", name="测试楼栋", level=4)
+            session.add(grid)
+            session.flush()
+            session.add(
+                Camera(id=17, name="东门", grid_id=grid.id, lon=116.4, lat=39.9, main_url="demo://scene/1")
+            )
+        building = Building(grid_id=grid.id, name="1号楼", address=f"幸福路{name}", lon=116.4, lat=39.9)
+        household = Household(building=building, unit="1", room=str(abs(hash(name)) % 900 + 100))
+        resident = Resident(household=household, name=name, sex="女")
+        session.add(resident)
+        session.flush()
+        return resident.id

@@ -1,0 +1,220 @@
+"""The face gallery: enrolment with consent, encrypted templates, matching, complete deletion.
+
+Rules it keeps: no enrolment without the person's separate consent (date and how it was given); the
+template is encrypted before it is stored; the enrolment photo is dropped unless the office switched
+raw images on (then it is encrypted too); forgetting a person deletes every template, photo, consent
+and event face crop linked to them, and writes an audit entry that holds no face data.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import cv2
+import numpy as np
+from sqlalchemy import select, update
+
+from app.audit import record
+from app.config import Seat
+from app.models import Resident
+from app.store import Database
+from video.ai.crypto import TemplateCipher
+from video.ai.recognition import FaceRecogniser
+from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
+from video.ai.registry import Detector
+
+LISTS = ("resident", "watchlist")
+
+
+class EnrolmentError(Exception):
+    """Enrolment was refused; the message says why in words the operator can act on."""
+
+
+@dataclass(frozen=True)
+class Consent:
+    given_on: date
+    method: str  # how it was given: 书面签字, 线上确认, ...
+
+
+@dataclass(frozen=True)
+class Match:
+    subject_id: int | None
+    list_name: str | None
+    score: float
+
+
+class FaceGallery:
+    """Enrols and forgets faces in the store and keeps a decrypted matrix in memory for matching."""
+
+    def __init__(
+        self, db: Database, cipher: TemplateCipher, seat: Seat, *, keep_raw_images: bool = False
+    ) -> None:
+        self.db = db
+        self.cipher = cipher
+        self.seat = seat
+        self.keep_raw_images = keep_raw_images
+        self._lock = threading.Lock()
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._subjects: list[tuple[int, str]] = []
+
+    def enrol(
+        self,
+        photo_bgr: np.ndarray,
+        consent: Consent | None,
+        detector: Detector,
+        recogniser: FaceRecogniser,
+        *,
+        resident_id: int | None = None,
+        list_name: str = "resident",
+        label: str = "",
+    ) -> int:
+        """Enrol the single clear face in a photo; returns the subject id."""
+        if consent is None or not consent.method.strip():
+            raise EnrolmentError(
+                "缺少本人单独同意，拒绝录入 enrolment refused: the person's separate consent is required"
+            )
+        if list_name not in LISTS:
+            raise EnrolmentError(f"名单只能是 resident 或 watchlist, not {list_name!r}")
+        if list_name == "resident" and resident_id is None:
+            raise EnrolmentError("居民名单录入需要居民编号 a resident enrolment needs the resident id")
+        faces = [f for f in detector.detect(photo_bgr) if f.landmarks]
+        if not faces:
+            raise EnrolmentError("照片中未找到人脸 no face found in the photo")
+        if len(faces) > 1:
+            faces.sort(key=lambda f: f.box.area, reverse=True)
+            if faces[1].box.area > 0.5 * faces[0].box.area:
+                raise EnrolmentError(
+                    f"照片中有 {len(faces)} 张人脸，请用单人照片 the photo shows several faces"
+                )
+        vector = recogniser.embed(photo_bgr, faces[0].landmarks)
+        if vector is None:
+            raise EnrolmentError("人脸无法对齐 the face could not be aligned")
+        with self.db.session() as session:
+            subject = self._subject(session, resident_id, list_name, label)
+            session.add(
+                FaceConsent(
+                    subject_id=subject.id,
+                    given_on=consent.given_on,
+                    method=consent.method,
+                    recorded_by=self.seat.operator,
+                )
+            )
+            photo = None
+            if self.keep_raw_images:
+                ok, jpeg = cv2.imencode(".jpg", photo_bgr)
+                photo = self.cipher.encrypt(jpeg.tobytes(), subject.id) if ok else None
+            session.add(
+                FaceTemplate(
+                    subject_id=subject.id,
+                    model=Path(recogniser.settings.model).name,
+                    dimensions=int(vector.size),
+                    ciphertext=self.cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
+                    photo_ciphertext=photo,
+                )
+            )
+            record(
+                session,
+                self.seat,
+                "face.enrol",
+                "face_subject",
+                subject.id,
+                list=list_name,
+                resident_id=resident_id,
+                consent_on=consent.given_on,
+                consent_method=consent.method,
+                raw_image_kept=photo is not None,
+            )
+            subject_id = subject.id
+        self.reload()
+        return subject_id
+
+    def _subject(self, session, resident_id: int | None, list_name: str, label: str) -> FaceSubject:
+        if resident_id is not None:
+            if session.get(Resident, resident_id) is None:
+                raise EnrolmentError(f"居民不存在 no resident with id {resident_id}")
+            subject = session.scalar(select(FaceSubject).where(FaceSubject.resident_id == resident_id))
+            if subject is not None:
+                subject.list_name = list_name
+                return subject
+        subject = FaceSubject(
+            list_name=list_name, resident_id=resident_id, label=label, created_by=self.seat.operator
+        )
+        session.add(subject)
+        session.flush()
+        return subject
+
+    def forget(self, subject_id: int) -> dict[str, int]:
+        """Delete everything face-related about one subject; returns what was removed (also audited)."""
+        with self.db.session() as session:
+            subject = session.get(FaceSubject, subject_id)
+            if subject is None:
+                raise EnrolmentError(f"人脸库中没有此人 no face subject {subject_id}")
+            removed = {
+                "templates": len(subject.templates),
+                "photos": sum(1 for t in subject.templates if t.photo_ciphertext is not None),
+                "consents": len(subject.consents),
+            }
+            crops = session.execute(
+                update(AiEvent)
+                .where(AiEvent.subject_id == subject_id)
+                .values(face_crop=None, snapshot=None, subject_id=None)
+            )
+            removed["event_images"] = crops.rowcount or 0
+            record(
+                session,
+                self.seat,
+                "face.forget",
+                "face_subject",
+                subject_id,
+                list=subject.list_name,
+                resident_id=subject.resident_id,
+                **removed,
+            )
+            session.delete(subject)
+        self.reload()
+        return removed
+
+    def subject_for_resident(self, resident_id: int) -> int | None:
+        with self.db.session() as session:
+            return session.scalar(select(FaceSubject.id).where(FaceSubject.resident_id == resident_id))
+
+    def reload(self) -> None:
+        """Decrypt every template into the in-memory matrix (after enrolment, deletion, or at start)."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(FaceTemplate.subject_id, FaceTemplate.ciphertext, FaceSubject.list_name).join(
+                    FaceSubject
+                )
+            ).all()
+        vectors = [np.frombuffer(self.cipher.decrypt(blob, sid), dtype=np.float32) for sid, blob, _ in rows]
+        with self._lock:
+            self._subjects = [(sid, list_name) for sid, _, list_name in rows]
+            self._matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+
+    def match(self, vector: np.ndarray) -> Match:
+        """The closest enrolled subject and its cosine similarity (None when the gallery is empty)."""
+        with self._lock:
+            if not self._subjects or self._matrix.shape[1] != vector.size:
+                return Match(None, None, 0.0)
+            scores = self._matrix @ vector
+            best = int(np.argmax(scores))
+            subject_id, list_name = self._subjects[best]
+        return Match(subject_id, list_name, float(scores[best]))
+
+    def __len__(self) -> int:
+        return len(self._subjects)
+
+    def names(self, subject_ids: list[int]) -> dict[int, str]:
+        """Display names: the resident's roster name, or the watch-list label."""
+        if not subject_ids:
+            return {}
+        with self.db.session() as session:
+            rows = session.execute(
+                select(FaceSubject.id, FaceSubject.label, Resident.name)
+                .outerjoin(Resident, Resident.id == FaceSubject.resident_id)
+                .where(FaceSubject.id.in_(subject_ids))
+            ).all()
+        return {sid: (name or label) for sid, label, name in rows}

@@ -1,0 +1,136 @@
+"""IoU tracking and per-track label aggregation.
+
+A person walking past is one track and so one event; the label (resident, stranger, watch-list hit)
+and the mask state are decided from several faces of the track, as Frigate's face recognition does
+with `min_faces` and `unknown_score`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from video.ai.types import Box, Detection, Identity, MaskState
+
+
+@dataclass(frozen=True)
+class TrackingSettings:
+    iou_threshold: float = 0.2  # least overlap with the previous box to continue a track
+    max_lost_s: float = 2.0  # a track not seen for this long (while the detector looked) ends
+    min_faces: int = 3  # faces needed before a track's identity is decided
+    max_faces: int = 8  # faces embedded per track at most: after that the label is settled
+    unknown_score: float = 0.363  # below this similarity a face is nobody in the gallery
+    majority: float = 0.6  # share of the faces that must agree on one person
+
+
+@dataclass(frozen=True)
+class FaceVote:
+    subject_id: int | None
+    list_name: str | None  # "resident" or "watchlist"
+    score: float
+
+
+@dataclass
+class Track:
+    track_id: int
+    kind: str
+    box: Box
+    first_seen: float
+    last_seen: float
+    score: float
+    landmarks: tuple = ()
+    hits: int = 1
+    votes: list[FaceVote] = field(default_factory=list)
+    mask_votes: list[MaskState] = field(default_factory=list)
+    best_face_score: float = 0.0
+    best_face: np.ndarray | None = None  # the sharpest, most confident crop seen, for events
+    events_raised: set[str] = field(default_factory=set)
+
+    def identity(self, settings: TrackingSettings) -> tuple[Identity, int | None, float]:
+        """The decided label, the subject it points to, and the mean similarity of the agreeing faces."""
+        if len(self.votes) < settings.min_faces:
+            return Identity.PENDING, None, 0.0
+        known = [v for v in self.votes if v.subject_id is not None and v.score >= settings.unknown_score]
+        if known:
+            (subject, list_name), count = Counter((v.subject_id, v.list_name) for v in known).most_common(1)[
+                0
+            ]
+            if count / len(self.votes) >= settings.majority:
+                score = float(np.mean([v.score for v in known if v.subject_id == subject]))
+                kind = Identity.WATCHLIST if list_name == "watchlist" else Identity.RESIDENT
+                return kind, subject, score
+        return Identity.STRANGER, None, 0.0
+
+    def mask(self) -> MaskState:
+        states = [m for m in self.mask_votes if m is not MaskState.UNKNOWN]
+        if not states:
+            return MaskState.UNKNOWN
+        return Counter(states).most_common(1)[0][0]
+
+
+class IouTracker:
+    """Greedy IoU matching of new detections to live tracks of the same kind."""
+
+    def __init__(self, settings: TrackingSettings) -> None:
+        self.settings = settings
+        self.tracks: dict[int, Track] = {}
+        self._next_id = 1
+
+    def update(self, detections: list[Detection], now: float, searched: list[Box] | None) -> list[Track]:
+        """Match detections; `searched` is where the detector looked (None: the whole frame).
+
+        Tracks outside the searched regions are kept as they are: a still person is not lost just
+        because motion gating did not send their part of the picture to the detector. Returns the
+        tracks updated by this frame's detections.
+        """
+        pairs = []
+        for d_index, detection in enumerate(detections):
+            for track in self.tracks.values():
+                if track.kind != detection.kind:
+                    continue
+                overlap = track.box.iou(detection.box)
+                if overlap >= self.settings.iou_threshold:
+                    pairs.append((overlap, d_index, track.track_id))
+        pairs.sort(reverse=True)
+        used_d: set[int] = set()
+        used_t: set[int] = set()
+        updated = []
+        for _, d_index, track_id in pairs:
+            if d_index in used_d or track_id in used_t:
+                continue
+            used_d.add(d_index)
+            used_t.add(track_id)
+            track = self.tracks[track_id]
+            detection = detections[d_index]
+            track.box, track.score, track.landmarks = detection.box, detection.score, detection.landmarks
+            track.last_seen = now
+            track.hits += 1
+            updated.append(track)
+        for d_index, detection in enumerate(detections):
+            if d_index in used_d:
+                continue
+            track = Track(
+                self._next_id, detection.kind, detection.box, now, now, detection.score, detection.landmarks
+            )
+            self.tracks[track.track_id] = track
+            self._next_id += 1
+            updated.append(track)
+        self._expire(now, searched, used_t)
+        return updated
+
+    def _expire(self, now: float, searched: list[Box] | None, matched: set[int]) -> None:
+        for track_id, track in list(self.tracks.items()):
+            if track_id in matched or track.last_seen == now:
+                continue
+            looked = searched is None or any(region.iou(track.box) > 0 for region in searched)
+            if looked and now - track.last_seen > self.settings.max_lost_s:
+                del self.tracks[track_id]
+
+    def expire_idle(self, now: float, limit_s: float) -> list[Track]:
+        """End tracks nobody has confirmed for `limit_s` (a still scene where the detector stopped looking)."""
+        ended = [t for t in self.tracks.values() if now - t.last_seen > limit_s]
+        for track in ended:
+            del self.tracks[track.track_id]
+        return ended
