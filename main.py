@@ -13,6 +13,7 @@ from app.config import default_db_url
 # Each module adds its subcommands with register(subparsers); the order is the order in --help.
 COMMAND_MODULES = [
     "app.commands.db",
+    "widgets.commands",
     "app.commands.roster",
 ]
 

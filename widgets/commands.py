@@ -1,0 +1,162 @@
+"""`gui`: the application window, kiosk mode, and offscreen screenshots for the README and for checks."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+from app.cli import CommandError
+from app.config import data_dir, default_db_url
+
+SETTLE_SECONDS = 1.5  # screenshot: time for async loaders (searches, counts, first frames) to land
+SIZE_PATTERN = re.compile(r"^(\d{2,5})[xX×](\d{2,5})$")
+DEFAULT_SCREENSHOT_SIZE = (1920, 1080)
+ORGANISATION = "grid-command-centre"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    gui = subparsers.add_parser("gui", help="网格指挥中心 the application window")
+    gui.add_argument(
+        "--demo", action="store_true", help="open the demo site (its own database file unless --db)"
+    )
+    gui.add_argument(
+        "--kiosk", action="store_true", help="frameless full screen on one monitor; PIN to leave"
+    )
+    gui.add_argument("--screen", type=int, default=0, help="kiosk: monitor number, from 0 (default 0)")
+    gui.add_argument("--screenshot", metavar="FILE", help="render offscreen to this PNG and exit")
+    gui.add_argument("--size", default=None, help="screenshot size WxH (default 1920x1080)")
+    gui.add_argument("--view", default=None, help="one panel only: wall, map, tickets, alarms, roster, stats")
+    gui.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
+    gui.set_defaults(handler=run_gui)
+
+
+def parse_size(value: str | None) -> tuple[int, int]:
+    if value is None:
+        return DEFAULT_SCREENSHOT_SIZE
+    match = SIZE_PATTERN.match(value.strip())
+    if not match:
+        raise CommandError(f"尺寸格式错误 bad --size {value!r}: use WIDTHxHEIGHT, e.g. 1920x1080")
+    return int(match.group(1)), int(match.group(2))
+
+
+def demo_db_url() -> str:
+    return f"sqlite:///{data_dir() / 'demo.sqlite'}"
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from widgets.panels import PANELS
+
+    known_views = [p.key for p in PANELS]
+    if args.view is not None and args.view not in known_views:
+        raise CommandError(f"未知视图 unknown --view {args.view!r}: use one of {', '.join(known_views)}")
+    size = parse_size(args.size)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot never needs a display
+    url = demo_db_url() if args.demo and args.db in (None, default_db_url()) else args.db
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from widgets.theme import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("网格指挥中心")
+    app.setOrganizationName(ORGANISATION)
+    apply_theme(app)
+    try:
+        db = _open_site(url, demo=args.demo)
+    except CommandError as error:
+        if not args.screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.critical(None, "网格指挥中心", f"无法打开数据库。\n\n{error}")
+        raise
+    try:
+        return _show(app, db, args, size)
+    finally:
+        db.dispose()
+
+
+def _open_site(url: str, demo: bool):
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from app.commands.db import open_database
+    from app.store import Database
+
+    try:
+        db: Database = open_database(url)
+    except ArgumentError as error:
+        raise CommandError(f"数据库地址无效 invalid database URL {url!r}: {error}") from error
+    except SQLAlchemyError as error:
+        raise CommandError(f"无法打开数据库 cannot open database {url}: {error}") from error
+    if demo:
+        try:
+            from app.demo import ensure_demo_site
+        except ImportError as error:
+            db.dispose()
+            raise CommandError(
+                "演示站点尚未就绪（app.demo.ensure_demo_site 不存在） / demo site not available"
+            ) from error
+        ensure_demo_site(db)
+    return db
+
+
+def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
+    from widgets.i18n import DEFAULT_LANGUAGE, LanguageSwitcher
+    from widgets.kiosk import KioskError, KioskWindow, PinStore
+    from widgets.main_window import MainWindow
+    from widgets.shell_context import ShellSettings, build_shell_context
+
+    settings = ShellSettings(demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view)
+    context = build_shell_context(db, settings)
+    store = settings.store()
+    languages = LanguageSwitcher(app)
+    languages.switch(args.lang or str(store.value("language", DEFAULT_LANGUAGE)))
+
+    if args.screenshot:
+        return _screenshot(context, languages, args.view, size, Path(args.screenshot))
+
+    if args.kiosk:
+        pins = PinStore(store)
+        if args.demo:
+            pins.ensure_demo_pin()
+        try:
+            window = KioskWindow(context, view=args.view or "wall", pins=pins)
+            window.show_on_screen(args.screen)
+        except KioskError as error:
+            raise CommandError(str(error)) from error
+    else:
+        window = MainWindow(context, languages)
+        window.show()
+        if args.view:
+            window.show_panel(args.view)
+    return app.exec()
+
+
+def _screenshot(context, languages, view: str | None, size: tuple[int, int], target: Path) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.main_window import MainWindow
+    from widgets.panels import panel
+
+    if view:
+        widget = panel(view).factory(context)
+    else:
+        widget = MainWindow(context, languages, remember_layout=False)
+    widget.resize(*size)
+    widget.show()
+    if not view:
+        widget.arrange_default_layout()
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+    image = widget.grab().toImage()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(target), "PNG"):
+        raise CommandError(f"无法写入截图 cannot write screenshot {target}")
+    print(f"screenshot {image.width()}x{image.height()} → {target}")
+    context.bridge.close()
+    widget.close()
+    return 0

@@ -1,0 +1,166 @@
+"""The household card: address, people with their tags, paired party member, grid chain, visits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import GridLevel
+from widgets.households.search import Contact, HouseholdCardData
+from widgets.households.tags import TagChips
+from widgets.theme import icon
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HouseholdCard", text)
+
+
+def _label(text: str, name: str = "fieldValue", selectable: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class Section(QFrame):
+    """A titled box of the card."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardSection")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(14, 10, 14, 12)
+        outer.setSpacing(8)
+        heading = _label(title, "sectionTitle")
+        outer.addWidget(heading)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(6)
+        outer.addLayout(self.grid)
+
+    def add_row(self, *cells: QWidget | str, stretch_last: bool = True) -> None:
+        row = self.grid.rowCount()
+        for column, cell in enumerate(cells):
+            widget = _label(cell) if isinstance(cell, str) else cell
+            self.grid.addWidget(widget, row, column)
+        if stretch_last:
+            self.grid.setColumnStretch(len(cells) - 1, 1)
+
+    def add_note(self, text: str) -> None:
+        self.grid.addWidget(_label(text, "fieldName"), self.grid.rowCount(), 0, 1, -1)
+
+
+def _contact_text(contact: Contact) -> str:
+    role = QCoreApplication.translate("Roles", contact.role)
+    return f"{role}  {contact.name}  {contact.phone}".rstrip()
+
+
+class HouseholdCard(QScrollArea):
+    """Shows one household; empty until `show_household()` is called."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdCard")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.data: HouseholdCardData | None = None
+        self._render()
+
+    def show_household(self, data: HouseholdCardData | None) -> None:
+        self.data = data
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
+
+    def _render(self) -> None:
+        content = QWidget()
+        content.setObjectName("cardContent")
+        content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(10)
+        if self.data is None:
+            empty = _label(tr("选择一位居民，查看其家庭信息"), "cardEmpty")
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addStretch(1)
+            layout.addWidget(empty)
+            layout.addStretch(2)
+        else:
+            self._fill(layout, self.data)
+            layout.addStretch(1)
+        self.setWidget(content)
+
+    def _fill(self, layout: QVBoxLayout, data: HouseholdCardData) -> None:
+        header = QHBoxLayout()
+        home = QLabel()
+        home.setPixmap(icon("home", "#2f8cff").pixmap(QSize(28, 28)))
+        home.setStyleSheet("background: transparent;")
+        header.addWidget(home)
+        title = _label(data.address, "cardTitle", selectable=True)
+        title.setWordWrap(True)
+        header.addWidget(title, 1)
+        badge = _label(QCoreApplication.translate("Residence", data.residence_type_zh), "badge")
+        header.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        layout.addWidget(_label(f"{data.building} · {tr('户编号')} {data.household_id}", "cardSubtitle"))
+
+        people = Section(tr("家庭成员（{n}人）").replace("{n}", str(len(data.members))))
+        for member in data.members:
+            age = tr("{n}岁").replace("{n}", str(member.age)) if member.age is not None else ""
+            people.add_row(
+                _label(member.name, "personName"),
+                QCoreApplication.translate("Roster", member.sex) if member.sex else "",
+                age,
+                QCoreApplication.translate("Relations", member.relation) if member.relation else "",
+                _label(member.phone_masked, "fieldName"),
+                TagChips(member.tags),
+            )
+        if not data.members:
+            people.add_note(tr("暂无登记人员"))
+        layout.addWidget(people)
+
+        pairing = Section(tr("联户党员"))
+        for contact in data.pairings:
+            pairing.add_row(_label(contact.name, "personName"), contact.phone)
+        if not data.pairings:
+            pairing.add_note(tr("尚未结对"))
+        layout.addWidget(pairing)
+
+        chain = Section(tr("网格责任链"))
+        for link in data.chain:
+            level = QCoreApplication.translate("Grid", GridLevel(link.level).zh)
+            contacts = "\n".join(_contact_text(c) for c in link.contacts) or tr("未配置网格长")
+            chain.add_row(_label(level, "fieldName"), _label(link.name, "personName"), _label(contacts))
+        if not data.chain:
+            chain.add_note(tr("楼栋未划入网格"))
+        layout.addWidget(chain)
+
+        emergency = Section(tr("紧急联系人"))
+        if data.emergency_contact or data.emergency_phone:
+            emergency.add_row(_label(data.emergency_contact, "personName"), data.emergency_phone)
+        else:
+            emergency.add_note(tr("未登记"))
+        layout.addWidget(emergency)
+
+        visits = Section(tr("近期走访"))
+        for visit in data.visits:
+            visits.add_row(
+                _label(visit.at.strftime("%Y-%m-%d"), "fieldName"),
+                _label(visit.visitor, "personName"),
+                _label(visit.note),
+            )
+        if not data.visits:
+            visits.add_note(tr("暂无走访记录"))
+        layout.addWidget(visits)

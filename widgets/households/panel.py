@@ -1,0 +1,169 @@
+"""The roster panel (居民花名册): search bar, results list and the selected resident's household card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.events import Change
+from app.models import Tag
+from widgets.households.card import HouseholdCard
+from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
+from widgets.households.search import SearchQuery, load_household_card
+from widgets.households.tags import TagChipsDelegate, tag_text
+from widgets.shell_context import ShellContext
+from widgets.theme import icon
+
+SEARCH_DELAY_MS = 250
+# Below this width the card goes under the list instead of beside it.
+SIDE_BY_SIDE_WIDTH = 980
+REFRESH_TOPICS = ("resident", "household", "roster")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Roster", text)
+
+
+class RosterPanel(QWidget):
+    def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._context = context
+        self.model = ResidentSearchModel(context.db, self)
+        self.model.count_changed.connect(self._show_count)
+        self.model.failed.connect(self._show_failure)
+
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search", "#8fa3bf"), QLineEdit.ActionPosition.LeadingPosition)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setMinimumContentsLength(6)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("resultCount")
+        bar = QWidget()
+        bar.setObjectName("rosterSearchBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(10, 8, 10, 8)
+        bar_layout.setSpacing(8)
+        bar_layout.addWidget(self.search_box, 1)
+        bar_layout.addWidget(self.tag_filter)
+        bar_layout.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setItemDelegateForColumn(TAGS_COLUMN, TagChipsDelegate(TAGS_ROLE, self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((76, 48, 48, 158, 112, 250, 84, 170)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(ADDRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.card = HouseholdCard()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.search_now)
+        self.search_box.textChanged.connect(self._debounce.start)
+        self._fill_tag_filter()
+        self.tag_filter.currentIndexChanged.connect(self.search_now)
+        for topic in REFRESH_TOPICS:
+            context.bridge.on(topic, self._store_changed, self)
+        self.destroyed.connect(self.model.close)
+        self._retranslate()
+        self.search_now()
+
+    def search_now(self) -> None:
+        self._debounce.stop()
+        tag = self.tag_filter.currentData()
+        self.model.search(SearchQuery(text=self.search_box.text().strip(), tag=tag or None))
+        self.card.show_household(None)
+
+    def show_household(self, household_id: int) -> None:
+        with self._context.db.sessions() as session:
+            self.card.show_household(load_household_card(session, household_id))
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.show_household(indexes[0].data(ROW_ROLE).household_id)
+
+    def _store_changed(self, _change: Change) -> None:
+        self.search_now()
+
+    def _fill_tag_filter(self) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(tr("全部标签"), "")
+        for tag in Tag:
+            self.tag_filter.addItem(tag_text(tag.value), tag.value)
+        self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(current), 0))
+        self.tag_filter.blockSignals(False)
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(tr("共 {n} 人").replace("{n}", f"{total:,}"))
+
+    def _show_failure(self, message: str) -> None:
+        self.count_label.setText(tr("查询失败：{error}").replace("{error}", message[:120]))
+
+    def _retranslate(self) -> None:
+        self.search_box.setPlaceholderText(tr("搜索 姓名 / 电话 / 地址 / 身份证后4位"))
+        self._fill_tag_filter()
+        self.model.retranslate()
+        self._show_count(self.model.total)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wanted = (
+            Qt.Orientation.Horizontal
+            if event.size().width() >= SIDE_BY_SIDE_WIDTH
+            else Qt.Orientation.Vertical
+        )
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1100, 600)
+
+
+def create_panel(context: ShellContext) -> QWidget:
+    return RosterPanel(context)

@@ -1,0 +1,90 @@
+"""Run-time translation: Chinese source strings, English read straight from Qt .ts XML files.
+
+Every area writes its English into `resources/i18n/en/<area>.ts`; `TsTranslator` reads them all, so no
+compiled .qm is needed. Installing or removing it makes Qt send LanguageChange to every widget, which
+retranslates itself in `changeEvent`.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation for every finished message of one .ts file."""
+    table: dict[tuple[str, str], str] = {}
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name", default="")
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None or translation.get("type") in ("unfinished", "obsolete"):
+                continue
+            if translation.text:
+                table[(name, source)] = translation.text
+    return table
+
+
+class TsTranslator(QTranslator):
+    """A QTranslator over every .ts file of one language folder; falls back on the source alone."""
+
+    def __init__(self, language: str, folder: Path = I18N_DIR, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._table: dict[tuple[str, str], str] = {}
+        self._by_source: dict[str, str] = {}
+        for path in sorted((folder / language).glob("*.ts")):
+            try:
+                self._table |= read_ts(path)
+            except ET.ParseError as error:  # one broken file must not take every translation down
+                log.error("cannot read translations %s: %s", path, error)
+        for (_context, source), text in self._table.items():
+            self._by_source.setdefault(source, text)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+        return not self._table
+
+    def language_code(self) -> str:
+        return self.language
+
+    def translate(  # Qt override
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        text = self._table.get((context, source_text)) or self._by_source.get(source_text)
+        return text  # None becomes a null QString: Qt then keeps the source text
+
+
+class LanguageSwitcher:
+    """Installs the translator for the chosen language; the source language (zh_CN) needs none."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translator: TsTranslator | None = None
+        self.language = DEFAULT_LANGUAGE
+
+    def switch(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"未知语言 unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+        if language == self.language:
+            return
+        if self._translator is not None:
+            self._app.removeTranslator(self._translator)
+            self._translator = None
+        if language != DEFAULT_LANGUAGE:
+            self._translator = TsTranslator(language)
+            self._app.installTranslator(self._translator)
+        self.language = language

@@ -1,0 +1,377 @@
+"""The main window: docks built from PANELS, a navigation rail, menus, the status bar, remembered layout."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
+
+from app.models import Camera
+from widgets.i18n import LANGUAGES, LanguageSwitcher
+from widgets.kiosk import PinStore, SetPinDialog
+from widgets.panels import PANELS, Panel
+from widgets.shell_context import ShellContext
+from widgets.status_bar import IndicatorState, ShellStatusBar
+from widgets.theme import icon
+
+log = logging.getLogger(__name__)
+
+# Bump when the panels or the default arrangement change: an older saved layout is then ignored.
+LAYOUT_VERSION = 1
+HEALTH_CHECK_MS = 30_000
+APP_TITLE = "网格指挥中心"
+
+
+def tr(text_: str) -> str:
+    return QCoreApplication.translate("MainWindow", text_)
+
+
+class PanelFailed(QWidget):
+    """Shown in a dock whose panel could not be built, so one broken area does not stop the shell."""
+
+    def __init__(self, title: str, error: Exception, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("underConstruction")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            QCoreApplication.translate("MainWindow", "{panel}无法加载").replace("{panel}", title),
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        )
+        heading.setObjectName("placeholderHeading")
+        detail = QLabel(f"{type(error).__name__}: {error}", alignment=Qt.AlignmentFlag.AlignCenter)
+        detail.setObjectName("placeholderNote")
+        detail.setWordWrap(True)
+        layout.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(detail)
+        layout.addStretch(1)
+
+
+def describe_database(url: str) -> tuple[str, str]:
+    """What the status bar says about the database: a short label and the masked URL for the tooltip."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite · {Path(parsed.database or ':memory:').name}", parsed.database or ":memory:"
+    where = f"{parsed.host or 'localhost'}{f':{parsed.port}' if parsed.port else ''}/{parsed.database or ''}"
+    return f"PostgreSQL · {where}", parsed.render_as_string(hide_password=True)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        context: ShellContext,
+        languages: LanguageSwitcher,
+        *,
+        remember_layout: bool = True,
+        panels: list[Panel] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.languages = languages
+        self.remember_layout = remember_layout
+        self.panels = list(PANELS if panels is None else panels)
+        self.docks: dict[str, QDockWidget] = {}
+        self.panel_widgets: dict[str, QWidget] = {}
+        self._nav_actions: dict[str, QAction] = {}
+        self._default_texts: dict[str, str] = {}  # indicators showing our defaults, not an area's report
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.status = ShellStatusBar(context.status, self)
+        self.setStatusBar(self.status)
+        self._fit_to_screen()
+        self._build_docks()
+        self._build_rail()
+        self._build_menus()
+        self.arrange_default_layout()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        if remember_layout:
+            self.restore_layout()
+        self._retranslate()
+        self._report_database()
+        self._report_devices()
+        self._health_timer = QTimer(self, interval=HEALTH_CHECK_MS)
+        self._health_timer.timeout.connect(self._report_database)
+        self._health_timer.start()
+
+    # ---- building --------------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """Start at most of the screen, so the default arrangement's shares come out right."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        if available is not None and available.width() >= 1024:
+            self.resize(int(available.width() * 0.9), int(available.height() * 0.9))
+        else:
+            self.resize(1366, 768)
+
+    def _build_docks(self) -> None:
+        for panel in self.panels:
+            try:
+                widget = panel.factory(self.context)
+            except Exception as error:  # noqa: BLE001 (any area's failure is shown, not fatal)
+                log.exception("panel %s failed to build", panel.key)
+                widget = PanelFailed(panel.title, error)
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{panel.key}")
+            dock.setWidget(widget)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetClosable
+                | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.docks[panel.key] = dock
+            self.panel_widgets[panel.key] = widget
+            self.addDockWidget(panel.area, dock)
+
+    def _build_rail(self) -> None:
+        self.rail = QToolBar(self)
+        self.rail.setObjectName("navigationRail")
+        self.rail.setMovable(False)
+        self.rail.setFloatable(False)
+        self.rail.setIconSize(QSize(26, 26))
+        self.rail.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.rail.toggleViewAction().setEnabled(False)
+        self.rail.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self._rail_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self._rail_title.setObjectName("railTitle")
+        self.rail.addWidget(self._rail_title)
+        group = QActionGroup(self)
+        for index, panel in enumerate(self.panels):
+            action = QAction(icon(panel.icon, "#8fa3bf"), panel.title, self)
+            action.setIcon(self._rail_icon(panel.icon))
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, key=panel.key: self.show_panel(key))
+            group.addAction(action)
+            self.rail.addAction(action)
+            self._nav_actions[panel.key] = action
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.rail)
+
+    @staticmethod
+    def _rail_icon(name: str):
+        normal = icon(name, "#8fa3bf")
+        active = icon(name, "#ffffff")
+        result = normal
+        for size in (24, 26, 32):
+            result.addPixmap(active.pixmap(size, size), result.Mode.Normal, result.State.On)
+        return result
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        for panel in self.panels:
+            self.view_menu.addAction(self.docks[panel.key].toggleViewAction())
+        self.view_menu.addSeparator()
+        self.reset_layout_action = QAction(self)
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(self.reset_layout_action)
+        self.fullscreen_action = QAction(self, shortcut=QKeySequence("F11"), checkable=True)
+        self.fullscreen_action.toggled.connect(self._toggle_fullscreen)
+        self.view_menu.addAction(self.fullscreen_action)
+
+        self.tools_menu = bar.addMenu("")
+        self.set_pin_action = QAction(self)
+        self.set_pin_action.triggered.connect(self._set_pin)
+        self.tools_menu.addAction(self.set_pin_action)
+
+        self.language_menu = bar.addMenu("语言 / Language")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.languages.language)
+            action.triggered.connect(lambda _checked=False, code=code: self.switch_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def arrange_default_layout(self) -> None:
+        """Map and roster on the left, the wall in the middle with the queues under it, alarms on the right.
+
+        Everything sits in the side areas: without a central widget a bottom area would take the whole
+        height of the middle column.
+        """
+        docks = self.docks
+        for dock in docks.values():
+            dock.setFloating(False)
+            dock.show()
+        left = [docks[k] for k in ("map", "roster") if k in docks]
+        for dock in left:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        for dock in left[1:]:
+            self.tabifyDockWidget(left[0], dock)
+        wall, alarms = docks.get("wall"), docks.get("alarms")
+        queues = [docks[k] for k in ("tickets", "stats") if k in docks]
+        anchor = wall or alarms or (queues[0] if queues else None)
+        if anchor is not None:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, anchor)
+            if wall is not None and alarms is not None:
+                self.splitDockWidget(wall, alarms, Qt.Orientation.Horizontal)
+            if queues and queues[0] is not anchor:
+                self.splitDockWidget(anchor, queues[0], Qt.Orientation.Vertical)
+            for dock in queues[1:]:
+                self.tabifyDockWidget(queues[0], dock)
+        known = {"map", "roster", "wall", "alarms", "tickets", "stats"}
+        for panel in self.panels:  # panels added later by other areas go where their Panel says
+            if panel.key not in known:
+                self.addDockWidget(panel.area, docks[panel.key])
+        for key in ("map", "tickets"):
+            if key in docks:
+                docks[key].raise_()
+        self._resize_default(Qt.Orientation.Horizontal, (("map", 0.27), ("wall", 0.53), ("alarms", 0.2)))
+        self._resize_default(Qt.Orientation.Vertical, (("wall", 0.66), ("tickets", 0.34)))
+
+    def _resize_default(self, orientation: Qt.Orientation, shares: tuple[tuple[str, float], ...]) -> None:
+        present = [(self.docks[key], share) for key, share in shares if key in self.docks]
+        if len(present) < 2:
+            return
+        total = self.width() if orientation == Qt.Orientation.Horizontal else self.height()
+        self.resizeDocks([d for d, _ in present], [max(int(total * s), 120) for _, s in present], orientation)
+
+    # ---- actions ---------------------------------------------------------------------------------
+
+    def show_panel(self, key: str) -> None:
+        """Bring a panel to the front (showing its dock if it was closed)."""
+        dock = self.docks[key]
+        dock.show()
+        dock.raise_()
+        dock.widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self._nav_actions[key].setChecked(True)
+
+    def switch_language(self, language: str) -> None:
+        self.languages.switch(language)
+        self.language_actions[language].setChecked(True)
+        if self.remember_layout:
+            self.context.settings.store().setValue("language", language)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+        self.arrange_default_layout()
+
+    def restore_layout(self) -> bool:
+        """Put geometry and docks back as they were when the window last closed; False if nothing saved."""
+        store = self.context.settings.store()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        restored = False
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            restored = self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            restored = self.restoreState(state, LAYOUT_VERSION) and restored
+        return restored
+
+    def save_layout(self) -> None:
+        store = self.context.settings.store()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        store.sync()
+
+    def _toggle_fullscreen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    def _set_pin(self) -> None:
+        SetPinDialog(PinStore(self.context.settings.store()), self).open()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            tr("关于网格指挥中心"),
+            tr("网格指挥中心：社区网格化治理的桌面指挥平台。\n数据库：{db}").replace(
+                "{db}", self.context.db.safe_url
+            ),
+        )
+
+    # ---- status bar ------------------------------------------------------------------------------
+
+    def _report_database(self) -> None:
+        """Check the connection on a worker thread (a dead PostgreSQL host must not freeze the window)."""
+        label, where = describe_database(self.context.db.url)
+        board = self.context.status
+        prefix = tr("数据库")
+        ok_text, error_text = tr("正常"), tr("连接失败")
+
+        def check() -> None:
+            try:
+                with self.context.db.engine.connect() as connection:
+                    connection.execute(text("SELECT 1"))
+            except Exception as error:  # noqa: BLE001 (shown in the status bar)
+                board.set_indicator(
+                    "db", f"{prefix} {label} · {error_text}", IndicatorState.ERROR, f"{where}\n{error}"
+                )
+                return
+            board.set_indicator("db", f"{prefix} {label} · {ok_text}", IndicatorState.OK, where)
+
+        threading.Thread(target=check, name="db-health", daemon=True).start()
+
+    def _report_devices(self) -> None:
+        """Defaults until the scheduler, the wall and the dongles report their own state."""
+        board = self.context.status
+        with self.context.db.sessions() as session:
+            cameras = session.scalar(select(func.count(Camera.id))) or 0
+        defaults = {
+            "scheduler": (tr("调度 未启动"), IndicatorState.IDLE),
+            "cameras": (
+                tr("摄像机 在线 {live}/{total}").replace("{live}", "0").replace("{total}", str(cameras)),
+                IndicatorState.IDLE,
+            ),
+            "dongles": (tr("接收器 0"), IndicatorState.IDLE),
+        }
+        for key, (text_, state) in defaults.items():
+            current = board.indicator(key)
+            if current is None or current.text == self._default_texts.get(key):
+                board.set_indicator(key, text_, state)
+                self._default_texts[key] = text_
+
+    # ---- Qt events -------------------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr(APP_TITLE))
+        self._rail_title.setText(tr("指挥中心"))
+        for panel in self.panels:
+            title = panel.translated_title()
+            self.docks[panel.key].setWindowTitle(title)
+            self._nav_actions[panel.key].setText(title)
+            self._nav_actions[panel.key].setToolTip(
+                f"{title} ({self._nav_actions[panel.key].shortcut().toString()})"
+            )
+        self.file_menu.setTitle(tr("文件"))
+        self.quit_action.setText(tr("退出"))
+        self.view_menu.setTitle(tr("视图"))
+        self.reset_layout_action.setText(tr("恢复默认布局"))
+        self.fullscreen_action.setText(tr("全屏"))
+        self.tools_menu.setTitle(tr("工具"))
+        self.set_pin_action.setText(tr("设置值班长密码…"))
+        self.help_menu.setTitle(tr("帮助"))
+        self.about_action.setText(tr("关于"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._report_database()
+            self._report_devices()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember_layout:
+            self.save_layout()
+        self.context.bridge.close()
+        super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""What the shell hands to every panel factory: the site, the Qt bridge, the status board, the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from app.config import Seat, data_dir
+from app.context import SiteContext
+from app.events import EventHub
+from app.store import Database
+from widgets.bridge import QtBridge
+from widgets.status_bar import StatusBoard
+
+
+@dataclass
+class ShellSettings:
+    """How this run of the window was started and where its remembered state (INI file) lives."""
+
+    path: Path = field(default_factory=lambda: data_dir() / "window.ini")
+    language: str | None = None  # None: the remembered choice, else zh_CN
+    demo: bool = False
+    kiosk: bool = False
+    screen: int | None = None
+    view: str | None = None  # the panel shown first (kiosk) or alone (screenshot)
+
+    def store(self) -> QSettings:
+        """The remembered window state: geometry, dock layout, language, the hashed supervisor PIN."""
+        return QSettings(str(self.path), QSettings.Format.IniFormat)
+
+
+@dataclass
+class ShellContext:
+    """Everything a panel needs, passed in explicitly (no singletons)."""
+
+    site: SiteContext
+    bridge: QtBridge
+    settings: ShellSettings
+    status: StatusBoard = field(default_factory=StatusBoard)
+
+    @property
+    def db(self) -> Database:
+        return self.site.db
+
+    @property
+    def hub(self) -> EventHub:
+        return self.site.hub
+
+    @property
+    def seat(self) -> Seat:
+        return self.site.seat
+
+
+def build_shell_context(db: Database, settings: ShellSettings | None = None) -> ShellContext:
+    """A ready context for one database; tests pass `ShellSettings(path=tmp_path / "window.ini")`."""
+    site = SiteContext(db)
+    return ShellContext(site=site, bridge=QtBridge(site.hub), settings=settings or ShellSettings())
