@@ -15,6 +15,8 @@ COMMAND_MODULES = [
     "app.commands.db",
     "widgets.commands",
     "app.commands.roster",
+    "alarms.commands",
+    "app.commands.tickets",
 ]
 
 

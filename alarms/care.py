@@ -1,0 +1,272 @@
+"""老人关怀 rules: what a sensor report means for a household, and what silence means.
+
+SOS, smoke, gas and water are P1 at once. Motion, door and bed-mat events reset the household's
+inactivity stopwatch; no activity for N hours of its active window raises a P2 check-on alarm unless
+the household is away. A door opened at night for a resident at risk is P2. A sensor silent for 24 h
+or with a low battery is P3 maintenance. Thresholds come from the household's CareSettings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from alarms.models import CareSettings, Priority, SensorStatus
+from alarms.service import AlarmDraft
+from app.models import Sensor
+
+SITE_TZ = ZoneInfo("Asia/Shanghai")
+ACTIVITY_KINDS = {"door", "pir", "bed"}
+LIFE_SAFETY = {  # sensor kind -> (Zigbee2MQTT reading that means "alarm", Chinese title)
+    "smoke": ("smoke", "烟雾报警"),
+    "gas": ("gas", "燃气泄漏报警"),
+    "water": ("water_leak", "水浸报警"),
+}
+SOS_ACTIONS = {"single", "double", "hold", "long", "emergency", "sos", "panic", "on"}
+BATTERY_RECOVERED_MARGIN = 10  # percent above the threshold before a new low-battery alarm can fire
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one report from a bound sensor means: a trigger (RF code) or Zigbee2MQTT fields."""
+
+    meaning: str  # trigger (RF primary code), closed (RF door closed code), state (Zigbee payload)
+    values: dict[str, Any]
+
+    def door_open(self) -> bool | None:
+        if self.meaning == "trigger":
+            return True
+        if self.meaning == "closed":
+            return False
+        contact = self.values.get("contact")
+        return None if contact is None else not bool(contact)  # Zigbee2MQTT: contact true = closed
+
+
+def settings_for(session: Session, household_id: int) -> CareSettings:
+    """The household's settings, created with the defaults the first time they are needed."""
+    settings = session.get(CareSettings, household_id)
+    if settings is None:
+        settings = CareSettings(
+            household_id=household_id,
+            inactivity_enabled=True,
+            inactivity_hours=12.0,
+            active_start_minute=7 * 60,
+            active_end_minute=22 * 60,
+            away=False,
+            night_door_alarm=False,
+            night_start_minute=22 * 60,
+            night_end_minute=6 * 60,
+            silent_hours=24.0,
+            low_battery_percent=20,
+        )
+        session.add(settings)
+        session.flush()
+    return settings
+
+
+def _local_minute(at_utc: datetime, tz: ZoneInfo) -> int:
+    local = at_utc.replace(tzinfo=ZoneInfo("UTC")).astimezone(tz)
+    return local.hour * 60 + local.minute
+
+
+def in_window(minute: int, start: int, end: int) -> bool:
+    """Whether a minute of the day lies in [start, end), a window that may run past midnight."""
+    if start == end:
+        return True
+    if start < end:
+        return start <= minute < end
+    return minute >= start or minute < end
+
+
+def active_hours_between(
+    since: datetime, until: datetime, start: int, end: int, tz: ZoneInfo = SITE_TZ
+) -> float:
+    """Hours of [since, until] (naive UTC) that fall inside the daily local window [start, end)."""
+    if until <= since:
+        return 0.0
+    utc = ZoneInfo("UTC")
+    local_since = since.replace(tzinfo=utc).astimezone(tz)
+    local_until = until.replace(tzinfo=utc).astimezone(tz)
+    if start == end:
+        return (until - since).total_seconds() / 3600
+    total = 0.0
+    day = local_since.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
+    while day <= local_until:
+        open_at = day + timedelta(minutes=start)
+        close_at = day + timedelta(minutes=end if end > start else end + 24 * 60)
+        overlap = (min(close_at, local_until) - max(open_at, local_since)).total_seconds()
+        total += max(0.0, overlap)
+        day += timedelta(days=1)
+    return total / 3600
+
+
+class CareRules:
+    """Applies the rules inside the caller's unit of work and returns the alarms to raise."""
+
+    def __init__(self, tz: ZoneInfo = SITE_TZ) -> None:
+        self.tz = tz
+
+    def on_report(
+        self, session: Session, sensor: Sensor, reading: Reading, now: datetime
+    ) -> list[AlarmDraft]:
+        status = self._status(session, sensor.id)
+        status.last_seen_at = now
+        status.silent_alarm_at = None
+        status.online = True
+        status.last_value = _describe(reading)[:64]
+        drafts: list[AlarmDraft] = []
+        settings = settings_for(session, sensor.household_id) if sensor.household_id else None
+        where = {"household_id": sensor.household_id, "grid_id": sensor.grid_id, "sensor_id": sensor.id}
+        detail = {
+            "sensor": sensor.name,
+            "code": sensor.device_code,
+            "reading": reading.values or reading.meaning,
+        }
+
+        if sensor.kind == "sos" and self._sos_pressed(reading):
+            drafts.append(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)", detail=detail, **where))
+        if sensor.kind in LIFE_SAFETY:
+            field_name, title = LIFE_SAFETY[sensor.kind]
+            if reading.meaning == "trigger" or reading.values.get(field_name) is True:
+                drafts.append(AlarmDraft(sensor.kind, Priority.P1, title, detail=detail, **where))
+        if sensor.kind in ACTIVITY_KINDS and self._is_activity(sensor.kind, reading) and settings is not None:
+            settings.last_activity_at = now
+            settings.inactivity_alarm_at = None
+        door_open = reading.door_open() if sensor.kind == "door" else None
+        if (
+            door_open
+            and settings is not None
+            and settings.night_door_alarm
+            and in_window(_local_minute(now, self.tz), settings.night_start_minute, settings.night_end_minute)
+        ):
+            drafts.append(
+                AlarmDraft("door_night", Priority.P2, "夜间开门(重点关注老人)", detail=detail, **where)
+            )
+        battery = reading.values.get("battery")
+        if isinstance(battery, int | float):
+            status.battery = int(battery)
+            threshold = settings.low_battery_percent if settings else 20
+            if battery < threshold and status.low_battery_alarm_at is None:
+                status.low_battery_alarm_at = now
+                drafts.append(
+                    AlarmDraft(
+                        "low_battery",
+                        Priority.P3,
+                        "传感器电量低",
+                        detail=detail | {"battery": battery},
+                        **where,
+                    )
+                )
+            elif battery >= threshold + BATTERY_RECOVERED_MARGIN:
+                status.low_battery_alarm_at = None
+        return drafts
+
+    def sweep(self, session: Session, now: datetime) -> list[AlarmDraft]:
+        """Silence checks, run every minute or so: inactivity per household, silent sensors."""
+        return self._inactivity(session, now) + self._silent_sensors(session, now)
+
+    def _inactivity(self, session: Session, now: datetime) -> list[AlarmDraft]:
+        drafts = []
+        for settings in session.scalars(
+            select(CareSettings).where(
+                CareSettings.inactivity_enabled.is_(True),
+                CareSettings.away.is_(False),
+                CareSettings.inactivity_alarm_at.is_(None),
+            )
+        ):
+            if settings.last_activity_at is None:  # start the stopwatch the first time we look
+                settings.last_activity_at = now
+                continue
+            if not in_window(
+                _local_minute(now, self.tz), settings.active_start_minute, settings.active_end_minute
+            ):
+                continue
+            idle = active_hours_between(
+                settings.last_activity_at,
+                now,
+                settings.active_start_minute,
+                settings.active_end_minute,
+                self.tz,
+            )
+            if idle >= settings.inactivity_hours:
+                settings.inactivity_alarm_at = now
+                idle_total = (now - settings.last_activity_at).total_seconds() / 3600
+                drafts.append(
+                    AlarmDraft(
+                        "inactivity",
+                        Priority.P2,
+                        f"长时间无活动({idle_total:.0f}小时)",
+                        source="care_rule",
+                        household_id=settings.household_id,
+                        detail={
+                            "last_activity_at": settings.last_activity_at,
+                            "idle_active_hours": round(idle, 1),
+                        },
+                    )
+                )
+        return drafts
+
+    def _silent_sensors(self, session: Session, now: datetime) -> list[AlarmDraft]:
+        drafts = []
+        rows = session.execute(
+            select(Sensor, SensorStatus, CareSettings.silent_hours)
+            .outerjoin(SensorStatus, SensorStatus.sensor_id == Sensor.id)
+            .outerjoin(CareSettings, CareSettings.household_id == Sensor.household_id)
+        ).all()
+        for sensor, status, silent_hours in rows:
+            if status is None or status.last_seen_at is None:  # never heard: start counting now
+                status = status or self._status(session, sensor.id)
+                status.last_seen_at = now
+                continue
+            limit = timedelta(hours=silent_hours if silent_hours is not None else 24.0)
+            if status.silent_alarm_at is None and now - status.last_seen_at >= limit:
+                status.silent_alarm_at = now
+                drafts.append(
+                    AlarmDraft(
+                        "sensor_silent",
+                        Priority.P3,
+                        f"传感器{limit.total_seconds() / 3600:.0f}小时无信号",
+                        source="care_rule",
+                        household_id=sensor.household_id,
+                        grid_id=sensor.grid_id,
+                        sensor_id=sensor.id,
+                        detail={"sensor": sensor.name, "last_seen_at": status.last_seen_at},
+                    )
+                )
+        return drafts
+
+    @staticmethod
+    def _status(session: Session, sensor_id: int) -> SensorStatus:
+        status = session.get(SensorStatus, sensor_id)
+        if status is None:
+            status = SensorStatus(sensor_id=sensor_id)
+            session.add(status)
+        return status
+
+    @staticmethod
+    def _sos_pressed(reading: Reading) -> bool:
+        if reading.meaning == "trigger":
+            return True
+        action = reading.values.get("action")
+        return (isinstance(action, str) and action.lower() in SOS_ACTIONS) or reading.values.get(
+            "sos"
+        ) is True
+
+    @staticmethod
+    def _is_activity(kind: str, reading: Reading) -> bool:
+        if kind == "door":
+            return reading.door_open() is not None
+        if reading.meaning in ("trigger", "closed"):
+            return True
+        return reading.values.get("occupancy") is True or reading.values.get("presence") is True
+
+
+def _describe(reading: Reading) -> str:
+    if reading.meaning != "state":
+        return reading.meaning
+    return ",".join(f"{k}={v}" for k, v in reading.values.items() if k != "linkquality")

@@ -1,0 +1,325 @@
+"""The alarm lifecycle: raised → acknowledged (who, note) → handled (ticket, false alarm, resolved).
+
+Every step is committed together with its audit entry before anyone is told (`Change("alarm", ...)`
+goes out after the commit), so what the popups show is always what the store holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from alarms.grid_chain import Contact, grid_chain, supervisors
+from alarms.models import Alarm, AlarmState, Outcome, Priority
+from app import audit
+from app.config import Seat
+from app.events import Change, EventHub
+from app.models import Building, Household, Sensor
+from app.store import Database
+from app.store.base import utcnow
+
+TOPIC = "alarm"
+DEFAULT_ESCALATE_AFTER_MIN = 5.0
+
+
+class AlarmError(Exception):
+    """An action that does not fit the alarm's state (say, acknowledging a handled alarm)."""
+
+
+@dataclass(frozen=True)
+class AlarmDraft:
+    """An alarm about to be raised: what happened, where, and how urgent."""
+
+    kind: str
+    priority: Priority
+    title: str
+    source: str = "sensor"
+    household_id: int | None = None
+    grid_id: int | None = None
+    sensor_id: int | None = None
+    camera_id: int | None = None
+    lon: float | None = None
+    lat: float | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AlarmView:
+    """A detached snapshot of an alarm row, safe to hand to other threads and the ticket workflow."""
+
+    id: int
+    raised_at: datetime
+    source: str
+    kind: str
+    priority: int
+    state: str
+    title: str
+    household_id: int | None
+    grid_id: int | None
+    sensor_id: int | None
+    camera_id: int | None
+    lon: float | None
+    lat: float | None
+    detail: dict[str, Any]
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    ack_note: str | None
+    handled_at: datetime | None
+    handled_by: str | None
+    outcome: str | None
+    outcome_note: str | None
+    ticket_id: int | None
+    escalated_at: datetime | None
+
+    @classmethod
+    def of(cls, row: Alarm) -> AlarmView:
+        return cls(
+            **{name: getattr(row, name) for name in cls.__dataclass_fields__ if name != "detail"},
+            detail=json.loads(row.detail or "{}"),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        for key, value in out.items():
+            if isinstance(value, datetime):
+                out[key] = value.isoformat(timespec="seconds")
+        return out
+
+
+# Creates a ticket for an alarm through the ticket workflow and returns its id.
+DispatchTicket = Callable[[AlarmView], int]
+
+
+class AlarmService:
+    def __init__(
+        self,
+        db: Database,
+        hub: EventHub,
+        seat: Seat,
+        *,
+        dispatch_ticket: DispatchTicket | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.hub = hub
+        self.seat = seat
+        self.dispatch_ticket = dispatch_ticket
+        self.clock = clock
+
+    # -- raising ---------------------------------------------------------------------------------------
+    def raise_alarm(self, draft: AlarmDraft) -> int:
+        with self.db.session() as session:
+            alarm_id = self.add(session, draft)
+        self.announce([alarm_id], "raised")
+        return alarm_id
+
+    def add(self, session: Session, draft: AlarmDraft) -> int:
+        """Raise within the caller's unit of work (the caller commits, then calls `announce`)."""
+        grid_id, lon, lat = draft.grid_id, draft.lon, draft.lat
+        if draft.household_id is not None and (grid_id is None or lon is None):
+            located = session.execute(
+                select(Building.grid_id, Building.lon, Building.lat)
+                .join(Household, Household.building_id == Building.id)
+                .where(Household.id == draft.household_id)
+            ).first()
+            if located is not None:
+                grid_id = grid_id if grid_id is not None else located.grid_id
+                lon, lat = (lon, lat) if lon is not None else (located.lon, located.lat)
+        if grid_id is None and draft.sensor_id is not None:
+            sensor = session.get(Sensor, draft.sensor_id)
+            grid_id = sensor.grid_id if sensor else None
+        alarm = Alarm(
+            raised_at=self.clock(),
+            source=draft.source,
+            kind=draft.kind,
+            priority=int(draft.priority),
+            state=AlarmState.RAISED,
+            title=draft.title,
+            household_id=draft.household_id,
+            grid_id=grid_id,
+            sensor_id=draft.sensor_id,
+            camera_id=draft.camera_id,
+            lon=lon,
+            lat=lat,
+            detail=json.dumps(draft.detail, ensure_ascii=False, default=str),
+        )
+        session.add(alarm)
+        session.flush()
+        audit.record(
+            session,
+            self.seat,
+            "alarm.raise",
+            "alarm",
+            alarm.id,
+            kind=draft.kind,
+            priority=int(draft.priority),
+        )
+        return alarm.id
+
+    def announce(self, ids: list[int], what: str) -> None:
+        if ids:
+            self.hub.publish(Change(TOPIC, tuple(ids), {"what": what}))
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    def acknowledge(self, alarm_id: int, note: str = "", who: str | None = None) -> AlarmView:
+        """Someone has seen it and takes it on; only a raised alarm can be acknowledged."""
+        who = who or self.seat.operator
+        with self.db.session() as session:
+            self._transition(
+                session,
+                alarm_id,
+                (AlarmState.RAISED,),
+                state=AlarmState.ACKNOWLEDGED,
+                acknowledged_at=self.clock(),
+                acknowledged_by=who,
+                ack_note=note,
+            )
+            audit.record(session, self.seat, "alarm.acknowledge", "alarm", alarm_id, by=who, note=note)
+            view = AlarmView.of(session.get(Alarm, alarm_id))
+        self.announce([alarm_id], "acknowledged")
+        return view
+
+    def dispatch(self, alarm_id: int, note: str = "", who: str | None = None) -> int:
+        """Turn the alarm into a linked ticket through the ticket workflow; returns the ticket id."""
+        if self.dispatch_ticket is None:
+            raise AlarmError("工单模块未接入，无法派单 (no ticket workflow is connected)")
+        with self.db.session() as session:
+            row = session.get(Alarm, alarm_id)
+            if row is None:
+                raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
+            if row.state == AlarmState.HANDLED:
+                raise AlarmError(f"告警 {alarm_id} 已处置 (already handled)")
+            view = AlarmView.of(row)
+        ticket_id = self.dispatch_ticket(view)
+        self._handle(alarm_id, Outcome.TICKET, note, who, ticket_id=ticket_id)
+        return ticket_id
+
+    def close(self, alarm_id: int, outcome: Outcome, note: str = "", who: str | None = None) -> AlarmView:
+        """Close as false alarm or resolved (a ticket outcome goes through `dispatch`)."""
+        if outcome == Outcome.TICKET:
+            raise AlarmError("派单请用 dispatch (use dispatch to create a ticket)")
+        return self._handle(alarm_id, outcome, note, who)
+
+    def _handle(
+        self, alarm_id: int, outcome: Outcome, note: str, who: str | None, ticket_id: int | None = None
+    ) -> AlarmView:
+        who = who or self.seat.operator
+        now = self.clock()
+        with self.db.session() as session:
+            row = session.get(Alarm, alarm_id)
+            if row is None:
+                raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
+            extra: dict[str, Any] = {}
+            if row.acknowledged_at is None:  # handling it straight away also acknowledges it
+                extra = {"acknowledged_at": now, "acknowledged_by": who, "ack_note": note}
+            self._transition(
+                session,
+                alarm_id,
+                (AlarmState.RAISED, AlarmState.ACKNOWLEDGED),
+                state=AlarmState.HANDLED,
+                handled_at=now,
+                handled_by=who,
+                outcome=outcome,
+                outcome_note=note,
+                ticket_id=ticket_id,
+                **extra,
+            )
+            audit.record(
+                session,
+                self.seat,
+                "alarm.handle",
+                "alarm",
+                alarm_id,
+                by=who,
+                outcome=outcome,
+                note=note,
+                ticket_id=ticket_id,
+            )
+            session.refresh(row)
+            view = AlarmView.of(row)
+        self.announce([alarm_id], "handled")
+        return view
+
+    def _transition(self, session: Session, alarm_id: int, allowed: tuple[str, ...], **values: Any) -> None:
+        """A conditional update, so two seats acting on one alarm at once cannot both win."""
+        result = session.execute(
+            update(Alarm).where(Alarm.id == alarm_id, Alarm.state.in_(allowed)).values(**values)
+        )
+        if result.rowcount != 1:
+            row = session.get(Alarm, alarm_id)
+            if row is None:
+                raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
+            raise AlarmError(
+                f"告警 {alarm_id} 当前状态为 {row.state}，不能执行此操作 (not allowed in state {row.state})"
+            )
+
+    # -- escalation ------------------------------------------------------------------------------------
+    def escalate(self, alarm_id: int, reason: str = "manual") -> list[Contact]:
+        """Hand the alarm up to the supervisor and the level-2 (community) grid leader."""
+        with self.db.session() as session:
+            contacts = self._escalate(session, alarm_id, reason)
+        self.announce([alarm_id], "escalated")
+        return contacts
+
+    def escalate_overdue(self, after_minutes: float = DEFAULT_ESCALATE_AFTER_MIN) -> list[int]:
+        """Escalate every alarm still unacknowledged `after_minutes` after it was raised (once each)."""
+        cutoff = self.clock() - timedelta(minutes=after_minutes)
+        with self.db.session() as session:
+            overdue = session.scalars(
+                select(Alarm.id).where(
+                    Alarm.state == AlarmState.RAISED, Alarm.escalated_at.is_(None), Alarm.raised_at <= cutoff
+                )
+            ).all()
+            for alarm_id in overdue:
+                self._escalate(session, alarm_id, f"unacknowledged for {after_minutes:g} min")
+        self.announce(list(overdue), "escalated")
+        return list(overdue)
+
+    def _escalate(self, session: Session, alarm_id: int, reason: str) -> list[Contact]:
+        row = session.get(Alarm, alarm_id)
+        if row is None:
+            raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
+        if row.state == AlarmState.HANDLED:
+            raise AlarmError(f"告警 {alarm_id} 已处置，无需上报 (already handled)")
+        chain = grid_chain(session, row.grid_id)
+        community = [c for link in chain if link.level == 2 for c in link.leaders if c.role == "leader"]
+        contacts = supervisors(session, [link.grid_id for link in chain]) + community
+        row.escalated_at = self.clock()
+        row.escalated_to = json.dumps(
+            [{"name": c.name, "phone": c.phone, "role": c.role} for c in contacts], ensure_ascii=False
+        )
+        audit.record(
+            session,
+            self.seat,
+            "alarm.escalate",
+            "alarm",
+            alarm_id,
+            reason=reason,
+            to=[c.name for c in contacts],
+        )
+        return contacts
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def get(self, alarm_id: int) -> AlarmView | None:
+        with self.db.session() as session:
+            row = session.get(Alarm, alarm_id)
+            return AlarmView.of(row) if row else None
+
+    def active(self) -> list[AlarmView]:
+        """Alarms not yet handled, most urgent first, then oldest first."""
+        with self.db.session() as session:
+            rows = session.scalars(
+                select(Alarm)
+                .where(Alarm.state != AlarmState.HANDLED)
+                .order_by(Alarm.priority, Alarm.raised_at, Alarm.id)
+            ).all()
+            return [AlarmView.of(r) for r in rows]
+
+    def unacknowledged(self) -> list[AlarmView]:
+        return [a for a in self.active() if a.state == AlarmState.RAISED]
