@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from app.context import SiteContext
 from app.models import Building, Grid
+from app.store import Database
 
 
 def gb11643(first17: str) -> str:
@@ -61,8 +62,7 @@ def write_xlsx(
     return path
 
 
-@pytest.fixture
-def site(db) -> SiteContext:
+def build_site(db: Database) -> SiteContext:
     """幸福社区 with one compound and buildings 1号楼, 2号楼, 3号楼 (each its own level-4 grid)."""
     with db.session() as session:
         street = Grid(code="S01", name="建设路街道", level=1)
@@ -83,3 +83,15 @@ def site(db) -> SiteContext:
                 )
             )
     return SiteContext(db)
+
+
+@pytest.fixture
+def site(db) -> SiteContext:
+    """The small site on SQLite and on PostgreSQL: for tests whose outcome depends on the store."""
+    return build_site(db)
+
+
+@pytest.fixture
+def lite_site(sqlite_db) -> SiteContext:
+    """The small site on SQLite only: for checks that do not depend on the back end."""
+    return build_site(sqlite_db)
