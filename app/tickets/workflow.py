@@ -5,6 +5,7 @@ Pure domain logic on a loaded Ticket; the desk wraps it in a unit of work with l
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -58,7 +59,14 @@ class Workflow:
                 f"工单 {ticket.id} 当前为「{state.zh}」，不能{action.zh}（仅限：{allowed}）。"
                 f" Action {action.value!r} is not allowed in state {state.value!r}."
             )
-        handler: Callable[..., str] = getattr(self, f"_{action.value}")
+        handler: Callable[..., tuple[str, dict]] = getattr(self, f"_{action.value}")
+        accepted = set(inspect.signature(handler).parameters) - {"ticket", "at", "actor"}
+        unknown = sorted(set(params) - accepted)
+        if unknown:
+            raise TransitionRefused(
+                f"{action.zh}不接受参数 {', '.join(unknown)}（可用：{', '.join(sorted(accepted)) or '无'}）"
+                f" {action.value!r} does not take {unknown}"
+            )
         note, detail = handler(ticket, at, actor, **params)
         step = Step(action.value, state.value, ticket.state, at, note, detail)
         self._settle(ticket, state, at)

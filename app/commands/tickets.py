@@ -1,0 +1,309 @@
+"""`tickets new/show/act/sweep/kpi/categories/open311/notices`: the ticket desk from the command line.
+
+Times are ISO 8601; without an offset they are read as Beijing time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cli import CommandError
+from app.commands.db import open_database
+from app.config import Seat
+from app.tickets import Action, Intake, TicketDesk, TicketError, load_categories
+from app.tickets.categories import CategoryError
+from app.tickets.kpi import kpis
+from app.tickets.locating import GridLocator
+from app.tickets.notices import export_notice_list
+from app.tickets.open311 import service_requests, services
+from app.tickets.states import LEVEL_ZH, Source
+from app.tickets.sweep import sweep
+from app.tickets.timefmt import iso, parse_instant
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("tickets", help="工单 tickets: intake, workflow, escalation, KPIs")
+    sub = parser.add_subparsers(dest="tickets_command", required=True)
+
+    new = sub.add_parser("new", help="受理新工单 open a ticket; prints its id")
+    new.add_argument("--category", required=True, help="分类编码 category code (see `tickets categories`)")
+    where = new.add_mutually_exclusive_group(required=True)
+    where.add_argument("--household", type=int, help="住户 id")
+    where.add_argument("--building", type=int, help="楼栋 id")
+    where.add_argument("--lon", type=float, help="经度 WGS-84 (with --lat)")
+    new.add_argument("--lat", type=float, help="纬度 WGS-84")
+    new.add_argument("--text", required=True, help="问题描述")
+    new.add_argument("--at", type=_instant, help="受理时间 ISO (default: now)")
+    new.add_argument("--source", default="phone", choices=[s.value for s in Source])
+    new.add_argument("--address")
+    new.add_argument("--reporter", help="反映人姓名")
+    new.add_argument("--phone", help="反映人电话")
+    new.add_argument("--photo", action="append", default=[], type=Path, help="现场照片 (repeatable)")
+    new.add_argument("--merge", type=int, metavar="ID", help="合并到已有工单 merge into this open ticket")
+    new.add_argument("--force", action="store_true", help="确认新建，即使有同地同类未办结工单")
+    new.set_defaults(handler=_new)
+
+    show = sub.add_parser("show", help="查看工单 show a ticket")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show)
+
+    act = sub.add_parser("act", help="办理操作 apply an action: " + ", ".join(a.value for a in Action))
+    act.add_argument("id", type=int)
+    act.add_argument("action", choices=[a.value for a in Action])
+    act.add_argument("--at", type=_instant, help="操作时间 ISO (default: now)")
+    act.add_argument(
+        "--as", dest="actor_id", type=int, metavar="PERSON_ID", help="操作人 (approvals need it)"
+    )
+    act.add_argument("--version", type=int, help="expected version (refused if someone acted first)")
+    act.add_argument("--reason")
+    act.add_argument("--result", help="处置结果 (handle)")
+    act.add_argument("--photo", action="append", default=[], type=Path, help="处置照片 (handle)")
+    act.add_argument("--grid", help="网格编码 (dispatch)")
+    act.add_argument("--category", help="重新分类 (dispatch)")
+    act.add_argument("--duration", help="延期时长 e.g. 2d, 8h (request_extension)")
+    act.add_argument("--satisfaction", choices=["满意", "基本满意", "不满意"], help="(feedback)")
+    act.add_argument("--comment", help="回访意见 (feedback)")
+    act.add_argument("--note", help="备注 (verify/approve/unpark)")
+    act.add_argument("--text", help="备注内容 (note)")
+    act.add_argument("--json", action="store_true", help="print the ticket after the action as JSON")
+    act.set_defaults(handler=_act)
+
+    sweep_parser = sub.add_parser("sweep", help="时限监控：预警与升级 run the escalation sweep")
+    sweep_parser.add_argument("--at", type=_instant, help="as of this time (default: now)")
+    sweep_parser.set_defaults(handler=_sweep)
+
+    kpi = sub.add_parser("kpi", help="三率统计 response/resolution/satisfaction rates")
+    kpi.add_argument("--from", dest="start", type=_instant)
+    kpi.add_argument("--to", dest="end", type=_instant)
+    kpi.add_argument("--grid", help="网格编码 grid code (default: the whole site)")
+    kpi.add_argument("--json", action="store_true")
+    kpi.set_defaults(handler=_kpi)
+
+    categories = sub.add_parser("categories", help="分类与时限 categories and limits")
+    categories.add_argument("--json", action="store_true")
+    categories.set_defaults(handler=_categories)
+
+    open311 = sub.add_parser("open311", help="Open311 GeoReport v2 JSON export")
+    open311.add_argument("file", type=Path, help="output .json ('-' for stdout)")
+    open311.add_argument("--services", action="store_true", help="export the service list instead")
+    open311.add_argument("--from", dest="start", type=_instant)
+    open311.add_argument("--to", dest="end", type=_instant)
+    open311.set_defaults(handler=_open311)
+
+    notice = sub.add_parser("notices", help="导出待打印的办理结果告知单 export queued feedback notices")
+    notice.add_argument("file", type=Path, help=".csv or .html (printable)")
+    notice.set_defaults(handler=_notices)
+
+
+def _instant(text: str):
+    try:
+        return parse_instant(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _desk(args: argparse.Namespace) -> TicketDesk:
+    db = open_database(args.db)
+    try:
+        categories = load_categories()
+    except CategoryError as error:
+        raise CommandError(str(error)) from error
+    with db.session() as session:
+        locator = GridLocator.load(session)
+    return TicketDesk(db, seat=Seat(), categories=categories, locate=locator)
+
+
+def _read_photos(paths: list[Path]) -> list[tuple[str, bytes]]:
+    photos = []
+    for path in paths:
+        try:
+            photos.append((path.name, path.read_bytes()))
+        except OSError as error:
+            raise CommandError(f"无法读取照片 cannot read photo {path}: {error.strerror}") from error
+    return photos
+
+
+def _new(args: argparse.Namespace) -> int:
+    if args.lon is not None and args.lat is None:
+        raise CommandError("--lon 需要同时给出 --lat  --lon needs --lat")
+    desk = _desk(args)
+    intake = Intake(
+        category=args.category,
+        text=args.text,
+        source=args.source,
+        lon=args.lon,
+        lat=args.lat,
+        household_id=args.household,
+        building_id=args.building,
+        address=args.address,
+        reporter_name=args.reporter,
+        reporter_phone=args.phone,
+        at=args.at,
+        photos=_read_photos(args.photo),
+    )
+    try:
+        ticket_id = desk.open(intake, merge_into=args.merge, force=args.force)
+    except TicketError as error:
+        raise CommandError(str(error)) from error
+    print(ticket_id)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        ticket = _desk(args).describe(args.id)
+    except TicketError as error:
+        raise CommandError(str(error)) from error
+    if args.json:
+        _print_json(ticket)
+    else:
+        print(render_ticket(ticket))
+    return 0
+
+
+def render_ticket(t: dict[str, Any]) -> str:
+    chain = " › ".join(g["name"] for g in t["grid_chain"]) or "（无网格）"
+    lines = [
+        f"工单 {t['id']}  {t['category']['path']}（{t['category']['case_type']}）  {t['state_zh']}",
+        f"  {t['text']}",
+        f"  位置：{t['place']['address'] or ''} {chain}",
+        f"  承办：{t['level_zh'] or '—'} {t['assigned_grid'] or ''} {(t['assignee'] or {}).get('name', '—')}"
+        f"  截止：{t['deadline'] or '—'}",
+        "  时间线：",
+    ]
+    for e in t["timeline"]:
+        lines.append(f"    {e['at']}  {e['action_zh']:<6} {e['note']}  —{e['actor']}")
+    return "\n".join(lines)
+
+
+def _act(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    params = {
+        key: getattr(args, key)
+        for key in (
+            "reason",
+            "result",
+            "grid",
+            "category",
+            "duration",
+            "satisfaction",
+            "comment",
+            "note",
+            "text",
+        )
+        if getattr(args, key) is not None
+    }
+    try:
+        ticket = desk.act(
+            args.id,
+            args.action,
+            at=args.at,
+            expected_version=args.version,
+            actor_id=args.actor_id,
+            photos=_read_photos(args.photo),
+            **params,
+        )
+    except TicketError as error:
+        raise CommandError(str(error)) from error
+    if args.json:
+        _print_json(ticket)
+    else:
+        who = (ticket["assignee"] or {}).get("name", "—")
+        print(
+            f"工单 {ticket['id']}：{ticket['state_zh']}，{LEVEL_ZH.get(ticket['level'], '')} {who}，版本 {ticket['version']}"
+        )
+    return 0
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    report = sweep(_desk(args), args.at)
+    _print_json(report.as_dict() | {"now": iso(report.now)})
+    return 0
+
+
+def _kpi(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    with desk.db.session() as session:
+        grids, _ = desk.directory(session)
+        grid_id = None
+        if args.grid:
+            info = grids.by_code.get(args.grid)
+            if info is None:
+                raise CommandError(f"网格编码 {args.grid} 不存在 unknown grid code")
+            grid_id = info.id
+        figures = kpis(session, desk.categories, grids, start=args.start, end=args.end, grid_id=grid_id)
+    if args.json:
+        _print_json(figures)
+    else:
+        pct = lambda v: "—" if v is None else f"{v * 100:.1f}%"  # noqa: E731
+        print(
+            f"工单 {figures['total']} 件（未办结 {figures['open']}）  响应率 {pct(figures['response_rate'])}  "
+            f"解决率 {pct(figures['resolution_rate'])}  满意率 {pct(figures['satisfaction_rate'])}  "
+            f"按时办结率 {pct(figures['on_time_rate'])}  返工率 {pct(figures['rework_rate'])}  "
+            f"延期率 {pct(figures['extension_rate'])}"
+        )
+    return 0
+
+
+def _categories(args: argparse.Namespace) -> int:
+    try:
+        book = load_categories()
+    except CategoryError as error:
+        raise CommandError(str(error)) from error
+    rows = [
+        {
+            "code": c.code,
+            "name": c.name,
+            "name_en": c.name_en,
+            "group": c.group_name,
+            "case_type": c.case_type.value,
+            "clock": "calendar" if c.natural_clock else "working",
+            "limits": {str(level): str(c.limit(level)) for level in (3, 2, 1, 0)},
+            "response": str(c.response),
+        }
+        for c in book
+    ]
+    if args.json:
+        _print_json({"source": book.source, "categories": rows})
+    else:
+        for r in rows:
+            limits = " / ".join(r["limits"].values())
+            print(f"{r['code']:<6} {r['group']}/{r['name']:<10} {r['case_type']}  时限(3/2/1/县) {limits}")
+    return 0
+
+
+def _open311(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    if args.services:
+        document: Any = services(desk.categories)
+    else:
+        with desk.db.session() as session:
+            grids, _ = desk.directory(session)
+            document = service_requests(session, desk.categories, grids, start=args.start, end=args.end)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    if str(args.file) == "-":
+        print(text)
+    else:
+        args.file.write_text(text, encoding="utf-8")
+        print(f"{len(document)} → {args.file}", file=sys.stderr)
+    return 0
+
+
+def _notices(args: argparse.Namespace) -> int:
+    desk = _desk(args)
+    with desk.db.session() as session:
+        try:
+            count = export_notice_list(session, args.file)
+        except OSError as error:
+            raise CommandError(f"无法写入 cannot write {args.file}: {error.strerror}") from error
+    print(f"{count} 份告知单 notices → {args.file}")
+    return 0
+
+
+def _print_json(document: Any) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=1, default=str))
