@@ -54,9 +54,12 @@ def is_night(timestamp: float, settings: EventSettings) -> bool:
 class EventRules:
     """Decides, once per track and kind, whether a track has become an event."""
 
-    def __init__(self, settings: EventSettings, mask_alert: bool) -> None:
+    def __init__(self, settings: EventSettings, mask_alert: bool, zone_kind: str = "person") -> None:
         self.settings = settings
         self.mask_alert = mask_alert
+        self.zone_kind = (
+            zone_kind  # which tracks count for zones: persons, or faces without a person detector
+        )
         self._zone_entered: dict[tuple[int, str], float] = {}
 
     def check(
@@ -89,7 +92,7 @@ class EventRules:
                 )
         if self.mask_alert and track.kind == "face" and track.mask() is MaskState.NO_MASK:
             drafts.append(EventDraft("no_mask", camera_id, track.track_id))
-        for zone in zones:
+        for zone in zones if track.kind == self.zone_kind else ():
             key = (track.track_id, zone.name)
             if not zone.contains(track.box, frame_size):
                 self._zone_entered.pop(key, None)

@@ -21,10 +21,11 @@ class MotionSettings:
     frame_height: int = 90  # height of the grey copy the differencing runs on
     threshold: int = 25  # grey-level change that counts as motion
     contour_area: int = 8  # smallest changed blob, in grey-copy pixels
-    frame_alpha: float = 0.05  # how fast the background follows the picture
+    frame_alpha: float = 0.1  # how fast the background follows the picture
     lightning_fraction: float = 0.8  # more than this changed at once: relearn the background, no motion
     region_margin: float = 0.35  # regions grow by this share of their size on each side
     min_region: int = 96  # regions are at least this many frame pixels wide and high
+    full_scan_s: float = 30.0  # look at the whole frame this often anyway (and at start): still people
 
 
 class MotionGate:

@@ -61,21 +61,24 @@ class CameraPipeline:
         self.gating = config.motion.enabled
         self.gate = MotionGate(config.motion)
         self.tracker = IouTracker(config.tracking)
-        self.rules = EventRules(config.events, config.mask.alert)
+        has_persons = models.person is not None or models.persons_from_faces is not None
+        self.rules = EventRules(config.events, config.mask.alert, "person" if has_persons else "face")
         self.stats = CameraStats()
-        self._last_analysed: float | None = None
+        self._last_taken: float | None = None
         self._last_detect = -1e18
+        self._last_full_scan = -1e18
         self._names: dict[int, str] = {}
         self._no_mask_counted: set[int] = set()
 
-    def due(self, timestamp: float) -> bool:
-        """Whether a frame at this time should be analysed, at `detect_fps`."""
-        if self._last_analysed is None:
-            return True
-        return timestamp - self._last_analysed >= 1.0 / self.detect_fps - 1e-6
+    def take(self, timestamp: float) -> bool:
+        """Whether a frame at this time is to be analysed (at `detect_fps`); if so it is counted as taken."""
+        self.stats.frames_offered += 1
+        if self._last_taken is not None and timestamp - self._last_taken < 1.0 / self.detect_fps - 1e-6:
+            return False
+        self._last_taken = timestamp
+        return True
 
     def analyse(self, frame: np.ndarray, timestamp: float) -> FrameAnalysis:
-        self._last_analysed = timestamp
         self.stats.frames_analysed += 1
         height, width = frame.shape[:2]
         motion = self.gate.update(frame) if self.gating else []
@@ -97,7 +100,8 @@ class CameraPipeline:
         self, motion: list[Box], width: int, height: int, now: float
     ) -> tuple[list[Box] | None, bool]:
         """Where to run the detector (None: whole frame) and whether to run it at all."""
-        if not self.gating:
+        if not self.gating or now - self._last_full_scan >= self.config.motion.full_scan_s:
+            self._last_full_scan = now
             return None, True
         tracks = [t.box for t in self.tracker.tracks.values()]
         if motion:
@@ -108,6 +112,7 @@ class CameraPipeline:
             return [], False
         regions = detection_regions(boxes, width, height, self.config.motion)
         if sum(r.area for r in regions) > FULL_FRAME_SHARE * width * height:
+            self._last_full_scan = now
             return None, True
         return regions, True
 
@@ -197,6 +202,8 @@ class CameraPipeline:
     def _result(self, timestamp: float, size: tuple[int, int], ran: bool, motion: list[Box]) -> FrameAnalysis:
         views = []
         for track in self.tracker.tracks.values():
+            if track.missed:  # the detector looked and did not find it: do not draw a stale box
+                continue
             identity, subject_id, _ = self._identity(track)
             views.append(
                 TrackView(

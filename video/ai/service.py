@@ -102,10 +102,9 @@ class InferenceService:
         slot = self._slots.get(camera_id)
         if slot is None or self._closed:
             return False
-        slot.pipeline.stats.frames_offered += 1
-        if not slot.pipeline.due(timestamp):
-            return False
         with slot.lock:
+            if not slot.pipeline.take(timestamp):
+                return False
             if slot.pending is not None:
                 slot.dropped += 1
             slot.pending = (frame, timestamp)
@@ -118,8 +117,7 @@ class InferenceService:
     def process(self, camera_id: int, frame: np.ndarray, timestamp: float) -> FrameAnalysis | None:
         """Analyse synchronously on the caller's thread when due (CLI, tests, benchmarks)."""
         slot = self._slots[camera_id]
-        slot.pipeline.stats.frames_offered += 1
-        if not slot.pipeline.due(timestamp):
+        if not slot.pipeline.take(timestamp):
             return None
         result = slot.pipeline.analyse(frame, timestamp)
         self._announce(result)

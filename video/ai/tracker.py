@@ -17,7 +17,8 @@ from video.ai.types import Box, Detection, Identity, MaskState
 
 @dataclass(frozen=True)
 class TrackingSettings:
-    iou_threshold: float = 0.2  # least overlap with the previous box to continue a track
+    iou_threshold: float = 0.2  # least overlap with the predicted box to continue a track
+    max_jump: float = 1.5  # or: centre moved at most this many box sizes since the predicted place
     max_lost_s: float = 2.0  # a track not seen for this long (while the detector looked) ends
     min_faces: int = 3  # faces needed before a track's identity is decided
     max_faces: int = 8  # faces embedded per track at most: after that the label is settled
@@ -42,11 +43,17 @@ class Track:
     score: float
     landmarks: tuple = ()
     hits: int = 1
+    velocity: tuple[float, float] = (0.0, 0.0)  # pixels per second, for predicting the next box
+    missed: int = 0  # detector looks at its place that did not find it since it was last seen
     votes: list[FaceVote] = field(default_factory=list)
     mask_votes: list[MaskState] = field(default_factory=list)
     best_face_score: float = 0.0
     best_face: np.ndarray | None = None  # the sharpest, most confident crop seen, for events
     events_raised: set[str] = field(default_factory=set)
+
+    def predicted(self, now: float) -> Box:
+        dt = now - self.last_seen
+        return self.box.shifted(self.velocity[0] * dt, self.velocity[1] * dt)
 
     def identity(self, settings: TrackingSettings) -> tuple[Identity, int | None, float]:
         """The decided label, the subject it points to, and the mean similarity of the agreeing faces."""
@@ -88,11 +95,10 @@ class IouTracker:
         pairs = []
         for d_index, detection in enumerate(detections):
             for track in self.tracks.values():
-                if track.kind != detection.kind:
-                    continue
-                overlap = track.box.iou(detection.box)
-                if overlap >= self.settings.iou_threshold:
-                    pairs.append((overlap, d_index, track.track_id))
+                if track.kind == detection.kind:
+                    affinity = self._affinity(track.predicted(now), detection.box)
+                    if affinity > 0:
+                        pairs.append((affinity, d_index, track.track_id))
         pairs.sort(reverse=True)
         used_d: set[int] = set()
         used_t: set[int] = set()
@@ -104,9 +110,14 @@ class IouTracker:
             used_t.add(track_id)
             track = self.tracks[track_id]
             detection = detections[d_index]
+            dt = now - track.last_seen
+            if dt > 0:
+                (ox, oy), (nx, ny) = track.box.centre, detection.box.centre
+                track.velocity = ((nx - ox) / dt, (ny - oy) / dt)
             track.box, track.score, track.landmarks = detection.box, detection.score, detection.landmarks
             track.last_seen = now
             track.hits += 1
+            track.missed = 0
             updated.append(track)
         for d_index, detection in enumerate(detections):
             if d_index in used_d:
@@ -120,12 +131,29 @@ class IouTracker:
         self._expire(now, searched, used_t)
         return updated
 
+    def _affinity(self, predicted: Box, box: Box) -> float:
+        """How well a detection continues a track: IoU with the prediction, else a weak score when the
+        centre is within `max_jump` box sizes (a face moves more than its width between 5 fps looks)."""
+        overlap = predicted.iou(box)
+        if overlap >= self.settings.iou_threshold:
+            return overlap
+        (px, py), (bx, by) = predicted.centre, box.centre
+        size = max(predicted.width, predicted.height, box.width, box.height, 1.0)
+        distance = ((px - bx) ** 2 + (py - by) ** 2) ** 0.5 / size
+        similar = 0.5 < box.area / max(predicted.area, 1.0) < 2.0
+        if distance <= self.settings.max_jump and similar:
+            return 0.01 * (1 - distance / self.settings.max_jump) + 1e-6
+        return 0.0
+
     def _expire(self, now: float, searched: list[Box] | None, matched: set[int]) -> None:
         for track_id, track in list(self.tracks.items()):
             if track_id in matched or track.last_seen == now:
                 continue
             looked = searched is None or any(region.iou(track.box) > 0 for region in searched)
-            if looked and now - track.last_seen > self.settings.max_lost_s:
+            if not looked:
+                continue
+            track.missed += 1
+            if now - track.last_seen > self.settings.max_lost_s:
                 del self.tracks[track_id]
 
     def expire_idle(self, now: float, limit_s: float) -> list[Track]:

@@ -71,9 +71,9 @@ def gallery(sqlite_db, cipher) -> FaceGallery:
     return FaceGallery(sqlite_db, cipher, Seat("tester", "test-host"))
 
 
-def add_resident(db, name: str = "王秀英") -> int:
-    """A resident in a one-building site, for enrolment."""
-    from app.models import Building, Camera, Grid, Household, Resident
+def add_camera(db, camera_id: int = 17) -> int:
+    """A camera in a one-building test grid (created on first use)."""
+    from app.models import Camera, Grid
 
     with db.session() as session:
         grid = session.query(Grid).filter_by(code="T-4").one_or_none()
@@ -81,9 +81,27 @@ def add_resident(db, name: str = "王秀英") -> int:
             grid = Grid(code="T-4", name="测试楼栋", level=4)
             session.add(grid)
             session.flush()
+        if session.get(Camera, camera_id) is None:
             session.add(
-                Camera(id=17, name="东门", grid_id=grid.id, lon=116.4, lat=39.9, main_url="demo://scene/1")
+                Camera(
+                    id=camera_id,
+                    name=f"摄像头{camera_id}",
+                    grid_id=grid.id,
+                    lon=116.4,
+                    lat=39.9,
+                    main_url=f"demo://scene/{camera_id}",
+                )
             )
+        return camera_id
+
+
+def add_resident(db, name: str = "王秀英") -> int:
+    """A resident in the test building (camera 17 is made alongside, for events)."""
+    from app.models import Building, Grid, Household, Resident
+
+    add_camera(db, 17)
+    with db.session() as session:
+        grid = session.query(Grid).filter_by(code="T-4").one()
         building = Building(grid_id=grid.id, name="1号楼", address=f"幸福路{name}", lon=116.4, lat=39.9)
         household = Household(building=building, unit="1", room=str(abs(hash(name)) % 900 + 100))
         resident = Resident(household=household, name=name, sex="女")
