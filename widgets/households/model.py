@@ -59,6 +59,8 @@ class ResidentSearchModel(QAbstractTableModel):
         self.total = 0
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roster-search")
         self._results.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        executor = self._executor  # a closure: the wrapper may be gone when `destroyed` fires
+        self.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
 
     # ---- searching ------------------------------------------------------------------------------
 

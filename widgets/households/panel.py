@@ -102,7 +102,6 @@ class RosterPanel(QWidget):
         self.tag_filter.currentIndexChanged.connect(self.search_now)
         for topic in REFRESH_TOPICS:
             context.bridge.on(topic, self._store_changed, self)
-        self.destroyed.connect(self.model.close)
         self._retranslate()
         self.search_now()
 

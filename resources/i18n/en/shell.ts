@@ -1,0 +1,491 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Panels</name>
+    <message>
+        <source>视频墙</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <source>网格地图</source>
+        <translation>Grid map</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>居民花名册</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>功能建设中</source>
+        <translation>Being built</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>网格指挥中心</source>
+        <translation>Grid Command Centre</translation>
+    </message>
+    <message>
+        <source>指挥中心</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>视图</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>恢复默认布局</source>
+        <translation>Restore default layout</translation>
+    </message>
+    <message>
+        <source>全屏</source>
+        <translation>Full screen</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>设置值班长密码…</source>
+        <translation>Set supervisor PIN…</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>关于网格指挥中心</source>
+        <translation>About Grid Command Centre</translation>
+    </message>
+    <message>
+        <source>网格指挥中心：社区网格化治理的桌面指挥平台。
+数据库：{db}</source>
+        <translation>Grid Command Centre: the desktop command centre for community grid governance.
+Database: {db}</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>连接失败</source>
+        <translation>connection failed</translation>
+    </message>
+    <message>
+        <source>调度 未启动</source>
+        <translation>Scheduler not started</translation>
+    </message>
+    <message>
+        <source>摄像机 在线 {live}/{total}</source>
+        <translation>Cameras online {live}/{total}</translation>
+    </message>
+    <message>
+        <source>接收器 0</source>
+        <translation>Receivers 0</translation>
+    </message>
+    <message>
+        <source>{panel}无法加载</source>
+        <translation>{panel} could not be loaded</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>全部标签</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>查询失败：{error}</source>
+        <translation>Search failed: {error}</translation>
+    </message>
+    <message>
+        <source>搜索 姓名 / 电话 / 地址 / 身份证后4位</source>
+        <translation>Search name / phone / address / last 4 of ID</translation>
+    </message>
+</context>
+<context>
+    <name>Tags</name>
+    <message>
+        <source>党员</source>
+        <translation>Party member</translation>
+    </message>
+    <message>
+        <source>独居老人</source>
+        <translation>Elderly alone</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>重点人员</source>
+        <translation>Key person</translation>
+    </message>
+    <message>
+        <source>低保户</source>
+        <translation>Low income</translation>
+    </message>
+    <message>
+        <source>退役军人</source>
+        <translation>Veteran</translation>
+    </message>
+    <message>
+        <source>未成年人</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <source>流动人口</source>
+        <translation>Floating</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdCard</name>
+    <message>
+        <source>选择一位居民，查看其家庭信息</source>
+        <translation>Select a resident to see their household</translation>
+    </message>
+    <message>
+        <source>户编号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <source>家庭成员（{n}人）</source>
+        <translation>Household members ({n})</translation>
+    </message>
+    <message>
+        <source>{n}岁</source>
+        <translation>{n} yrs</translation>
+    </message>
+    <message>
+        <source>暂无登记人员</source>
+        <translation>No one registered</translation>
+    </message>
+    <message>
+        <source>联户党员</source>
+        <translation>Paired party member</translation>
+    </message>
+    <message>
+        <source>尚未结对</source>
+        <translation>Not paired yet</translation>
+    </message>
+    <message>
+        <source>网格责任链</source>
+        <translation>Grid chain</translation>
+    </message>
+    <message>
+        <source>未配置网格长</source>
+        <translation>No leader assigned</translation>
+    </message>
+    <message>
+        <source>楼栋未划入网格</source>
+        <translation>Building not in a grid</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>近期走访</source>
+        <translation>Recent visits</translation>
+    </message>
+    <message>
+        <source>暂无走访记录</source>
+        <translation>No visits yet</translation>
+    </message>
+</context>
+<context>
+    <name>Residence</name>
+    <message>
+        <source>常住</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <source>租住</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>户在人不在</source>
+        <translation>Registered only</translation>
+    </message>
+</context>
+<context>
+    <name>Relations</name>
+    <message>
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>配偶</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>孙子女</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <source>兄弟姐妹</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>网格长</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <source>包联县级领导</source>
+        <translation>County leader</translation>
+    </message>
+    <message>
+        <source>值班长</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>社区民警</source>
+        <translation>Community police</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+</context>
+<context>
+    <name>Grid</name>
+    <message>
+        <source>一级网格(街道)</source>
+        <translation>Level 1 (street)</translation>
+    </message>
+    <message>
+        <source>二级网格(社区)</source>
+        <translation>Level 2 (community)</translation>
+    </message>
+    <message>
+        <source>三级网格(小区)</source>
+        <translation>Level 3 (compound)</translation>
+    </message>
+    <message>
+        <source>微网格(楼栋)</source>
+        <translation>Micro-grid (building)</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>一级网格</source>
+        <translation>Level-1 grids</translation>
+    </message>
+    <message>
+        <source>二级网格</source>
+        <translation>Level-2 grids</translation>
+    </message>
+    <message>
+        <source>三级网格</source>
+        <translation>Level-3 grids</translation>
+    </message>
+    <message>
+        <source>微网格</source>
+        <translation>Micro-grids</translation>
+    </message>
+    <message>
+        <source>网格长与网格员</source>
+        <translation>Grid staff</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>党员</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <source>独居老人</source>
+        <translation>Elderly alone</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>低保户</source>
+        <translation>Low income</translation>
+    </message>
+    <message>
+        <source>摄像机</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <source>AI摄像机</source>
+        <translation>AI cameras</translation>
+    </message>
+    <message>
+        <source>传感器</source>
+        <translation>Sensors</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>退出值守模式</source>
+        <translation>Leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>请输入值班长密码以退出值守模式</source>
+        <translation>Enter the supervisor PIN to leave kiosk mode</translation>
+    </message>
+    <message>
+        <source>值班长密码</source>
+        <translation>Supervisor PIN</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>错误次数过多，请 {n} 秒后再试</source>
+        <translation>Too many wrong PINs: try again in {n} s</translation>
+    </message>
+    <message>
+        <source>密码错误，无法退出</source>
+        <translation>Wrong PIN: kiosk mode stays on</translation>
+    </message>
+    <message>
+        <source>设置值班长密码</source>
+        <translation>Set supervisor PIN</translation>
+    </message>
+    <message>
+        <source>当前密码</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>确认新密码</source>
+        <translation>Repeat new PIN</translation>
+    </message>
+    <message>
+        <source>当前密码错误</source>
+        <translation>The current PIN is wrong</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new PINs differ</translation>
+    </message>
+    <message>
+        <source>密码须为至少4位数字</source>
+        <translation>The PIN must be at least 4 digits</translation>
+    </message>
+    <message>
+        <source>网格指挥中心 · 值守模式</source>
+        <translation>Grid Command Centre · Kiosk</translation>
+    </message>
+</context>
+</TS>

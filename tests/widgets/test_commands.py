@@ -1,0 +1,75 @@
+"""The `gui` command: offscreen screenshots of the window or one panel, and plain errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+import main
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
+
+
+def test_screenshot_of_the_main_window_has_the_requested_size(qapp, small_site, tmp_path, capsys):
+    target = tmp_path / "shots" / "window.png"
+    code = main.main(["gui", "--db", small_site.db.url, "--screenshot", str(target), "--size", "1366x768"])
+    assert code == 0
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert "1366x768" in capsys.readouterr().out
+
+
+def test_screenshot_of_one_view(qapp, small_site, tmp_path):
+    target = tmp_path / "roster.png"
+    assert (
+        main.main(
+            [
+                "gui",
+                "--db",
+                small_site.db.url,
+                "--screenshot",
+                str(target),
+                "--size",
+                "900x500",
+                "--view",
+                "roster",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (900, 500)
+    # not one flat colour: the panel drew something
+    colours = {image.pixel(x, y) for x in range(0, 900, 50) for y in range(0, 500, 50)}
+    assert len(colours) > 3
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--size", "big"], "尺寸格式错误"),
+        (["--view", "nowhere"], "未知视图"),
+    ],
+)
+def test_bad_options_are_plain_errors(qapp, small_site, tmp_path, capsys, extra, message):
+    code = main.main(["gui", "--db", small_site.db.url, "--screenshot", str(tmp_path / "x.png"), *extra])
+    assert code != 0
+    assert message in capsys.readouterr().err
+
+
+def test_a_database_that_cannot_be_opened_is_a_chinese_message_not_a_traceback(qapp, tmp_path, capsys):
+    code = main.main(
+        ["gui", "--db", "postgresql://nobody@127.0.0.1:1/none", "--screenshot", str(tmp_path / "x.png")]
+    )
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "无法连接数据库" in err or "无法打开数据库" in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "x.png").exists()
