@@ -1,0 +1,128 @@
+"""`tickets new/show/act/sweep/kpi/categories/open311/notices` round trips through main.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import main
+from tests.app.tickets.conftest import IN_G1
+
+
+@pytest.fixture
+def url(db, site, tmp_path, monkeypatch):
+    monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
+    return db.url
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_round_trip(url, capsys, tmp_path):
+    code, out, _ = run(
+        capsys,
+        "tickets",
+        "new",
+        "--db",
+        url,
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+        "--text",
+        "垃圾桶满溢",
+        "--at",
+        "2026-11-06T16:00",
+        "--source",
+        "patrol",
+    )
+    assert code == 0
+    tid = out.strip()
+    code, out, _ = run(capsys, "tickets", "show", tid, "--json", "--db", url)
+    shown = json.loads(out)
+    assert (shown["state"], shown["level"], shown["assignee"]["name"]) == ("dispatched", 3, "张小区")
+    assert [g["code"] for g in shown["grid_chain"]] == ["S1", "C1", "G1"] and shown["source_zh"] == "网格巡查"
+    code, out, _ = run(capsys, "tickets", "sweep", "--at", "2026-11-09T10:31", "--db", url)
+    assert json.loads(out)["escalations"] == 1
+    photo = tmp_path / "after.jpg"
+    photo.write_bytes(b"jpeg")
+    for argv in (
+        ("start",),
+        ("handle", "--result", "已清运", "--photo", str(photo)),
+        ("verify",),
+        ("close",),
+        ("feedback", "--satisfaction", "基本满意"),
+    ):
+        code, out, err = run(capsys, "tickets", "act", tid, *argv, "--db", url)
+        assert code == 0, err
+    shown = json.loads(run(capsys, "tickets", "show", tid, "--json", "--db", url)[1])
+    assert shown["state"] == "evaluated" and shown["photos"][0]["filename"] == "after.jpg"
+    assert "升级" in run(capsys, "tickets", "show", tid, "--db", url)[1]
+    figures = json.loads(run(capsys, "tickets", "kpi", "--grid", "C1", "--json", "--db", url)[1])
+    assert figures["total"] == 1 and figures["satisfaction_rate"] == 1.0 and figures["on_time_rate"] == 0.0
+    assert figures["by_grid"][0]["grid"] == "G1"
+    notices = tmp_path / "notices.csv"
+    assert run(capsys, "tickets", "notices", str(notices), "--db", url)[0] == 0
+    assert "已清运" in notices.read_text(encoding="utf-8-sig")
+    export = tmp_path / "open311.json"
+    assert run(capsys, "tickets", "open311", str(export), "--db", url)[0] == 0
+    request = json.loads(export.read_text(encoding="utf-8"))[0]
+    assert (request["service_request_id"], request["status"], request["service_code"]) == (
+        tid,
+        "closed",
+        "SR01",
+    )
+
+
+def test_errors_are_plain_words(url, capsys):
+    code, _, err = run(capsys, "tickets", "act", "999", "start", "--db", url)
+    assert code != 0 and "工单 999 不存在" in err
+    code, out, _ = run(
+        capsys,
+        "tickets",
+        "new",
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+        "--text",
+        "一",
+        "--db",
+        url,
+    )
+    code, _, err = run(
+        capsys,
+        "tickets",
+        "new",
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+        "--text",
+        "二",
+        "--db",
+        url,
+    )
+    assert code != 0 and "--merge" in err
+    code, _, err = run(capsys, "tickets", "act", out.strip(), "handle", "--db", url)
+    assert code != 0 and "不能处置完成" in err
+    code, _, err = run(
+        capsys, "tickets", "new", "--category", "NOPE", "--lon", "1", "--lat", "1", "--text", "x", "--db", url
+    )
+    assert code != 0 and "未知分类" in err
+
+
+def test_categories_json(url, capsys):
+    listing = json.loads(run(capsys, "tickets", "categories", "--json", "--db", url)[1])
+    first = listing["categories"][0]
+    assert set(first) >= {"code", "name", "case_type", "limits"} and first["limits"]["3"] == "4h"
