@@ -130,3 +130,15 @@ def _volunteers(session: Session, grid_ids: list[int]) -> list[Contact]:
     ranked = sorted([*on_duty, *in_teams], key=lambda r: (nearness[r.grid_id], r.name))
     unique = list(dict.fromkeys((r.name, r.phone) for r in ranked))[:MAX_VOLUNTEERS]
     return [Contact(name, phone, DutyRole.VOLUNTEER) for name, phone in unique]
+
+
+def household_addresses(session: Session, household_ids: set[int]) -> dict[int, str]:
+    """Addresses of many households in one query (for lists of alarms)."""
+    if not household_ids:
+        return {}
+    rows = session.execute(
+        select(Household.id, Building.address, Household.unit, Household.room)
+        .join(Building, Building.id == Household.building_id)
+        .where(Household.id.in_(household_ids))
+    ).all()
+    return {hid: f"{address}{unit}单元{room}室" for hid, address, unit, room in rows}

@@ -59,6 +59,8 @@ class Zigbee2MqttListener:
         self._client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"gcc-{name}-{id(self):x}")
         self._client.reconnect_delay_set(min_delay=1, max_delay=5)
         self._client.on_connect = self._connected
+        self._client.on_connect_fail = self._connect_failed
+        self._client.on_subscribe = self._subscribed
         self._client.on_disconnect = self._disconnected
         self._client.on_message = self._message
 
@@ -75,7 +77,13 @@ class Zigbee2MqttListener:
             self._on_state(self.dongle, False, str(reason_code))
             return
         client.subscribe(f"{self.base_topic}/#", qos=1)
+
+    def _subscribed(self, _client, _userdata, _mid, _reason_codes, _properties) -> None:
+        # Connected means "hearing the devices": only once the broker confirmed the subscription.
         self._on_state(self.dongle, True, f"{self.host}:{self.port}")
+
+    def _connect_failed(self, _client, _userdata) -> None:
+        self._on_state(self.dongle, False, f"无法连接 cannot reach {self.host}:{self.port}")
 
     def _disconnected(self, _client, _userdata, _flags, reason_code, _properties) -> None:
         self._on_state(self.dongle, False, str(reason_code))

@@ -1,0 +1,1 @@
+"""The alarm area's views: the always-on-top popup stack, the alarm list, learn mode."""

@@ -1,0 +1,96 @@
+"""The household card in the alarm popup: who lives there, who to call, and the grid chain above it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from alarms.grid_chain import ChainLink, Contact
+from alarms.household_card import HouseholdCard, ResidentLine
+from app.models import GridLevel
+
+
+def _phone(phone: str | None) -> str:
+    return f"<b>{escape(phone)}</b>" if phone else "—"
+
+
+class HouseholdCardView(QFrame):
+    """Rich text in one label: it wraps, copies with the mouse and needs no layout per person."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._card: HouseholdCard | None = None
+        self._place: str = ""
+        self.body = QLabel(self)
+        self.body.setObjectName("householdCardBody")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.body)
+
+    def set_card(self, card: HouseholdCard | None, place: str = "") -> None:
+        """Show a household, or for an alarm without one, just the place it came from."""
+        self._card, self._place = card, place
+        self.body.setText(self._render())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.body.setText(self._render())
+        super().changeEvent(event)
+
+    def _render(self) -> str:
+        card = self._card
+        if card is None:
+            return f"<p>{escape(self.tr('无住户信息'))} {escape(self._place)}</p>"
+        rows = (
+            "".join(self._resident_row(r) for r in card.residents)
+            or f"<tr><td>{escape(self.tr('无登记人员'))}</td></tr>"
+        )
+        parts = [
+            f"<p style='font-size:15px'><b>{escape(card.address)}</b></p>",
+            f"<table cellspacing='0' cellpadding='2'>{rows}</table>",
+            self._line(
+                self.tr("紧急联系人"), [Contact(card.emergency_contact or "—", card.emergency_phone, "")]
+            ),
+            self._line(self.tr("联户党员"), list(card.party_members)),
+            self._line(self.tr("志愿者"), list(card.volunteers)),
+            f"<p style='margin-top:6px'><b>{escape(self.tr('网格链'))}</b></p>",
+            "".join(self._chain_row(link) for link in card.chain),
+        ]
+        if card.note:
+            parts.append(f"<p>{escape(self.tr('备注'))}: {escape(card.note)}</p>")
+        return "".join(parts)
+
+    def _resident_row(self, r: ResidentLine) -> str:
+        age = self.tr("%n岁", "", r.age) if r.age is not None else ""
+        style = " style='color:#b3261e'" if r.is_elderly else ""
+        tags = " ".join(f"[{escape(t)}]" for t in r.tags)
+        health = f"{escape(self.tr('健康'))}: {escape(r.health_note)}" if r.health_note else ""
+        cells = [
+            f"<b{style}>{escape(r.name)}</b>",
+            escape(r.sex),
+            f"<span{style}>{escape(age)}</span>",
+            escape(r.relation or ""),
+            tags,
+            f"<span style='color:#b3261e'>{health}</span>",
+            _phone(r.phone) if r.phone else "",
+        ]
+        return "<tr>" + "".join(f"<td style='padding-right:8px'>{c}</td>" for c in cells) + "</tr>"
+
+    def _line(self, label: str, contacts: list[Contact]) -> str:
+        people = "；".join(f"{escape(c.name)} {_phone(c.phone)}" for c in contacts) or "—"
+        return f"<p style='margin:2px 0'><b>{escape(label)}</b>：{people}</p>"
+
+    def _chain_row(self, link: ChainLink) -> str:
+        level = GridLevel(link.level).zh if link.level in (1, 2, 3, 4) else str(link.level)
+        people = (
+            "；".join(f"{escape(c.role_zh)} {escape(c.name)} {_phone(c.phone)}" for c in link.leaders) or "—"
+        )
+        return f"<p style='margin:1px 0 1px 8px'>{escape(level)} · {escape(link.name)}：{people}</p>"

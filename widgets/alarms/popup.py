@@ -1,0 +1,425 @@
+"""The alarm popup: always on top (also over the kiosk wall), loud until acknowledged, keyboard operable.
+
+Several alarms stack in one window: a queue on the left lists every open alarm, most urgent first
+(none is hidden behind another), and the right side shows the selected one with its household card
+and the actions. A new alarm more urgent than the one on screen takes the screen; others only join
+the queue, so an operator typing a note is not pulled away by a lesser alarm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC
+from html import escape
+
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alarms.household_card import HouseholdCard, household_addresses, load_household_card
+from alarms.models import AlarmState, Outcome
+from alarms.service import AlarmError, AlarmService, AlarmView
+from app.events import Change
+from widgets.alarms.household_card import HouseholdCardView
+from widgets.alarms.sound import AlarmSound
+
+AlarmHook = Callable[[AlarmView], None]
+PRIORITY_COLOURS = {1: ("#b3261e", "#ffffff"), 2: ("#e8710a", "#ffffff"), 3: ("#5f6b7a", "#ffffff")}
+ACK_COLOURS = ("#fde7e4", "#3c1a17")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def local_time(view: AlarmView) -> str:
+    return view.raised_at.replace(tzinfo=UTC).astimezone().strftime("%m-%d %H:%M:%S")
+
+
+class QueueRowDelegate(QStyledItemDelegate):
+    """Paints a queue row in its priority colour, selected or not; the selection is a thick dark frame."""
+
+    PADDING = 6
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        rect = option.rect.adjusted(1, 1, -1, -1)
+        painter.fillRect(rect, index.data(Qt.ItemDataRole.BackgroundRole) or QColor("#ffffff"))
+        painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole).color())
+        painter.setFont(option.font)
+        text_rect = rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, index.data())
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(QPen(QColor("#202124"), 4))
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        lines = (index.data() or "").count("\n") + 1
+        # CJK text falls back to a taller font than the metrics of the widget's own font say.
+        return QSize(option.rect.width(), int(lines * option.fontMetrics.lineSpacing() * 1.4) + 2 * self.PADDING)
+
+
+class AlarmPopup(QWidget):
+    """The stack of open alarms for this seat; `present(id)` brings an alarm to the operator."""
+
+    changed = Signal()  # the queue changed (tests and the status bar count listen)
+
+    def __init__(
+        self,
+        service: AlarmService,
+        *,
+        sound: AlarmSound | None = None,
+        show_on_map: AlarmHook | None = None,
+        show_camera: AlarmHook | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("alarmPopup")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+        self.service = service
+        self.sound = sound or AlarmSound(self)
+        self._alarms: dict[int, AlarmView] = {}
+        self._cards: dict[int, HouseholdCard | None] = {}
+        self._addresses: dict[int, str] = {}  # household id -> address, for the queue rows
+        self._build()
+        self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
+        self.resize(980, 620)
+        self._retranslate()
+
+    # -- layout ----------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.summary = QLabel(objectName="alarmSummary")
+        self.summary.setStyleSheet("font-size:16px;font-weight:bold;padding:4px")
+        self.queue = QListWidget(objectName="alarmQueue")
+        self.queue.setMinimumWidth(300)
+        self.queue.setSpacing(2)
+        self.queue.setItemDelegate(QueueRowDelegate(self.queue))
+        self.queue.currentItemChanged.connect(lambda *_: self._show_selected())
+
+        self.headline = QLabel(objectName="alarmHeadline")
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.setWordWrap(True)
+        self.card = HouseholdCardView()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.card)
+        self.note = QLineEdit(objectName="alarmNote")
+        self.note.returnPressed.connect(self.acknowledge_selected)
+        self.error = QLabel(objectName="alarmError")
+        self.error.setStyleSheet("color:#b3261e")
+        self.error.setWordWrap(True)
+
+        self.ack_button = QPushButton(objectName="ackButton")
+        self.dispatch_button = QPushButton(objectName="dispatchButton")
+        self.false_button = QPushButton(objectName="falseAlarmButton")
+        self.escalate_button = QPushButton(objectName="escalateButton")
+        self.map_button = QPushButton(objectName="mapButton")
+        self.camera_button = QPushButton(objectName="cameraButton")
+        self.dismiss_button = QPushButton(objectName="dismissButton")
+        self.ack_button.setDefault(True)
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.dispatch_button.clicked.connect(self.dispatch_selected)
+        self.false_button.clicked.connect(lambda: self._close_selected(Outcome.FALSE_ALARM))
+        self.escalate_button.clicked.connect(self.escalate_selected)
+        self.map_button.clicked.connect(lambda: self._call_hook(self._show_on_map))
+        self.camera_button.clicked.connect(lambda: self._call_hook(self._show_camera))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        buttons = QHBoxLayout()
+        for button in (
+            self.ack_button,
+            self.dispatch_button,
+            self.false_button,
+            self.escalate_button,
+            self.map_button,
+            self.camera_button,
+            self.dismiss_button,
+        ):
+            button.setMinimumHeight(34)
+            buttons.addWidget(button)
+
+        detail = QWidget()
+        right = QVBoxLayout(detail)
+        right.addWidget(self.headline)
+        right.addWidget(scroll, 1)
+        right.addWidget(self.note)
+        right.addWidget(self.error)
+        right.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.queue)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 660])
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.summary)
+        outer.addWidget(splitter, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=self.queue.setFocus)
+        self.setTabOrder(self.queue, self.note)
+        self.setTabOrder(self.note, self.ack_button)
+
+    def _retranslate(self) -> None:
+        self.ack_button.setText(self.tr("确认(&A)"))
+        self.dispatch_button.setText(self.tr("派单(&D)"))
+        self.false_button.setText(self.tr("误报(&F)"))
+        self.escalate_button.setText(self.tr("上报(&E)"))
+        self.map_button.setText(self.tr("地图定位(&M)"))
+        self.camera_button.setText(self.tr("附近摄像头(&C)"))
+        self.dismiss_button.setText(self.tr("收起(&H)"))
+        self.note.setPlaceholderText(self.tr("处置说明（回车确认）"))
+        self._refresh_summary()
+        for row in range(self.queue.count()):
+            item = self.queue.item(row)
+            self._style_item(item, self._alarms[item.data(ID_ROLE)])
+        self._show_selected()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def set_hooks(
+        self, *, show_on_map: AlarmHook | None = None, show_camera: AlarmHook | None = None
+    ) -> None:
+        """Where "show on map" and "nearest camera" go; their buttons stay hidden until wired."""
+        self._show_on_map = show_on_map
+        self._show_camera = show_camera
+        self.map_button.setVisible(show_on_map is not None)
+        self.camera_button.setVisible(show_camera is not None)
+
+    # -- the queue -------------------------------------------------------------------------------------
+    @property
+    def alarm_ids(self) -> list[int]:
+        """The stacked alarms in queue order (most urgent, then oldest, first)."""
+        return [self.queue.item(row).data(ID_ROLE) for row in range(self.queue.count())]
+
+    def selected(self) -> AlarmView | None:
+        item = self.queue.currentItem()
+        return self._alarms.get(item.data(ID_ROLE)) if item is not None else None
+
+    def present(self, alarm_id: int) -> None:
+        """Bring one alarm (already committed) to the operator: queue it, sound, raise the window."""
+        view = self.service.get(alarm_id)
+        if view is not None:
+            self._put([view])
+
+    def present_pending(self) -> None:
+        """After a start or restart: every alarm nobody has acknowledged pops up again."""
+        self._put(self.service.unacknowledged())
+
+    def on_change(self, change: Change) -> None:
+        """A notice from the hub (this seat or another): new alarms pop up, handled ones leave."""
+        if change.detail.get("what") == "raised":
+            for alarm_id in change.ids:
+                self.present(alarm_id)
+            return
+        for alarm_id in change.ids:
+            if alarm_id in self._alarms:
+                view = self.service.get(alarm_id)
+                if view is None or view.state == AlarmState.HANDLED:
+                    self._remove(alarm_id)
+                else:
+                    self._update(view)
+
+    def _put(self, views: list[AlarmView]) -> None:
+        if not views:
+            return
+        current = self.selected()
+        fresh = [v for v in views if v.state != AlarmState.HANDLED]
+        unknown = {v.household_id for v in fresh if v.household_id is not None} - self._addresses.keys()
+        if unknown:
+            with self.service.db.session() as session:
+                self._addresses |= household_addresses(session, unknown)
+        for view in fresh:
+            if view.id in self._alarms:
+                self._update(view)
+                continue
+            self._alarms[view.id] = view
+            item = QListWidgetItem()
+            item.setData(ID_ROLE, view.id)
+            self._style_item(item, view)
+            self.queue.insertItem(self._row_for(view), item)
+        if fresh:
+            most_urgent = min(fresh, key=lambda v: (v.priority, v.raised_at, v.id))
+            if current is None or most_urgent.priority < current.priority:
+                self._select(most_urgent.id)
+        self._after_change()
+        if fresh:
+            self.show()
+            self.raise_()
+            self.activateWindow()
+
+    def _row_for(self, view: AlarmView) -> int:
+        key = (view.priority, view.raised_at, view.id)
+        for row in range(self.queue.count()):
+            other = self._alarms[self.queue.item(row).data(ID_ROLE)]
+            if key < (other.priority, other.raised_at, other.id):
+                return row
+        return self.queue.count()
+
+    def _item(self, alarm_id: int) -> QListWidgetItem | None:
+        for row in range(self.queue.count()):
+            if self.queue.item(row).data(ID_ROLE) == alarm_id:
+                return self.queue.item(row)
+        return None
+
+    def _select(self, alarm_id: int) -> None:
+        item = self._item(alarm_id)
+        if item is not None:
+            self.queue.setCurrentItem(item)
+
+    def _update(self, view: AlarmView) -> None:
+        self._alarms[view.id] = view
+        item = self._item(view.id)
+        if item is not None:
+            self._style_item(item, view)
+        self._after_change()
+
+    def _remove(self, alarm_id: int) -> None:
+        item = self._item(alarm_id)
+        if item is not None:
+            self.queue.takeItem(self.queue.row(item))
+        self._alarms.pop(alarm_id, None)
+        self._cards.pop(alarm_id, None)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        if any(v.state == AlarmState.RAISED for v in self._alarms.values()):
+            self.sound.start()
+        else:
+            self.sound.stop()
+        if not self._alarms:
+            self.hide()
+        elif self.queue.currentItem() is None:
+            self.queue.setCurrentRow(0)
+        self._refresh_summary()
+        self._show_selected()
+        self.changed.emit()
+
+    def _refresh_summary(self) -> None:
+        waiting = sum(1 for v in self._alarms.values() if v.state == AlarmState.RAISED)
+        self.summary.setText(
+            self.tr("告警 %1 条，其中 %2 条待确认")
+            .replace("%1", str(len(self._alarms)))
+            .replace("%2", str(waiting))
+        )
+        self.setWindowTitle(self.tr("告警 — %1 条待确认").replace("%1", str(waiting)))
+
+    def _style_item(self, item: QListWidgetItem, view: AlarmView) -> None:
+        place = self._place(view)
+        state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
+        item.setText(f"P{view.priority}  {view.title}\n{place}\n{local_time(view)} · {state}")
+        background, text = PRIORITY_COLOURS.get(view.priority, PRIORITY_COLOURS[3])
+        if view.state == AlarmState.ACKNOWLEDGED:
+            background, text = ACK_COLOURS
+        item.setBackground(QBrush(QColor(background)))
+        item.setForeground(QBrush(QColor(text)))
+
+    # -- the selected alarm ----------------------------------------------------------------------------
+    def _card(self, view: AlarmView) -> HouseholdCard | None:
+        if view.household_id is None:
+            return None
+        if view.id not in self._cards:
+            with self.service.db.session() as session:
+                self._cards[view.id] = load_household_card(session, view.household_id)
+        return self._cards[view.id]
+
+    def _place(self, view: AlarmView) -> str:
+        if view.household_id in self._addresses:
+            return self._addresses[view.household_id]
+        return str(
+            view.detail.get("address")
+            or view.detail.get("sensor")
+            or (f"{view.lon:.5f}, {view.lat:.5f}" if view.lon is not None else "—")
+        )
+
+    def _show_selected(self) -> None:
+        view = self.selected()
+        self.error.clear()
+        enabled = view is not None
+        for button in (
+            self.ack_button,
+            self.dispatch_button,
+            self.false_button,
+            self.escalate_button,
+            self.map_button,
+            self.camera_button,
+        ):
+            button.setEnabled(enabled)
+        if view is None:
+            self.headline.clear()
+            self.card.set_card(None)
+            return
+        card = self._card(view)
+        background, _ = PRIORITY_COLOURS.get(view.priority, PRIORITY_COLOURS[3])
+        state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
+        who = (
+            f" · {escape(view.acknowledged_by or '')} {escape(view.ack_note or '')}"
+            if view.acknowledged_by
+            else ""
+        )
+        escalated = f" · <b>{escape(self.tr('已上报'))}</b>" if view.escalated_at else ""
+        self.headline.setText(
+            f"<span style='background:{background};color:white;padding:2px 6px;font-size:18px'><b>P{view.priority}</b></span>"
+            f" <span style='font-size:20px'><b>{escape(view.title)}</b></span><br>"
+            f"<span>{escape(local_time(view))} · {escape(state)}{who}{escalated}</span>"
+        )
+        self.card.set_card(card, self._place(view))
+        self.ack_button.setEnabled(view.state == AlarmState.RAISED)
+        self.dismiss_button.setVisible(view.state == AlarmState.ACKNOWLEDGED)
+        self.dispatch_button.setEnabled(self.service.dispatch_ticket is not None)
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def _act(self, action: Callable[[AlarmView], object]) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        try:
+            action(view)
+        except AlarmError as error:
+            self.error.setText(str(error))
+            return
+        except Exception as error:  # the ticket workflow or the store: say what failed, keep the alarm
+            self.error.setText(self.tr("操作失败：") + str(error))
+            return
+        self.note.clear()
+        fresh = self.service.get(view.id)
+        if fresh is None or fresh.state == AlarmState.HANDLED:
+            self._remove(view.id)
+        else:
+            self._update(fresh)
+
+    def acknowledge_selected(self) -> None:
+        view = self.selected()
+        if view is not None and view.state == AlarmState.RAISED:
+            self._act(lambda v: self.service.acknowledge(v.id, note=self.note.text().strip()))
+
+    def dispatch_selected(self) -> None:
+        self._act(lambda v: self.service.dispatch(v.id, note=self.note.text().strip()))
+
+    def escalate_selected(self) -> None:
+        self._act(lambda v: self.service.escalate(v.id, reason=self.note.text().strip() or "manual"))
+
+    def _close_selected(self, outcome: Outcome) -> None:
+        self._act(lambda v: self.service.close(v.id, outcome, note=self.note.text().strip()))
+
+    def dismiss_selected(self) -> None:
+        """Take an acknowledged alarm off this seat's stack; it stays open in the alarm list."""
+        view = self.selected()
+        if view is not None and view.state == AlarmState.ACKNOWLEDGED:
+            self._remove(view.id)
+
+    def _call_hook(self, hook: AlarmHook | None) -> None:
+        view = self.selected()
+        if hook is not None and view is not None:
+            hook(view)
