@@ -263,6 +263,8 @@ class CaptureWorker:
             target, fmt, paced = self._target(kind)
         except SourceError as error:
             raise StreamFailure(str(error), permanent=True) from None
+        except Exception as error:  # e.g. the demo scene could not be written: say so, retry later
+            raise describe_failure(error, self.url) from None
         options = ffmpeg_options(kind, self.transport, self.settings.read_timeout)
         try:
             container = av.open(

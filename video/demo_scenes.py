@@ -97,7 +97,7 @@ class StreetScene:
         hue_shift = self.number * 9 % 60
         for row in range(horizon):  # sky: a vertical gradient, a little different per camera
             t = row / horizon
-            frame[row] = (int(200 - 60 * t + hue_shift), int(170 - 40 * t), int(120 - 30 * t))
+            frame[row] = (min(255, int(200 - 60 * t + hue_shift)), int(170 - 40 * t), int(120 - 30 * t))
         x = 0
         while x < w:  # buildings with lit windows
             bw = int(w * rng.uniform(0.08, 0.18))

@@ -94,7 +94,7 @@ def grid_layout(side: int) -> WallLayout:
 
 def big_plus_small(small: int) -> WallLayout:
     """One large tile top-left with `small` (5 or 7) around it: 1+5 on 3x3, 1+7 on 4x4."""
-    side = (small + 3) // 2  # 5 → 3, 7 → 4
+    side = (small + 1) // 2  # 5 → 3, 7 → 4
     big = side - 1
     cells = [Cell(0, 0, big, big)]
     cells += [Cell(r, big) for r in range(big)]
@@ -160,3 +160,14 @@ class LayoutStore:
             row = session.scalars(select(SavedWallLayout).where(SavedWallLayout.name == name)).first()
             if row is not None:
                 session.delete(row)
+
+
+def custom_layout(rows: int, cols: int, big_span: int = 1, name: str = "") -> WallLayout:
+    """A rows x cols grid whose top-left tile may cover big_span x big_span cells (e.g. 3x4 with a 2x2)."""
+    rows, cols = max(1, min(rows, 8)), max(1, min(cols, 8))
+    big_span = max(1, min(big_span, rows, cols))
+    cells = [Cell(0, 0, big_span, big_span)]
+    cells += [Cell(r, c) for r in range(rows) for c in range(cols) if not (r < big_span and c < big_span)]
+    return WallLayout(
+        name or f"{rows}x{cols}" + (f"+{big_span}" if big_span > 1 else ""), rows, cols, tuple(cells)
+    )

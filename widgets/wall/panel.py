@@ -1,0 +1,308 @@
+"""The wall panel: the camera list, the wall, and the operator's controls (layout, tour, snapshot, windows).
+
+All wall panels of one process (the main window's dock, extra wall windows, the kiosk window on a
+second screen) share one `StreamPool`, so a camera shown twice is decoded once.
+
+Other areas bring a camera up by publishing `Change("camera.show", (camera_id,))` on the hub, or by
+calling `WallPanel.show_camera(camera_id)`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.events import Change
+from video.cameras import CameraInfo, load_cameras
+from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
+from video.pool import StreamPool
+from video.status import StreamState
+from widgets.shell_context import ShellContext
+from widgets.wall.camera_list import CameraList
+from widgets.wall.wall import VideoWall
+
+LAST_LAYOUT_KEY = "wall/last_layout"
+SHOW_CAMERA_TOPIC = "camera.show"
+PRESET_LABELS = {
+    "1": "1 画面",
+    "4": "4 画面",
+    "9": "9 画面",
+    "16": "16 画面",
+    "25": "25 画面",
+    "1+5": "1+5 画面",
+    "1+7": "1+7 画面",
+}
+_POOL_ATTRIBUTE = "_wall_stream_pool"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("WallPanel", text)
+
+
+def stream_pool_for(context: ShellContext) -> StreamPool:
+    """The process's capture workers, shared by every wall (and the AI overlay); closed when the app quits."""
+    pool = getattr(context, _POOL_ATTRIBUTE, None)
+    if pool is None:
+        # Many capture threads each take the GIL briefly; a shorter switch interval keeps the GUI thread's
+        # waits for it well under a frame.
+        sys.setswitchinterval(0.002)
+        pool = StreamPool()
+        setattr(context, _POOL_ATTRIBUTE, pool)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(pool.close)
+    return pool
+
+
+class CustomLayoutDialog(QDialog):
+    """Rows, columns and the size of a large top-left tile."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("自定义布局"))
+        form = QFormLayout(self)
+        self.rows = QSpinBox(minimum=1, maximum=8, value=3)
+        self.cols = QSpinBox(minimum=1, maximum=8, value=4)
+        self.big = QSpinBox(minimum=1, maximum=7, value=2)
+        form.addRow(tr("行数"), self.rows)
+        form.addRow(tr("列数"), self.cols)
+        form.addRow(tr("左上大画面占格"), self.big)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def layout_chosen(self) -> WallLayout:
+        return custom_layout(self.rows.value(), self.cols.value(), self.big.value())
+
+
+class WallPanel(QWidget):
+    def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallPanel")
+        self.context = context
+        self.pool = stream_pool_for(context)
+        self.layouts = LayoutStore(context.db)
+        self._cameras: dict[int, CameraInfo] = {}
+        self.extra_windows: list[QWidget] = []
+        self.camera_list = CameraList()
+        self.wall = VideoWall(self.pool, lambda: self._cameras)
+        self.message = QLabel()
+        self.message.setObjectName("wallMessage")
+        self._build()
+        self.reload_cameras()
+        self._restore_layout()
+        self.wall.message.connect(self.message.setText)
+        self.wall.layout_changed.connect(self._remember_layout)
+        self.camera_list.camera_activated.connect(self.show_camera)
+        context.bridge.on("camera", lambda _change: self.reload_cameras(), self)
+        context.bridge.on(SHOW_CAMERA_TOPIC, self._on_show_request, self)
+        self._health = QTimer(self, interval=1000, timeout=self._report_health)
+        self._health.start()
+
+    # ---- construction -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.layout_box = QComboBox()
+        self.layout_box.setMinimumContentsLength(8)
+        self.layout_box.activated.connect(self._layout_chosen)
+        save = QPushButton(tr("保存布局"), clicked=self.save_layout)
+        delete = QPushButton(tr("删除布局"), clicked=self.delete_layout)
+        self.tour = QCheckBox(tr("轮巡"), toggled=self._toggle_tour)
+        self.tour_interval = QSpinBox(minimum=5, maximum=600, value=15, suffix=tr(" 秒"))
+        snapshot = QPushButton(tr("截图"), clicked=lambda: self.wall.snapshot())
+        new_window = QPushButton(tr("新窗口"), clicked=self.open_wall_window)
+        kiosk = QPushButton(tr("副屏值守"), clicked=self.open_kiosk)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        for widget in (
+            QLabel(tr("布局")),
+            self.layout_box,
+            save,
+            delete,
+            self.tour,
+            self.tour_interval,
+            snapshot,
+            new_window,
+            kiosk,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.message)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.camera_list)
+        splitter.addWidget(self.wall)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 1000])
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(splitter, 1)
+        self._fill_layout_box()
+
+    def _fill_layout_box(self) -> None:
+        self.layout_box.clear()
+        for name in PRESETS:
+            self.layout_box.addItem(tr(PRESET_LABELS[name]), ("preset", name))
+        self.layout_box.addItem(tr("自定义…"), ("custom", ""))
+        for name in self.layouts.names():
+            self.layout_box.addItem(f"★ {name}", ("saved", name))
+
+    # ---- cameras ----------------------------------------------------------------------------------
+    def reload_cameras(self) -> None:
+        cameras = load_cameras(self.context.db)
+        self._cameras = {camera.id: camera for camera in cameras}
+        self.camera_list.set_cameras(cameras)
+
+    @property
+    def cameras(self) -> dict[int, CameraInfo]:
+        return self._cameras
+
+    def show_camera(self, camera_id: int) -> None:
+        """Bring a camera up maximised on this wall."""
+        self.wall.show_camera(camera_id)
+
+    def _on_show_request(self, change: Change) -> None:
+        if change.ids:
+            self.show_camera(change.ids[0])
+
+    # ---- layouts ----------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        saved = self.context.settings.store().value(LAST_LAYOUT_KEY)
+        layout = None
+        if saved:
+            try:
+                layout = WallLayout.from_json("last", str(saved))
+            except (ValueError, KeyError, TypeError):
+                layout = None
+        if layout is None:  # first start: as many cameras as a standard layout holds
+            count = len(self._cameras)
+            name = next((n for n in ("4", "9", "16", "25") if PRESETS[n].tile_count >= count), "25")
+            layout = PRESETS[name].with_cameras(list(self._cameras)[: PRESETS[name].tile_count])
+        self.wall.apply_layout(layout)
+
+    def _remember_layout(self, layout: WallLayout) -> None:
+        self.context.settings.store().setValue(LAST_LAYOUT_KEY, layout.to_json())
+
+    def _layout_chosen(self, index: int) -> None:
+        kind, name = self.layout_box.itemData(index)
+        if kind == "preset":
+            self.wall.apply_layout(PRESETS[name])
+        elif kind == "custom":
+            dialog = CustomLayoutDialog(self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.wall.apply_layout(dialog.layout_chosen())
+        else:
+            try:
+                self.wall.apply_layout(self.layouts.load(name))
+            except (KeyError, ValueError) as error:
+                self.message.setText(str(error))
+
+    def save_layout(self, name: str | None = None) -> None:
+        """Save the wall's arrangement and cameras under a name (asked for when not given)."""
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("保存布局"), tr("布局名称"))
+            if not ok:
+                return
+        try:
+            self.layouts.save(
+                self.wall.current_layout.with_cameras(self.wall.current_layout.cameras, name.strip())
+            )
+        except ValueError as error:
+            self.message.setText(str(error))
+            return
+        self._fill_layout_box()
+        self.message.setText(tr("布局已保存: %1").replace("%1", name.strip()))
+
+    def delete_layout(self) -> None:
+        kind, name = self.layout_box.currentData()
+        if kind != "saved":
+            self.message.setText(tr("只能删除已保存的布局"))
+            return
+        if QMessageBox.question(self, tr("删除布局"), tr("删除布局“%1”？").replace("%1", name)) != (
+            QMessageBox.StandardButton.Yes
+        ):
+            return
+        self.layouts.delete(name)
+        self._fill_layout_box()
+
+    # ---- tour, windows, health --------------------------------------------------------------------
+    def _toggle_tour(self, on: bool) -> None:
+        if on:
+            self.wall.start_tour(list(self._cameras), self.tour_interval.value())
+        else:
+            self.wall.stop_tour()
+
+    def open_wall_window(self) -> QWidget:
+        """Another wall in its own window (several walls at once), sharing this process's streams."""
+        window = WallPanel(self.context)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.setWindowFlag(Qt.WindowType.Window, True)
+        window.setWindowTitle(tr("视频墙"))
+        window.resize(1280, 760)
+        window.show()
+        self.extra_windows.append(window)
+        window.destroyed.connect(
+            lambda *_: self.extra_windows.remove(window) if window in self.extra_windows else None
+        )
+        return window
+
+    def open_kiosk(self) -> None:
+        """The wall full screen on the next screen, in kiosk mode (leaving needs the supervisor PIN)."""
+        from PySide6.QtGui import QGuiApplication
+
+        from widgets.kiosk import KioskError, KioskWindow
+
+        screens = QGuiApplication.screens()
+        own = self.screen()
+        index = next((i for i, screen in enumerate(screens) if screen is not own), 0)
+        try:
+            window = KioskWindow(self.context, "wall")
+            window.show_on_screen(index)
+        except KioskError as error:
+            self.message.setText(str(error))
+            return
+        self.extra_windows.append(window)
+
+    def _report_health(self) -> None:
+        states: dict[int, StreamState] = {}
+        for tile in self.wall.tiles:
+            status = tile.status()
+            if tile.camera is not None and status is not None:
+                states[tile.camera.id] = status.state
+        self.camera_list.set_states(states)
+        live = sum(1 for state in states.values() if state is StreamState.LIVE)
+        total = len(states)
+        state = "idle" if total == 0 else ("ok" if live == total else ("error" if live == 0 else "warn"))
+        self.context.status.set_indicator(
+            "cameras",
+            tr("摄像机 %1/%2").replace("%1", str(live)).replace("%2", str(total)),
+            state,
+            tr("视频墙上在线的摄像机 / 显示的摄像机"),
+        )
+
+    def closeEvent(self, event) -> None:
+        self.wall.close_streams()
+        super().closeEvent(event)
+
+
+def create_panel(context: ShellContext) -> QWidget:
+    return WallPanel(context)

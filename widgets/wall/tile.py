@@ -1,0 +1,529 @@
+"""One tile of the wall: a camera's newest picture, its name and time, and what state its stream is in.
+
+The tile never decodes or converts: its capture worker hands it a picture already scaled to the tile
+(a `DisplaySink`), and only while the tile is visible. A stale picture (the stream is not live, or no
+new frame for `STALE_SECONDS`) is drawn in grey with a badge saying why, never silently frozen.
+
+Other areas draw over the picture with `set_overlay_painter(fn)`: fn(painter, target_rect,
+frame_size) gets the rectangle the whole frame occupies in tile coordinates (it may reach past the tile
+when digitally zoomed; the painter is clipped to the picture) and the frame's (width, height).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QMenu, QWidget
+
+from video.cameras import CameraInfo
+from video.capture import CaptureWorker, DisplaySink
+from video.frames import FULL, Crop
+from video.pool import Profile, StreamPool
+from video.status import StreamState, StreamStatus
+
+OverlayPainter = Callable[[QPainter, QRectF, tuple[int, int]], None]
+CAMERA_MIME = "application/x-gcc-camera-id"
+STALE_SECONDS = 2.0
+MAX_ZOOM = 8.0
+
+
+def state_text(state: StreamState) -> str:
+    """The badge text for a state (translated in the context "Tile")."""
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        StreamState.CONNECTING: "连接中",
+        StreamState.RECONNECTING: "重连中",
+        StreamState.OFFLINE: "离线",
+        StreamState.ERROR: "错误",
+        StreamState.STOPPED: "已停止",
+        StreamState.LIVE: "在线",
+    }
+    return QCoreApplication.translate("Tile", texts[state])
+
+
+def camera_mime(camera_id: int) -> QMimeData:
+    """What the camera list puts on a drag so a tile can accept it."""
+    mime = QMimeData()
+    mime.setData(CAMERA_MIME, str(camera_id).encode())
+    return mime
+
+
+class Tile(QWidget):
+    """Shows one camera; emits requests the wall acts on (maximise, drop a camera, clear)."""
+
+    maximise_requested = Signal(object)  # self
+    camera_dropped = Signal(object, int)  # self, camera id
+    selected = Signal(object)
+    snapshot_requested = Signal(object)
+    cleared = Signal(object)
+    _frame_ready = Signal()  # emitted on the capture thread, delivered queued on the GUI thread
+    _status_changed = Signal(object)
+
+    def __init__(self, pool: StreamPool, index: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.index = index
+        self.camera: CameraInfo | None = None
+        self.profile = Profile.SUB
+        self._worker: CaptureWorker | None = None
+        self._sink: DisplaySink | None = None
+        self._pending: tuple[CaptureWorker, DisplaySink] | None = None  # main/sub stream being switched to
+        self._remove_status_listener: Callable[[], None] | None = None
+        self._image: QImage | None = None
+        self._grey: QImage | None = None
+        self._picture_keepalive = None
+        self._frame_size = (0, 0)
+        self._seq = 0
+        self._status: StreamStatus | None = None
+        self._last_picture_at = 0.0
+        self._overlay: OverlayPainter | None = None
+        self._crop: Crop = FULL
+        self._drag_from: QPointF | None = None
+        self.is_selected = False
+        self.zoom_enabled = False
+        self.frames_shown = 0
+        self._caption_key: tuple | None = None
+        self._caption = QPixmap()
+        self.setAcceptDrops(True)
+        self.setMinimumSize(QSize(64, 36))
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        self._status_changed.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
+        self._stale_timer = QTimer(self, interval=1000, timeout=self._check_stale)
+        self._stale_timer.start()
+
+    # ---- public API -------------------------------------------------------------------------------
+    def set_overlay_painter(self, painter: OverlayPainter | None) -> None:
+        """Draw over the picture (e.g. detection boxes); None switches the overlay off."""
+        self._overlay = painter
+        self.update()
+
+    def overlay_painter(self) -> OverlayPainter | None:
+        return self._overlay
+
+    def set_camera(self, camera: CameraInfo | None, profile: Profile = Profile.SUB) -> None:
+        """Show this camera (None: empty tile). The old picture is dropped: it belongs to another camera."""
+        if camera == self.camera and profile == self.profile:
+            return
+        self._release_all()
+        self.camera, self.profile = camera, profile
+        self._image = self._grey = None
+        self._status = None
+        self._crop = FULL
+        if camera is not None:
+            self._attach(self._acquire(profile))
+        self.update()
+
+    def switch_profile(self, profile: Profile) -> None:
+        """Change to the main or sub stream, keeping the last picture until the new stream's first one."""
+        if self.camera is None or profile == self.profile:
+            return
+        self.profile = profile
+        self._drop_pending()
+        worker = self._acquire(profile)
+        sink = worker.open_display(*self._sink_box(), self._nudge_pending) if self.isVisible() else None
+        if sink is None:  # hidden: nothing to keep showing, switch at once
+            self._attach(worker)
+            return
+        self._pending = (worker, sink)
+        if self._crop != FULL:
+            sink.set_crop(self._crop)
+
+    @property
+    def worker(self) -> CaptureWorker | None:
+        return self._worker
+
+    def status(self) -> StreamStatus | None:
+        return self._worker.status() if self._worker else None
+
+    def set_selected(self, selected: bool) -> None:
+        self.is_selected = selected
+        self.update()
+
+    def set_zoom_enabled(self, enabled: bool) -> None:
+        """Digital zoom (wheel to zoom at the cursor, drag to pan) — on for a maximised tile."""
+        self.zoom_enabled = enabled
+        if not enabled:
+            self.set_crop(FULL)
+
+    def set_crop(self, crop: Crop) -> None:
+        self._crop = crop
+        for sink in (self._sink, self._pending[1] if self._pending else None):
+            if sink is not None:
+                sink.set_crop(crop)
+        self.update()
+
+    @property
+    def crop(self) -> Crop:
+        return self._crop
+
+    def close_stream(self) -> None:
+        """Release the streams (the tile is being removed or the wall closed)."""
+        self._release_all()
+
+    # ---- stream plumbing --------------------------------------------------------------------------
+    def _acquire(self, profile: Profile) -> CaptureWorker:
+        assert self.camera is not None
+        return self.pool.acquire(self.camera.stream(profile))
+
+    def _attach(self, worker: CaptureWorker) -> None:
+        self._release_current()
+        self._worker = worker
+        self._remove_status_listener = worker.add_status_listener(self._status_changed.emit)
+        self._status = worker.status()
+        if self.isVisible():
+            self._open_sink()
+
+    def _open_sink(self) -> None:
+        if self._worker is not None and self._sink is None:
+            self._sink = self._worker.open_display(*self._sink_box(), self._frame_ready.emit)
+            self._sink.set_crop(self._crop)
+
+    def _close_sink(self) -> None:
+        if self._sink is not None:
+            self._sink.close()
+            self._sink = None
+
+    def _release_current(self) -> None:
+        self._close_sink()
+        if self._remove_status_listener is not None:
+            self._remove_status_listener()
+            self._remove_status_listener = None
+        if self._worker is not None:
+            self.pool.release(self._worker)
+            self._worker = None
+
+    def _drop_pending(self) -> None:
+        if self._pending is not None:
+            worker, sink = self._pending
+            sink.close()
+            self.pool.release(worker)
+            self._pending = None
+
+    def _release_all(self) -> None:
+        self._drop_pending()
+        self._release_current()
+
+    def _nudge_pending(self) -> None:
+        self._frame_ready.emit()
+
+    def _sink_box(self) -> tuple[int, int]:
+        ratio = self.devicePixelRatioF()
+        return int(self.width() * ratio), int(self.height() * ratio)
+
+    @Slot()
+    def _on_frame(self) -> None:
+        if self._pending is not None:  # the switched-to stream: use it once it has a picture
+            worker, sink = self._pending
+            if sink.take() is not None:
+                self._pending = None
+                self._release_current()
+                self._worker, self._sink = worker, sink
+                sink.notify = self._frame_ready.emit
+                self._remove_status_listener = worker.add_status_listener(self._status_changed.emit)
+                self._status = worker.status()
+            else:
+                return
+        if self._sink is None:
+            return
+        taken = self._sink.take()
+        if taken is None:
+            return
+        seq, picture, frame_size = taken
+        if seq == self._seq and self._image is not None:
+            return
+        height, width = picture.shape[:2]
+        self._image = QImage(picture.data, width, height, picture.strides[0], QImage.Format.Format_RGB32)
+        self._picture_keepalive = picture  # the QImage borrows the array's memory
+        self._grey = None
+        self._seq, self._frame_size = seq, frame_size
+        self._last_picture_at = time.monotonic()
+        self.frames_shown += 1
+        self.update()
+
+    @Slot(object)
+    def _on_status(self, status: StreamStatus) -> None:
+        self._status = status
+        self.update()
+
+    @Slot()
+    def _check_stale(self) -> None:
+        if self._worker is not None:
+            self._status = self._worker.status()
+        if self._image is not None and self._is_stale():
+            self.update()
+
+    def _is_stale(self) -> bool:
+        status = self._status
+        if status is not None and status.state is not StreamState.LIVE:
+            return True
+        return time.monotonic() - self._last_picture_at > STALE_SECONDS
+
+    # ---- Qt events --------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._open_sink()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._close_sink()  # hidden tiles cost no conversion; the stream keeps decoding
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        box = self._sink_box()
+        for sink in (self._sink, self._pending[1] if self._pending else None):
+            if sink is not None:
+                sink.resize(*box)
+
+    def closeEvent(self, event) -> None:
+        self._release_all()
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = QRectF(self.rect())
+        painter.fillRect(rect, QColor("#0b0f14"))
+        picture_rect = self._draw_picture(painter, rect)
+        if picture_rect is not None and self._overlay is not None:
+            painter.save()
+            painter.setClipRect(picture_rect)
+            self._overlay(painter, self._full_frame_rect(picture_rect), self._frame_size)
+            painter.restore()
+        self._draw_captions(painter, rect)
+        self._draw_badge(painter, rect)
+        if self.is_selected:
+            painter.setPen(QPen(QColor("#3da5ff"), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.end()
+
+    def _draw_picture(self, painter: QPainter, rect: QRectF) -> QRectF | None:
+        image = self._image
+        if image is None:
+            return None
+        if self._is_stale():
+            if self._grey is None:
+                self._grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+            image = self._grey
+        scale = min(rect.width() / image.width(), rect.height() / image.height())
+        w, h = image.width() * scale, image.height() * scale
+        target = QRectF(rect.x() + (rect.width() - w) / 2, rect.y() + (rect.height() - h) / 2, w, h)
+        painter.drawImage(target, image)
+        if image is self._grey:
+            painter.fillRect(target, QColor(0, 0, 0, 90))
+        return target
+
+    def _full_frame_rect(self, picture_rect: QRectF) -> QRectF:
+        """Where the whole frame would lie if the zoomed part fills `picture_rect`."""
+        crop = self._crop.clamped()
+        sx = picture_rect.width() / (crop.right - crop.left)
+        sy = picture_rect.height() / (crop.bottom - crop.top)
+        return QRectF(picture_rect.x() - crop.left * sx, picture_rect.y() - crop.top * sy, sx, sy)
+
+    def _draw_captions(self, painter: QPainter, rect: QRectF) -> None:
+        """Name, time and stream info, rendered once per change (not per frame) and blitted."""
+        status = self._status
+        stamp = int(status.last_frame_at) if status is not None and status.last_frame_at else None
+        info = (status.width, status.fps if self.zoom_enabled else 0.0) if status is not None else None
+        key = (self.camera, self.profile, self.zoom_enabled, self._crop, stamp, info, self.size().toTuple())
+        if key != self._caption_key:
+            self._caption_key = key
+            self._caption = QPixmap(self.size())
+            self._caption.fill(Qt.GlobalColor.transparent)
+            caption_painter = QPainter(self._caption)
+            self._render_captions(caption_painter, rect)
+            caption_painter.end()
+        painter.drawPixmap(0, 0, self._caption)
+
+    def _render_captions(self, painter: QPainter, rect: QRectF) -> None:
+        if self.camera is None:
+            painter.setPen(QColor("#5b6675"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("拖入摄像机"))
+            return
+        font = QFont(self.font())
+        font.setPixelSize(max(10, min(14, int(rect.height() / 14))))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        bar_h = metrics.height() + 6
+        painter.fillRect(QRectF(rect.x(), rect.y(), rect.width(), bar_h), QColor(0, 0, 0, 140))
+        painter.setPen(QColor("#e8edf3"))
+        name = self.camera.name + ("  [主码流]" if self.profile is Profile.MAIN else "")
+        painter.drawText(
+            QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(rect.width() * 0.6)),
+        )
+        status = self._status
+        if status is not None and status.last_frame_at is not None:
+            stamp = datetime.fromtimestamp(status.last_frame_at).strftime("%H:%M:%S")
+            painter.drawText(
+                QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                stamp,
+            )
+        if self.zoom_enabled and status is not None and status.width:
+            info = f"{status.width}x{status.height}  {status.fps:.0f} fps"
+            if self._crop != FULL:
+                info += f"  ×{1 / (self._crop.right - self._crop.left):.1f}"
+            painter.drawText(
+                rect.adjusted(6, 0, -6, -4), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight, info
+            )
+
+    def badge(self) -> tuple[str, str] | None:
+        """(state text, reason) the tile shows over the picture, or None while the picture is live."""
+        status = self._status
+        if (
+            self.camera is None
+            or status is None
+            or (status.state is StreamState.LIVE and not self._is_stale())
+        ):
+            return None
+        if status.state is StreamState.LIVE:
+            return self.tr("画面停滞"), ""
+        return state_text(status.state), status.reason
+
+    def _draw_badge(self, painter: QPainter, rect: QRectF) -> None:
+        badge = self.badge()
+        if badge is None:
+            return
+        text, reason = badge
+        state = self._status.state if self._status is not None else StreamState.STOPPED
+        colour = {
+            StreamState.CONNECTING: QColor("#3da5ff"),
+            StreamState.RECONNECTING: QColor("#f0b429"),
+            StreamState.LIVE: QColor("#f0b429"),
+            StreamState.OFFLINE: QColor("#ef5350"),
+            StreamState.ERROR: QColor("#ef5350"),
+        }.get(state, QColor("#7a8699"))
+        font = QFont(self.font())
+        font.setPixelSize(max(12, min(22, int(rect.height() / 9))))
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        small = QFont(self.font())
+        small.setPixelSize(max(10, min(13, int(rect.height() / 16))))
+        width = max(metrics.horizontalAdvance(text) + 24, 80)
+        reason_lines = []
+        if reason:
+            painter.setFont(small)
+            reason_lines = [
+                painter.fontMetrics().elidedText(reason, Qt.TextElideMode.ElideRight, int(rect.width() - 16))
+            ]
+            width = max(
+                width, min(rect.width() - 8, painter.fontMetrics().horizontalAdvance(reason_lines[0]) + 20)
+            )
+        height = metrics.height() + 10 + (painter.fontMetrics().height() + 2) * len(reason_lines)
+        box = QRectF(rect.center().x() - width / 2, rect.center().y() - height / 2, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 170))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(colour)
+        painter.setFont(font)
+        painter.drawText(
+            QRectF(box.x(), box.y() + 4, box.width(), metrics.height()), Qt.AlignmentFlag.AlignCenter, text
+        )
+        if reason_lines:
+            painter.setFont(small)
+            painter.setPen(QColor("#d5dbe3"))
+            painter.drawText(
+                QRectF(
+                    box.x() + 6,
+                    box.y() + metrics.height() + 6,
+                    box.width() - 12,
+                    painter.fontMetrics().height(),
+                ),
+                Qt.AlignmentFlag.AlignCenter,
+                reason_lines[0],
+            )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.selected.emit(self)
+            if self.zoom_enabled and self._crop != FULL:
+                self._drag_from = event.position()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            delta = event.position() - self._drag_from
+            self._drag_from = event.position()
+            crop = self._crop
+            dx = -delta.x() / max(self.width(), 1) * (crop.right - crop.left)
+            dy = -delta.y() / max(self.height(), 1) * (crop.bottom - crop.top)
+            dx = min(max(dx, -crop.left), 1 - crop.right)
+            dy = min(max(dy, -crop.top), 1 - crop.bottom)
+            self.set_crop(Crop(crop.left + dx, crop.top + dy, crop.right + dx, crop.bottom + dy))
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.camera is not None:
+            self.maximise_requested.emit(self)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self.zoom_enabled or self.camera is None:
+            return super().wheelEvent(event)
+        steps = event.angleDelta().y() / 120
+        self.zoom_at(event.position(), 1.25**steps)
+
+    def zoom_at(self, point: QPointF | QPoint, factor: float) -> None:
+        """Zoom by `factor` keeping the picture point under `point` (tile coordinates) in place."""
+        crop = self._crop
+        span = crop.right - crop.left
+        new_span = min(1.0, max(1.0 / MAX_ZOOM, span / factor))
+        fx = min(max(point.x() / max(self.width(), 1), 0.0), 1.0)
+        fy = min(max(point.y() / max(self.height(), 1), 0.0), 1.0)
+        cx, cy = crop.left + fx * span, crop.top + fy * (crop.bottom - crop.top)
+        left = min(max(cx - fx * new_span, 0.0), 1.0 - new_span)
+        top = min(max(cy - fy * new_span, 0.0), 1.0 - new_span)
+        self.set_crop(FULL if new_span >= 1.0 else Crop(left, top, left + new_span, top + new_span))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.camera is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("截图"), lambda: self.snapshot_requested.emit(self))
+        if self._worker is not None:
+            menu.addAction(
+                self.tr("重新连接"), lambda: self._worker and self._worker.request_restart("operator")
+            )
+        menu.addAction(
+            self.tr("还原") if self.zoom_enabled else self.tr("最大化"),
+            lambda: self.maximise_requested.emit(self),
+        )
+        menu.addAction(self.tr("关闭画面"), lambda: self.cleared.emit(self))
+        menu.exec(event.globalPos())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(CAMERA_MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData().data(CAMERA_MIME)
+        try:
+            camera_id = int(bytes(data).decode())
+        except ValueError:
+            return
+        event.acceptProposedAction()
+        self.camera_dropped.emit(self, camera_id)
