@@ -1,8 +1,8 @@
 """Paints the AI's boxes and labels over the wall's tiles: 居民 / 陌生人 / 重点人员 (red), mask state, zones.
 
 The AI workers hand results in from their threads (`on_analysis`); the overlay keeps only the newest
-per camera and asks the tiles showing it to repaint through a queued signal. Painting reads that
-result and draws a few rectangles and short labels with pens and fonts made once, so the wall pays
+per camera, and the tile draws it with its next picture (tiles repaint at the stream's frame rate).
+Painting reads that result and draws a few rectangles and short labels with pens and fonts made once, so the wall pays
 well under a millisecond per tile. Each camera's overlay can be switched off on its own.
 """
 
@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from video.ai.types import FrameAnalysis, Identity, MaskState, TrackView
@@ -62,32 +62,26 @@ def track_label(track: TrackView) -> str:
     return f"{text} · {mask}" if mask else text
 
 
-class AiOverlay(QObject):
+class AiOverlay:
     """Newest AI result per camera, and the painters the wall calls for each tile."""
 
-    result_arrived = Signal(int)  # camera id; emitted on an AI thread, delivered on the GUI thread
-
-    def __init__(self, parent: QObject | None = None, *, max_age_s: float = MAX_AGE_S) -> None:
-        super().__init__(parent)
+    def __init__(self, *, max_age_s: float = MAX_AGE_S) -> None:
         self.max_age_s = max_age_s
         self._lock = threading.Lock()
         self._latest: dict[int, tuple[FrameAnalysis, float]] = {}
         self._zones: dict[int, list[Zone]] = {}
         self._off: set[int] = set()
-        self._repaint: dict[int, list[Callable[[], None]]] = {}
         self._font = QFont()
         self._font.setPixelSize(12)
         self._metrics = QFontMetricsF(self._font)
         self._pens = {identity: QPen(colour, 2) for identity, colour in COLOURS.items()}
         self._person_pen = QPen(PERSON_COLOUR, 1, Qt.PenStyle.DashLine)
         self._zone_pen = QPen(QColor(255, 80, 80, 200), 1, Qt.PenStyle.DashLine)
-        self.result_arrived.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
 
     # ---- fed by the AI service (any thread) -------------------------------------------------------
     def on_analysis(self, analysis: FrameAnalysis) -> None:
         with self._lock:
             self._latest[analysis.camera_id] = (analysis, time.monotonic())
-        self.result_arrived.emit(analysis.camera_id)
 
     def set_zones(self, camera_id: int, zones: list[Zone]) -> None:
         with self._lock:
@@ -95,12 +89,11 @@ class AiOverlay(QObject):
 
     # ---- switches and the wall's hook (GUI thread) ------------------------------------------------
     def set_enabled(self, camera_id: int, enabled: bool) -> None:
-        """The per-tile switch: show or hide this camera's overlay."""
+        """The per-tile switch: show or hide this camera's overlay (seen at the tile's next repaint)."""
         if enabled:
             self._off.discard(camera_id)
         else:
             self._off.add(camera_id)
-        self._on_result(camera_id)
 
     def is_enabled(self, camera_id: int) -> bool:
         return camera_id not in self._off
@@ -116,20 +109,6 @@ class AiOverlay(QObject):
             self.paint(camera_id, painter, target)
 
         return paint
-
-    def watch(self, camera_id: int, repaint: Callable[[], None]) -> Callable[[], None]:
-        """Call `repaint` (e.g. tile.update) when a new result for the camera arrives; returns unwatch."""
-        self._repaint.setdefault(camera_id, []).append(repaint)
-
-        def unwatch() -> None:
-            if repaint in self._repaint.get(camera_id, []):
-                self._repaint[camera_id].remove(repaint)
-
-        return unwatch
-
-    def _on_result(self, camera_id: int) -> None:
-        for repaint in list(self._repaint.get(camera_id, ())):
-            repaint()
 
     # ---- painting ---------------------------------------------------------------------------------
     def paint(self, camera_id: int, painter: QPainter, target: QRectF) -> None:
@@ -159,7 +138,10 @@ class AiOverlay(QObject):
 
     def _paint_zone(self, painter: QPainter, target: QRectF, zone: Zone) -> None:
         polygon = QPolygonF(
-            [QPointF(target.x() + x * target.width(), target.y() + y * target.height()) for x, y in zone.points]
+            [
+                QPointF(target.x() + x * target.width(), target.y() + y * target.height())
+                for x, y in zone.points
+            ]
         )
         painter.setPen(self._zone_pen)
         painter.setBrush(QBrush(ZONE_COLOUR))
@@ -182,6 +164,10 @@ class AiOverlay(QObject):
         label = QRectF(rect.x(), rect.y() - text_h, text_w, text_h)
         if label.top() < 0:
             label.moveTop(rect.bottom())
-        painter.fillRect(label, pen.color().darker(260) if track.identity is not Identity.WATCHLIST else pen.color())
+        painter.fillRect(
+            label, pen.color().darker(260) if track.identity is not Identity.WATCHLIST else pen.color()
+        )
         painter.setPen(QColor("#ffffff") if track.identity is Identity.WATCHLIST else pen.color())
-        painter.drawText(label.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.drawText(
+            label.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
+        )

@@ -73,7 +73,7 @@ class CameraPipeline:
     def take(self, timestamp: float) -> bool:
         """Whether a frame at this time is to be analysed (at `detect_fps`); if so it is counted as taken."""
         self.stats.frames_offered += 1
-        if self._last_taken is not None and timestamp - self._last_taken < 1.0 / self.detect_fps - 1e-6:
+        if self._last_taken is not None and timestamp - self._last_taken < 0.75 / self.detect_fps:
             return False
         self._last_taken = timestamp
         return True

@@ -124,19 +124,25 @@ class InferenceService:
         return result
 
     def _drain(self, slot: _Slot) -> None:
-        while True:
-            with slot.lock:
-                job = slot.pending
-                slot.pending = None
-                if job is None or self._closed:
-                    slot.busy = False
-                    return
-            try:
-                result = slot.pipeline.analyse(*job)
-            except Exception:
-                log.exception("AI analysis failed on camera %s", slot.pipeline.camera_id)
-                continue
-            self._announce(result)
+        """Analyse the camera's waiting frame; if a newer one came meanwhile, queue the camera again
+        behind the others (round robin), so one busy camera cannot starve the rest of the pool."""
+        with slot.lock:
+            job, slot.pending = slot.pending, None
+            if job is None or self._closed:
+                slot.busy = False
+                return
+        try:
+            self._announce(slot.pipeline.analyse(*job))
+        except Exception:
+            log.exception("AI analysis failed on camera %s", slot.pipeline.camera_id)
+        with slot.lock:
+            if slot.pending is None or self._closed:
+                slot.busy = False
+                return
+        try:
+            self._pool.submit(self._drain, slot)
+        except RuntimeError:  # the pool shut down between the check and the submit
+            slot.busy = False
 
     def _announce(self, result: FrameAnalysis) -> None:
         with self._lock:
