@@ -142,3 +142,18 @@ def household_addresses(session: Session, household_ids: set[int]) -> dict[int, 
         .where(Household.id.in_(household_ids))
     ).all()
     return {hid: f"{address}{unit}单元{room}室" for hid, address, unit, room in rows}
+
+
+def search_households(session: Session, text: str, limit: int = 50) -> list[tuple[int, str]]:
+    """Households whose address or residents' names contain `text`: (id, address), for binding sensors."""
+    like = f"%{text.strip()}%"
+    rows = session.execute(
+        select(Household.id, Building.address, Household.unit, Household.room)
+        .join(Building, Building.id == Household.building_id)
+        .outerjoin(Resident, Resident.household_id == Household.id)
+        .where((Building.address.like(like)) | (Resident.name.like(like)) | (Household.room.like(like)))
+        .distinct()
+        .order_by(Building.address, Household.unit, Household.room)
+        .limit(limit)
+    ).all()
+    return [(hid, f"{address}{unit}单元{room}室") for hid, address, unit, room in rows]

@@ -68,7 +68,9 @@ class QueueRowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         lines = (index.data() or "").count("\n") + 1
         # CJK text falls back to a taller font than the metrics of the widget's own font say.
-        return QSize(option.rect.width(), int(lines * option.fontMetrics.lineSpacing() * 1.4) + 2 * self.PADDING)
+        return QSize(
+            option.rect.width(), int(lines * option.fontMetrics.lineSpacing() * 1.4) + 2 * self.PADDING
+        )
 
 
 class AlarmPopup(QWidget):
@@ -216,6 +218,12 @@ class AlarmPopup(QWidget):
     def present_pending(self) -> None:
         """After a start or restart: every alarm nobody has acknowledged pops up again."""
         self._put(self.service.unacknowledged())
+
+    def show_open(self) -> None:
+        """Everything not yet handled, acknowledged ones too (the list's "告警弹窗" button)."""
+        self._put(self.service.active())
+        self.show()
+        self.raise_()
 
     def on_change(self, change: Change) -> None:
         """A notice from the hub (this seat or another): new alarms pop up, handled ones leave."""

@@ -1,0 +1,248 @@
+"""The alarm list: filters, the history of every alarm, and the way into learn mode."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from html import escape
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alarms.history import AlarmFilter, AlarmRow, alarm_history, find_alarms
+from alarms.models import AlarmState
+from alarms.service import AlarmService
+from app.events import Change
+
+PRIORITY_TINT = {1: QColor("#fde7e4"), 2: QColor("#feefe0"), 3: QColor("#eef1f4")}
+OUTCOME_ZH = {"ticket": "转工单", "false_alarm": "误报", "resolved": "已解决"}
+ACTION_ZH = {
+    "alarm.raise": "告警产生",
+    "alarm.acknowledge": "确认",
+    "alarm.handle": "处置",
+    "alarm.escalate": "上报",
+}
+
+
+def _local(at: datetime) -> str:
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class AlarmTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[AlarmRow] = []
+
+    def headers(self) -> list[str]:
+        tr = self.tr
+        return [tr("时间"), tr("级别"), tr("告警"), tr("地址"), tr("状态"), tr("处理人"), tr("结果")]
+
+    def set_rows(self, rows: list[AlarmRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else 7
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        alarm = row.alarm
+        if role == Qt.ItemDataRole.BackgroundRole and alarm.state != AlarmState.HANDLED:
+            return PRIORITY_TINT.get(alarm.priority)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        states = {
+            "raised": self.tr("待确认"),
+            "acknowledged": self.tr("已确认"),
+            "handled": self.tr("已处置"),
+        }
+        outcome = self.tr(OUTCOME_ZH[alarm.outcome]) if alarm.outcome else ""
+        if alarm.ticket_id:
+            outcome += f" #{alarm.ticket_id}"
+        return [
+            _local(alarm.raised_at),
+            f"P{alarm.priority}",
+            alarm.title,
+            row.address,
+            states.get(alarm.state, alarm.state),
+            alarm.handled_by or alarm.acknowledged_by or "",
+            outcome,
+        ][index.column()]
+
+
+class AlarmListPanel(QWidget):
+    """Every alarm, newest first, with filters; the selected alarm's history underneath."""
+
+    def __init__(self, service: AlarmService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmListPanel")
+        self.service = service
+        self.model = AlarmTableModel(self)
+        self._refresh_soon = QTimer(self, singleShot=True, interval=200)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self._build()
+        self._retranslate()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.state_filter = QComboBox(objectName="stateFilter")
+        self.priority_filter = QComboBox(objectName="priorityFilter")
+        self.text_filter = QLineEdit(objectName="textFilter")
+        self.text_filter.setClearButtonEnabled(True)
+        self.since = QDateEdit(calendarPopup=True, objectName="sinceFilter")
+        self.until = QDateEdit(calendarPopup=True, objectName="untilFilter")
+        today = QDate.currentDate()
+        self.since.setDate(today.addDays(-30))
+        self.until.setDate(today)
+        self.popup_button = QPushButton(objectName="showPopupButton")
+        self.learn_button = QPushButton(objectName="learnButton")
+        self.since_label, self.until_label = QLabel(), QLabel()
+        for signal in (
+            self.state_filter.currentIndexChanged,
+            self.priority_filter.currentIndexChanged,
+            self.text_filter.textChanged,
+            self.since.dateChanged,
+            self.until.dateChanged,
+        ):
+            signal.connect(lambda *_: self._refresh_soon.start())
+        bar = QHBoxLayout()
+        for widget in (
+            self.state_filter,
+            self.priority_filter,
+            self.text_filter,
+            self.since_label,
+            self.since,
+            self.until_label,
+            self.until,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.learn_button)
+        bar.addWidget(self.popup_button)
+
+        self.table = QTableView(objectName="alarmTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+        self.history = QTextBrowser(objectName="alarmHistory")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.history)
+        splitter.setSizes([400, 140])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def _retranslate(self) -> None:
+        keep_state, keep_priority = self.state_filter.currentIndex(), self.priority_filter.currentIndex()
+        self.state_filter.blockSignals(True)
+        self.priority_filter.blockSignals(True)
+        self.state_filter.clear()
+        for text, value in (
+            (self.tr("全部状态"), None),
+            (self.tr("未处置"), "open"),
+            (self.tr("待确认"), "raised"),
+            (self.tr("已确认"), "acknowledged"),
+            (self.tr("已处置"), "handled"),
+        ):
+            self.state_filter.addItem(text, value)
+        self.priority_filter.clear()
+        for text, value in ((self.tr("全部级别"), None), ("P1", 1), ("P2", 2), ("P3", 3)):
+            self.priority_filter.addItem(text, value)
+        self.state_filter.setCurrentIndex(max(0, keep_state))
+        self.priority_filter.setCurrentIndex(max(0, keep_priority))
+        self.state_filter.blockSignals(False)
+        self.priority_filter.blockSignals(False)
+        self.text_filter.setPlaceholderText(self.tr("搜索告警、传感器、处理人"))
+        self.since_label.setText(self.tr("从"))
+        self.until_label.setText(self.tr("至"))
+        self.popup_button.setText(self.tr("告警弹窗"))
+        self.learn_button.setText(self.tr("学习传感器"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def current_filter(self) -> AlarmFilter:
+        since = datetime.combine(self.since.date().toPython(), time.min).astimezone().astimezone(UTC)
+        until = (
+            datetime.combine(self.until.date().toPython() + timedelta(days=1), time.min)
+            .astimezone()
+            .astimezone(UTC)
+        )
+        return AlarmFilter(
+            state=self.state_filter.currentData(),
+            priority=self.priority_filter.currentData(),
+            text=self.text_filter.text().strip(),
+            since=since.replace(tzinfo=None),
+            until=until.replace(tzinfo=None),
+        )
+
+    def refresh(self) -> None:
+        with self.service.db.session() as session:
+            rows = find_alarms(session, self.current_filter())
+        selected = self._selected_id()
+        self.model.set_rows(rows)
+        for number, row in enumerate(rows):
+            if row.alarm.id == selected:
+                self.table.selectRow(number)
+        self._show_history()
+
+    def on_change(self, _change: Change) -> None:
+        self._refresh_soon.start()
+
+    def _selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return (
+            self.model.rows[index.row()].alarm.id
+            if index.isValid() and index.row() < len(self.model.rows)
+            else None
+        )
+
+    def _show_history(self) -> None:
+        alarm_id = self._selected_id()
+        if alarm_id is None:
+            self.history.clear()
+            return
+        with self.service.db.session() as session:
+            steps = alarm_history(session, alarm_id)
+        lines = []
+        for step in steps:
+            note = step.detail.get("note") or step.detail.get("reason") or ""
+            extra = OUTCOME_ZH.get(step.detail.get("outcome", ""), "")
+            lines.append(
+                f"<p>{escape(_local(step.at))}　<b>{escape(self.tr(ACTION_ZH.get(step.action, step.action)))}</b>"
+                f"　{escape(step.actor)}　{escape(self.tr(extra) if extra else '')} {escape(str(note))}</p>"
+            )
+        self.history.setHtml("".join(lines))

@@ -1,0 +1,56 @@
+"""The alarm area of one window: the service, the sensor inputs, the popup, and their wiring to the shell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from alarms.ingest import SensorIngest
+from alarms.service import AlarmService
+from alarms.station import SensorStation
+from widgets.alarms.popup import AlarmHook, AlarmPopup
+from widgets.alarms.tickets import wire_tickets
+from widgets.shell_context import ShellContext
+
+
+class AlarmDesk(QObject):
+    """Owns the popup and the dongle readers for as long as its parent (the alarm panel) lives."""
+
+    def __init__(
+        self, context: ShellContext, parent: QObject | None = None, *, start_inputs: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.service = AlarmService(context.db, context.hub, context.seat)
+        wire_tickets(self.service)
+        self.ingest = SensorIngest(self.service)
+        self.popup = AlarmPopup(self.service)
+        context.bridge.on("alarm", self.popup.on_change, self.popup)
+        self.station = SensorStation(self.ingest, on_state=self._dongle_state)
+        if start_inputs:
+            self.station.start()
+        station = self.station  # a plain closure: the wrapper may be gone when `destroyed` fires
+        self.destroyed.connect(lambda *_: station.stop())
+        # After the window is up: whatever nobody acknowledged before a restart pops up again.
+        QTimer.singleShot(0, self.popup.present_pending)
+
+    def set_hooks(
+        self, *, show_on_map: AlarmHook | None = None, show_camera: AlarmHook | None = None
+    ) -> None:
+        """For the map and the wall: "show on map" and "nearest camera" in the popup."""
+        self.popup.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
+
+    def shutdown(self) -> None:
+        self.station.stop()
+        self.popup.sound.stop()
+        self.popup.close()
+
+    def _dongle_state(self, name: str, connected: bool, detail: str) -> None:
+        """Called on reader threads; the status board hops to the GUI thread itself."""
+        state = (
+            QCoreApplication.translate("AlarmDesk", "已连接")
+            if connected
+            else QCoreApplication.translate("AlarmDesk", "断开")
+        )
+        self.context.status.set_indicator(
+            f"dongle:{name}", f"{name} {state}", "ok" if connected else "error", detail
+        )
