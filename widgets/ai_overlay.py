@@ -27,6 +27,7 @@ COLOURS = {
     Identity.STRANGER: QColor("#ffb020"),
     Identity.WATCHLIST: QColor("#ff3b30"),
     Identity.PENDING: QColor("#e8edf3"),
+    Identity.FACE: QColor("#e8edf3"),
 }
 PERSON_COLOUR = QColor("#4fc3f7")
 ZONE_COLOUR = QColor(255, 80, 80, 60)
@@ -38,6 +39,7 @@ def identity_text(identity: Identity) -> str:
         Identity.STRANGER: "陌生人",
         Identity.WATCHLIST: "重点人员",
         Identity.PENDING: "识别中",
+        Identity.FACE: "人脸",
     }
     return QCoreApplication.translate("AiOverlay", texts[identity])
 

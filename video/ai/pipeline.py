@@ -179,8 +179,10 @@ class CameraPipeline:
                     log.exception("could not store AI event %s for camera %s", draft.kind, self.camera_id)
 
     def _identity(self, track: Track) -> tuple[Identity, int | None, float]:
-        if track.kind != "face" or self.models.recogniser is None:
+        if track.kind != "face":
             return Identity.PENDING, None, 0.0
+        if self.models.recogniser is None:
+            return Identity.FACE, None, 0.0
         return track.identity(self.config.tracking)
 
     @staticmethod

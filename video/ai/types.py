@@ -81,6 +81,7 @@ class Detection:
 class Identity(StrEnum):
     """What a face track was decided to be."""
 
+    FACE = "face"  # a face, and no recogniser configured to say whose
     PENDING = "pending"  # not enough faces seen yet
     RESIDENT = "resident"  # 居民
     STRANGER = "stranger"  # 陌生人
@@ -88,9 +89,13 @@ class Identity(StrEnum):
 
     @property
     def zh(self) -> str:
-        return {"pending": "识别中", "resident": "居民", "stranger": "陌生人", "watchlist": "重点人员"}[
-            self.value
-        ]
+        return {
+            "face": "人脸",
+            "pending": "识别中",
+            "resident": "居民",
+            "stranger": "陌生人",
+            "watchlist": "重点人员",
+        }[self.value]
 
 
 class MaskState(StrEnum):

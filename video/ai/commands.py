@@ -1,0 +1,239 @@
+"""`ai models | detect | enrol | forget | events`: the AI from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+
+from app.cli import CommandError
+from app.commands.db import open_database
+from app.config import Seat, data_dir
+from app.store import Database
+from video.ai import config as ai_config
+from video.ai.crypto import KEY_FILE_NAME, TemplateCipher, TemplateKeyError
+from video.ai.events import KINDS, recent_events
+from video.ai.gallery import Consent, EnrolmentError, FaceGallery
+from video.ai.models import AiModels
+from video.ai.runtime import ModelLoadError, SessionCache
+from video.ai.service import InferenceService
+from video.ai.types import FrameAnalysis
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("ai", help="人脸与人体识别 AI on the camera wall")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="AI settings file (default: ai.toml in the data folder)"
+    )
+    sub = parser.add_subparsers(dest="ai_command", required=True)
+
+    sub.add_parser("models", help="what is configured and whether it loads").set_defaults(handler=_models)
+
+    detect = sub.add_parser("detect", help="detections and labels per frame of an image, file or URL")
+    detect.add_argument("source", help="image, video file, rtsp://, http:// or demo://scene/<k>")
+    detect.add_argument("--json", action="store_true", help="one JSON object per analysed frame")
+    detect.add_argument("--frames", type=int, default=50, help="stop after this many analysed frames")
+    detect.set_defaults(handler=_detect)
+
+    enrol = sub.add_parser("enrol", help="enrol a face from a photo (needs the person's consent)")
+    who = enrol.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person", type=int, help="resident id")
+    who.add_argument("--watchlist", metavar="LABEL", help="a watch-list entry under this label (no resident)")
+    enrol.add_argument("photo", type=Path)
+    enrol.add_argument("--consent", required=True, help="how consent was given, e.g. 书面签字")
+    enrol.add_argument(
+        "--consent-date", type=date.fromisoformat, default=None, help="YYYY-MM-DD (default today)"
+    )
+    enrol.add_argument("--list", choices=("resident", "watchlist"), default="resident", dest="list_name")
+    enrol.set_defaults(handler=_enrol)
+
+    forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
+    target = forget.add_mutually_exclusive_group(required=True)
+    target.add_argument("--person", type=int, help="resident id")
+    target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
+    forget.set_defaults(handler=_forget)
+
+    events = sub.add_parser("events", help="the stored AI events, newest first")
+    events.add_argument("--limit", type=int, default=20)
+    events.add_argument("--kind", choices=sorted(KINDS))
+    events.set_defaults(handler=_events)
+
+
+def _config(args: argparse.Namespace) -> ai_config.AiConfig:
+    try:
+        return ai_config.load(args.config or data_dir() / "ai.toml")
+    except ai_config.AiConfigError as error:
+        raise CommandError(str(error)) from error
+
+
+def _models(args: argparse.Namespace) -> int:
+    config = _config(args)
+    models = AiModels.load(config, SessionCache())
+    for status in models.status:
+        mark = "OK  " if status.loaded else "FAIL"
+        line = f"{mark} {status.job}: {status.configured}"
+        print(line + (f" — {status.message}" if status.message else ""))
+    if not config.recogniser.model:
+        print("--   人脸识别 face recognition: 未配置 not configured (recogniser.model)")
+    if not config.mask.model:
+        print("--   口罩识别 mask: 未配置 not configured (mask.model)")
+    return 0 if all(s.loaded for s in models.status) else 1
+
+
+def _gallery(db: Database, config: ai_config.AiConfig, *, create_key: bool) -> FaceGallery:
+    try:
+        cipher = TemplateCipher.from_key_file(data_dir() / KEY_FILE_NAME, create=create_key)
+        gallery = FaceGallery(db, cipher, Seat(), keep_raw_images=config.keep_raw_images)
+        gallery.reload()
+    except TemplateKeyError as error:
+        raise CommandError(str(error)) from error
+    return gallery
+
+
+def _strict_models(config: ai_config.AiConfig, *, need_recogniser: bool) -> AiModels:
+    try:
+        models = AiModels.load(config, SessionCache(), strict=True)
+    except (ModelLoadError, ai_config.AiConfigError) as error:
+        raise CommandError(str(error)) from error
+    if models.face is None:
+        raise CommandError("未配置人脸检测器 no face detector configured (face_detector.type)")
+    if need_recogniser and models.recogniser is None:
+        raise CommandError("未配置人脸识别模型 no face recognition model configured (recogniser.model)")
+    return models
+
+
+def _frames(source: str, limit_s: float) -> Iterator[tuple[np.ndarray, float]]:
+    """BGR frames with their time in seconds: one for an image, the decoded stream otherwise."""
+    if Path(source).suffix.lower() in IMAGE_SUFFIXES:
+        image = cv2.imread(source)
+        if image is None:
+            raise CommandError(f"无法读取图片 cannot read image: {source}")
+        yield image, 0.0
+        return
+    if source.lower().startswith("demo://"):
+        from video.demo_scenes import scene_path
+        from video.sources import parse_demo_url
+
+        source = str(scene_path(parse_demo_url(source)))
+    try:
+        container = av.open(source, timeout=10)
+    except (av.error.FFmpegError, OSError) as error:
+        raise CommandError(f"无法打开视频 cannot open {source}: {error}") from error
+    with container:
+        stream = container.streams.video[0]
+        for frame in container.decode(stream):
+            t = float(frame.time or 0.0)
+            if t > limit_s:
+                return
+            yield frame.to_ndarray(format="bgr24"), t
+
+
+def _detect(args: argparse.Namespace) -> int:
+    config = _config(args)
+    models = _strict_models(config, need_recogniser=False)
+    gallery = None
+    if models.recogniser is not None:
+        gallery = _gallery(open_database(args.db), config, create_key=False) if _key_exists() else None
+    service = InferenceService(config, models, gallery=gallery, workers=1)
+    service.add_camera(0)
+    seen = 0
+    for frame, t in _frames(args.source, limit_s=args.frames / config.detect_fps + 1):
+        result = service.process(0, frame, t)
+        if result is None:
+            continue
+        print(json.dumps(_as_json(result), ensure_ascii=False) if args.json else _as_text(result))
+        seen += 1
+        if seen >= args.frames:
+            break
+    service.close()
+    return 0
+
+
+def _key_exists() -> bool:
+    return (data_dir() / KEY_FILE_NAME).exists()
+
+
+def _as_json(result: FrameAnalysis) -> dict:
+    return {
+        "time": round(result.timestamp, 3),
+        "size": list(result.frame_size),
+        "tracks": [
+            {
+                "track": t.track_id,
+                "kind": t.kind,
+                "box": [round(v, 1) for v in (t.box.x1, t.box.y1, t.box.x2, t.box.y2)],
+                "label": t.identity.value,
+                "subject": t.subject_id,
+                "mask": t.mask.value,
+                "landmarks": [[round(x, 1), round(y, 1)] for x, y in t.landmarks],
+            }
+            for t in result.tracks
+        ],
+    }
+
+
+def _as_text(result: FrameAnalysis) -> str:
+    parts = [f"{t.kind}#{t.track_id} {t.identity.zh} {t.box.as_int()}" for t in result.tracks]
+    return f"{result.timestamp:7.2f}s  " + ("; ".join(parts) if parts else "—")
+
+
+def _enrol(args: argparse.Namespace) -> int:
+    config = _config(args)
+    models = _strict_models(config, need_recogniser=True)
+    photo = cv2.imread(str(args.photo))
+    if photo is None:
+        raise CommandError(f"无法读取照片 cannot read photo: {args.photo}")
+    if not args.consent.strip():
+        raise CommandError(
+            "缺少本人单独同意，拒绝录入 enrolment refused: --consent must say how consent was given"
+        )
+    gallery = _gallery(open_database(args.db), config, create_key=True)
+    list_name = "watchlist" if args.watchlist else args.list_name
+    try:
+        subject = gallery.enrol(
+            photo,
+            Consent(args.consent_date or date.today(), args.consent),
+            models.face,
+            models.recogniser,
+            resident_id=args.person,
+            list_name=list_name,
+            label=args.watchlist or "",
+        )
+    except EnrolmentError as error:
+        raise CommandError(str(error)) from error
+    print(f"已录入 enrolled: subject {subject} ({list_name})")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    config = _config(args)
+    gallery = _gallery(open_database(args.db), config, create_key=False)
+    subject = args.subject if args.subject is not None else gallery.subject_for_resident(args.person)
+    if subject is None:
+        raise CommandError(f"人脸库中没有此居民 resident {args.person} has no face data")
+    try:
+        removed = gallery.forget(subject)
+    except EnrolmentError as error:
+        raise CommandError(str(error)) from error
+    print("已删除 deleted: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
+    return 0
+
+
+def _events(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    for event in recent_events(db, args.limit, args.kind):
+        urgent = "!" if event.urgent else " "
+        where = f" zone={event.zone}" if event.zone else ""
+        print(
+            f"{urgent} {event.at:%Y-%m-%d %H:%M:%S} #{event.id} {KINDS[event.kind]} camera={event.camera_id}"
+            f" track={event.track_id}{where}"
+        )
+    return 0
