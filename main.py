@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "app.commands.roster",
     "alarms.commands",
     "app.commands.tickets",
+    "video.ai.commands",
 ]
 
 
