@@ -13,10 +13,12 @@ from app.config import default_db_url
 # Each module adds its subcommands with register(subparsers); the order is the order in --help.
 COMMAND_MODULES = [
     "app.commands.db",
+    "app.commands.site",
     "widgets.commands",
     "app.commands.roster",
     "alarms.commands",
     "app.commands.tickets",
+    "app.commands.grids",
     "video.ai.commands",
 ]
 

@@ -60,3 +60,30 @@ def pg_db() -> Iterator[Database]:
 def db(request) -> Database:
     """The store on both back ends: every test using it runs once on SQLite and once on PostgreSQL."""
     return request.getfixturevalue(f"{request.param}_db")
+
+
+@pytest.fixture(scope="session")
+def demo_site_file(tmp_path_factory):
+    """The demo site built once per test session into a SQLite file (seed 7)."""
+    from app.demo.site import build_demo_site
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    db = Database(f"sqlite:///{path}")
+    db.upgrade()
+    build_demo_site(db, seed=7)
+    with db.engine.connect() as connection:  # fold the WAL into the file so a plain copy is complete
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_site_file, tmp_path) -> Iterator[Database]:
+    """A private copy of the demo site: tests may change it freely."""
+    import shutil
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_site_file, path)
+    db = Database(f"sqlite:///{path}")
+    yield db
+    db.dispose()
