@@ -147,7 +147,7 @@ def _screenshot(context, languages, view: str | None, size: tuple[int, int], tar
     widget.resize(*size)
     widget.show()
     if not view:
-        widget.arrange_default_layout()
+        widget.apply_default_sizes()
     deadline = time.monotonic() + SETTLE_SECONDS
     while time.monotonic() < deadline:
         QApplication.processEvents()

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
@@ -83,8 +92,20 @@ class MainWindow(QMainWindow):
         self._nav_actions: dict[str, QAction] = {}
         self._default_texts: dict[str, str] = {}  # indicators showing our defaults, not an area's report
         self.setDockNestingEnabled(True)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
+        # The side columns run the full height; the top and bottom areas share the middle column.
+        for corner, area in (
+            (Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+            (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            self.setCorner(corner, area)
         self.status = ShellStatusBar(context.status, self)
         self.setStatusBar(self.status)
         self._fit_to_screen()
@@ -130,7 +151,6 @@ class MainWindow(QMainWindow):
             )
             self.docks[panel.key] = dock
             self.panel_widgets[panel.key] = widget
-            self.addDockWidget(panel.area, dock)
 
     def _build_rail(self) -> None:
         self.rail = QToolBar(self)
@@ -205,40 +225,30 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def arrange_default_layout(self) -> None:
-        """Map and roster on the left, the wall in the middle with the queues under it, alarms on the right.
-
-        Everything sits in the side areas: without a central widget a bottom area would take the whole
-        height of the middle column.
+        """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms over
+        the statistics on the right. Each panel goes to the area its Panel names; panels sharing the left
+        area are tabbed, elsewhere they stack.
         """
-        docks = self.docks
-        for dock in docks.values():
+        for dock in self.docks.values():
             dock.setFloating(False)
+        first_in_area: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        for panel in self.panels:
+            dock = self.docks[panel.key]
+            self.addDockWidget(panel.area, dock, Qt.Orientation.Vertical)
+            first = first_in_area.setdefault(panel.area, dock)
+            if first is not dock and panel.area == Qt.DockWidgetArea.LeftDockWidgetArea:
+                self.tabifyDockWidget(first, dock)
+        for dock in self.docks.values():
             dock.show()
-        left = [docks[k] for k in ("map", "roster") if k in docks]
-        for dock in left:
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        for dock in left[1:]:
-            self.tabifyDockWidget(left[0], dock)
-        wall, alarms = docks.get("wall"), docks.get("alarms")
-        queues = [docks[k] for k in ("tickets", "stats") if k in docks]
-        anchor = wall or alarms or (queues[0] if queues else None)
-        if anchor is not None:
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, anchor)
-            if wall is not None and alarms is not None:
-                self.splitDockWidget(wall, alarms, Qt.Orientation.Horizontal)
-            if queues and queues[0] is not anchor:
-                self.splitDockWidget(anchor, queues[0], Qt.Orientation.Vertical)
-            for dock in queues[1:]:
-                self.tabifyDockWidget(queues[0], dock)
-        known = {"map", "roster", "wall", "alarms", "tickets", "stats"}
-        for panel in self.panels:  # panels added later by other areas go where their Panel says
-            if panel.key not in known:
-                self.addDockWidget(panel.area, docks[panel.key])
-        for key in ("map", "tickets"):
-            if key in docks:
-                docks[key].raise_()
+        if "map" in self.docks:
+            self.docks["map"].raise_()
+        self.apply_default_sizes()
+
+    def apply_default_sizes(self) -> None:
+        """Share the window: map a quarter of the width, wall half, alarms a fifth; wall two thirds high."""
         self._resize_default(Qt.Orientation.Horizontal, (("map", 0.27), ("wall", 0.53), ("alarms", 0.2)))
-        self._resize_default(Qt.Orientation.Vertical, (("wall", 0.66), ("tickets", 0.34)))
+        self._resize_default(Qt.Orientation.Vertical, (("wall", 0.64), ("tickets", 0.36)))
+        self._resize_default(Qt.Orientation.Vertical, (("alarms", 0.6), ("stats", 0.4)))
 
     def _resize_default(self, orientation: Qt.Orientation, shares: tuple[tuple[str, float], ...]) -> None:
         present = [(self.docks[key], share) for key, share in shares if key in self.docks]
@@ -265,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, LAYOUT_VERSION)
-        self.arrange_default_layout()
+        self.apply_default_sizes()
 
     def restore_layout(self) -> bool:
         """Put geometry and docks back as they were when the window last closed; False if nothing saved."""

@@ -82,17 +82,19 @@ def under_construction(title: str) -> PanelFactory:
     return factory
 
 
+# Left column: map and roster tabbed; middle: wall over tickets; right column: alarms over statistics.
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+TOP = Qt.DockWidgetArea.TopDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 PANELS: list[Panel] = [
-    Panel("wall", "视频墙", under_construction("视频墙"), RIGHT, "wall"),
+    Panel("wall", "视频墙", under_construction("视频墙"), TOP, "wall"),
     Panel("map", "网格地图", under_construction("网格地图"), LEFT, "map"),
     Panel("tickets", "工单", under_construction("工单"), BOTTOM, "tickets"),
     Panel("alarms", "告警", under_construction("告警"), RIGHT, "alarms"),
     Panel("roster", "居民花名册", create_roster_panel, LEFT, "roster"),
-    Panel("stats", "统计", create_stats_panel, BOTTOM, "stats"),
+    Panel("stats", "统计", create_stats_panel, RIGHT, "stats"),
 ]
 
 

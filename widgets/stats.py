@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Reside
 from widgets.shell_context import ShellContext
 
 REFRESH_DELAY_MS = 2000  # changes come in bursts (an import, the demo build): count once after them
-TILES_PER_ROW = 6
+TILE_WIDTH = 108  # tiles reflow: as many per row as fit
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class StatTile(QFrame):
         super().__init__(parent)
         self.setObjectName("statTile")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
         self.value = QLabel()
         self.value.setObjectName("statValue")
@@ -90,10 +91,11 @@ class StatsPanel(QScrollArea):
         content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._grid = QGridLayout(content)
         self._grid.setContentsMargins(12, 12, 12, 12)
-        self._grid.setSpacing(10)
+        self._grid.setSpacing(8)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setWidget(content)
         self.tiles: list[StatTile] = []
+        self._per_row = 0
         self.figures: list[Figure] = []
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -104,12 +106,24 @@ class StatsPanel(QScrollArea):
         with self._context.db.sessions() as session:
             self.figures = site_figures(session)
         while len(self.tiles) < len(self.figures):
-            tile = StatTile()
-            index = len(self.tiles)
-            self._grid.addWidget(tile, index // TILES_PER_ROW, index % TILES_PER_ROW)
-            self.tiles.append(tile)
+            self.tiles.append(StatTile())
         for tile, figure in zip(self.tiles, self.figures, strict=False):
             tile.show_figure(figure)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        per_row = max(1, (self.viewport().width() - 24) // TILE_WIDTH)
+        if per_row == self._per_row and all(self._grid.indexOf(t) >= 0 for t in self.tiles):
+            return
+        self._per_row = per_row
+        for tile in self.tiles:
+            self._grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles):
+            self._grid.addWidget(tile, index // per_row, index % per_row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
 
     def _store_changed(self, _change: Change) -> None:
         self._refresh_timer.start()
