@@ -1,0 +1,1 @@
+"""Tests of grid geometry: CRS, GeoJSON reading and validation, point lookup."""
