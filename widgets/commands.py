@@ -92,12 +92,10 @@ def _open_site(url: str, demo: bool):
         raise CommandError(f"无法打开数据库 cannot open database {url}: {error}") from error
     if demo:
         try:
-            from app.demo import ensure_demo_site
+            from app.demo.site import ensure_demo_site
         except ImportError as error:
             db.dispose()
-            raise CommandError(
-                "演示站点尚未就绪（app.demo.ensure_demo_site 不存在） / demo site not available"
-            ) from error
+            raise CommandError(f"演示站点无法加载 demo site not available: {error}") from error
         ensure_demo_site(db)
     return db
 
