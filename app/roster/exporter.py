@@ -8,15 +8,20 @@ reads it as GBK) and puts a tab before IDs and phones, which keeps Excel from co
 from __future__ import annotations
 
 import csv
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.cell_range import CellRange
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
@@ -68,12 +73,26 @@ def export_roster(db: Database, path: Path, *, title: str | None = None) -> Expo
         labels = _building_labels(session, residents)
         title = title or _title(session, residents)
         rows = [_row(resident, labels) for resident in residents]
-    if suffix == ".xlsx":
-        _write_xlsx(path, title, rows)
-    else:
-        _write_csv(path, title, rows)
+    with _replacing(path) as temporary:
+        if suffix == ".xlsx":
+            _write_xlsx(temporary, title, rows)
+        else:
+            _write_csv(temporary, title, rows)
     households = len({r.household_id for r in residents})
     return ExportReport(path, len(residents), households, title)
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file next to `path` that replaces it once complete: a failed export leaves the old
+    file intact, and a folder that cannot be written fails before any work is done."""
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
+    temporary.touch()  # with the user's usual permissions
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _residents(session: Session) -> list[Resident]:
@@ -143,37 +162,51 @@ def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:
 
 
 def _write_xlsx(path: Path, title: str, rows: list[dict[Field, object]]) -> None:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "花名册"
+    # Write-only mode streams the rows: twice as fast as a normal workbook for a whole community.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("花名册")
     headers = [SERIAL, *(f.zh for f in COLUMNS)]
     last_column = get_column_letter(len(headers))
-    sheet.append([title])
-    sheet.merge_cells(f"A1:{last_column}1")
-    sheet["A1"].font = Font(bold=True, size=16)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 30
-    sheet.append(headers)
-    thin = Side(style="thin", color="808080")
-    for header_cell in sheet[2]:
-        header_cell.font = Font(bold=True)
-        header_cell.fill = PatternFill("solid", fgColor="D9E1F2")
-        header_cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header_cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-    for serial, row in enumerate(rows, start=1):
-        sheet.append([serial, *(row[f] if row[f] != "" else None for f in COLUMNS)])
-        for index, field in enumerate(COLUMNS, start=2):
-            target = sheet.cell(serial + 2, index)
-            if field in TEXT_FIELDS:
-                target.number_format = "@"
-            elif field is Field.BIRTH_DATE and isinstance(row[field], date):
-                target.number_format = "yyyy-mm-dd"
     for index, key in enumerate([SERIAL, *COLUMNS], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, 8)
     sheet.freeze_panes = "A3"
     sheet.auto_filter.ref = f"A2:{last_column}{len(rows) + 2}"
+    sheet.merged_cells.add(CellRange(f"A1:{last_column}1"))
+    sheet.row_dimensions[1].height = 30
+    title_cell = WriteOnlyCell(sheet, title)
+    title_cell.font = Font(bold=True, size=16)
+    title_cell.alignment = Alignment(horizontal="center", vertical="center")
+    sheet.append([title_cell])
+    sheet.append([_header_cell(sheet, text) for text in headers])
+    for serial, row in enumerate(rows, start=1):
+        sheet.append([serial, *(_xlsx_cell(sheet, field, row[field]) for field in COLUMNS)])
     workbook.save(path)
+
+
+def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+    thin = Side(style="thin", color="808080")
+    cell = WriteOnlyCell(sheet, text)
+    cell.font = Font(bold=True)
+    cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+    return cell
+
+
+def _xlsx_cell(sheet: WriteOnlyWorksheet, field: Field, value: object) -> object:
+    """IDs and phones as text cells in text format (empty ones too), so what the office types into
+    them in Excel stays text."""
+    if field in TEXT_FIELDS:
+        cell = WriteOnlyCell(sheet, str(value) if value else None)
+        cell.number_format = "@"
+        return cell
+    if value == "" or value is None:
+        return None
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
 
 
 def _write_csv(path: Path, title: str, rows: list[dict[Field, object]]) -> None:
