@@ -144,16 +144,35 @@ def _locate_header(tables: list[RawTable]) -> tuple[RawTable, HeaderLayout]:
     )
 
 
+PERSON_FIELDS = (
+    Field.NAME,
+    Field.ID_NUMBER,
+    Field.SEX,
+    Field.PHONE,
+    Field.BIRTH_DATE,
+    Field.RELATION,
+    Field.TAGS,
+)
+
+
 def _data_rows(table: RawTable, layout: HeaderLayout) -> list[RawRow]:
-    """Rows below the header, without blank lines and without the header repeated for printing."""
+    """Rows below the header that say something about a person: not blank lines, not the rows of a
+    template that only carry a 序号 or a merged 楼栋, not the header repeated for printing."""
     rows = []
     for row in table.rows:
         if row.number <= layout.row_number or row.blank:
             continue
         if classify_header(cell(row, layout, Field.NAME)) is Field.NAME:
             continue
+        flags = (row.values[i] for i in layout.flags if i < len(row.values))
+        if all(cell(row, layout, f) is None for f in PERSON_FIELDS) and not any(_filled(v) for v in flags):
+            continue
         rows.append(row)
     return rows
+
+
+def _filled(value: object) -> bool:
+    return value is not None and bool(str(value).strip())
 
 
 def _check_duplicates_in_file(rows: Iterable[RawRow], layout: HeaderLayout, problems: _Problems) -> None:

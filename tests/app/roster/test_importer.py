@@ -227,3 +227,14 @@ def test_header_missing_required_columns(lite_site, tmp_path):
 def test_header_without_data(lite_site, tmp_path):
     with pytest.raises(RosterFileError, match="下没有居民数据"):
         import_roster(lite_site, write_xlsx(tmp_path / "roster.xlsx", []))
+
+
+def test_template_rows_without_a_person_are_not_errors(lite_site, tmp_path):
+    rows = [
+        person("张三", ZHANG, building="3号楼"),
+        [2, None, None, None, None, None, None, None, None, None, None, None, None],  # numbered, never filled
+        [3, "3号楼", "1", "102", "常住", None, None, None, None, None, None, None, None],  # a vacant flat
+        [4, None, None, None, None, "", "", "", "", "", "", "", ""],
+    ]
+    report = import_roster(lite_site, write_xlsx(tmp_path / "roster.xlsx", rows))
+    assert report.ok and report.rows_read == 1 and report.imported == 1
