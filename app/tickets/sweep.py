@@ -70,80 +70,86 @@ def sweep(desk, now: datetime | None = None, *, attempts: int = 3) -> SweepRepor
 
 
 def _sweep_once(desk, now: datetime) -> SweepReport:
+    with desk.db.session() as session:
+        return sweep_session(session, desk.workflow(session), now)
+
+
+def sweep_session(
+    session, workflow: Workflow, now: datetime, recorded: datetime | None = None
+) -> SweepReport:
+    """The sweep inside the caller's unit of work (the demo builder uses it to age its tickets)."""
     report = SweepReport(now)
     seat = f"scheduler@{socket.gethostname()}"
-    recorded = utcnow()
-    with desk.db.session() as session:
-        workflow: Workflow = desk.workflow(session)
-        due = session.scalars(
-            select(Ticket).where(Ticket.next_due_at <= now).order_by(Ticket.next_due_at, Ticket.id)
-        ).all()
-        events: list[dict[str, Any]] = []
-        audits: list[dict[str, Any]] = []
-        for ticket in due:
-            clock = workflow.clock(ticket)
-            for _ in range(MAX_STEPS_PER_TICKET):
-                if ticket.next_due_at is None or ticket.next_due_at > now:
-                    break
-                instant = ticket.next_due_at
-                pending = next(p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level)
-                from_state = ticket.state
-                if pending < BREACHED:
-                    ticket.warn_level = pending
-                    action = "warn"
-                    note = (
-                        f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，"
-                        f"截止 {local(ticket.deadline_at):%m-%d %H:%M}"
-                    )
-                    report.warnings += 1
-                elif (ticket.level or 0) > 0:
-                    action = "escalate"
-                    note = "超过办理时限，" + workflow.escalate(ticket, instant, breach=True)
-                    report.escalations += 1
-                else:
-                    ticket.warn_level = BREACHED
-                    if ticket.overdue_since is None:
-                        ticket.overdue_since = instant
-                    action = "breach"
-                    note = "县级领导层级仍超时，已无更高层级，列入督办"
-                    report.top_breaches += 1
-                ticket.updated_at = instant
-                refresh(ticket, clock, instant)
-                event = {
-                    "ticket_id": ticket.id,
-                    "at": instant,
-                    "recorded_at": recorded,
-                    "action": action,
-                    "from_state": from_state,
-                    "to_state": ticket.state,
-                    "level": ticket.level,
-                    "grid_id": ticket.assigned_grid_id,
-                    "person_id": ticket.assignee_id,
-                    "actor": SWEEP_ACTOR,
-                    "seat": seat,
-                    "note": note,
-                    "detail": "{}",
-                }
-                events.append(event)
-                if action != "warn":
-                    audits.append(
-                        {
-                            "at": recorded,
-                            "actor": SWEEP_ACTOR,
-                            "seat": seat,
-                            "action": f"ticket.{action}",
-                            "entity": "ticket",
-                            "entity_id": ticket.id,
-                            "detail": json.dumps(
-                                {"at": instant.isoformat(), "level": ticket.level, "note": note},
-                                ensure_ascii=False,
-                            ),
-                        }
-                    )
-            report.tickets.append(ticket.id)
-        session.flush()
-        if events:
-            session.execute(insert(TicketEvent), events)
-        if audits:
-            session.execute(insert(AuditEntry), audits)
+    recorded = recorded or utcnow()
+    due = session.scalars(
+        select(Ticket).where(Ticket.next_due_at <= now).order_by(Ticket.next_due_at, Ticket.id)
+    ).all()
+    events: list[dict[str, Any]] = []
+    audits: list[dict[str, Any]] = []
+    for ticket in due:
+        clock = workflow.clock(ticket)
+        for _ in range(MAX_STEPS_PER_TICKET):
+            if ticket.next_due_at is None or ticket.next_due_at > now:
+                break
+            instant = ticket.next_due_at
+            pending = next(p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level)
+            from_state = ticket.state
+            if pending < BREACHED:
+                ticket.warn_level = pending
+                action = "warn"
+                note = (
+                    f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，"
+                    f"截止 {local(ticket.deadline_at):%m-%d %H:%M}"
+                )
+                report.warnings += 1
+            elif (ticket.level or 0) > 0:
+                action = "escalate"
+                note = "超过办理时限，" + workflow.escalate(ticket, instant, breach=True)
+                report.escalations += 1
+            else:
+                ticket.warn_level = BREACHED
+                if ticket.overdue_since is None:
+                    ticket.overdue_since = instant
+                action = "breach"
+                note = "县级领导层级仍超时，已无更高层级，列入督办"
+                report.top_breaches += 1
+            ticket.updated_at = instant
+            refresh(ticket, clock, instant)
+            event = {
+                "ticket_id": ticket.id,
+                "at": instant,
+                "recorded_at": recorded,
+                "action": action,
+                "from_state": from_state,
+                "to_state": ticket.state,
+                "level": ticket.level,
+                "grid_id": ticket.assigned_grid_id,
+                "person_id": ticket.assignee_id,
+                "actor": SWEEP_ACTOR,
+                "seat": seat,
+                "note": note,
+                "detail": "{}",
+            }
+            events.append(event)
+            if action != "warn":
+                audits.append(
+                    {
+                        "at": recorded,
+                        "actor": SWEEP_ACTOR,
+                        "seat": seat,
+                        "action": f"ticket.{action}",
+                        "entity": "ticket",
+                        "entity_id": ticket.id,
+                        "detail": json.dumps(
+                            {"at": instant.isoformat(), "level": ticket.level, "note": note},
+                            ensure_ascii=False,
+                        ),
+                    }
+                )
+        report.tickets.append(ticket.id)
+    session.flush()
+    if events:
+        session.execute(insert(TicketEvent), events)
+    if audits:
+        session.execute(insert(AuditEntry), audits)
     return report

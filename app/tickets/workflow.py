@@ -266,7 +266,7 @@ class Workflow:
         ticket.pending_request = "extension"
         ticket.pending_minutes = limit.minutes(self.clock(ticket).minutes_per_day)
         ticket.pending_reason = reason
-        _, who = approvers(self._chain(ticket), ticket.level or 0, self.leaders)
+        _, who = approvers(self.chain_of(ticket), ticket.level or 0, self.leaders)
         return f"申请延期 {limit.zh}：{reason}（待{who}审批）", {"duration": str(limit), "reason": reason}
 
     def _request_park(
@@ -277,7 +277,7 @@ class Workflow:
         ticket.pending_request = "park"
         ticket.pending_minutes = None
         ticket.pending_reason = reason
-        _, who = approvers(self._chain(ticket), ticket.level or 0, self.leaders)
+        _, who = approvers(self.chain_of(ticket), ticket.level or 0, self.leaders)
         return f"申请挂账：{reason}（待{who}审批）", {"reason": reason}
 
     def _approve(
@@ -340,7 +340,7 @@ class Workflow:
         ticket.state = State.DISPATCHED.value  # the new handler must sign for it
         return f"由{LEVEL_ZH[before]}升级至" + self._route(ticket, before - 1, at)
 
-    def _chain(self, ticket: Ticket):
+    def chain_of(self, ticket: Ticket):
         return self.grids.chain(ticket.grid_l3_id or ticket.grid_l2_id or ticket.grid_l1_id)
 
     def _no_pending(self, ticket: Ticket) -> None:
@@ -351,7 +351,7 @@ class Workflow:
     def _check_approver(self, ticket: Ticket, actor: Actor) -> str:
         if not ticket.pending_request:
             raise TransitionRefused("没有待审批的申请 nothing is pending approval")
-        allowed, who = approvers(self._chain(ticket), ticket.level or 0, self.leaders)
+        allowed, who = approvers(self.chain_of(ticket), ticket.level or 0, self.leaders)
         if actor.person_id is None or actor.person_id not in allowed:
             raise TransitionRefused(
                 f"须由上一级（{who}）审批，当前操作人无权审批 only the level above ({who}) may approve"

@@ -1,0 +1,310 @@
+"""Demo tickets: a few hundred requests in every state, with believable Chinese texts and timelines.
+
+Each ticket is opened and moved through the real workflow with plausible delays, then the sweep ages
+the open ones as of `now`, so warnings, escalations and overdue queues come out of the same rules the
+site runs on. Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from app.models import Building, Grid, Household
+from app.store import Database
+from app.store.base import utcnow
+from app.tickets.categories import CategoryBook, load_categories
+from app.tickets.clock import Clocks
+from app.tickets.intake import Actor, Intake, Place, plan_ticket
+from app.tickets.models import Ticket, TicketEvent
+from app.tickets.routing import GridBook, LeaderBook, approvers
+from app.tickets.states import Action, State
+from app.tickets.sweep import sweep_session
+from app.tickets.workflow import Workflow
+
+TEXTS: dict[str, list[str]] = {
+    "BM": [
+        "需要开具居住证明，办理孩子入学",
+        "咨询退休人员医保报销流程",
+        "楼道里的自来水表漏水，水费异常",
+        "物业对单元门禁故障一直不修",
+        "家里燃气灶打不着火，怀疑管道有问题",
+        "失业人员想了解社区就业培训",
+    ],
+    "ZZ": [
+        "楼上住户深夜装修噪音扰民",
+        "两户邻居因楼道堆放杂物发生争执",
+        "小区车棚私拉电线给电动车充电",
+        "出租屋内住了十几个人，存在安全隐患",
+        "消防通道被私家车长期占用",
+        "楼下商户与居民因油烟问题多次争吵",
+    ],
+    "LR": [
+        "独居老人三天未出门，邻居担心",
+        "老人紧急呼叫器报警，需要上门查看",
+        "高龄老人希望申请助餐服务",
+        "老人家中卫生间需要安装扶手",
+        "空巢老人反映家中暖气不热",
+    ],
+    "GY": [
+        "小区门口路灯不亮已一周",
+        "人行道井盖缺失，夜间非常危险",
+        "主干道供水管道破裂漏水",
+        "3号楼电梯困人后一直停运",
+        "广场健身器材损坏，螺丝松动",
+    ],
+    "DL": [
+        "路面塌陷形成坑洼，电动车容易摔倒",
+        "小区出入口违停车辆堵塞通道",
+        "共享单车堆满人行道",
+        "路口限速标志被撞倒",
+    ],
+    "SR": [
+        "垃圾桶满溢无人清运，异味严重",
+        "楼道内贴满小广告",
+        "早市摊贩占道经营影响通行",
+        "餐馆油烟直排居民窗户",
+        "装修垃圾堆放在绿化带旁",
+    ],
+    "YL": ["大风刮倒行道树，压住了电动车", "绿地被踩踏成了小路", "居民在公共绿地上种菜"],
+    "FW": ["楼顶私自搭建彩钢房", "顶楼住户家中漏雨严重", "老旧平房墙体开裂，存在危险"],
+    "JM": ["桥下有流浪人员露宿", "沿街店铺在门外摆摊经营", "工地夜间施工，噪音扰民"],
+    "TF": ["地下车库积水严重", "楼道内闻到明显燃气味", "小区内一名老人走失，家属求助", "垃圾堆起火冒烟"],
+}
+REPORTERS = [
+    "王女士",
+    "李先生",
+    "张阿姨",
+    "刘师傅",
+    "陈女士",
+    "杨先生",
+    "赵大爷",
+    "黄女士",
+    "周先生",
+    "吴阿姨",
+]
+RESULTS = {
+    "BM": "已联系相关单位上门处理，居民确认问题解决",
+    "ZZ": "网格员上门调解，双方达成一致并签订调解协议",
+    "LR": "网格员已上门探访，老人身体状况良好，已登记跟踪关怀",
+    "GY": "已协调市政维修班组修复，现场恢复正常",
+    "DL": "已联合交警、城管现场整治，通道恢复畅通",
+    "SR": "已安排环卫清运并对商户进行劝导",
+    "YL": "园林部门已清理倒伏树木并补植",
+    "FW": "已下达整改通知，违建部分已拆除",
+    "JM": "已联合执法队现场劝导，秩序恢复",
+    "TF": "已联动消防/燃气部门现场处置，险情排除",
+}
+# The fate of each demo ticket, weighted to look like a working site.
+FATES = [
+    ("evaluated", 40),
+    ("rework_evaluated", 4),
+    ("closed", 8),
+    ("verified", 3),
+    ("handled", 7),
+    ("in_progress", 11),
+    ("dispatched", 9),
+    ("waiting", 3),
+    ("returned", 2),
+    ("parked", 2),
+    ("extension_pending", 3),
+    ("dismissed", 2),
+    ("filed", 1),
+    ("rework_open", 2),
+]
+OPEN_FATES = {"in_progress", "dispatched", "waiting", "extension_pending", "rework_open"}
+
+
+def seed_demo_tickets(
+    session_or_db: Session | Database,
+    tree: Any = None,
+    seed: int = 7,
+    count: int = 300,
+    now: datetime | None = None,
+    categories: CategoryBook | None = None,
+) -> int:
+    """Create `count` demo tickets; returns how many. `tree` is accepted for the demo builder's
+    convenience and not needed: places are taken from the stored grids and households."""
+    if isinstance(session_or_db, Database):
+        with session_or_db.session() as session:
+            return seed_demo_tickets(session, tree, seed, count, now, categories)
+    session = session_or_db
+    now = now or utcnow()
+    rng = random.Random(seed)
+    book = categories or load_categories()
+    clocks = Clocks()
+    grids, leaders = GridBook.load(session), LeaderBook.load(session)
+    workflow = Workflow(book, clocks, grids, leaders)
+    compounds = session.execute(
+        select(Grid.id, Grid.centre_lon, Grid.centre_lat).where(Grid.level == 3)
+    ).all()
+    households = session.execute(
+        select(
+            Household.id,
+            Building.lon,
+            Building.lat,
+            Building.grid_id,
+            Building.address,
+            Household.unit,
+            Household.room,
+        )
+        .join(Building, Building.id == Household.building_id)
+        .limit(2000)
+    ).all()
+    if not compounds:
+        return 0
+    centre = Actor("指挥中心", "demo@command-centre")
+    by_group: dict[str, list[str]] = {}
+    for c in book:
+        by_group.setdefault(c.group_code, []).append(c.code)
+    fates = [f for f, _ in FATES]
+    weights = [w for _, w in FATES]
+    plans: list[tuple[str, str, datetime]] = []
+    rows: list[dict[str, Any]] = []
+    first_events: list[list[dict[str, Any]]] = []
+    for _ in range(count):
+        group = rng.choice([g for g in by_group if g in TEXTS])
+        category = book[rng.choice(by_group[group])]
+        fate = rng.choices(fates, weights)[0]
+        # open tickets are recent, finished ones spread over the last six weeks
+        hours_ago = rng.uniform(1, 40) if fate in OPEN_FATES else rng.uniform(30, 24 * 42)
+        at = now - timedelta(hours=hours_ago)
+        if households and rng.random() < 0.3:
+            h = rng.choice(households)
+            place = Place(h.lon, h.lat, h.grid_id, f"{h.address}{h.unit}单元{h.room}室", h.id, None)
+        else:
+            g = rng.choice(compounds)
+            place = Place(g.centre_lon, g.centre_lat, g.id, None, None, None)
+        if fate in ("filed", "dismissed"):
+            place = Place(place.lon, place.lat, None, place.address, place.household_id, None)
+        intake = Intake(
+            category=category.code,
+            text=rng.choice(TEXTS[group]),
+            source=rng.choice(
+                ["phone", "phone", "phone", "walk_in", "home_visit", "patrol", "patrol", "camera", "sensor"]
+            ),
+            reporter_name=rng.choice(REPORTERS),
+            reporter_phone=f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
+            at=at,
+        )
+        row, events = plan_ticket(intake, category, place, grids, leaders, clocks.of(category), centre, at)
+        rows.append(row)
+        first_events.append(events)
+        plans.append((fate, group, at))
+    ids = list(
+        session.execute(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), rows).scalars()
+    )
+    events_out: list[dict[str, Any]] = []
+    for ticket_id, events in zip(ids, first_events, strict=True):
+        for event in events:
+            events_out.append(event | {"ticket_id": ticket_id})
+    tickets = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(ids)))}
+    for ticket_id, (fate, group, at) in zip(ids, plans, strict=True):
+        _live(workflow, tickets[ticket_id], fate, at, now, rng, group, events_out)
+    session.flush()
+    session.execute(insert(TicketEvent), events_out)
+    sweep_session(session, workflow, now, recorded=now)
+    return len(ids)
+
+
+def _live(
+    workflow: Workflow,
+    ticket: Ticket,
+    fate: str,
+    at: datetime,
+    now: datetime,
+    rng,
+    group: str,
+    out: list[dict[str, Any]],
+) -> None:
+    """Move one ticket towards its fate, each step a plausible while after the one before."""
+    handler = Actor(workflow.leaders.name(ticket.assignee_id), "demo@grid-phone", ticket.assignee_id)
+    centre = Actor("指挥中心", "demo@command-centre")
+    clock = at
+
+    def step(action: Action, actor: Actor, minutes: tuple[float, float], **params: Any) -> bool:
+        nonlocal clock
+        moment = clock + timedelta(minutes=rng.uniform(*minutes))
+        if moment >= now:
+            return False
+        clock = moment
+        result = workflow.apply(ticket, action, moment, actor, params)
+        out.append(
+            {
+                "ticket_id": ticket.id,
+                "at": moment,
+                "recorded_at": moment,
+                "action": result.action,
+                "from_state": result.from_state,
+                "to_state": result.to_state,
+                "level": result.level,
+                "grid_id": result.grid_id,
+                "person_id": result.person_id,
+                "actor": actor.name,
+                "seat": actor.seat,
+                "note": result.note,
+                "detail": "{}",
+            }
+        )
+        return True
+
+    if fate == "filed":
+        return
+    if fate == "dismissed":
+        step(Action.DISMISS, centre, (10, 60), reason="经核实不属于社区受理范围，已告知居民转相关部门")
+        return
+    if fate == "dispatched":
+        return
+    if fate == "returned":
+        step(Action.RETURN, handler, (20, 120), reason="事发地点属相邻网格管辖")
+        return
+    if not step(Action.START, handler, (5, 90)):
+        return
+    if fate == "in_progress":
+        return
+    if fate == "waiting":
+        step(Action.WAIT, handler, (30, 240), reason="居民白天上班，约定周末上门")
+        return
+    if fate == "parked":
+        step(Action.REQUEST_PARK, handler, (60, 600), reason="需纳入老旧小区改造项目统一解决")
+        approver = _approver(workflow, ticket)
+        if approver is not None:
+            step(Action.APPROVE, approver, (60, 600))
+        return
+    if fate == "extension_pending":
+        step(
+            Action.REQUEST_EXTENSION, handler, (30, 300), duration="2d", reason="需协调产权单位，等待维修材料"
+        )
+        return
+    done = ("handled", "verified", "closed", "evaluated", "rework_evaluated", "rework_open")
+    if fate in done:
+        rounds = 2 if fate.startswith("rework") else 1
+        for round_ in range(rounds):
+            if not step(Action.HANDLE, handler, (60, 1800), result=RESULTS[group]):
+                return
+            if fate == "handled" or not step(Action.VERIFY, centre, (30, 600)):
+                return
+            if fate == "verified" or not step(Action.CLOSE, centre, (10, 120)):
+                return
+            if fate == "closed":
+                return
+            unhappy = fate.startswith("rework") and round_ == 0
+            rating = "不满意" if unhappy else rng.choices(["满意", "基本满意", "不满意"], [80, 16, 4])[0]
+            if not step(Action.FEEDBACK, Actor("回访员", "demo@callback"), (60, 2880), satisfaction=rating):
+                return
+            if ticket.state != State.DISPATCHED:
+                return
+            if fate == "rework_open" or not step(Action.START, handler, (10, 120)):
+                return
+
+
+def _approver(workflow: Workflow, ticket: Ticket) -> Actor | None:
+    allowed, _ = approvers(workflow.chain_of(ticket), ticket.level or 0, workflow.leaders)
+    if not allowed:
+        return None
+    person = min(allowed)
+    return Actor(workflow.leaders.name(person), "demo@leader", person)

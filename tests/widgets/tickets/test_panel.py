@@ -1,0 +1,94 @@
+"""The ticket dock: queues fill from the store, the countdown is coloured, actions go through the desk."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.tickets import sweep
+from tests.app.tickets.conftest import IN_G1, IN_G2, at, open_ticket
+from widgets.shell_context import ShellSettings, build_shell_context
+from widgets.tickets.model import URGENCY_COLOURS, countdown
+from widgets.tickets.panel import create_panel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot, db, site, desk, tmp_path):
+    overdue = open_ticket(desk, IN_G2, when="2026-11-02T09:00")
+    sweep(desk, at("2026-11-02T16:00"))
+    fresh = open_ticket(desk, IN_G1, when="2099-01-05T09:00")
+    context = build_shell_context(db, ShellSettings(path=tmp_path / "window.ini"))
+    widget = create_panel(context)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    widget.show()
+    return widget, overdue, fresh
+
+
+def test_overdue_queue_and_countdown_colours(panel):
+    widget, overdue, _fresh = panel
+    widget.queue_tabs.setCurrentIndex(2)  # 超时
+    assert [r.id for r in widget.model.rows] == [overdue]
+    index = widget.model.index(0, 2)
+    assert widget.model.data(index).startswith("超时") or widget.model.data(index).startswith("剩")
+    assert (
+        widget.model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == URGENCY_COLOURS["overdue"]
+    )
+
+
+def test_subtree_scope_and_detail_timeline(panel, site):
+    widget, overdue, fresh = panel
+    widget.queue_tabs.setCurrentIndex(1)  # 本网格
+    widget.scope.setCurrentIndex(widget.scope.findData(site.grids["G1"]))
+    assert [r.id for r in widget.model.rows] == [fresh]
+    widget.table.selectRow(0)
+    assert widget.detail.ticket["id"] == fresh
+    assert "派遣至幸福小区" in widget.detail.timeline.toPlainText()
+    from app.tickets import Action
+
+    assert (
+        widget.detail.buttons[Action.START].isEnabled()
+        and not widget.detail.buttons[Action.CLOSE].isEnabled()
+    )
+
+
+def test_mine_and_a_bulk_action(panel, site):
+    widget, _overdue, fresh = panel
+    widget.me.setCurrentIndex(widget.me.findData(site.people["张小区"]))
+    widget.queue_tabs.setCurrentIndex(0)
+    assert [r.id for r in widget.model.rows] == [fresh]
+    widget.table.selectRow(0)
+    from app.tickets import Action
+
+    widget.act_on_selection(Action.START)
+    assert widget.desk.describe(fresh)["state"] == "in_progress"
+
+
+def test_a_stale_row_is_refused_with_a_message(panel, site, monkeypatch):
+    widget, _overdue, fresh = panel
+    widget.me.setCurrentIndex(widget.me.findData(site.people["张小区"]))
+    widget.queue_tabs.setCurrentIndex(0)
+    widget.table.selectRow(0)
+    widget.desk.act(fresh, "start")  # another seat acts first; the row still holds version 1
+    shown = []
+    monkeypatch.setattr("widgets.tickets.panel.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    from app.tickets import Action
+
+    widget.act_on_selection(Action.START)
+    assert shown and "已被其他席位更新" in shown[0]
+
+
+def test_statistics_tab(panel):
+    widget, _overdue, _fresh = panel
+    widget.tabs.setCurrentIndex(1)
+    widget.stats.start.setDate(widget.stats.start.date().addYears(-5))
+    widget.stats.end.setDate(widget.stats.end.date().addYears(80))
+    widget.stats.refresh()
+    assert "工单 2 件" in widget.stats.summary.text()
+
+
+def test_countdown_text():
+    assert countdown(at("2026-11-02T12:00"), at("2026-11-02T09:30")) == "剩 2小时30分"
+    assert countdown(at("2026-11-02T09:00"), at("2026-11-03T10:00")) == "超时 1天1小时"

@@ -1,0 +1,1 @@
+"""The ticket dock: queues, detail with timeline, statistics."""

@@ -1,0 +1,132 @@
+"""The selected ticket: facts, the action buttons its state allows, and the timeline."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from app.tickets.states import ALLOWED_FROM, Action, State
+
+# The buttons of the detail pane, in order: the action and the key that triggers it.
+BUTTONS: tuple[tuple[Action, str], ...] = (
+    (Action.START, "S"),
+    (Action.HANDLE, "H"),
+    (Action.VERIFY, "V"),
+    (Action.REJECT, ""),
+    (Action.CLOSE, "C"),
+    (Action.FEEDBACK, "F"),
+    (Action.RETURN, ""),
+    (Action.REQUEST_EXTENSION, ""),
+    (Action.ESCALATE, ""),
+    (Action.NOTE, "N"),
+)
+
+EVENT_COLOURS = {"escalate": "#ff9f43", "breach": "#ff6b6b", "warn": "#f0c419", "feedback": "#4cd08a"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Tickets", text)
+
+
+class TicketDetail(QWidget):
+    """Shows one ticket (a `describe` dict) and asks for an action through `action_requested`."""
+
+    action_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketDetail")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.ticket: dict[str, Any] | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("ticketHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.buttons: dict[Action, QPushButton] = {}
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        for action, key in BUTTONS:
+            button = QPushButton(tr(action.zh) + (f" ({key})" if key else ""))
+            button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a.value))
+            self.buttons[action] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.timeline = QTextBrowser()
+        self.timeline.setObjectName("ticketTimeline")
+        self.timeline.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(tr("办理时间线")))
+        layout.addWidget(self.timeline, 1)
+        self.show_ticket(None)
+
+    def show_ticket(self, ticket: dict[str, Any] | None) -> None:
+        self.ticket = ticket
+        if ticket is None:
+            self.heading.setText(tr("选择一个工单查看详情"))
+            self.facts.clear()
+            self.timeline.clear()
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            return
+        state = State(ticket["state"])
+        self.heading.setText(
+            f"#{ticket['id']}  {ticket['category']['path']}（{ticket['category']['case_type']}）— {tr(state.zh)}"
+        )
+        chain = " › ".join(g["name"] for g in ticket["grid_chain"]) or tr("无网格")
+        assignee = ticket["assignee"] or {}
+        facts = [
+            (tr("反映内容"), ticket["text"]),
+            (tr("来源"), tr(ticket["source_zh"])),
+            (tr("反映人"), f"{ticket['reporter']['name'] or '—'} {ticket['reporter']['phone'] or ''}"),
+            (tr("地点"), f"{ticket['place']['address'] or ''} {chain}"),
+            (
+                tr("承办"),
+                f"{ticket['level_zh'] or '—'} {ticket['assigned_grid'] or ''} {assignee.get('name', '—')} "
+                f"{assignee.get('phone') or ''}",
+            ),
+            (tr("截止"), (ticket["deadline"] or "—").replace("T", " ")[:16]),
+        ]
+        if ticket["pending_request"]:
+            facts.append(
+                (tr("待审批"), tr({"extension": "延期申请", "park": "挂账申请"}[ticket["pending_request"]]))
+            )
+        if ticket["result"]:
+            facts.append((tr("处置结果"), ticket["result"]))
+        if ticket["satisfaction"]:
+            facts.append((tr("评价"), tr(ticket["satisfaction"])))
+        self.facts.setText(
+            "<table cellspacing='2'>"
+            + "".join(
+                f"<tr><td style='color:#8fa3bf;padding-right:8px'>{html.escape(k)}</td>"
+                f"<td>{html.escape(str(v))}</td></tr>"
+                for k, v in facts
+            )
+            + "</table>"
+        )
+        for action, button in self.buttons.items():
+            button.setEnabled(state in ALLOWED_FROM[action])
+        self.timeline.setHtml(self._timeline_html(ticket["timeline"]))
+
+    @staticmethod
+    def _timeline_html(events: list[dict[str, Any]]) -> str:
+        rows = []
+        for e in reversed(events):  # newest first: what happened last matters most
+            colour = EVENT_COLOURS.get(e["action"], "#2f8cff")
+            when = (e["at"] or "").replace("T", " ")[:16]
+            rows.append(
+                f"<tr><td style='color:#8fa3bf;white-space:nowrap;padding-right:8px'>{when}</td>"
+                f"<td style='color:{colour};white-space:nowrap;padding-right:8px'>● {html.escape(tr(e['action_zh']))}</td>"
+                f"<td>{html.escape(e['note'])}<br><span style='color:#8fa3bf'>{html.escape(e['actor'])}"
+                f" · {html.escape(e['seat'])}</span></td></tr>"
+            )
+        return "<table cellspacing='4'>" + "".join(rows) + "</table>"

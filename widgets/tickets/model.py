@@ -1,0 +1,198 @@
+"""The queue table: pages of an indexed queue query, fetched as the view scrolls, with a live countdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.store import Database
+from app.store.base import utcnow
+from app.tickets.categories import CategoryBook
+from app.tickets.queues import QueueFilter, count, fetch_page
+from app.tickets.routing import GridBook, LeaderBook
+from app.tickets.states import LEVEL_ZH, State
+from app.tickets.timefmt import local
+
+PAGE = 200
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# Readable on the dark theme: light text colours, each a step of urgency.
+URGENCY_COLOURS = {
+    "overdue": "#ff6b6b",
+    "critical": "#ff9f43",
+    "warning": "#f0c419",
+    "ok": "#4cd08a",
+    "paused": "#8fa3bf",
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Tickets", text)
+
+
+COLUMNS = ("编号", "状态", "倒计时", "分类", "内容", "承办", "层级", "受理时间")
+SORT_KEYS = ("id", "state", "due", "category", None, None, None, "created")
+
+
+def countdown(deadline: datetime | None, now: datetime) -> str:
+    """ "剩 3小时05分" or "超时 1天2小时": plain elapsed time, the way a caller would say it."""
+    if deadline is None:
+        return "—"
+    seconds = int((deadline - now).total_seconds())
+    late = seconds < 0
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        amount = f"{days}天{hours}小时"
+    elif hours:
+        amount = f"{hours}小时{minutes:02d}分"
+    else:
+        amount = f"{minutes}分钟"
+    return (tr("超时") if late else tr("剩")) + " " + amount
+
+
+def urgency(row, now: datetime) -> str:
+    if row.state not in (State.DISPATCHED, State.IN_PROGRESS):
+        return "paused"
+    if row.overdue_since is not None or (row.deadline_at is not None and row.deadline_at <= now):
+        return "overdue"
+    if row.warn_level >= 90:
+        return "critical"
+    if row.warn_level >= 70:
+        return "warning"
+    return "ok"
+
+
+@dataclass(frozen=True)
+class Directory:
+    categories: CategoryBook
+    grids: GridBook
+    leaders: LeaderBook
+
+
+class TicketQueueModel(QAbstractTableModel):
+    """Rows of one queue; more pages arrive through canFetchMore/fetchMore as the view scrolls."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, directory: Directory, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.directory = directory
+        self.filter: QueueFilter | None = None
+        self.rows: list = []
+        self.total = 0
+        self.now = utcnow()
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def load(self, flt: QueueFilter) -> None:
+        self.beginResetModel()
+        self.filter = flt
+        self.now = utcnow()
+        with self.db.session() as session:
+            self.rows = fetch_page(session, flt, 0, PAGE)
+            self.total = count(session, flt)
+        self.endResetModel()
+        self.count_changed.emit(self.total)
+
+    def reload(self) -> None:
+        if self.filter is not None:
+            self.load(self.filter)
+
+    def tick(self) -> None:
+        """Advance the countdowns without a query."""
+        self.now = utcnow()
+        if self.rows:
+            column = COLUMNS.index("倒计时")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 (Qt signature)
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
+        if self.filter is None:
+            return
+        with self.db.session() as session:
+            more = fetch_page(session, self.filter, len(self.rows), PAGE)
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
+        if key is None or self.filter is None:
+            return
+        self.load(replace(self.filter, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+
+    # --- table -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column in ("倒计时", "状态"):
+            if column == "倒计时" or row.overdue_since is not None:
+                return QBrush(QColor(URGENCY_COLOURS[urgency(row, self.now)]))
+        if role == Qt.ItemDataRole.ToolTipRole and column == "内容":
+            return row.text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("编号", "层级"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _text(self, row, column: str) -> str:
+        d = self.directory
+        if column == "编号":
+            return str(row.id)
+        if column == "状态":
+            text = tr(State(row.state).zh)
+            if row.pending_request:
+                text += tr("·待审批")
+            return text
+        if column == "分类":
+            category = d.categories.categories.get(row.category_code)
+            return tr(category.name) if category else row.category_code
+        if column == "内容":
+            return row.text if len(row.text) <= 40 else row.text[:39] + "…"
+        if column == "承办":
+            who = d.leaders.name(row.assignee_id) if row.assignee_id else "—"
+            return f"{d.grids.name(row.assigned_grid_id)} {who}" if row.assigned_grid_id else who
+        if column == "层级":
+            level = tr(LEVEL_ZH[row.level]) if row.level is not None else "—"
+            return level + (f" ↑{row.escalation_count}" if row.escalation_count else "")
+        if column == "倒计时":
+            if row.state not in (State.DISPATCHED, State.IN_PROGRESS):
+                return tr("计时暂停") if row.state in (State.WAITING, State.PARKED) else "—"
+            return countdown(row.deadline_at, self.now)
+        if column == "受理时间":
+            return f"{local(row.created_at):%m-%d %H:%M}"
+        return ""

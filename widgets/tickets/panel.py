@@ -1,0 +1,316 @@
+"""The ticket dock (工单): queues, filters, bulk actions, the detail pane with its timeline, statistics.
+
+Keyboard: Ctrl+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收, H 处置完成,
+V 核查通过, C 结案, F 回访评价, N 备注 act on the selected ticket(s).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app.events import Change
+from app.models import Duty
+from app.tickets import TicketConflict, TicketDesk, TicketError, load_categories
+from app.tickets.locating import GridLocator
+from app.tickets.queues import QueueFilter, QueueKind
+from app.tickets.states import Action, Satisfaction, Source
+from widgets.shell_context import ShellContext
+from widgets.tickets.detail import BUTTONS, TicketDetail
+from widgets.tickets.model import ROW_ROLE, Directory, TicketQueueModel
+from widgets.tickets.stats import TicketStatsView
+
+QUEUE_ORDER = (QueueKind.MINE, QueueKind.SUBTREE, QueueKind.OVERDUE, QueueKind.VERIFY, QueueKind.FEEDBACK)
+TICK_MS = 30_000
+BULK_ACTIONS = (Action.START, Action.VERIFY, Action.CLOSE)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Tickets", text)
+
+
+class TicketPanel(QWidget):
+    def __init__(self, context: ShellContext, desk: TicketDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.context = context
+        self.desk = desk
+        with context.db.session() as session:
+            grids, leaders = desk.directory(session)
+            self._grid_people = {
+                person: grid for grid, person in session.execute(select(Duty.grid_id, Duty.person_id))
+            }
+        self.directory = Directory(desk.categories, grids, leaders)
+        self.model = TicketQueueModel(context.db, self.directory, self)
+
+        self.queue_tabs = QTabBar()
+        for kind in QUEUE_ORDER:
+            self.queue_tabs.addTab(tr(kind.zh))
+        self.queue_tabs.currentChanged.connect(lambda _i: self.reload())
+
+        self.me = QComboBox()
+        self.me.setToolTip(tr("当前操作人：“我的待办”按此人筛选，审批以此人身份进行"))
+        for person_id, name in sorted(leaders.names.items(), key=lambda kv: kv[0]):
+            self.me.addItem(name, person_id)
+        self.scope = QComboBox()
+        self.scope.addItem(tr("全部网格"), None)
+        for info in sorted(grids.grids.values(), key=lambda g: (g.level, g.code)):
+            if info.level <= 3:
+                self.scope.addItem("　" * (info.level - 1) + info.name, info.id)
+        self.category = QComboBox()
+        self.category.addItem(tr("全部类别"), None)
+        for code, name in dict.fromkeys((c.group_code, c.group_name) for c in desk.categories):
+            self.category.addItem(tr(name), code)
+        self.source = QComboBox()
+        self.source.addItem(tr("全部来源"), None)
+        for source in Source:
+            self.source.addItem(tr(source.zh), source.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("搜索内容或地址 (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=300, timeout=self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.me, self.scope, self.category, self.source):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("resultCount")
+        self.model.count_changed.connect(lambda n: self.count_label.setText(tr("共 {0} 件").format(n)))
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(8, 4, 8, 4)
+        for label, widget in (
+            (tr("我是"), self.me),
+            (tr("范围"), self.scope),
+            (None, self.category),
+            (None, self.source),
+        ):
+            if label:
+                filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 56), (1, 84), (2, 124), (3, 104), (5, 150), (6, 100), (7, 92)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        bulk = QHBoxLayout()
+        bulk.setContentsMargins(8, 0, 8, 4)
+        bulk.addWidget(QLabel(tr("批量操作：")))
+        for action in BULK_ACTIONS:
+            button = QPushButton(tr("批量") + tr(action.zh))
+            button.clicked.connect(lambda _=False, a=action: self.act_on_selection(a))
+            bulk.addWidget(button)
+        bulk.addStretch(1)
+
+        self.detail = TicketDetail()
+        self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(bulk)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+
+        queues = QWidget()
+        queue_layout = QVBoxLayout(queues)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.addWidget(self.queue_tabs)
+        queue_layout.addLayout(filters)
+        queue_layout.addWidget(splitter, 1)
+        self.stats = TicketStatsView(context.db, self.directory)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(queues, tr("工单队列"))
+        self.tabs.addTab(self.stats, tr("统计分析"))
+        self.tabs.currentChanged.connect(lambda i: self.stats.refresh() if i == 1 else None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self._shortcuts()
+        self._ticker = QTimer(self, interval=TICK_MS, timeout=self.model.tick)
+        self._ticker.start()
+        context.bridge.on("ticket", self._changed, self)
+        self._restore()
+        self.reload()
+
+    def showEvent(self, event) -> None:  # Qt override: give the list three fifths on first show
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            width = max(self.width(), 800)
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+
+    # --- settings and shortcuts --------------------------------------------------------------------
+
+    def _settings(self) -> QSettings:
+        return self.context.settings.store()
+
+    def _restore(self) -> None:
+        remembered = self._settings().value("tickets/me")
+        if remembered is not None:
+            index = self.me.findData(int(remembered))
+            if index >= 0:
+                self.me.setCurrentIndex(index)
+        self.me.currentIndexChanged.connect(
+            lambda _i: self._settings().setValue("tickets/me", self.me.currentData())
+        )
+
+    def _shortcuts(self) -> None:
+        for number, _kind in enumerate(QUEUE_ORDER, start=1):
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.queue_tabs.setCurrentIndex(n - 1)
+            )
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
+        QShortcut(QKeySequence("F5"), self, self.reload)
+        for action, key in BUTTONS:
+            if key:
+                shortcut = QShortcut(QKeySequence(key), self.table, lambda a=action: self.act_on_selection(a))
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    # --- loading -----------------------------------------------------------------------------------
+
+    def current_filter(self) -> QueueFilter:
+        kind = QUEUE_ORDER[max(0, self.queue_tabs.currentIndex())]
+        scope = self.scope.currentData()
+        return QueueFilter(
+            kind,
+            grid_id=scope,
+            grid_level=self.directory.grids.grids[scope].level if scope is not None else None,
+            person_id=self.me.currentData(),
+            category_prefix=self.category.currentData(),
+            source=self.source.currentData(),
+            text=self.search.text().strip() or None,
+        )
+
+    def reload(self) -> None:
+        selected = self.detail.ticket["id"] if self.detail.ticket else None
+        self.model.load(self.current_filter())
+        self._reselect(selected)
+
+    def _reselect(self, ticket_id: int | None) -> None:
+        for row, data in enumerate(self.model.rows):
+            if data.id == ticket_id:
+                self.table.selectRow(row)
+                return
+        if ticket_id is not None:
+            self._show(ticket_id)
+
+    def _changed(self, change: Change) -> None:
+        self.reload()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._show(self.model.data(rows[-1], ROW_ROLE).id)
+
+    def _show(self, ticket_id: int) -> None:
+        try:
+            self.detail.show_ticket(self.desk.describe(ticket_id))
+        except TicketError:
+            self.detail.show_ticket(None)
+
+    # --- acting ------------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list:
+        return [self.model.data(index, ROW_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def act_on_selection(self, action: Action) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        params = self.ask(action)
+        if params is None:
+            return
+        failures: list[str] = []
+        for row in rows:
+            try:
+                self.desk.act(
+                    row.id, action, expected_version=row.version, actor_id=self.me.currentData(), **params
+                )
+            except TicketConflict as conflict:
+                failures.append(str(conflict))
+                if conflict.fresh is not None and len(rows) == 1:
+                    self.detail.show_ticket(conflict.fresh)
+            except TicketError as error:
+                failures.append(f"#{row.id}：{error}")
+        if failures:
+            QMessageBox.warning(self, tr("操作未完成"), "\n".join(failures[:10]))
+        self.reload()
+
+    def ask(self, action: Action) -> dict | None:
+        """The arguments an action needs, asked in a small dialog; None when the operator cancels."""
+        text_prompts = {
+            Action.HANDLE: ("result", tr("处置结果：")),
+            Action.REJECT: ("reason", tr("核查不通过的原因：")),
+            Action.RETURN: ("reason", tr("退回理由（非本网格事项）：")),
+            Action.ESCALATE: ("reason", tr("升级理由：")),
+            Action.NOTE: ("text", tr("备注：")),
+            Action.WAIT: ("reason", tr("等待居民的原因：")),
+            Action.DISMISS: ("reason", tr("不予立案理由：")),
+        }
+        if action in text_prompts:
+            key, prompt = text_prompts[action]
+            value, ok = QInputDialog.getText(self, tr(action.zh), prompt)
+            return {key: value} if ok else None
+        if action == Action.FEEDBACK:
+            options = [s.value for s in Satisfaction]
+            value, ok = QInputDialog.getItem(
+                self, tr("回访评价"), tr("居民评价："), [tr(o) for o in options], 0, False
+            )
+            return {"satisfaction": options[[tr(o) for o in options].index(value)]} if ok else None
+        if action == Action.REQUEST_EXTENSION:
+            duration, ok = QInputDialog.getText(
+                self, tr("申请延期"), tr("延期时长（如 2d、8h）："), text="1d"
+            )
+            if not ok:
+                return None
+            reason, ok = QInputDialog.getText(self, tr("申请延期"), tr("延期理由："))
+            return {"duration": duration, "reason": reason} if ok else None
+        return {}
+
+
+def create_panel(context: ShellContext) -> QWidget:
+    """The factory the shell's PANELS list calls."""
+    with context.db.session() as session:
+        locator = GridLocator.load(session)
+    desk = TicketDesk(
+        context.db, seat=context.seat, hub=context.hub, categories=load_categories(), locate=locator
+    )
+    return TicketPanel(context, desk)

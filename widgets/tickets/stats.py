@@ -1,0 +1,134 @@
+"""Ticket statistics (工单统计): the three rates and the closure figures per grid for a date range."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.store import Database
+from app.tickets.kpi import kpis
+from widgets.tickets.model import Directory
+
+RATES = (
+    ("response_rate", "响应率"),
+    ("resolution_rate", "解决率"),
+    ("satisfaction_rate", "满意率"),
+    ("on_time_rate", "按时办结率"),
+    ("rework_rate", "返工率"),
+    ("extension_rate", "延期率"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Tickets", text)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+class TicketStatsView(QWidget):
+    def __init__(self, db: Database, directory: Directory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.directory = directory
+        today = QDate.currentDate()
+        self.start = QDateEdit(today.addDays(-90))
+        self.end = QDateEdit(today)
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.grid = QComboBox()
+        self.grid.addItem(tr("全部网格"), None)
+        for info in sorted(directory.grids.grids.values(), key=lambda g: (g.level, g.code)):
+            if info.level <= 2:
+                self.grid.addItem(("　" if info.level == 2 else "") + info.name, info.id)
+        refresh = QPushButton(tr("统计"))
+        refresh.clicked.connect(self.refresh)
+        bar = QHBoxLayout()
+        for widget in (
+            QLabel(tr("自")),
+            self.start,
+            QLabel(tr("至")),
+            self.end,
+            QLabel(tr("范围")),
+            self.grid,
+            refresh,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        self.tiles: dict[str, QLabel] = {}
+        tiles = QGridLayout()
+        for i, (key, name) in enumerate(RATES):
+            frame = QFrame()
+            frame.setObjectName("kpiTile")
+            frame.setStyleSheet("#kpiTile { border: 1px solid #24344f; border-radius: 6px; }")
+            inner = QVBoxLayout(frame)
+            value = QLabel("—")
+            value.setStyleSheet("font-size: 18pt; font-weight: 600; color: #4cd08a;")
+            inner.addWidget(value, alignment=Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(QLabel(tr(name)), alignment=Qt.AlignmentFlag.AlignCenter)
+            self.tiles[key] = value
+            tiles.addWidget(frame, 0, i)
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 3 + len(RATES))
+        self.table.setHorizontalHeaderLabels(
+            [tr("网格"), tr("工单数"), tr("未办结")] + [tr(n) for _, n in RATES]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.breakdown = QLabel()
+        self.breakdown.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(tiles)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.breakdown)
+
+    def refresh(self) -> None:
+        start = datetime.combine(self.start.date().toPython(), time()) - timedelta(hours=8)
+        end = datetime.combine(self.end.date().toPython(), time()) + timedelta(days=1) - timedelta(hours=8)
+        with self.db.session() as session:
+            figures = kpis(
+                session,
+                self.directory.categories,
+                self.directory.grids,
+                start=start,
+                end=end,
+                grid_id=self.grid.currentData(),
+            )
+        for key, label in self.tiles.items():
+            label.setText(percent(figures[key]))
+        self.summary.setText(
+            tr("工单 {0} 件，未办结 {1} 件，升级 {2} 件").format(
+                figures["total"], figures["open"], figures["escalated"]
+            )
+        )
+        rows = figures["by_grid"]
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = [row["name"], str(row["total"]), str(row["open"])] + [percent(row[k]) for k, _ in RATES]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        categories = "，".join(f"{k} {v}" for k, v in figures["by_category"].items())
+        sources = "，".join(f"{k} {v}" for k, v in figures["by_source"].items())
+        self.breakdown.setText(f"{tr('按类别')}：{categories}\n{tr('按来源')}：{sources}")
