@@ -15,7 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grid_map.projection import xyz_to_tms_row
+import numpy as np
+
+from grid_map.crs import gcj02_to_wgs84, wgs84_to_gcj02
+from grid_map.projection import (
+    lonlat_to_mercator,
+    mercator_to_lonlat,
+    tile_bounds,
+    tiles_covering,
+    xyz_to_tms_row,
+)
 
 CRS_WGS84 = "wgs84"
 CRS_GCJ02 = "gcj02"
@@ -129,3 +138,34 @@ def write_mbtiles(
         connection.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", rows)
     connection.close()
     return path
+
+
+def tile_placement(z: int, x: int, y: int, crs: str) -> tuple[float, float, float, float]:
+    """Where XYZ tile (z, x, y) belongs on a WGS-84 Web Mercator map: (min_x, min_y, max_x, max_y).
+
+    A WGS-84 tile sits on its own bounds. A GCJ-02 tile shows the world shifted by the offset, so its
+    corners are moved back to WGS-84; neighbouring tiles share corners and therefore meet without
+    seams, and over one tile the offset changes by far less than a pixel.
+    """
+    bounds = tile_bounds(z, x, y)
+    if crs != CRS_GCJ02:
+        return bounds
+    (west, south), (east, north) = (
+        mercator_to_lonlat(bounds[0], bounds[1]),
+        mercator_to_lonlat(bounds[2], bounds[3]),
+    )
+    lons, lats = gcj02_to_wgs84(np.array([west, east]), np.array([south, north]))
+    min_x, min_y = lonlat_to_mercator(float(lons[0]), float(lats[0]))
+    max_x, max_y = lonlat_to_mercator(float(lons[1]), float(lats[1]))
+    return min_x, min_y, max_x, max_y
+
+
+def tiles_for_view(z: int, view: tuple[float, float, float, float], crs: str) -> list[tuple[int, int]]:
+    """XYZ tiles at zoom z needed to cover a WGS-84 Mercator view rectangle (min_x, min_y, max_x, max_y)."""
+    min_x, min_y, max_x, max_y = view
+    if crs == CRS_GCJ02:
+        (west, south), (east, north) = mercator_to_lonlat(min_x, min_y), mercator_to_lonlat(max_x, max_y)
+        lons, lats = wgs84_to_gcj02(np.array([west, east]), np.array([south, north]))
+        min_x, min_y = lonlat_to_mercator(float(lons[0]), float(lats[0]))
+        max_x, max_y = lonlat_to_mercator(float(lons[1]), float(lats[1]))
+    return tiles_covering(z, min_x, min_y, max_x, max_y)

@@ -1,0 +1,208 @@
+"""The map panel against the demo district: click, drill-down and breadcrumb, search, overlays, export."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import shapely
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+
+from alarms.models import Alarm
+from app.events import Change, EventHub
+from app.store.base import utcnow
+from app.tickets.models import Ticket
+from widgets.bridge import QtBridge
+from widgets.map.overlay import Colouring, MarkerKind
+from widgets.map.panel import MapPanel
+from widgets.map.renderer import opaque_fill
+from widgets.map.style import OVERLAY_RAMP, OVERLAY_ZERO
+
+pytestmark = pytest.mark.gui
+
+
+def pixel_inside(panel: MapPanel, grid_id: int) -> QPoint:
+    """A screen pixel well inside a grid's outline in the current view."""
+    anchor = panel.scene.grids[grid_id].anchor
+    return panel.canvas.viewport.to_screen(anchor).toPoint()
+
+
+def fill_pixel(panel: MapPanel, grid_id: int) -> QPoint:
+    """A pixel inside a grid that shows its fill: clear of its label and its outline."""
+    grid = panel.scene.grids[grid_id]
+    viewport = panel.canvas.viewport
+    centre = viewport.to_screen(grid.anchor)
+    for dx, dy in ((0, 30), (0, -30), (40, 0), (-40, 0), (0, 50), (0, -50)):
+        pixel = QPointF(centre.x() + dx, centre.y() + dy)
+        inner = shapely.buffer(grid.geometry, -4.0 / viewport.scale)
+        if shapely.contains_xy(inner, viewport.to_map(pixel).x(), viewport.to_map(pixel).y()):
+            return pixel.toPoint()
+    raise AssertionError(f"no clear pixel inside grid {grid.code}")
+
+
+def add_ticket(district, code: str, *, overdue: bool = False, state: str = "dispatched") -> None:
+    with district.db.session() as session:
+        session.add(
+            Ticket(
+                state=state, queue="overdue" if overdue else "active", category_code="ENV01", source="phone",
+                text="楼道堆放杂物", grid_l3_id=district.ids[code], overdue_since=utcnow() if overdue else None,
+            )
+        )  # fmt: skip
+
+
+def test_a_click_inside_a_known_polygon_selects_that_grid(qtbot, panel, district):
+    street = district.ids["410103001"]
+    with qtbot.waitSignal(panel.gridSelected) as selected:
+        qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=pixel_inside(panel, street))
+    assert selected.args == [street]
+    assert panel.canvas.selection == street
+    assert "淮河路街道" in panel.details.heading.text()
+    # Clicking outside the district clears the selection.
+    qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert panel.canvas.selection is None
+
+
+def test_hit_test_answers_at_the_level_the_view_shows(panel, district):
+    street = district.ids["410103001"]
+    community = district.ids["410103001001"]
+    point = pixel_inside(panel, community)
+    assert panel.canvas.grid_at(QPointF(point)) == street  # district view: streets are the regions
+    panel.drill_into(street)
+    assert panel.canvas.grid_at(QPointF(pixel_inside(panel, community))) == community
+
+
+def test_double_click_drills_down_and_the_breadcrumb_goes_back_up(qtbot, panel, district):
+    street_code = district.compound[:9]
+    community_code = district.compound[:12]
+    street, community = district.ids[street_code], district.ids[community_code]
+    whole_scale = panel.canvas.viewport.scale
+
+    qtbot.mouseDClick(panel.canvas, Qt.MouseButton.LeftButton, pos=pixel_inside(panel, street))
+    assert panel.focus == street
+    assert panel.breadcrumb.names() == ["全区", panel.scene.grids[street].name]
+    assert panel.canvas.viewport.scale > 2 * whole_scale
+    assert panel.canvas.viewport.map_rect().contains(panel.scene.grids[street].bounds)
+
+    qtbot.mouseDClick(panel.canvas, Qt.MouseButton.LeftButton, pos=pixel_inside(panel, community))
+    assert panel.focus == community
+    assert panel.breadcrumb.names()[1:] == [panel.scene.grids[street].name, panel.scene.grids[community].name]
+    assert set(panel.scene.grids[community].children) <= set(panel.canvas.detail().regions)
+
+    qtbot.mouseClick(panel.breadcrumb.buttons[1], Qt.MouseButton.LeftButton)  # back to the street
+    assert panel.focus == street and panel.canvas.selection == street
+    assert len(panel.breadcrumb.names()) == 2
+    qtbot.mouseClick(panel.breadcrumb.buttons[0], Qt.MouseButton.LeftButton)  # 全区
+    assert panel.focus is None and panel.breadcrumb.names() == ["全区"]
+    assert panel.canvas.viewport.scale == pytest.approx(whole_scale)
+
+
+def test_search_by_code_flies_to_and_selects_the_grid(panel, district):
+    code = district.compound
+    target = district.ids[code]
+    hits = panel.search(code)
+    assert [hit.grid_id for hit in hits][:1] == [target]
+    assert panel.canvas.selection == target
+    view = panel.canvas.viewport.map_rect()
+    assert view.contains(panel.scene.grids[target].bounds)
+    assert view.width() < 4 * panel.scene.grids[target].bounds.width()  # flown close, not just in view
+    assert panel.scene.grids[target].name in panel.details.heading.text()
+
+
+def test_search_by_household_address_pins_the_building(panel, district):
+    hits = panel.search("嵩山南路88号院1号楼2单元302室")
+    assert len(hits) == 1 and hits[0].kind == "household"
+    building_grid = district.ids[f"{district.compound}001"]
+    assert panel.canvas.selection == building_grid
+    assert panel.canvas.pin is not None
+    assert panel.canvas.viewport.map_rect().contains(panel.canvas.pin)
+    assert panel.search("王秀英")[0].title == "嵩山南路88号院1号楼2单元301室"  # by householder
+
+
+def test_overlay_colours_follow_ticket_counts_live(qtbot, district):
+    hub = EventHub()
+    bridge = QtBridge(hub)
+    panel = MapPanel(district.db, bridge)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    busy, quiet = (
+        district.compound,
+        district.compound[:12] + ("002" if not district.compound.endswith("002") else "001"),
+    )
+    for _ in range(3):
+        add_ticket(district, busy)
+    panel.refresh_overlay()
+    panel.set_colouring(Colouring.OPEN_TICKETS)
+    street = district.ids[busy[:9]]
+    fills = panel.canvas.content.fills
+    assert fills[district.ids[quiet]] == OVERLAY_ZERO
+    assert fills[district.ids[busy]] != OVERLAY_ZERO
+    assert fills[street] != OVERLAY_ZERO  # counts add up the tree
+    assert panel.legend.isVisible() and panel.legend.entries[0].text == "0"
+    # What is painted is that colour.
+    image = panel.canvas.grab().toImage()
+    assert image.pixelColor(fill_pixel(panel, street)) == opaque_fill(fills[street])
+    neighbour = next(g for g in panel.scene.roots if g != street)
+    assert image.pixelColor(fill_pixel(panel, neighbour)) == opaque_fill(OVERLAY_ZERO)
+
+    # A new ticket elsewhere arrives through the hub: colours change without a reload.
+    add_ticket(district, quiet)
+    hub.publish(Change("ticket", (), {"action": "opened"}))
+    qtbot.waitUntil(lambda: panel.canvas.content.fills[district.ids[quiet]] != OVERLAY_ZERO, timeout=3000)
+    assert panel.tooltip(district.ids[quiet]).count("未办结工单 1") == 1
+
+    panel.set_colouring(Colouring.OVERDUE_TICKETS)
+    assert panel.canvas.content.fills[street] == OVERLAY_ZERO
+    add_ticket(district, busy, overdue=True)
+    hub.publish(Change("ticket", (), {}))
+    qtbot.waitUntil(lambda: panel.canvas.content.fills[street] in OVERLAY_RAMP, timeout=3000)
+    bridge.close()
+
+
+def test_alarms_blink_at_their_household_and_count_in_the_time_range(qtbot, panel, district):
+    with district.db.session() as session:
+        session.add(Alarm(source="sensor", kind="sos", priority=1, title="紧急呼叫 2单元301", household_id=1,
+                          grid_id=district.ids[f"{district.compound}001"]))  # fmt: skip
+        session.add(Alarm(source="sensor", kind="smoke", priority=1, title="旧告警", state="handled",
+                          grid_id=district.ids[district.compound], raised_at=utcnow() - timedelta(days=3)))  # fmt: skip
+    panel.refresh_overlay()
+    alarms = [m for m in panel.canvas.content.markers if m.kind == MarkerKind.ALARM]
+    assert [m.title for m in alarms] == ["紧急呼叫 2单元301"]
+    assert panel.canvas._blink.isActive()
+    panel.set_colouring(Colouring.ALARMS)
+    street = district.ids[district.compound[:9]]
+    assert panel.canvas.content.fills[street] == OVERLAY_RAMP[0]  # 1 alarm in the last 24 hours
+    panel.window_box.setCurrentIndex(1)  # the last 7 days: both
+    assert panel.overlay.alarms[district.ids[district.compound]] == 1
+    panel.show_alarms.setChecked(False)
+    assert not panel.canvas._blink.isActive()
+
+
+def test_clicking_a_camera_asks_for_its_live_view(qtbot, panel, district):
+    panel.search(district.compound)
+    panel.canvas.repaint()
+    drawn = {m.ref_id: p for m, p in panel.canvas.visible_markers() if m.kind == MarkerKind.CAMERA}
+    assert district.camera_id in drawn
+    with qtbot.waitSignal(panel.cameraActivated) as opened:
+        qtbot.mouseClick(panel.canvas, Qt.MouseButton.LeftButton, pos=drawn[district.camera_id].toPoint())
+    assert opened.args == [district.camera_id]
+    # The side panel's camera list does the same.
+    panel.select(district.ids[f"{district.compound}001"])
+    with qtbot.waitSignal(panel.cameraActivated) as listed:
+        panel.details.cameras.itemClicked.emit(panel.details.cameras.item(0))
+    assert listed.args == [district.camera_id]
+
+
+def test_tooltip_names_the_leader_with_phone(panel, district):
+    text = panel.tooltip(district.ids[district.compound])
+    assert "杨桂芳 15252546398" in text and district.compound in text
+
+
+def test_export_png_and_pdf(panel, tmp_path):
+    png = panel.export_view(tmp_path / "map.png")
+    image = QImage(str(png))
+    assert image.width() == 2 * panel.canvas.width()
+    pdf = panel.export_view(tmp_path / "map.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000

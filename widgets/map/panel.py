@@ -1,0 +1,438 @@
+"""The grid map panel: breadcrumb, search, overlay switches, the map itself and the side panel.
+
+`create_panel(shell_context)` is the factory the shell's PANELS list uses. The panel reads the store
+through `widgets.map.queries`, listens for "ticket", "alarm", "sensor" and "camera" changes on the
+Qt bridge and refreshes colours and markers within a moment, without reloading the grids.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.events import Change
+from app.store import Database
+from app.store.base import utcnow
+from grid_map.mbtiles import CRS_GCJ02, CRS_WGS84, MBTiles, MBTilesError
+from widgets.map import queries
+from widgets.map.breadcrumb import Breadcrumb
+from widgets.map.canvas import MapCanvas
+from widgets.map.details import GridDetails
+from widgets.map.legend import Legend
+from widgets.map.overlay import (
+    Colouring,
+    Marker,
+    MarkerKind,
+    OverlayData,
+    legend,
+    overlay_colours,
+    subtree_totals,
+)
+from widgets.map.renderer import MapContent
+from widgets.map.scene import MapScene, lonlat_to_map
+from widgets.map.tiles import TileLayer
+
+LIVE_TOPICS = frozenset({"ticket", "alarm", "sensor", "camera"})
+REFRESH_DELAY_MS = 250  # a burst of changes (a sweep escalating 40 tickets) costs one refresh
+ALARM_WINDOWS = (
+    (timedelta(hours=24), "近24小时"),
+    (timedelta(days=7), "近7天"),
+    (timedelta(days=30), "近30天"),
+)
+MIN_FLIGHT_EXTENT_M = 300.0  # flying to one building still shows the buildings around it
+FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+)
+
+
+def map_font_family() -> str:
+    installed = set(QFontDatabase.families())
+    return next((family for family in FONT_FAMILIES if family in installed), QFont().family())
+
+
+class MapPanel(QWidget):
+    cameraActivated = Signal(int)  # open this camera's live view (the shell wires it to the wall)
+    gridSelected = Signal(object)  # grid id or None
+
+    def __init__(self, db: Database, bridge=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapPanel")
+        self.db = db
+        self.overlay = OverlayData()
+        self.colouring = Colouring.NONE
+        self.alarm_window = ALARM_WINDOWS[0][0]
+        self.focus: int | None = None
+        self.tile_layer: TileLayer | None = None
+        self._totals_open: dict[int, int] = {}
+        self._totals_overdue: dict[int, int] = {}
+        self._leaders: dict[int, queries.Contact] = {}
+
+        self.canvas = MapCanvas(map_font_family())
+        self.details = GridDetails()
+        self.breadcrumb = Breadcrumb()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("mapSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(220)
+        self.legend = Legend(self.canvas)
+        self._build_toolbar()
+        self._layout()
+        self._connect()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh_overlay)
+        if bridge is not None:
+            bridge.changed.connect(self._on_change)
+        self._retranslate()
+        self.reload()
+
+    # --- building the panel -------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.colouring_box = QComboBox()
+        for colouring in Colouring:
+            self.colouring_box.addItem(colouring.label(), colouring.value)
+        self.window_box = QComboBox()
+        for delta, _label in ALARM_WINDOWS:
+            self.window_box.addItem("", delta)
+        self.show_cameras = QCheckBox()
+        self.show_sensors = QCheckBox()
+        self.show_tickets = QCheckBox()
+        self.show_alarms = QCheckBox()
+        for box in (self.show_cameras, self.show_sensors, self.show_tickets, self.show_alarms):
+            box.setChecked(True)
+        self.basemap_button = QToolButton()
+        self.crs_box = QComboBox()
+        self.crs_box.addItem("WGS-84", CRS_WGS84)
+        self.crs_box.addItem("GCJ-02", CRS_GCJ02)
+        self.fit_button = QToolButton()
+        self.export_button = QToolButton()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.breadcrumb, 1)
+        top.addWidget(self.search_box)
+        tools = QHBoxLayout()
+        for widget in (self.colouring_box, self.window_box, self.show_cameras, self.show_sensors,
+                       self.show_tickets, self.show_alarms):  # fmt: skip
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        for widget in (self.basemap_button, self.crs_box, self.fit_button, self.export_button):
+            tools.addWidget(widget)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([900, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addLayout(tools)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        self.canvas.gridClicked.connect(self.select)
+        self.canvas.gridActivated.connect(self.drill_into)
+        self.canvas.emptyClicked.connect(lambda: self.select(None))
+        self.canvas.markerClicked.connect(self._marker_clicked)
+        self.canvas.tooltip_for = self.tooltip
+        self.canvas.viewChanged.connect(self._place_legend)
+        self.details.cameraChosen.connect(self.cameraActivated)
+        self.breadcrumb.chosen.connect(self.go_up_to)
+        self.search_box.returnPressed.connect(lambda: self.search(self.search_box.text()))
+        self.colouring_box.currentIndexChanged.connect(self._colouring_changed)
+        self.window_box.currentIndexChanged.connect(self._window_changed)
+        for box in (self.show_cameras, self.show_sensors, self.show_tickets, self.show_alarms):
+            box.toggled.connect(self._apply_content)
+        self.basemap_button.clicked.connect(self._choose_basemap)
+        self.crs_box.currentIndexChanged.connect(self._crs_changed)
+        self.fit_button.clicked.connect(lambda: self.go_up_to(None))
+        self.export_button.clicked.connect(self._choose_export)
+
+    def _retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("搜索网格编码/名称、地址、户主…"))
+        for index, colouring in enumerate(Colouring):
+            self.colouring_box.setItemText(index, colouring.label())
+        for index, (_delta, label) in enumerate(ALARM_WINDOWS):
+            self.window_box.setItemText(index, self.tr(label))
+        self.window_box.setToolTip(self.tr("告警统计时段"))
+        self.show_cameras.setText(self.tr("摄像头"))
+        self.show_sensors.setText(self.tr("传感器"))
+        self.show_tickets.setText(self.tr("工单"))
+        self.show_alarms.setText(self.tr("告警"))
+        self.basemap_button.setText(self.tr("底图…"))
+        self.basemap_button.setToolTip(self.tr("打开离线 MBTiles 底图"))
+        self.crs_box.setToolTip(self.tr("底图坐标系：国内图商瓦片多为 GCJ-02"))
+        self.fit_button.setText(self.tr("全图"))
+        self.export_button.setText(self.tr("导出…"))
+        self.export_button.setToolTip(self.tr("导出当前视图为 PNG 或 PDF"))
+
+    # --- data ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the grid tree again (after an import) and everything drawn on it."""
+        with self.db.session() as session:
+            records = queries.grid_records(session)
+            self._leaders = queries.leaders(session)
+        self.scene = MapScene(records)
+        self.canvas.set_scene(self.scene)
+        self.focus = None
+        self._update_breadcrumb()
+        self.refresh_overlay()
+
+    def refresh_overlay(self) -> None:
+        """Counts and markers from the store; the grids themselves stay as they are."""
+        with self.db.session() as session:
+            self.overlay = queries.overlay_snapshot(session, utcnow() - self.alarm_window)
+        self._totals_open = subtree_totals(self.scene, self.overlay.open_tickets)
+        self._totals_overdue = subtree_totals(self.scene, self.overlay.overdue_tickets)
+        self._apply_content()
+        if self.canvas.selection is not None:
+            self._show_details(self.canvas.selection)
+
+    def _apply_content(self) -> None:
+        shown = {
+            MarkerKind.CAMERA: self.show_cameras.isChecked(),
+            MarkerKind.CAMERA_AI: self.show_cameras.isChecked(),
+            MarkerKind.SENSOR: self.show_sensors.isChecked(),
+            MarkerKind.TICKET: self.show_tickets.isChecked(),
+            MarkerKind.TICKET_OVERDUE: self.show_tickets.isChecked(),
+            MarkerKind.ALARM: self.show_alarms.isChecked(),
+        }
+        markers = [m for m in self.overlay.markers if shown[m.kind]]
+        fills = {}
+        if self.colouring != Colouring.NONE:
+            colours = overlay_colours(self.scene, self.overlay.counts(self.colouring))
+            fills = colours.fills
+            level = self._legend_level()
+            self.legend.set_entries(
+                self.colouring.label(), legend(colours.breaks_by_level.get(level, [1, 2, 3, 4]))
+            )
+        else:
+            self.legend.set_entries("", [])
+        self.canvas.set_content(MapContent(fills, markers, self.focus, self.tile_layer))
+        self._place_legend()
+
+    def _legend_level(self) -> int:
+        """The level most of the view is coloured at (the legend's classes are that level's)."""
+        regions = self.canvas.detail().regions
+        levels = [self.scene.grids[g].level for g in regions]
+        return max(set(levels), key=levels.count) if levels else 1
+
+    def _on_change(self, change: Change) -> None:
+        if change.topic == "grid":
+            self.reload()
+        elif change.topic in LIVE_TOPICS:
+            self._refresh_timer.start()
+
+    # --- selection, drilling, search ----------------------------------------------------------
+    def select(self, grid_id: int | None) -> None:
+        self.canvas.set_selection(grid_id)
+        if grid_id is None:
+            self.details.show_nothing()
+        else:
+            self._show_details(grid_id)
+        self.gridSelected.emit(grid_id)
+
+    def _show_details(self, grid_id: int) -> None:
+        with self.db.session() as session:
+            facts = queries.grid_facts(session, grid_id, self.scene.subtree(grid_id))
+        self.details.show_grid(self.scene.grids[grid_id], facts)
+
+    def drill_into(self, grid_id: int) -> None:
+        """Double-click: open this grid, fly to it and select it; its children become clickable."""
+        self.focus = grid_id if self.scene.grids[grid_id].children else self.scene.grids[grid_id].parent_id
+        self._update_breadcrumb()
+        self._apply_content()
+        self.select(grid_id)
+        self.canvas.fit_grid(grid_id)
+
+    def go_up_to(self, grid_id: int | None) -> None:
+        """A breadcrumb step: back up to that grid (None: the whole district)."""
+        self.focus = grid_id
+        self.canvas.set_pin(None)
+        self._update_breadcrumb()
+        self._apply_content()
+        self.select(grid_id)
+        if grid_id is None:
+            self.canvas.fit_all()
+        else:
+            self.canvas.fit_grid(grid_id)
+
+    def _update_breadcrumb(self) -> None:
+        chain = self.scene.ancestors(self.focus) if self.focus is not None else []
+        self.breadcrumb.set_chain([(g, self.scene.grids[g].name) for g in chain])
+
+    def search(self, text: str) -> list[queries.SearchHit]:
+        """Find and go: one hit (or an exact grid code) flies there at once, several offer a menu."""
+        with self.db.session() as session:
+            hits = [h for h in queries.search(session, text) if h.grid_id in self.scene.grids]
+        if len(hits) == 1 or (hits and hits[0].exact):
+            self.go_to(hits[0])
+        elif hits:
+            menu = QMenu(self)
+            for hit in hits:
+                label = f"{hit.title}  {hit.subtitle}".strip()
+                menu.addAction(label, lambda h=hit: self.go_to(h))
+            menu.popup(self.search_box.mapToGlobal(self.search_box.rect().bottomLeft()))
+        else:
+            self.search_box.setToolTip(self.tr("没有找到“%s”") % text)
+        return hits
+
+    def go_to(self, hit: queries.SearchHit) -> None:
+        """Fly to a search hit and select its grid; buildings and households also get a pin."""
+        grid = self.scene.grids[hit.grid_id]
+        self.focus = grid.parent_id
+        self._update_breadcrumb()
+        self._apply_content()
+        pin = lonlat_to_map(hit.lon, hit.lat) if hit.lon is not None and hit.lat is not None else None
+        self.canvas.set_pin(pin)
+        self.select(grid.id)
+        target = grid.bounds
+        if pin is not None:
+            target = target.united(_around(pin, MIN_FLIGHT_EXTENT_M))
+        elif target.width() < MIN_FLIGHT_EXTENT_M:
+            target = target.united(_around(target.center(), MIN_FLIGHT_EXTENT_M))
+        self.canvas.fly_to(target)
+
+    def _marker_clicked(self, marker: Marker) -> None:
+        if marker.kind in (MarkerKind.CAMERA, MarkerKind.CAMERA_AI):
+            self.cameraActivated.emit(marker.ref_id)
+            return
+        hits = self.scene.grids_at(lonlat_to_map(marker.lon, marker.lat))
+        if hits:
+            self.select(hits[-1])
+
+    def tooltip(self, grid_id: int) -> str:
+        grid = self.scene.grids[grid_id]
+        leader = self._leaders.get(grid_id)
+        who = f"{escape(leader.name)} {escape(leader.phone or '')}" if leader else self.tr("空缺")
+        overdue = self._totals_overdue.get(grid_id, 0)
+        overdue_text = f"<span style='color:#ef5350'>{overdue}</span>" if overdue else "0"
+        return (
+            f"<b>{escape(grid.name)}</b> <span style='color:#8fa3bf'>{escape(grid.code)}</span><br>"
+            f"{self.tr('网格长')}：{who}<br>"
+            f"{self.tr('未办结工单')} {self._totals_open.get(grid_id, 0)} · {self.tr('超期')} {overdue_text}"
+        )
+
+    # --- switches -----------------------------------------------------------------------------
+    def _colouring_changed(self, index: int) -> None:
+        self.colouring = Colouring(self.colouring_box.itemData(index))
+        self._apply_content()
+
+    def _window_changed(self, index: int) -> None:
+        self.alarm_window = self.window_box.itemData(index)
+        self.refresh_overlay()
+
+    def set_colouring(self, colouring: Colouring) -> None:
+        self.colouring_box.setCurrentIndex(list(Colouring).index(colouring))
+
+    def open_basemap(self, path: str | Path, crs: str | None = None) -> None:
+        """Use an MBTiles file as the base map; `crs` overrides what its metadata says."""
+        tiles = MBTiles(path)
+        if self.tile_layer is not None:
+            self.tile_layer.close()
+        self.tile_layer = TileLayer(tiles, crs)
+        self.crs_box.blockSignals(True)
+        self.crs_box.setCurrentIndex(self.crs_box.findData(self.tile_layer.crs))
+        self.crs_box.blockSignals(False)
+        self._apply_content()
+
+    def _choose_basemap(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开离线底图"), "", "MBTiles (*.mbtiles)")
+        if not path:
+            return
+        try:
+            self.open_basemap(path)
+        except MBTilesError as error:
+            QMessageBox.warning(self, self.tr("底图"), str(error))
+
+    def _crs_changed(self, index: int) -> None:
+        if self.tile_layer is not None:
+            self.tile_layer = TileLayer(self.tile_layer.tiles, self.crs_box.itemData(index))
+            self._apply_content()
+
+    # --- export -------------------------------------------------------------------------------
+    def export_view(self, path: str | Path) -> Path:
+        """The current view as PNG (twice the screen's pixels) or PDF (A4 landscape, titled)."""
+        path = Path(path)
+        if path.suffix.lower() == ".pdf":
+            self._export_pdf(path)
+        else:
+            image = self.canvas.render_image(self.canvas.size() * 2)
+            if not image.save(str(path)):
+                raise OSError(f"无法写入图片 {path} (could not write the image)")
+        return path
+
+    def _export_pdf(self, path: Path) -> None:
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setResolution(150)
+        writer.setTitle(self.tr("网格地图"))
+        painter = QPainter(writer)
+        if not painter.isActive():
+            raise OSError(f"无法写入 PDF {path} (could not write the PDF)")
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        title = " › ".join(self.breadcrumb.names()) + f"    {utcnow():%Y-%m-%d %H:%M} UTC"
+        font = QFont(map_font_family(), 12)
+        painter.setFont(font)
+        painter.drawText(QRectF(0, 0, page.width(), 40), Qt.AlignmentFlag.AlignVCenter, title)
+        painter.translate(0, 50)
+        map_height = page.height() - 50
+        aspect = self.canvas.height() / max(self.canvas.width(), 1)
+        size = QSize(page.width(), min(map_height, round(page.width() * aspect)))
+        painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
+        self.canvas.render_into(painter, size)
+        painter.setClipping(False)
+        if self.legend.isVisible():
+            painter.translate(10, size.height() - self.legend.height() * 2 - 10)
+            painter.scale(2, 2)
+            self.legend.render(painter)
+        painter.end()
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出地图"), "网格地图.png", "PNG (*.png);;PDF (*.pdf)"
+        )
+        if path:
+            try:
+                self.export_view(path)
+            except OSError as error:
+                QMessageBox.warning(self, self.tr("导出"), str(error))
+
+    def _place_legend(self) -> None:
+        self.legend.move(12, self.canvas.height() - self.legend.height() - 12)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+
+def _around(centre: QPointF, extent: float) -> QRectF:
+    return QRectF(centre.x() - extent / 2, centre.y() - extent / 2, extent, extent)
+
+
+def create_panel(shell_context) -> QWidget:
+    """The shell's factory: the map on the site's store, live through the shell's Qt bridge."""
+    return MapPanel(shell_context.db, shell_context.bridge)
