@@ -1,0 +1,98 @@
+"""The site's one scheduler: APScheduler 3 with its jobs kept in the site database.
+
+With several seats on PostgreSQL only the seat holding the advisory lock runs it; the others view.
+The ticket sweep is idempotent and catches up by itself, so a missed run needs no replay: APScheduler
+coalesces missed runs into one.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import text
+
+from app.store import Database
+
+log = logging.getLogger(__name__)
+
+SWEEP_JOB_ID = "tickets.sweep"
+SWEEP_INTERVAL_S = 60
+JOB_TABLE = "apscheduler_jobs"
+ADVISORY_LOCK_KEY = 0x6763_6373  # "gccs": the scheduler seat of this site
+
+_desks: dict[str, object] = {}
+
+
+def run_ticket_sweep(db_url: str) -> dict:
+    """The job: rebuilt from the URL alone, because jobs in the store must be importable by reference."""
+    from app.tickets.desk import TicketDesk
+    from app.tickets.sweep import sweep
+
+    desk = _desks.get(db_url)
+    if desk is None:
+        desk = _desks[db_url] = TicketDesk(Database(db_url))
+    report = sweep(desk)
+    if report.tickets:
+        log.info("ticket sweep: %s", report.as_dict())
+    return report.as_dict()
+
+
+class SiteScheduler:
+    """Starts the scheduler if this seat may run it and keeps the ticket sweep job in the store."""
+
+    def __init__(self, db: Database, *, interval_s: int = SWEEP_INTERVAL_S) -> None:
+        self.db = db
+        self.interval_s = interval_s
+        self._lock_connection = None
+        self.scheduler = BackgroundScheduler(
+            jobstores={"default": SQLAlchemyJobStore(engine=db.engine, tablename=JOB_TABLE)},
+            executors={"default": ThreadPoolExecutor(1)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone="Asia/Shanghai",
+        )
+
+    def claim(self) -> bool:
+        """True when this seat is the site's scheduler (always on SQLite; the advisory lock on PostgreSQL)."""
+        if self.db.is_sqlite:
+            return True
+        connection = self.db.engine.connect()
+        got = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_LOCK_KEY}).scalar()
+        connection.commit()
+        if got:
+            self._lock_connection = connection
+        else:
+            connection.close()
+        return bool(got)
+
+    def start(self) -> bool:
+        """Start if this seat may; returns whether it runs. The sweep job is (re)registered idempotently."""
+        if not self.claim():
+            log.info("another seat runs the scheduler")
+            return False
+        self.scheduler.add_job(
+            run_ticket_sweep,
+            "interval",
+            seconds=self.interval_s,
+            args=[self.db.url],
+            id=SWEEP_JOB_ID,
+            name="工单时限监控 ticket sweep",
+            replace_existing=True,
+            next_run_time=datetime.now().astimezone(),
+        )
+        self.scheduler.start()
+        return True
+
+    @property
+    def running(self) -> bool:
+        return self.scheduler.running
+
+    def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+        if self._lock_connection is not None:
+            self._lock_connection.close()
+            self._lock_connection = None

@@ -1,0 +1,39 @@
+"""The scheduler keeps its job in the site database and runs the ticket sweep."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from sqlalchemy import inspect, text
+
+from app.scheduler import JOB_TABLE, SWEEP_JOB_ID, SiteScheduler, run_ticket_sweep
+from tests.app.tickets.conftest import IN_G1, open_ticket
+
+
+def test_the_sweep_job_lives_in_the_database(db, site, desk):
+    tid = open_ticket(desk, IN_G1, when="2026-11-02T09:00")  # long overdue by now
+    scheduler = SiteScheduler(db, interval_s=3600)
+    assert scheduler.start()
+    try:
+        assert JOB_TABLE in inspect(db.engine).get_table_names()
+        assert scheduler.scheduler.get_job(SWEEP_JOB_ID) is not None
+        deadline = time.monotonic() + 20
+        while desk.describe(tid)["escalations"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert desk.describe(tid)["escalations"] == 3  # caught up to the county leader
+    finally:
+        scheduler.stop()
+    with db.engine.connect() as connection:  # the job stays stored for the next start
+        assert connection.execute(text(f"SELECT id FROM {JOB_TABLE}")).scalars().all() == [SWEEP_JOB_ID]
+    assert run_ticket_sweep(db.url)["escalations"] == 0
+
+
+@pytest.mark.pg
+def test_only_one_seat_runs_the_scheduler_on_postgresql(pg_db):
+    first, second = SiteScheduler(pg_db), SiteScheduler(pg_db)
+    try:
+        assert first.claim() and not second.claim()
+    finally:
+        first.stop()
+        second.stop()
