@@ -92,7 +92,7 @@ PANELS: list[Panel] = [
     Panel("wall", "视频墙", under_construction("视频墙"), TOP, "wall"),
     Panel("map", "网格地图", under_construction("网格地图"), LEFT, "map"),
     Panel("tickets", "工单", under_construction("工单"), BOTTOM, "tickets"),
-    Panel("alarms", "告警", under_construction("告警"), RIGHT, "alarms"),
+    Panel("alarms", "告警", lazy_factory("widgets.alarms.panel:create_panel"), RIGHT, "alarms"),
     Panel("roster", "居民花名册", create_roster_panel, LEFT, "roster"),
     Panel("stats", "统计", create_stats_panel, RIGHT, "stats"),
 ]

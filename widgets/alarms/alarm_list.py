@@ -117,6 +117,8 @@ class AlarmListPanel(QWidget):
         self.since = QDateEdit(calendarPopup=True, objectName="sinceFilter")
         self.until = QDateEdit(calendarPopup=True, objectName="untilFilter")
         today = QDate.currentDate()
+        for edit in (self.since, self.until):
+            edit.setDisplayFormat("yyyy-MM-dd")
         self.since.setDate(today.addDays(-30))
         self.until.setDate(today)
         self.popup_button = QPushButton(objectName="showPopupButton")
@@ -130,20 +132,20 @@ class AlarmListPanel(QWidget):
             self.until.dateChanged,
         ):
             signal.connect(lambda *_: self._refresh_soon.start())
-        bar = QHBoxLayout()
-        for widget in (
-            self.state_filter,
-            self.priority_filter,
-            self.text_filter,
-            self.since_label,
-            self.since,
-            self.until_label,
-            self.until,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.learn_button)
-        bar.addWidget(self.popup_button)
+        # Short rows, so the dock can be narrow beside the wall.
+        filters = QHBoxLayout()
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.priority_filter)
+        filters.addWidget(self.text_filter, 1)
+        dates = QHBoxLayout()
+        for widget in (self.since_label, self.since, self.until_label, self.until):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.learn_button)
+        actions.addWidget(self.popup_button)
+        self.text_filter.setMinimumWidth(60)
 
         self.table = QTableView(objectName="alarmTable")
         self.table.setModel(self.model)
@@ -159,8 +161,10 @@ class AlarmListPanel(QWidget):
         splitter.addWidget(self.history)
         splitter.setSizes([400, 140])
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
 
     def _retranslate(self) -> None:
         keep_state, keep_priority = self.state_filter.currentIndex(), self.priority_filter.currentIndex()
