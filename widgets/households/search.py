@@ -32,6 +32,7 @@ from widgets.households._masking import mask_id, mask_phone
 PAGE_SIZE = 200
 _DIGITS = re.compile(r"^[\d\- ]+$")
 _ID_TAIL = re.compile(r"^\d{3,17}[\dXx]$")
+_UNIT_ROOM = re.compile(r"(?P<place>.*?)(?:(?P<unit>\d+)单元)?(?:(?P<room>\d+)室?)?")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,29 @@ def household_address():
     return Building.address + Household.unit + "单元" + Household.room + "室"
 
 
+def _address_matches(term: str) -> ColumnElement[bool]:
+    """Residents of households whose address contains `term`.
+
+    Matched on the building's address (a few hundred rows), plus unit and room when the term names them
+    ("3号楼1单元202室", "1单元202", "202"), rather than building the full address string for every
+    household: that costs ~100 ms per search at district scale.
+    """
+    in_buildings = select(Building.id).where(Building.address.contains(term, autoescape=True))
+    options = [Household.building_id.in_(in_buildings)]
+    parts = _UNIT_ROOM.fullmatch(term)
+    if parts and (parts["unit"] or parts["room"]):
+        conditions = []
+        if parts["place"]:
+            place = select(Building.id).where(Building.address.contains(parts["place"], autoescape=True))
+            conditions.append(Household.building_id.in_(place))
+        if parts["unit"]:
+            conditions.append(Household.unit == parts["unit"])
+        if parts["room"]:
+            conditions.append(Household.room == parts["room"])
+        options.append(and_(*conditions))
+    return Resident.household_id.in_(select(Household.id).where(or_(*options)))
+
+
 def _term_condition(term: str) -> ColumnElement[bool]:
     if _DIGITS.match(term) and len(digits := re.sub(r"[\- ]", "", term)) >= 4:
         options = [Resident.phone.contains(digits, autoescape=True)]
@@ -68,7 +92,7 @@ def _term_condition(term: str) -> ColumnElement[bool]:
             options.append(Resident.id_number == digits)
         else:
             options.append(Resident.id_number.endswith(digits, autoescape=True))
-        options.append(household_address().contains(term, autoescape=True))
+        options.append(_address_matches(term))
         return or_(*options)
     if _ID_TAIL.match(term):  # an ID tail ending in the check character X
         upper = term.upper()
@@ -77,16 +101,10 @@ def _term_condition(term: str) -> ColumnElement[bool]:
             if len(upper) == 18
             else Resident.id_number.endswith(upper, autoescape=True)
         )
-    return or_(
-        Resident.name.contains(term, autoescape=True),
-        household_address().contains(term, autoescape=True),
-    )
+    return or_(Resident.name.contains(term, autoescape=True), _address_matches(term))
 
 
 def _filtered(statement: Select, query: SearchQuery) -> Select:
-    statement = statement.join(Household, Resident.household_id == Household.id).join(
-        Building, Household.building_id == Building.id
-    )
     conditions = [_term_condition(term) for term in query.text.split()]
     if query.tag:
         conditions.append(
@@ -114,7 +132,9 @@ def search_residents(
             Resident.phone,
             Resident.relation,
             household_address().label("address"),
-        ),
+        )
+        .join(Household, Resident.household_id == Household.id)
+        .join(Building, Household.building_id == Building.id),
         query,
     )
     statement = statement.where(Resident.id > after_id).order_by(Resident.id).limit(limit)
