@@ -27,7 +27,7 @@ from app.models import (
     ResidentTag,
     Visit,
 )
-from widgets.households._masking import mask_id, mask_phone
+from app.roster.masking import mask_id, mask_phone
 
 PAGE_SIZE = 200
 _DIGITS = re.compile(r"^[\d\- ]+$")
