@@ -63,7 +63,15 @@ def read_tables(path: Path) -> list[RawTable]:
     )
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # compound file: an .xls renamed, or an .xlsx with an opening password
+
+
 def read_xlsx(path: Path) -> list[RawTable]:
+    with path.open("rb") as handle:
+        if handle.read(4) == OLE_MAGIC:
+            raise RosterFileError(
+                f"文件 {path.name} 无法读取: 文件设有打开密码或实为旧版 .xls, 请在 Excel/WPS 中取消密码并另存为 .xlsx"
+            )
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError, EOFError) as error:

@@ -104,3 +104,24 @@ def test_old_xls_and_unknown_types(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(RosterFileError, match="不存在"):
         read_tables(tmp_path / "nowhere.xlsx")
+
+
+def test_password_protected_or_renamed_xls(tmp_path):
+    path = tmp_path / "加密.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(RosterFileError, match="加密.xlsx 无法读取: 文件设有打开密码或实为旧版 .xls"):
+        read_tables(path)
+
+
+def test_wrong_dimension_from_other_writers_does_not_hide_cells(tmp_path):
+    good = write_xlsx(tmp_path / "good.xlsx", [["", "1号楼", "1", "101"]], title_rows=["花名册"])
+    patched = tmp_path / "patched.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(patched, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:M3" />' in data
+                data = data.replace(b'<dimension ref="A1:M3" />', b'<dimension ref="A1" />')
+            target.writestr(item, data)
+    (table,) = read_tables(patched)
+    assert table.rows[2].values[1:4] == ("1号楼", "1", "101")
