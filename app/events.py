@@ -18,11 +18,16 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Change:
-    """What changed: a topic such as "ticket" or "alarm", the ids touched, and optional details."""
+    """What changed: a topic such as "ticket" or "alarm", the ids touched, and optional details.
+
+    `origin` is None for a change made in this process, else the id of the seat process it came from
+    (relayed over PostgreSQL NOTIFY), so relays never send a change back where it came from.
+    """
 
     topic: str
     ids: tuple[int, ...] = ()
     detail: dict[str, Any] = field(default_factory=dict)
+    origin: str | None = None
 
 
 Handler = Callable[[Change], None]
