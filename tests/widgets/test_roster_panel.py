@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
 from widgets.households.model import COLUMNS
@@ -92,4 +92,21 @@ def test_selecting_a_resident_shows_the_household_card(qtbot, panel):
     chips = card.widget().findChildren(TagChips)
     assert [chip.tags for chip in chips] == [("elderly_alone", "party_member")]
     assert "13812345678" not in text  # the resident's own phone stays masked on the card as well
+    assert "138****5678" in text and "410102********0026" in text
     panel.grab().save("/tmp/roster_panel_test.png")
+
+
+def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_context):
+    from sqlalchemy import func, select
+
+    from app.models import AuditEntry
+
+    panel.table.selectRow(0)
+    with shell_context.db.sessions() as session:
+        before = session.scalar(select(func.count(AuditEntry.id)))
+    qtbot.mouseClick(panel.card.reveal_button, Qt.MouseButton.LeftButton)
+    text = "\n".join(label.text() for label in panel.card.widget().findChildren(QLabel))
+    assert "410102194503120026" in text and "13812345678" in text
+    assert panel.card.reveal_button is None
+    with shell_context.db.sessions() as session:
+        assert session.scalar(select(func.count(AuditEntry.id))) == before + 1

@@ -83,7 +83,8 @@ def test_card_shows_people_tags_pairing_chain_leaders_visits(small_site):
     (member,) = card.members
     assert (member.name, member.sex, member.age, member.relation) == ("张桂兰", "女", 81, "户主")
     assert member.tags == ("elderly_alone", "party_member")
-    assert member.id_masked == "410102********0026"
+    assert (member.id_text, member.phone_text) == ("410102********0026", "138****5678")
+    assert not card.revealed
     assert [(p.name, p.phone) for p in card.pairings] == [("郑秀英", "13700000007")]
     assert [(link.level, link.name) for link in card.chain] == [
         (1, "淮河路街道"),
@@ -109,3 +110,24 @@ def test_card_shows_people_tags_pairing_chain_leaders_visits(small_site):
 def test_card_of_a_missing_household_is_none(small_site):
     with small_site.db.sessions() as session:
         assert load_household_card(session, 999_999) is None
+
+
+def test_revealing_a_card_shows_full_numbers_and_is_audited(small_site):
+    from sqlalchemy import select
+
+    from app.config import Seat
+    from app.models import AuditEntry
+    from widgets.households.search import reveal_household
+
+    with small_site.db.session() as session:
+        card = reveal_household(session, Seat("duty", "seat-1"), small_site.households["101"])
+    assert card.revealed
+    assert (card.members[0].id_text, card.members[0].phone_text) == ("410102194503120026", "13812345678")
+    with small_site.db.sessions() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")).one()
+    assert (entry.actor, entry.seat, entry.entity, entry.entity_id) == (
+        "duty",
+        "duty@seat-1",
+        "household",
+        card.household_id,
+    )

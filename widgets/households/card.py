@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -56,7 +57,9 @@ class Section(QFrame):
             self.grid.setColumnStretch(len(cells) - 1, 1)
 
     def add_note(self, text: str) -> None:
-        self.grid.addWidget(_label(text, "fieldName"), self.grid.rowCount(), 0, 1, -1)
+        """A muted line across the whole section."""
+        note = _label(text, "fieldName", selectable=True)
+        self.grid.addWidget(note, self.grid.rowCount(), 0, 1, -1)
 
 
 def _contact_text(contact: Contact) -> str:
@@ -65,7 +68,12 @@ def _contact_text(contact: Contact) -> str:
 
 
 class HouseholdCard(QScrollArea):
-    """Shows one household; empty until `show_household()` is called."""
+    """Shows one household; empty until `show_household()` is called.
+
+    ID numbers and phones are masked; the reveal button asks the owner (who audits it) for the full card.
+    """
+
+    reveal_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +81,7 @@ class HouseholdCard(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.data: HouseholdCardData | None = None
+        self.reveal_button: QPushButton | None = None
         self._render()
 
     def show_household(self, data: HouseholdCardData | None) -> None:
@@ -85,6 +94,7 @@ class HouseholdCard(QScrollArea):
         super().changeEvent(event)
 
     def _render(self) -> None:
+        self.reveal_button = None
         content = QWidget()
         content.setObjectName("cardContent")
         content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -114,7 +124,17 @@ class HouseholdCard(QScrollArea):
         badge = _label(QCoreApplication.translate("Residence", data.residence_type_zh), "badge")
         header.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
-        layout.addWidget(_label(f"{data.building} · {tr('户编号')} {data.household_id}", "cardSubtitle"))
+        subtitle = QHBoxLayout()
+        subtitle.addWidget(_label(f"{data.building} · {tr('户编号')} {data.household_id}", "cardSubtitle"), 1)
+        if data.revealed:
+            subtitle.addWidget(_label(tr("已显示完整信息（已记入审计日志）"), "cardSubtitle"))
+        else:
+            self.reveal_button = QPushButton(tr("显示完整号码"))
+            self.reveal_button.setObjectName("revealButton")
+            self.reveal_button.setToolTip(tr("显示身份证号与电话全文，此操作记入审计日志"))
+            self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(data.household_id))
+            subtitle.addWidget(self.reveal_button)
+        layout.addLayout(subtitle)
 
         people = Section(tr("家庭成员（{n}人）").replace("{n}", str(len(data.members))))
         for member in data.members:
@@ -124,9 +144,10 @@ class HouseholdCard(QScrollArea):
                 QCoreApplication.translate("Roster", member.sex) if member.sex else "",
                 age,
                 QCoreApplication.translate("Relations", member.relation) if member.relation else "",
-                _label(member.phone_masked, "fieldName"),
                 TagChips(member.tags),
             )
+            numbers = "    ".join(text for text in (member.id_text, member.phone_text) if text)
+            people.add_note(numbers)
         if not data.members:
             people.add_note(tr("暂无登记人员"))
         layout.addWidget(people)
@@ -141,7 +162,7 @@ class HouseholdCard(QScrollArea):
         chain = Section(tr("网格责任链"))
         for link in data.chain:
             level = QCoreApplication.translate("Grid", GridLevel(link.level).zh)
-            contacts = "\n".join(_contact_text(c) for c in link.contacts) or tr("未配置网格长")
+            contacts = "\n".join(_contact_text(c) for c in link.contacts) or tr("未配置责任人")
             chain.add_row(_label(level, "fieldName"), _label(link.name, "personName"), _label(contacts))
         if not data.chain:
             chain.add_note(tr("楼栋未划入网格"))

@@ -21,7 +21,7 @@ from app.events import Change
 from app.models import Tag
 from widgets.households.card import HouseholdCard
 from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
-from widgets.households.search import SearchQuery, load_household_card
+from widgets.households.search import SearchQuery, load_household_card, reveal_household
 from widgets.households.tags import TagChipsDelegate, tag_text
 from widgets.shell_context import ShellContext
 from widgets.theme import icon
@@ -82,6 +82,7 @@ class RosterPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.card = HouseholdCard()
+        self.card.reveal_requested.connect(self.reveal_household)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.card)
@@ -114,6 +115,11 @@ class RosterPanel(QWidget):
     def show_household(self, household_id: int) -> None:
         with self._context.db.sessions() as session:
             self.card.show_household(load_household_card(session, household_id))
+
+    def reveal_household(self, household_id: int) -> None:
+        """Show full ID numbers and phones; the audit log records who looked, from which seat."""
+        with self._context.db.session() as session:
+            self.card.show_household(reveal_household(session, self._context.seat, household_id))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.audit import record
+from app.config import Seat
 from app.models import (
     Building,
     Duty,
@@ -187,8 +189,8 @@ class Member:
     sex: str
     age: int | None
     relation: str
-    id_masked: str
-    phone_masked: str
+    id_text: str  # masked unless the card was revealed
+    phone_text: str
     tags: tuple[str, ...]
 
 
@@ -229,6 +231,7 @@ class HouseholdCardData:
     pairings: tuple[Contact, ...]
     chain: tuple[GridLink, ...]  # level 1 first, the micro-grid last
     visits: tuple[VisitLine, ...]
+    revealed: bool = False  # ID numbers and phones in full (the caller has audited it)
 
     @property
     def residence_type_zh(self) -> str:
@@ -239,20 +242,21 @@ class HouseholdCardData:
 
 
 RECENT_VISITS = 5
-# Whose phone the card lists at each level: the leader everywhere, the grid workers of the micro-grid,
-# and the county-level leader who backs the street.
+# Whose phone the card lists at each level: the leader everywhere, the county-level leader who backs
+# the street, the community police officer, and the grid workers of the compound and the micro-grid.
 CHAIN_ROLES = {
     1: (DutyRole.LEADER, DutyRole.COUNTY_LEADER),
-    2: (DutyRole.LEADER,),
-    3: (DutyRole.LEADER,),
+    2: (DutyRole.LEADER, DutyRole.POLICE),
+    3: (DutyRole.LEADER, DutyRole.MEMBER),
     4: (DutyRole.LEADER, DutyRole.MEMBER),
 }
-_ROLE_ORDER = [DutyRole.LEADER, DutyRole.COUNTY_LEADER, DutyRole.MEMBER]
+_ROLE_ORDER = [DutyRole.LEADER, DutyRole.COUNTY_LEADER, DutyRole.POLICE, DutyRole.MEMBER]
 
 
 def load_household_card(
-    session: Session, household_id: int, today: date | None = None
+    session: Session, household_id: int, today: date | None = None, reveal: bool = False
 ) -> HouseholdCardData | None:
+    """The card of one household; ID numbers and phones masked unless `reveal` (audit that first)."""
     household = session.get(Household, household_id)
     if household is None:
         return None
@@ -266,8 +270,8 @@ def load_household_card(
             sex=r.sex,
             age=age_on(r.birth_date, today),
             relation=r.relation or "",
-            id_masked=mask_id(r.id_number),
-            phone_masked=mask_phone(r.phone),
+            id_text=(r.id_number or "") if reveal else mask_id(r.id_number),
+            phone_text=(r.phone or "") if reveal else mask_phone(r.phone),
             tags=tuple(sorted(r.tag_names)),
         )
         for r in residents
@@ -304,7 +308,18 @@ def load_household_card(
         pairings=pairings,
         chain=grid_chain(session, building.grid_id),
         visits=visits,
+        revealed=reveal,
     )
+
+
+def reveal_household(session: Session, seat: Seat, household_id: int) -> HouseholdCardData | None:
+    """The card with full ID numbers and phones, recorded in the audit log in the same transaction."""
+    card = load_household_card(session, household_id, reveal=True)
+    if card is not None:
+        record(
+            session, seat, "reveal_personal_data", "household", household_id, fields=["id_number", "phone"]
+        )
+    return card
 
 
 def grid_chain(session: Session, grid_id: int | None) -> tuple[GridLink, ...]:

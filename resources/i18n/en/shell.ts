@@ -246,8 +246,8 @@ Database: {db}</translation>
         <translation>Grid chain</translation>
     </message>
     <message>
-        <source>未配置网格长</source>
-        <translation>No leader assigned</translation>
+        <source>未配置责任人</source>
+        <translation>No one assigned</translation>
     </message>
     <message>
         <source>楼栋未划入网格</source>
@@ -268,6 +268,18 @@ Database: {db}</translation>
     <message>
         <source>暂无走访记录</source>
         <translation>No visits yet</translation>
+    </message>
+    <message>
+        <source>已显示完整信息（已记入审计日志）</source>
+        <translation>Shown in full (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>显示身份证号与电话全文，此操作记入审计日志</source>
+        <translation>Show ID numbers and phones in full; this is recorded in the audit log</translation>
     </message>
 </context>
 <context>
