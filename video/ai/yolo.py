@@ -69,7 +69,8 @@ class YoloPersonDetector:
         canvas, box = letterbox(bgr, self.size)
         blob = cv2.cvtColor(canvas, cv2.COLOR_BGR2RGB).astype(np.float32).transpose(2, 0, 1)[None] / 255.0
         output = self._session.run(None, {self._input: blob})[0][0]
-        if output.shape[0] > output.shape[1]:  # some exports give [N, 4 + classes]
+        rows, cols = output.shape
+        if rows < 5 or (rows > cols >= 5):  # some exports give [N, 4 + classes]
             output = output.T
         scores = output[4 + self.settings.person_class]
         keep = scores >= self.settings.score_threshold

@@ -86,8 +86,8 @@ def mask_model(path: Path, size: int = 64) -> Path:
 
 
 def yolo_model(path: Path, boxes: np.ndarray, size: int = 320, classes: int = 80) -> Path:
-    """YOLOv8 signature: [1,3,S,S] -> [1,4+classes,N]. Outputs the given rows (cx,cy,w,h,person score)
-    scaled by the input's brightness, so a black picture yields nothing and a real one the boxes."""
+    """YOLOv8 signature: [1,3,S,S] -> [1,4+classes,N]. Outputs the given rows (cx,cy,w,h,person score),
+    the scores scaled by the input's brightness (capped at 1), so the output depends on the picture."""
     n = boxes.shape[0]
     table = np.zeros((1, 4 + classes, n), dtype=np.float32)
     table[0, :4] = boxes[:, :4].T
