@@ -45,7 +45,7 @@ class MapCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(200, 160)
         self._font_family = font_family
         self.scene: MapScene | None = None
         self.renderer: MapRenderer | None = None

@@ -32,7 +32,7 @@ class GridDetails(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapDetails")
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         self.heading = QLabel()

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -94,7 +96,7 @@ class MapPanel(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setObjectName("mapSearch")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(220)
+        self.search_box.setMinimumWidth(160)
         self.legend = Legend(self.canvas)
         self._build_toolbar()
         self._layout()
@@ -133,22 +135,27 @@ class MapPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.breadcrumb, 1)
         top.addWidget(self.search_box)
-        tools = QHBoxLayout()
+        # A tool bar folds what does not fit into its overflow menu, so the dock can be narrow.
+        tools = QToolBar()
+        tools.setObjectName("mapTools")
         for widget in (self.colouring_box, self.window_box, self.show_cameras, self.show_sensors,
                        self.show_tickets, self.show_alarms):  # fmt: skip
             tools.addWidget(widget)
-        tools.addStretch(1)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tools.addWidget(spacer)
         for widget in (self.basemap_button, self.crs_box, self.fit_button, self.export_button):
             tools.addWidget(widget)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 1)
+        self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([900, 280])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addLayout(tools)
+        layout.addWidget(tools)
         layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
