@@ -77,6 +77,7 @@ class DisplaySink:
         self._frame_size = (0, 0)
         self._seq = 0
         self._taken = True
+        self._closed = False
         self.dropped = 0
 
     def resize(self, width: int, height: int) -> None:
@@ -94,15 +95,25 @@ class DisplaySink:
             return self._seq, self._picture, self._frame_size
 
     def close(self) -> None:
+        """Stop converting for this view; once this returns, `notify` is never called again."""
+        with self._lock:
+            self._closed = True
         self._worker._remove_sink(self)
 
     def _offer(self, seq: int, picture, frame_size: tuple[int, int]) -> bool:
-        """Store a new picture; True when the view should be nudged."""
-        with self._lock:
-            if not self._taken:
-                self.dropped += 1
+        """Store a new picture and nudge the view if it took the last one; False when it was dropped."""
+        with self._lock:  # held while notifying, so close() can promise no call after it returns
+            if self._closed:
+                return True
             was_taken = self._taken
+            if not was_taken:
+                self.dropped += 1
             self._seq, self._picture, self._frame_size, self._taken = seq, picture, frame_size, False
+            if was_taken:
+                try:
+                    self.notify()
+                except Exception:
+                    log.exception("display notify failed")
         return was_taken
 
 
@@ -126,6 +137,7 @@ class CaptureWorker:
         self._stop = threading.Event()
         self._restart = threading.Event()
         self._lock = threading.Lock()
+        self._status_calls = threading.RLock()
         self._sinks: list[DisplaySink] = []
         self._listeners: list[_Listener] = []
         self._status_listeners: list[StatusListener] = []
@@ -199,7 +211,7 @@ class CaptureWorker:
             self._status_listeners.append(callback)
 
         def remove() -> None:
-            with self._lock:
+            with self._status_calls, self._lock:  # after this returns the callback is never called again
                 if callback in self._status_listeners:
                     self._status_listeners.remove(callback)
 
@@ -361,12 +373,7 @@ class CaptureWorker:
         if not crop.is_full:  # the zoomed part keeps the frame's aspect ratio
             crop = crop.clamped()
         picture = frame.bgra(width, height, crop)
-        if sink._offer(frame.seq, picture, frame.size):
-            try:
-                sink.notify()
-            except Exception:
-                log.exception("display notify of %s failed", self.name)
-        else:
+        if not sink._offer(frame.seq, picture, frame.size):
             with self._lock:
                 self._dropped += 1
 
@@ -399,14 +406,17 @@ class CaptureWorker:
                 restarts=self._restarts,
             )
             self._status = status
-            listeners = (
-                list(self._status_listeners) if (state, reason) != (previous.state, previous.reason) else []
-            )
-        for listener in listeners:
-            try:
-                listener(status)
-            except Exception:
-                log.exception("status listener of %s failed", self.name)
+            changed = (state, reason) != (previous.state, previous.reason)
+        if not changed:
+            return
+        with self._status_calls:
+            with self._lock:
+                listeners = list(self._status_listeners)
+            for listener in listeners:
+                try:
+                    listener(status)
+                except Exception:
+                    log.exception("status listener of %s failed", self.name)
 
 
 def describe_failure(error: Exception, url: str) -> StreamFailure:

@@ -87,7 +87,7 @@ def usb_device(url: str) -> str:
 
 def ffmpeg_options(kind: SourceKind, transport: str, read_timeout_s: float) -> dict[str, str]:
     """Demuxer options: low latency, quick probing, and a socket timeout so a dead camera cannot hang."""
-    options = {"fflags": "nobuffer", "probesize": "500000", "analyzeduration": "1000000"}
+    options = {"fflags": "nobuffer", "probesize": "200000", "analyzeduration": "300000"}
     micros = str(int(read_timeout_s * 1_000_000))
     if kind is SourceKind.RTSP:
         options |= {"rtsp_transport": "udp" if transport == "udp" else "tcp", "timeout": micros}

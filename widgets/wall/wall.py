@@ -144,6 +144,7 @@ class VideoWall(QWidget):
                 other.hide()
         self._grid.removeWidget(tile)
         self._grid.addWidget(tile, 0, 0, self._layout.rows, self._layout.cols)
+        self._grid.activate()
         tile.set_zoom_enabled(True)
         tile.switch_profile(Profile.MAIN)
 
@@ -159,6 +160,7 @@ class VideoWall(QWidget):
         self._grid.addWidget(tile, cell.row, cell.col, cell.row_span, cell.col_span)
         for other in self.tiles:
             other.show()
+        self._grid.activate()
 
     def _select(self, tile: Tile) -> None:
         if self.selected is not None and self.selected in self.tiles:
@@ -213,6 +215,11 @@ class VideoWall(QWidget):
         return live, len(shown)
 
     def close_streams(self) -> None:
+        """Release every tile's streams; call before the wall is destroyed (closeEvent does)."""
         self.stop_tour()
         for tile in self.tiles:
             tile.close_stream()
+
+    def closeEvent(self, event) -> None:
+        self.close_streams()
+        super().closeEvent(event)

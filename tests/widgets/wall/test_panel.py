@@ -1,0 +1,90 @@
+"""The wall panel on a real store: cameras listed by grid, layouts saved by name, "show this camera"."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.events import Change
+from app.models import Camera, Grid
+from video.layouts import LayoutStore
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot, sqlite_db, tmp_path, clip, main_clip):
+    from widgets.shell_context import ShellSettings, build_shell_context
+    from widgets.wall.panel import create_panel, stream_pool_for
+
+    with sqlite_db.session() as session:
+        grid = Grid(code="S1-C1", name="幸福社区", level=2)
+        session.add(grid)
+        session.flush()
+        for number in (1, 2, 3):
+            session.add(
+                Camera(
+                    name=f"{number}号楼东侧",
+                    grid_id=grid.id,
+                    lon=113.6,
+                    lat=34.7,
+                    main_url=str(main_clip),
+                    sub_url=str(clip),
+                    transport="tcp",
+                    ai_enabled=number == 3,
+                )
+            )
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    widget = create_panel(context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+    stream_pool_for(context).close()
+    context.bridge.close()
+
+
+def test_cameras_fill_the_first_layout_and_the_list(qtbot, panel):
+    assert len(panel.wall.tiles) == 4
+    assert [tile.camera.name for tile in panel.wall.tiles[:3]] == ["1号楼东侧", "2号楼东侧", "3号楼东侧"]
+    group = panel.camera_list.tree.topLevelItem(0)
+    assert group.text(0) == "幸福社区" and group.childCount() == 3
+    assert "智能" in group.child(2).text(0)
+    qtbot.waitUntil(
+        lambda: (
+            (indicator := panel.context.status.indicator("cameras")) is not None
+            and indicator.text.endswith("3/3")
+        ),
+        timeout=10000,
+    )
+
+
+def test_layout_saved_by_name_comes_back(qtbot, panel):
+    panel.wall.put_camera(3, panel.wall.tiles[0].camera.id)
+    panel.save_layout("夜间值守")
+    assert LayoutStore(panel.context.db).load("夜间值守").cameras[3] == panel.wall.tiles[0].camera.id
+    labels = [panel.layout_box.itemText(i) for i in range(panel.layout_box.count())]
+    assert "★ 夜间值守" in labels and "1+7 画面" in labels
+    panel.layout_box.setCurrentIndex(labels.index("9 画面"))
+    panel._layout_chosen(labels.index("9 画面"))
+    assert len(panel.wall.tiles) == 9
+    panel._layout_chosen(labels.index("★ 夜间值守"))
+    assert len(panel.wall.tiles) == 4 and panel.wall.tiles[3].camera is not None
+
+
+def test_other_areas_bring_a_camera_up_through_the_hub(qtbot, panel):
+    camera_id = panel.wall.tiles[1].camera.id
+    panel.context.hub.publish(Change("camera.show", (camera_id,)))
+    qtbot.waitUntil(lambda: panel.wall.maximised is not None, timeout=3000)
+    assert panel.wall.maximised.camera.id == camera_id
+
+
+def test_a_second_wall_window_shares_the_streams(qtbot, panel):
+    window = panel.open_wall_window()
+    first = {tile.camera.id: tile.worker for tile in panel.wall.tiles if tile.camera}
+    second = {tile.camera.id: tile.worker for tile in window.wall.tiles if tile.camera}
+    assert first.keys() == second.keys()
+    assert all(first[key] is second[key] for key in first)  # one decode per stream however many walls
+    window.close()
+    assert all(worker.alive for worker in first.values())  # the first wall still uses them
