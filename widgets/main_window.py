@@ -10,9 +10,11 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTim
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -61,6 +63,17 @@ class PanelFailed(QWidget):
         layout.addWidget(heading)
         layout.addWidget(detail)
         layout.addStretch(1)
+
+
+def scrollable(panel: QWidget) -> QScrollArea:
+    """The panel in a scroll area: a panel wider or taller than its dock scrolls instead of pushing the
+    window past the screen (every panel fits 1366x768 this way, whatever its own minimum size)."""
+    area = QScrollArea()
+    area.setObjectName("dockScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
 
 
 def describe_database(url: str) -> tuple[str, str]:
@@ -143,7 +156,7 @@ class MainWindow(QMainWindow):
                 widget = PanelFailed(panel.title, error)
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{panel.key}")
-            dock.setWidget(widget)
+            dock.setWidget(scrollable(widget))
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -264,7 +277,7 @@ class MainWindow(QMainWindow):
         dock = self.docks[key]
         dock.show()
         dock.raise_()
-        dock.widget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.panel_widgets[key].setFocus(Qt.FocusReason.OtherFocusReason)
         self._nav_actions[key].setChecked(True)
 
     def switch_language(self, language: str) -> None:
