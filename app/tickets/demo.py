@@ -111,12 +111,13 @@ FATES = [
     ("waiting", 3),
     ("returned", 2),
     ("parked", 2),
-    ("extension_pending", 3),
+    ("extension_pending", 2),
+    ("extended", 3),
     ("dismissed", 2),
     ("filed", 1),
     ("rework_open", 2),
 ]
-OPEN_FATES = {"in_progress", "dispatched", "waiting", "extension_pending", "rework_open"}
+OPEN_FATES = {"in_progress", "dispatched", "waiting", "extension_pending", "extended", "rework_open"}
 
 
 def seed_demo_tickets(
@@ -275,10 +276,13 @@ def _live(
         if approver is not None:
             step(Action.APPROVE, approver, (60, 600))
         return
-    if fate == "extension_pending":
+    if fate in ("extension_pending", "extended"):
         step(
             Action.REQUEST_EXTENSION, handler, (30, 300), duration="2d", reason="需协调产权单位，等待维修材料"
         )
+        approver = _approver(workflow, ticket)
+        if fate == "extended" and approver is not None and step(Action.APPROVE, approver, (30, 300)):
+            step(Action.HANDLE, handler, (600, 2400), result=RESULTS[group])
         return
     done = ("handled", "verified", "closed", "evaluated", "rework_evaluated", "rework_open")
     if fate in done:
