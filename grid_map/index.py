@@ -4,7 +4,8 @@ A point's hits are the grids that contain it (or touch it on their border); the 
 its chain comes from the parent links, so the answer is always a consistent chain level 1 -> deepest.
 A grid whose children cover it completely can never be a point's deepest grid, so the first query
 runs over the other ("terminal") grids only, a third of the candidates of a full tree; points in
-no terminal grid (outside, or in a crack between children) are asked of the tree of all grids. A point on a border shared by several grids of the
+no terminal grid (outside, or in a crack between children) are asked of the tree of all grids.
+Single points go through a cell table built from the terminal tree (see grid_map.cells) first. A point on a border shared by several grids of the
 deepest level goes to the one with the smallest code: the same point always gives the same grid,
 whatever order the grids were loaded in.
 """
@@ -12,11 +13,13 @@ whatever order the grids were loaded in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 import shapely
 from numpy.typing import ArrayLike
 
+from grid_map.cells import CellTable
 from grid_map.feature import GridFeature
 
 OUTSIDE = -1
@@ -35,13 +38,17 @@ class GridIndex:
         self._all_tree = shapely.STRtree(geometries)
         self._terminal = np.flatnonzero(~self._covered(geometries, position))
         self._terminal_tree = shapely.STRtree(geometries[self._terminal])
+        self._terminal_geometries = geometries[self._terminal]
+        self._terminal_list: list[int] = self._terminal.tolist()
         levels = np.array([f.level for f in self.features], dtype=np.int64)
         # Deeper first, then smaller code: one integer per grid so a batch picks its winner with max().
         code_rank = np.empty(len(self.codes), dtype=np.int64)
         code_rank[np.argsort(np.array(self.codes, dtype=object), kind="stable")] = np.arange(len(self.codes))
         self._priority = levels * (len(self.codes) + 1) + (len(self.codes) - code_rank)
         self._by_priority = np.argsort(self._priority)
-        self._chains: list[tuple[int, ...]] = [self._chain(i, position) for i in range(len(self.features))]
+        self._chains: list[tuple[GridFeature, ...]] = [
+            tuple(self.features[j] for j in self._chain(i, position)) for i in range(len(self.features))
+        ]
 
     def _covered(self, geometries: np.ndarray, position: dict[str, int]) -> np.ndarray:
         """True for grids whose children's areas add up to their own (children never overlap)."""
@@ -80,19 +87,34 @@ class GridIndex:
 
     def locate(self, lon: float, lat: float) -> list[GridFeature]:
         """The grids holding the point, level 1 first and the deepest last; [] outside every grid."""
-        point = shapely.Point(lon, lat)
-        hits = self._terminal[self._terminal_tree.query(point, predicate="intersects")]
-        if len(hits) == 0:
-            hits = self._all_tree.query(point, predicate="intersects")
-            if len(hits) == 0:
-                return []
-        best = int(hits[np.argmax(self._priority[hits])])
-        return [self.features[i] for i in self._chains[best]]
+        return self.chain_at(self._deepest(lon, lat))
+
+    def _deepest(self, lon: float, lat: float) -> int:
+        """Position of the point's deepest grid (or -1): the cell table first, the full tree if need be."""
+        cells = self._cells
+        cell = cells.cell_of(lon, lat)
+        if cell >= 0:
+            sole = cells.sole[cell]
+            if sole >= 0:
+                return self._terminal_list[sole]
+            start, end = cells.offsets[cell], cells.offsets[cell + 1]
+            inside = shapely.intersects_xy(cells.member_geometries[start:end], lon, lat)
+            if inside.any():
+                return self._best(self._terminal[cells.members[start:end][inside]])
+        hits = self._all_tree.query(shapely.Point(lon, lat), predicate="intersects")
+        return self._best(hits) if len(hits) else OUTSIDE
+
+    @cached_property
+    def _cells(self) -> CellTable:
+        return CellTable(self._terminal_geometries, self._terminal_tree)
+
+    def _best(self, hits: np.ndarray) -> int:
+        return int(hits[np.argmax(self._priority[hits])])
 
     def locate_code(self, lon: float, lat: float) -> str | None:
         """The code of the deepest grid holding the point, or None."""
-        chain = self.locate(lon, lat)
-        return chain[-1].code if chain else None
+        position = self._deepest(lon, lat)
+        return None if position == OUTSIDE else self.codes[position]
 
     def deepest_indices(self, lons: ArrayLike, lats: ArrayLike) -> np.ndarray:
         """For many points at once: the position (in `features`) of each point's deepest grid, or -1."""
@@ -112,4 +134,4 @@ class GridIndex:
 
     def chain_at(self, position: int) -> list[GridFeature]:
         """The chain level 1 -> the grid at `position` in `features`; [] for -1 (outside)."""
-        return [] if position == OUTSIDE else [self.features[i] for i in self._chains[position]]
+        return [] if position == OUTSIDE else list(self._chains[position])

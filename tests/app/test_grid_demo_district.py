@@ -114,3 +114,20 @@ def test_one_compound_holds_44_buildings_in_rows(features):
         assert (max_x - min_x, max_y - min_y) == pytest.approx((48, 14), abs=0.01)
     rows = {round(LOCAL.to_metres(b.geometry).centroid.y, 3) for b in buildings}
     assert 4 <= len(rows) <= 11
+
+
+def test_single_and_batch_lookups_agree_everywhere_including_borders(features):
+    from grid_map.index import GridIndex
+
+    index = GridIndex(features)
+    rng = np.random.default_rng(17)
+    min_x, min_y, max_x, max_y = shapely.total_bounds([f.geometry for f in features])
+    vertices = np.concatenate([shapely.get_coordinates(f.geometry) for f in features if f.level == 3][::7])
+    lons = np.concatenate((rng.uniform(min_x - 0.01, max_x + 0.01, 20_000), vertices[:, 0]))
+    lats = np.concatenate((rng.uniform(min_y - 0.01, max_y + 0.01, 20_000), vertices[:, 1]))
+    batch = index.deepest_indices(lons, lats)
+    single = [index._deepest(lon, lat) for lon, lat in zip(lons.tolist(), lats.tolist(), strict=True)]
+    assert batch.tolist() == single
+    assert (batch[20_000:] >= 0).all()  # every compound corner is inside the district
+    levels = Counter(features[i].level if i >= 0 else 0 for i in batch[:20_000].tolist())
+    assert levels[0] > 0 and levels[3] > 0 and set(levels) <= {0, 3, 4}
