@@ -63,14 +63,18 @@ class GridDetails(QWidget):
         self.layout().setStretch(4, 1)
 
     def show_grid(self, grid: MapGrid, facts: GridFacts) -> None:
-        level = GridLevel(grid.level).zh
+        level = self.tr(GridLevel(grid.level).zh)
         self.heading.setText(
             f"<b style='font-size:14pt'>{escape(grid.name)}</b><br>"
             f"<span style='color:#8fa3bf'>{escape(grid.code)} · {escape(level)}</span>"
         )
         rows: list[str] = []
         for person in facts.staff:
-            role = DutyRole(person.role).zh if person.role in DutyRole._value2member_map_ else person.role
+            role = (
+                self.tr(DutyRole(person.role).zh)
+                if person.role in DutyRole._value2member_map_
+                else person.role
+            )
             phone = escape(person.phone or "—")
             rows.append(
                 f"<tr><td style='color:#8fa3bf'>{escape(role)}</td><td>{escape(person.name)}</td>"

@@ -11,7 +11,7 @@ from datetime import timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -427,6 +427,17 @@ class MapPanel(QWidget):
                 self.export_view(path)
             except OSError as error:
                 QMessageBox.warning(self, self.tr("导出"), str(error))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._update_breadcrumb()
+            self._apply_content()
+            if self.canvas.selection is None:
+                self.details.show_nothing()
+            else:
+                self._show_details(self.canvas.selection)
+        super().changeEvent(event)
 
     def _place_legend(self) -> None:
         self.legend.move(12, self.canvas.height() - self.legend.height() - 12)

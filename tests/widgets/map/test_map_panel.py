@@ -206,3 +206,20 @@ def test_export_png_and_pdf(panel, tmp_path):
     assert image.width() == 2 * panel.canvas.width()
     pdf = panel.export_view(tmp_path / "map.pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+
+
+def test_switching_to_english_retranslates_the_panel(qtbot, qapp, panel, district):
+    from widgets.i18n import LanguageSwitcher
+
+    languages = LanguageSwitcher(qapp)
+    panel.select(district.ids[district.compound])
+    try:
+        languages.switch("en")
+        qtbot.waitUntil(lambda: panel.search_box.placeholderText().startswith("Search"))
+        assert panel.breadcrumb.names() == ["District"]
+        assert panel.colouring_box.itemText(1) == "By open tickets"
+        assert "Level 3 (compound)" in panel.details.heading.text()
+        assert "Households" in panel.details.body.text()
+    finally:
+        languages.switch("zh_CN")
+    qtbot.waitUntil(lambda: panel.breadcrumb.names() == ["全区"])
