@@ -177,7 +177,10 @@ def _household_members(names: NameMaker, today: date) -> list[dict]:
     rng = names.rng
     size = _weighted(rng, HOUSEHOLD_SIZES)
     head_sex = rng.choice("男女")
-    head_age = rng.randint(66, 92) if size == 1 and rng.random() < 0.3 else rng.randint(24, 85)
+    if size == 1:  # about one single-person home in five is an elderly person living alone
+        head_age = rng.randint(70, 92) if rng.random() < 0.2 else rng.randint(22, 69)
+    else:
+        head_age = rng.randint(24, 85)
     surname = names.name(head_sex)[0]
     members = [_person(names, today, head_sex, head_age, "户主", surname=None)]
     if size >= 2:
