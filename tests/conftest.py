@@ -34,19 +34,40 @@ def sqlite_db(tmp_path) -> Iterator[Database]:
     db.dispose()
 
 
-@pytest.fixture
-def pg_db() -> Iterator[Database]:
-    """A throw-away PostgreSQL database, created and dropped around the test."""
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated PostgreSQL database that each `pg_db` copies: migrating once per session, not per test."""
     if not _pg_available():
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
         pytest.skip("PostgreSQL is not reachable")
-    name = f"gcc_test_{uuid.uuid4().hex[:12]}"
+    name = f"gcc_template_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
-    db = Database(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
-    db.upgrade()
+    template = Database(_pg_url(name))
+    template.upgrade()
+    template.dispose()  # CREATE DATABASE ... TEMPLATE needs the template without connections
+    try:
+        yield name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _pg_url(name: str) -> str:
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def pg_db(pg_template) -> Iterator[Database]:
+    """A throw-away PostgreSQL database, copied from the migrated template and dropped after the test."""
+    name = f"gcc_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    db = Database(_pg_url(name))
     try:
         yield db
     finally:
