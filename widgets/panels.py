@@ -89,7 +89,7 @@ TOP = Qt.DockWidgetArea.TopDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 
 PANELS: list[Panel] = [
-    Panel("wall", "视频墙", under_construction("视频墙"), TOP, "wall"),
+    Panel("wall", "视频墙", lazy_factory("widgets.wall.panel:create_panel"), TOP, "wall"),
     Panel("map", "网格地图", lazy_factory("widgets.map.panel:create_panel"), LEFT, "map"),
     Panel("tickets", "工单", under_construction("工单"), BOTTOM, "tickets"),
     Panel("alarms", "告警", lazy_factory("widgets.alarms.panel:create_panel"), RIGHT, "alarms"),
