@@ -37,7 +37,9 @@ def rf(code: str, at: datetime) -> SensorEvent:
 
 def alarms(db) -> list[tuple[str, int, int | None]]:
     with db.session() as session:
-        return [(a.kind, a.priority, a.household_id) for a in session.scalars(select(Alarm).order_by(Alarm.id))]
+        return [
+            (a.kind, a.priority, a.household_id) for a in session.scalars(select(Alarm).order_by(Alarm.id))
+        ]
 
 
 def test_sos_press_is_p1_at_once(db, site, ingest):
@@ -49,7 +51,9 @@ def test_sos_press_is_p1_at_once(db, site, ingest):
 @pytest.mark.parametrize(("kind", "field"), [("smoke", "smoke"), ("gas", "gas"), ("water", "water_leak")])
 def test_zigbee_smoke_gas_water_are_p1(db, site, ingest, kind, field):
     ingest.bind("zigbee", f"7号楼2-301/{kind}", kind, site.household_id)
-    assert ingest.handle(SensorEvent("zigbee", f"7号楼2-301/{kind}", "zb", {field: False, "battery": 90})) == []
+    assert (
+        ingest.handle(SensorEvent("zigbee", f"7号楼2-301/{kind}", "zb", {field: False, "battery": 90})) == []
+    )
     assert len(ingest.handle(SensorEvent("zigbee", f"7号楼2-301/{kind}", "zb", {field: True}))) == 1
     assert alarms(db) == [(kind, 1, site.household_id)]
 

@@ -8,8 +8,9 @@ the queue, so an operator typing a note is not pulled away by a lesser alarm.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
-from datetime import UTC
+from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
@@ -41,6 +42,10 @@ AlarmHook = Callable[[AlarmView], None]
 PRIORITY_COLOURS = {1: ("#b3261e", "#ffffff"), 2: ("#e8710a", "#ffffff"), 3: ("#5f6b7a", "#ffffff")}
 ACK_COLOURS = ("#fde7e4", "#3c1a17")
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _queue_key(view: AlarmView) -> tuple[int, datetime, int]:
+    return (view.priority, view.raised_at, view.id)
 
 
 def local_time(view: AlarmView) -> str:
@@ -95,6 +100,7 @@ class AlarmPopup(QWidget):
         self._alarms: dict[int, AlarmView] = {}
         self._cards: dict[int, HouseholdCard | None] = {}
         self._addresses: dict[int, str] = {}  # household id -> address, for the queue rows
+        self._order: list[tuple[int, datetime, int]] = []  # sort key of each queue row, in row order
         self._build()
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
@@ -268,18 +274,18 @@ class AlarmPopup(QWidget):
             self.activateWindow()
 
     def _row_for(self, view: AlarmView) -> int:
-        key = (view.priority, view.raised_at, view.id)
-        for row in range(self.queue.count()):
-            other = self._alarms[self.queue.item(row).data(ID_ROLE)]
-            if key < (other.priority, other.raised_at, other.id):
-                return row
-        return self.queue.count()
+        """Where the alarm goes in the queue; `_order` mirrors the rows' sort keys (bisect, not a scan)."""
+        key = _queue_key(view)
+        row = bisect.bisect_left(self._order, key)
+        self._order.insert(row, key)
+        return row
 
     def _item(self, alarm_id: int) -> QListWidgetItem | None:
-        for row in range(self.queue.count()):
-            if self.queue.item(row).data(ID_ROLE) == alarm_id:
-                return self.queue.item(row)
-        return None
+        view = self._alarms.get(alarm_id)
+        if view is None:
+            return None
+        row = bisect.bisect_left(self._order, _queue_key(view))
+        return self.queue.item(row) if row < len(self._order) and self._order[row][2] == alarm_id else None
 
     def _select(self, alarm_id: int) -> None:
         item = self._item(alarm_id)
@@ -296,7 +302,9 @@ class AlarmPopup(QWidget):
     def _remove(self, alarm_id: int) -> None:
         item = self._item(alarm_id)
         if item is not None:
-            self.queue.takeItem(self.queue.row(item))
+            row = self.queue.row(item)
+            self.queue.takeItem(row)
+            del self._order[row]
         self._alarms.pop(alarm_id, None)
         self._cards.pop(alarm_id, None)
         self._after_change()
