@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 import shapely
-from shapely.geometry import Point, Polygon
-from shapely.ops import polygonize, unary_union
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import polygonize, split, unary_union
 
 from grid_map.feature import GridFeature
 from grid_map.metres import LocalMetres
@@ -30,6 +30,7 @@ BUILDINGS = 44
 FOOTPRINT = (48.0, 14.0)  # a slab block, metres east-west x north-south
 PITCH = (62.0, 40.0)  # column and row spacing: rows far enough apart for winter sun
 SETBACK = 10.0  # metres between a footprint and the compound's edge
+CUT_OVERSHOOT = 0.05  # metres a block cut runs past the edge it ends on, so noding always meets it
 
 STREET_NAMES = (
     "淮河路街道", "解放路街道", "铭功路街道", "一马路街道", "蜜蜂张街道", "五里堡街道",
@@ -86,7 +87,7 @@ def _layout(seed: int) -> tuple[GridFeature, ...]:
     ]
     flat_communities = [cell for cells in community_cells for cell in cells]
     compound_cells = [
-        _partition(community, n, rng, lloyd_steps=1)
+        _blocks(community, n, rng) or _partition(community, n, rng, lloyd_steps=1)
         for community, n in zip(flat_communities, _allocate(flat_communities, COMPOUNDS, 2), strict=True)
     ]
     return tuple(_name_and_code(rng, streets, community_cells, compound_cells))
@@ -177,6 +178,62 @@ def _partition(parent: Polygon, n: int, rng: np.random.Generator, lloyd_steps: i
     cells = _exact_cells(parent, seeds)
     order = sorted(range(len(cells)), key=lambda i: (-round(cells[i].centroid.y / 400), cells[i].centroid.x))
     return [cells[i] for i in order]
+
+
+def _blocks(parent: Polygon, n: int, rng: np.random.Generator) -> list[Polygon] | None:
+    """Split a community into n compounds by straight cuts across its long side, as roads cut blocks.
+
+    None when the cuts do not give exactly n pieces (a very ragged community); the caller then
+    falls back to a Voronoi split.
+    """
+    cuts: list[LineString] = []
+    _cut(parent, n, rng, cuts)
+    noded = unary_union([parent.boundary, *cuts])
+    faces = [face for face in polygonize(noded.geoms) if parent.contains(face.representative_point())]
+    if len(faces) != n:
+        return None
+    return sorted(faces, key=lambda f: (-round(f.centroid.y / 400), f.centroid.x))
+
+
+def _cut(piece: Polygon, n: int, rng: np.random.Generator, cuts: list[LineString]) -> None:
+    """Cut `piece` in two across its long axis, then each side again until there are n pieces."""
+    if n <= 1:
+        return
+    corners = np.array(piece.minimum_rotated_rectangle.exterior.coords)
+    sides = np.diff(corners[:3], axis=0)
+    axis = sides[np.argmax(np.hypot(sides[:, 0], sides[:, 1]))]
+    turn = rng.uniform(-0.12, 0.12)  # radians: roads are not quite parallel
+    axis = np.array(
+        [
+            axis[0] * math.cos(turn) - axis[1] * math.sin(turn),
+            axis[0] * math.sin(turn) + axis[1] * math.cos(turn),
+        ]
+    )
+    axis /= np.hypot(*axis)
+    across = np.array([-axis[1], axis[0]])
+    coords = np.array(piece.exterior.coords)
+    along = coords @ axis
+    first = n // 2 + (int(rng.integers(0, 2)) if n % 2 else 0)
+    at = along.min() + (along.max() - along.min()) * float(
+        np.clip(first / n + rng.uniform(-0.06, 0.06), 0.2, 0.8)
+    )
+    reach = float(np.ptp(coords @ across)) + 1.0
+    middle = axis * at + across * float(np.array(piece.centroid.coords[0]) @ across)
+    line = LineString([middle - across * reach, middle + across * reach]).intersection(piece)
+    parts = [g for g in getattr(line, "geoms", [line]) if g.geom_type == "LineString" and g.length > 0]
+    if not parts:
+        return
+    segment = max(parts, key=lambda g: g.length)
+    (x0, y0), (x1, y1) = segment.coords[0], segment.coords[-1]
+    unit = np.array([x1 - x0, y1 - y0]) / segment.length
+    cut = LineString([np.array([x0, y0]) - unit * CUT_OVERSHOOT, np.array([x1, y1]) + unit * CUT_OVERSHOOT])
+    cuts.append(cut)
+    halves = [h for h in split(piece, cut).geoms if h.geom_type == "Polygon"]
+    if len(halves) != 2:
+        return
+    low, high = sorted(halves, key=lambda h: np.array(h.centroid.coords[0]) @ axis)
+    _cut(low, first, rng, cuts)
+    _cut(high, n - first, rng, cuts)
 
 
 def _inner_point(cell) -> tuple[float, float]:
