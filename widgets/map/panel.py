@@ -40,6 +40,7 @@ from widgets.map.details import GridDetails
 from widgets.map.legend import Legend
 from widgets.map.overlay import (
     Colouring,
+    Colours,
     Marker,
     MarkerKind,
     OverlayData,
@@ -89,6 +90,7 @@ class MapPanel(QWidget):
         self._totals_open: dict[int, int] = {}
         self._totals_overdue: dict[int, int] = {}
         self._leaders: dict[int, queries.Contact] = {}
+        self._colours: Colours | None = None
 
         self.canvas = MapCanvas(map_font_family())
         self.details = GridDetails()
@@ -164,7 +166,7 @@ class MapPanel(QWidget):
         self.canvas.emptyClicked.connect(lambda: self.select(None))
         self.canvas.markerClicked.connect(self._marker_clicked)
         self.canvas.tooltip_for = self.tooltip
-        self.canvas.viewChanged.connect(self._place_legend)
+        self.canvas.viewChanged.connect(self._update_legend)
         self.details.cameraChosen.connect(self.cameraActivated)
         self.breadcrumb.chosen.connect(self.go_up_to)
         self.search_box.returnPressed.connect(lambda: self.search(self.search_box.text()))
@@ -227,17 +229,20 @@ class MapPanel(QWidget):
             MarkerKind.ALARM: self.show_alarms.isChecked(),
         }
         markers = [m for m in self.overlay.markers if shown[m.kind]]
-        fills = {}
+        self._colours = None
         if self.colouring != Colouring.NONE:
-            colours = overlay_colours(self.scene, self.overlay.counts(self.colouring))
-            fills = colours.fills
-            level = self._legend_level()
-            self.legend.set_entries(
-                self.colouring.label(), legend(colours.breaks_by_level.get(level, [1, 2, 3, 4]))
-            )
-        else:
-            self.legend.set_entries("", [])
+            self._colours = overlay_colours(self.scene, self.overlay.counts(self.colouring))
+        fills = self._colours.fills if self._colours is not None else {}
         self.canvas.set_content(MapContent(fills, markers, self.focus, self.tile_layer))
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        """The legend shows the classes of the level the view is coloured at; it follows the zoom."""
+        if self._colours is None:
+            self.legend.set_entries("", [])
+        else:
+            breaks = self._colours.breaks_by_level.get(self._legend_level(), [1, 2, 3, 4])
+            self.legend.set_entries(self.colouring.label(), legend(breaks))
         self._place_legend()
 
     def _legend_level(self) -> int:

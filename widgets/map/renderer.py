@@ -32,6 +32,7 @@ from widgets.map.viewport import Viewport
 
 MARKER_MIN_SCALE = 0.25  # pixels per metre: closer than community zoom, where markers don't pile up
 ALWAYS_SHOWN = (MarkerKind.ALARM,)
+LABEL_FIT = {1: 0.9, 2: 0.9, 3: 0.9, 4: 0.75}  # share of a grid's on-screen width its name may take
 BOUNDARY_NUDGES = ((0.0, 0.0), (0.55, 0.55), (-0.55, -0.55))  # device pixels
 
 
@@ -198,7 +199,8 @@ class MapRenderer:
         self, painter: QPainter, viewport: Viewport, detail: Detail, options: RenderOptions
     ) -> dict[int, QRectF]:
         grids = self.scene.grids
-        order = sorted(detail.regions, key=lambda g: (grids[g].level, -grids[g].extent))
+        grounds = [g for g in detail.boundaries if not grids[g].tiled]  # a compound around its buildings
+        order = sorted([*detail.regions, *grounds], key=lambda g: (grids[g].level, -grids[g].extent))
         placer = LabelPlacer()
         placed: dict[int, QRectF] = {}
         bounds = QRectF(0, 0, viewport.width, viewport.height)
@@ -206,7 +208,7 @@ class MapRenderer:
             grid = grids[grid_id]
             label = self.labels.text(grid_id, grid.name, grid.level)
             on_screen_width = grid.bounds.width() * viewport.scale
-            if options.level_of_detail and label.size.width() > on_screen_width * 0.9:
+            if options.level_of_detail and label.size.width() > on_screen_width * LABEL_FIT[grid.level]:
                 continue  # the name would spill over its neighbours: the tooltip names it instead
             centre = viewport.to_screen(grid.anchor)
             if not bounds.contains(centre):

@@ -15,6 +15,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel
 
 from grid_map.projection import lonlat_array_to_mercator, lonlat_to_mercator, mercator_to_lonlat
 
@@ -92,6 +93,15 @@ def _label_anchor(geometry: BaseGeometry) -> QPointF:
     return QPointF(point.x, point.y)
 
 
+def _open_ground_anchor(ground: BaseGeometry, fallback: QPointF) -> QPointF:
+    parts = getattr(ground, "geoms", [ground])
+    largest = max(parts, key=lambda part: part.area, default=None)
+    if largest is None or largest.is_empty:
+        return fallback
+    point = polylabel(largest, tolerance=1.0)
+    return QPointF(point.x, point.y)
+
+
 class MapScene:
     """All grids ready to draw and hit-test; built once per load, read-only afterwards."""
 
@@ -123,6 +133,11 @@ class MapScene:
             if grid.children:
                 covered = sum(self.grids[child].geometry.area for child in grid.children)
                 grid.tiled = covered >= 0.98 * grid.geometry.area
+                if not grid.tiled:  # label the open ground between the buildings, not a rooftop
+                    ground = grid.geometry.difference(
+                        shapely.union_all([self.grids[c].geometry for c in grid.children])
+                    )
+                    grid.anchor = _open_ground_anchor(ground, grid.anchor)
         self._ids = np.array(list(self.grids), dtype=np.int64)
         shapely.prepare(geometries)
         self._tree = shapely.STRtree(geometries)

@@ -223,3 +223,20 @@ def test_switching_to_english_retranslates_the_panel(qtbot, qapp, panel, distric
     finally:
         languages.switch("zh_CN")
     qtbot.waitUntil(lambda: panel.breadcrumb.names() == ["全区"])
+
+
+def test_the_legend_follows_the_level_the_view_is_coloured_at(panel, district):
+    community = district.compound[:12]
+    other = community + ("001" if not district.compound.endswith("001") else "002")
+    for code in (district.compound, other):
+        for _ in range(6):
+            add_ticket(district, code)
+    panel.refresh_overlay()
+    panel.set_colouring(Colouring.OPEN_TICKETS)
+    # Streets are coloured: the busiest street holds 12, so the classes are 1-2, 3-5, 6-8, >= 9.
+    assert [entry.text for entry in panel.legend.entries] == ["0", "1–2", "3–5", "6–8", "≥ 9"]
+    panel.drill_into(district.ids[community])
+    # Compounds are coloured now: the busiest holds 6.
+    assert [entry.text for entry in panel.legend.entries] == ["0", "1", "2", "3–4", "≥ 5"]
+    panel.go_up_to(None)
+    assert panel.legend.entries[-1].text == "≥ 9"
