@@ -61,6 +61,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
     forget.set_defaults(handler=_forget)
 
+    listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
+    listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
+    listing.set_defaults(handler=_gallery_list)
+
     events = sub.add_parser("events", help="the stored AI events, newest first")
     events.add_argument("--limit", type=int, default=20)
     events.add_argument("--kind", choices=sorted(KINDS))
@@ -224,6 +228,20 @@ def _forget(args: argparse.Namespace) -> int:
     except EnrolmentError as error:
         raise CommandError(str(error)) from error
     print("已删除 deleted: " + ", ".join(f"{k} {v}" for k, v in removed.items()))
+    return 0
+
+
+def _gallery_list(args: argparse.Namespace) -> int:
+    config = _config(args)
+    db = open_database(args.db)
+    if not _key_exists():
+        print("人脸库为空 the gallery is empty")
+        return 0
+    for s in _gallery(db, config, create_key=False).subjects(args.list_name):
+        who = f"resident {s.resident_id}" if s.resident_id is not None else s.label
+        print(
+            f"#{s.subject_id} {s.list_name:9} {who}  templates {s.templates}  consent {s.consent_on} {s.consent_method}"
+        )
     return 0
 
 

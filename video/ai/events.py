@@ -43,6 +43,7 @@ class EventDraft:
     zone: str | None = None
     score: float = 0.0
     detail: dict[str, Any] = field(default_factory=dict)
+    notify: bool = True  # False: only counted (stored without pictures, not announced)
 
 
 def is_night(timestamp: float, settings: EventSettings) -> bool:
@@ -54,9 +55,12 @@ def is_night(timestamp: float, settings: EventSettings) -> bool:
 class EventRules:
     """Decides, once per track and kind, whether a track has become an event."""
 
-    def __init__(self, settings: EventSettings, mask_alert: bool, zone_kind: str = "person") -> None:
+    def __init__(
+        self, settings: EventSettings, mask_alert: bool, zone_kind: str = "person", min_faces: int = 3
+    ) -> None:
         self.settings = settings
-        self.mask_alert = mask_alert
+        self.mask_alert = mask_alert  # unmasked faces are always counted; announced only when this is set
+        self.min_faces = min_faces
         self.zone_kind = (
             zone_kind  # which tracks count for zones: persons, or faces without a person detector
         )
@@ -90,8 +94,12 @@ class EventRules:
                         detail={"lingered_s": round(lingered, 1), "night": night},
                     )
                 )
-        if self.mask_alert and track.kind == "face" and track.mask() is MaskState.NO_MASK:
-            drafts.append(EventDraft("no_mask", camera_id, track.track_id))
+        if (
+            track.kind == "face"
+            and len(track.mask_votes) >= self.min_faces
+            and track.mask() is MaskState.NO_MASK
+        ):
+            drafts.append(EventDraft("no_mask", camera_id, track.track_id, notify=self.mask_alert))
         for zone in zones if track.kind == self.zone_kind else ():
             key = (track.track_id, zone.name)
             if not zone.contains(track.box, frame_size):
@@ -137,8 +145,11 @@ class AiEventRecorder:
         self.hub = hub
         self.settings = settings
 
-    def record(self, draft: EventDraft, frame: np.ndarray, face_crop: np.ndarray | None) -> int:
+    def record(self, draft: EventDraft, frame: np.ndarray | None, face_crop: np.ndarray | None) -> int:
+        """Store the event; pictures and the announcement only for events people are told about."""
         quality = self.settings.snapshot_quality
+        if not draft.notify:
+            frame, face_crop = None, None
         with self.db.session() as session:
             row = AiEvent(
                 camera_id=draft.camera_id,
@@ -156,11 +167,14 @@ class AiEventRecorder:
             session.add(row)
             session.flush()
             event_id = row.id
-        self.hub.publish(
-            Change(
-                TOPIC, (event_id,), {"kind": draft.kind, "urgent": draft.urgent, "camera_id": draft.camera_id}
+        if draft.notify:
+            self.hub.publish(
+                Change(
+                    TOPIC,
+                    (event_id,),
+                    {"kind": draft.kind, "urgent": draft.urgent, "camera_id": draft.camera_id},
+                )
             )
-        )
         return event_id
 
 

@@ -40,6 +40,19 @@ class Consent:
 
 
 @dataclass(frozen=True)
+class SubjectSummary:
+    """One line of the gallery list: who (by id, not by name), which list, what is held, the consent."""
+
+    subject_id: int
+    list_name: str
+    resident_id: int | None
+    label: str
+    templates: int
+    consent_on: date | None
+    consent_method: str
+
+
+@dataclass(frozen=True)
 class Match:
     subject_id: int | None
     list_name: str | None
@@ -176,6 +189,28 @@ class FaceGallery:
             session.delete(subject)
         self.reload()
         return removed
+
+    def subjects(self, list_name: str | None = None) -> list[SubjectSummary]:
+        """The residents and watch-list entries the gallery holds."""
+        with self.db.session() as session:
+            query = select(FaceSubject).order_by(FaceSubject.list_name, FaceSubject.id)
+            if list_name:
+                query = query.where(FaceSubject.list_name == list_name)
+            summaries = []
+            for subject in session.scalars(query):
+                consent = max(subject.consents, key=lambda c: c.given_on, default=None)
+                summaries.append(
+                    SubjectSummary(
+                        subject.id,
+                        subject.list_name,
+                        subject.resident_id,
+                        subject.label,
+                        len(subject.templates),
+                        consent.given_on if consent else None,
+                        consent.method if consent else "",
+                    )
+                )
+            return summaries
 
     def subject_for_resident(self, resident_id: int) -> int | None:
         with self.db.session() as session:

@@ -32,7 +32,7 @@ class CameraStats:
     detector_calls: int = 0  # detector runs (one per region per detector)
     frames_with_detection: int = 0
     faces_embedded: int = 0
-    no_mask_tracks: int = 0  # tracks decided "no mask": counted even when no alert is raised
+    no_mask_tracks: int = 0  # tracks decided "no mask" (each also stored as a counted no_mask event)
 
 
 class CameraPipeline:
@@ -62,13 +62,14 @@ class CameraPipeline:
         self.gate = MotionGate(config.motion)
         self.tracker = IouTracker(config.tracking)
         has_persons = models.person is not None or models.persons_from_faces is not None
-        self.rules = EventRules(config.events, config.mask.alert, "person" if has_persons else "face")
+        self.rules = EventRules(
+            config.events, config.mask.alert, "person" if has_persons else "face", config.tracking.min_faces
+        )
         self.stats = CameraStats()
         self._last_taken: float | None = None
         self._last_detect = -1e18
         self._last_full_scan = -1e18
         self._names: dict[int, str] = {}
-        self._no_mask_counted: set[int] = set()
 
     def take(self, timestamp: float) -> bool:
         """Whether a frame at this time is to be analysed (at `detect_fps`); if so it is counted as taken."""
@@ -163,14 +164,11 @@ class CameraPipeline:
             if mask is not None and len(track.mask_votes) < settings.max_faces:
                 state, _ = mask.classify(frame, track.box)
                 track.mask_votes.append(state)
-                if len(track.mask_votes) >= settings.min_faces and track.mask().value == "no_mask":
-                    if track.track_id not in self._no_mask_counted:
-                        self._no_mask_counted.add(track.track_id)
-                        self.stats.no_mask_tracks += 1
         identity = self._identity(track)
         drafts = self.rules.check(
             self.camera_id, track, identity, self.zones, (frame.shape[1], frame.shape[0]), now
         )
+        self.stats.no_mask_tracks += sum(1 for d in drafts if d.kind == "no_mask")
         if self.recorder is not None:
             for draft in drafts:
                 try:

@@ -74,6 +74,9 @@ def test_enrol_detect_and_forget(site, capsys, sqlite_db):
     (frame,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [t["label"] for t in frame["tracks"]] == ["stranger"]
 
+    assert run(site, "gallery") == 0
+    assert f"resident {resident}  templates 1  consent" in capsys.readouterr().out
+
     assert run(site, "forget", "--person", str(resident)) == 0
     assert "templates 1" in capsys.readouterr().out
     assert run(site, "forget", "--person", str(resident)) == 2

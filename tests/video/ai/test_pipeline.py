@@ -103,7 +103,7 @@ def test_resident_is_labelled_with_name_only_when_visible_and_stranger_at_night_
         result = service.process(17, frame, day(23) + k / 5)
         labels += [t.identity for t in result.tracks if t.kind == "face"]
     assert labels[-1] is Identity.STRANGER
-    (event,) = recent_events(sqlite_db)
+    (event,) = [e for e in recent_events(sqlite_db) if e.kind != "no_mask"]  # unmasked faces are counted too
     assert event.kind == "stranger" and not event.urgent
     assert event.snapshot[:2] == b"\xff\xd8" and event.face_crop[:2] == b"\xff\xd8"
     assert [c.topic for c in heard] == ["ai_event"] and heard[0].ids == (event.id,)
@@ -128,7 +128,7 @@ def test_watchlist_hit_is_urgent_once_per_track(ai_config, sessions, sqlite_db, 
     results = walk(service, 17, face_clip(24), day(10))
     assert [t.identity for t in results[-1].tracks if t.kind == "face"] == [Identity.WATCHLIST]
     with sqlite_db.session() as session:
-        events = session.scalars(select(AiEvent)).all()
+        events = session.scalars(select(AiEvent).where(AiEvent.kind != "no_mask")).all()
         assert [(e.kind, e.urgent) for e in events] == [("watchlist_hit", True)]
         assert events[0].subject_id is not None and events[0].score >= 0.6
     service.close()
@@ -137,19 +137,17 @@ def test_watchlist_hit_is_urgent_once_per_track(ai_config, sessions, sqlite_db, 
 def test_person_in_a_zone_and_mask_state(ai_config, sessions, sqlite_db):
     from dataclasses import replace
 
-    config = replace(
-        ai_config,
-        person_detector=replace(ai_config.person_detector, type="from_faces"),
-        mask=replace(ai_config.mask, alert=True),
-    )
+    config = replace(ai_config, person_detector=replace(ai_config.person_detector, type="from_faces"))
     add_camera(sqlite_db, 17)
     add_camera(sqlite_db, 18)
-    recorder = AiEventRecorder(sqlite_db, EventHub(), config.events)
+    hub = EventHub()
+    heard = []
+    hub.subscribe("ai_event", heard.append)
+    recorder = AiEventRecorder(sqlite_db, hub, config.events)
     service = InferenceService(config, AiModels.load(config, sessions, strict=True), recorder=recorder)
     right_half = Zone("禁入区", ((0.5, 0.0), (1.0, 0.0), (1.0, 1.0), (0.5, 1.0)))
     service.add_camera(17, zones=[right_half])
     masked = astronaut().copy()
-    x1, y1, x2, y2 = ASTRONAUT_HEAD
     masked[125:175, 185:265] = (235, 200, 150)  # a light-blue surgical mask over mouth and nose (BGR)
     scene = background()
     results = []
@@ -159,8 +157,7 @@ def test_person_in_a_zone_and_mask_state(ai_config, sessions, sqlite_db):
     faces = [t for t in results[-1].tracks if t.kind == "face"]
     persons = [t for t in results[-1].tracks if t.kind == "person"]
     assert faces[0].mask is MaskState.MASK and persons and persons[0].in_zones == ("禁入区",)
-    kinds = [e.kind for e in recent_events(sqlite_db)]
-    assert kinds == ["zone"]  # masked: no "no_mask" event; in the zone: one event for the track
+    assert [e.kind for e in recent_events(sqlite_db)] == ["zone"]  # one event for the track; masked
     assert service.pipeline(17).stats.no_mask_tracks == 0
 
     bare = paste(scene, astronaut(), ASTRONAUT_HEAD, (100, 80), 0.55)
@@ -168,7 +165,32 @@ def test_person_in_a_zone_and_mask_state(ai_config, sessions, sqlite_db):
     for k in range(6):
         service.process(18, bare, day(11) + 10 + k / 5)
     assert service.pipeline(18).stats.no_mask_tracks == 1
-    assert "no_mask" in [e.kind for e in recent_events(sqlite_db)]
+    counted = [e for e in recent_events(sqlite_db) if e.kind == "no_mask"]
+    assert len(counted) == 1 and counted[0].snapshot is None and counted[0].face_crop is None
+    assert [c.detail["kind"] for c in heard] == ["zone"]  # counted only: no alert without mask.alert
+    service.close()
+
+
+def test_no_mask_alert_when_switched_on(ai_config, sessions, sqlite_db):
+    from dataclasses import replace
+
+    config = replace(ai_config, mask=replace(ai_config.mask, alert=True))
+    add_camera(sqlite_db, 18)
+    hub = EventHub()
+    heard = []
+    hub.subscribe("ai_event", heard.append)
+    service = InferenceService(
+        config,
+        AiModels.load(config, sessions, strict=True),
+        recorder=AiEventRecorder(sqlite_db, hub, config.events),
+    )
+    service.add_camera(18)
+    bare = paste(background(), astronaut(), ASTRONAUT_HEAD, (100, 80), 0.55)
+    for k in range(6):
+        service.process(18, bare, day(11) + k / 5)
+    (event,) = recent_events(sqlite_db)
+    assert event.kind == "no_mask" and event.snapshot is not None and event.face_crop is not None
+    assert [c.detail["kind"] for c in heard] == ["no_mask"]
     service.close()
 
 
