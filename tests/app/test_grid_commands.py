@@ -86,3 +86,25 @@ def test_locate_outside_every_grid_says_so_and_exits_non_zero(imported, capsys):
         "inside": False,
         "chain": [],
     }
+
+
+def test_locate_names_each_grids_leader(imported, capsys):
+    from sqlalchemy import select
+
+    from app.commands.db import open_database
+    from app.models import Duty, DutyRole, Grid, Person
+
+    db = open_database(imported)
+    with db.session() as session:
+        compound_id = session.scalar(select(Grid.id).where(Grid.code == sample.EAST_NORTH))
+        leader = Person(name="刘桂兰", phone="13612345678")
+        session.add(leader)
+        session.flush()
+        session.add(Duty(person_id=leader.id, grid_id=compound_id, role=DutyRole.LEADER))
+    db.dispose()
+    assert main.main(["locate", "113.615", "34.715", "--db", imported]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "刘桂兰 13612345678" in lines[2] and "网格长空缺" in lines[0]
+    assert main.main(["locate", "113.615", "34.715", "--json", "--db", imported]) == 0
+    leader_json = json.loads(capsys.readouterr().out)["chain"][2]["leader"]
+    assert leader_json["name"] == "刘桂兰" and leader_json["phone"] == "13612345678"
