@@ -24,6 +24,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from app.models import Camera
+from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{panel.key}")
             dock.setWidget(scrollable(widget))
+            dock.setTitleBarWidget(DockTitleBar(dock, panel.icon))
             dock.setFeatures(
                 QDockWidget.DockWidgetFeature.DockWidgetClosable
                 | QDockWidget.DockWidgetFeature.DockWidgetMovable

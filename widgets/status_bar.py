@@ -86,6 +86,8 @@ class IndicatorLabel(QWidget):
         self.text.setText(indicator.text)
         self.setToolTip(indicator.tooltip or indicator.text)
         self.setProperty("state", indicator.state.value)
+        # QStatusBar squeezes its items to their old size hint: claim the room the new text needs.
+        self.setMinimumWidth(self.sizeHint().width())
 
 
 class ShellStatusBar(QStatusBar):

@@ -28,7 +28,15 @@ TR_CONTEXTS = {
 # The shell's own modules (the other areas check their own .ts files).
 SHELL_MODULES = [
     WIDGETS / name
-    for name in ("main_window.py", "kiosk.py", "panels.py", "stats.py", "status_bar.py", "commands.py")
+    for name in (
+        "main_window.py",
+        "kiosk.py",
+        "panels.py",
+        "stats.py",
+        "status_bar.py",
+        "commands.py",
+        "dock_title.py",
+    )
 ] + sorted((WIDGETS / "households").glob("*.py"))
 
 

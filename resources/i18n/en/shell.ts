@@ -116,6 +116,14 @@ Database: {db}</translation>
         <source>{panel}无法加载</source>
         <translation>{panel} could not be loaded</translation>
     </message>
+    <message>
+        <source>浮动/停靠</source>
+        <translation>Float / dock</translation>
+    </message>
+    <message>
+        <source>关闭（可从“视图”菜单重新打开）</source>
+        <translation>Close (reopen it from the View menu)</translation>
+    </message>
 </context>
 <context>
     <name>Roster</name>
