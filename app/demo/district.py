@@ -25,6 +25,7 @@ DISTRICT_CODE = "410103"  # 二七区
 CENTRE = LocalMetres(113.6, 34.7)
 HALF_WIDTH, HALF_HEIGHT = 7500.0, 6000.0  # metres: a 15 km x 12 km district
 OLD_TOWN = (3500.0, 3500.0)  # metres from CENTRE: where the blocks are densest
+DENSITY_PULL = 2.0  # Lloyd weights are density**this: cell areas then shrink about as 1/density
 STREETS, COMMUNITIES, COMPOUNDS = 18, 175, 846
 BUILDINGS = 44
 FOOTPRINT = (48.0, 14.0)  # a slab block, metres east-west x north-south
@@ -80,9 +81,9 @@ def detailed_compound_code(features: list[GridFeature]) -> str:
 def _layout(seed: int) -> tuple[GridFeature, ...]:
     rng = np.random.default_rng(seed)
     outline = _district_outline(rng)
-    streets = _partition(outline, STREETS, rng, lloyd_steps=3)
+    streets = _partition(outline, STREETS, rng, lloyd_steps=8)
     community_cells = [
-        _partition(street, n, rng, lloyd_steps=2)
+        _partition(street, n, rng, lloyd_steps=4)
         for street, n in zip(streets, _allocate(streets, COMMUNITIES, 5), strict=True)
     ]
     flat_communities = [cell for cells in community_cells for cell in cells]
@@ -170,11 +171,7 @@ def _sample_points(parent: Polygon, n: int, rng: np.random.Generator) -> np.ndar
 
 def _partition(parent: Polygon, n: int, rng: np.random.Generator, lloyd_steps: int) -> list[Polygon]:
     """Split `parent` into n polygons that tile it exactly, ordered north-west to south-east."""
-    seeds = _sample_points(parent, n, rng)
-    for _ in range(lloyd_steps):
-        cells = shapely.voronoi_polygons(shapely.multipoints(seeds), extend_to=parent, ordered=True).geoms
-        clipped = shapely.intersection(np.array(list(cells), dtype=object), parent)
-        seeds = np.array([_inner_point(cell) for cell in clipped])
+    seeds = _relax(parent, _sample_points(parent, n, rng), lloyd_steps)
     cells = _exact_cells(parent, seeds)
     order = sorted(range(len(cells)), key=lambda i: (-round(cells[i].centroid.y / 400), cells[i].centroid.x))
     return [cells[i] for i in order]
@@ -236,9 +233,35 @@ def _cut(piece: Polygon, n: int, rng: np.random.Generator, cuts: list[LineString
     _cut(high, n - first, rng, cuts)
 
 
-def _inner_point(cell) -> tuple[float, float]:
-    point = cell.centroid if cell.contains(cell.centroid) else cell.representative_point()
-    return point.x, point.y
+def _relax(parent: Polygon, seeds: np.ndarray, steps: int) -> np.ndarray:
+    """Lloyd relaxation weighted by density²: even-looking cells, small in the old town, large outside.
+
+    Cells are estimated on a lattice of points inside the parent (about 40 per cell); each seed moves
+    to the weighted mean of the lattice points nearest to it (a point inside the parent if the mean
+    falls outside a concave parent).
+    """
+    spacing = math.sqrt(parent.area / (40 * len(seeds)))
+    min_x, min_y, max_x, max_y = parent.bounds
+    gx, gy = (
+        a.ravel() for a in np.meshgrid(np.arange(min_x, max_x, spacing), np.arange(min_y, max_y, spacing))
+    )
+    inside = shapely.contains_xy(parent, gx, gy)
+    lattice = np.column_stack((gx[inside], gy[inside]))
+    if len(lattice) == 0:
+        return seeds
+    weight = _density(lattice) ** DENSITY_PULL
+    for _ in range(steps):
+        nearest = np.argmin(((lattice[:, None, :] - seeds[None, :, :]) ** 2).sum(axis=2), axis=1)
+        total = np.bincount(nearest, weights=weight, minlength=len(seeds))
+        owned = total > 0
+        for axis in (0, 1):
+            moved = np.bincount(nearest, weights=weight * lattice[:, axis], minlength=len(seeds))
+            seeds[owned, axis] = moved[owned] / total[owned]
+        outside = np.flatnonzero(~shapely.contains_xy(parent, seeds[:, 0], seeds[:, 1]))
+        for s in outside:
+            members = lattice[nearest == s] if owned[s] else lattice
+            seeds[s] = members[np.argmin(((members - seeds[s]) ** 2).sum(axis=1))]
+    return seeds
 
 
 def _exact_cells(parent: Polygon, seeds: np.ndarray) -> list[Polygon]:
