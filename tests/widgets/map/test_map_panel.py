@@ -240,3 +240,35 @@ def test_the_legend_follows_the_level_the_view_is_coloured_at(panel, district):
     assert [entry.text for entry in panel.legend.entries] == ["0", "1", "2", "3–4", "≥ 5"]
     panel.go_up_to(None)
     assert panel.legend.entries[-1].text == "≥ 9"
+
+
+def test_ticket_pins_and_sensor_icons_sit_at_their_building(qtbot, panel, district):
+    from app.models import Sensor
+
+    with district.db.session() as session:
+        session.add(
+            Ticket(state="in_progress", queue="overdue", category_code="ENV01", source="phone", text="漏水",
+                   grid_l3_id=district.ids[district.compound], household_id=1, overdue_since=utcnow())
+        )  # fmt: skip
+        session.add(Ticket(state="evaluated", queue="done", category_code="ENV01", source="phone", text="已办结",
+                           grid_l3_id=district.ids[district.compound], building_id=district.building_id))  # fmt: skip
+        session.add(Sensor(name="紧急呼叫按钮", kind="sos", protocol="rf433", device_code="A1B2C3",
+                           grid_id=district.ids[f"{district.compound}001"], household_id=1))  # fmt: skip
+    panel.refresh_overlay()
+    kinds = sorted(m.kind.value for m in panel.overlay.markers)
+    assert kinds == ["camera", "sensor", "ticket_overdue"]  # the finished ticket has no pin
+    panel.search("嵩山南路88号院1号楼2单元301室")
+    panel.canvas.repaint()
+    drawn = {m.kind for m, _ in panel.canvas.visible_markers()}
+    assert {MarkerKind.SENSOR, MarkerKind.TICKET_OVERDUE} <= drawn
+    panel.show_tickets.setChecked(False)
+    panel.canvas.repaint()
+    assert MarkerKind.TICKET_OVERDUE not in {m.kind for m, _ in panel.canvas.visible_markers()}
+
+
+def test_hovering_highlights_the_grid_and_explains_it(qtbot, panel, district):
+    street = district.ids["410103001"]
+    with qtbot.waitSignal(panel.canvas.hoveredChanged) as hovered:
+        qtbot.mouseMove(panel.canvas, pixel_inside(panel, street))
+    assert hovered.args == [street] and panel.canvas.hover == street
+    assert "淮河路街道" in panel.tooltip(street)
