@@ -21,6 +21,7 @@ from video.cameras import CameraInfo
 
 OverlayPainter = Callable[[QPainter, QRectF, tuple[int, int]], None]
 MAX_AGE_S = 2.0  # results older than this (the AI fell behind or the camera went still) are not drawn
+MAX_LEAD_S = 0.6  # a moving box is drawn ahead along its track by the result's age, up to this much
 
 COLOURS = {
     Identity.RESIDENT: QColor("#3ddc84"),
@@ -62,6 +63,13 @@ def track_label(track: TrackView) -> str:
             text += f" {track.name}"
     mask = mask_text(track.mask)
     return f"{text} · {mask}" if mask else text
+
+
+def _since_capture(analysis: FrameAnalysis, age: float) -> float:
+    """How old the result's frame is: from its wall-clock capture time when that is plausible (live
+    streams), else the time since the result arrived (files and tests use their own clocks)."""
+    delay = time.time() - analysis.timestamp
+    return delay if 0.0 <= delay <= MAX_AGE_S else age
 
 
 class AiOverlay:
@@ -123,12 +131,14 @@ class AiOverlay:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for zone in zones:
             self._paint_zone(painter, target, zone)
-        if entry is not None and time.monotonic() - entry[1] <= self.max_age_s:
+        age = time.monotonic() - entry[1] if entry is not None else 0.0
+        if entry is not None and age <= self.max_age_s:
             analysis = entry[0]
+            lead = min(_since_capture(analysis, age), MAX_LEAD_S)
             painter.setFont(self._font)
             width, height = analysis.frame_size
             for track in analysis.tracks:
-                box = track.box
+                box = track.box.shifted(track.velocity[0] * lead, track.velocity[1] * lead)
                 rect = QRectF(
                     target.x() + box.x1 / width * target.width(),
                     target.y() + box.y1 / height * target.height(),

@@ -216,6 +216,7 @@ class CameraPipeline:
                     track.mask(),
                     track.landmarks,
                     tuple(z.name for z in self.zones if z.contains(track.box, size)),
+                    track.velocity,
                 )
             )
         return FrameAnalysis(self.camera_id, timestamp, size, tuple(views), ran, tuple(motion))

@@ -121,6 +121,7 @@ class TrackView:
     mask: MaskState = MaskState.UNKNOWN
     landmarks: tuple[Point, ...] = ()
     in_zones: tuple[str, ...] = ()
+    velocity: tuple[float, float] = (0.0, 0.0)  # pixels per second, so a late result can be drawn ahead
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,15 @@ def test_detect_on_a_video_file(site, capsys, tmp_path):
     frames = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(frames) == 8
     assert sum(1 for f in frames if [t for t in f["tracks"] if t["kind"] == "face"]) >= 7
+
+
+def test_zones_from_the_command_line(site, capsys, sqlite_db):
+    from tests.video.ai.conftest import add_camera
+
+    add_camera(sqlite_db, 17)
+    assert run(site, "zone", "add", "--camera", "17", "--name", "禁入区", "0.5,0.5", "1,0.5", "1,1") == 0
+    assert run(site, "zone", "add", "--camera", "17", "--name", "x", "0.5,1.5", "1,0.5", "1,1") == 2
+    assert run(site, "zone", "add", "--camera", "99", "--name", "x", "0.5,0.5", "1,0.5", "1,1") == 2
+    capsys.readouterr()
+    assert run(site, "zone", "list", "--camera", "17") == 0
+    assert capsys.readouterr().out.strip() == "禁入区: 0.5,0.5 1,0.5 1,1"

@@ -7,7 +7,7 @@ import pytest
 
 from tests.video.ai.clips import astronaut, background
 from tests.video.ai.onnx_models import yolo_model
-from video.ai.config import AiConfigError, DetectorChoice, parse
+from video.ai.config import AiConfig, AiConfigError, DetectorChoice, may_see_names, parse
 from video.ai.models import AiModels
 from video.ai.motion import MotionGate, MotionSettings, detection_regions
 from video.ai.registry import create_detector
@@ -139,3 +139,10 @@ def test_models_report_what_failed_and_share_sessions(model_dir):
 
 def test_pool_leaves_a_core_for_decoding_and_the_ui():
     assert pool_size(1) == 1 and pool_size(2) == 1 and pool_size(4) == 3 and pool_size(32) == 4
+
+
+def test_names_are_for_the_roles_the_office_allows():
+    config = AiConfig()
+    assert may_see_names(config, {"police"}) and may_see_names(config, {"member", "supervisor"})
+    assert not may_see_names(config, {"member", "volunteer"})
+    assert not may_see_names(parse({"name_roles": []}), {"police"})
