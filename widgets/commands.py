@@ -31,6 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gui.add_argument("--size", default=None, help="screenshot size WxH (default 1920x1080)")
     gui.add_argument("--view", default=None, help="one panel only: wall, map, tickets, alarms, roster, stats")
     gui.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
+    gui.add_argument(
+        "--settle",
+        type=float,
+        default=SETTLE_SECONDS,
+        help=f"screenshot: seconds to let loaders and cameras fill in first (default {SETTLE_SECONDS})",
+    )
     gui.set_defaults(handler=run_gui)
 
 
@@ -113,7 +119,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     languages.switch(args.lang or str(store.value("language", DEFAULT_LANGUAGE)))
 
     if args.screenshot:
-        return _screenshot(context, languages, args.view, size, Path(args.screenshot))
+        return _screenshot(context, languages, args.view, size, Path(args.screenshot), args.settle)
 
     if args.kiosk:
         pins = PinStore(store)
@@ -132,7 +138,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     return app.exec()
 
 
-def _screenshot(context, languages, view: str | None, size: tuple[int, int], target: Path) -> int:
+def _screenshot(
+    context, languages, view: str | None, size: tuple[int, int], target: Path, settle: float
+) -> int:
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from widgets.main_window import MainWindow
@@ -146,10 +155,12 @@ def _screenshot(context, languages, view: str | None, size: tuple[int, int], tar
     widget.show()
     if not view:
         widget.apply_default_sizes()
-    deadline = time.monotonic() + SETTLE_SECONDS
+    deadline = time.monotonic() + max(settle, 0.0)
     while time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.02)
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # no half-finished relayout in the image
+    QApplication.processEvents()
     image = widget.grab().toImage()
     target.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(target), "PNG"):
