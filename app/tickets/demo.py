@@ -19,6 +19,7 @@ from app.store import Database
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
+from app.tickets.desk import insert_tickets
 from app.tickets.intake import Actor, Intake, Place, plan_ticket
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.routing import GridBook, LeaderBook, approvers
@@ -196,9 +197,7 @@ def seed_demo_tickets(
         rows.append(row)
         first_events.append(events)
         plans.append((fate, group, at))
-    ids = list(
-        session.execute(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), rows).scalars()
-    )
+    ids = insert_tickets(session, rows)
     events_out: list[dict[str, Any]] = []
     for ticket_id, events in zip(ids, first_events, strict=True):
         for event in events:
@@ -207,7 +206,7 @@ def seed_demo_tickets(
     for ticket_id, (fate, group, at) in zip(ids, plans, strict=True):
         _live(workflow, tickets[ticket_id], fate, at, now, rng, group, events_out)
     session.flush()
-    session.execute(insert(TicketEvent), events_out)
+    session.execute(insert(TicketEvent.__table__), events_out)
     sweep_session(session, workflow, now, recorded=now)
     return len(ids)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -120,7 +120,9 @@ class TicketDesk:
             row, events = plan_ticket(
                 intake, category, place, grids, leaders, self.clocks.of(category), actor, now
             )
-            ticket_id = session.execute(insert(Ticket).returning(Ticket.id), [row]).scalar_one()
+            ticket_id = session.execute(
+                insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
+            ).scalar_one()
             self._write_events(session, ticket_id, events)
             for name, data in intake.photos:
                 session.add(photo_row(ticket_id, "intake", name, data, now))
@@ -159,11 +161,7 @@ class TicketDesk:
                 )
                 rows.append(row)
                 event_lists.append(events)
-            ids = list(
-                session.execute(
-                    insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), rows
-                ).scalars()
-            )
+            ids = insert_tickets(session, rows)
             all_events = []
             for ticket_id, events in zip(ids, event_lists, strict=True):
                 for event in events:
@@ -174,27 +172,35 @@ class TicketDesk:
         return ids
 
     def _write_events(self, session: Session, ticket_id: int | None, events: list[dict[str, Any]]) -> None:
+        """The intake's timeline steps, and one audit entry per ticket listing them (受理 → 立案 → 派遣)."""
         if ticket_id is not None:
             for event in events:
                 event["ticket_id"] = ticket_id
-        session.execute(insert(TicketEvent), events)
+        session.execute(insert(TicketEvent.__table__), events)
+        by_ticket: dict[int, list[dict[str, Any]]] = {}
+        for e in events:
+            by_ticket.setdefault(e["ticket_id"], []).append(e)
         session.execute(
-            insert(AuditEntry),
+            insert(AuditEntry.__table__),
             [
                 {
-                    "at": e["recorded_at"],
-                    "actor": e["actor"],
-                    "seat": e["seat"],
-                    "action": f"ticket.{e['action']}",
+                    "at": steps[0]["recorded_at"],
+                    "actor": steps[0]["actor"],
+                    "seat": steps[0]["seat"],
+                    "action": "ticket.open",
                     "entity": "ticket",
-                    "entity_id": e["ticket_id"],
+                    "entity_id": tid,
                     "detail": json.dumps(
-                        {"from": e["from_state"], "to": e["to_state"], "at": e["at"], "note": e["note"]},
+                        {
+                            "at": steps[0]["at"].isoformat(),
+                            "steps": [
+                                [s["action"], s["from_state"], s["to_state"], s["note"]] for s in steps
+                            ],
+                        },
                         ensure_ascii=False,
-                        default=str,
                     ),
                 }
-                for e in events
+                for tid, steps in by_ticket.items()
             ],
         )
 
@@ -340,3 +346,19 @@ def photo_row(ticket_id: int, stage: str, name: str, data: bytes, at: datetime) 
         data=data,
         added_at=at,
     )
+
+
+def insert_tickets(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ticket rows in one executemany and return their ids in order.
+
+    SQLite cannot promise the order of RETURNING rows in a batch, but it hands out rowids as max+1
+    in insertion order while this transaction holds the write lock, so the batch's ids are the last
+    len(rows) ids. PostgreSQL returns them in order with insertmanyvalues.
+    """
+    table = Ticket.__table__
+    if session.get_bind().dialect.name != "sqlite":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(session.execute(statement, rows).scalars())
+    session.execute(insert(table), rows)
+    last = session.execute(select(func.max(table.c.id))).scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))

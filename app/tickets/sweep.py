@@ -14,9 +14,10 @@ import json
 import socket
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import AuditEntry
@@ -28,6 +29,30 @@ from app.tickets.timefmt import local
 from app.tickets.workflow import Workflow
 
 SWEEP_ACTOR = "系统时限监控"
+# What the sweep may change: the clock, the level and handler after an escalation, the queue.
+_WRITE = (
+    "state",
+    "level",
+    "assigned_grid_id",
+    "assignee_id",
+    "level_started_at",
+    "limit_minutes",
+    "extension_minutes",
+    "paused_minutes",
+    "paused_at",
+    "warn_level",
+    "deadline_at",
+    "next_due_at",
+    "overdue_since",
+    "escalation_count",
+    "pending_request",
+    "pending_minutes",
+    "pending_reason",
+    "queue",
+    "sort_at",
+    "updated_at",
+)
+_READ = ("id", "version", "category_code", "grid_l1_id", "grid_l2_id", "grid_l3_id", *_WRITE)
 MAX_STEPS_PER_TICKET = 16  # 2 warnings + breach per level, four levels, with room to spare
 
 
@@ -81,9 +106,14 @@ def sweep_session(
     report = SweepReport(now)
     seat = f"scheduler@{socket.gethostname()}"
     recorded = recorded or utcnow()
-    due = session.scalars(
-        select(Ticket).where(Ticket.next_due_at <= now).order_by(Ticket.next_due_at, Ticket.id)
+    session.flush()  # the caller's pending ORM changes first: the sweep reads and writes rows directly
+    table = Ticket.__table__
+    rows = session.execute(
+        select(*(table.c[name] for name in _READ))
+        .where(table.c.next_due_at <= now)
+        .order_by(table.c.next_due_at, table.c.id)
     ).all()
+    due = [SimpleNamespace(**row._mapping) for row in rows]
     events: list[dict[str, Any]] = []
     audits: list[dict[str, Any]] = []
     for ticket in due:
@@ -147,9 +177,34 @@ def sweep_session(
                     }
                 )
         report.tickets.append(ticket.id)
-    session.flush()
+    _write_back(session, due)
+    session.expire_all()  # ORM copies of swept tickets are stale now
     if events:
-        session.execute(insert(TicketEvent), events)
+        session.execute(insert(TicketEvent.__table__), events)
     if audits:
-        session.execute(insert(AuditEntry), audits)
+        session.execute(insert(AuditEntry.__table__), audits)
     return report
+
+
+def _write_back(session, tickets: list[SimpleNamespace]) -> None:
+    """One executemany UPDATE guarded by the version each row was read with.
+
+    If a seat moved one of these tickets meanwhile, fewer rows match: StaleDataError, and the
+    caller retries the whole (idempotent) sweep.
+    """
+    if not tickets:
+        return
+    table = Ticket.__table__
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
+        .values({name: bindparam(name) for name in _WRITE} | {"version": bindparam("_next")})
+    )
+    params = [
+        {name: getattr(t, name) for name in _WRITE}
+        | {"_id": t.id, "_version": t.version, "_next": t.version + 1}
+        for t in tickets
+    ]
+    result = session.connection().execute(statement, params)
+    if result.rowcount != len(params):
+        raise StaleDataError(f"{len(params) - result.rowcount} swept ticket(s) changed meanwhile")

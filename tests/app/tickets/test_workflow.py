@@ -94,7 +94,7 @@ def test_happy_path_to_evaluation(both_db):
         assert {n.channel for n in notices} == {"print", "log"}
         assert "已联系保洁清运" in notices[0].text and "刘女士" in notices[0].text
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.entity_id == tid)).all()
-        assert {"ticket.dispatch", "ticket.handle", "ticket.feedback"} <= set(actions)
+        assert {"ticket.open", "ticket.start", "ticket.handle", "ticket.feedback"} <= set(actions)
 
 
 def test_photo_checksum_is_checked_on_read(desk, site, db):
