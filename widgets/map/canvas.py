@@ -123,9 +123,6 @@ class MapCanvas(QWidget):
         self._flight.setDuration(self.flight_ms)
         self._flight.start()
 
-    def is_flying(self) -> bool:
-        return self._flight.state() == QVariantAnimation.State.Running
-
     def _fly_step(self, t: float) -> None:
         if self._flight_ends is not None:
             start, end = self._flight_ends

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainterPath, QPolygonF
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
-from grid_map.projection import lonlat_array_to_mercator, lonlat_to_mercator, mercator_to_lonlat
+from grid_map.projection import lonlat_array_to_mercator, lonlat_to_mercator
 
 
 @dataclass(frozen=True)
@@ -57,19 +57,10 @@ def lonlat_to_map(lon: float, lat: float) -> QPointF:
     return QPointF(x, -y)
 
 
-def map_to_lonlat(point: QPointF) -> tuple[float, float]:
-    return mercator_to_lonlat(point.x(), -point.y())
-
-
 def _to_map_coords(coords: np.ndarray) -> np.ndarray:
     out = lonlat_array_to_mercator(coords)
     out[:, 1] *= -1.0
     return out
-
-
-def geometry_to_map(geometry: BaseGeometry) -> BaseGeometry:
-    """A WGS-84 geometry in map coordinates (Web Mercator metres, y down)."""
-    return shapely.transform(geometry, _to_map_coords)
 
 
 def _ring_polygon(coords: np.ndarray) -> QPolygonF:
@@ -141,7 +132,6 @@ class MapScene:
         self._ids = np.array(list(self.grids), dtype=np.int64)
         shapely.prepare(geometries)
         self._tree = shapely.STRtree(geometries)
-        self.by_code = {grid.code: grid.id for grid in self.grids.values()}
 
     def __len__(self) -> int:
         return len(self.grids)
@@ -159,11 +149,6 @@ class MapScene:
         hits = self._tree.query(shapely.points(point.x(), point.y()), predicate="within")
         found = [int(self._ids[i]) for i in hits]
         return sorted(found, key=lambda grid_id: self.grids[grid_id].level)
-
-    def grids_in(self, rect: QRectF) -> np.ndarray:
-        """Ids of the grids whose bounding boxes touch a map rectangle (for culling)."""
-        hits = self._tree.query(shapely.box(rect.left(), rect.top(), rect.right(), rect.bottom()))
-        return self._ids[hits]
 
     def ancestors(self, grid_id: int) -> list[int]:
         """The chain from the root down to and including `grid_id`."""

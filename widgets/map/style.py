@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor
 
 BACKGROUND = QColor("#0b1320")
-DISTRICT_GROUND = QColor("#101b2c")  # inside the district, so its outline reads against the void
 TEXT = QColor("#dce6f2")
-MUTED_TEXT = QColor("#8fa3bf")
 HALO = QColor(8, 14, 24, 230)  # the dark rim around label text
-ACCENT = QColor("#2f8cff")
 SELECTION = QColor("#ffd54a")
 HOVER_FILL = QColor(47, 140, 255, 60)
 FOCUS_DIM = QColor(4, 9, 16, 120)  # dims what lies outside the grid drilled into
