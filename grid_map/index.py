@@ -19,10 +19,9 @@ import numpy as np
 import shapely
 from numpy.typing import ArrayLike
 
-from grid_map.cells import CellTable
+from grid_map.cells import OUTSIDE, CellTable
 from grid_map.feature import GridFeature
 
-OUTSIDE = -1
 COVERED_FRACTION_SLACK = 1e-9  # float noise when children's areas are summed
 
 
@@ -39,7 +38,6 @@ class GridIndex:
         self._terminal = np.flatnonzero(~self._covered(geometries, position))
         self._terminal_tree = shapely.STRtree(geometries[self._terminal])
         self._terminal_geometries = geometries[self._terminal]
-        self._terminal_list: list[int] = self._terminal.tolist()
         levels = np.array([f.level for f in self.features], dtype=np.int64)
         # Deeper first, then smaller code: one integer per grid so a batch picks its winner with max().
         code_rank = np.empty(len(self.codes), dtype=np.int64)
@@ -91,22 +89,21 @@ class GridIndex:
 
     def _deepest(self, lon: float, lat: float) -> int:
         """Position of the point's deepest grid (or -1): the cell table first, the full tree if need be."""
-        cells = self._cells
-        cell = cells.cell_of(lon, lat)
-        if cell >= 0:
-            sole = cells.sole[cell]
-            if sole >= 0:
-                return self._terminal_list[sole]
-            start, end = cells.offsets[cell], cells.offsets[cell + 1]
-            inside = shapely.intersects_xy(cells.member_geometries[start:end], lon, lat)
-            if inside.any():
-                return self._best(self._terminal[cells.members[start:end][inside]])
+        found = self._cells.lookup(lon, lat)
+        if found is not None:
+            return found
         hits = self._all_tree.query(shapely.Point(lon, lat), predicate="intersects")
         return self._best(hits) if len(hits) else OUTSIDE
 
     @cached_property
     def _cells(self) -> CellTable:
-        return CellTable(self._terminal_geometries, self._terminal_tree)
+        return CellTable(
+            self._terminal_geometries,
+            self._terminal_tree,
+            labels=self._terminal,
+            ranks=self._priority[self._terminal],
+            surroundings=self._all_tree,
+        )
 
     def _best(self, hits: np.ndarray) -> int:
         return int(hits[np.argmax(self._priority[hits])])
