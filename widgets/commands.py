@@ -108,7 +108,7 @@ def _open_site(url: str, demo: bool):
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     from widgets.i18n import DEFAULT_LANGUAGE, LanguageSwitcher
-    from widgets.kiosk import KioskError, KioskWindow, PinStore
+    from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
 
@@ -126,6 +126,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         if args.demo:
             pins.ensure_demo_pin()
         try:
+            choose_screen(args.screen)  # before any panel starts its cameras
             window = KioskWindow(context, view=args.view or "wall", pins=pins)
             window.show_on_screen(args.screen)
         except KioskError as error:
