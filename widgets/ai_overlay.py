@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap, QPolygonF
 
 from video.ai.types import FrameAnalysis, Identity, MaskState, TrackView
 from video.ai.zones import Zone
@@ -32,6 +32,8 @@ COLOURS = {
 }
 PERSON_COLOUR = QColor("#4fc3f7")
 ZONE_COLOUR = QColor(255, 80, 80, 60)
+ZONE_TEXT = QColor(255, 120, 120)
+LABEL_CACHE = 256  # distinct label pictures kept (text x colour); cleared when full
 
 
 def identity_text(identity: Identity) -> str:
@@ -86,7 +88,8 @@ class AiOverlay:
         self._metrics = QFontMetricsF(self._font)
         self._pens = {identity: QPen(colour, 2) for identity, colour in COLOURS.items()}
         self._person_pen = QPen(PERSON_COLOUR, 1, Qt.PenStyle.DashLine)
-        self._zone_pen = QPen(QColor(255, 80, 80, 200), 1, Qt.PenStyle.DashLine)
+        self._zone_pen = QPen(QColor(255, 80, 80, 200), 1)
+        self._labels: dict[tuple[str, Identity | None], QPixmap] = {}
 
     # ---- fed by the AI service (any thread) -------------------------------------------------------
     def on_analysis(self, analysis: FrameAnalysis) -> None:
@@ -160,26 +163,51 @@ class AiOverlay:
         painter.drawPolygon(polygon)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if polygon.size():
-            painter.drawText(polygon.boundingRect().topLeft() + QPointF(4, 14), zone.name)
+            painter.drawPixmap(polygon.boundingRect().topLeft() + QPointF(2, 2), self._zone_label(zone.name))
+
+    def _zone_label(self, name: str) -> QPixmap:
+        pixmap = self._labels.get((name, None))
+        if pixmap is None:
+            pixmap = QPixmap(int(self._metrics.horizontalAdvance(name)) + 6, int(self._metrics.height()) + 2)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            label_painter = QPainter(pixmap)
+            label_painter.setFont(self._font)
+            label_painter.setPen(ZONE_TEXT)
+            label_painter.drawText(pixmap.rect().adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, name)
+            label_painter.end()
+            self._labels[(name, None)] = pixmap
+        return pixmap
 
     def _paint_track(self, painter: QPainter, rect: QRectF, track: TrackView) -> None:
         if track.kind == "person":
             painter.setPen(self._person_pen)
             painter.drawRect(rect)
             return
-        pen = self._pens[track.identity]
-        painter.setPen(pen)
+        painter.setPen(self._pens[track.identity])
         painter.drawRect(rect)
-        text = track_label(track)
-        text_w = self._metrics.horizontalAdvance(text) + 8
-        text_h = self._metrics.height() + 2
-        label = QRectF(rect.x(), rect.y() - text_h, text_w, text_h)
-        if label.top() < 0:
-            label.moveTop(rect.bottom())
-        painter.fillRect(
-            label, pen.color().darker(260) if track.identity is not Identity.WATCHLIST else pen.color()
-        )
-        painter.setPen(QColor("#ffffff") if track.identity is Identity.WATCHLIST else pen.color())
-        painter.drawText(
-            label.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text
-        )
+        label = self._label(track_label(track), track.identity)
+        top = rect.y() - label.height()
+        painter.drawPixmap(QPointF(rect.x(), top if top >= 0 else rect.bottom()), label)
+
+    def _label(self, text: str, identity: Identity) -> QPixmap:
+        """The label as a picture, rendered once per text and colour: shaping Chinese text on every
+        repaint would cost the wall more than everything else the overlay draws."""
+        key = (text, identity)
+        pixmap = self._labels.get(key)
+        if pixmap is None:
+            if len(self._labels) > LABEL_CACHE:
+                self._labels.clear()
+            colour = COLOURS[identity]
+            pixmap = QPixmap(int(self._metrics.horizontalAdvance(text)) + 8, int(self._metrics.height()) + 2)
+            pixmap.fill(colour if identity is Identity.WATCHLIST else colour.darker(260))
+            label_painter = QPainter(pixmap)
+            label_painter.setFont(self._font)
+            label_painter.setPen(QColor("#ffffff") if identity is Identity.WATCHLIST else colour)
+            label_painter.drawText(
+                pixmap.rect().adjusted(4, 0, 0, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                text,
+            )
+            label_painter.end()
+            self._labels[key] = pixmap
+        return pixmap
