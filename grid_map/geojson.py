@@ -153,7 +153,7 @@ def _parse_geometry(raw: Any, crs: Crs):
             f"几何类型 {kind} 不支持，只能是 Polygon 或 MultiPolygon (geometry type {kind} is not a polygon)",
         )
     try:
-        geometry = shape(raw)
+        geometry = shapely.force_2d(shape(raw))
     except (GEOSException, ValueError, TypeError, IndexError, KeyError, AttributeError) as error:
         return None, f"坐标无法解析 (cannot read the coordinates: {error})"
     coords = shapely.get_coordinates(geometry)

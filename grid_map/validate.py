@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 
 from grid_map.feature import GridFeature
@@ -143,7 +144,10 @@ def _explain_invalid(reason: str) -> str:
 
 
 def _check_parents(
-    items: Iterable[IndexedFeature], merged: dict[str, GridFeature], unreadable: set[str], errors: list[GridError]
+    items: Iterable[IndexedFeature],
+    merged: dict[str, GridFeature],
+    unreadable: set[str],
+    errors: list[GridError],
 ) -> None:
     for item in items:
         feature = item.feature
@@ -202,7 +206,7 @@ def _check_containment(
             continue
         if feature.code not in valid or parent.code not in valid:
             continue
-        outside = significant_area_m2(feature.geometry.difference(parent.geometry))
+        outside = significant_area_m2(_overlay(shapely.difference, feature.geometry, parent.geometry))
         if outside > 0:
             errors.append(
                 GridError(
@@ -226,7 +230,9 @@ def _check_siblings(
     families: dict[str | None, list[GridFeature]] = defaultdict(list)
     for feature in merged.values():
         parent = merged.get(feature.parent_code) if feature.parent_code else None
-        in_place = parent.level == feature.level - 1 if parent else feature.level == 1 and not feature.parent_code
+        in_place = (
+            parent.level == feature.level - 1 if parent else feature.level == 1 and not feature.parent_code
+        )
         if feature.code in valid and in_place:  # misplaced grids already have their error
             families[feature.parent_code].append(feature)
     for siblings in families.values():
@@ -239,7 +245,7 @@ def _check_siblings(
             a, b = siblings[i], siblings[j]
             if i >= j or (a.code not in index_of and b.code not in index_of):
                 continue
-            overlap = significant_area_m2(a.geometry.intersection(b.geometry))
+            overlap = significant_area_m2(_overlay(shapely.intersection, a.geometry, b.geometry))
             if overlap > 0:
                 later, other = (a, b) if index_of.get(a.code, -1) > index_of.get(b.code, -1) else (b, a)
                 errors.append(
@@ -252,15 +258,24 @@ def _check_siblings(
                 )
 
 
+def _overlay(operation, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """An overlay that survives GEOS robustness failures on nearly coincident edges by snapping to 1 cm."""
+    try:
+        return operation(a, b)
+    except GEOSException:
+        return operation(a, b, grid_size=1e-7)
+
+
 def significant_area_m2(geometry: BaseGeometry) -> float:
     """Square metres of the parts of `geometry` that are more than digitising noise (slivers, crumbs)."""
     if geometry.is_empty:
         return 0.0
-    parts = shapely.get_parts(geometry)
+    parts = shapely.get_parts(shapely.get_parts(geometry))  # collections may hold multi-polygons
     parts = parts[shapely.get_type_id(parts) == 3]  # polygons only: shared edges and corners are fine
     if len(parts) == 0:
         return 0.0
-    metres = LocalMetres.around(geometry).to_metres(parts)
+    min_x, min_y, max_x, max_y = shapely.total_bounds(parts)
+    metres = LocalMetres((min_x + max_x) / 2, (min_y + max_y) / 2).to_metres(parts)
     areas, perimeters = shapely.area(metres), shapely.length(metres)
     mean_width = 2 * areas / np.maximum(perimeters, 1e-12)
     counted = (areas > NOISE_AREA_M2) & (mean_width > SLIVER_WIDTH_M)

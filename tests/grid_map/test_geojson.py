@@ -234,3 +234,24 @@ def test_multipolygons_are_accepted(tmp_path):
     }
     items, errors = load_grid_file(sample.write(tmp_path / "multi.geojson", data))
     assert errors == [] and items[where].feature.geometry.geom_type == "MultiPolygon"
+
+
+def test_overlap_area_counts_polygons_inside_mixed_collections():
+    from shapely.geometry import GeometryCollection, LineString, MultiPolygon
+
+    from grid_map.validate import significant_area_m2
+
+    squares = MultiPolygon([box(113.6, 34.7, 113.601, 34.701), box(113.61, 34.7, 113.611, 34.701)])
+    mixed = GeometryCollection([squares, LineString([(113.6, 34.7), (113.7, 34.8)])])
+    one_square = 0.001 * 91_560 * 0.001 * 111_195
+    assert significant_area_m2(mixed) == pytest.approx(2 * one_square, rel=0.01)
+
+
+def test_3d_coordinates_are_flattened(tmp_path):
+    data = sample.collection()
+    for item in data["features"]:
+        item["geometry"]["coordinates"] = [
+            [[x, y, 120.0] for x, y in ring] for ring in item["geometry"]["coordinates"]
+        ]
+    features = read_grid_file(sample.write(tmp_path / "z.geojson", data))
+    assert not any(f.geometry.has_z for f in features)
