@@ -16,6 +16,7 @@ from widgets.map.style import LEVEL_STYLES
 
 BUCKET_PX = 96
 PADDING_PX = 3.0
+BUILDING_NAME_WIDEST = "44号楼"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class LabelBook:
         self.family = family
         self._fonts: dict[int, QFont] = {}
         self._texts: dict[int, LabelText] = {}
+        self._building_width: float | None = None
 
     def font(self, level: int) -> QFont:
         if level not in self._fonts:
@@ -42,6 +44,14 @@ class LabelBook:
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             self._fonts[level] = font
         return self._fonts[level]
+
+    def sibling_width(self, level: int) -> float:
+        """Buildings are named "1号楼" … "44号楼": size them all by the longest so a row is all or none."""
+        if level != 4:
+            return 0.0
+        if self._building_width is None:
+            self._building_width = QFontMetricsF(self.font(4)).horizontalAdvance(BUILDING_NAME_WIDEST)
+        return self._building_width
 
     def text(self, grid_id: int, name: str, level: int) -> LabelText:
         found = self._texts.get(grid_id)

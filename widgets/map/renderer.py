@@ -208,7 +208,8 @@ class MapRenderer:
             grid = grids[grid_id]
             label = self.labels.text(grid_id, grid.name, grid.level)
             on_screen_width = grid.bounds.width() * viewport.scale
-            if options.level_of_detail and label.size.width() > on_screen_width * LABEL_FIT[grid.level]:
+            needed = max(label.size.width(), self.labels.sibling_width(grid.level))
+            if options.level_of_detail and needed > on_screen_width * LABEL_FIT[grid.level]:
                 continue  # the name would spill over its neighbours: the tooltip names it instead
             centre = viewport.to_screen(grid.anchor)
             if not bounds.contains(centre):
