@@ -6,7 +6,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.tickets.states import ALLOWED_FROM, Action, State
 
@@ -24,6 +24,7 @@ BUTTONS: tuple[tuple[Action, str], ...] = (
     (Action.NOTE, "N"),
 )
 
+BUTTONS_PER_ROW = 5
 EVENT_COLOURS = {"escalate": "#ff9f43", "breach": "#ff6b6b", "warn": "#f0c419", "feedback": "#4cd08a"}
 
 
@@ -49,14 +50,13 @@ class TicketDetail(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[Action, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QGridLayout()
         row.setSpacing(4)
-        for action, key in BUTTONS:
+        for position, (action, key) in enumerate(BUTTONS):
             button = QPushButton(tr(action.zh) + (f" ({key})" if key else ""))
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a.value))
             self.buttons[action] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(button, position // BUTTONS_PER_ROW, position % BUTTONS_PER_ROW)
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("ticketTimeline")
         self.timeline.setOpenLinks(False)

@@ -174,8 +174,11 @@ class TicketPanel(QWidget):
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True
-            width = max(self.width(), 800)
-            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+            QTimer.singleShot(0, self._split)
+
+    def _split(self) -> None:
+        width = max(self.splitter.width(), 800)
+        self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
 
     # --- settings and shortcuts --------------------------------------------------------------------
 
