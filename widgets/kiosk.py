@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from widgets.panels import panel as find_panel
 from widgets.shell_context import ShellContext
+from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
 
 PIN_KEY = "kiosk/supervisor_pin"
@@ -216,6 +217,7 @@ class KioskWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setCentralWidget(find_panel(view).factory(context))
         self.setStatusBar(ShellStatusBar(context.status, self))
+        self.site_status = SiteStatusReporter(context, self)
         self.unlocked = False
         self.pin_dialog: PinDialog | None = None
         for sequence in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+Q")):
@@ -252,4 +254,5 @@ class KioskWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.setWindowTitle(tr("网格指挥中心 · 值守模式"))
+            self.site_status.refresh()
         super().changeEvent(event)

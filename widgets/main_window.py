@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import threading
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -20,23 +18,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
 
-from app.models import Camera
 from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
 from widgets.shell_context import ShellContext
-from widgets.status_bar import IndicatorState, ShellStatusBar
+from widgets.site_status import SiteStatusReporter
+from widgets.status_bar import ShellStatusBar
 from widgets.theme import icon
 
 log = logging.getLogger(__name__)
 
 # Bump when the panels or the default arrangement change: an older saved layout is then ignored.
 LAYOUT_VERSION = 1
-HEALTH_CHECK_MS = 30_000
 APP_TITLE = "网格指挥中心"
 
 
@@ -77,15 +72,6 @@ def scrollable(panel: QWidget) -> QScrollArea:
     return area
 
 
-def describe_database(url: str) -> tuple[str, str]:
-    """What the status bar says about the database: a short label and the masked URL for the tooltip."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return f"SQLite · {Path(parsed.database or ':memory:').name}", parsed.database or ":memory:"
-    where = f"{parsed.host or 'localhost'}{f':{parsed.port}' if parsed.port else ''}/{parsed.database or ''}"
-    return f"PostgreSQL · {where}", parsed.render_as_string(hide_password=True)
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -104,7 +90,6 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.panel_widgets: dict[str, QWidget] = {}
         self._nav_actions: dict[str, QAction] = {}
-        self._default_texts: dict[str, str] = {}  # indicators showing our defaults, not an area's report
         self.setDockNestingEnabled(True)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
@@ -131,11 +116,7 @@ class MainWindow(QMainWindow):
         if remember_layout:
             self.restore_layout()
         self._retranslate()
-        self._report_database()
-        self._report_devices()
-        self._health_timer = QTimer(self, interval=HEALTH_CHECK_MS)
-        self._health_timer.timeout.connect(self._report_database)
-        self._health_timer.start()
+        self.site_status = SiteStatusReporter(context, self)
 
     # ---- building --------------------------------------------------------------------------------
 
@@ -325,47 +306,6 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    # ---- status bar ------------------------------------------------------------------------------
-
-    def _report_database(self) -> None:
-        """Check the connection on a worker thread (a dead PostgreSQL host must not freeze the window)."""
-        label, where = describe_database(self.context.db.url)
-        board = self.context.status
-        prefix = tr("数据库")
-        ok_text, error_text = tr("正常"), tr("连接失败")
-
-        def check() -> None:
-            try:
-                with self.context.db.engine.connect() as connection:
-                    connection.execute(text("SELECT 1"))
-            except Exception as error:  # noqa: BLE001 (shown in the status bar)
-                board.set_indicator(
-                    "db", f"{prefix} {label} · {error_text}", IndicatorState.ERROR, f"{where}\n{error}"
-                )
-                return
-            board.set_indicator("db", f"{prefix} {label} · {ok_text}", IndicatorState.OK, where)
-
-        threading.Thread(target=check, name="db-health", daemon=True).start()
-
-    def _report_devices(self) -> None:
-        """Defaults until the scheduler, the wall and the dongles report their own state."""
-        board = self.context.status
-        with self.context.db.sessions() as session:
-            cameras = session.scalar(select(func.count(Camera.id))) or 0
-        defaults = {
-            "scheduler": (tr("调度 未启动"), IndicatorState.IDLE),
-            "cameras": (
-                tr("摄像机 在线 {live}/{total}").replace("{live}", "0").replace("{total}", str(cameras)),
-                IndicatorState.IDLE,
-            ),
-            "dongles": (tr("接收器 0"), IndicatorState.IDLE),
-        }
-        for key, (text_, state) in defaults.items():
-            current = board.indicator(key)
-            if current is None or current.text == self._default_texts.get(key):
-                board.set_indicator(key, text_, state)
-                self._default_texts[key] = text_
-
     # ---- Qt events -------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
@@ -391,8 +331,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self._report_database()
-            self._report_devices()
+            self.site_status.refresh()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -19,6 +19,7 @@ WIDGETS = Path(__file__).resolve().parents[2] / "widgets"
 # Modules whose tr() helper translates in one context.
 TR_CONTEXTS = {
     "main_window.py": "MainWindow",
+    "site_status.py": "SiteStatus",
     "kiosk.py": "Kiosk",
     "households/card.py": "HouseholdCard",
     "households/panel.py": "Roster",

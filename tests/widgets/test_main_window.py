@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel
 
-from widgets.main_window import MainWindow, PanelFailed, describe_database
+from widgets.main_window import MainWindow, PanelFailed
 from widgets.panels import PANELS, UnderConstruction, under_construction
+from widgets.site_status import describe_database
 
 pytestmark = [
     pytest.mark.gui,
@@ -122,7 +123,7 @@ def test_status_bar_shows_database_and_device_defaults(qtbot, window):
     assert board.indicator("cameras").text == "摄像机 在线 0/0"
     board.set_indicator("cameras", "摄像机 在线 12/21", "warn")
     qtbot.waitUntil(lambda: window.status.label("cameras").text.text() == "摄像机 在线 12/21")
-    window._report_devices()  # an area's report is not overwritten by the defaults
+    window.site_status.report_device_defaults()  # an area's report is not overwritten by the defaults
     assert board.indicator("cameras").text == "摄像机 在线 12/21"
 
 

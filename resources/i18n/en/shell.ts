@@ -89,6 +89,21 @@
 Database: {db}</translation>
     </message>
     <message>
+        <source>{panel}无法加载</source>
+        <translation>{panel} could not be loaded</translation>
+    </message>
+    <message>
+        <source>浮动/停靠</source>
+        <translation>Float / dock</translation>
+    </message>
+    <message>
+        <source>关闭（可从“视图”菜单重新打开）</source>
+        <translation>Close (reopen it from the View menu)</translation>
+    </message>
+</context>
+<context>
+    <name>SiteStatus</name>
+    <message>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
@@ -111,18 +126,6 @@ Database: {db}</translation>
     <message>
         <source>接收器 0</source>
         <translation>Receivers 0</translation>
-    </message>
-    <message>
-        <source>{panel}无法加载</source>
-        <translation>{panel} could not be loaded</translation>
-    </message>
-    <message>
-        <source>浮动/停靠</source>
-        <translation>Float / dock</translation>
-    </message>
-    <message>
-        <source>关闭（可从“视图”菜单重新打开）</source>
-        <translation>Close (reopen it from the View menu)</translation>
     </message>
 </context>
 <context>
