@@ -96,7 +96,7 @@ def validate_features(
     valid |= {code for code, f in merged.items() if code not in index_of and not f.geometry.is_empty}
     _check_parents(first.values(), merged, set(unreadable), errors)
     _check_containment(merged, index_of, valid, errors)
-    _check_siblings(merged, index_of, valid, errors)
+    _check_siblings(merged, index_of, valid, set(unreadable), errors)
     return sorted(errors, key=lambda e: (e.index if e.index is not None else -1, e.code or ""))
 
 
@@ -224,15 +224,20 @@ def _check_containment(
 
 
 def _check_siblings(
-    merged: dict[str, GridFeature], index_of: dict[str, int], valid: set[str], errors: list[GridError]
+    merged: dict[str, GridFeature],
+    index_of: dict[str, int],
+    valid: set[str],
+    unreadable: set[str],
+    errors: list[GridError],
 ) -> None:
     """Siblings (same parent) must not overlap; at least one of each pair must come from the file."""
     families: dict[str | None, list[GridFeature]] = defaultdict(list)
     for feature in merged.values():
         parent = merged.get(feature.parent_code) if feature.parent_code else None
-        in_place = (
-            parent.level == feature.level - 1 if parent else feature.level == 1 and not feature.parent_code
-        )
+        if parent is not None:
+            in_place = parent.level == feature.level - 1
+        else:  # a level-1 grid, or the child of a feature that could not be read (still checked)
+            in_place = feature.parent_code in unreadable if feature.parent_code else feature.level == 1
         if feature.code in valid and in_place:  # misplaced grids already have their error
             families[feature.parent_code].append(feature)
     for siblings in families.values():

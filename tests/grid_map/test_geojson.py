@@ -255,3 +255,16 @@ def test_3d_coordinates_are_flattened(tmp_path):
         ]
     features = read_grid_file(sample.write(tmp_path / "z.geojson", data))
     assert not any(f.geometry.has_z for f in features)
+
+
+def test_children_of_an_unreadable_grid_are_still_checked_against_each_other(tmp_path):
+    data = sample.collection()
+    del data["features"][sample.index_of(data, sample.WEST)]["properties"]["name"]
+    where = sample.index_of(data, sample.WEST_NORTH)
+    data["features"][where]["geometry"] = mapping(box(113.60, 34.7095, 113.61, 34.72))
+    errors = errors_of(tmp_path, data)
+    assert [(e.index, e.code) for e in errors] == [
+        (sample.index_of(data, sample.WEST), sample.WEST),
+        (where, sample.WEST_NORTH),
+    ]
+    assert "missing property name" in errors[0].message and "overlaps sibling" in errors[1].message
