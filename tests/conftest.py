@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import uuid
 from collections.abc import Iterator
@@ -13,6 +14,19 @@ from app.store import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PG_ADMIN_URL = os.environ.get("GCC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread():
+    """Cyclic garbage is collected here, between tests, and never by a worker thread.
+
+    Python's collector runs on whichever thread happens to allocate; if the garbage holds Qt objects,
+    freeing them off the GUI thread crashes Qt. The application does the same with a timer (see
+    widgets/), as pyqtgraph recommends.
+    """
+    gc.disable()
+    yield
+    gc.collect()
 
 
 def _pg_available() -> bool:
