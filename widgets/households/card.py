@@ -32,6 +32,12 @@ def _label(text: str, name: str = "fieldValue", selectable: bool = False) -> QLa
     return label
 
 
+def _wrapped(text: str) -> QLabel:
+    label = _label(text)
+    label.setWordWrap(True)
+    return label
+
+
 class Section(QFrame):
     """A titled box of the card."""
 
@@ -56,10 +62,15 @@ class Section(QFrame):
         if stretch_last:
             self.grid.setColumnStretch(len(cells) - 1, 1)
 
+    def add_wide(self, widget: QWidget) -> None:
+        """A widget across the whole section, on its own line."""
+        self.grid.addWidget(widget, self.grid.rowCount(), 0, 1, -1)
+
     def add_note(self, text: str) -> None:
         """A muted line across the whole section."""
         note = _label(text, "fieldName", selectable=True)
-        self.grid.addWidget(note, self.grid.rowCount(), 0, 1, -1)
+        note.setWordWrap(True)
+        self.add_wide(note)
 
 
 def _contact_text(contact: Contact) -> str:
@@ -80,6 +91,7 @@ class HouseholdCard(QScrollArea):
         self.setObjectName("householdCard")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines wrap instead
         self.data: HouseholdCardData | None = None
         self.reveal_button: QPushButton | None = None
         self._render()
@@ -141,11 +153,12 @@ class HouseholdCard(QScrollArea):
             age = tr("{n}岁").replace("{n}", str(member.age)) if member.age is not None else ""
             people.add_row(
                 _label(member.name, "personName"),
-                QCoreApplication.translate("Roster", member.sex) if member.sex else "",
+                tr(member.sex) if member.sex else "",
                 age,
                 QCoreApplication.translate("Relations", member.relation) if member.relation else "",
-                TagChips(member.tags),
             )
+            if member.tags:
+                people.add_wide(TagChips(member.tags))
             numbers = "    ".join(text for text in (member.id_text, member.phone_text) if text)
             people.add_note(numbers)
         if not data.members:
@@ -163,7 +176,9 @@ class HouseholdCard(QScrollArea):
         for link in data.chain:
             level = QCoreApplication.translate("Grid", GridLevel(link.level).zh)
             contacts = "\n".join(_contact_text(c) for c in link.contacts) or tr("未配置责任人")
-            chain.add_row(_label(level, "fieldName"), _label(link.name, "personName"), _label(contacts))
+            contacts_label = _label(contacts, selectable=True)
+            contacts_label.setWordWrap(True)
+            chain.add_row(_label(level, "fieldName"), _label(link.name, "personName"), contacts_label)
         if not data.chain:
             chain.add_note(tr("楼栋未划入网格"))
         layout.addWidget(chain)
@@ -180,7 +195,7 @@ class HouseholdCard(QScrollArea):
             visits.add_row(
                 _label(visit.at.strftime("%Y-%m-%d"), "fieldName"),
                 _label(visit.visitor, "personName"),
-                _label(visit.note),
+                _wrapped(visit.note),
             )
         if not data.visits:
             visits.add_note(tr("暂无走访记录"))

@@ -164,6 +164,10 @@ class RosterPanel(QWidget):
         )
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
+            # side by side the list gets 60 %; stacked, the card needs half the height to be of use
+            list_share = 0.6 if wanted == Qt.Orientation.Horizontal else 0.5
+            total = event.size().width() if wanted == Qt.Orientation.Horizontal else event.size().height()
+            self.splitter.setSizes([int(total * list_share), int(total * (1 - list_share))])
         super().resizeEvent(event)
 
     def sizeHint(self) -> QSize:

@@ -164,11 +164,11 @@ Database: {db}</translation>
     </message>
     <message>
         <source>男</source>
-        <translation>Male</translation>
+        <translation>M</translation>
     </message>
     <message>
         <source>女</source>
-        <translation>Female</translation>
+        <translation>F</translation>
     </message>
     <message>
         <source>全部标签</source>
@@ -224,6 +224,14 @@ Database: {db}</translation>
 </context>
 <context>
     <name>HouseholdCard</name>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
     <message>
         <source>选择一位居民，查看其家庭信息</source>
         <translation>Select a resident to see their household</translation>
