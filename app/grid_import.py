@@ -20,12 +20,14 @@ from sqlalchemy.orm import Session
 
 from app.audit import record
 from app.config import Seat
+from app.events import Change, EventHub
 from app.models import Grid
 from app.store import Database
 from grid_map.crs import Crs
 from grid_map.feature import GridFeature
 from grid_map.geojson import read_grid_file
 
+GRID_TOPIC = "grid"
 CHUNK = 500  # ids per IN (...) when reading rows back
 
 
@@ -142,11 +144,16 @@ def _same(new: GridFeature, old: GridFeature) -> bool:
 
 
 def import_grids(
-    db: Database, path: str | Path, crs: Crs | str = Crs.WGS84, seat: Seat | None = None
+    db: Database,
+    path: str | Path,
+    crs: Crs | str = Crs.WGS84,
+    seat: Seat | None = None,
+    hub: EventHub | None = None,
 ) -> GridImportResult:
     """Validate a GeoJSON grid file against the store and write it in one audited transaction.
 
     Raises grid_map.validate.GridFileError (every problem, nothing written) when the file is wrong.
+    After the commit, `hub` (if given) hears Change("grid", ids of new and changed grids).
     """
     crs = Crs(crs)
     seat = seat or Seat()
@@ -193,5 +200,14 @@ def import_grids(
             updated=len(result.updated),
             unchanged=len(result.unchanged),
             updated_codes=result.updated[:200],
+        )
+    if hub is not None and (result.created or result.updated):
+        changed = set(result.created) | set(result.updated)
+        hub.publish(
+            Change(
+                GRID_TOPIC,
+                tuple(i for i, f in zip(result.ids, features, strict=True) if f.code in changed),
+                {"created": len(result.created), "updated": len(result.updated)},
+            )
         )
     return result

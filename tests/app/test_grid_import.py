@@ -126,3 +126,21 @@ def test_write_grids_bulk_inserts_the_demo_district(db):
     assert shapely.from_wkb(building.geometry_wkb).contains(
         shapely.Point(building.centre_lon, building.centre_lat)
     )
+
+
+def test_the_hub_hears_about_new_and_changed_grids_after_the_commit(sqlite_db, tmp_path):
+    from app.events import EventHub
+
+    hub = EventHub()
+    heard = []
+
+    def listen(change):
+        with sqlite_db.session() as session:  # the rows are already committed when the news arrives
+            heard.append((change, session.scalar(select(func.count()).select_from(Grid))))
+
+    hub.subscribe("grid", listen)
+    import_grids(sqlite_db, sample.write(tmp_path / "a.geojson", sample.collection()), hub=hub)
+    ((change, rows),) = heard
+    assert len(change.ids) == rows == len(sample.TREE) and change.detail["created"] == len(sample.TREE)
+    import_grids(sqlite_db, sample.write(tmp_path / "b.geojson", sample.collection()), hub=hub)
+    assert len(heard) == 1  # nothing changed, nothing to say
