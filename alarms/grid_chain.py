@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.grid_tree import GridTree
 from app.models import Duty, DutyRole, Grid, Person
 
 
@@ -33,8 +34,21 @@ class ChainLink:
 CHAIN_ROLES = [DutyRole.LEADER, DutyRole.MEMBER, DutyRole.COUNTY_LEADER]
 
 
-def grid_chain(session: Session, grid_id: int | None) -> list[ChainLink]:
+def chain_from_tree(tree: GridTree, grid_id: int) -> list[ChainLink]:
+    """The same chain read from a GridTree already in memory (no queries: what the popup uses)."""
+    links = []
+    for node in reversed(tree.chain(grid_id)):
+        duties = sorted(tree.duties(node.id, CHAIN_ROLES), key=lambda d: (CHAIN_ROLES.index(d.role), d.name))
+        links.append(
+            ChainLink(node.id, node.level, node.name, tuple(Contact(d.name, d.phone, d.role) for d in duties))
+        )
+    return links
+
+
+def grid_chain(session: Session, grid_id: int | None, tree: GridTree | None = None) -> list[ChainLink]:
     """From the given grid up to the root, each with its leader (网格长), grid workers, county leader."""
+    if tree is not None and grid_id is not None and grid_id in tree:
+        return chain_from_tree(tree, grid_id)
     grids: list[Grid] = []
     seen: set[int] = set()
     current = session.get(Grid, grid_id) if grid_id is not None else None

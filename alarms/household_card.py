@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from alarms.grid_chain import ChainLink, Contact, grid_chain
+from app.grid_tree import GridTree
 from app.models import (
     Building,
     Duty,
@@ -62,9 +63,9 @@ def age_on(birth: date | None, today: date) -> int | None:
 
 
 def load_household_card(
-    session: Session, household_id: int, today: date | None = None
+    session: Session, household_id: int, today: date | None = None, tree: GridTree | None = None
 ) -> HouseholdCard | None:
-    """The card for one household, or None when it no longer exists."""
+    """The card for one household, or None when it no longer exists (`tree` saves the chain's queries)."""
     today = today or date.today()
     household = session.execute(
         select(Household)
@@ -95,7 +96,7 @@ def load_household_card(
         .where(PartyPairing.household_id == household_id)
         .order_by(Person.name)
     ).all()
-    chain = grid_chain(session, building.grid_id)
+    chain = grid_chain(session, building.grid_id, tree)
     return HouseholdCard(
         household_id=household.id,
         address=household.address,

@@ -9,6 +9,7 @@ the queue, so an operator typing a note is not pulled away by a lesser alarm.
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from alarms.household_card import HouseholdCard, household_addresses, load_household_card
 from alarms.models import AlarmState, Outcome
 from alarms.service import AlarmError, AlarmService, AlarmView
 from app.events import Change
+from app.grid_tree import GridTree
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.sound import AlarmSound
 
@@ -42,6 +45,7 @@ AlarmHook = Callable[[AlarmView], None]
 PRIORITY_COLOURS = {1: ("#b3261e", "#ffffff"), 2: ("#e8710a", "#ffffff"), 3: ("#5f6b7a", "#ffffff")}
 ACK_COLOURS = ("#fde7e4", "#3c1a17")
 ID_ROLE = Qt.ItemDataRole.UserRole
+TREE_MAX_AGE_S = 300.0  # new duties show on cards within five minutes
 
 
 def _queue_key(view: AlarmView) -> tuple[int, datetime, int]:
@@ -101,6 +105,9 @@ class AlarmPopup(QWidget):
         self._cards: dict[int, HouseholdCard | None] = {}
         self._addresses: dict[int, str] = {}  # household id -> address, for the queue rows
         self._order: list[tuple[int, datetime, int]] = []  # sort key of each queue row, in row order
+        self._tree: GridTree | None = None
+        self._shown: tuple | None = None  # what the detail side shows now
+        self._tree_loaded_at = 0.0
         self._build()
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
@@ -189,7 +196,7 @@ class AlarmPopup(QWidget):
         for row in range(self.queue.count()):
             item = self.queue.item(row)
             self._style_item(item, self._alarms[item.data(ID_ROLE)])
-        self._show_selected()
+        self._show_selected(force=True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -267,11 +274,11 @@ class AlarmPopup(QWidget):
             most_urgent = min(fresh, key=lambda v: (v.priority, v.raised_at, v.id))
             if current is None or most_urgent.priority < current.priority:
                 self._select(most_urgent.id)
-        self._after_change()
-        if fresh:
+        if fresh:  # shown before `changed` goes out, so listeners see it on screen
             self.show()
             self.raise_()
             self.activateWindow()
+        self._after_change()
 
     def _row_for(self, view: AlarmView) -> int:
         """Where the alarm goes in the queue; `_order` mirrors the rows' sort keys (bisect, not a scan)."""
@@ -347,8 +354,17 @@ class AlarmPopup(QWidget):
             return None
         if view.id not in self._cards:
             with self.service.db.session() as session:
-                self._cards[view.id] = load_household_card(session, view.household_id)
+                self._cards[view.id] = load_household_card(
+                    session, view.household_id, tree=self._grid_tree(session)
+                )
         return self._cards[view.id]
+
+    def _grid_tree(self, session: Session) -> GridTree:
+        """The grid tree and its duties, kept for a few minutes: the chain on every card without queries."""
+        if self._tree is None or time.monotonic() - self._tree_loaded_at > TREE_MAX_AGE_S:
+            self._tree = GridTree.load(session)
+            self._tree_loaded_at = time.monotonic()
+        return self._tree
 
     def _place(self, view: AlarmView) -> str:
         if view.household_id in self._addresses:
@@ -359,8 +375,12 @@ class AlarmPopup(QWidget):
             or (f"{view.lon:.5f}, {view.lat:.5f}" if view.lon is not None else "—")
         )
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, force: bool = False) -> None:
         view = self.selected()
+        shown = None if view is None else (view.id, view.state, view.escalated_at, view.acknowledged_by)
+        if shown == self._shown and shown is not None and not force:
+            return  # nothing on the right side changed: skip the re-render
+        self._shown = shown
         self.error.clear()
         enabled = view is not None
         for button in (
