@@ -98,10 +98,7 @@ def detector_settings(choice: DetectorChoice, kind: str) -> object:
     if spec is None or spec.kind != kind:
         known = ", ".join(k for k, s in DETECTORS.items() if s.kind == kind)
         raise ModelLoadError(f"未知的检测器 unknown {kind} detector {choice.type!r} (known: {known}, none)")
-    settings = dict(choice.settings)
-    if "thresholds" in settings:
-        settings["thresholds"] = tuple(settings["thresholds"])
-    return build(spec.settings, settings, f"{kind}_detector.{choice.type}")
+    return build(spec.settings, dict(choice.settings), f"{kind}_detector.{choice.type}")
 
 
 def create_detector(choice: DetectorChoice, kind: str, sessions: SessionCache) -> Detector | None:

@@ -1,0 +1,72 @@
+"""Everything the AI needs at a running site, built in one place for the wiring in main.py.
+
+The face-template key is a file in the user data folder (`face_key.bin`), kept apart from the
+database; the AI settings come from `ai.toml` next to it. Optional models that fail to load are left
+out and reported in `models.status` (the wall keeps working with what loaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.config import data_dir
+from app.context import SiteContext
+from video.ai import config as ai_config
+from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
+from video.ai.events import AiEventRecorder
+from video.ai.gallery import FaceGallery
+from video.ai.models import AiModels
+from video.ai.runtime import SessionCache
+from video.ai.service import InferenceService
+from video.ai.wiring import feed_from_worker
+from video.ai.zones import load_zones
+from video.capture import CaptureWorker
+
+
+@dataclass
+class AiSite:
+    context: SiteContext
+    config: ai_config.AiConfig
+    models: AiModels
+    gallery: FaceGallery
+    service: InferenceService
+    _feeds: dict[int, Callable[[], None]] = field(default_factory=dict)
+
+    def watch(self, camera_id: int, worker: CaptureWorker) -> None:
+        """Start analysing a camera's stream (its zones read from the store); again replaces the feed."""
+        self.unwatch(camera_id)
+        self.service.add_camera(camera_id, zones=load_zones(self.context.db, camera_id))
+        self._feeds[camera_id] = feed_from_worker(self.service, camera_id, worker)
+
+    def unwatch(self, camera_id: int) -> None:
+        stop = self._feeds.pop(camera_id, None)
+        if stop is not None:
+            stop()
+        self.service.remove_camera(camera_id)
+
+    def close(self) -> None:
+        for camera_id in list(self._feeds):
+            self.unwatch(camera_id)
+        self.service.close()
+
+
+def open_ai(
+    context: SiteContext,
+    *,
+    names_visible: bool,
+    config_path: Path | None = None,
+    key_path: Path | None = None,
+) -> AiSite:
+    """Load the AI for this site; `names_visible` from `may_see_names(config, the operator's roles)`."""
+    config = ai_config.load(config_path or data_dir() / "ai.toml")
+    models = AiModels.load(config, SessionCache())
+    cipher = TemplateCipher.from_key_file(key_path or data_dir() / KEY_FILE_NAME)
+    gallery = FaceGallery(context.db, cipher, context.seat, keep_raw_images=config.keep_raw_images)
+    gallery.reload()
+    recorder = AiEventRecorder(context.db, context.hub, config.events)
+    service = InferenceService(
+        config, models, gallery=gallery, recorder=recorder, names_visible=names_visible
+    )
+    return AiSite(context, config, models, gallery, service)
