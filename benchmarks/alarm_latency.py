@@ -92,8 +92,8 @@ def build_site(folder: Path, alarms: int):
     return db, codes
 
 
-def measure(app, db, codes: list[str]) -> list[float]:
-    """Milliseconds from os.write of each frame to the popup being visible with that alarm."""
+def measure(app, db, codes: list[str]) -> tuple[list[float], float]:
+    """Milliseconds from os.write of each frame to the popup being visible; process CPU ms per alarm."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from alarms.ingest import SensorIngest
@@ -141,13 +141,13 @@ def measure(app, db, codes: list[str]) -> list[float]:
         service.close(popup.alarm_ids[0], Outcome.RESOLVED, note="benchmark")
         wait(lambda: not popup.isVisible())
         os.read(master, 64)  # the ACK, so the line's buffer never fills
-    measure.cpu_ms = (time.process_time() - cpu_before) / len(codes) * 1000
+    cpu_ms = (time.process_time() - cpu_before) / len(codes) * 1000
     reader.stop()
     bridge.close()
     popup.close()
     os.close(master)
     os.close(slave)
-    return latencies
+    return latencies, cpu_ms
 
 
 def start_wall(folder: Path, streams: int):
@@ -214,7 +214,7 @@ def main() -> None:
     figures = []
     with tempfile.TemporaryDirectory(prefix="alarm-bench-") as folder:
         db, codes = build_site(Path(folder), args.alarms * 2)
-        alone = measure(app, db, codes[: args.alarms])
+        alone, cpu_alone = measure(app, db, codes[: args.alarms])
         figures += [
             {
                 "name": "frame_to_popup_p50_alone",
@@ -229,6 +229,13 @@ def main() -> None:
                 "unit": "ms",
                 "target": f"<= {TARGET_P99_MS:g}",
                 "met": percentile(alone, 0.99) <= TARGET_P99_MS,
+            },
+            {
+                "name": "process_cpu_per_alarm_alone",
+                "value": round(cpu_alone, 2),
+                "unit": "ms",
+                "target": "",
+                "met": True,
             },
         ]
         wall = None if args.no_wall else start_wall(Path(folder), args.streams)
@@ -250,7 +257,7 @@ def main() -> None:
                     for t in video_wall.tiles
                     if t.camera and (s := t.status()) and s.state is stream_state.LIVE
                 )
-                busy = measure(app, db, codes[args.alarms :])
+                busy, cpu_busy = measure(app, db, codes[args.alarms :])
             finally:
                 video_wall.close_streams()
                 pool.close()
@@ -269,6 +276,13 @@ def main() -> None:
                     "unit": "ms",
                     "target": f"<= {TARGET_P99_MS:g}",
                     "met": percentile(busy, 0.99) <= TARGET_P99_MS,
+                },
+                {
+                    "name": "process_cpu_per_alarm_with_wall",
+                    "value": round(cpu_busy, 2),
+                    "unit": "ms",
+                    "target": "",
+                    "met": True,
                 },
                 {
                     "name": "wall_streams_live",
