@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from app.models import (
     Building,
@@ -23,6 +26,7 @@ from app.models import (
     Visit,
 )
 from app.store import Database
+from tests.conftest import PG_ADMIN_URL, _pg_available
 
 
 @dataclass
@@ -53,6 +57,31 @@ def small_site(tmp_path_factory) -> Iterator[SmallSite]:
     db.upgrade()
     yield _fill(db)
     db.dispose()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def any_site(request, tmp_path_factory) -> Iterator[SmallSite]:
+    """The small site on SQLite and on PostgreSQL (a throw-away database, dropped after the module)."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("small_site")
+        return
+    if not _pg_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
+        pytest.skip("PostgreSQL is not reachable")
+    name = f"gcc_shell_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    db = Database(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
+    try:
+        db.upgrade()
+        yield _fill(db)
+    finally:
+        db.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _fill(db: Database) -> SmallSite:

@@ -37,26 +37,26 @@ def names(db, text: str = "", tag: str | None = None) -> list[str]:
         ("不存在的人", []),
     ],
 )
-def test_search_finds_residents_by_name_phone_address_and_id_tail(small_site, text, expected):
-    assert names(small_site.db, text) == expected
+def test_search_finds_residents_by_name_phone_address_and_id_tail(any_site, text, expected):
+    assert names(any_site.db, text) == expected
 
 
-def test_empty_search_lists_everyone_in_id_order(small_site):
-    assert names(small_site.db) == ["张桂兰", "刘强", "陈静", "马小军"]
+def test_empty_search_lists_everyone_in_id_order(any_site):
+    assert names(any_site.db) == ["张桂兰", "刘强", "陈静", "马小军"]
 
 
-def test_tag_filter(small_site):
-    assert names(small_site.db, tag="disabled") == ["陈静"]
-    assert names(small_site.db, "刘", tag="disabled") == []
+def test_tag_filter(any_site):
+    assert names(any_site.db, tag="disabled") == ["陈静"]
+    assert names(any_site.db, "刘", tag="disabled") == []
 
 
-def test_like_wildcards_in_the_search_text_are_literal(small_site):
-    assert names(small_site.db, "%") == []
-    assert names(small_site.db, "_") == []
+def test_like_wildcards_in_the_search_text_are_literal(any_site):
+    assert names(any_site.db, "%") == []
+    assert names(any_site.db, "_") == []
 
 
-def test_rows_are_masked_and_carry_age_address_and_tags(small_site):
-    with small_site.db.sessions() as session:
+def test_rows_are_masked_and_carry_age_address_and_tags(any_site):
+    with any_site.db.sessions() as session:
         (row,) = search_residents(session, SearchQuery("张桂兰"), today=TODAY)
     assert row.id_masked == "410102********0026"
     assert row.phone_masked == "138****5678"
@@ -65,8 +65,8 @@ def test_rows_are_masked_and_carry_age_address_and_tags(small_site):
     assert set(row.tags) == {"elderly_alone", "party_member"}
 
 
-def test_pages_follow_on_from_the_last_id_and_count_covers_all(small_site):
-    with small_site.db.sessions() as session:
+def test_pages_follow_on_from_the_last_id_and_count_covers_all(any_site):
+    with any_site.db.sessions() as session:
         first = search_residents(session, SearchQuery(), limit=3)
         rest = search_residents(session, SearchQuery(), after_id=first[-1].resident_id, limit=3)
         total = count_residents(session, SearchQuery())
@@ -75,9 +75,9 @@ def test_pages_follow_on_from_the_last_id_and_count_covers_all(small_site):
     assert total == 4
 
 
-def test_card_shows_people_tags_pairing_chain_leaders_visits(small_site):
-    with small_site.db.sessions() as session:
-        card = load_household_card(session, small_site.households["101"], today=TODAY)
+def test_card_shows_people_tags_pairing_chain_leaders_visits(any_site):
+    with any_site.db.sessions() as session:
+        card = load_household_card(session, any_site.households["101"], today=TODAY)
     assert card.address == "郑州市二七区幸福路8号幸福里3号楼1单元101室"
     assert card.residence_type_zh == "常住"
     (member,) = card.members
@@ -107,23 +107,23 @@ def test_card_shows_people_tags_pairing_chain_leaders_visits(small_site):
     assert (visit.visitor, visit.at.date()) == ("吴磊", date(2026, 10, 8))
 
 
-def test_card_of_a_missing_household_is_none(small_site):
-    with small_site.db.sessions() as session:
+def test_card_of_a_missing_household_is_none(any_site):
+    with any_site.db.sessions() as session:
         assert load_household_card(session, 999_999) is None
 
 
-def test_revealing_a_card_shows_full_numbers_and_is_audited(small_site):
+def test_revealing_a_card_shows_full_numbers_and_is_audited(any_site):
     from sqlalchemy import select
 
     from app.config import Seat
     from app.models import AuditEntry
     from widgets.households.search import reveal_household
 
-    with small_site.db.session() as session:
-        card = reveal_household(session, Seat("duty", "seat-1"), small_site.households["101"])
+    with any_site.db.session() as session:
+        card = reveal_household(session, Seat("duty", "seat-1"), any_site.households["101"])
     assert card.revealed
     assert (card.members[0].id_text, card.members[0].phone_text) == ("410102194503120026", "13812345678")
-    with small_site.db.sessions() as session:
+    with any_site.db.sessions() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")).one()
     assert (entry.actor, entry.seat, entry.entity, entry.entity_id) == (
         "duty",
