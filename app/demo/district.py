@@ -1,9 +1,10 @@
 """The demo district's geometry: 18 streets, 175 communities, 846 compounds at the scale of Erqi District.
 
 The district is laid out in local metres around lon 113.6, lat 34.7 (about 15 km x 12 km) and
-converted to WGS-84 at the end. Each level is a Voronoi partition of its parent, relaxed a little
-(Lloyd) so cells look like city blocks rather than shards, denser towards the old town in the
-north-east. Children are built from one noded set of edges, so siblings share their borders
+converted to WGS-84 at the end. Streets and communities are Voronoi partitions of their parent,
+relaxed (density-weighted Lloyd) so cells look even rather than shard-like, and smaller towards the
+old town in the north-east; compounds are blocks cut across each community's long side, as roads
+cut a city. Children are built from one noded set of edges, so siblings share their borders
 exactly: no gaps, no overlaps, and the children's areas add up to the parent's. One compound gets
 44 building footprints (micro-grids) in south-facing rows.
 """
