@@ -48,8 +48,15 @@ class AlarmTableModel(QAbstractTableModel):
         self.rows: list[AlarmRow] = []
 
     def headers(self) -> list[str]:
-        tr = self.tr
-        return [tr("时间"), tr("级别"), tr("告警"), tr("地址"), tr("状态"), tr("处理人"), tr("结果")]
+        return [
+            self.tr("时间"),
+            self.tr("级别"),
+            self.tr("告警"),
+            self.tr("地址"),
+            self.tr("状态"),
+            self.tr("处理人"),
+            self.tr("结果"),
+        ]
 
     def set_rows(self, rows: list[AlarmRow]) -> None:
         self.beginResetModel()

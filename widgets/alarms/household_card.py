@@ -69,7 +69,7 @@ class HouseholdCardView(QFrame):
         return "".join(parts)
 
     def _resident_row(self, r: ResidentLine) -> str:
-        age = self.tr("%n岁", "", r.age) if r.age is not None else ""
+        age = self.tr("%1岁").replace("%1", str(r.age)) if r.age is not None else ""
         style = " style='color:#b3261e'" if r.is_elderly else ""
         tags = " ".join(f"[{escape(t)}]" for t in r.tags)
         health = f"{escape(self.tr('健康'))}: {escape(r.health_note)}" if r.health_note else ""

@@ -1,0 +1,330 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AlarmPopup</name>
+    <message>
+        <source>确认(&amp;A)</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>派单(&amp;D)</source>
+        <translation>&amp;Dispatch</translation>
+    </message>
+    <message>
+        <source>误报(&amp;F)</source>
+        <translation>&amp;False alarm</translation>
+    </message>
+    <message>
+        <source>上报(&amp;E)</source>
+        <translation>&amp;Escalate</translation>
+    </message>
+    <message>
+        <source>地图定位(&amp;M)</source>
+        <translation>Show on &amp;map</translation>
+    </message>
+    <message>
+        <source>附近摄像头(&amp;C)</source>
+        <translation>Nearest &amp;camera</translation>
+    </message>
+    <message>
+        <source>收起(&amp;H)</source>
+        <translation>&amp;Hide</translation>
+    </message>
+    <message>
+        <source>处置说明（回车确认）</source>
+        <translation>Note (Enter acknowledges)</translation>
+    </message>
+    <message>
+        <source>告警 %1 条，其中 %2 条待确认</source>
+        <translation>%1 alarms, %2 not acknowledged</translation>
+    </message>
+    <message>
+        <source>告警 — %1 条待确认</source>
+        <translation>Alarms — %1 not acknowledged</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <source>操作失败：</source>
+        <translation>Action failed: </translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdCardView</name>
+    <message>
+        <source>%1岁</source>
+        <translation>%1 yrs</translation>
+    </message>
+    <message>
+        <source>健康</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>志愿者</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>无住户信息</source>
+        <translation>No household on record</translation>
+    </message>
+    <message>
+        <source>无登记人员</source>
+        <translation>No residents registered</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <source>网格链</source>
+        <translation>Grid chain</translation>
+    </message>
+    <message>
+        <source>联户党员</source>
+        <translation>Paired party member</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTableModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <source>转工单</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>误报</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmListPanel</name>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部级别</source>
+        <translation>All priorities</translation>
+    </message>
+    <message>
+        <source>告警弹窗</source>
+        <translation>Alarm popup</translation>
+    </message>
+    <message>
+        <source>学习传感器</source>
+        <translation>Learn sensor</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <source>搜索告警、传感器、处理人</source>
+        <translation>Search alarms, sensors, operators</translation>
+    </message>
+    <message>
+        <source>未处置</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>告警产生</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>处置</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>转工单</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>误报</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmDesk</name>
+    <message>
+        <source>已连接</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>断开</source>
+        <translation>disconnected</translation>
+    </message>
+</context>
+<context>
+    <name>LearnDialog</name>
+    <message>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>关门编码</source>
+        <translation>Closed code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>学习传感器</source>
+        <translation>Learn sensor</translation>
+    </message>
+    <message>
+        <source>已绑定 %1 到 %2</source>
+        <translation>Bound %1 to %2</translation>
+    </message>
+    <message>
+        <source>已绑定：</source>
+        <translation>Bound: </translation>
+    </message>
+    <message>
+        <source>新编码</source>
+        <translation>new code</translation>
+    </message>
+    <message>
+        <source>未绑定</source>
+        <translation>not bound</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>绑定(&amp;B)</source>
+        <translation>&amp;Bind</translation>
+    </message>
+    <message>
+        <source>请先选择编码和住户</source>
+        <translation>Choose a code and a household first</translation>
+    </message>
+    <message>
+        <source>请按下传感器按钮或触发传感器，听到的编码会出现在下面：</source>
+        <translation>Press the sensor's button or trigger it; the codes heard appear below:</translation>
+    </message>
+    <message>
+        <source>输入地址、房号或住户姓名</source>
+        <translation>Address, room or resident's name</translation>
+    </message>
+    <message>
+        <source>门磁关门编码（可选，6位十六进制）</source>
+        <translation>Door contact's closed code (optional, 6 hex digits)</translation>
+    </message>
+    <message>
+        <source>紧急呼叫按钮</source>
+        <translation>SOS button</translation>
+    </message>
+    <message>
+        <source>门磁</source>
+        <translation>Door contact</translation>
+    </message>
+    <message>
+        <source>人体感应</source>
+        <translation>Motion sensor</translation>
+    </message>
+    <message>
+        <source>烟雾探测器</source>
+        <translation>Smoke detector</translation>
+    </message>
+    <message>
+        <source>燃气探测器</source>
+        <translation>Gas detector</translation>
+    </message>
+    <message>
+        <source>水浸探测器</source>
+        <translation>Water leak detector</translation>
+    </message>
+    <message>
+        <source>床垫传感器</source>
+        <translation>Bed mat</translation>
+    </message>
+</context>
+</TS>
