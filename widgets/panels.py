@@ -91,7 +91,7 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 PANELS: list[Panel] = [
     Panel("wall", "视频墙", lazy_factory("widgets.wall.panel:create_panel"), TOP, "wall"),
     Panel("map", "网格地图", lazy_factory("widgets.map.panel:create_panel"), LEFT, "map"),
-    Panel("tickets", "工单", under_construction("工单"), BOTTOM, "tickets"),
+    Panel("tickets", "工单", lazy_factory("widgets.tickets.panel:create_panel"), BOTTOM, "tickets"),
     Panel("alarms", "告警", lazy_factory("widgets.alarms.panel:create_panel"), RIGHT, "alarms"),
     Panel("roster", "居民花名册", create_roster_panel, LEFT, "roster"),
     Panel("stats", "统计", create_stats_panel, RIGHT, "stats"),
