@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFrame,
     QLabel,
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
             self.restore_layout()
         self._retranslate()
         self.site_status = SiteStatusReporter(context, self)
+        app = QApplication.instance()
+        if app is not None:  # the rail marks the panel the operator is working in
+            app.focusChanged.connect(self._focus_changed)
 
     # ---- building --------------------------------------------------------------------------------
 
@@ -262,6 +266,14 @@ class MainWindow(QMainWindow):
         dock.raise_()
         self.panel_widgets[key].setFocus(Qt.FocusReason.OtherFocusReason)
         self._nav_actions[key].setChecked(True)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        for key, dock in self.docks.items():
+            if dock.isAncestorOf(new):
+                self._nav_actions[key].setChecked(True)
+                return
 
     def switch_language(self, language: str) -> None:
         self.languages.switch(language)

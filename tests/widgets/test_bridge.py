@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QThread
 from app.events import Change, EventHub
 from widgets.bridge import QtBridge
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING")]
 
 
 def test_change_published_on_a_worker_thread_arrives_on_the_gui_thread(qtbot, qapp):

@@ -69,6 +69,9 @@ def test_navigation_rail_brings_a_panel_to_the_front(qtbot, window):
     window._nav_actions["roster"].trigger()
     assert window.docks["roster"].isVisible()
     assert window._nav_actions["roster"].isChecked()
+    window.activateWindow()
+    window.panel_widgets["stats"].setFocus()  # working in a panel marks it on the rail
+    qtbot.waitUntil(lambda: window._nav_actions["stats"].isChecked())
 
 
 def test_switching_language_retranslates_the_open_window(qtbot, window):
