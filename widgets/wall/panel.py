@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+import cv2
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +64,8 @@ def stream_pool_for(context: ShellContext) -> StreamPool:
         # Many capture threads each take the GIL briefly; a shorter switch interval keeps the GUI thread's
         # waits for it well under a frame.
         sys.setswitchinterval(0.002)
+        # Each capture thread converts small pictures; OpenCV's own worker threads only add hand-offs.
+        cv2.setNumThreads(1)
         pool = StreamPool()
         setattr(context, _POOL_ATTRIBUTE, pool)
         app = QCoreApplication.instance()

@@ -41,6 +41,7 @@ from video.status import StreamState, StreamStatus
 OverlayPainter = Callable[[QPainter, QRectF, tuple[int, int]], None]
 CAMERA_MIME = "application/x-gcc-camera-id"
 STALE_SECONDS = 2.0
+BACKGROUND = QColor("#0b0f14")
 MAX_ZOOM = 8.0
 
 
@@ -57,6 +58,19 @@ def state_text(state: StreamState) -> str:
         StreamState.LIVE: "在线",
     }
     return QCoreApplication.translate("Tile", texts[state])
+
+
+def _uncovered(rect: QRectF, picture: QRectF | None) -> list[QRectF]:
+    """The parts of `rect` outside `picture` (the letterbox bars), as up to four rectangles."""
+    if picture is None:
+        return [rect]
+    bars = [
+        QRectF(rect.left(), rect.top(), rect.width(), picture.top() - rect.top()),
+        QRectF(rect.left(), picture.bottom(), rect.width(), rect.bottom() - picture.bottom()),
+        QRectF(rect.left(), picture.top(), picture.left() - rect.left(), picture.height()),
+        QRectF(picture.right(), picture.top(), rect.right() - picture.right(), picture.height()),
+    ]
+    return [bar for bar in bars if bar.width() > 0 and bar.height() > 0]
 
 
 def camera_mime(camera_id: int) -> QMimeData:
@@ -102,6 +116,7 @@ class Tile(QWidget):
         self.frames_shown = 0
         self._caption_key: tuple | None = None
         self._caption = QPixmap()
+        self._caption_bar = 0
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(64, 36))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -301,8 +316,9 @@ class Tile(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = QRectF(self.rect())
-        painter.fillRect(rect, QColor("#0b0f14"))
         picture_rect = self._draw_picture(painter, rect)
+        for bar in _uncovered(rect, picture_rect):  # fill only around the picture, not under it
+            painter.fillRect(bar, BACKGROUND)
         if picture_rect is not None and self._overlay is not None:
             painter.save()
             painter.setClipRect(picture_rect)
@@ -323,10 +339,16 @@ class Tile(QWidget):
             if self._grey is None:
                 self._grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
             image = self._grey
-        scale = min(rect.width() / image.width(), rect.height() / image.height())
-        w, h = image.width() * scale, image.height() * scale
-        target = QRectF(rect.x() + (rect.width() - w) / 2, rect.y() + (rect.height() - h) / 2, w, h)
-        painter.drawImage(target, image)
+        if image.width() <= rect.width() and image.height() <= rect.height():
+            # The worker already scaled it to the tile: an unscaled blit at whole pixels is the cheap path.
+            x, y = int((rect.width() - image.width()) / 2), int((rect.height() - image.height()) / 2)
+            target = QRectF(x, y, image.width(), image.height())
+            painter.drawImage(x, y, image)
+        else:  # the tile shrank since the picture was made: scale this once, the next one will fit
+            scale = min(rect.width() / image.width(), rect.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            target = QRectF(rect.x() + (rect.width() - w) / 2, rect.y() + (rect.height() - h) / 2, w, h)
+            painter.drawImage(target, image)
         if image is self._grey:
             painter.fillRect(target, QColor(0, 0, 0, 90))
         return target
@@ -349,15 +371,20 @@ class Tile(QWidget):
             self._caption = QPixmap(self.size())
             self._caption.fill(Qt.GlobalColor.transparent)
             caption_painter = QPainter(self._caption)
-            self._render_captions(caption_painter, rect)
+            self._caption_bar = self._render_captions(caption_painter, rect)
             caption_painter.end()
-        painter.drawPixmap(0, 0, self._caption)
+        if self.camera is None or self.zoom_enabled:
+            painter.drawPixmap(0, 0, self._caption)
+        else:  # only the name bar holds anything: blend just that strip
+            bar = QRectF(0, 0, self.width(), self._caption_bar)
+            painter.drawPixmap(bar, self._caption, bar)
 
-    def _render_captions(self, painter: QPainter, rect: QRectF) -> None:
+    def _render_captions(self, painter: QPainter, rect: QRectF) -> int:
+        """Draw the captions; returns the height of the name bar."""
         if self.camera is None:
             painter.setPen(QColor("#5b6675"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("拖入摄像机"))
-            return
+            return 0
         font = QFont(self.font())
         font.setPixelSize(max(10, min(14, int(rect.height() / 14))))
         painter.setFont(font)
@@ -386,6 +413,7 @@ class Tile(QWidget):
             painter.drawText(
                 rect.adjusted(6, 0, -6, -4), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight, info
             )
+        return int(bar_h)
 
     def badge(self) -> tuple[str, str] | None:
         """(state text, reason) the tile shows over the picture, or None while the picture is live."""
