@@ -107,7 +107,7 @@ def _open_site(url: str, demo: bool):
 
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
-    from widgets.i18n import DEFAULT_LANGUAGE, LanguageSwitcher
+    from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageSwitcher
     from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
@@ -116,7 +116,8 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     context = build_shell_context(db, settings)
     store = settings.store()
     languages = LanguageSwitcher(app)
-    languages.switch(args.lang or str(store.value("language", DEFAULT_LANGUAGE)))
+    remembered = str(store.value("language", DEFAULT_LANGUAGE))
+    languages.switch(args.lang or (remembered if remembered in LANGUAGES else DEFAULT_LANGUAGE))
 
     if args.screenshot:
         return _screenshot(context, languages, args.view, size, Path(args.screenshot), args.settle)

@@ -77,7 +77,7 @@ def icon(name: str, colour: str = COLOURS["text"]) -> QIcon:
     svg = path.read_text(encoding="utf-8").replace("currentColor", colour)
     renderer = QSvgRenderer(svg.encode("utf-8"))
     result = QIcon()
-    for size in (16, 20, 24, 26, 32, 48, 64):
+    for size in (16, 20, 24, 26, 32, 40, 48, 52, 64, 96):  # the larger ones serve high-DPI screens
         pixmap = QPixmap(QSize(size, size))
         pixmap.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pixmap)
