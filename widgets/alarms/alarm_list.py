@@ -28,7 +28,8 @@ from alarms.models import AlarmState
 from alarms.service import AlarmService
 from app.events import Change
 
-PRIORITY_TINT = {1: QColor("#fde7e4"), 2: QColor("#feefe0"), 3: QColor("#eef1f4")}
+# Translucent, so the theme's own text colour stays readable on light and dark themes alike.
+PRIORITY_TINT = {1: QColor(179, 38, 30, 80), 2: QColor(232, 113, 10, 70), 3: QColor(95, 107, 122, 60)}
 OUTCOME_ZH = {"ticket": "转工单", "false_alarm": "误报", "resolved": "已解决"}
 ACTION_ZH = {
     "alarm.raise": "告警产生",

@@ -57,7 +57,7 @@ def local_time(view: AlarmView) -> str:
 
 
 class QueueRowDelegate(QStyledItemDelegate):
-    """Paints a queue row in its priority colour, selected or not; the selection is a thick dark frame."""
+    """Paints a queue row in its priority colour, selected or not; the selection is a thick amber frame."""
 
     PADDING = 6
 
@@ -70,7 +70,7 @@ class QueueRowDelegate(QStyledItemDelegate):
         text_rect = rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, index.data())
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(QPen(QColor("#202124"), 4))
+            painter.setPen(QPen(QColor("#ffd54f"), 4))  # amber: visible on light and dark themes
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
         painter.restore()
 
