@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,7 +27,7 @@ from widgets.panels import PANELS, Panel
 from widgets.shell_context import ShellContext
 from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
-from widgets.theme import icon
+from widgets.theme import COLOURS, icon
 
 log = logging.getLogger(__name__)
 
@@ -166,8 +166,7 @@ class MainWindow(QMainWindow):
         self.rail.addWidget(self._rail_title)
         group = QActionGroup(self)
         for index, panel in enumerate(self.panels):
-            action = QAction(icon(panel.icon, "#8fa3bf"), panel.title, self)
-            action.setIcon(self._rail_icon(panel.icon))
+            action = QAction(self._rail_icon(panel.icon), panel.title, self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, key=panel.key: self.show_panel(key))
@@ -177,12 +176,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.rail)
 
     @staticmethod
-    def _rail_icon(name: str):
-        normal = icon(name, "#8fa3bf")
+    def _rail_icon(name: str) -> QIcon:
+        """Muted when idle, white when the panel is the current one (a copy: icon() results are shared)."""
+        result = QIcon(icon(name, COLOURS["muted"]))
         active = icon(name, "#ffffff")
-        result = normal
-        for size in (24, 26, 32):
-            result.addPixmap(active.pixmap(size, size), result.Mode.Normal, result.State.On)
+        for size in (24, 26, 32, 52):
+            result.addPixmap(active.pixmap(size, size), QIcon.Mode.Normal, QIcon.State.On)
         return result
 
     def _build_menus(self) -> None:
