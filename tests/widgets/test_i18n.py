@@ -98,3 +98,10 @@ def test_translator_uses_context_then_source_and_keeps_unknown_text(qapp, tmp_pa
         assert QCoreApplication.translate("A", "没有译文") == "没有译文"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_every_shipped_translation_file_parses():
+    files = sorted((I18N_DIR / "en").glob("*.ts"))
+    assert any(path.name == "shell.ts" for path in files)
+    for path in files:
+        assert read_ts(path), f"{path.name} has no finished translations"
