@@ -339,13 +339,13 @@ class Tile(QWidget):
             if self._grey is None:
                 self._grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
             image = self._grey
-        if image.width() <= rect.width() and image.height() <= rect.height():
+        scale = min(rect.width() / image.width(), rect.height() / image.height())
+        if 1.0 <= scale < 1.02:
             # The worker already scaled it to the tile: an unscaled blit at whole pixels is the cheap path.
             x, y = int((rect.width() - image.width()) / 2), int((rect.height() - image.height()) / 2)
             target = QRectF(x, y, image.width(), image.height())
             painter.drawImage(x, y, image)
-        else:  # the tile shrank since the picture was made: scale this once, the next one will fit
-            scale = min(rect.width() / image.width(), rect.height() / image.height())
+        else:  # the tile changed size since the picture was made, or the source is smaller than the tile
             w, h = image.width() * scale, image.height() * scale
             target = QRectF(rect.x() + (rect.width() - w) / 2, rect.y() + (rect.height() - h) / 2, w, h)
             painter.drawImage(target, image)
