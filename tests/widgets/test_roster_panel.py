@@ -110,3 +110,14 @@ def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_
     assert panel.card.reveal_button is None
     with shell_context.db.sessions() as session:
         assert session.scalar(select(func.count(AuditEntry.id))) == before + 1
+
+
+def test_a_roster_change_refreshes_the_list_and_keeps_the_open_card(qtbot, panel, shell_context):
+    from app.events import Change
+
+    panel.table.selectRow(1)
+    shown = panel.card.data.household_id
+    with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
+        shell_context.hub.publish(Change("resident", (1,)))
+    assert panel.model.rowCount() == 4
+    assert panel.card.data is not None and panel.card.data.household_id == shown

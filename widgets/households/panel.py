@@ -127,7 +127,11 @@ class RosterPanel(QWidget):
             self.show_household(indexes[0].data(ROW_ROLE).household_id)
 
     def _store_changed(self, _change: Change) -> None:
+        """The roster changed (an import, an edit on another seat): refresh the list, keep the open card."""
+        shown = self.card.data.household_id if self.card.data is not None else None
         self.search_now()
+        if shown is not None:
+            self.show_household(shown)
 
     def _fill_tag_filter(self) -> None:
         current = self.tag_filter.currentData()
