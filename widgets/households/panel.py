@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,6 +29,7 @@ from widgets.theme import icon
 SEARCH_DELAY_MS = 250
 # Below this width the card goes under the list instead of beside it.
 SIDE_BY_SIDE_WIDTH = 980
+NARROW_BAR_WIDTH = 560  # below it the search box takes a row of its own
 REFRESH_TOPICS = ("resident", "household", "roster")
 
 
@@ -56,12 +57,12 @@ class RosterPanel(QWidget):
         bar = QWidget()
         bar.setObjectName("rosterSearchBar")
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(10, 8, 10, 8)
-        bar_layout.setSpacing(8)
-        bar_layout.addWidget(self.search_box, 1)
-        bar_layout.addWidget(self.tag_filter)
-        bar_layout.addWidget(self.count_label)
+        self._bar_layout = QGridLayout(bar)
+        self._bar_layout.setContentsMargins(10, 8, 10, 8)
+        self._bar_layout.setHorizontalSpacing(8)
+        self._bar_layout.setVerticalSpacing(6)
+        self._bar_wide: bool | None = None
+        self._arrange_search_bar(wide=True)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -160,7 +161,26 @@ class RosterPanel(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
+    def _arrange_search_bar(self, wide: bool) -> None:
+        """One row when there is room; in a narrow dock the search box gets a row of its own."""
+        if wide == self._bar_wide:
+            return
+        self._bar_wide = wide
+        for widget in (self.search_box, self.tag_filter, self.count_label):
+            self._bar_layout.removeWidget(widget)
+        if wide:
+            self._bar_layout.addWidget(self.search_box, 0, 0)
+            self._bar_layout.addWidget(self.tag_filter, 0, 1)
+            self._bar_layout.addWidget(self.count_label, 0, 2)
+            self._bar_layout.setColumnStretch(0, 1)
+        else:
+            self._bar_layout.addWidget(self.search_box, 0, 0, 1, 2)
+            self._bar_layout.addWidget(self.tag_filter, 1, 0)
+            self._bar_layout.addWidget(self.count_label, 1, 1, Qt.AlignmentFlag.AlignRight)
+            self._bar_layout.setColumnStretch(0, 0)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange_search_bar(wide=event.size().width() >= NARROW_BAR_WIDTH)
         wanted = (
             Qt.Orientation.Horizontal
             if event.size().width() >= SIDE_BY_SIDE_WIDTH
