@@ -2,6 +2,8 @@
 
 `StatusBoard` is a plain QObject the other areas call (from any thread): `set_indicator(key, text,
 state)`. `ShellStatusBar` draws it. Keeping the model apart lets a panel report before the window exists.
+Keys in use: "db" (the shell), "scheduler" (the site scheduler), "cameras" (the wall: live/total),
+"dongles" (serial and MQTT receivers), "alarms" (open alarms); any other key is shown after them.
 """
 
 from __future__ import annotations
