@@ -73,7 +73,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setOrganizationName(ORGANISATION)
     apply_theme(app)
     try:
-        db = _open_site(url, demo=args.demo)
+        db = _open_site(url, demo=args.demo, announce=not args.screenshot)
     except CommandError as error:
         if not args.screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(None, "网格指挥中心", f"无法打开数据库。\n\n{error}")
@@ -84,7 +84,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _open_site(url: str, demo: bool):
+def _open_site(url: str, demo: bool, announce: bool = False):
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from app.commands.db import open_database
@@ -98,12 +98,35 @@ def _open_site(url: str, demo: bool):
         raise CommandError(f"无法打开数据库 cannot open database {url}: {error}") from error
     if demo:
         try:
-            from app.demo.site import ensure_demo_site
+            from app.demo.site import ensure_demo_site, site_is_empty
         except ImportError as error:
             db.dispose()
             raise CommandError(f"演示站点无法加载 demo site not available: {error}") from error
-        ensure_demo_site(db)
+        notice = _building_demo_notice() if announce and site_is_empty(db) else None
+        try:
+            ensure_demo_site(db)
+        finally:
+            if notice is not None:
+                notice.close()
     return db
+
+
+def _building_demo_notice():
+    """A small window saying the demo site is being built (the first start takes some seconds)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    notice = QLabel(
+        QCoreApplication.translate("MainWindow", "正在生成演示站点（首次启动约需 20 秒）…"),
+        alignment=Qt.AlignmentFlag.AlignCenter,
+    )
+    notice.setObjectName("startupNotice")
+    notice.setWindowFlags(Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+    notice.resize(460, 120)
+    notice.show()
+    for _ in range(5):  # paint it before the build holds the thread
+        QApplication.processEvents()
+    return notice
 
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:

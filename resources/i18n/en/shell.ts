@@ -93,6 +93,10 @@ Database: {db}</translation>
         <translation>{panel} could not be loaded</translation>
     </message>
     <message>
+        <source>正在生成演示站点（首次启动约需 20 秒）…</source>
+        <translation>Building the demo site (about 20 s on the first start)…</translation>
+    </message>
+    <message>
         <source>浮动/停靠</source>
         <translation>Float / dock</translation>
     </message>
