@@ -6,18 +6,25 @@ import argparse
 import json
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from alarms.models import Alarm, AlarmState
+from alarms.care import settings_for
+from alarms.ingest import SENSOR_KINDS, IngestError, SensorIngest
+from alarms.models import Alarm, AlarmState, CareSettings, Dongle, HeardCode
 from alarms.portisch import Frame, PortischDecoder
 from alarms.rf_bridge import RfBridgeReader
 from alarms.sensor_event import SensorEvent
-from alarms.service import AlarmView
+from alarms.service import AlarmService, AlarmView
 from alarms.zigbee import Zigbee2MqttListener
 from app.cli import CommandError
 from app.commands.db import open_database
+from app.config import Seat
+from app.events import EventHub
+from app.models import Household
+from app.store import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,6 +42,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--seconds", type=float, default=None, help="stop after this long (default: until Ctrl-C)"
     )
     listen.set_defaults(handler=_listen)
+    dongles = sensors_sub.add_parser("dongles", help="list the configured dongles")
+    dongles.set_defaults(handler=_dongles)
+    add = sensors_sub.add_parser("add-dongle", help="configure a dongle the app reads at start")
+    add.add_argument("name")
+    add.add_argument("--protocol", choices=["rf433", "zigbee"], required=True)
+    add.add_argument("address", help="serial port (rf433) or MQTT host:port (zigbee)")
+    add.add_argument("--base-topic", default="zigbee2mqtt")
+    add.set_defaults(handler=_add_dongle)
+    heard = sensors_sub.add_parser("heard", help="codes heard that no sensor is bound to")
+    heard.set_defaults(handler=_heard)
+    bind = sensors_sub.add_parser("bind", help="bind a heard code to a household as a sensor")
+    bind.add_argument("code", help="6 hex digits (rf433) or the Zigbee2MQTT friendly name")
+    bind.add_argument("--protocol", choices=["rf433", "zigbee"], default="rf433")
+    bind.add_argument("--kind", choices=list(SENSOR_KINDS), required=True)
+    bind.add_argument("--household", type=int, required=True)
+    bind.add_argument("--name", default=None)
+    bind.add_argument("--closed-code", default=None, help="a door contact's second code (closed)")
+    bind.set_defaults(handler=_bind)
 
     alarms = subparsers.add_parser("alarms", help="告警 alarms")
     alarms_sub = alarms.add_subparsers(dest="alarms_command", required=True)
@@ -43,6 +68,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--state", choices=[s.value for s in AlarmState] + ["active"], default=None)
     listing.add_argument("--limit", type=int, default=200)
     listing.set_defaults(handler=_list)
+    rules = alarms_sub.add_parser("rules", help="show or change one household's care rules (老人关怀)")
+    rules.add_argument("household", type=int)
+    rules.add_argument("--inactivity-hours", type=float)
+    rules.add_argument("--active", help="active window, local time, e.g. 07:00-22:00")
+    rules.add_argument("--night", help="night window for door alarms, e.g. 22:00-06:00")
+    rules.add_argument("--inactivity", choices=["on", "off"])
+    rules.add_argument("--away", choices=["on", "off"])
+    rules.add_argument("--night-door", choices=["on", "off"], help="resident at risk: door at night is P2")
+    rules.add_argument("--silent-hours", type=float)
+    rules.add_argument("--low-battery", type=int, help="percent")
+    rules.set_defaults(handler=_rules)
 
 
 def _decode(args: argparse.Namespace) -> int:
@@ -122,4 +158,94 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     for v in views:
         print(f"{v.id:>6}  P{v.priority}  {v.state:<12}  {v.raised_at:%Y-%m-%d %H:%M:%S}  {v.title}")
+    return 0
+
+
+def _site(args: argparse.Namespace) -> tuple[Database, SensorIngest]:
+    db = open_database(args.db)
+    return db, SensorIngest(AlarmService(db, EventHub(), Seat()))
+
+
+def _dongles(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    with db.session() as session:
+        for d in session.scalars(select(Dongle).order_by(Dongle.name)):
+            _print({"name": d.name, "protocol": d.protocol, "address": d.address, "enabled": d.enabled})
+    return 0
+
+
+def _add_dongle(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    with db.session() as session:
+        if session.scalar(select(Dongle.id).where(Dongle.name == args.name)) is not None:
+            raise CommandError(f"接收器 {args.name} 已存在 (a dongle with this name exists)")
+        session.add(
+            Dongle(name=args.name, protocol=args.protocol, address=args.address, base_topic=args.base_topic)
+        )
+    print(f"已添加接收器 added dongle {args.name}")
+    return 0
+
+
+def _heard(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    with db.session() as session:
+        for h in session.scalars(select(HeardCode).order_by(HeardCode.last_heard_at.desc())):
+            _print(
+                {
+                    "protocol": h.protocol,
+                    "code": h.device_code,
+                    "times": h.times,
+                    "last": h.last_heard_at.isoformat(timespec="seconds"),
+                }
+            )
+    return 0
+
+
+def _bind(args: argparse.Namespace) -> int:
+    _db, ingest = _site(args)
+    try:
+        sensor_id = ingest.bind(
+            args.protocol, args.code, args.kind, args.household, args.name, args.closed_code
+        )
+    except IngestError as error:
+        raise CommandError(str(error)) from error
+    print(f"已绑定 bound sensor {sensor_id}")
+    return 0
+
+
+def _window(text: str) -> tuple[int, int]:
+    try:
+        start, end = (datetime.strptime(part.strip(), "%H:%M") for part in text.split("-"))
+    except ValueError as error:
+        raise CommandError(
+            f"时间段格式应为 07:00-22:00 (window must look like 07:00-22:00): {text}"
+        ) from error
+    return start.hour * 60 + start.minute, end.hour * 60 + end.minute
+
+
+def _rules(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    with db.session() as session:
+        if session.get(Household, args.household) is None:
+            raise CommandError(f"住户 {args.household} 不存在 (no such household)")
+        settings = settings_for(session, args.household)
+        if args.inactivity_hours is not None:
+            settings.inactivity_hours = args.inactivity_hours
+        if args.active:
+            settings.active_start_minute, settings.active_end_minute = _window(args.active)
+        if args.night:
+            settings.night_start_minute, settings.night_end_minute = _window(args.night)
+        for flag, column in (
+            ("inactivity", "inactivity_enabled"),
+            ("away", "away"),
+            ("night_door", "night_door_alarm"),
+        ):
+            if getattr(args, flag) is not None:
+                setattr(settings, column, getattr(args, flag) == "on")
+        if args.silent_hours is not None:
+            settings.silent_hours = args.silent_hours
+        if args.low_battery is not None:
+            settings.low_battery_percent = args.low_battery
+        shown = {c.name: getattr(settings, c.name) for c in CareSettings.__table__.columns}
+    print(json.dumps(shown, ensure_ascii=False, default=str))
     return 0

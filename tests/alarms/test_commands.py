@@ -22,6 +22,12 @@ pytestmark = pytest.mark.slow  # each test starts the program: a few seconds api
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture
+def db(sqlite_db):
+    """The program is run on the SQLite file (the store's PostgreSQL side is covered in test_service)."""
+    return sqlite_db
+
+
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
@@ -88,3 +94,51 @@ def test_alarms_list_json(sqlite_db, tmp_path):
     ]
     active = json.loads(run("alarms", "list", "--json", "--state", "raised", "--db", url).stdout)
     assert [a["id"] for a in active] == [first]
+
+
+def test_dongles_binding_and_rules_from_the_command_line(sqlite_db, site):
+    url = sqlite_db.url
+    sqlite_db.dispose()
+    assert (
+        run("sensors", "add-dongle", "RF桥-1", "--protocol", "rf433", "/dev/ttyUSB0", "--db", url).returncode
+        == 0
+    )
+    again = run("sensors", "add-dongle", "RF桥-1", "--protocol", "rf433", "/dev/ttyUSB1", "--db", url)
+    assert again.returncode != 0 and "已存在" in again.stderr
+    listed = [json.loads(line) for line in run("sensors", "dongles", "--db", url).stdout.splitlines()]
+    assert listed == [{"name": "RF桥-1", "protocol": "rf433", "address": "/dev/ttyUSB0", "enabled": True}]
+    bound = run(
+        "sensors",
+        "bind",
+        "abcdef",
+        "--kind",
+        "door",
+        "--household",
+        str(site.household_id),
+        "--closed-code",
+        "abcde0",
+        "--db",
+        url,
+    )
+    assert bound.returncode == 0, bound.stderr
+    rules = run(
+        "alarms",
+        "rules",
+        str(site.household_id),
+        "--inactivity-hours",
+        "10",
+        "--active",
+        "06:30-21:00",
+        "--night-door",
+        "on",
+        "--db",
+        url,
+    )
+    shown = json.loads(rules.stdout)
+    assert (shown["inactivity_hours"], shown["active_start_minute"], shown["night_door_alarm"]) == (
+        10.0,
+        390,
+        True,
+    )
+    bad = run("alarms", "rules", str(site.household_id), "--active", "morning", "--db", url)
+    assert bad.returncode != 0 and "07:00-22:00" in bad.stderr
