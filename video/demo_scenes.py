@@ -9,6 +9,7 @@ real to find. Files are cached in the user data folder and regenerated only when
 from __future__ import annotations
 
 import math
+import os
 import random
 import threading
 from fractions import Fraction
@@ -40,7 +41,7 @@ def scene_path(scene: DemoScene, folder: Path | None = None) -> Path:
     with lock:
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(".partial.mp4")
+            partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.partial.mp4")
             write_clip(partial, StreetScene(scene))
             partial.replace(path)
     return path

@@ -204,6 +204,16 @@ class WallPanel(QWidget):
 
     def _remember_layout(self, layout: WallLayout) -> None:
         self.context.settings.store().setValue(LAST_LAYOUT_KEY, layout.to_json())
+        for index in range(self.layout_box.count()):  # show which arrangement the wall has
+            kind, name = self.layout_box.itemData(index)
+            preset = PRESETS.get(name) if kind == "preset" else None
+            if preset is not None and (preset.rows, preset.cols, preset.cells) == (
+                layout.rows,
+                layout.cols,
+                layout.cells,
+            ):
+                self.layout_box.setCurrentIndex(index)
+                return
 
     def _layout_chosen(self, index: int) -> None:
         kind, name = self.layout_box.itemData(index)

@@ -256,9 +256,8 @@ class Tile(QWidget):
                 sink.notify = self._frame_ready.emit
                 self._remove_status_listener = worker.add_status_listener(self._status_changed.emit)
                 self._status = worker.status()
-            else:
-                return
-        if self._sink is None:
+                self._seq = -1
+        if self._sink is None:  # until the new stream has a picture, the old one keeps playing
             return
         taken = self._sink.take()
         if taken is None:
@@ -346,6 +345,7 @@ class Tile(QWidget):
             target = QRectF(x, y, image.width(), image.height())
             painter.drawImage(x, y, image)
         else:  # the tile changed size since the picture was made, or the source is smaller than the tile
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             w, h = image.width() * scale, image.height() * scale
             target = QRectF(rect.x() + (rect.width() - w) / 2, rect.y() + (rect.height() - h) / 2, w, h)
             painter.drawImage(target, image)
@@ -365,7 +365,16 @@ class Tile(QWidget):
         status = self._status
         stamp = int(status.last_frame_at) if status is not None and status.last_frame_at else None
         info = (status.width, status.fps if self.zoom_enabled else 0.0) if status is not None else None
-        key = (self.camera, self.profile, self.zoom_enabled, self._crop, stamp, info, self.size().toTuple())
+        key = (
+            self.camera,
+            self.profile,
+            self._pending is None,
+            self.zoom_enabled,
+            self._crop,
+            stamp,
+            info,
+            self.size().toTuple(),
+        )
         if key != self._caption_key:
             self._caption_key = key
             self._caption = QPixmap(self.size())
@@ -392,7 +401,9 @@ class Tile(QWidget):
         bar_h = metrics.height() + 6
         painter.fillRect(QRectF(rect.x(), rect.y(), rect.width(), bar_h), QColor(0, 0, 0, 140))
         painter.setPen(QColor("#e8edf3"))
-        name = self.camera.name + ("  [主码流]" if self.profile is Profile.MAIN else "")
+        name = self.camera.name
+        if self.profile is Profile.MAIN:
+            name += self.tr("  [主码流]") if self._pending is None else self.tr("  [正在切换主码流…]")
         painter.drawText(
             QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

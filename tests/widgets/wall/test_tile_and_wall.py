@@ -159,3 +159,14 @@ def test_empty_tile_invites_a_drop(qtbot, pool):
     qtbot.addWidget(tile)
     tile.resize(320, 180)
     assert tile.badge() is None and tile.camera is None
+
+
+def test_english_badges_and_labels(qtbot, pool, make_camera, tmp_path, languages):
+    languages.switch("en")
+    wall = _wall(qtbot, pool, [make_camera(3, sub_url=str(tmp_path / "missing.mp4"))], layout="1")
+    qtbot.waitUntil(
+        lambda: wall.tiles[0].badge() is not None and wall.tiles[0].badge()[0] == "Error", timeout=5000
+    )
+    from widgets.wall.panel import tr
+
+    assert tr("25 画面") == "25 tiles"
