@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from alarms.ingest import SensorIngest
 from alarms.service import AlarmService
@@ -28,8 +28,11 @@ class AlarmDesk(QObject):
         self.station = SensorStation(self.ingest, on_state=self._dongle_state)
         if start_inputs:
             self.station.start()
-        station = self.station  # a plain closure: the wrapper may be gone when `destroyed` fires
-        self.destroyed.connect(lambda *_: station.stop())
+        # The popup is a window of its own: it must not keep the application open after the main
+        # window closes, and it goes when the desk goes (plain closures: the wrapper may be gone).
+        self.popup.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        station, popup = self.station, self.popup
+        self.destroyed.connect(lambda *_: (station.stop(), popup.sound.stop(), popup.close()))
         # After the window is up: whatever nobody acknowledged before a restart pops up again.
         QTimer.singleShot(0, self.popup.present_pending)
 

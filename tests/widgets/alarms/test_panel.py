@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from alarms.models import Dongle, Outcome, Priority
@@ -122,3 +123,19 @@ def test_learn_mode_binds_a_code_pressed_on_the_dongle(qtbot, panel, bridge, sit
         assert (sensor.kind, sensor.household_id) == ("pir", site.second_household_id)
     dialog.reject()
     assert panel.desk.ingest._learner is None
+
+
+def test_the_popup_and_readers_go_with_the_panel(qtbot, sqlite_db, site, bridge, tmp_path):
+    with sqlite_db.session() as session:
+        session.add(Dongle(name="RF桥-2", protocol="rf433", address=bridge.port))
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    panel = create_panel(context)
+    popup, station = panel.desk.popup, panel.desk.station
+    assert station.readers[0].connected.wait(5)
+    bridge.write(rf_received("A1B2C3"))
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    assert not popup.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)  # never keeps the app running
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=5000)
+    assert not station.readers[0].is_alive() and not popup.sound.active
+    context.bridge.close()
