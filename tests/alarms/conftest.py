@@ -6,6 +6,7 @@ template (an SQLite file, a PostgreSQL template database) and each test gets a f
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -43,6 +44,8 @@ def sqlite_db(_sqlite_template, tmp_path) -> Iterator[Database]:
 @pytest.fixture(scope="session")
 def _pg_session_db() -> Iterator[Database]:
     if not _pg_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
         pytest.skip("PostgreSQL is not reachable")
     name = f"gcc_alarm_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
