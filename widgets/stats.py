@@ -10,8 +10,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from alarms.models import Alarm, AlarmState
 from app.events import Change
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Resident, ResidentTag, Sensor, Tag
+from app.tickets.models import Ticket
+from app.tickets.states import OPEN_STATES
 from widgets.shell_context import ShellContext
 
 REFRESH_DELAY_MS = 2000  # changes come in bursts (an import, the demo build): count once after them
@@ -37,11 +40,17 @@ def site_figures(session: Session) -> list[Figure]:
     def count(column) -> int:
         return session.scalar(select(func.count(column))) or 0
 
+    open_tickets = (
+        session.scalar(select(func.count(Ticket.id)).where(Ticket.state.in_(list(OPEN_STATES)))) or 0
+    )
+    open_alarms = session.scalar(select(func.count(Alarm.id)).where(Alarm.state != AlarmState.HANDLED)) or 0
     staff = session.scalar(
         select(func.count(distinct(Duty.person_id))).where(Duty.role.in_([DutyRole.LEADER, DutyRole.MEMBER]))
     )
     ai_cameras = session.scalar(select(func.count(Camera.id)).where(Camera.ai_enabled.is_(True))) or 0
     return [
+        Figure("未办结工单", open_tickets, "#f0b429"),
+        Figure("未处置告警", open_alarms, "#ef5350"),
         Figure("一级网格", grids(1)),
         Figure("二级网格", grids(2)),
         Figure("三级网格", grids(3)),

@@ -400,6 +400,14 @@ Database: {db}</translation>
 <context>
     <name>Stats</name>
     <message>
+        <source>未办结工单</source>
+        <translation>Open tickets</translation>
+    </message>
+    <message>
+        <source>未处置告警</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
         <source>一级网格</source>
         <translation>Level-1 grids</translation>
     </message>
