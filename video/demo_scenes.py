@@ -30,6 +30,9 @@ SCENE_VERSION = 1  # bump when the drawing changes so cached files are redrawn
 _PERSON_PHOTO = Path(__file__).resolve().parent.parent / "resources" / "demo_media" / "astronaut.jpg"
 _locks: dict[Path, threading.Lock] = {}
 _locks_guard = threading.Lock()
+# One scene is drawn at a time: on the first start of the demo the cameras come up one after another
+# instead of all 21 encoders fighting for two cores and every camera waiting for the last.
+_one_at_a_time = threading.Semaphore(1)
 
 
 def scene_path(scene: DemoScene, folder: Path | None = None) -> Path:
@@ -41,9 +44,10 @@ def scene_path(scene: DemoScene, folder: Path | None = None) -> Path:
     with lock:
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.partial.mp4")
-            write_clip(partial, StreetScene(scene))
-            partial.replace(path)
+            with _one_at_a_time:
+                partial = path.with_suffix(f".{os.getpid()}-{threading.get_ident()}.partial.mp4")
+                write_clip(partial, StreetScene(scene))
+                partial.replace(path)
     return path
 
 

@@ -4,12 +4,16 @@ All wall panels of one process (the main window's dock, extra wall windows, the 
 second screen) share one `StreamPool`, so a camera shown twice is decoded once.
 
 Other areas bring a camera up by publishing `Change("camera.show", (camera_id,))` on the hub, or by
-calling `WallPanel.show_camera(camera_id)`.
+calling `WallPanel.show_camera(camera_id)`. The AI overlay draws on every wall's tiles through
+`set_overlay_source(context, overlay_for)`; it gets frames from the same workers via
+`stream_pool_for(context).acquire(camera.stream(Profile.SUB)).add_frame_listener(callback, max_fps)`.
 """
 
 from __future__ import annotations
 
 import sys
+import weakref
+from collections.abc import Callable
 
 import cv2
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -37,6 +41,7 @@ from video.pool import StreamPool
 from video.status import StreamState
 from widgets.shell_context import ShellContext
 from widgets.wall.camera_list import CameraList
+from widgets.wall.tile import OverlayPainter
 from widgets.wall.wall import VideoWall
 
 LAST_LAYOUT_KEY = "wall/last_layout"
@@ -51,6 +56,9 @@ PRESET_LABELS = {
     "1+7": "1+7 画面",
 }
 _POOL_ATTRIBUTE = "_wall_stream_pool"
+_OVERLAY_ATTRIBUTE = "_wall_overlay_source"
+_PANELS_ATTRIBUTE = "_wall_panels"
+OverlaySource = Callable[[CameraInfo], OverlayPainter | None]
 
 
 def tr(text: str) -> str:
@@ -72,6 +80,24 @@ def stream_pool_for(context: ShellContext) -> StreamPool:
         if app is not None:
             app.aboutToQuit.connect(pool.close)
     return pool
+
+
+def set_overlay_source(context: ShellContext, overlay_for: OverlaySource | None) -> None:
+    """Who draws over each camera's picture on every wall of this process (the AI overlay calls this).
+
+    `overlay_for(camera)` returns a painter for that camera's tiles, or None; walls opened later get it too.
+    """
+    setattr(context, _OVERLAY_ATTRIBUTE, overlay_for)
+    for panel in list(_open_panels(context)):
+        panel.wall.set_overlay_source(overlay_for)
+
+
+def _open_panels(context: ShellContext) -> weakref.WeakSet:
+    panels = getattr(context, _PANELS_ATTRIBUTE, None)
+    if panels is None:
+        panels = weakref.WeakSet()
+        setattr(context, _PANELS_ATTRIBUTE, panels)
+    return panels
 
 
 class CustomLayoutDialog(QDialog):
@@ -112,6 +138,8 @@ class WallPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("wallMessage")
         self._build()
+        _open_panels(context).add(self)
+        self.wall.set_overlay_source(getattr(context, _OVERLAY_ATTRIBUTE, None))
         self.reload_cameras()
         self._restore_layout()
         self.wall.message.connect(self.message.setText)

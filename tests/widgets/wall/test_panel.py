@@ -88,3 +88,19 @@ def test_a_second_wall_window_shares_the_streams(qtbot, panel):
     assert all(first[key] is second[key] for key in first)  # one decode per stream however many walls
     window.close()
     assert all(worker.alive for worker in first.values())  # the first wall still uses them
+
+
+def test_overlay_source_reaches_every_wall(qtbot, panel):
+    from widgets.wall.panel import set_overlay_source
+
+    def painter(_painter, _rect, _size):
+        pass
+
+    set_overlay_source(panel.context, lambda camera: painter if camera.ai_enabled else None)
+    overlays = [tile.overlay_painter() for tile in panel.wall.tiles if tile.camera]
+    assert overlays == [None, None, painter]  # only the AI camera
+    window = panel.open_wall_window()
+    assert [t.overlay_painter() for t in window.wall.tiles if t.camera] == [None, None, painter]
+    window.close()
+    set_overlay_source(panel.context, None)
+    assert all(tile.overlay_painter() is None for tile in panel.wall.tiles)
