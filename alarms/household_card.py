@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from alarms.grid_chain import ChainLink, Contact, grid_chain
 from app.grid_tree import GridTree
@@ -71,7 +71,7 @@ def load_household_card(
         select(Household)
         .where(Household.id == household_id)
         .options(
-            selectinload(Household.residents).selectinload(Resident.tags), selectinload(Household.building)
+            selectinload(Household.residents).selectinload(Resident.tags), joinedload(Household.building)
         )
     ).scalar_one_or_none()
     if household is None:
@@ -106,21 +106,24 @@ def load_household_card(
         emergency_contact=household.emergency_contact,
         emergency_phone=household.emergency_phone,
         party_members=tuple(Contact(n, p, "party") for n, p in party),
-        volunteers=tuple(_volunteers(session, [link.grid_id for link in chain])),
+        volunteers=tuple(_volunteers(session, [link.grid_id for link in chain], tree)),
         chain=tuple(chain),
         note=household.note,
     )
 
 
-def _volunteers(session: Session, grid_ids: list[int]) -> list[Contact]:
+def _volunteers(session: Session, grid_ids: list[int], tree: GridTree | None = None) -> list[Contact]:
     """Volunteers closest to the household first: duties on its grids, then members of teams there."""
     if not grid_ids:
         return []
-    on_duty = session.execute(
-        select(Duty.grid_id, Person.name, Person.phone)
-        .join(Person, Person.id == Duty.person_id)
-        .where(Duty.role == DutyRole.VOLUNTEER, Duty.grid_id.in_(grid_ids))
-    ).all()
+    if tree is not None:
+        on_duty = [d for gid in grid_ids if gid in tree for d in tree.duties(gid, (DutyRole.VOLUNTEER,))]
+    else:
+        on_duty = session.execute(
+            select(Duty.grid_id, Person.name, Person.phone)
+            .join(Person, Person.id == Duty.person_id)
+            .where(Duty.role == DutyRole.VOLUNTEER, Duty.grid_id.in_(grid_ids))
+        ).all()
     in_teams = session.execute(
         select(VolunteerTeam.grid_id, Person.name, Person.phone)
         .join(VolunteerTeamMember, VolunteerTeamMember.team_id == VolunteerTeam.id)

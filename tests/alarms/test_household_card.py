@@ -46,6 +46,8 @@ def test_the_tree_gives_the_same_chain_as_the_queries(sqlite_db, site):
     with sqlite_db.session() as session:
         tree = GridTree.load(session)
         assert grid_chain(session, site.micro_grid_id, tree) == grid_chain(session, site.micro_grid_id)
+        with_tree = load_household_card(session, site.household_id, today=date(2026, 11, 28), tree=tree)
+        assert with_tree == load_household_card(session, site.household_id, today=date(2026, 11, 28))
         assert grid_chain(session, None) == []
 
 
