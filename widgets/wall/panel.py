@@ -141,9 +141,9 @@ class WallPanel(QWidget):
         _open_panels(context).add(self)
         self.wall.set_overlay_source(getattr(context, _OVERLAY_ATTRIBUTE, None))
         self.reload_cameras()
-        self._restore_layout()
         self.wall.message.connect(self.message.setText)
         self.wall.layout_changed.connect(self._remember_layout)
+        self._restore_layout()
         self.camera_list.camera_activated.connect(self.show_camera)
         context.bridge.on("camera", lambda _change: self.reload_cameras(), self)
         context.bridge.on(SHOW_CAMERA_TOPIC, self._on_show_request, self)
@@ -343,6 +343,15 @@ class WallPanel(QWidget):
     def closeEvent(self, event) -> None:
         self.wall.close_streams()
         super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        if self.window().isHidden():  # its window closed (a kiosk or extra wall): give the streams back
+            self.wall.close_streams()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.wall.reopen_streams()
 
 
 def create_panel(context: ShellContext) -> QWidget:

@@ -192,8 +192,13 @@ class Tile(QWidget):
         return self._crop
 
     def close_stream(self) -> None:
-        """Release the streams (the tile is being removed or the wall closed)."""
+        """Release the streams (the tile is being removed or its window closed); the camera is kept."""
         self._release_all()
+
+    def reopen_stream(self) -> None:
+        """Take the camera's stream again after `close_stream` (its window is shown again)."""
+        if self.camera is not None and self._worker is None:
+            self._attach(self._acquire(self.profile))
 
     # ---- stream plumbing --------------------------------------------------------------------------
     def _acquire(self, profile: Profile) -> CaptureWorker:

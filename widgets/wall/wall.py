@@ -220,6 +220,10 @@ class VideoWall(QWidget):
         for tile in self.tiles:
             tile.close_stream()
 
+    def reopen_streams(self) -> None:
+        for tile in self.tiles:
+            tile.reopen_stream()
+
     def closeEvent(self, event) -> None:
         self.close_streams()
         super().closeEvent(event)

@@ -104,3 +104,25 @@ def test_overlay_source_reaches_every_wall(qtbot, panel):
     window.close()
     set_overlay_source(panel.context, None)
     assert all(tile.overlay_painter() is None for tile in panel.wall.tiles)
+
+
+def test_layout_box_names_the_wall_layout(panel):
+    assert panel.layout_box.currentText() == "4 画面"
+
+
+def test_kiosk_wall_on_another_screen_needs_a_pin_and_shares_streams(qtbot, panel):
+    from widgets.kiosk import KioskWindow, PinStore
+
+    panel.open_kiosk()
+    assert not panel.extra_windows and "密码" in panel.message.text()  # no supervisor PIN yet: said plainly
+    PinStore(panel.context.settings.store()).set_pin("2468")
+    panel.open_kiosk()
+    kiosk = panel.extra_windows[-1]
+    assert isinstance(kiosk, KioskWindow) and kiosk.isFullScreen()
+    kiosk_wall = kiosk.centralWidget().wall
+    shown = {t.camera.id: t.worker for t in kiosk_wall.tiles if t.camera}
+    assert all(shown[t.camera.id] is t.worker for t in panel.wall.tiles if t.camera)
+    kiosk.unlocked = True
+    kiosk.close()
+    assert all(t.worker is None for t in kiosk_wall.tiles)  # closed: its hold on the streams is released
+    assert all(t.worker is not None and t.worker.alive for t in panel.wall.tiles if t.camera)
