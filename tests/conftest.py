@@ -17,16 +17,24 @@ PG_ADMIN_URL = os.environ.get("GCC_TEST_PG", "postgresql+psycopg://postgres@127.
 
 
 @pytest.fixture(autouse=True)
-def collect_garbage_on_the_main_thread():
-    """Cyclic garbage is collected here, between tests, and never by a worker thread.
+def collect_garbage_on_the_main_thread(request):
+    """In Qt tests cyclic garbage is collected here, between tests, and never by a worker thread.
 
     Python's collector runs on whichever thread happens to allocate; if the garbage holds Qt objects,
     freeing them off the GUI thread crashes Qt. The application does the same with a timer (see
-    widgets/), as pyqtgraph recommends.
+    widgets/), as pyqtgraph recommends. Tests without Qt keep the normal collector: a full collection
+    after every test would cost minutes over the suite.
     """
+    uses_qt = "qtbot" in request.fixturenames or "qapp" in request.fixturenames or "widgets" in request.node.path.parts
+    if not uses_qt:
+        yield
+        return
     gc.disable()
-    yield
-    gc.collect()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 def _pg_available() -> bool:
