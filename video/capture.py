@@ -278,6 +278,7 @@ class CaptureWorker:
         except Exception as error:  # e.g. the demo scene could not be written: say so, retry later
             raise describe_failure(error, self.url) from None
         options = ffmpeg_options(kind, self.transport, self.settings.read_timeout)
+        opening = time.monotonic()
         try:
             container = av.open(
                 target,
@@ -286,6 +287,14 @@ class CaptureWorker:
                 timeout=(self.settings.open_timeout, self.settings.read_timeout),
             )
         except Exception as error:  # PyAV raises many kinds; each becomes a plain reason
+            if (
+                time.monotonic() - opening
+                >= min(self.settings.open_timeout, self.settings.read_timeout) - 0.05
+            ):
+                # FFmpeg reports a silent peer as "invalid data" or "exit requested": it is a timeout.
+                raise StreamFailure(
+                    f"连接超时 (no answer within {time.monotonic() - opening:.0f} s)"
+                ) from None
             raise describe_failure(error, self.url) from None
         try:
             if not container.streams.video:

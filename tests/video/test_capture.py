@@ -124,3 +124,29 @@ def test_display_conversion_only_for_open_sinks(clip, workers):
     seq = sink.take()[0]
     time.sleep(0.5)
     assert sink.take()[0] == seq  # closed: nothing converted for it any more
+
+
+def test_rtsp_over_udp_plays(rtsp_server, workers):
+    worker = workers(rtsp_server.url("street"), transport="udp")
+    wait_for_state(worker, StreamState.LIVE, 10)
+    assert worker.latest_frame().size == (320, 180)
+
+
+def test_silent_server_times_out_and_long_failure_turns_offline(workers):
+    import socket
+
+    from video.capture import CaptureSettings
+
+    silent = socket.socket()  # accepts connections, never answers: a hung camera
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    try:
+        settings = CaptureSettings(open_timeout=1.0, read_timeout=1.0, offline_after=2.5)
+        worker = workers(f"rtsp://127.0.0.1:{silent.getsockname()[1]}/stream", settings=settings)
+        deadline = time.monotonic() + 4
+        while time.monotonic() < deadline and "超时" not in worker.status().reason:
+            time.sleep(0.05)
+        assert "超时" in worker.status().reason and worker.status().state is StreamState.CONNECTING
+        wait_for_state(worker, StreamState.OFFLINE, 6)
+    finally:
+        silent.close()
