@@ -9,10 +9,12 @@ State Council's yearly arrangement including the weekend days that become workin
 from __future__ import annotations
 
 import logging
+import math
+import threading
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 
 import chinese_calendar
 
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PERIODS: tuple[tuple[time, time], ...] = ((time(8, 30), time(12, 0)), (time(14, 0), time(18, 0)))
 CHINA_UTC_OFFSET = timedelta(hours=8)
+MAX_DAYS = 3660  # ten years of days: a limit can never be that long
 
 
 def _official_workday(day: date) -> bool:
@@ -52,6 +55,58 @@ def _minutes(t: time) -> int:
 
 
 @dataclass(frozen=True)
+class _Workdays:
+    """The workdays of [first, end) as sorted date ordinals; never changed once built."""
+
+    first: int
+    end: int
+    days: tuple[int, ...]
+
+    def before(self, ordinal: int) -> int:
+        """How many workdays of the table come before this day."""
+        return bisect_left(self.days, ordinal)
+
+    def has(self, ordinal: int) -> bool:
+        position = bisect_left(self.days, ordinal)
+        return position < len(self.days) and self.days[position] == ordinal
+
+
+class _WorkdayIndex:
+    """Workday tables grown a year at a time as instants need them.
+
+    With a table, "working minutes since the table's first day" is a bisect plus a sum over the day's
+    office periods, so adding or measuring working time costs the same for an hour and for a month.
+    Each call works on one immutable table, so threads growing the index never disturb each other.
+    """
+
+    def __init__(self, is_workday: Callable[[date], bool]) -> None:
+        self._is_workday = is_workday
+        self._lock = threading.Lock()
+        self.table = _Workdays(0, 0, ())
+
+    def cover(self, first: int, end: int) -> _Workdays:
+        """A table covering [first, end), in whole years."""
+        table = self.table
+        if table.first <= first and end <= table.end:
+            return table
+        with self._lock:
+            table = self.table
+            if table.end:
+                first, end = min(first, table.first), max(end, table.end)
+            first = date(date.fromordinal(first).year, 1, 1).toordinal()
+            end = date(date.fromordinal(end - 1).year + 1, 1, 1).toordinal()
+            known = set(table.days)
+            days = tuple(
+                ordinal
+                for ordinal in range(first, end)
+                if ordinal in known
+                or (not table.first <= ordinal < table.end and self._is_workday(date.fromordinal(ordinal)))
+            )
+            self.table = _Workdays(first, end, days)
+            return self.table
+
+
+@dataclass(frozen=True)
 class WorkCalendar:
     """Adds and measures working minutes between naive-UTC instants."""
 
@@ -60,63 +115,63 @@ class WorkCalendar:
     is_workday: Callable[[date], bool] = field(default=_official_workday, compare=False)
 
     def __post_init__(self) -> None:
-        # Cached per calendar: the sweep and bulk dispatch ask about the same few days again and again.
-        object.__setattr__(self, "_workday", lru_cache(maxsize=4096)(self.is_workday))
         spans = tuple((_minutes(a), _minutes(b)) for a, b in self.periods)
         object.__setattr__(self, "_spans", spans)
         object.__setattr__(self, "minutes_per_day", sum(b - a for a, b in spans))
+        object.__setattr__(self, "_index", _WorkdayIndex(self.is_workday))
 
     minutes_per_day: int = field(init=False, default=0)
 
     def workday(self, day: date) -> bool:
-        return self._workday(day)  # type: ignore[attr-defined]
+        ordinal = day.toordinal()
+        return self._index.cover(ordinal, ordinal + 1).has(ordinal)  # type: ignore[attr-defined]
+
+    def _position(self, table: _Workdays, local: datetime) -> float:
+        """Working minutes from the table's first day to a local instant on a day the table covers."""
+        ordinal = local.toordinal()
+        before = table.before(ordinal)
+        minutes = float(before * self.minutes_per_day)
+        if before < len(table.days) and table.days[before] == ordinal:
+            cursor = local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 60e6
+            for span_start, span_end in self._spans:  # type: ignore[attr-defined]
+                if cursor <= span_start:
+                    break
+                minutes += min(cursor, span_end) - span_start
+        return minutes
 
     def add(self, start: datetime, minutes: float) -> datetime:
         """The instant `minutes` of working time after `start` (both naive UTC)."""
         if minutes <= 0:
             return start
         local = start + self.utc_offset
-        day = local.date()
-        cursor = local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 60e6
-        remaining = float(minutes)
-        spans = self._spans  # type: ignore[attr-defined]
-        for _ in range(3660):  # ten years of days: a limit can never be that long
-            if self.workday(day):
-                if cursor <= 0 and remaining > self.minutes_per_day:
-                    remaining -= self.minutes_per_day
-                else:
-                    for span_start, span_end in spans:
-                        begin = max(cursor, span_start)
-                        if begin >= span_end:
-                            continue
-                        available = span_end - begin
-                        if remaining <= available:
-                            moment = datetime.combine(day, time()) + timedelta(minutes=begin + remaining)
-                            return moment - self.utc_offset
-                        remaining -= available
-            day += timedelta(days=1)
-            cursor = 0.0
-        raise ValueError(f"时限过长 limit of {minutes} working minutes is beyond ten years")
+        first = local.toordinal()
+        per_day = self.minutes_per_day
+        table = self._index.cover(first, first + 1)  # type: ignore[attr-defined]
+        while True:
+            target = self._position(table, local) + float(minutes)
+            nth = math.ceil(target / per_day) - 1  # the workday of the table it falls on
+            offset = target - nth * per_day  # in (0, per_day]
+            if offset < 1e-9 and nth > 0:  # exactly the end of the previous workday, up to rounding
+                nth, offset = nth - 1, offset + per_day
+            if nth < len(table.days) or table.end - first >= MAX_DAYS:
+                break
+            table = self._index.cover(table.first, table.end + 366)  # type: ignore[attr-defined]
+        if nth >= len(table.days) or table.days[nth] - first >= MAX_DAYS:
+            raise ValueError(f"时限过长 limit of {minutes} working minutes is beyond ten years")
+        day = datetime.combine(date.fromordinal(table.days[nth]), time())
+        for span_start, span_end in self._spans:  # type: ignore[attr-defined]
+            if offset <= span_end - span_start:
+                return day + timedelta(minutes=span_start + offset) - self.utc_offset
+            offset -= span_end - span_start
+        return day + timedelta(minutes=self._spans[-1][1]) - self.utc_offset  # type: ignore[attr-defined]
 
     def between(self, start: datetime, end: datetime) -> float:
         """Working minutes from `start` to `end` (0 when end is not after start)."""
         if end <= start:
             return 0.0
         local_start, local_end = start + self.utc_offset, end + self.utc_offset
-        total = 0.0
-        day = local_start.date()
-        spans = self._spans  # type: ignore[attr-defined]
-        while day <= local_end.date():
-            if self.workday(day):
-                day_start = datetime.combine(day, time())
-                lo = max(0.0, (local_start - day_start).total_seconds() / 60)
-                hi = min(1440.0, (local_end - day_start).total_seconds() / 60)
-                for span_start, span_end in spans:
-                    overlap = min(hi, span_end) - max(lo, span_start)
-                    if overlap > 0:
-                        total += overlap
-            day += timedelta(days=1)
-        return total
+        table = self._index.cover(local_start.toordinal(), local_end.toordinal() + 1)  # type: ignore[attr-defined]
+        return max(0.0, self._position(table, local_end) - self._position(table, local_start))
 
 
 @dataclass(frozen=True)
