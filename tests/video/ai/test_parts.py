@@ -146,3 +146,10 @@ def test_names_are_for_the_roles_the_office_allows():
     assert may_see_names(config, {"police"}) and may_see_names(config, {"member", "supervisor"})
     assert not may_see_names(config, {"member", "volunteer"})
     assert not may_see_names(parse({"name_roles": []}), {"police"})
+
+
+def test_hog_people_detector_is_always_there_as_the_fallback():
+    """pyproject keeps OpenCV below 5, which removed HOG: the fallback must load without any model file."""
+    detector = create_detector(DetectorChoice("hog", {}), "person", SessionCache())
+    empty_street = np.full((360, 640, 3), 128, np.uint8)
+    assert detector.detect(empty_street) == []
