@@ -25,7 +25,11 @@ def collect_garbage_on_the_main_thread(request):
     widgets/), as pyqtgraph recommends. Tests without Qt keep the normal collector: a full collection
     after every test would cost minutes over the suite.
     """
-    uses_qt = "qtbot" in request.fixturenames or "qapp" in request.fixturenames or "widgets" in request.node.path.parts
+    uses_qt = (
+        "qtbot" in request.fixturenames
+        or "qapp" in request.fixturenames
+        or "widgets" in request.node.path.parts
+    )
     if not uses_qt:
         yield
         return
