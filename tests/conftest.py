@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -52,10 +54,23 @@ def _pg_available() -> bool:
         return False
 
 
-@pytest.fixture
-def sqlite_db(tmp_path) -> Iterator[Database]:
-    db = Database(f"sqlite:///{tmp_path / 'site.sqlite'}")
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    """A migrated SQLite file that each `sqlite_db` copies: migrating once per session, not per test."""
+    path = tmp_path_factory.mktemp("template") / "site.sqlite"
+    db = Database(f"sqlite:///{path}")
     db.upgrade()
+    with db.engine.connect() as connection:  # fold the WAL into the file so a plain copy is complete
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_db(sqlite_template, tmp_path) -> Iterator[Database]:
+    path = tmp_path / "site.sqlite"
+    shutil.copyfile(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
     yield db
     db.dispose()
 
@@ -127,8 +142,6 @@ def demo_site_file(tmp_path_factory):
 @pytest.fixture
 def demo_db(demo_site_file, tmp_path) -> Iterator[Database]:
     """A private copy of the demo site: tests may change it freely."""
-    import shutil
-
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_site_file, path)
     db = Database(f"sqlite:///{path}")
