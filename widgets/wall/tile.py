@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -30,7 +30,7 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from video.cameras import CameraInfo
 from video.capture import CaptureWorker, DisplaySink
@@ -442,7 +442,43 @@ class Tile(QWidget):
             return None
         if status.state is StreamState.LIVE:
             return self.tr("画面停滞"), ""
-        return state_text(status.state), status.reason
+        reason = status.reason
+        if status.next_retry_in and status.state is not StreamState.ERROR:
+            reason += self.tr(" · 每 %1 秒重试").replace("%1", f"{status.next_retry_in:g}")
+        return state_text(status.state), reason
+
+    def status_text(self) -> str:
+        """State, rate, size, drops and last picture time: the tile's tooltip."""
+        status = self.status()
+        if self.camera is None or status is None:
+            return ""
+        last = (
+            datetime.fromtimestamp(status.last_frame_at).strftime("%H:%M:%S") if status.last_frame_at else "—"
+        )
+        lines = [
+            f"{self.camera.name} · {state_text(status.state)}",
+            self.tr("地址: %1").replace("%1", status.url),
+            self.tr("分辨率: %1  帧率: %2 fps")
+            .replace("%1", status.resolution or "—")
+            .replace("%2", f"{status.fps:g}"),
+            self.tr("丢帧: %1  重连: %2 次  最后画面: %3")
+            .replace("%1", str(status.dropped))
+            .replace("%2", str(status.restarts))
+            .replace("%3", last),
+        ]
+        if status.reason:
+            lines.append(self.tr("原因: %1").replace("%1", status.reason))
+        return "\n".join(lines)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.status_text()
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def _draw_badge(self, painter: QPainter, rect: QRectF) -> None:
         badge = self.badge()

@@ -4,6 +4,26 @@
 <context>
     <name>Tile</name>
     <message>
+        <source> · 每 %1 秒重试</source>
+        <translation> · retrying every %1 s</translation>
+    </message>
+    <message>
+        <source>地址: %1</source>
+        <translation>URL: %1</translation>
+    </message>
+    <message>
+        <source>分辨率: %1  帧率: %2 fps</source>
+        <translation>Resolution: %1  Rate: %2 fps</translation>
+    </message>
+    <message>
+        <source>丢帧: %1  重连: %2 次  最后画面: %3</source>
+        <translation>Dropped: %1  Reconnects: %2  Last picture: %3</translation>
+    </message>
+    <message>
+        <source>原因: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
         <source>连接中</source>
         <translation>Connecting</translation>
     </message>

@@ -49,6 +49,8 @@ def test_killed_rtsp_camera_shows_reconnecting_then_live_again(qtbot, pool, make
     qtbot.waitUntil(lambda: tile.frames_shown >= 3, timeout=10000)
     rtsp_server.kill()
     qtbot.waitUntil(lambda: (tile.badge() or ("",))[0] == "重连中", timeout=5000)
+    assert "320x180" in tile.status_text() and "重连中" in tile.status_text()
+    assert "秒重试" in tile.badge()[1]  # says the watchdog is on it
     picture = tile.grab().toImage()
     assert picture.pixelColor(5, picture.height() - 5).saturation() < 30  # the stale picture is greyed
     rtsp_server.start()
@@ -60,7 +62,8 @@ def test_bad_url_shows_a_clear_error_in_the_tile(qtbot, pool, make_camera, tmp_p
     qtbot.waitUntil(
         lambda: wall.tiles[0].badge() is not None and wall.tiles[0].badge()[0] == "错误", timeout=5000
     )
-    assert "文件不存在" in wall.tiles[0].badge()[1]
+    assert wall.tiles[0].badge()[1] == "文件不存在 (file not found)"
+    assert "文件不存在" in wall.tiles[0].status_text()
 
 
 def test_overlay_painter_draws_over_the_picture_and_can_be_switched_off(qtbot, pool, make_camera):
