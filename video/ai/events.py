@@ -77,13 +77,13 @@ class EventRules:
     ) -> list[EventDraft]:
         drafts = []
         label, subject_id, score = identity
+        night = is_night(now, self.settings)
         if label is Identity.WATCHLIST:
             drafts.append(
                 EventDraft("watchlist_hit", camera_id, track.track_id, True, subject_id, score=score)
             )
         elif label is Identity.STRANGER:
             lingered = now - track.first_seen
-            night = is_night(now, self.settings)
             if night or lingered >= self.settings.stranger_linger_min * 60:
                 drafts.append(
                     EventDraft(
@@ -102,7 +102,7 @@ class EventRules:
             drafts.append(EventDraft("no_mask", camera_id, track.track_id, notify=self.mask_alert))
         for zone in zones if track.kind == self.zone_kind else ():
             key = (track.track_id, zone.name)
-            if not zone.contains(track.box, frame_size):
+            if (zone.rule == "night" and not night) or not zone.contains(track.box, frame_size):
                 self._zone_entered.pop(key, None)
                 continue
             entered = self._zone_entered.setdefault(key, now)

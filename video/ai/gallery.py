@@ -19,14 +19,17 @@ from sqlalchemy import select, update
 
 from app.audit import record
 from app.config import Seat
+from app.events import Change, EventHub
 from app.models import Resident
 from app.store import Database
 from video.ai.crypto import TemplateCipher
 from video.ai.recognition import FaceRecogniser
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
 from video.ai.registry import Detector
+from video.ai.types import Detection
 
 LISTS = ("resident", "watchlist")
+TOPIC = "face_gallery"  # announced after an enrolment or a deletion, so running galleries reload
 
 
 class EnrolmentError(Exception):
@@ -37,6 +40,7 @@ class EnrolmentError(Exception):
 class Consent:
     given_on: date
     method: str  # how it was given: 书面签字, 线上确认, ...
+    recorded_by: str = ""  # who took it down; the seat's operator when empty
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class SubjectSummary:
     templates: int
     consent_on: date | None
     consent_method: str
+    consent_recorded_by: str = ""
+    note: str = ""  # why a watch-list entry is on the list
 
 
 @dataclass(frozen=True)
@@ -59,16 +65,36 @@ class Match:
     score: float
 
 
+def choose_face(faces: list[Detection]) -> Detection:
+    """The one clear face of an enrolment photo (with landmarks); refuses none, or several similar ones.
+
+    A much smaller face in the background (under half the main face's area) does not count.
+    """
+    faces = sorted((f for f in faces if f.landmarks), key=lambda f: f.box.area, reverse=True)
+    if not faces:
+        raise EnrolmentError("照片中未找到人脸 no face found in the photo")
+    if len(faces) > 1 and faces[1].box.area > 0.5 * faces[0].box.area:
+        raise EnrolmentError(f"照片中有 {len(faces)} 张人脸，请用单人照片 the photo shows several faces")
+    return faces[0]
+
+
 class FaceGallery:
     """Enrols and forgets faces in the store and keeps a decrypted matrix in memory for matching."""
 
     def __init__(
-        self, db: Database, cipher: TemplateCipher, seat: Seat, *, keep_raw_images: bool = False
+        self,
+        db: Database,
+        cipher: TemplateCipher,
+        seat: Seat,
+        *,
+        keep_raw_images: bool = False,
+        hub: EventHub | None = None,
     ) -> None:
         self.db = db
         self.cipher = cipher
         self.seat = seat
         self.keep_raw_images = keep_raw_images
+        self.hub = hub  # when given, enrolments and deletions are announced under TOPIC
         self._lock = threading.Lock()
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._subjects: list[tuple[int, str]] = []
@@ -83,6 +109,7 @@ class FaceGallery:
         resident_id: int | None = None,
         list_name: str = "resident",
         label: str = "",
+        note: str = "",
     ) -> int:
         """Enrol the single clear face in a photo; returns the subject id."""
         if consent is None or not consent.method.strip():
@@ -93,26 +120,21 @@ class FaceGallery:
             raise EnrolmentError(f"名单只能是 resident 或 watchlist, not {list_name!r}")
         if list_name == "resident" and resident_id is None:
             raise EnrolmentError("居民名单录入需要居民编号 a resident enrolment needs the resident id")
-        faces = [f for f in detector.detect(photo_bgr) if f.landmarks]
-        if not faces:
-            raise EnrolmentError("照片中未找到人脸 no face found in the photo")
-        if len(faces) > 1:
-            faces.sort(key=lambda f: f.box.area, reverse=True)
-            if faces[1].box.area > 0.5 * faces[0].box.area:
-                raise EnrolmentError(
-                    f"照片中有 {len(faces)} 张人脸，请用单人照片 the photo shows several faces"
-                )
-        vector = recogniser.embed(photo_bgr, faces[0].landmarks)
+        face = choose_face(detector.detect(photo_bgr))
+        vector = recogniser.embed(photo_bgr, face.landmarks)
         if vector is None:
             raise EnrolmentError("人脸无法对齐 the face could not be aligned")
         with self.db.session() as session:
             subject = self._subject(session, resident_id, list_name, label)
+            if note:
+                subject.note = note
+            recorded_by = consent.recorded_by.strip() or self.seat.operator
             session.add(
                 FaceConsent(
                     subject_id=subject.id,
                     given_on=consent.given_on,
                     method=consent.method,
-                    recorded_by=self.seat.operator,
+                    recorded_by=recorded_by,
                 )
             )
             photo = None
@@ -138,10 +160,12 @@ class FaceGallery:
                 resident_id=resident_id,
                 consent_on=consent.given_on,
                 consent_method=consent.method,
+                consent_recorded_by=recorded_by,
                 raw_image_kept=photo is not None,
             )
             subject_id = subject.id
         self.reload()
+        self._announce(subject_id, "enrol")
         return subject_id
 
     def _subject(self, session, resident_id: int | None, list_name: str, label: str) -> FaceSubject:
@@ -188,7 +212,12 @@ class FaceGallery:
             )
             session.delete(subject)
         self.reload()
+        self._announce(subject_id, "forget")
         return removed
+
+    def _announce(self, subject_id: int, action: str) -> None:
+        if self.hub is not None:
+            self.hub.publish(Change(TOPIC, (subject_id,), {"action": action}))
 
     def subjects(self, list_name: str | None = None) -> list[SubjectSummary]:
         """The residents and watch-list entries the gallery holds."""
@@ -208,6 +237,8 @@ class FaceGallery:
                         len(subject.templates),
                         consent.given_on if consent else None,
                         consent.method if consent else "",
+                        consent.recorded_by if consent else "",
+                        subject.note,
                     )
                 )
             return summaries

@@ -1,4 +1,4 @@
-"""Tables of the face gallery and AI events (migration 0005_faces).
+"""Tables of the face gallery and AI events (migrations 0005_faces, 0005a_zone_rule).
 
 Templates live in their own table as ciphertext, apart from identity data: a subject points at a
 resident (whose name is in the roster) or carries only a watch-list label; nothing here holds a
@@ -71,6 +71,7 @@ class AiZone(Base):
     name: Mapped[str] = mapped_column(String(64))
     points: Mapped[str] = mapped_column(Text)  # JSON [[x, y], ...]
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    rule: Mapped[str] = mapped_column(String(16), default="forbidden", server_default="forbidden")
 
 
 class AiEvent(Base):

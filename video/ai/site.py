@@ -13,15 +13,17 @@ from pathlib import Path
 
 from app.config import data_dir
 from app.context import SiteContext
+from app.events import Change
 from video.ai import config as ai_config
+from video.ai import zones
 from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
 from video.ai.events import AiEventRecorder
+from video.ai.gallery import TOPIC as GALLERY_TOPIC
 from video.ai.gallery import FaceGallery
 from video.ai.models import AiModels
 from video.ai.runtime import SessionCache
 from video.ai.service import InferenceService
 from video.ai.wiring import feed_from_worker
-from video.ai.zones import load_zones
 from video.capture import CaptureWorker
 
 
@@ -33,11 +35,25 @@ class AiSite:
     gallery: FaceGallery
     service: InferenceService
     _feeds: dict[int, Callable[[], None]] = field(default_factory=dict)
+    _unsubscribe: list[Callable[[], None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        """Follow the operators' edits (this seat's or, relayed, another's) without a restart."""
+        hub = self.context.hub
+        self._unsubscribe = [
+            hub.subscribe(GALLERY_TOPIC, lambda _change: self.gallery.reload()),
+            hub.subscribe(zones.TOPIC, self._zones_changed),
+        ]
+
+    def _zones_changed(self, change: Change) -> None:
+        for camera_id in change.ids:
+            if camera_id in self._feeds:
+                self.service.pipeline(camera_id).zones = zones.load_zones(self.context.db, camera_id)
 
     def watch(self, camera_id: int, worker: CaptureWorker) -> None:
         """Start analysing a camera's stream (its zones read from the store); again replaces the feed."""
         self.unwatch(camera_id)
-        self.service.add_camera(camera_id, zones=load_zones(self.context.db, camera_id))
+        self.service.add_camera(camera_id, zones=zones.load_zones(self.context.db, camera_id))
         self._feeds[camera_id] = feed_from_worker(self.service, camera_id, worker)
 
     def unwatch(self, camera_id: int) -> None:
@@ -47,6 +63,8 @@ class AiSite:
         self.service.remove_camera(camera_id)
 
     def close(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
         for camera_id in list(self._feeds):
             self.unwatch(camera_id)
         self.service.close()

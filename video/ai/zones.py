@@ -1,4 +1,8 @@
-"""Zones drawn on a camera's picture, in 0..1 coordinates so they survive a change of stream size."""
+"""Zones drawn on a camera's picture, in 0..1 coordinates so they survive a change of stream size.
+
+Each zone has a rule: a forbidden zone (禁入区域) raises an event for anyone inside at any hour, a
+night zone (夜间区域) only during the night hours of the event settings.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,21 @@ from dataclasses import dataclass
 
 import cv2
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.store import Database
 from video.ai.records import AiZone
 from video.ai.types import Box
+
+TOPIC = "ai_zone"  # announced with the camera id after a zone of that camera was added or deleted
+RULES = {"forbidden": "禁入区域", "night": "夜间区域"}
 
 
 @dataclass(frozen=True)
 class Zone:
     name: str
     points: tuple[tuple[float, float], ...]  # normalised (x, y)
+    rule: str = "forbidden"  # a key of RULES
 
     def contains(self, box: Box, frame_size: tuple[int, int]) -> bool:
         """Whether the box's foot point (bottom centre: where a person stands) is inside the zone."""
@@ -27,15 +35,51 @@ class Zone:
         return cv2.pointPolygonTest(polygon, foot, False) >= 0
 
 
+class ZoneError(ValueError):
+    """A zone that cannot be saved; the message says what is wrong."""
+
+
+def _zone(row: AiZone) -> Zone:
+    return Zone(row.name, tuple(tuple(p) for p in json.loads(row.points)), row.rule)
+
+
 def load_zones(db: Database, camera_id: int) -> list[Zone]:
     with db.session() as session:
         rows = session.scalars(select(AiZone).where(AiZone.camera_id == camera_id, AiZone.enabled)).all()
-        return [Zone(r.name, tuple(tuple(p) for p in json.loads(r.points))) for r in rows]
+        return [_zone(r) for r in rows]
+
+
+def camera_zones(db: Database, camera_id: int) -> list[tuple[int, Zone]]:
+    """A camera's enabled zones with their ids, in the order they were drawn (for editing)."""
+    with db.session() as session:
+        rows = session.scalars(
+            select(AiZone).where(AiZone.camera_id == camera_id, AiZone.enabled).order_by(AiZone.id)
+        ).all()
+        return [(r.id, _zone(r)) for r in rows]
 
 
 def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
+    if len(zone.points) < 3:
+        raise ZoneError("区域至少需要三个角 a zone needs at least three corners")
+    if not all(0.0 <= x <= 1.0 and 0.0 <= y <= 1.0 for x, y in zone.points):
+        raise ZoneError("区域超出画面 zone corners must lie within 0..1 of the picture")
+    if zone.rule not in RULES:
+        raise ZoneError(f"未知区域规则 unknown zone rule {zone.rule!r}")
+    if not zone.name.strip():
+        raise ZoneError("区域需要名称 a zone needs a name")
     with db.session() as session:
-        row = AiZone(camera_id=camera_id, name=zone.name, points=json.dumps([list(p) for p in zone.points]))
+        row = AiZone(
+            camera_id=camera_id,
+            name=zone.name.strip(),
+            points=json.dumps([list(p) for p in zone.points]),
+            rule=zone.rule,
+        )
         session.add(row)
         session.flush()
         return row.id
+
+
+def delete_zone(db: Database, zone_id: int) -> bool:
+    """Remove a zone; False when it was already gone."""
+    with db.session() as session:
+        return (session.execute(delete(AiZone).where(AiZone.id == zone_id)).rowcount or 0) > 0
