@@ -66,12 +66,14 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from widgets.site_runtime import collect_garbage_on_gui_thread
     from widgets.theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("网格指挥中心")
     app.setOrganizationName(ORGANISATION)
     apply_theme(app)
+    garbage_collector = collect_garbage_on_gui_thread()  # noqa: F841 (lives as long as the window)
     try:
         db = _open_site(url, demo=args.demo, announce=not args.screenshot)
     except CommandError as error:
@@ -134,6 +136,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
+    from widgets.site_runtime import SiteRuntime
 
     settings = ShellSettings(demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view)
     context = build_shell_context(db, settings)
@@ -143,28 +146,51 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     languages.switch(args.lang or (remembered if remembered in LANGUAGES else DEFAULT_LANGUAGE))
 
     if args.screenshot:
-        return _screenshot(context, languages, args.view, size, Path(args.screenshot), args.settle)
+        # The AI runs when a wall is in the picture, so the screenshot shows its boxes.
+        runtime = SiteRuntime(context, ai=args.view in (None, "wall"))
+        return _screenshot(context, runtime, languages, args.view, size, Path(args.screenshot), args.settle)
 
+    runtime = SiteRuntime(context)
     if args.kiosk:
         pins = PinStore(store)
         if args.demo:
             pins.ensure_demo_pin()
         try:
             choose_screen(args.screen)  # before any panel starts its cameras
+            runtime.start()
             window = KioskWindow(context, view=args.view or "wall", pins=pins)
             window.show_on_screen(args.screen)
         except KioskError as error:
+            runtime.stop()
             raise CommandError(str(error)) from error
     else:
+        runtime.start()
         window = MainWindow(context, languages)
+        runtime.attach(window)
         window.show()
         if args.view:
             window.show_panel(args.view)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        _close(context, runtime, window)
+
+
+def _close(context, runtime, window) -> None:
+    """Stop the site's background parts, then delete the window while everything it uses still lives
+    (left to Python's exit, Qt objects would go in any order and their signals find others gone)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    runtime.stop()
+    context.bridge.close()
+    if window.isVisible():
+        window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _screenshot(
-    context, languages, view: str | None, size: tuple[int, int], target: Path, settle: float
+    context, runtime, languages, view: str | None, size: tuple[int, int], target: Path, settle: float
 ) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
@@ -172,25 +198,28 @@ def _screenshot(
     from widgets.main_window import MainWindow
     from widgets.panels import panel
 
+    runtime.start()
     if view:
         widget = panel(view).factory(context)
     else:
         widget = MainWindow(context, languages, remember_layout=False)
-    widget.resize(*size)
-    widget.show()
-    if not view:
-        widget.apply_default_sizes()
-    deadline = time.monotonic() + max(settle, 0.0)
-    while time.monotonic() < deadline:
+        runtime.attach(widget)
+    try:
+        widget.resize(*size)
+        widget.show()
+        if not view:
+            widget.apply_default_sizes()
+        deadline = time.monotonic() + max(settle, 0.0)
+        while time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.02)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # no half-finished relayout
         QApplication.processEvents()
-        time.sleep(0.02)
-    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # no half-finished relayout in the image
-    QApplication.processEvents()
-    image = widget.grab().toImage()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(target), "PNG"):
-        raise CommandError(f"无法写入截图 cannot write screenshot {target}")
-    print(f"screenshot {image.width()}x{image.height()} → {target}")
-    context.bridge.close()
-    widget.close()
+        image = widget.grab().toImage()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target), "PNG"):
+            raise CommandError(f"无法写入截图 cannot write screenshot {target}")
+        print(f"screenshot {image.width()}x{image.height()} → {target}")
+    finally:
+        _close(context, runtime, widget)
     return 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.arrange_default_layout()
         self._default_state = self.saveState(LAYOUT_VERSION)
-        if remember_layout:
-            self.restore_layout()
+        # Dock sizes come out right only once the window has its real size: share them at first show.
+        self._size_docks_on_show = not (remember_layout and self.restore_layout())
         self._retranslate()
         self.site_status = SiteStatusReporter(context, self)
         app = QApplication.instance()
@@ -244,17 +244,25 @@ class MainWindow(QMainWindow):
         self.apply_default_sizes()
 
     def apply_default_sizes(self) -> None:
-        """Share the window: map a quarter of the width, wall half, alarms a fifth; wall two thirds high."""
-        self._resize_default(Qt.Orientation.Horizontal, (("map", 0.27), ("wall", 0.53), ("alarms", 0.2)))
-        self._resize_default(Qt.Orientation.Vertical, (("wall", 0.64), ("tickets", 0.36)))
-        self._resize_default(Qt.Orientation.Vertical, (("alarms", 0.6), ("stats", 0.4)))
+        """Share the window: the wall and the ticket queues get the middle half and more (the queues'
+        columns need about 950 px), the map a quarter, alarms and statistics the rest; the wall takes
+        three fifths of the height."""
+        self._resize_default(Qt.Orientation.Horizontal, (("map", 0.25), ("wall", 0.54), ("alarms", 0.21)))
+        self._resize_default(Qt.Orientation.Vertical, (("wall", 0.6), ("tickets", 0.4)))
+        self._resize_default(Qt.Orientation.Vertical, (("alarms", 0.58), ("stats", 0.42)))
 
     def _resize_default(self, orientation: Qt.Orientation, shares: tuple[tuple[str, float], ...]) -> None:
         present = [(self.docks[key], share) for key, share in shares if key in self.docks]
         if len(present) < 2:
             return
-        total = self.width() if orientation == Qt.Orientation.Horizontal else self.height()
+        total = self._dock_room(orientation)
         self.resizeDocks([d for d, _ in present], [max(int(total * s), 120) for _, s in present], orientation)
+
+    def _dock_room(self, orientation: Qt.Orientation) -> int:
+        """The pixels the docks share: the window less the rail, or less the menu and status bars."""
+        if orientation == Qt.Orientation.Horizontal:
+            return self.width() - (self.rail.sizeHint().width() if self.rail.isVisible() else 0)
+        return self.height() - self.menuBar().sizeHint().height() - self.statusBar().sizeHint().height()
 
     # ---- actions ---------------------------------------------------------------------------------
 
@@ -344,6 +352,12 @@ class MainWindow(QMainWindow):
             self._retranslate()
             self.site_status.refresh()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._size_docks_on_show:
+            self._size_docks_on_show = False
+            QTimer.singleShot(0, self, self.apply_default_sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_layout:

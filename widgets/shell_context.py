@@ -14,6 +14,8 @@ from app.store import Database
 from widgets.bridge import QtBridge
 from widgets.status_bar import StatusBoard
 
+SEAT_ROLES_KEY = "seat/roles"
+
 
 @dataclass
 class ShellSettings:
@@ -29,6 +31,14 @@ class ShellSettings:
     def store(self) -> QSettings:
         """The remembered window state: geometry, dock layout, language, the hashed supervisor PIN."""
         return QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def seat_roles(self) -> set[str]:
+        """The duty roles of whoever sits at this seat, until seats have a login: `seat/roles` in the
+        settings file (e.g. `supervisor`, or `member, police`). Unset means an ordinary operator, no
+        role: the AI then shows residents' names to nobody at this seat."""
+        value = self.store().value(SEAT_ROLES_KEY, "")
+        items = value if isinstance(value, list) else str(value or "").split(",")
+        return {str(item).strip() for item in items if str(item).strip()}
 
 
 @dataclass

@@ -64,8 +64,12 @@ class MapCanvas(QWidget):
         self._flight = QVariantAnimation(self)
         self._flight.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._flight.valueChanged.connect(self._fly_step)
+        self._flight.finished.connect(self._flight_done)
         self._flight_ends: tuple[Viewport, Viewport] | None = None
-        self._fit_pending = False  # fit the whole district once the widget has its real size
+        # While the view shows the whole district and the operator has not zoomed or panned, every
+        # resize fits the district again (the dock gets its real size only after the first show).
+        self._fit_pending = False
+        self._fit_after_flight = False
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_TICK_MS)
         self._blink.timeout.connect(self.update)
@@ -110,12 +114,15 @@ class MapCanvas(QWidget):
         self.invalidate()
         self.viewChanged.emit()
 
-    def fly_to(self, rect: QRectF, animate: bool = True) -> None:
-        """Fit `rect` (map coordinates) with a smooth zoom-and-pan, or at once."""
+    def fly_to(self, rect: QRectF, animate: bool = True, *, keep_fitting: bool = False) -> None:
+        """Fit `rect` (map coordinates) with a smooth zoom-and-pan, or at once; `keep_fitting`: and
+        fit it again on every resize until the operator moves the view."""
         target = self.viewport.fitted(rect)
         self._flight.stop()
+        self._fit_after_flight = keep_fitting
         if not animate or self.flight_ms <= 0 or not self.isVisible():
             self.set_viewport(target)
+            self._fit_pending = keep_fitting
             return
         self._flight_ends = (self.viewport, target)
         self._flight.setStartValue(0.0)
@@ -128,9 +135,17 @@ class MapCanvas(QWidget):
             start, end = self._flight_ends
             self.set_viewport(interpolate(start, end, float(t)))
 
+    def _flight_done(self) -> None:
+        self._fit_pending = self._fit_after_flight
+
+    @property
+    def fitting(self) -> bool:
+        """Whether the view follows the widget's size (the whole district, not moved by the operator)."""
+        return self._fit_pending
+
     def fit_all(self, animate: bool = True) -> None:
         if self.scene is not None:
-            self.fly_to(self.scene.bounds(), animate)
+            self.fly_to(self.scene.bounds(), animate, keep_fitting=True)
 
     def fit_grid(self, grid_id: int, animate: bool = True) -> None:
         if self.scene is not None and grid_id in self.scene.grids:

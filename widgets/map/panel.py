@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QToolBar,
@@ -60,6 +62,9 @@ ALARM_WINDOWS = (
     (timedelta(days=30), "近30天"),
 )
 MIN_FLIGHT_EXTENT_M = 300.0  # flying to one building still shows the buildings around it
+SIDE_BY_SIDE_MIN_PX = 760  # narrower than this, the details go under the map instead of beside it
+DETAILS_WIDTH_PX = 290
+DETAILS_SHARE_BELOW = 0.34  # of the height, when the details sit under the map
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -148,12 +153,22 @@ class MapPanel(QWidget):
         tools.addWidget(spacer)
         for widget in (self.basemap_button, self.crs_box, self.fit_button, self.export_button):
             tools.addWidget(widget)
+        # The details scroll on their own, so a long staff list never makes the whole dock scroll.
+        self.details_area = QScrollArea()
+        self.details_area.setObjectName("mapDetailsScroll")
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_area.setWidget(self.details)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.canvas)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.details_area)
         self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([900, 280])
+        self.splitter.setSizes([900, DETAILS_WIDTH_PX])
+        self._user_split = False  # the operator moved the splitter: keep their sizes
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
@@ -327,6 +342,19 @@ class MapPanel(QWidget):
             target = target.united(_around(target.center(), MIN_FLIGHT_EXTENT_M))
         self.canvas.fly_to(target)
 
+    def show_place(
+        self, lon: float | None, lat: float | None, grid_id: int | None = None, title: str = ""
+    ) -> bool:
+        """Fly to a place (an alarm's household) with a pin, selecting its grid; False if it is unknown."""
+        point = lonlat_to_map(lon, lat) if lon is not None and lat is not None else None
+        if grid_id not in self.scene.grids:
+            hits = self.scene.grids_at(point) if point is not None else []
+            grid_id = hits[-1] if hits else None
+        if grid_id is None:
+            return False
+        self.go_to(queries.SearchHit("place", title, "", grid_id, lon, lat))
+        return True
+
     def _marker_clicked(self, marker: Marker) -> None:
         if marker.kind in (MarkerKind.CAMERA, MarkerKind.CAMERA_AI):
             self.cameraActivated.emit(marker.ref_id)
@@ -449,7 +477,21 @@ class MapPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._arrange_for_width(event.size().width(), event.size().height())
         self._place_legend()
+
+    def _arrange_for_width(self, width: int, height: int) -> None:
+        """Details beside a wide map, under a narrow one: the map keeps most of the dock either way."""
+        orientation = Qt.Orientation.Horizontal if width >= SIDE_BY_SIDE_MIN_PX else Qt.Orientation.Vertical
+        if orientation == self.splitter.orientation() and self._user_split:
+            return
+        self.splitter.setOrientation(orientation)
+        if orientation == Qt.Orientation.Horizontal:
+            self.splitter.setSizes([max(width - DETAILS_WIDTH_PX, 1), DETAILS_WIDTH_PX])
+        else:
+            below = int(height * DETAILS_SHARE_BELOW)
+            self.splitter.setSizes([max(height - below, 1), below])
+        self._user_split = False
 
 
 def _around(centre: QPointF, extent: float) -> QRectF:

@@ -1,0 +1,312 @@
+"""The product as one: the site's background parts start and stop with the window, AI events become
+alarms, the map opens cameras on the wall, the alarm popup reaches the map and the wall."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import threading
+import time
+
+import cv2
+import pytest
+from sqlalchemy import select, text
+
+from alarms.models import Alarm, Priority
+from alarms.service import AlarmService
+from app.config import Seat
+from app.events import Change, EventHub
+from app.models import Camera, Grid
+from app.scheduler import SiteScheduler
+from app.store import Database
+from app.store.relay import ChangeRelay
+from tests.video.ai.clips import face_clip
+from video.ai.config import EventSettings
+from video.ai.events import AiEventRecorder, EventDraft
+from video.ai.site import open_ai
+from video.pool import StreamPool
+from widgets.ai_alarms import AiAlarms
+from widgets.ai_runtime import AiRuntime, names_visible_for
+from widgets.scheduler_seat import SchedulerSeat, SeatRole
+from widgets.shell_context import SEAT_ROLES_KEY, ShellSettings, build_shell_context
+from widgets.site_runtime import SiteRuntime, collect_garbage_on_gui_thread
+from widgets.status_bar import IndicatorState, StatusBoard
+from widgets.wiring import distance_m, nearest_camera
+
+pytestmark = [pytest.mark.gui]
+
+
+def add_camera(
+    db, *, name: str = "东门人脸抓拍", url: str = "rtsp://127.0.0.1:1/none", ai: bool = True
+) -> int:
+    """A camera on a one-building grid (created on first use) at the site's gate."""
+    with db.session() as session:
+        grid = session.scalar(select(Grid).where(Grid.code == "W-4"))
+        if grid is None:
+            grid = Grid(code="W-4", name="幸福里3号楼", level=4)
+            session.add(grid)
+            session.flush()
+        camera = Camera(name=name, grid_id=grid.id, lon=113.6, lat=34.7, main_url=url, ai_enabled=ai)
+        session.add(camera)
+        session.flush()
+        return camera.id
+
+
+def context_on(db, tmp_path, roles: str | None = None):
+    settings = ShellSettings(path=tmp_path / "window.ini")
+    if roles is not None:
+        settings.store().setValue(SEAT_ROLES_KEY, roles)
+    return build_shell_context(db, settings)
+
+
+# ---- garbage collection on the GUI thread ---------------------------------------------------------
+
+
+def test_cyclic_garbage_is_collected_by_a_gui_thread_timer(qapp):
+    collected_on: list[str] = []
+    gc.callbacks.append(lambda phase, _info: collected_on.append(threading.current_thread().name))
+    collector = collect_garbage_on_gui_thread(interval_s=0.05)
+    try:
+        assert not gc.isenabled()  # never on whichever worker thread happens to allocate
+        assert collector.timer.isActive() and collector.timer.interval() == 50
+        garbage = [[] for _ in range(2000)]
+        for item in garbage:
+            item.append(item)  # reference cycles, so generation 0 fills up
+        del garbage
+        deadline = time.monotonic() + 3
+        while not collected_on and time.monotonic() < deadline:
+            qapp.processEvents()
+            time.sleep(0.02)
+        assert collected_on and set(collected_on) == {threading.main_thread().name}
+    finally:
+        collector.timer.stop()
+        gc.callbacks.pop()
+
+
+# ---- the scheduler seat ---------------------------------------------------------------------------
+
+
+def hourly(db):
+    return SiteScheduler(db, interval_s=3600)
+
+
+def test_the_scheduler_runs_on_the_sqlite_seat_and_stops_with_it(qtbot, sqlite_db):
+    board = StatusBoard()
+    seat = SchedulerSeat(sqlite_db, board, make_scheduler=hourly)
+    seat.start()
+    assert seat.wait(20)
+    assert seat.role is SeatRole.RUNNING and seat.scheduler.running
+    indicator = board.indicator("scheduler")
+    assert (indicator.text, indicator.state) == ("调度 运行中", IndicatorState.OK)
+    scheduler = seat.scheduler
+    seat.stop()
+    assert not scheduler.running and seat.role is SeatRole.STOPPED
+    assert not [t for t in threading.enumerate() if t.name.startswith("APScheduler")]
+
+
+def test_a_scheduler_that_cannot_start_says_why(qtbot, sqlite_db):
+    def broken(_db):
+        raise RuntimeError("作业表无法创建")
+
+    board = StatusBoard()
+    seat = SchedulerSeat(sqlite_db, board, make_scheduler=broken, retry_ms=60_000)
+    seat.start()
+    assert seat.wait(10)
+    indicator = board.indicator("scheduler")
+    assert indicator.text == "调度 已停止 · 作业表无法创建" and indicator.state == IndicatorState.ERROR
+    seat.stop()
+
+
+@pytest.mark.pg
+def test_one_postgresql_seat_runs_the_scheduler_and_another_takes_over_when_it_ends(qtbot, pg_db):
+    boards = StatusBoard(), StatusBoard()
+    first_db = Database(pg_db.url)  # two seats: two processes, each with its own connections
+    first = SchedulerSeat(first_db, boards[0], make_scheduler=hourly)
+    second = SchedulerSeat(pg_db, boards[1], make_scheduler=hourly, retry_ms=200)
+    try:
+        first.start()
+        assert first.wait(20) and first.role is SeatRole.RUNNING
+        second.start()
+        qtbot.waitUntil(lambda: second.role is SeatRole.VIEWING, timeout=10_000)
+        assert boards[1].indicator("scheduler").text == "调度 仅查看"
+        first.stop()
+        end_the_process_holding_the_lock(pg_db)
+        qtbot.waitUntil(lambda: second.role is SeatRole.RUNNING, timeout=10_000)
+        assert boards[1].indicator("scheduler").text == "调度 运行中"
+    finally:
+        first.stop()
+        second.stop()
+        first_db.dispose()
+
+
+def end_the_process_holding_the_lock(db) -> None:
+    """What the server sees when a seat's process ends (or crashes): its session goes, its locks too."""
+    with db.engine.connect() as connection:
+        ended = connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks"
+                " WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()"
+            )
+        ).all()
+    assert ended
+
+
+# ---- the change relay between seats ---------------------------------------------------------------
+
+
+@pytest.mark.pg
+def test_on_postgresql_the_window_hears_the_other_seats(qtbot, pg_db, tmp_path):
+    context = context_on(pg_db, tmp_path)
+    runtime = SiteRuntime(context, scheduler=False, ai=False, pool=lambda _c: StreamPool())
+    other_hub = EventHub()
+    other_seat = ChangeRelay(pg_db.url, other_hub)
+    runtime.start()
+    other_seat.start()
+    try:
+        assert runtime.relay is not None and runtime.relay.wait_ready() and other_seat.wait_ready()
+        with qtbot.waitSignal(context.bridge.changed, timeout=5000) as heard:
+            other_hub.publish(Change("ticket", (7,), {"state": "dispatched"}))
+        assert heard.args[0].topic == "ticket" and heard.args[0].ids == (7,)
+        listener = runtime.relay._listener
+    finally:
+        other_seat.stop()
+        runtime.stop()
+    assert runtime.relay is None and not listener.is_alive()
+
+
+def test_on_sqlite_there_is_no_relay(qtbot, sqlite_db, tmp_path):
+    runtime = SiteRuntime(
+        context_on(sqlite_db, tmp_path), scheduler=False, ai=False, pool=lambda _c: StreamPool()
+    )
+    runtime.start()
+    try:
+        assert runtime.relay is None
+    finally:
+        runtime.stop()
+
+
+# ---- AI events become alarms ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def ai_alarms(sqlite_db):
+    hub = EventHub()
+    bridge = AiAlarms(hub, AlarmService(sqlite_db, hub, Seat("tester", "seat1")))
+    bridge.start()
+    yield bridge, AiEventRecorder(sqlite_db, hub, EventSettings()), hub
+    bridge.stop()
+
+
+def alarms_in(db) -> list[Alarm]:
+    with db.session() as session:
+        return list(session.scalars(select(Alarm).order_by(Alarm.id)))
+
+
+def test_a_watch_list_hit_raises_a_p1_alarm_at_the_cameras_grid(sqlite_db, ai_alarms):
+    _bridge, recorder, _hub = ai_alarms
+    camera_id = add_camera(sqlite_db)
+    recorder.record(EventDraft("watchlist_hit", camera_id, track_id=3, urgent=True, score=0.71), None, None)
+    [alarm] = alarms_in(sqlite_db)
+    with sqlite_db.session() as session:
+        camera = session.get(Camera, camera_id)
+        grid_id = camera.grid_id
+    assert (alarm.priority, alarm.kind, alarm.source) == (Priority.P1, "watchlist_hit", "camera")
+    assert (alarm.camera_id, alarm.grid_id, alarm.lon, alarm.lat) == (camera_id, grid_id, 113.6, 34.7)
+    assert alarm.title == "重点人员 · 东门人脸抓拍"
+
+
+def test_strangers_and_zones_are_p2_and_a_camera_full_of_strangers_raises_one_alarm(sqlite_db, ai_alarms):
+    _bridge, recorder, _hub = ai_alarms
+    camera_id = add_camera(sqlite_db)
+    night = {"lingered_s": 3.0, "night": True}
+    recorder.record(EventDraft("stranger", camera_id, track_id=1, detail=night), None, None)
+    recorder.record(EventDraft("stranger", camera_id, track_id=2, detail=night), None, None)
+    recorder.record(EventDraft("zone", camera_id, track_id=4, zone="消防通道"), None, None)
+    recorder.record(EventDraft("no_mask", camera_id, track_id=5), None, None)  # counted, never an alarm
+    titles = [(a.priority, a.title) for a in alarms_in(sqlite_db)]
+    assert titles == [(2, "夜间陌生人逗留 · 东门人脸抓拍"), (2, "区域闯入（消防通道） · 东门人脸抓拍")]
+
+
+def test_an_event_relayed_from_another_seat_raises_nothing_here(sqlite_db, ai_alarms):
+    bridge, _recorder, hub = ai_alarms
+    camera_id = add_camera(sqlite_db)
+    with sqlite_db.session() as session:
+        from video.ai.records import AiEvent
+
+        event = AiEvent(camera_id=camera_id, kind="watchlist_hit", urgent=True, track_id=1)
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    hub.publish(Change("ai_event", (event_id,), {"kind": "watchlist_hit"}, origin="other-seat"))
+    assert alarms_in(sqlite_db) == []
+    assert bridge.on_event(Change("ai_event", (event_id,), {"kind": "watchlist_hit"})) is not None
+
+
+# ---- the AI on a running seat ---------------------------------------------------------------------
+
+
+def test_names_are_shown_only_to_the_roles_the_ai_settings_allow(tmp_path):
+    assert not names_visible_for(set(), tmp_path / "none.toml")
+    assert not names_visible_for({"member"}, tmp_path / "none.toml")
+    assert names_visible_for({"supervisor"}, tmp_path / "none.toml")
+    broken = tmp_path / "ai.toml"
+    broken.write_text("name_roles = [", encoding="utf-8")
+    assert not names_visible_for({"supervisor"}, broken)
+
+
+def test_seat_roles_come_from_the_settings_file(tmp_path):
+    settings = ShellSettings(path=tmp_path / "window.ini")
+    assert settings.seat_roles() == set()
+    settings.store().setValue(SEAT_ROLES_KEY, "supervisor, police")
+    assert settings.seat_roles() == {"supervisor", "police"}
+
+
+def test_the_ai_watches_the_ai_cameras_draws_on_the_wall_and_stops_cleanly(qtbot, sqlite_db, tmp_path):
+    clip = tmp_path / "gate.mp4"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"mp4v"), 15, (640, 360))
+    for clip_frame in face_clip(60):
+        writer.write(clip_frame.image)
+    writer.release()
+    gate = add_camera(sqlite_db, url=str(clip))
+    add_camera(sqlite_db, name="地下车库", url=str(clip), ai=False)
+    context = context_on(sqlite_db, tmp_path, roles="supervisor")
+    pool = StreamPool()
+    overlay_sources = []
+    runtime = AiRuntime(context, pool, opener=functools.partial(open_ai, key_path=tmp_path / "key.bin"))
+    runtime.start(lambda _context, source: overlay_sources.append(source))
+    try:
+        assert overlay_sources == [runtime.overlay.overlay_for]  # the walls got it at once
+        assert runtime.wait_started(30) and runtime.error == ""
+        assert runtime.camera_ids == [gate]  # only the AI cameras
+        assert runtime.site.service.names_visible  # this seat's role may see names
+        qtbot.waitUntil(lambda: gate in runtime.overlay._latest, timeout=20_000)
+        assert context.status.indicator("ai").text == "AI 1 路"
+    finally:
+        runtime.stop()
+    assert pool.workers() == []  # the stream was released
+    assert not [t for t in threading.enumerate() if t.name.startswith("ai_") and t.is_alive()]
+
+
+def test_an_ai_that_cannot_load_leaves_the_wall_running_and_says_why(qtbot, sqlite_db, tmp_path):
+    add_camera(sqlite_db)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("人脸检测模型无法加载")
+
+    runtime = AiRuntime(context_on(sqlite_db, tmp_path), StreamPool(), opener=broken)
+    runtime.start(lambda *_: None)
+    assert runtime.wait_started(10)
+    indicator = runtime.context.status.indicator("ai")
+    assert indicator.state == IndicatorState.ERROR and "人脸检测模型无法加载" in indicator.tooltip
+    runtime.stop()
+
+
+# ---- the nearest camera ---------------------------------------------------------------------------
+
+
+def test_nearest_camera_is_the_closest_within_reach(sqlite_db):
+    assert 1100 < distance_m(113.6, 34.7, 113.6, 34.71) < 1120  # 0.01° of latitude is about 1.1 km
+    near = add_camera(sqlite_db, name="近")
+    assert nearest_camera(sqlite_db, 113.6005, 34.7, within_m=400) == near
+    assert nearest_camera(sqlite_db, 113.7, 34.7, within_m=400) is None
+    assert nearest_camera(sqlite_db, None, None) is None

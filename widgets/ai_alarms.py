@@ -1,0 +1,114 @@
+"""Urgent AI events become alarms: a watch-list hit is P1, a stranger lingering (or at night) and a
+person in a zone are P2, each at the camera's grid and position. Unmasked faces are only counted.
+
+The AI stores its event and announces it on the hub ("ai_event"); the alarm system raises the alarm.
+`video` and `alarms` never import each other: they meet here. Only the seat whose AI saw the event
+raises the alarm (an event relayed from another seat carries an origin and is left alone), and a camera
+that keeps seeing strangers (or people in a zone) raises one alarm until someone acknowledges it, not
+one per passer-by; every watch-list hit raises its own.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from alarms.models import Alarm, AlarmState, Priority
+from alarms.service import AlarmDraft, AlarmService
+from app.events import Change, EventHub
+from app.models import Camera
+from video.ai.events import KINDS
+from video.ai.events import TOPIC as AI_EVENT_TOPIC
+from video.ai.records import AiEvent
+
+log = logging.getLogger(__name__)
+
+PRIORITY_BY_KIND = {"watchlist_hit": Priority.P1, "stranger": Priority.P2, "zone": Priority.P2}
+REPEAT_WINDOW = timedelta(minutes=10)  # an unacknowledged alarm of the same kind there absorbs new events
+ABSORBED_KINDS = frozenset({"stranger", "zone"})  # every watch-list hit is an alarm of its own
+
+
+class AiAlarms:
+    """Subscribes to the AI's events and raises alarms through the alarm service."""
+
+    def __init__(self, hub: EventHub, alarms: AlarmService) -> None:
+        self.hub = hub
+        self.alarms = alarms
+        self._unsubscribe: Callable[[], None] | None = None
+
+    def start(self) -> None:
+        self._unsubscribe = self.hub.subscribe(AI_EVENT_TOPIC, self.on_event)
+
+    def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def on_event(self, change: Change) -> int | None:
+        """Raise the alarm for one announced AI event (on the AI worker's thread); its id, or None."""
+        if change.origin is not None or not change.ids:
+            return None
+        if change.detail.get("kind") not in PRIORITY_BY_KIND:
+            return None
+        try:
+            draft = self.draft_for(change.ids[0])
+            if draft is None or self._already_open(draft):
+                return None
+            return self.alarms.raise_alarm(draft)
+        except Exception:  # an alarm that cannot be raised must not stop the AI; the log says why
+            log.exception("could not raise an alarm for AI event %s", change.ids)
+            return None
+
+    def draft_for(self, event_id: int) -> AlarmDraft | None:
+        """The alarm for a stored AI event, located at its camera; None for kinds that raise none."""
+        with self.alarms.db.session() as session:
+            event = session.get(AiEvent, event_id)
+            if event is None or event.kind not in PRIORITY_BY_KIND:
+                return None
+            camera = session.get(Camera, event.camera_id) if event.camera_id is not None else None
+            detail = json.loads(event.detail or "{}")
+            where = camera.name if camera is not None else f"#{event.camera_id}"
+            title = f"{KINDS[event.kind]}{f'（{event.zone}）' if event.zone else ''} · {where}"
+            if event.kind == "stranger" and detail.get("night"):
+                title = f"夜间{title}"
+            return AlarmDraft(
+                kind=event.kind,
+                priority=PRIORITY_BY_KIND[event.kind],
+                title=title,
+                source="camera",
+                grid_id=camera.grid_id if camera is not None else None,
+                camera_id=event.camera_id,
+                lon=camera.lon if camera is not None else None,
+                lat=camera.lat if camera is not None else None,
+                detail={
+                    "ai_event_id": event.id,
+                    "track_id": event.track_id,
+                    "subject_id": event.subject_id,
+                    "zone": event.zone,
+                    "score": round(event.score, 3),
+                    **detail,
+                },
+            )
+
+    def _already_open(self, draft: AlarmDraft) -> bool:
+        if draft.kind not in ABSORBED_KINDS:
+            return False
+        since = self.alarms.clock() - REPEAT_WINDOW
+        with self.alarms.db.session() as session:
+            return (
+                session.scalar(
+                    select(Alarm.id)
+                    .where(
+                        Alarm.camera_id == draft.camera_id,
+                        Alarm.kind == draft.kind,
+                        Alarm.state == AlarmState.RAISED,
+                        Alarm.raised_at >= since,
+                    )
+                    .limit(1)
+                )
+                is not None
+            )

@@ -1,0 +1,114 @@
+"""The panels of one window working as one: the map opens cameras on the wall, the alarm popup shows
+its place on the map and the nearest camera on the wall.
+
+Each area's panel works on its own; this module only connects the hooks they expose, in the window
+that holds them. It calls the panels directly rather than publishing on the hub, because the hub is
+relayed to the other seats and a camera opened here must not jump up on every seat's wall.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+from sqlalchemy import select
+
+from alarms.service import AlarmView
+from app.models import Camera
+from app.store import Database
+
+NEAREST_CAMERA_M = 400.0  # farther than this a camera does not show the alarm's place
+MESSAGE_MS = 6000
+EARTH_RADIUS_M = 6_371_000.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PanelWiring", text)
+
+
+class PanelHost(Protocol):
+    """What the wiring needs of a window: its panels by key, a way to bring one up, its status bar."""
+
+    panel_widgets: dict[str, QWidget]
+    docks: dict[str, QDockWidget]
+
+    def show_panel(self, key: str) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt name)
+
+
+def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Metres between two WGS-84 points (equirectangular: exact enough within a district)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return EARTH_RADIUS_M * math.hypot(x, y)
+
+
+def nearest_camera(
+    db: Database, lon: float | None, lat: float | None, within_m: float = NEAREST_CAMERA_M
+) -> int | None:
+    """The camera closest to a place, if one is within `within_m` metres."""
+    if lon is None or lat is None:
+        return None
+    with db.session() as session:
+        cameras = session.execute(select(Camera.id, Camera.lon, Camera.lat)).all()
+    best = min(
+        (
+            (distance_m(lon, lat, c.lon, c.lat), c.id)
+            for c in cameras
+            if c.lon is not None and c.lat is not None
+        ),
+        default=None,
+    )
+    return best[1] if best is not None and best[0] <= within_m else None
+
+
+class PanelWiring(QObject):
+    """Connects the map, the wall and the alarm popup of one window (a child of that window)."""
+
+    def __init__(self, window: PanelHost, db: Database) -> None:
+        super().__init__(window if isinstance(window, QObject) else None)
+        self.window = window
+        self.db = db
+        self.map = self._panel("map", "cameraActivated")
+        self.wall = self._panel("wall", "show_camera")
+        alarms = self._panel("alarms", "desk")
+        self.alarm_desk = getattr(alarms, "desk", None)
+        if self.map is not None and self.wall is not None:
+            self.map.cameraActivated.connect(self.show_camera)
+        if self.alarm_desk is not None:
+            self.alarm_desk.set_hooks(
+                show_on_map=self.show_alarm_on_map if self.map is not None else None,
+                show_camera=self.show_alarm_camera if self.wall is not None else None,
+            )
+
+    def _panel(self, key: str, needs: str) -> QWidget | None:
+        """The area's panel if it was built and has the hook (a panel that failed shows its error)."""
+        widget = self.window.panel_widgets.get(key)
+        return widget if widget is not None and hasattr(widget, needs) else None
+
+    def show_camera(self, camera_id: int) -> None:
+        """The camera maximised on the wall, with the wall's dock in front."""
+        if self.wall is None:
+            return
+        self.window.show_panel("wall")
+        self.wall.show_camera(camera_id)
+
+    def show_alarm_on_map(self, alarm: AlarmView) -> None:
+        if self.map is None:
+            return
+        self.window.show_panel("map")
+        if not self.map.show_place(alarm.lon, alarm.lat, alarm.grid_id, alarm.title):
+            self._say(tr("告警没有位置信息，无法在地图上显示"))
+
+    def show_alarm_camera(self, alarm: AlarmView) -> None:
+        camera_id = alarm.camera_id or nearest_camera(self.db, alarm.lon, alarm.lat)
+        if camera_id is None:
+            self._say(tr("告警地点 %1 米内没有摄像机").replace("%1", str(int(NEAREST_CAMERA_M))))
+            return
+        self.show_camera(camera_id)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, MESSAGE_MS)
