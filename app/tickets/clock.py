@@ -68,14 +68,30 @@ def warning_instant(ticket: TicketClock, clock: Clock, percent: int) -> datetime
     return clock.add(ticket.level_started_at, budget * percent / 100 + ticket.paused_minutes)
 
 
+def _next_instant(ticket: TicketClock, clock: Clock) -> datetime | None:
+    """The next warning or the breach (the deadline) after the warnings already given."""
+    if ticket.warn_level >= BREACHED:
+        return None
+    pending = next(p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level)
+    return ticket.deadline_at if pending == BREACHED else warning_instant(ticket, clock, pending)
+
+
+def pass_warning(ticket: TicketClock, clock: Clock, percent: int) -> None:
+    """A 70% or 90% warning was given on a running clock: only the next instant moves.
+
+    The deadline, the queue and its sort key stay as the last `refresh` left them.
+    """
+    ticket.warn_level = percent
+    ticket.next_due_at = _next_instant(ticket, clock)
+
+
 def refresh(ticket: TicketClock, clock: Clock, sort_fallback: datetime) -> None:
     """Recompute the deadline, the next instant the sweep must look at, the queue and its sort key."""
     state = State(ticket.state)
     running = state in CLOCK_RUNNING and ticket.level_started_at is not None and ticket.limit_minutes
     if running:
-        ticket.deadline_at = warning_instant(ticket, clock, 100)
-        pending = [p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level]
-        ticket.next_due_at = warning_instant(ticket, clock, pending[0]) if pending else None
+        ticket.deadline_at = warning_instant(ticket, clock, BREACHED)
+        ticket.next_due_at = _next_instant(ticket, clock)
     else:
         ticket.next_due_at = None
     queue = queue_for(state, ticket.overdue_since is not None)

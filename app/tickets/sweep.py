@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import compress
+from operator import attrgetter, itemgetter, ne
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import AuditEntry
 from app.store.base import utcnow
-from app.tickets.clock import BREACHED, WARNINGS, refresh
+from app.tickets.bulk import insert_rows, update_rows
+from app.tickets.clock import BREACHED, WARNINGS, pass_warning, refresh
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.states import LEVEL_ZH
 from app.tickets.timefmt import local
@@ -53,6 +57,8 @@ _WRITE = (
     "updated_at",
 )
 _READ = ("id", "version", "category_code", "grid_l1_id", "grid_l2_id", "grid_l3_id", *_WRITE)
+_written = attrgetter(*_WRITE)
+_read_written = itemgetter(*range(_READ.index(_WRITE[0]), len(_READ)))
 MAX_STEPS_PER_TICKET = 16  # 2 warnings + breach per level, four levels, with room to spare
 
 
@@ -113,7 +119,7 @@ def sweep_session(
         .where(table.c.next_due_at <= now)
         .order_by(table.c.next_due_at, table.c.id)
     ).all()
-    due = [SimpleNamespace(**row._mapping) for row in rows]
+    due = [SimpleNamespace(**dict(zip(_READ, row, strict=True))) for row in rows]
     events: list[dict[str, Any]] = []
     audits: list[dict[str, Any]] = []
     for ticket in due:
@@ -125,7 +131,7 @@ def sweep_session(
             pending = next(p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level)
             from_state = ticket.state
             if pending < BREACHED:
-                ticket.warn_level = pending
+                pass_warning(ticket, clock, pending)
                 action = "warn"
                 note = (
                     f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，"
@@ -144,7 +150,8 @@ def sweep_session(
                 note = "县级领导层级仍超时，已无更高层级，列入督办"
                 report.top_breaches += 1
             ticket.updated_at = instant
-            refresh(ticket, clock, instant)
+            if action != "warn":
+                refresh(ticket, clock, instant)
             event = {
                 "ticket_id": ticket.id,
                 "at": instant,
@@ -177,34 +184,32 @@ def sweep_session(
                     }
                 )
         report.tickets.append(ticket.id)
-    _write_back(session, due)
+    _write_back(session, rows, due)
     session.expire_all()  # ORM copies of swept tickets are stale now
-    if events:
-        session.execute(insert(TicketEvent.__table__), events)
-    if audits:
-        session.execute(insert(AuditEntry.__table__), audits)
+    insert_rows(session, TicketEvent.__table__, events)
+    insert_rows(session, AuditEntry.__table__, audits)
     return report
 
 
-def _write_back(session, tickets: list[SimpleNamespace]) -> None:
-    """One executemany UPDATE guarded by the version each row was read with.
+def _write_back(session, read: Sequence[Sequence[Any]], tickets: list[SimpleNamespace]) -> None:
+    """UPDATE only the columns the sweep changed, one executemany per set of changed columns, each row
+    guarded by the version it was read with.
 
-    If a seat moved one of these tickets meanwhile, fewer rows match: StaleDataError, and the
-    caller retries the whole (idempotent) sweep.
+    Most due tickets only pass a warning (warn level, next instant), so most rows leave the queue
+    indexes alone. If a seat moved one of these tickets meanwhile, fewer rows match: StaleDataError,
+    and the caller retries the whole (idempotent) sweep.
     """
-    if not tickets:
-        return
-    table = Ticket.__table__
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
-        .values({name: bindparam(name) for name in _WRITE} | {"version": bindparam("_next")})
-    )
-    params = [
-        {name: getattr(t, name) for name in _WRITE}
-        | {"_id": t.id, "_version": t.version, "_next": t.version + 1}
-        for t in tickets
-    ]
-    result = session.connection().execute(statement, params)
-    if result.rowcount != len(params):
-        raise StaleDataError(f"{len(params) - result.rowcount} swept ticket(s) changed meanwhile")
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for before, ticket in zip(read, tickets, strict=True):
+        old, new = _read_written(before), _written(ticket)
+        mask = tuple(map(ne, old, new))
+        changed, values = tuple(compress(_WRITE, mask)), tuple(compress(new, mask))
+        if not changed:  # a due ticket always moves on; still take its version
+            changed, values = ("updated_at",), (ticket.updated_at,)
+        groups.setdefault(changed, []).append((*values, ticket.id, ticket.version))
+    expected = matched = 0
+    for names, rows in groups.items():
+        expected += len(rows)
+        matched += update_rows(session, Ticket.__table__, names, rows)
+    if matched != expected:
+        raise StaleDataError(f"{expected - matched} swept ticket(s) changed meanwhile")

@@ -1,0 +1,77 @@
+"""Many rows into one table at once: dispatch batches, the sweep's timeline and audit rows.
+
+On SQLite, SQLAlchemy's per-row parameter handling (building each row's parameters, converting
+every datetime through the dialect's bind processor) costs more than SQLite's own insert, so rows
+go to the driver's executemany with the datetimes already in the text form SQLAlchemy stores and
+reads back ("YYYY-MM-DD HH:MM:SS.ffffff"). Other databases take SQLAlchemy's executemany, whose
+drivers handle datetimes natively.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy.orm import Session
+
+
+def _sqlite_value(value: Any) -> Any:
+    return value.isoformat(" ", "microseconds") if isinstance(value, datetime) else value
+
+
+def _with_defaults(table: Table, rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[Any]]:
+    """The columns the rows give, plus the scalar and callable Python defaults of the ones they leave out."""
+    given = list(rows[0])
+    missing: list[str] = []
+    values: list[Any] = []
+    for column in table.columns:
+        if column.name in rows[0] or column.default is None or column.primary_key:
+            continue
+        default = column.default
+        if default.is_scalar:
+            values.append(default.arg)
+        elif default.is_callable:
+            values.append(default.arg(None))
+        else:
+            continue
+        missing.append(column.name)
+    return given + missing, values
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """INSERT all rows (each with the same keys) in one executemany."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(insert(table), list(rows))
+        return
+    names, defaults = _with_defaults(table, rows)
+    extra = tuple(map(_sqlite_value, defaults))
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    keys = names[: len(rows[0])]
+    params = [(*map(_sqlite_value, map(row.__getitem__, keys)), *extra) for row in rows]
+    session.connection().exec_driver_sql(sql, params)
+
+
+def update_rows(session: Session, table: Table, names: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> int:
+    """UPDATE `names` of each row guarded by its version: rows are (*values, id, version); the version
+    goes up by one. Returns how many rows matched (fewer means another seat moved one meanwhile)."""
+    if not rows:
+        return 0
+    if session.get_bind().dialect.name != "sqlite":
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_version"))
+            .values({name: bindparam(name) for name in names} | {"version": table.c.version + 1})
+        )
+        params = [
+            dict(zip(names, row[: len(names)], strict=True)) | {"_id": row[-2], "_version": row[-1]}
+            for row in rows
+        ]
+        return session.connection().execute(statement, params).rowcount
+    rows = [tuple(map(_sqlite_value, row)) for row in rows]
+    assignments = ", ".join(f"{name} = ?" for name in names)
+    sql = f"UPDATE {table.name} SET {assignments}, version = version + 1 WHERE id = ? AND version = ?"
+    return session.connection().exec_driver_sql(sql, rows).rowcount
