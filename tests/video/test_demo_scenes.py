@@ -24,14 +24,16 @@ def test_demo_url_plays_from_a_generated_clip(workers, tmp_path, monkeypatch):
     assert scene_path(DemoScene(4, 320, 180)).stat().st_mtime == before  # cached, not redrawn
 
 
+def _orange_pixels(frame: np.ndarray) -> int:
+    """Pixels of the astronaut's orange suit (BGR)."""
+    return int(((frame[:, :, 2] > 180) & (frame[:, :, 1] < 140) & (frame[:, :, 0] < 90)).sum())
+
+
 def test_ai_scenes_show_a_person_now_and_then():
     ai, ordinary = StreetScene(DemoScene(FIRST_AI_SCENE, 320, 180)), StreetScene(DemoScene(2, 320, 180))
     mid = 90  # half way through the 12 s loop: the person is crossing
     assert ai._person is not None and ordinary._person is None
     # the astronaut's orange suit is in the AI scene's frame, not in the plain street
-    orange = lambda frame: int(
-        ((frame[:, :, 2] > 180) & (frame[:, :, 1] < 140) & (frame[:, :, 0] < 90)).sum()
-    )  # noqa: E731
-    assert orange(ai.draw(mid)) > 200
-    assert orange(ai.draw(0)) < orange(ai.draw(mid)) // 4  # not there at the loop's start
+    assert _orange_pixels(ai.draw(mid)) > 200
+    assert _orange_pixels(ai.draw(0)) < _orange_pixels(ai.draw(mid)) // 4  # not there at the loop's start
     assert not np.array_equal(ordinary.draw(0), ordinary.draw(mid))  # traffic moves
