@@ -2,8 +2,9 @@
 
 `StatusBoard` is a plain QObject the other areas call (from any thread): `set_indicator(key, text,
 state)`. `ShellStatusBar` draws it. Keeping the model apart lets a panel report before the window exists.
-Keys in use: "db" (the shell), "scheduler" (the site scheduler), "cameras" (the wall: live/total),
-"dongles" (serial and MQTT receivers), "alarms" (open alarms); any other key is shown after them.
+Keys in use: "db" (the shell), "scheduler" (the site scheduler), "cameras" (the wall: live/total), "ai"
+(the AI cameras analysed), "dongles" (serial and MQTT receivers), "alarms" (open alarms); any other
+key is shown after them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ STATE_COLOURS = {
 }
 
 # The order the known indicators appear in; any other key is appended after them.
-KNOWN_ORDER = ("db", "scheduler", "cameras", "dongles", "alarms")
+KNOWN_ORDER = ("db", "scheduler", "cameras", "ai", "dongles", "alarms")
 
 
 @dataclass(frozen=True)

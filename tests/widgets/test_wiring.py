@@ -310,3 +310,51 @@ def test_nearest_camera_is_the_closest_within_reach(sqlite_db):
     assert nearest_camera(sqlite_db, 113.6005, 34.7, within_m=400) == near
     assert nearest_camera(sqlite_db, 113.7, 34.7, within_m=400) is None
     assert nearest_camera(sqlite_db, None, None) is None
+
+
+# ---- a whole run --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_screenshot_run_starts_everything_and_leaves_no_thread_behind(
+    qapp, sqlite_db, tmp_path, monkeypatch
+):
+    import main
+
+    monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
+    clip = tmp_path / "gate.mp4"
+    writer = cv2.VideoWriter(str(clip), cv2.VideoWriter_fourcc(*"mp4v"), 15, (640, 360))
+    for clip_frame in face_clip(30):
+        writer.write(clip_frame.image)
+    writer.release()
+    add_camera(sqlite_db, url=str(clip))
+    add_camera(sqlite_db, name="地下车库", url=str(clip), ai=False)
+    before = set(threading.enumerate())
+    target = tmp_path / "window.png"
+    args = ["gui", "--db", sqlite_db.url, "--screenshot", str(target), "--size", "1366x768", "--settle", "2"]
+    assert main.main(args) == 0 and target.exists()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        left = [t for t in set(threading.enumerate()) - before if t.is_alive() and t.name != "db-health"]
+        if not left:
+            break
+        time.sleep(0.1)
+    assert left == []
+
+
+def test_every_text_of_the_wiring_has_its_english():
+    import re
+    from pathlib import Path
+
+    from widgets.i18n import I18N_DIR, read_ts
+
+    english = read_ts(I18N_DIR / "en" / "site_runtime.ts")
+    widgets = Path(__file__).resolve().parents[2] / "widgets"
+    for module, context in (
+        ("scheduler_seat.py", "SchedulerSeat"),
+        ("ai_runtime.py", "AiRuntime"),
+        ("wiring.py", "PanelWiring"),
+    ):
+        texts = re.findall(r'\btr\(\s*"([^"]+)"\s*\)', (widgets / module).read_text(encoding="utf-8"))
+        assert texts
+        assert [t for t in texts if (context, t) not in english] == [], module
