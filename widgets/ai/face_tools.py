@@ -1,0 +1,138 @@
+"""What the AI screens need of the AI: the gallery, the face detector and recogniser, name visibility.
+
+One set per shell (`tools_for`): the models load on first use (off the GUI thread, see Background)
+and are shared by every enrolment dialog. The gallery announces each enrolment and deletion on the
+hub, so the AI running on the wall (this seat's or, relayed, another's) reloads its templates.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from app.config import data_dir
+from app.events import EventHub
+from app.store import Database
+from video.ai import config as ai_config
+from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
+from video.ai.gallery import Consent, EnrolmentError, FaceGallery, choose_face
+from video.ai.recognition import FaceRecogniser
+from video.ai.registry import Detector, create_detector
+from video.ai.runtime import ModelLoadError, SessionCache
+from video.ai.types import Detection
+from widgets.ai_runtime import names_visible_for
+from widgets.bridge import QtBridge
+from widgets.shell_context import ShellContext
+
+
+@dataclass(frozen=True)
+class FaceCheck:
+    """What the detector found on an enrolment photo: every face, the one to enrol, or why none."""
+
+    faces: tuple[Detection, ...]
+    chosen: Detection | None
+    problem: str = ""  # the gallery's refusal when no single clear face was found
+
+
+@dataclass
+class FaceTools:
+    db: Database
+    hub: EventHub
+    config: ai_config.AiConfig
+    gallery: FaceGallery
+    names_visible: bool
+    sessions: SessionCache = field(default_factory=SessionCache)
+    _detector: Detector | None = None
+    _recogniser: FaceRecogniser | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def for_site(
+        cls,
+        context: ShellContext,
+        *,
+        config_path: Path | None = None,
+        key_path: Path | None = None,
+    ) -> FaceTools:
+        """The tools for a shell: settings from ai.toml, the face key apart from the database."""
+        config = ai_config.load(config_path or data_dir() / "ai.toml")
+        cipher = TemplateCipher.from_key_file(key_path or data_dir() / KEY_FILE_NAME)
+        gallery = FaceGallery(
+            context.db,
+            cipher,
+            context.seat,
+            keep_raw_images=config.keep_raw_images,
+            hub=context.hub,
+        )
+        names = names_visible_for(context.settings.seat_roles(), config_path)
+        return cls(context.db, context.hub, config, gallery, names)
+
+    def detector(self) -> Detector:
+        """The configured face detector (MTCNN by default), loaded on first use."""
+        with self._lock:
+            if self._detector is None:
+                self._detector = create_detector(self.config.face_detector, "face", self.sessions)
+                if self._detector is None:
+                    raise ModelLoadError("未配置人脸检测器 no face detector configured (face_detector.type)")
+            return self._detector
+
+    def recogniser(self) -> FaceRecogniser:
+        """The configured face recogniser; ModelLoadError says what to configure when there is none."""
+        with self._lock:
+            if self._recogniser is None:
+                self._recogniser = FaceRecogniser(self.config.recogniser, self.sessions)
+            return self._recogniser
+
+    @property
+    def can_enrol(self) -> bool:
+        return bool(self.config.recogniser.model)
+
+    def check_photo(self, photo: np.ndarray) -> FaceCheck:
+        """Find the faces and apply the gallery's rule (one clear face) so the operator sees the result."""
+        faces = tuple(self.detector().detect(photo))
+        try:
+            return FaceCheck(faces, choose_face(list(faces)))
+        except EnrolmentError as error:  # shown to the operator, not raised
+            return FaceCheck(faces, None, str(error))
+
+    def enrol(
+        self,
+        photo: np.ndarray,
+        consent: Consent,
+        *,
+        resident_id: int | None,
+        list_name: str,
+        label: str = "",
+        note: str = "",
+    ) -> int:
+        return self.gallery.enrol(
+            photo,
+            consent,
+            self.detector(),
+            self.recogniser(),
+            resident_id=resident_id,
+            list_name=list_name,
+            label=label,
+            note=note,
+        )
+
+
+_TOOLS: weakref.WeakKeyDictionary[QtBridge, FaceTools] = weakref.WeakKeyDictionary()
+
+
+def tools_for(context: ShellContext) -> FaceTools:
+    """The shell's one set of face tools (kept with its bridge, gone with it)."""
+    tools = _TOOLS.get(context.bridge)
+    if tools is None:
+        tools = FaceTools.for_site(context)
+        _TOOLS[context.bridge] = tools
+    return tools
+
+
+def use_tools(context: ShellContext, tools: FaceTools) -> None:
+    """Give a shell prepared tools (tests; or the lead's wiring, to share the running AI's models)."""
+    _TOOLS[context.bridge] = tools
