@@ -119,6 +119,8 @@ class WorkCalendar:
         object.__setattr__(self, "_spans", spans)
         object.__setattr__(self, "minutes_per_day", sum(b - a for a, b in spans))
         object.__setattr__(self, "_index", _WorkdayIndex(self.is_workday))
+        # The last start asked about: a ticket's deadline and its warnings all start from one instant.
+        object.__setattr__(self, "_last", (None, None, 0.0))
 
     minutes_per_day: int = field(init=False, default=0)
 
@@ -146,9 +148,13 @@ class WorkCalendar:
         local = start + self.utc_offset
         first = local.toordinal()
         per_day = self.minutes_per_day
-        table = self._index.cover(first, first + 1)  # type: ignore[attr-defined]
+        last_start, table, position = self._last  # type: ignore[attr-defined]
+        if last_start != start:
+            table = self._index.cover(first, first + 1)  # type: ignore[attr-defined]
+            position = self._position(table, local)
+            object.__setattr__(self, "_last", (start, table, position))
         while True:
-            target = self._position(table, local) + float(minutes)
+            target = position + float(minutes)
             nth = math.ceil(target / per_day) - 1  # the workday of the table it falls on
             offset = target - nth * per_day  # in (0, per_day]
             if offset < 1e-9 and nth > 0:  # exactly the end of the previous workday, up to rounding
@@ -156,6 +162,7 @@ class WorkCalendar:
             if nth < len(table.days) or table.end - first >= MAX_DAYS:
                 break
             table = self._index.cover(table.first, table.end + 366)  # type: ignore[attr-defined]
+            position = self._position(table, local)
         if nth >= len(table.days) or table.days[nth] - first >= MAX_DAYS:
             raise ValueError(f"时限过长 limit of {minutes} working minutes is beyond ten years")
         day = datetime.combine(date.fromordinal(table.days[nth]), time())

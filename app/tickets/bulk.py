@@ -9,16 +9,37 @@ drivers handle datetimes natively.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import DateTime, Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 
 def _sqlite_value(value: Any) -> Any:
     return value.isoformat(" ", "microseconds") if isinstance(value, datetime) else value
+
+
+def _sqlite_rows(table: Table, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Rows with the values of DateTime columns in SQLAlchemy's SQLite text form."""
+    stamped = [i for i, name in enumerate(names) if isinstance(table.c[name].type, DateTime)]
+    if not stamped:
+        return [tuple(row) for row in rows]
+    converted = []
+    texts: dict[datetime, str] = {}  # a batch shares a few instants (received, recorded)
+    for row in rows:
+        values = list(row)
+        for i in stamped:
+            value = values[i]
+            if value is not None:
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = value.isoformat(" ", "microseconds")
+                values[i] = text
+        converted.append(tuple(values))
+    return converted
 
 
 def _with_defaults(table: Table, rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[Any]]:
@@ -50,8 +71,9 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     names, defaults = _with_defaults(table, rows)
     extra = tuple(map(_sqlite_value, defaults))
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    keys = names[: len(rows[0])]
-    params = [(*map(_sqlite_value, map(row.__getitem__, keys)), *extra) for row in rows]
+    given = names[: len(rows[0])]
+    values = itemgetter(*given) if len(given) > 1 else lambda row: (row[given[0]],)
+    params = [(*row, *extra) for row in _sqlite_rows(table, given, map(values, rows))]
     session.connection().exec_driver_sql(sql, params)
 
 
@@ -71,7 +93,7 @@ def update_rows(session: Session, table: Table, names: Sequence[str], rows: Sequ
             for row in rows
         ]
         return session.connection().execute(statement, params).rowcount
-    rows = [tuple(map(_sqlite_value, row)) for row in rows]
+    rows = _sqlite_rows(table, (*names, "id", "version"), rows)
     assignments = ", ".join(f"{name} = ?" for name in names)
     sql = f"UPDATE {table.name} SET {assignments}, version = version + 1 WHERE id = ? AND version = ?"
     return session.connection().exec_driver_sql(sql, rows).rowcount

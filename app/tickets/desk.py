@@ -25,6 +25,7 @@ from app.models import AuditEntry, Person
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
+from app.tickets.bulk import insert_rows
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
 from app.tickets.errors import DuplicateReport, TicketConflict, TicketError, TicketNotFound, TransitionRefused
@@ -176,12 +177,13 @@ class TicketDesk:
         if ticket_id is not None:
             for event in events:
                 event["ticket_id"] = ticket_id
-        session.execute(insert(TicketEvent.__table__), events)
+        insert_rows(session, TicketEvent.__table__, events)
         by_ticket: dict[int, list[dict[str, Any]]] = {}
         for e in events:
             by_ticket.setdefault(e["ticket_id"], []).append(e)
-        session.execute(
-            insert(AuditEntry.__table__),
+        insert_rows(
+            session,
+            AuditEntry.__table__,
             [
                 {
                     "at": steps[0]["recorded_at"],
@@ -359,6 +361,6 @@ def insert_tickets(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     if session.get_bind().dialect.name != "sqlite":
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list(session.execute(statement, rows).scalars())
-    session.execute(insert(table), rows)
+    insert_rows(session, table, rows)
     last = session.execute(select(func.max(table.c.id))).scalar_one()
     return list(range(last - len(rows) + 1, last + 1))
