@@ -7,6 +7,7 @@ import importlib
 import logging
 import sys
 
+from alarms.demo import seed_demo_alarms
 from app.cli import CommandError
 from app.config import default_db_url
 
@@ -22,6 +23,9 @@ COMMAND_MODULES = [
     "video.ai.commands",
 ]
 
+# Demo data of the areas above app, written in the same transaction as the demo site.
+DEMO_EXTRAS = (seed_demo_alarms,)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -33,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(name).register(subparsers)
     for action in subparsers.choices.values():
         _add_db_option(action)
+    for name in ("demo", "gui"):
+        subparsers.choices[name].set_defaults(demo_extras=DEMO_EXTRAS)
     return parser
 
 

@@ -75,7 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
     apply_theme(app)
     garbage_collector = collect_garbage_on_gui_thread()  # noqa: F841 (lives as long as the window)
     try:
-        db = _open_site(url, demo=args.demo, announce=not args.screenshot)
+        db = _open_site(url, demo=args.demo, announce=not args.screenshot, demo_extras=args.demo_extras)
     except CommandError as error:
         if not args.screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(None, "网格指挥中心", f"无法打开数据库。\n\n{error}")
@@ -86,7 +86,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _open_site(url: str, demo: bool, announce: bool = False):
+def _open_site(url: str, demo: bool, announce: bool = False, demo_extras=()):
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     from app.commands.db import open_database
@@ -106,7 +106,7 @@ def _open_site(url: str, demo: bool, announce: bool = False):
             raise CommandError(f"演示站点无法加载 demo site not available: {error}") from error
         notice = _building_demo_notice() if announce and site_is_empty(db) else None
         try:
-            ensure_demo_site(db)
+            ensure_demo_site(db, extras=demo_extras)
         finally:
             if notice is not None:
                 notice.close()

@@ -21,7 +21,7 @@ GRID_LEVEL_KEYS = {1: "level1", 2: "level2", 3: "level3", 4: "micro"}
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="建立演示数据 build the demo site into an empty database")
     demo.add_argument("--seed", type=int, default=DEFAULT_SEED, help="same seed, same site")
-    demo.set_defaults(handler=_demo)
+    demo.set_defaults(handler=_demo, demo_extras=())  # main.py adds the other areas' demo data
     info = subparsers.add_parser("info", help="站点概况 counts of what the site holds")
     info.add_argument("--json", action="store_true", help="print JSON")
     info.set_defaults(handler=_info)
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _demo(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        summary = build_demo_site(db, args.seed)
+        summary = build_demo_site(db, args.seed, extras=args.demo_extras)
     except ValueError as error:
         raise CommandError(str(error)) from error
     print(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.demo.community import BuildingSite, build_community
 from app.demo.devices import build_cameras, build_sensors
@@ -21,6 +23,10 @@ from app.tickets.demo import seed_demo_tickets
 
 DEFAULT_SEED = 7
 DEMO_TICKETS = 300
+
+# Areas above app (alarms, video) add their demo data through these: they run in the same transaction,
+# after the site, tickets included, has been written. main.py and the GUI pass them in.
+DemoExtra = Callable[[Session, int], object]
 
 
 @dataclass(frozen=True)
@@ -37,13 +43,17 @@ def site_is_empty(db: Database) -> bool:
         return session.scalar(select(func.count()).select_from(Grid)) == 0
 
 
-def ensure_demo_site(db: Database, seed: int = DEFAULT_SEED) -> DemoSummary | None:
+def ensure_demo_site(
+    db: Database, seed: int = DEFAULT_SEED, extras: Sequence[DemoExtra] = ()
+) -> DemoSummary | None:
     """Build the demo site into an empty database; leave a database that has data alone."""
     db.upgrade()
-    return build_demo_site(db, seed) if site_is_empty(db) else None
+    return build_demo_site(db, seed, extras=extras) if site_is_empty(db) else None
 
 
-def build_demo_site(db: Database, seed: int = DEFAULT_SEED, today: date | None = None) -> DemoSummary:
+def build_demo_site(
+    db: Database, seed: int = DEFAULT_SEED, today: date | None = None, extras: Sequence[DemoExtra] = ()
+) -> DemoSummary:
     """Write the demo site in one transaction; the same seed gives the same site."""
     started = time.perf_counter()
     today = today or date.today()
@@ -88,6 +98,8 @@ def build_demo_site(db: Database, seed: int = DEFAULT_SEED, today: date | None =
             ],
         )
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
+        for extra in extras:
+            extra(session, seed)
     return DemoSummary(
         seed, len(features), len(community.household_ids), community.residents, time.perf_counter() - started
     )
