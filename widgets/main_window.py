@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QStyle,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -34,6 +35,9 @@ log = logging.getLogger(__name__)
 # Bump when the panels or the default arrangement change: an older saved layout is then ignored.
 LAYOUT_VERSION = 1
 APP_TITLE = "网格指挥中心"
+MAP_MIN_WIDTH = 250  # the map gives up width for its neighbours down to this on small screens
+DOCK_FRAME_PX = 4  # a dock's frame around its scroll area
+SETTLED_MS = 800  # by then the panels have shown their first data
 
 
 def tr(text_: str) -> str:
@@ -244,12 +248,44 @@ class MainWindow(QMainWindow):
         self.apply_default_sizes()
 
     def apply_default_sizes(self) -> None:
-        """Share the window: the wall and the ticket queues get the middle half and more (the queues'
-        columns need about 950 px), the map a quarter, alarms and statistics the rest; the wall takes
-        three fifths of the height."""
-        self._resize_default(Qt.Orientation.Horizontal, (("map", 0.25), ("wall", 0.54), ("alarms", 0.21)))
+        """Share the window: the wall (over the ticket queues) gets the middle, about half, the map a
+        quarter, alarms and statistics the rest; the wall takes three fifths of the height. On a small
+        screen the map gives up width first (it fits the district to whatever it gets) so the columns
+        beside it need not scroll."""
+        shares = {"map": 0.25, "wall": 0.54, "alarms": 0.21}
+        columns = {"map": ("map", "roster"), "wall": ("wall", "tickets"), "alarms": ("alarms", "stats")}
+        present = [key for key in shares if key in self.docks]
+        if len(present) >= 2:
+            room = self._dock_room(Qt.Orientation.Horizontal)
+            widths = {key: int(room * shares[key]) for key in present}
+            needs = {key: self._column_need(columns[key]) for key in present}
+            if "map" in widths:
+                short = sum(max(needs[key] - widths[key], 0) for key in present if key != "map")
+                spare = max(widths["map"] - max(needs["map"], MAP_MIN_WIDTH), 0)
+                give = min(short, spare)
+                widths["map"] -= give
+                # the smallest shortfalls first: a column that can be made whole is worth more
+                for key in sorted(present, key=lambda k: needs[k] - widths[k]):
+                    if key != "map" and give > 0:
+                        extra = min(max(needs[key] - widths[key], 0), give)
+                        widths[key] += extra
+                        give -= extra
+            self.resizeDocks(
+                [self.docks[k] for k in present], [widths[k] for k in present], Qt.Orientation.Horizontal
+            )
         self._resize_default(Qt.Orientation.Vertical, (("wall", 0.6), ("tickets", 0.4)))
         self._resize_default(Qt.Orientation.Vertical, (("alarms", 0.58), ("stats", 0.42)))
+
+    def _column_need(self, keys: tuple[str, ...]) -> int:
+        """The width a dock column needs so none of its panels scrolls sideways."""
+        return max(
+            (
+                self.panel_widgets[k].minimumSizeHint().width() + DOCK_FRAME_PX
+                for k in keys
+                if k in self.panel_widgets
+            ),
+            default=0,
+        )
 
     def _resize_default(self, orientation: Qt.Orientation, shares: tuple[tuple[str, float], ...]) -> None:
         present = [(self.docks[key], share) for key, share in shares if key in self.docks]
@@ -260,9 +296,12 @@ class MainWindow(QMainWindow):
 
     def _dock_room(self, orientation: Qt.Orientation) -> int:
         """The pixels the docks share: the window less the rail, or less the menu and status bars."""
+        separators = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
         if orientation == Qt.Orientation.Horizontal:
-            return self.width() - (self.rail.sizeHint().width() if self.rail.isVisible() else 0)
-        return self.height() - self.menuBar().sizeHint().height() - self.statusBar().sizeHint().height()
+            rail = self.rail.sizeHint().width() if self.rail.isVisible() else 0
+            return self.width() - rail - separators
+        bars = self.menuBar().sizeHint().height() + self.statusBar().sizeHint().height()
+        return self.height() - bars - separators
 
     # ---- actions ---------------------------------------------------------------------------------
 
@@ -357,7 +396,10 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._size_docks_on_show:
             self._size_docks_on_show = False
+            # Once the window is laid out, and again when the panels' first loads have landed (a
+            # panel that grows its minimum width makes Qt take the room from its neighbours).
             QTimer.singleShot(0, self, self.apply_default_sizes)
+            QTimer.singleShot(SETTLED_MS, self, self.apply_default_sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_layout:

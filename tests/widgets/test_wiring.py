@@ -358,3 +358,17 @@ def test_every_text_of_the_wiring_has_its_english():
         texts = re.findall(r'\btr\(\s*"([^"]+)"\s*\)', (widgets / module).read_text(encoding="utf-8"))
         assert texts
         assert [t for t in texts if (context, t) not in english] == [], module
+
+
+def test_the_runtimes_indicators_follow_the_language(qtbot, sqlite_db, tmp_path, languages):
+    context = context_on(sqlite_db, tmp_path)
+    runtime = SiteRuntime(context, ai=False, pool=lambda _c: StreamPool())
+    runtime.start()
+    try:
+        assert runtime.scheduler.wait(20)
+        assert context.status.indicator("scheduler").text == "调度 运行中"
+        languages.switch("en")
+        assert context.status.indicator("scheduler").text == "Scheduler running"
+    finally:
+        languages.switch("zh_CN")
+        runtime.stop()
