@@ -32,7 +32,7 @@ from widgets.ai.face_preview import FacePreview
 from widgets.ai.face_tools import FaceCheck, FaceTools, tools_for
 from widgets.ai.forget import forget_face
 from widgets.ai.images import PhotoError, as_bgr, fit_for_enrolment, read_photo
-from widgets.ai.style import STYLE
+from widgets.ai.style import STYLE, quiet_buttons
 from widgets.ai.subject_picker import SubjectPicker
 from widgets.shell_context import ShellContext
 
@@ -59,6 +59,7 @@ class EnrolDialog(QDialog):
         self._build()
         self._retranslate()
         self._update()
+        quiet_buttons(self)
 
     # ---- ways in ----------------------------------------------------------------------------------
 

@@ -133,6 +133,25 @@ def tools_for(context: ShellContext) -> FaceTools:
     return tools
 
 
+def names_visible(context: ShellContext) -> bool:
+    """Whether this seat may see residents' names, without loading the gallery for it."""
+    tools = _TOOLS.get(context.bridge)
+    if tools is not None:
+        return tools.names_visible
+    return names_visible_for(context.settings.seat_roles())
+
+
+def site_config(context: ShellContext) -> ai_config.AiConfig:
+    """The AI settings (night hours, thresholds); the defaults when ai.toml cannot be read."""
+    tools = _TOOLS.get(context.bridge)
+    if tools is not None:
+        return tools.config
+    try:
+        return ai_config.load(data_dir() / "ai.toml")
+    except ai_config.AiConfigError:
+        return ai_config.AiConfig()
+
+
 def use_tools(context: ShellContext, tools: FaceTools) -> None:
     """Give a shell prepared tools (tests; or the lead's wiring, to share the running AI's models)."""
     _TOOLS[context.bridge] = tools

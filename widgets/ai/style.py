@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 STYLE = """
 QGroupBox { border: 1px solid #24344f; border-radius: 6px; margin-top: 14px; padding: 8px 6px 6px 6px; }
@@ -19,11 +19,20 @@ QCheckBox::indicator { border-radius: 3px; }
 QCheckBox::indicator:checked { background: #2f8cff; border-color: #2f8cff; }
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #24344f; background: #131e30; }
 QCheckBox:disabled, QRadioButton:disabled { color: #5b6b82; }
+QPushButton#primary:disabled { background: #131e30; border-color: #24344f; color: #5b6b82; }
 QLabel#picture { background: #0b121e; border: 1px solid #24344f; border-radius: 4px; color: #5b6f8c; }
 QLabel#eventTitle { font-size: 13pt; font-weight: bold; color: #ffffff; }
 QLabel#fieldName { color: #8fa3bf; }
 QLabel#resultCount { color: #8fa3bf; }
 """
+
+
+def quiet_buttons(dialog: QWidget) -> None:
+    """Only the primary button answers Enter in a dialog; the others (delete!) never turn default."""
+    for button in dialog.findChildren(QPushButton):
+        if button.objectName() != "primary":
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
 
 def setup_table(table: QTableView, widths: Sequence[int], stretch: int | None = None) -> None:

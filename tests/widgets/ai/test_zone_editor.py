@@ -1,0 +1,75 @@
+"""区域: a polygon drawn with clicks and closed with a double-click is saved normalised and comes back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from app.events import Change
+from tests.video.ai.clips import background
+from tests.widgets.ai.shots import save_shot
+from video.ai import zones as zone_store
+from video.ai.zones import Zone
+from widgets.ai import questions
+from widgets.ai.zone_editor import ZoneEditorDialog
+
+pytestmark = pytest.mark.gui
+
+
+def click_at(qtbot, canvas, point, *, double=False, button=Qt.MouseButton.LeftButton):
+    position = canvas.to_widget(point).toPoint()
+    qtbot.mouseClick(canvas, button, pos=position)
+    if double:
+        qtbot.mouseDClick(canvas, button, pos=position)
+
+
+def test_drawn_polygon_round_trips_through_the_zone_table(qtbot, shell, ai_site):
+    camera = ai_site.cameras["东门入口"]
+    zone_store.save_zone(
+        ai_site.db, camera, Zone("配电房", ((0.05, 0.55), (0.3, 0.55), (0.3, 0.95), (0.05, 0.95)))
+    )
+    heard: list[Change] = []
+    shell.hub.subscribe(zone_store.TOPIC, heard.append)
+    dialog = ZoneEditorDialog.from_snapshot(shell, camera, background())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    canvas = dialog.canvas
+    assert dialog.zone_list.count() == 1
+    corners = [(0.5, 0.2), (0.9, 0.2), (0.9, 0.8)]
+    for corner in corners:
+        click_at(qtbot, canvas, corner)
+    click_at(qtbot, canvas, (0.6, 0.85))
+    click_at(qtbot, canvas, (0.6, 0.85), button=Qt.MouseButton.RightButton)  # take the last corner back
+    assert not canvas.closed and len(canvas.points) == 3
+    click_at(qtbot, canvas, (0.5, 0.8), double=True)
+    assert canvas.closed and len(canvas.points) == 4
+    assert not dialog.save_button.isEnabled() and "名称" in dialog.hint.text()
+    dialog.name_edit.setText("后门夜间")
+    dialog.rule_box.setCurrentIndex(dialog.rule_box.findData("night"))
+    assert dialog.save_button.isEnabled()
+    canvas._hover = QPointF(canvas.to_widget((0.7, 0.5)))
+    save_shot(dialog, "zone_editor_drawing")
+    dialog.save_button.click()
+
+    (_, first), (_, saved) = zone_store.camera_zones(ai_site.db, camera)
+    assert saved.name == "后门夜间" and saved.rule == "night" and len(saved.points) == 4
+    for (x, y), (want_x, want_y) in zip(saved.points, [*corners, (0.5, 0.8)], strict=True):
+        assert abs(x - want_x) < 0.01 and abs(y - want_y) < 0.01  # within a pixel of the picture
+    assert [c.ids for c in heard] == [(camera,)]
+    assert dialog.zone_list.count() == 2 and not canvas.points
+    dialog.zone_list.setCurrentRow(1)
+    save_shot(dialog, "zone_editor")
+
+
+def test_a_zone_is_deleted_after_confirmation(qtbot, shell, ai_site, monkeypatch):
+    camera = ai_site.cameras["地下车库"]
+    zone_store.save_zone(ai_site.db, camera, Zone("出口", ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))))
+    dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
+    qtbot.addWidget(dialog)
+    dialog.zone_list.setCurrentRow(0)
+    monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: False)
+    assert not dialog.delete_selected() and dialog.zone_list.count() == 1
+    monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: True)
+    assert dialog.delete_selected()
+    assert dialog.zone_list.count() == 0 and zone_store.load_zones(ai_site.db, camera) == []

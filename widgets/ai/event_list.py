@@ -1,0 +1,382 @@
+"""AI事件: the stored AI events, newest first, filtered, loaded a page at a time as the list scrolls;
+the selected event's snapshot and best face crop beside it; new events appear as they are announced."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.events import Change
+from app.store import Database
+from video.ai.event_list import (
+    PAGE_SIZE,
+    EventFilter,
+    EventRow,
+    count_events,
+    event_cameras,
+    event_page,
+    event_pictures,
+)
+from video.ai.events import KINDS
+from video.ai.events import TOPIC as EVENT_TOPIC
+from widgets.ai.face_tools import names_visible
+from widgets.ai.images import jpeg_pixmap
+from widgets.ai.style import STYLE, setup_table
+from widgets.bridge import QtBridge
+from widgets.shell_context import ShellContext
+
+URGENT_TINT = QColor(179, 38, 30, 80)
+LIST_ZH = {"resident": "居民", "watchlist": "重点人员"}
+
+
+def local_time(at: datetime) -> str:
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _utc_start(day: QDate) -> datetime:
+    """Local midnight of a day, as the store's naive UTC."""
+    return datetime.combine(day.toPython(), time.min).astimezone().astimezone(UTC).replace(tzinfo=None)
+
+
+class AiEventModel(QAbstractTableModel):
+    """The events matching a filter; the first page on `reload`, the next as the view scrolls down."""
+
+    def __init__(self, db: Database, names_visible: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.names_visible = names_visible
+        self.where = EventFilter()
+        self.rows: list[EventRow] = []
+        self.total = 0
+        self._more = False
+
+    def headers(self) -> list[str]:
+        return [self.tr("时间"), self.tr("类型"), self.tr("摄像机"), self.tr("人员 / 区域"), self.tr("说明")]
+
+    def reload(self, where: EventFilter | None = None) -> None:
+        if where is not None:
+            self.where = where
+        page = event_page(self.db, self.where, limit=PAGE_SIZE, names_visible=self.names_visible)
+        self.beginResetModel()
+        self.rows = page
+        self._more = len(page) == PAGE_SIZE
+        self.total = count_events(self.db, self.where)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt)
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802 (Qt)
+        if parent.isValid() or not self.rows:
+            return
+        last = self.rows[-1]
+        page = event_page(
+            self.db,
+            self.where,
+            before=(last.at, last.event_id),
+            limit=PAGE_SIZE,
+            names_visible=self.names_visible,
+        )
+        self._more = len(page) == PAGE_SIZE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def kind_text(self, row: EventRow) -> str:
+        text = self.tr(KINDS.get(row.kind, row.kind))
+        return f"{text} · {self.tr('紧急')}" if row.urgent else text
+
+    def who_text(self, row: EventRow) -> str:
+        if row.kind == "zone":
+            return row.zone or ""
+        if row.subject_list is not None:
+            who = row.who or self.tr("姓名不可见")
+            return f"{self.tr(LIST_ZH.get(row.subject_list, row.subject_list))}：{who}"
+        if row.kind == "stranger":
+            return self.tr("陌生人")
+        return ""
+
+    def detail_text(self, row: EventRow) -> str:
+        detail = row.detail
+        if row.kind == "watchlist_hit":
+            return self.tr("相似度 %1").replace("%1", f"{row.score:.2f}")
+        if row.kind == "stranger":
+            minutes = float(detail.get("lingered_s", 0.0)) / 60
+            text = self.tr("逗留 %1 分钟").replace("%1", f"{minutes:.1f}")
+            return f"{text} · {self.tr('夜间')}" if detail.get("night") else text
+        if row.kind == "zone":
+            return self.tr("停留 %1 秒").replace("%1", f"{float(detail.get('inside_s', 0.0)):.0f}")
+        return ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole and row.urgent:
+            return URGENT_TINT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        camera = row.camera_name or (
+            self.tr("已删除的摄像机") if row.camera_id is None else f"#{row.camera_id}"
+        )
+        return [local_time(row.at), self.kind_text(row), camera, self.who_text(row), self.detail_text(row)][
+            index.column()
+        ]
+
+
+class Picture(QLabel):
+    """A stored picture scaled to the label, keeping its shape; a note when there is none."""
+
+    def __init__(self, minimum: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("picture")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._pixmap = QPixmap()
+        self._note = ""
+
+    def show_picture(self, pixmap: QPixmap, note: str) -> None:
+        self._pixmap, self._note = pixmap, note
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self._pixmap.isNull():
+            self.setPixmap(QPixmap())
+            self.setText(self._note)
+            return
+        self.setPixmap(
+            self._pixmap.scaled(
+                self.size() - QSize(4, 4),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+
+class AiEventList(QWidget):
+    def __init__(
+        self, db: Database, names_visible: bool, bridge: QtBridge | None = None, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("aiEventList")
+        self.setStyleSheet(STYLE)
+        self.db = db
+        self.model = AiEventModel(db, names_visible, self)
+        self._refresh_soon = QTimer(self, singleShot=True, interval=250)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self._build()
+        self._retranslate()
+        if bridge is not None:
+            bridge.on(EVENT_TOPIC, self.on_change, self)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.kind_filter = QComboBox(objectName="kindFilter")
+        self.camera_filter = QComboBox(objectName="cameraFilter")
+        self.urgent_only = QCheckBox(objectName="urgentOnly")
+        self.since = QDateEdit(calendarPopup=True, objectName="sinceFilter")
+        self.until = QDateEdit(calendarPopup=True, objectName="untilFilter")
+        today = QDate.currentDate()
+        for edit in (self.since, self.until):
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDate(today.addDays(-7))
+        self.until.setDate(today)
+        self.since_label, self.until_label = QLabel(), QLabel()
+        self.count = QLabel(objectName="resultCount")
+        for signal in (
+            self.kind_filter.currentIndexChanged,
+            self.camera_filter.currentIndexChanged,
+            self.urgent_only.toggled,
+            self.since.dateChanged,
+            self.until.dateChanged,
+        ):
+            signal.connect(lambda *_: self._refresh_soon.start())
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.camera_filter, 1)
+        filters.addWidget(self.urgent_only)
+        dates = QHBoxLayout()
+        for widget in (self.since_label, self.since, self.until_label, self.until):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        dates.addWidget(self.count)
+
+        self.table = QTableView(objectName="aiEventTable")
+        self.table.setModel(self.model)
+        setup_table(self.table, (150, 110, 100, 120), stretch=4)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        self.title = QLabel(objectName="eventTitle")
+        self.facts = QLabel(objectName="fieldValue", wordWrap=True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.snapshot = Picture(QSize(240, 135))
+        self.face = Picture(QSize(96, 112))
+        self.face.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.face.setFixedWidth(128)
+        pictures = QHBoxLayout()
+        pictures.addWidget(self.snapshot, 1)
+        pictures.addWidget(self.face)
+        detail = QWidget(objectName="eventDetail")
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 4, 0, 0)
+        detail_layout.addWidget(self.title)
+        detail_layout.addLayout(pictures, 1)
+        detail_layout.addWidget(self.facts)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setSizes([380, 300])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(splitter, 1)
+
+    def _retranslate(self) -> None:
+        keep_kind = self.kind_filter.currentIndex()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(self.tr("全部类型"), None)
+        for kind, text in KINDS.items():
+            self.kind_filter.addItem(self.tr(text), kind)
+        self.kind_filter.setCurrentIndex(max(0, keep_kind))
+        self.kind_filter.blockSignals(False)
+        self._fill_cameras()
+        self.urgent_only.setText(self.tr("仅紧急"))
+        self.since_label.setText(self.tr("从"))
+        self.until_label.setText(self.tr("至"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        self._show_count()
+        self._show_selected()
+
+    def _fill_cameras(self) -> None:
+        keep = self.camera_filter.currentData()
+        self.camera_filter.blockSignals(True)
+        self.camera_filter.clear()
+        self.camera_filter.addItem(self.tr("全部摄像机"), None)
+        for camera_id, name in event_cameras(self.db):
+            self.camera_filter.addItem(name, camera_id)
+        self.camera_filter.setCurrentIndex(max(0, self.camera_filter.findData(keep)))
+        self.camera_filter.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def current_filter(self) -> EventFilter:
+        return EventFilter(
+            kind=self.kind_filter.currentData(),
+            camera_id=self.camera_filter.currentData(),
+            since=_utc_start(self.since.date()),
+            until=_utc_start(self.until.date().addDays(1)),
+            urgent_only=self.urgent_only.isChecked(),
+        )
+
+    def refresh(self) -> None:
+        """Reload from the first page, keeping the selected event selected if it is still listed."""
+        selected = self.selected()
+        self.model.reload(self.current_filter())
+        for number, row in enumerate(self.model.rows):
+            if selected is not None and row.event_id == selected.event_id:
+                self.table.selectRow(number)
+                break
+        self._show_count()
+        self._show_selected()
+
+    def on_change(self, _change: Change) -> None:
+        """A new event was announced: the list follows (several at once refresh once)."""
+        if self.until.date() < QDate.currentDate():
+            return  # the operator is looking at the past; new events do not belong there
+        self._refresh_soon.start()
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("共 %1 条").replace("%1", str(self.model.total)))
+
+    def selected(self) -> EventRow | None:
+        index = self.table.currentIndex()
+        return (
+            self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        )
+
+    def _show_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.title.setText(self.tr("选择一条事件查看截图"))
+            self.facts.setText("")
+            self.snapshot.show_picture(QPixmap(), "")
+            self.face.show_picture(QPixmap(), "")
+            return
+        snapshot, face = event_pictures(self.db, row.event_id)
+        self.title.setText(self.model.kind_text(row))
+        self.snapshot.show_picture(jpeg_pixmap(snapshot), self.tr("无截图"))
+        self.face.show_picture(jpeg_pixmap(face), self.tr("无人脸截图"))
+        facts = [
+            (self.tr("时间"), local_time(row.at)),
+            (self.tr("摄像机"), self.model.data(self.model.index(self.table.currentIndex().row(), 2))),
+            (self.tr("人员 / 区域"), self.model.who_text(row)),
+            (self.tr("说明"), self.model.detail_text(row)),
+        ]
+        self.facts.setText(
+            "　".join(
+                f"<span style='color:#8fa3bf'>{escape(name)}</span> {escape(str(value))}"
+                for name, value in facts
+                if value
+            )
+        )
+
+
+def create_panel(shell_context: ShellContext) -> AiEventList:
+    """AI事件 as a dock or a tab."""
+    return AiEventList(shell_context.db, names_visible(shell_context), shell_context.bridge)
+
+
+def select_event(view: AiEventList, event_id: int) -> bool:
+    """Select an event if it is in the loaded rows (for an alarm popup's "show the AI event")."""
+    for number, row in enumerate(view.model.rows):
+        if row.event_id == event_id:
+            view.table.selectRow(number)
+            return True
+    return False

@@ -1,0 +1,36 @@
+"""The AI dock: AI事件 and 人脸库 as two tabs, for a shell that wants one AI panel rather than two."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from widgets.ai.event_list import AiEventList
+from widgets.ai.event_list import create_panel as create_event_panel
+from widgets.ai.gallery_view import GalleryView
+from widgets.ai.gallery_view import create_panel as create_gallery_panel
+from widgets.shell_context import ShellContext
+
+
+class AiPanel(QTabWidget):
+    def __init__(self, events: AiEventList, gallery: GalleryView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aiPanel")
+        self.events, self.gallery = events, gallery
+        self.addTab(events, "")
+        self.addTab(gallery, "")
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setTabText(0, self.tr("AI事件"))
+        self.setTabText(1, self.tr("人脸库"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def create_panel(shell_context: ShellContext) -> AiPanel:
+    """AI事件 and 人脸库 in one dock."""
+    return AiPanel(create_event_panel(shell_context), create_gallery_panel(shell_context))
