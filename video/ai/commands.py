@@ -24,7 +24,7 @@ from video.ai.models import AiModels
 from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.service import InferenceService
 from video.ai.types import FrameAnalysis
-from video.ai.zones import Zone, load_zones, save_zone
+from video.ai.zones import RULES, Zone, ZoneError, load_zones, save_zone
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 
@@ -71,6 +71,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     zone_add = zone_sub.add_parser("add", help="add a zone: corners as x,y in 0..1 of the picture")
     zone_add.add_argument("--camera", type=int, required=True)
     zone_add.add_argument("--name", required=True)
+    zone_add.add_argument(
+        "--rule",
+        choices=sorted(RULES),
+        default="forbidden",
+        help="forbidden: at any hour; night: only at night",
+    )
     zone_add.add_argument("points", nargs="+", help="corners, e.g. 0.5,0.5 1,0.5 1,1 0.5,1")
     zone_add.set_defaults(handler=_zone_add)
     zone_list = zone_sub.add_parser("list", help="a camera's zones")
@@ -272,8 +278,11 @@ def _zone_add(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     if _camera_missing(db, args.camera):
         raise CommandError(f"摄像机不存在 no camera with id {args.camera}")
-    zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points)))
-    print(f"已添加区域 zone {zone_id} '{args.name}' on camera {args.camera}")
+    try:
+        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule))
+    except ZoneError as error:
+        raise CommandError(str(error)) from error
+    print(f"已添加区域 zone {zone_id} '{args.name}' ({RULES[args.rule]}) on camera {args.camera}")
     return 0
 
 
@@ -286,7 +295,7 @@ def _camera_missing(db: Database, camera_id: int) -> bool:
 
 def _zone_list(args: argparse.Namespace) -> int:
     for zone in load_zones(open_database(args.db), args.camera):
-        print(f"{zone.name}: " + " ".join(f"{x:g},{y:g}" for x, y in zone.points))
+        print(f"{zone.name} [{zone.rule}]: " + " ".join(f"{x:g},{y:g}" for x, y in zone.points))
     return 0
 
 

@@ -53,8 +53,9 @@ URGENT_TINT = QColor(179, 38, 30, 80)
 LIST_ZH = {"resident": "居民", "watchlist": "重点人员"}
 
 
-def local_time(at: datetime) -> str:
-    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+def local_time(at: datetime, *, year: bool = True) -> str:
+    """A stored (UTC) time in local time; the list leaves the year out to stay narrow."""
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S" if year else "%m-%d %H:%M:%S")
 
 
 def _utc_start(day: QDate) -> datetime:
@@ -155,9 +156,13 @@ class AiEventModel(QAbstractTableModel):
         camera = row.camera_name or (
             self.tr("已删除的摄像机") if row.camera_id is None else f"#{row.camera_id}"
         )
-        return [local_time(row.at), self.kind_text(row), camera, self.who_text(row), self.detail_text(row)][
-            index.column()
-        ]
+        return [
+            local_time(row.at, year=False),
+            self.kind_text(row),
+            camera,
+            self.who_text(row),
+            self.detail_text(row),
+        ][index.column()]
 
 
 class Picture(QLabel):
@@ -244,7 +249,7 @@ class AiEventList(QWidget):
 
         self.table = QTableView(objectName="aiEventTable")
         self.table.setModel(self.model)
-        setup_table(self.table, (150, 110, 100, 120), stretch=4)
+        setup_table(self.table, (112, 124, 84, 96), stretch=4)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         self.title = QLabel(objectName="eventTitle")

@@ -115,6 +115,13 @@ def test_zones_from_the_command_line(site, capsys, sqlite_db):
     assert run(site, "zone", "add", "--camera", "17", "--name", "禁入区", "0.5,0.5", "1,0.5", "1,1") == 0
     assert run(site, "zone", "add", "--camera", "17", "--name", "x", "0.5,1.5", "1,0.5", "1,1") == 2
     assert run(site, "zone", "add", "--camera", "99", "--name", "x", "0.5,0.5", "1,0.5", "1,1") == 2
+    assert (
+        run(site, "zone", "add", "--camera", "17", "--name", "仓库", "--rule", "night", "0,0", "1,0", "1,1")
+        == 0
+    )
     capsys.readouterr()
     assert run(site, "zone", "list", "--camera", "17") == 0
-    assert capsys.readouterr().out.strip() == "禁入区: 0.5,0.5 1,0.5 1,1"
+    assert capsys.readouterr().out.strip().splitlines() == [
+        "禁入区 [forbidden]: 0.5,0.5 1,0.5 1,1",
+        "仓库 [night]: 0,0 1,0 1,1",
+    ]

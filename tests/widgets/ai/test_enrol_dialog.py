@@ -65,6 +65,8 @@ def test_photo_without_a_face_or_with_two_is_rejected_with_a_clear_message(qtbot
     dialog.set_photo(two, "two.jpg")
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=10_000)
     assert "2 张人脸" in dialog.face_status.text() and not dialog.enrol_button.isEnabled()
+    dialog.resize(1040, 660)
+    save_shot(dialog, "enrol_two_faces")
 
 
 def test_one_face_with_consent_is_enrolled(qtbot, shell, ai_site, tmp_path):
