@@ -33,7 +33,9 @@ from widgets.theme import COLOURS, icon
 log = logging.getLogger(__name__)
 
 # Bump when the panels or the default arrangement change: an older saved layout is then ignored.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
+TABBED_WITH = {"roster": "map", "ai": "alarms"}  # panel -> the panel whose dock it shares as a tab
+FRONT_TABS = ("map", "alarms")  # the tab in front at first
 APP_TITLE = "网格指挥中心"
 MAP_MIN_WIDTH = 250  # the map gives up width for its neighbours down to this on small screens
 DOCK_FRAME_PX = 4  # a dock's frame around its scroll area
@@ -228,23 +230,23 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def arrange_default_layout(self) -> None:
-        """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms over
-        the statistics on the right. Each panel goes to the area its Panel names; panels sharing the left
-        area are tabbed, elsewhere they stack.
+        """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms and
+        the AI (tabbed) over the statistics on the right. Each panel goes to the area its Panel names and
+        stacks there, or joins the tab of the panel TABBED_WITH names.
         """
         for dock in self.docks.values():
             dock.setFloating(False)
-        first_in_area: dict[Qt.DockWidgetArea, QDockWidget] = {}
         for panel in self.panels:
             dock = self.docks[panel.key]
             self.addDockWidget(panel.area, dock, Qt.Orientation.Vertical)
-            first = first_in_area.setdefault(panel.area, dock)
-            if first is not dock and panel.area == Qt.DockWidgetArea.LeftDockWidgetArea:
-                self.tabifyDockWidget(first, dock)
+            host = self.docks.get(TABBED_WITH.get(panel.key, ""))
+            if host is not None and self.dockWidgetArea(host) == panel.area:
+                self.tabifyDockWidget(host, dock)
         for dock in self.docks.values():
             dock.show()
-        if "map" in self.docks:
-            self.docks["map"].raise_()
+        for key in FRONT_TABS:
+            if key in self.docks:
+                self.docks[key].raise_()
         self.apply_default_sizes()
 
     def apply_default_sizes(self) -> None:
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
         screen the map gives up width first (it fits the district to whatever it gets) so the columns
         beside it need not scroll."""
         shares = {"map": 0.25, "wall": 0.54, "alarms": 0.21}
-        columns = {"map": ("map", "roster"), "wall": ("wall", "tickets"), "alarms": ("alarms", "stats")}
+        columns = {"map": ("map", "roster"), "wall": ("wall", "tickets"), "alarms": ("alarms", "ai", "stats")}
         present = [key for key in shares if key in self.docks]
         if len(present) >= 2:
             room = self._dock_room(Qt.Orientation.Horizontal)
@@ -277,12 +279,12 @@ class MainWindow(QMainWindow):
         self._resize_default(Qt.Orientation.Vertical, (("alarms", 0.58), ("stats", 0.42)))
 
     def _column_need(self, keys: tuple[str, ...]) -> int:
-        """The width a dock column needs so none of its panels scrolls sideways."""
+        """The width a dock column needs so none of its shown panels (not those behind a tab) scrolls."""
         return max(
             (
                 self.panel_widgets[k].minimumSizeHint().width() + DOCK_FRAME_PX
                 for k in keys
-                if k in self.panel_widgets
+                if k in self.panel_widgets and not self.docks[k].visibleRegion().isEmpty()
             ),
             default=0,
         )

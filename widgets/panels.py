@@ -82,7 +82,8 @@ def under_construction(title: str) -> PanelFactory:
     return factory
 
 
-# Left column: map and roster tabbed; middle: wall over tickets; right column: alarms over statistics.
+# Left column: map and roster tabbed; middle: wall over tickets; right column: alarms and AI (tabbed)
+# over statistics.
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 TOP = Qt.DockWidgetArea.TopDockWidgetArea
@@ -93,6 +94,7 @@ PANELS: list[Panel] = [
     Panel("map", "网格地图", lazy_factory("widgets.map.panel:create_panel"), LEFT, "map"),
     Panel("tickets", "工单", lazy_factory("widgets.tickets.panel:create_panel"), BOTTOM, "tickets"),
     Panel("alarms", "告警", lazy_factory("widgets.alarms.panel:create_panel"), RIGHT, "alarms"),
+    Panel("ai", "AI识别", lazy_factory("widgets.ai.panel:create_panel"), RIGHT, "ai"),
     Panel("roster", "居民花名册", create_roster_panel, LEFT, "roster"),
     Panel("stats", "统计", create_stats_panel, RIGHT, "stats"),
 ]

@@ -20,7 +20,7 @@ pytestmark = [
     ),  # offscreen platform limits (raise, size hints)
 ]
 
-KEYS = ["wall", "map", "tickets", "alarms", "roster", "stats"]
+KEYS = ["wall", "map", "tickets", "alarms", "ai", "roster", "stats"]
 
 
 def light_panels():
@@ -51,6 +51,7 @@ def test_every_panel_becomes_a_dock_in_chinese(qtbot, shell_context, languages):
         "map": "网格地图",
         "tickets": "工单",
         "alarms": "告警",
+        "ai": "AI识别",
         "roster": "居民花名册",
         "stats": "统计",
     }

@@ -20,6 +20,10 @@
         <translation>Alarms</translation>
     </message>
     <message>
+        <source>AI识别</source>
+        <translation>AI</translation>
+    </message>
+    <message>
         <source>居民花名册</source>
         <translation>Residents</translation>
     </message>
