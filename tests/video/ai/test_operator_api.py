@@ -41,11 +41,11 @@ def test_night_zone_counts_only_at_night():
     assert sorted(d.zone for d in found) == ["仓库", "配电房"]
 
 
-def test_zones_round_trip_with_their_rule_and_are_deleted(sqlite_db):
-    add_camera(sqlite_db, 17)
+def test_zones_round_trip_with_their_rule_and_are_deleted(db):
+    add_camera(db, 17)
     corners = ((0.1, 0.2), (0.6, 0.2), (0.5, 0.9))
-    zone_id = save_zone(sqlite_db, 17, Zone("后门", corners, "night"))
-    assert camera_zones(sqlite_db, 17) == [(zone_id, Zone("后门", corners, "night"))]
+    zone_id = save_zone(db, 17, Zone("后门", corners, "night"))
+    assert camera_zones(db, 17) == [(zone_id, Zone("后门", corners, "night"))]
     for bad in (
         Zone("两点", ((0.1, 0.1), (0.2, 0.2))),
         Zone("出界", ((0.1, 0.1), (1.2, 0.2), (0.5, 0.5))),
@@ -53,9 +53,9 @@ def test_zones_round_trip_with_their_rule_and_are_deleted(sqlite_db):
         Zone(" ", corners),
     ):
         with pytest.raises(ZoneError):
-            save_zone(sqlite_db, 17, bad)
-    assert delete_zone(sqlite_db, zone_id) and not delete_zone(sqlite_db, zone_id)
-    assert zone_store.load_zones(sqlite_db, 17) == []
+            save_zone(db, 17, bad)
+    assert delete_zone(db, zone_id) and not delete_zone(db, zone_id)
+    assert zone_store.load_zones(db, 17) == []
 
 
 def test_choose_face_keeps_one_clear_face():
@@ -96,11 +96,11 @@ def test_enrolment_records_who_took_the_consent_and_announces_changes(sqlite_db,
     assert [(c.ids, c.detail["action"]) for c in heard] == [((subject,), "enrol"), ((subject,), "forget")]
 
 
-def test_event_pages_filter_and_never_load_pictures(sqlite_db):
-    add_camera(sqlite_db, 17)
-    add_camera(sqlite_db, 18)
+def test_event_pages_filter_and_never_load_pictures(db):
+    add_camera(db, 17)
+    add_camera(db, 18)
     start = datetime(2026, 11, 27, 8, 0)
-    with sqlite_db.session() as session:
+    with db.session() as session:
         for k in range(25):
             session.add(
                 AiEvent(
@@ -112,19 +112,19 @@ def test_event_pages_filter_and_never_load_pictures(sqlite_db):
                     snapshot=b"\xff\xd8snap" if k == 24 else None,
                 )
             )
-    first = event_page(sqlite_db, EventFilter(), limit=10)
+    first = event_page(db, EventFilter(), limit=10)
     assert [r.at.minute for r in first] == list(range(24, 14, -1))
-    second = event_page(sqlite_db, EventFilter(), before=(first[-1].at, first[-1].event_id), limit=10)
+    second = event_page(db, EventFilter(), before=(first[-1].at, first[-1].event_id), limit=10)
     assert [r.at.minute for r in second] == list(range(14, 4, -1))
     assert first[0].has_snapshot and not first[1].has_snapshot
-    assert event_pictures(sqlite_db, first[0].event_id) == (b"\xff\xd8snap", None)
+    assert event_pictures(db, first[0].event_id) == (b"\xff\xd8snap", None)
     urgent = EventFilter(urgent_only=True, camera_id=18)
-    assert count_events(sqlite_db, urgent) == 3  # minutes 0, 10, 20 are on camera 18
-    assert {r.kind for r in event_page(sqlite_db, urgent)} == {"watchlist_hit"}
+    assert count_events(db, urgent) == 3  # minutes 0, 10, 20 are on camera 18
+    assert {r.kind for r in event_page(db, urgent)} == {"watchlist_hit"}
     window = EventFilter(
         kind="stranger", since=start + timedelta(minutes=3), until=start + timedelta(minutes=7)
     )
-    assert [r.at.minute for r in event_page(sqlite_db, window)] == [6, 4, 3]
+    assert [r.at.minute for r in event_page(db, window)] == [6, 4, 3]
 
 
 def test_running_site_follows_gallery_and_zone_edits(sqlite_db, tmp_path, model_dir, mtcnn, recogniser):
