@@ -29,7 +29,17 @@ from app.tickets.bulk import insert_rows
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
 from app.tickets.errors import DuplicateReport, TicketConflict, TicketError, TicketNotFound, TransitionRefused
-from app.tickets.intake import Actor, Intake, Place, find_duplicates, plan_ticket, resolve_place
+from app.tickets.intake import (
+    Actor,
+    DispatchPreview,
+    Intake,
+    Place,
+    checked,
+    find_duplicates,
+    plan_ticket,
+    preview_dispatch,
+    resolve_place,
+)
 from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
 from app.tickets.states import Action, State
@@ -104,6 +114,7 @@ class TicketDesk:
         `merge_into` the report joins that ticket instead and its id is returned.
         """
         now = now or utcnow()
+        intake = checked(intake)
         try:
             category = self.categories[intake.category]
         except KeyError as error:
@@ -129,6 +140,12 @@ class TicketDesk:
                 session.add(photo_row(ticket_id, "intake", name, data, now))
         self._publish((ticket_id,), "opened")
         return ticket_id
+
+    def preview(self, intake: Intake) -> DispatchPreview:
+        """Where a ticket for this place would be dispatched (the intake form shows it before submit)."""
+        with self.db.session() as session:
+            grids, leaders = self.directory(session)
+            return preview_dispatch(resolve_place(session, intake, self.locate), grids, leaders)
 
     def open_many(
         self,

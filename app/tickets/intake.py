@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from types import SimpleNamespace
@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Building, Household
+from app.roster.phone import PhoneError, normalise_phone
 from app.tickets.categories import Category
 from app.tickets.clock import Clock, refresh, start_level
 from app.tickets.errors import TransitionRefused
 from app.tickets.models import Ticket
-from app.tickets.routing import GridBook, GridInfo, LeaderBook, assign
+from app.tickets.routing import Assignment, GridBook, GridInfo, LeaderBook, assign
 from app.tickets.states import OPEN_STATES, Action, Source, State
 
 DUPLICATE_RADIUS_M = 50.0
@@ -104,6 +105,55 @@ def resolve_place(session: Session, intake: Intake, locate) -> Place:
         )
     grid_id = locate(intake.lon, intake.lat) if locate is not None else None
     return Place(intake.lon, intake.lat, grid_id, intake.address, None, None)
+
+
+def checked(intake: Intake) -> Intake:
+    """The intake as an operator typed it, tidied: text required, reporter's phone in canonical form.
+
+    Refusals say which field is wrong, in Chinese first, so a form can show them next to that field.
+    """
+    text = (intake.text or "").strip()
+    if not text:
+        raise TransitionRefused("须填写反映内容 the description is empty")
+    try:
+        phone = normalise_phone(intake.reporter_phone)
+    except PhoneError as error:
+        raise TransitionRefused(f"反映人电话有误：{error.reason} bad reporter phone") from None
+    name = (intake.reporter_name or "").strip() or None
+    return replace(intake, text=text, reporter_phone=phone, reporter_name=name)
+
+
+def dispatch_target(chain: dict[int, GridInfo], leaders: LeaderBook) -> Assignment | None:
+    """Who gets a new ticket: the leader of its level-3 grid (or the nearest level above); None outside the grids."""
+    return assign(chain, min(3, max(chain)), leaders) if chain else None
+
+
+@dataclass(frozen=True)
+class DispatchPreview:
+    """Where a new ticket at this place would go, shown to the operator before submitting."""
+
+    address: str | None
+    chain: tuple[str, ...]  # grid names from the street down
+    grid: str | None  # the grid it is dispatched to
+    handler: str | None  # that grid's leader (or the county-level leader)
+    level: int | None
+    notes: tuple[str, ...]  # why it went higher than level 3, in plain words
+
+
+def preview_dispatch(place: Place, grids: GridBook, leaders: LeaderBook) -> DispatchPreview:
+    chain = grids.chain(place.grid_id)
+    names = tuple(info.name for _level, info in sorted(chain.items()))
+    target = dispatch_target(chain, leaders)
+    if target is None:
+        return DispatchPreview(place.address, names, None, None, None, ("位置不在任何网格内，待人工派遣",))
+    return DispatchPreview(
+        place.address,
+        names,
+        grids.name(target.grid_id) if target.grid_id is not None else None,
+        leaders.name(target.person_id) if target.person_id is not None else None,
+        target.level,
+        target.notes,
+    )
 
 
 def check_source(source: str) -> None:
@@ -221,10 +271,10 @@ def plan_ticket(
         ),
         event(_FILE, _ACCEPTED, _FILED, f"立案（{category.case_type.value}）"),
     ]
-    if not chain:
+    target = dispatch_target(chain, leaders)
+    if target is None:
         events[-1]["note"] += "；位置不在任何网格内，待人工派遣"
     else:
-        target = assign(chain, min(3, max(chain)), leaders)
         ticket.state = _DISPATCHED
         ticket.assigned_grid_id = target.grid_id
         ticket.assignee_id = target.person_id

@@ -22,6 +22,7 @@ from app.tickets.queues import QueueFilter, count, fetch_page
 from app.tickets.routing import GridBook, LeaderBook
 from app.tickets.states import LEVEL_ZH, State
 from app.tickets.timefmt import local
+from widgets.tickets.jobs import Jobs
 
 PAGE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,14 +84,21 @@ class Directory:
 
 
 class TicketQueueModel(QAbstractTableModel):
-    """Rows of one queue; more pages arrive through canFetchMore/fetchMore as the view scrolls."""
+    """Rows of one queue; more pages arrive through canFetchMore/fetchMore as the view scrolls.
+
+    Queries run on the dock's worker (`Jobs`); a newer filter supersedes an older one still running,
+    so only the newest answer is shown.
+    """
 
     count_changed = Signal(int)
+    loaded = Signal()  # the first page of the current filter is in
+    failed = Signal(str)
 
-    def __init__(self, db: Database, directory: Directory, parent=None) -> None:
+    def __init__(self, db: Database, directory: Directory, jobs: Jobs, parent=None) -> None:
         super().__init__(parent)
         self.db = db
         self.directory = directory
+        self.jobs = jobs
         self.filter: QueueFilter | None = None
         self.rows: list = []
         self.total = 0
@@ -98,15 +106,32 @@ class TicketQueueModel(QAbstractTableModel):
 
     # --- loading ---------------------------------------------------------------------------------
 
+    @property
+    def loading(self) -> bool:
+        return self.jobs.busy("page") or self.jobs.busy("more")
+
     def load(self, flt: QueueFilter) -> None:
-        self.beginResetModel()
+        """Ask for the first page and the count; the rows shown stay until the answer arrives."""
         self.filter = flt
+        self.jobs.cancel("more")
+        db = self.db
+
+        def work() -> tuple[list, int]:
+            with db.session() as session:
+                return fetch_page(session, flt, 0, PAGE), count(session, flt)
+
+        self.jobs.submit("page", work, self._loaded, self._failed)
+
+    def _loaded(self, answer: tuple[list, int]) -> None:
+        self.beginResetModel()
+        self.rows, self.total = answer
         self.now = utcnow()
-        with self.db.session() as session:
-            self.rows = fetch_page(session, flt, 0, PAGE)
-            self.total = count(session, flt)
         self.endResetModel()
         self.count_changed.emit(self.total)
+        self.loaded.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.failed.emit(str(error))
 
     def reload(self) -> None:
         if self.filter is not None:
@@ -120,17 +145,25 @@ class TicketQueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 (Qt signature)
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and len(self.rows) < self.total and not self.loading
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if self.filter is None:
+        if self.filter is None or not self.canFetchMore(parent):
             return
-        with self.db.session() as session:
-            more = fetch_page(session, self.filter, len(self.rows), PAGE)
-        if more:
+        flt, offset, db = self.filter, len(self.rows), self.db
+
+        def work() -> list:
+            with db.session() as session:
+                return fetch_page(session, flt, offset, PAGE)
+
+        def arrived(more: list) -> None:
+            if flt != self.filter or offset != len(self.rows) or not more:
+                return
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
             self.rows.extend(more)
             self.endInsertRows()
+
+        self.jobs.submit("more", work, arrived, self._failed)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None

@@ -1,7 +1,9 @@
 """The ticket dock (工单): queues, filters, bulk actions, the detail pane with its timeline, statistics.
 
-Keyboard: Ctrl+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收, H 处置完成,
-V 核查通过, C 结案, F 回访评价, N 备注 act on the selected ticket(s).
+Keyboard: Ctrl+N 新建工单, Ctrl+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收,
+H 处置完成, V 核查通过, C 结案, F 回访评价, N 备注 act on the selected ticket(s).
+
+Every query and action runs on the dock's worker (`Jobs`); the Qt thread only paints and asks.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from app.tickets.queues import QueueFilter, QueueKind
 from app.tickets.states import Action, Satisfaction, Source
 from widgets.shell_context import ShellContext
 from widgets.tickets.detail import BUTTONS, TicketDetail
+from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
+from widgets.tickets.jobs import Jobs
 from widgets.tickets.model import ROW_ROLE, Directory, TicketQueueModel
 from widgets.tickets.stats import TicketStatsView
 
@@ -60,7 +64,12 @@ class TicketPanel(QWidget):
                 person: grid for grid, person in session.execute(select(Duty.grid_id, Duty.person_id))
             }
         self.directory = Directory(desk.categories, grids, leaders)
-        self.model = TicketQueueModel(context.db, self.directory, self)
+        self.jobs = Jobs(self)
+        self.model = TicketQueueModel(context.db, self.directory, self.jobs, self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda message: self.notice.setText(tr("读取失败：") + message))
+        self._select_after_load: int | None = None
+        self.intake_dialog: TicketIntakeDialog | None = None
 
         self.queue_tabs = QTabBar()
         for kind in QUEUE_ORDER:
@@ -95,8 +104,17 @@ class TicketPanel(QWidget):
         self.count_label.setObjectName("resultCount")
         self.model.count_changed.connect(lambda n: self.count_label.setText(tr("共 {0} 件").format(n)))
 
+        self.new_button = QPushButton(tr("新建工单 (Ctrl+N)"))
+        self.new_button.setObjectName("newTicket")
+        self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣"))
+        self.new_button.clicked.connect(lambda: self.new_ticket())
+        self.notice = QLabel()
+        self.notice.setObjectName("ticketNotice")
+        self.notice.setWordWrap(False)
+
         filters = QHBoxLayout()
         filters.setContentsMargins(8, 4, 8, 4)
+        filters.addWidget(self.new_button)
         for label, widget in (
             (tr("我是"), self.me),
             (tr("范围"), self.scope),
@@ -133,6 +151,7 @@ class TicketPanel(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.act_on_selection(a))
             bulk.addWidget(button)
         bulk.addStretch(1)
+        bulk.addWidget(self.notice)
 
         self.detail = TicketDetail()
         self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
@@ -154,7 +173,7 @@ class TicketPanel(QWidget):
         queue_layout.addWidget(self.queue_tabs)
         queue_layout.addLayout(filters)
         queue_layout.addWidget(splitter, 1)
-        self.stats = TicketStatsView(context.db, self.directory)
+        self.stats = TicketStatsView(context.db, self.directory, self.jobs)
         self.tabs = QTabWidget()
         self.tabs.addTab(queues, tr("工单队列"))
         self.tabs.addTab(self.stats, tr("统计分析"))
@@ -200,6 +219,7 @@ class TicketPanel(QWidget):
             QShortcut(
                 QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.queue_tabs.setCurrentIndex(n - 1)
             )
+        QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_ticket())
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
         QShortcut(QKeySequence("F5"), self, self.reload)
         for action, key in BUTTONS:
@@ -223,14 +243,17 @@ class TicketPanel(QWidget):
         )
 
     def reload(self) -> None:
-        selected = self.detail.ticket["id"] if self.detail.ticket else None
+        """Ask for the queue again; the selection is put back when the rows arrive."""
+        if self._select_after_load is None and self.detail.ticket:
+            self._select_after_load = self.detail.ticket["id"]
         self.model.load(self.current_filter())
-        self._reselect(selected)
 
-    def _reselect(self, ticket_id: int | None) -> None:
+    def _loaded(self) -> None:
+        ticket_id, self._select_after_load = self._select_after_load, None
         for row, data in enumerate(self.model.rows):
             if data.id == ticket_id:
                 self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
                 return
         if ticket_id is not None:
             self._show(ticket_id)
@@ -244,10 +267,65 @@ class TicketPanel(QWidget):
             self._show(self.model.data(rows[-1], ROW_ROLE).id)
 
     def _show(self, ticket_id: int) -> None:
-        try:
-            self.detail.show_ticket(self.desk.describe(ticket_id))
-        except TicketError:
+        desk = self.desk
+
+        def failed(error: Exception) -> None:
             self.detail.show_ticket(None)
+            if not isinstance(error, TicketError):
+                self.notice.setText(tr("读取失败：") + str(error))
+
+        self.jobs.submit("detail", lambda: desk.describe(ticket_id), self.detail.show_ticket, failed)
+
+    # --- intake ------------------------------------------------------------------------------------
+
+    def new_ticket(self, point: tuple[float, float] | None = None) -> TicketIntakeDialog:
+        """Open the intake form (a map click passes its lon/lat); one form at a time."""
+        if self.intake_dialog is not None and self.intake_dialog.isVisible():
+            self.intake_dialog.raise_()
+            self.intake_dialog.activateWindow()
+            return self.intake_dialog
+        dialog = TicketIntakeDialog(self.desk, self.jobs, point, self)
+        dialog.opened.connect(self._opened)
+        dialog.finished.connect(self._intake_closed)
+        self.intake_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _intake_closed(self) -> None:
+        dialog, self.intake_dialog = self.intake_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _opened(self, opened: Opened) -> None:
+        """Show the new (or merged-into) ticket: in its grid's queue when the current one lacks it."""
+        verb = tr("已合并到工单") if opened.merged else tr("已新建工单")
+        self.notice.setText(f"{verb} #{opened.ticket_id}")
+        desk = self.desk
+        self.jobs.submit("detail", lambda: desk.describe(opened.ticket_id), self._focus_ticket)
+
+    def _focus_ticket(self, ticket: dict) -> None:
+        self.detail.show_ticket(ticket)
+        self._select_after_load = ticket["id"]
+        grids = self.directory.grids
+        chain = {
+            g["level"]: grids.by_code[g["code"]].id
+            for g in ticket["grid_chain"]
+            if g["code"] in grids.by_code
+        }
+        scope = next((chain[level] for level in (3, 2, 1) if level in chain), None)
+        widgets = (self.queue_tabs, self.scope, self.category, self.source, self.search)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.queue_tabs.setCurrentIndex(QUEUE_ORDER.index(QueueKind.SUBTREE))
+            self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+            self.category.setCurrentIndex(0)
+            self.source.setCurrentIndex(0)
+            self.search.clear()
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.model.load(self.current_filter())
 
     # --- acting ------------------------------------------------------------------------------------
 
@@ -255,24 +333,37 @@ class TicketPanel(QWidget):
         return [self.model.data(index, ROW_ROLE) for index in self.table.selectionModel().selectedRows()]
 
     def act_on_selection(self, action: Action) -> None:
+        """Ask for the action's arguments here, apply it to each selected ticket on the worker."""
         rows = self.selected_rows()
         if not rows:
             return
         params = self.ask(action)
         if params is None:
             return
-        failures: list[str] = []
-        for row in rows:
-            try:
-                self.desk.act(
-                    row.id, action, expected_version=row.version, actor_id=self.me.currentData(), **params
-                )
-            except TicketConflict as conflict:
-                failures.append(str(conflict))
-                if conflict.fresh is not None and len(rows) == 1:
-                    self.detail.show_ticket(conflict.fresh)
-            except TicketError as error:
-                failures.append(f"#{row.id}：{error}")
+        desk, me = self.desk, self.me.currentData()
+        targets = [(row.id, row.version) for row in rows]
+
+        def work() -> tuple[list[str], dict | None]:
+            failures: list[str] = []
+            fresh = None
+            for ticket_id, version in targets:
+                try:
+                    desk.act(ticket_id, action, expected_version=version, actor_id=me, **params)
+                except TicketConflict as conflict:
+                    failures.append(str(conflict))
+                    fresh = conflict.fresh if len(targets) == 1 else None
+                except TicketError as error:
+                    failures.append(f"#{ticket_id}：{error}")
+            return failures, fresh
+
+        self.notice.setText(tr("正在办理…"))
+        self.jobs.submit("act", work, self._acted, lambda e: self._acted(([str(e)], None)))
+
+    def _acted(self, answer: tuple[list[str], dict | None]) -> None:
+        failures, fresh = answer
+        self.notice.clear()
+        if fresh is not None:
+            self.detail.show_ticket(fresh)
         if failures:
             QMessageBox.warning(self, tr("操作未完成"), "\n".join(failures[:10]))
         self.reload()

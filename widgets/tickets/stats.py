@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.store import Database
 from app.tickets.kpi import kpis
+from widgets.tickets.jobs import Jobs
 from widgets.tickets.model import Directory
 
 RATES = (
@@ -43,10 +44,11 @@ def percent(value: float | None) -> str:
 
 
 class TicketStatsView(QWidget):
-    def __init__(self, db: Database, directory: Directory, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, directory: Directory, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.directory = directory
+        self.jobs = jobs
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-90))
         self.end = QDateEdit(today)
@@ -102,17 +104,21 @@ class TicketStatsView(QWidget):
         layout.addWidget(self.breakdown)
 
     def refresh(self) -> None:
+        """Compute the figures on the dock's worker; they replace the shown ones when they arrive."""
         start = datetime.combine(self.start.date().toPython(), time()) - timedelta(hours=8)
         end = datetime.combine(self.end.date().toPython(), time()) + timedelta(days=1) - timedelta(hours=8)
-        with self.db.session() as session:
-            figures = kpis(
-                session,
-                self.directory.categories,
-                self.directory.grids,
-                start=start,
-                end=end,
-                grid_id=self.grid.currentData(),
-            )
+        db, directory, grid_id = self.db, self.directory, self.grid.currentData()
+
+        def work() -> dict:
+            with db.session() as session:
+                return kpis(
+                    session, directory.categories, directory.grids, start=start, end=end, grid_id=grid_id
+                )
+
+        self.summary.setText(tr("正在统计…"))
+        self.jobs.submit("stats", work, self.show_figures, lambda e: self.summary.setText(str(e)))
+
+    def show_figures(self, figures: dict) -> None:
         for key, label in self.tiles.items():
             label.setText(percent(figures[key]))
         self.summary.setText(

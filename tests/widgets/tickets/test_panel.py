@@ -14,6 +14,11 @@ from widgets.tickets.panel import create_panel
 pytestmark = pytest.mark.gui
 
 
+def settle(qtbot, widget) -> None:
+    """Wait until the dock's worker has answered everything asked so far."""
+    qtbot.waitUntil(lambda: not widget.jobs.busy(), timeout=10_000)
+
+
 @pytest.fixture
 def panel(qtbot, db, site, desk, tmp_path):
     overdue = open_ticket(desk, IN_G2, when="2026-11-02T09:00")
@@ -24,12 +29,14 @@ def panel(qtbot, db, site, desk, tmp_path):
     qtbot.addWidget(widget)
     widget.resize(1400, 700)
     widget.show()
+    settle(qtbot, widget)
     return widget, overdue, fresh
 
 
-def test_overdue_queue_and_countdown_colours(panel):
+def test_overdue_queue_and_countdown_colours(panel, qtbot):
     widget, overdue, _fresh = panel
     widget.queue_tabs.setCurrentIndex(2)  # 超时
+    settle(qtbot, widget)
     assert [r.id for r in widget.model.rows] == [overdue]
     index = widget.model.index(0, 2)
     assert widget.model.data(index).startswith("超时") or widget.model.data(index).startswith("剩")
@@ -38,12 +45,14 @@ def test_overdue_queue_and_countdown_colours(panel):
     )
 
 
-def test_subtree_scope_and_detail_timeline(panel, site):
+def test_subtree_scope_and_detail_timeline(panel, site, qtbot):
     widget, overdue, fresh = panel
     widget.queue_tabs.setCurrentIndex(1)  # 本网格
     widget.scope.setCurrentIndex(widget.scope.findData(site.grids["G1"]))
+    settle(qtbot, widget)
     assert [r.id for r in widget.model.rows] == [fresh]
     widget.table.selectRow(0)
+    settle(qtbot, widget)
     assert widget.detail.ticket["id"] == fresh
     assert "派遣至幸福小区" in widget.detail.timeline.toPlainText()
     from app.tickets import Action
@@ -54,22 +63,25 @@ def test_subtree_scope_and_detail_timeline(panel, site):
     )
 
 
-def test_mine_and_a_bulk_action(panel, site):
+def test_mine_and_a_bulk_action(panel, site, qtbot):
     widget, _overdue, fresh = panel
     widget.me.setCurrentIndex(widget.me.findData(site.people["张小区"]))
     widget.queue_tabs.setCurrentIndex(0)
+    settle(qtbot, widget)
     assert [r.id for r in widget.model.rows] == [fresh]
     widget.table.selectRow(0)
     from app.tickets import Action
 
     widget.act_on_selection(Action.START)
+    settle(qtbot, widget)
     assert widget.desk.describe(fresh)["state"] == "in_progress"
 
 
-def test_a_stale_row_is_refused_with_a_message(panel, site, monkeypatch):
+def test_a_stale_row_is_refused_with_a_message(panel, site, monkeypatch, qtbot):
     widget, _overdue, fresh = panel
     widget.me.setCurrentIndex(widget.me.findData(site.people["张小区"]))
     widget.queue_tabs.setCurrentIndex(0)
+    settle(qtbot, widget)
     widget.table.selectRow(0)
     widget.desk.act(fresh, "start")  # another seat acts first; the row still holds version 1
     shown = []
@@ -77,15 +89,17 @@ def test_a_stale_row_is_refused_with_a_message(panel, site, monkeypatch):
     from app.tickets import Action
 
     widget.act_on_selection(Action.START)
+    settle(qtbot, widget)
     assert shown and "已被其他席位更新" in shown[0]
 
 
-def test_statistics_tab(panel):
+def test_statistics_tab(panel, qtbot):
     widget, _overdue, _fresh = panel
     widget.tabs.setCurrentIndex(1)
     widget.stats.start.setDate(widget.stats.start.date().addYears(-5))
     widget.stats.end.setDate(widget.stats.end.date().addYears(80))
     widget.stats.refresh()
+    settle(qtbot, widget)
     assert "工单 2 件" in widget.stats.summary.text()
 
 

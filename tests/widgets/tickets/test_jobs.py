@@ -1,0 +1,54 @@
+"""The dock's worker: work runs off the Qt thread, and only the newest answer for a key is delivered."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from widgets.tickets.jobs import Jobs
+
+pytestmark = pytest.mark.gui
+
+
+def test_work_runs_off_the_qt_thread_and_answers_on_it(qtbot):
+    jobs = Jobs()
+    ran_on, answered_on = [], []
+    jobs.submit(
+        "k",
+        lambda: ran_on.append(threading.current_thread()) or 42,
+        lambda result: answered_on.append((threading.current_thread(), result)),
+    )
+    qtbot.waitUntil(lambda: bool(answered_on), timeout=5_000)
+    assert ran_on[0] is not threading.main_thread()
+    assert answered_on == [(threading.main_thread(), 42)]
+
+
+def test_a_newer_job_with_the_same_key_supersedes_the_older(qtbot):
+    jobs = Jobs()
+    gate = threading.Event()
+    started, delivered = [], []
+
+    def slow(n):
+        def work():
+            started.append(n)
+            gate.wait(5)
+            return n
+
+        return work
+
+    for n in range(5):  # typing five characters quickly
+        jobs.submit("search", slow(n), delivered.append)
+    jobs.submit("other", lambda: "kept", delivered.append)
+    gate.set()
+    qtbot.waitUntil(lambda: not jobs.busy(), timeout=5_000)
+    assert delivered == [4, "kept"] or delivered == ["kept", 4]
+    assert started[-1] == 4 and len(started) <= 2  # at most the first had begun; the stale rest never ran
+
+
+def test_a_failure_reaches_the_failed_callback(qtbot):
+    jobs = Jobs()
+    errors = []
+    jobs.submit("k", lambda: 1 / 0, lambda _r: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5_000)
+    assert isinstance(errors[0], ZeroDivisionError)
