@@ -64,7 +64,7 @@ ALARM_WINDOWS = (
 MIN_FLIGHT_EXTENT_M = 300.0  # flying to one building still shows the buildings around it
 SIDE_BY_SIDE_MIN_PX = 760  # narrower than this, the details go under the map instead of beside it
 DETAILS_WIDTH_PX = 290
-DETAILS_SHARE_BELOW = 0.34  # of the height, when the details sit under the map
+DETAILS_SHARE_BELOW = 0.3  # of the height, when the details sit under the map
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
