@@ -120,6 +120,9 @@ class TicketIntakeDialog(QDialog):
         self.place.changed.connect(self._preview_timer.start)
         self.photo_list = QListWidget()
         self.photo_list.setMaximumHeight(72)
+        self.photo_hint = QLabel(tr("未添加照片（可选，保存时校验 SHA-256）"))
+        self.photo_hint.setObjectName("placeHint")
+        self.photo_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         add_photo = QPushButton(tr("添加照片…"))
         add_photo.clicked.connect(self._choose_photos)
         remove_photo = QPushButton(tr("移除"))
@@ -164,7 +167,9 @@ class TicketIntakeDialog(QDialog):
         left.addWidget(self.text, 3, 1)
         left.addWidget(self.errors["text"], 4, 1)
         reporter_row = QHBoxLayout()
+        reporter_row.setSpacing(8)
         reporter_row.addWidget(self.reporter, 2)
+        reporter_row.addSpacing(8)
         reporter_row.addWidget(QLabel(tr("电话")))
         reporter_row.addWidget(self.phone, 3)
         left.addWidget(QLabel(tr("反映人")), 5, 0)
@@ -192,6 +197,7 @@ class TicketIntakeDialog(QDialog):
         photos = QGroupBox(tr("照片"))
         photo_layout = QGridLayout(photos)
         photo_layout.addWidget(self.photo_list, 0, 0, 2, 1)
+        photo_layout.addWidget(self.photo_hint, 0, 0, 2, 1, Qt.AlignmentFlag.AlignCenter)
         photo_layout.addWidget(add_photo, 0, 1)
         photo_layout.addWidget(remove_photo, 1, 1, Qt.AlignmentFlag.AlignTop)
         photo_layout.addWidget(self.errors["photos"], 2, 0, 1, 2)
@@ -274,6 +280,7 @@ class TicketIntakeDialog(QDialog):
             item = QListWidgetItem(f"{path.name}  ({size / 1024:.0f} KB)")
             item.setToolTip(str(path))
             self.photo_list.addItem(item)
+        self.photo_hint.setVisible(not self._photos)
         if refused:
             self._show_error("photos", "；".join(refused))
         else:
@@ -288,6 +295,7 @@ class TicketIntakeDialog(QDialog):
         if row >= 0:
             self.photo_list.takeItem(row)
             del self._photos[row]
+            self.photo_hint.setVisible(not self._photos)
 
     def _preview(self) -> None:
         choice = self.place.choice()

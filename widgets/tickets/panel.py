@@ -301,9 +301,11 @@ class TicketPanel(QWidget):
         verb = tr("已合并到工单") if opened.merged else tr("已新建工单")
         self.notice.setText(f"{verb} #{opened.ticket_id}")
         desk = self.desk
-        self.jobs.submit("detail", lambda: desk.describe(opened.ticket_id), self._focus_ticket)
+        # its own key: a reload triggered by the same change must not supersede it
+        self.jobs.submit("focus", lambda: desk.describe(opened.ticket_id), self._focus_ticket)
 
     def _focus_ticket(self, ticket: dict) -> None:
+        self.jobs.cancel("detail")
         self.detail.show_ticket(ticket)
         self._select_after_load = ticket["id"]
         grids = self.directory.grids

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.store import Database
 from app.tickets.places import BuildingHit, find_buildings
+from widgets.households.model import short_address
 from widgets.households.search import ResidentRow, SearchQuery, search_residents
 from widgets.tickets.jobs import Jobs
 
@@ -47,8 +48,9 @@ class PlaceChoice:
 
 
 def resident_text(row: ResidentRow) -> str:
-    parts = [row.name, row.phone_masked, row.id_masked, row.address]
-    return "  ".join(p for p in parts if p)
+    """Two lines: who (masked phone and ID), then the household's address without city and district."""
+    who = "  ".join(p for p in (row.name, row.phone_masked, row.id_masked) if p)
+    return f"{who}\n{short_address(row.address)}"
 
 
 class _SearchList(QWidget):
@@ -63,6 +65,11 @@ class _SearchList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setUniformItemSizes(True)
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setAlternatingRowColors(True)  # two-line entries stay apart
+        self.results.setSpacing(1)
         self.results.itemSelectionChanged.connect(self.picked.emit)
         self.hint = QLabel(empty_hint)
         self.hint.setObjectName("placeHint")
