@@ -2,7 +2,8 @@
 
 - the site scheduler (ticket time limits), run by the seat that holds the site's lock (SchedulerSeat);
 - on PostgreSQL, the change relay, so every seat's queues, map and alarm list follow the other seats;
-- the AI on the AI cameras, drawn over every wall, and its urgent events raised as alarms.
+- the AI on the AI cameras, drawn over every wall, and its urgent events raised as alarms;
+- the open-alarm count in the status bar.
 `stop()` ends them in the reverse order and joins their threads, the capture workers last.
 
 Python's cyclic garbage collector is moved to the GUI thread when the application starts
@@ -22,6 +23,7 @@ from app.store.relay import ChangeRelay
 from video.pool import StreamPool
 from widgets.ai_alarms import AiAlarms
 from widgets.ai_runtime import AiRuntime, Opener
+from widgets.alarm_indicator import AlarmIndicator
 from widgets.scheduler_seat import SchedulerSeat
 from widgets.shell_context import ShellContext
 from widgets.wiring import PanelHost, PanelWiring
@@ -52,6 +54,7 @@ class SiteRuntime(QObject):
         super().__init__(parent)
         self.context = context
         self.scheduler = SchedulerSeat(context.db, context.status, self) if scheduler else None
+        self.alarm_indicator = AlarmIndicator(context, self)
         self.relay: ChangeRelay | None = None
         self.ai: AiRuntime | None = None
         self.ai_alarms: AiAlarms | None = None
@@ -70,6 +73,7 @@ class SiteRuntime(QObject):
         if app is not None:
             app.installEventFilter(self)
         self.pool = self._stream_pool()
+        self.alarm_indicator.refresh()
         if self.scheduler is not None:
             self.scheduler.start()
         if not self.context.db.is_sqlite:
@@ -126,6 +130,7 @@ class SiteRuntime(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
+            self.alarm_indicator.retranslate()
             if self.scheduler is not None:
                 self.scheduler.retranslate()
             if self.ai is not None:

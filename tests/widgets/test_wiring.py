@@ -354,6 +354,7 @@ def test_every_text_of_the_wiring_has_its_english():
         ("scheduler_seat.py", "SchedulerSeat"),
         ("ai_runtime.py", "AiRuntime"),
         ("wiring.py", "PanelWiring"),
+        ("alarm_indicator.py", "AlarmIndicator"),
     ):
         texts = re.findall(r'\btr\(\s*"([^"]+)"\s*\)', (widgets / module).read_text(encoding="utf-8"))
         assert texts
@@ -372,3 +373,21 @@ def test_the_runtimes_indicators_follow_the_language(qtbot, sqlite_db, tmp_path,
     finally:
         languages.switch("zh_CN")
         runtime.stop()
+
+
+def test_the_status_bar_counts_open_alarms_and_turns_red_while_one_waits(qtbot, sqlite_db, tmp_path):
+    from alarms.service import AlarmDraft
+    from widgets.alarm_indicator import AlarmIndicator
+
+    context = context_on(sqlite_db, tmp_path)
+    indicator = AlarmIndicator(context)
+    indicator.refresh()
+    assert context.status.indicator("alarms").text == "告警 未处置 0"
+    service = AlarmService(sqlite_db, context.hub, Seat("tester", "seat1"))
+    alarm_id = service.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫"))
+    qtbot.waitUntil(lambda: context.status.indicator("alarms").text == "告警 未处置 1 · 待确认 1")
+    assert context.status.indicator("alarms").state == IndicatorState.ERROR
+    service.acknowledge(alarm_id)
+    qtbot.waitUntil(lambda: context.status.indicator("alarms").text == "告警 未处置 1")
+    assert context.status.indicator("alarms").state == IndicatorState.WARN
+    context.bridge.close()

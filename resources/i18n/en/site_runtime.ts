@@ -82,4 +82,15 @@
         <translation>No camera within %1 m of the alarm</translation>
     </message>
 </context>
+<context>
+    <name>AlarmIndicator</name>
+    <message>
+        <source>告警 未处置 %1</source>
+        <translation>Alarms open %1</translation>
+    </message>
+    <message>
+        <source>待确认 %1</source>
+        <translation>%1 to acknowledge</translation>
+    </message>
+</context>
 </TS>
