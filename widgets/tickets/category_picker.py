@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.tickets.categories import Category, CategoryBook
+from app.tickets.categories import Category, CategoryBook, Limit
 from app.tickets.states import LEVEL_ZH
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,20 +24,36 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Tickets", text)
 
 
+UNITS = {
+    (False, "m"): "个工作分钟",
+    (False, "h"): "个工作小时",
+    (False, "d"): "个工作日",
+    (True, "m"): "分钟",
+    (True, "h"): "小时",
+    (True, "d"): "天",
+}
+
+
+def limit_words(limit: Limit, natural: bool) -> str:
+    amount = int(limit.amount) if limit.amount.is_integer() else limit.amount
+    return f"{amount}{tr(UNITS[(natural, limit.unit)])}"
+
+
 def limit_text(category: Category) -> str:
-    """ "即办件 · 三级网格 4个工作小时（升级后 二级网格 …）· 响应 1个工作小时" in the operator's words."""
+    """ "即办件 · 时限 4个工作小时（升级后 二级网格 2个工作小时…）· 响应 1个工作小时" in the operator's words."""
+    natural = category.natural_clock
     base = category.limit(3)
-    text = f"{tr(category.case_type.value)} · {tr('时限')} {category.limit(3).zh}"
+    text = f"{tr(category.case_type.value)} · {tr('时限')} {limit_words(base, natural)}"
     later = [
-        f"{tr(LEVEL_ZH[level])} {category.limit(level).zh}"
+        f"{tr(LEVEL_ZH[level])} {limit_words(category.limit(level), natural)}"
         for level in (2, 1, 0)
         if category.limit(level) != base
     ]
     if later:
         text += f"（{tr('升级后')} " + "，".join(later) + "）"
-    text += f" · {tr('响应')} {category.response.zh}"
-    if category.natural_clock:
-        text = text.replace("个工作", "个") + f" · {tr('全天候计时')}"
+    text += f" · {tr('响应')} {limit_words(category.response, natural)}"
+    if natural:
+        text += f" · {tr('全天候计时')}"
     return text
 
 

@@ -659,5 +659,313 @@
         <source>驳回申请</source>
         <translation>Deny</translation>
     </message>
+    <message>
+        <source>时限</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <source>升级后</source>
+        <translation>after escalation</translation>
+    </message>
+    <message>
+        <source>响应</source>
+        <translation>response</translation>
+    </message>
+    <message>
+        <source>全天候计时</source>
+        <translation>round the clock</translation>
+    </message>
+    <message>
+        <source>搜索分类，如 路灯、垃圾、噪音</source>
+        <translation>Search categories, e.g. street light, rubbish, noise</translation>
+    </message>
+    <message>
+        <source>未选择分类</source>
+        <translation>No category chosen</translation>
+    </message>
+    <message>
+        <source>不在任何网格内</source>
+        <translation>Outside every grid</translation>
+    </message>
+    <message>
+        <source>将转指挥中心人工派遣</source>
+        <translation>Goes to the command centre for manual dispatch</translation>
+    </message>
+    <message>
+        <source>将派遣至</source>
+        <translation>Will be dispatched to</translation>
+    </message>
+    <message>
+        <source>承办人</source>
+        <translation>handler</translation>
+    </message>
+    <message>
+        <source>新建工单</source>
+        <translation>New ticket</translation>
+    </message>
+    <message>
+        <source>居民反映的问题：什么事、在哪里、多久了、有什么诉求</source>
+        <translation>What the resident reports: what, where, since when, what they ask for</translation>
+    </message>
+    <message>
+        <source>可不填（匿名）</source>
+        <translation>Optional (anonymous)</translation>
+    </message>
+    <message>
+        <source>手机或固话，如 13800001234 / 0371-61234567</source>
+        <translation>Mobile or landline, e.g. 13800001234 / 0371-61234567</translation>
+    </message>
+    <message>
+        <source>选择位置后显示派遣去向</source>
+        <translation>Choose a place to see where the ticket will go</translation>
+    </message>
+    <message>
+        <source>未添加照片（可选，保存时校验 SHA-256）</source>
+        <translation>No photos (optional; kept with a SHA-256 checksum)</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>提交 (Ctrl+Enter)</source>
+        <translation>Submit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>反映事项</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>派遣预览</source>
+        <translation>Dispatch preview</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>同一地点同类问题已有未办结工单，可把本次反映合并进去：</source>
+        <translation>An open ticket for the same place and category exists; this report can be merged into it:</translation>
+    </message>
+    <message>
+        <source>合并到已有工单</source>
+        <translation>Merge into that ticket</translation>
+    </message>
+    <message>
+        <source>仍然新建</source>
+        <translation>Open a new one anyway</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>cannot be read</translation>
+    </message>
+    <message>
+        <source>超过 20 MB</source>
+        <translation>larger than 20 MB</translation>
+    </message>
+    <message>
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>请选择问题分类（可在上方搜索）</source>
+        <translation>Choose a category (search above)</translation>
+    </message>
+    <message>
+        <source>请填写反映内容</source>
+        <translation>Describe the problem</translation>
+    </message>
+    <message>
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>照片无法读取：</source>
+        <translation>Cannot read photo: </translation>
+    </message>
+    <message>
+        <source>提交失败：</source>
+        <translation>Submit failed: </translation>
+    </message>
+    <message>
+        <source>读取失败：</source>
+        <translation>Cannot read: </translation>
+    </message>
+    <message>
+        <source>新建工单 (Ctrl+N)</source>
+        <translation>New ticket (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>居民来电、来访或巡查发现的问题，登记为工单并自动派遣</source>
+        <translation>Record a call, a visit or a patrol finding as a ticket, dispatched automatically</translation>
+    </message>
+    <message>
+        <source>已合并到工单</source>
+        <translation>Merged into ticket</translation>
+    </message>
+    <message>
+        <source>已新建工单</source>
+        <translation>Opened ticket</translation>
+    </message>
+    <message>
+        <source>正在办理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>共 {0} 条，选择一条</source>
+        <translation>{0} found, choose one</translation>
+    </message>
+    <message>
+        <source>姓名、地址或电话，如 张 / 3号楼1单元 / 1380000</source>
+        <translation>Name, address or phone, e.g. Zhang / Bldg 3 Unit 1 / 1380000</translation>
+    </message>
+    <message>
+        <source>输入后在住户名册中查找</source>
+        <translation>Type to search the resident roster</translation>
+    </message>
+    <message>
+        <source>楼栋名称或地址，如 幸福小区1号楼</source>
+        <translation>Building name or address</translation>
+    </message>
+    <message>
+        <source>输入后查找楼栋</source>
+        <translation>Type to search buildings</translation>
+    </message>
+    <message>
+        <source>如 </source>
+        <translation>e.g. </translation>
+    </message>
+    <message>
+        <source>WGS-84 经纬度（度）</source>
+        <translation>WGS-84 longitude/latitude (degrees)</translation>
+    </message>
+    <message>
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>按住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>按楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>按经纬度</source>
+        <translation>Lon/lat</translation>
+    </message>
+    <message>
+        <source>已填入地图上点选的位置（WGS-84）</source>
+        <translation>Filled in from the point clicked on the map (WGS-84)</translation>
+    </message>
+    <message>
+        <source>名册中没有找到，可改用楼栋或经纬度</source>
+        <translation>Not in the roster; use a building or lon/lat instead</translation>
+    </message>
+    <message>
+        <source>正在查找…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>没有找到该楼栋</source>
+        <translation>No such building</translation>
+    </message>
+    <message>
+        <source>查找失败：</source>
+        <translation>Search failed: </translation>
+    </message>
+    <message>
+        <source>请搜索并在列表中选择住户，或改用楼栋、经纬度</source>
+        <translation>Search and pick a household, or use a building or lon/lat</translation>
+    </message>
+    <message>
+        <source>请搜索并在列表中选择楼栋</source>
+        <translation>Search and pick a building</translation>
+    </message>
+    <message>
+        <source>请填写经度和纬度</source>
+        <translation>Enter longitude and latitude</translation>
+    </message>
+    <message>
+        <source>经纬度应为数字，如 113.6250、34.7460</source>
+        <translation>Longitude and latitude must be numbers, e.g. 113.6250, 34.7460</translation>
+    </message>
+    <message>
+        <source>经度应在 -180 到 180 之间，纬度在 -90 到 90 之间</source>
+        <translation>Longitude must be within -180..180 and latitude within -90..90</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>按来源</source>
+        <translation>By source</translation>
+    </message>
+    <message>
+        <source>即办件</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <source>承诺件</source>
+        <translation>Promised</translation>
+    </message>
+    <message>
+        <source>协调件</source>
+        <translation>Coordinated</translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.bmp *.webp *.heic);;所有文件 (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.webp *.heic);;All files (*)</translation>
+    </message>
+    <message>
+        <source>个工作分钟</source>
+        <translation> working min</translation>
+    </message>
+    <message>
+        <source>个工作小时</source>
+        <translation> working hours</translation>
+    </message>
+    <message>
+        <source>个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation> days</translation>
+    </message>
 </context>
 </TS>
