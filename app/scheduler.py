@@ -91,8 +91,15 @@ class SiteScheduler:
         return self.scheduler.running
 
     def stop(self) -> None:
+        # Give up the seat first and explicitly: the job store disposes the engine's pool on shutdown,
+        # and a pooled connection that merely goes back to a pool keeps its session's advisory lock.
+        if self._lock_connection is not None:
+            try:
+                self._lock_connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_LOCK_KEY})
+                self._lock_connection.commit()
+            finally:
+                self._lock_connection.invalidate()
+                self._lock_connection.close()
+                self._lock_connection = None
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
-        if self._lock_connection is not None:
-            self._lock_connection.close()
-            self._lock_connection = None

@@ -24,6 +24,8 @@ CHANNEL = "gcc_changes"
 # without its id list and receivers refresh the whole topic.
 MAX_PAYLOAD = 7000
 RECONNECT_SECONDS = 3.0
+# Requests meant for this seat's own screens only (open a camera on *this* wall), never for other seats.
+SEAT_LOCAL_TOPICS = frozenset({"camera.show"})
 
 
 def _conninfo(url: str) -> str:
@@ -82,8 +84,8 @@ class ChangeRelay:
                 self._sender = None
 
     def _send(self, change: Change) -> None:
-        if change.origin is not None:  # came from another seat: it has been heard everywhere already
-            return
+        if change.origin is not None or change.topic in SEAT_LOCAL_TOPICS:
+            return  # from another seat (heard everywhere already), or for this seat's screens only
         payload = encode(change, self.origin)
         with self._send_lock:
             for attempt in range(2):  # one reconnect: the server may have restarted since the last change

@@ -37,3 +37,19 @@ def test_only_one_seat_runs_the_scheduler_on_postgresql(pg_db):
     finally:
         first.stop()
         second.stop()
+
+
+@pytest.mark.pg
+def test_a_seat_that_stops_hands_the_scheduler_to_the_next(pg_db):
+    from app.store import Database
+
+    first = SiteScheduler(pg_db)
+    assert first.start()
+    first.stop()
+    other_seat = Database(pg_db.url)  # another process's engine, not the pool the first seat used
+    successor = SiteScheduler(other_seat)
+    try:
+        assert successor.claim()
+    finally:
+        successor.stop()
+        other_seat.dispose()
