@@ -7,7 +7,6 @@ import pytest
 from alarms.service import AlarmService
 from app.config import Seat
 from app.events import EventHub
-from tests.alarms.conftest import _sqlite_template, sqlite_db  # noqa: F401  (fixtures)
 from tests.alarms.site import build_site
 from widgets.alarms.popup import AlarmPopup
 from widgets.alarms.sound import AlarmSound
@@ -31,7 +30,7 @@ class CountingPlayer:
 
 
 @pytest.fixture
-def site(sqlite_db):  # noqa: F811
+def site(sqlite_db):
     return build_site(sqlite_db)
 
 
@@ -41,7 +40,7 @@ def hub() -> EventHub:
 
 
 @pytest.fixture
-def service(sqlite_db, hub):  # noqa: F811
+def service(sqlite_db, hub):
     return AlarmService(sqlite_db, hub, Seat("值班员小王", "seat-1"))
 
 
