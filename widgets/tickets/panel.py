@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabBar,
     QTableView,
@@ -104,13 +105,15 @@ class TicketPanel(QWidget):
         self.count_label.setObjectName("resultCount")
         self.model.count_changed.connect(lambda n: self.count_label.setText(tr("共 {0} 件").format(n)))
 
-        self.new_button = QPushButton(tr("新建工单 (Ctrl+N)"))
+        self.new_button = QPushButton(tr("＋ 新建工单"))
         self.new_button.setObjectName("newTicket")
-        self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣"))
+        self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣") + " (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.new_ticket())
         self.notice = QLabel()
         self.notice.setObjectName("ticketNotice")
         self.notice.setWordWrap(False)
+        # a status line: it may be cut short but must never widen the dock
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(8, 4, 8, 4)
@@ -150,8 +153,7 @@ class TicketPanel(QWidget):
             button = QPushButton(tr("批量") + tr(action.zh))
             button.clicked.connect(lambda _=False, a=action: self.act_on_selection(a))
             bulk.addWidget(button)
-        bulk.addStretch(1)
-        bulk.addWidget(self.notice)
+        bulk.addWidget(self.notice, 1)
 
         self.detail = TicketDetail()
         self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))

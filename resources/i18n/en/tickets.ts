@@ -808,10 +808,6 @@
         <translation>Cannot read: </translation>
     </message>
     <message>
-        <source>新建工单 (Ctrl+N)</source>
-        <translation>New ticket (Ctrl+N)</translation>
-    </message>
-    <message>
         <source>居民来电、来访或巡查发现的问题，登记为工单并自动派遣</source>
         <translation>Record a call, a visit or a patrol finding as a ticket, dispatched automatically</translation>
     </message>
@@ -966,6 +962,10 @@
     <message>
         <source>天</source>
         <translation> days</translation>
+    </message>
+    <message>
+        <source>＋ 新建工单</source>
+        <translation>+ New ticket</translation>
     </message>
 </context>
 </TS>
