@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from app.events import Change
-from app.models import Duty
 from app.tickets import TicketConflict, TicketDesk, TicketError, load_categories
 from app.tickets.locating import GridLocator
 from app.tickets.queues import QueueFilter, QueueKind
@@ -59,11 +57,8 @@ class TicketPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.context = context
         self.desk = desk
-        with context.db.session() as session:
+        with context.db.session() as session:  # once, when the dock is first opened: ~1,000 grids
             grids, leaders = desk.directory(session)
-            self._grid_people = {
-                person: grid for grid, person in session.execute(select(Duty.grid_id, Duty.person_id))
-            }
         self.directory = Directory(desk.categories, grids, leaders)
         self.jobs = Jobs(self)
         self.model = TicketQueueModel(context.db, self.directory, self.jobs, self)
