@@ -106,3 +106,23 @@ def test_statistics_tab(panel, qtbot):
 def test_countdown_text():
     assert countdown(at("2026-11-02T12:00"), at("2026-11-02T09:30")) == "剩 2小时30分"
     assert countdown(at("2026-11-02T09:00"), at("2026-11-03T10:00")) == "超时 1天1小时"
+
+
+def test_queue_queries_run_off_the_qt_thread(panel, qtbot, monkeypatch):
+    import threading
+
+    from widgets.tickets import model
+
+    widget, _overdue, _fresh = panel
+    threads = []
+    real = model.fetch_page
+    monkeypatch.setattr(
+        model, "fetch_page", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k)
+    )
+    for text in ("楼", "楼下", "楼下垃"):  # fast typing: older searches are superseded
+        widget.search.setText(text)
+        widget.reload()
+    settle(qtbot, widget)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert widget.model.filter.text == "楼下垃"
+    assert widget.model.rows and all("楼下垃" in r.text for r in widget.model.rows)
