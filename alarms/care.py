@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from alarms.models import CareSettings, Priority, SensorStatus
 from alarms.service import AlarmDraft
@@ -167,17 +168,24 @@ class CareRules:
         return drafts
 
     def sweep(self, session: Session, now: datetime) -> list[AlarmDraft]:
-        """Silence checks, run every minute or so: inactivity per household, silent sensors."""
+        """Silence checks, run every minute or so: inactivity per household, silent sensors.
+
+        Each alarm is claimed by a conditional UPDATE of its stopwatch, so two sweeps running at once
+        (two seats, a seat and a late job) raise it once; rows are visited in key order, so two sweeps
+        lock them in the same order and never deadlock.
+        """
         return self._inactivity(session, now) + self._silent_sensors(session, now)
 
     def _inactivity(self, session: Session, now: datetime) -> list[AlarmDraft]:
         drafts = []
         for settings in session.scalars(
-            select(CareSettings).where(
+            select(CareSettings)
+            .where(
                 CareSettings.inactivity_enabled.is_(True),
                 CareSettings.away.is_(False),
                 CareSettings.inactivity_alarm_at.is_(None),
             )
+            .order_by(CareSettings.household_id)
         ):
             if settings.last_activity_at is None:  # start the stopwatch the first time we look
                 settings.last_activity_at = now
@@ -194,7 +202,17 @@ class CareRules:
                 self.tz,
             )
             if idle >= settings.inactivity_hours:
-                settings.inactivity_alarm_at = now
+                if not _claim(
+                    session,
+                    update(CareSettings).where(
+                        CareSettings.household_id == settings.household_id,
+                        CareSettings.inactivity_alarm_at.is_(None),
+                        CareSettings.last_activity_at == settings.last_activity_at,
+                    ),
+                    inactivity_alarm_at=now,
+                ):
+                    continue  # another sweep raised it, or activity reset the stopwatch meanwhile
+                set_committed_value(settings, "inactivity_alarm_at", now)
                 idle_total = (now - settings.last_activity_at).total_seconds() / 3600
                 drafts.append(
                     AlarmDraft(
@@ -217,6 +235,7 @@ class CareRules:
             select(Sensor, SensorStatus, CareSettings.silent_hours)
             .outerjoin(SensorStatus, SensorStatus.sensor_id == Sensor.id)
             .outerjoin(CareSettings, CareSettings.household_id == Sensor.household_id)
+            .order_by(Sensor.id)
         ).all()
         for sensor, status, silent_hours in rows:
             if status is None or status.last_seen_at is None:  # never heard: start counting now
@@ -225,7 +244,17 @@ class CareRules:
                 continue
             limit = timedelta(hours=silent_hours if silent_hours is not None else 24.0)
             if status.silent_alarm_at is None and now - status.last_seen_at >= limit:
-                status.silent_alarm_at = now
+                if not _claim(
+                    session,
+                    update(SensorStatus).where(
+                        SensorStatus.sensor_id == sensor.id,
+                        SensorStatus.silent_alarm_at.is_(None),
+                        SensorStatus.last_seen_at == status.last_seen_at,
+                    ),
+                    silent_alarm_at=now,
+                ):
+                    continue  # another sweep raised it, or the sensor spoke meanwhile
+                set_committed_value(status, "silent_alarm_at", now)
                 drafts.append(
                     AlarmDraft(
                         "sensor_silent",
@@ -264,6 +293,12 @@ class CareRules:
         if reading.meaning in ("trigger", "closed"):
             return True
         return reading.values.get("occupancy") is True or reading.values.get("presence") is True
+
+
+def _claim(session: Session, statement, **values: Any) -> bool:
+    """Run a conditional UPDATE; True when this run changed the row, i.e. it raises the alarm."""
+    result = session.execute(statement.values(**values).execution_options(synchronize_session=False))
+    return result.rowcount == 1
 
 
 def _describe(reading: Reading) -> str:

@@ -18,6 +18,7 @@ from alarms.portisch import Frame, PortischDecoder
 from alarms.rf_bridge import RfBridgeReader
 from alarms.sensor_event import SensorEvent
 from alarms.service import AlarmService, AlarmView
+from alarms.station import this_host
 from alarms.zigbee import Zigbee2MqttListener
 from app.cli import CommandError
 from app.commands.db import open_database
@@ -49,6 +50,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--protocol", choices=["rf433", "zigbee"], required=True)
     add.add_argument("address", help="serial port (rf433) or MQTT host:port (zigbee)")
     add.add_argument("--base-topic", default="zigbee2mqtt")
+    pinned = add.add_mutually_exclusive_group()
+    pinned.add_argument(
+        "--host",
+        default=None,
+        help="the computer whose seat opens it (default: this computer for rf433, none for zigbee)",
+    )
+    pinned.add_argument(
+        "--any-seat",
+        action="store_true",
+        help="pin it to no computer: the seat running the site scheduler reads it",
+    )
     add.set_defaults(handler=_add_dongle)
     heard = sensors_sub.add_parser("heard", help="codes heard that no sensor is bound to")
     heard.set_defaults(handler=_heard)
@@ -170,19 +182,51 @@ def _dongles(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.session() as session:
         for d in session.scalars(select(Dongle).order_by(Dongle.name)):
-            _print({"name": d.name, "protocol": d.protocol, "address": d.address, "enabled": d.enabled})
+            _print(
+                {
+                    "name": d.name,
+                    "protocol": d.protocol,
+                    "address": d.address,
+                    "host": d.host,
+                    "enabled": d.enabled,
+                }
+            )
     return 0
 
 
+def dongle_host(protocol: str, host: str | None, any_seat: bool) -> str | None:
+    """Where a new dongle is read: a serial dongle on this computer unless told otherwise; a broker
+    (reachable from every seat) by whichever seat runs the site scheduler."""
+    if any_seat:
+        return None
+    if host is not None:
+        if not host.strip():
+            raise CommandError("--host 不能为空 (--host must name a computer; use --any-seat for none)")
+        return host.strip()
+    return this_host() if protocol == "rf433" else None
+
+
 def _add_dongle(args: argparse.Namespace) -> int:
+    host = dongle_host(args.protocol, args.host, args.any_seat)
     db = open_database(args.db)
     with db.session() as session:
         if session.scalar(select(Dongle.id).where(Dongle.name == args.name)) is not None:
             raise CommandError(f"接收器 {args.name} 已存在 (a dongle with this name exists)")
         session.add(
-            Dongle(name=args.name, protocol=args.protocol, address=args.address, base_topic=args.base_topic)
+            Dongle(
+                name=args.name,
+                protocol=args.protocol,
+                address=args.address,
+                base_topic=args.base_topic,
+                host=host,
+            )
         )
-    print(f"已添加接收器 added dongle {args.name}")
+    where = (
+        f"由 {host} 上的席位读取 (read by the seat on {host})"
+        if host
+        else "由运行调度的席位读取 (read by the scheduler seat)"
+    )
+    print(f"已添加接收器 added dongle {args.name}: {where}")
     return 0
 
 

@@ -137,7 +137,12 @@ class HeardCode(Base):
 
 
 class Dongle(Base):
-    """A receiver the site reads: an RF bridge on a serial port or a Zigbee2MQTT broker."""
+    """A receiver the site reads: an RF bridge on a serial port or a Zigbee2MQTT broker.
+
+    `host` is the computer (its host name) whose seat opens it: a serial dongle is plugged into one
+    PC. NULL: not pinned (a broker, or a dongle set up before hosts were recorded); the seat that runs
+    the site scheduler reads it, so exactly one seat does.
+    """
 
     __tablename__ = "dongles"
 
@@ -148,3 +153,4 @@ class Dongle(Base):
     baud: Mapped[int] = mapped_column(Integer, default=19200)
     base_topic: Mapped[str] = mapped_column(String(64), default="zigbee2mqtt")
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    host: Mapped[str | None] = mapped_column(String(255))

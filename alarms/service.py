@@ -265,35 +265,63 @@ class AlarmService:
         with self.db.session() as session:
             contacts = self._escalate(session, alarm_id, reason)
         self.announce([alarm_id], "escalated")
-        return contacts
+        return contacts or []
 
     def escalate_overdue(self, after_minutes: float = DEFAULT_ESCALATE_AFTER_MIN) -> list[int]:
-        """Escalate every alarm still unacknowledged `after_minutes` after it was raised (once each)."""
+        """Escalate every alarm still unacknowledged `after_minutes` after it was raised (once each).
+
+        Safe to run on two seats at once: each alarm is escalated by whichever run updates it first.
+        """
         cutoff = self.clock() - timedelta(minutes=after_minutes)
+        reason = f"unacknowledged for {after_minutes:g} min"
         with self.db.session() as session:
             overdue = session.scalars(
-                select(Alarm.id).where(
+                select(Alarm.id)
+                .where(
                     Alarm.state == AlarmState.RAISED, Alarm.escalated_at.is_(None), Alarm.raised_at <= cutoff
                 )
+                .order_by(Alarm.id)
             ).all()
-            for alarm_id in overdue:
-                self._escalate(session, alarm_id, f"unacknowledged for {after_minutes:g} min")
-        self.announce(list(overdue), "escalated")
-        return list(overdue)
+            escalated = [
+                alarm_id
+                for alarm_id in overdue
+                if self._escalate(session, alarm_id, reason, first_time=True) is not None
+            ]
+        self.announce(escalated, "escalated")
+        return escalated
 
-    def _escalate(self, session: Session, alarm_id: int, reason: str) -> list[Contact]:
+    def _escalate(
+        self, session: Session, alarm_id: int, reason: str, *, first_time: bool = False
+    ) -> list[Contact] | None:
+        """Escalate by a conditional UPDATE; `first_time` only if still raised and never escalated,
+        returning None when another run got there first (or someone acknowledged it meanwhile)."""
         row = session.get(Alarm, alarm_id)
         if row is None:
             raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
-        if row.state == AlarmState.HANDLED:
+        if row.state == AlarmState.HANDLED and not first_time:
             raise AlarmError(f"告警 {alarm_id} 已处置，无需上报 (already handled)")
         chain = grid_chain(session, row.grid_id)
         community = [c for link in chain if link.level == 2 for c in link.leaders if c.role == "leader"]
         contacts = supervisors(session, [link.grid_id for link in chain]) + community
-        row.escalated_at = self.clock()
-        row.escalated_to = json.dumps(
-            [{"name": c.name, "phone": c.phone, "role": c.role} for c in contacts], ensure_ascii=False
+        conditions = [Alarm.id == alarm_id, Alarm.state != AlarmState.HANDLED]
+        if first_time:
+            conditions += [Alarm.state == AlarmState.RAISED, Alarm.escalated_at.is_(None)]
+        result = session.execute(
+            update(Alarm)
+            .where(*conditions)
+            .values(
+                escalated_at=self.clock(),
+                escalated_to=json.dumps(
+                    [{"name": c.name, "phone": c.phone, "role": c.role} for c in contacts],
+                    ensure_ascii=False,
+                ),
+            )
+            .execution_options(synchronize_session="fetch")
         )
+        if result.rowcount != 1:
+            if first_time:
+                return None
+            raise AlarmError(f"告警 {alarm_id} 已处置，无需上报 (already handled)")
         audit.record(
             session,
             self.seat,

@@ -1,8 +1,16 @@
-"""Runs the site's sensor inputs: a reader per dongle, and the minute-by-minute silence and escalation checks."""
+"""Runs the sensor inputs of one seat: a reader per dongle this seat is meant to open.
+
+A serial dongle is plugged into one PC, so a dongle pinned to a host (`Dongle.host`) is opened only
+by the seat on that computer. A dongle pinned to no host (a Zigbee2MQTT broker, or a dongle set up
+before hosts were recorded) is read by exactly one seat: the one running the site scheduler, which
+calls `open_site_dongles` from its alarm job (`alarms.jobs`). On SQLite there is one seat, so it
+opens them at once. The periodic checks are not run here: they are that scheduler job too.
+"""
 
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from collections.abc import Callable
 
@@ -19,28 +27,36 @@ log = logging.getLogger(__name__)
 StateSink = Callable[[str, bool, str], None]  # dongle name, connected, detail
 
 
+def this_host() -> str:
+    """This computer's name as `sensors add-dongle` records it."""
+    return socket.gethostname()
+
+
+def same_host(a: str, b: str) -> bool:
+    return a.strip().lower() == b.strip().lower()  # host names are case-insensitive
+
+
 class SensorStation:
-    """Starts one reader per enabled dongle in the store; reports each dongle's state to `on_state`."""
+    """Starts one reader per enabled dongle this seat should open; reports each one's state to `on_state`."""
 
     def __init__(
         self,
         ingest: SensorIngest,
         on_state: StateSink | None = None,
         *,
-        check_every_s: float = 60.0,
-        escalate_after_min: float = 5.0,
+        host: str | None = None,
         retry_s: float = 3.0,
     ) -> None:
         self.ingest = ingest
+        self.host = host or this_host()
         self._on_state = on_state or (lambda *_: None)
-        self.check_every_s = check_every_s
-        self.escalate_after_min = escalate_after_min
         self.retry_s = retry_s
         self.repeats = RepeatFilter()
         self.readers: list[RfBridgeReader] = []
         self.listeners: list[Zigbee2MqttListener] = []
-        self._stop = threading.Event()
-        self._checker: threading.Thread | None = None
+        self._opened: set[str] = set()
+        self._lock = threading.Lock()  # start (GUI) and open_site_dongles (scheduler thread) may overlap
+        self._stopped = False
 
     def add_rf_bridge(self, name: str, port: str) -> RfBridgeReader:
         reader = RfBridgeReader(
@@ -67,33 +83,43 @@ class SensorStation:
         return listener
 
     def start(self) -> None:
-        """Open every enabled dongle configured in the store and start the periodic checks."""
-        with self.ingest.db.session() as session:
-            dongles = session.scalars(
-                select(Dongle).where(Dongle.enabled.is_(True)).order_by(Dongle.name)
-            ).all()
-        for dongle in dongles:
-            if dongle.protocol == "rf433":
-                self.add_rf_bridge(dongle.name, dongle.address)
-            elif dongle.protocol == "zigbee":
-                host, _, port = dongle.address.rpartition(":")
-                self.add_zigbee(dongle.name, host or "127.0.0.1", int(port or 1883), dongle.base_topic)
-        self._checker = threading.Thread(target=self._check_loop, name="alarm-checks", daemon=True)
-        self._checker.start()
+        """Open the enabled dongles pinned to this computer (and, on SQLite, the unpinned ones too)."""
+        self._open(lambda d: d.host is not None and same_host(d.host, self.host))
+        if self.ingest.db.is_sqlite:
+            self.open_site_dongles()
+
+    def open_site_dongles(self) -> list[str]:
+        """Open the enabled dongles pinned to no host not open yet; only the scheduler seat calls this.
+        Returns the names opened now (a dongle enabled later is picked up on the next call)."""
+        return self._open(lambda d: d.host is None)
 
     def stop(self) -> None:
-        self._stop.set()
+        with self._lock:
+            self._stopped = True
         for reader in self.readers:
             reader.stop()
         for listener in self.listeners:
             listener.stop()
-        if self._checker is not None:
-            self._checker.join(2)
 
-    def _check_loop(self) -> None:
-        while not self._stop.wait(self.check_every_s):
-            try:
-                self.ingest.sweep()
-                self.ingest.alarms.escalate_overdue(self.escalate_after_min)
-            except Exception:  # keep checking next minute; the log says what failed
-                log.exception("periodic alarm checks failed")
+    def _open(self, wanted: Callable[[Dongle], bool]) -> list[str]:
+        with self.ingest.db.session() as session:
+            dongles = session.scalars(
+                select(Dongle).where(Dongle.enabled.is_(True)).order_by(Dongle.name)
+            ).all()
+            chosen = [(d.name, d.protocol, d.address, d.base_topic) for d in dongles if wanted(d)]
+        opened = []
+        with self._lock:
+            for name, protocol, address, base_topic in chosen:
+                if self._stopped or name in self._opened:
+                    continue
+                if protocol == "rf433":
+                    self.add_rf_bridge(name, address)
+                elif protocol == "zigbee":
+                    host, _, port = address.rpartition(":")
+                    self.add_zigbee(name, host or "127.0.0.1", int(port or 1883), base_topic)
+                else:
+                    log.warning("dongle %s: unknown protocol %s", name, protocol)
+                    continue
+                self._opened.add(name)
+                opened.append(name)
+        return opened

@@ -1,8 +1,9 @@
 """This seat's part in the site scheduler: run it when this seat holds the site's lock, else only view.
 
-On PostgreSQL one seat runs the scheduler (the ticket time-limit sweep); the others keep trying the
-lock now and then, so when the running seat closes another takes over within a minute. Starting and
-claiming talk to the database, so they run on a short-lived worker thread, never on the GUI thread.
+On PostgreSQL one seat runs the scheduler (the ticket time-limit sweep; the alarm checks and the
+dongles pinned to no computer); the others keep trying the lock now and then, so when the running
+seat closes another takes over within a minute. Starting and claiming talk to the database, so they
+run on a short-lived worker thread, never on the GUI thread.
 The status bar says which it is: 运行中 / 仅查看 / 已停止 (with the reason).
 """
 
@@ -16,6 +17,7 @@ from enum import StrEnum
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from alarms.jobs import ALARM_JOBS
 from app.scheduler import SiteScheduler
 from app.store import Database
 from widgets.status_bar import IndicatorState, StatusBoard
@@ -24,6 +26,11 @@ log = logging.getLogger(__name__)
 
 INDICATOR = "scheduler"
 CLAIM_RETRY_MS = 30_000
+
+
+def site_scheduler(db: Database) -> SiteScheduler:
+    """The scheduler with every area's jobs: the ticket sweep and the alarm checks."""
+    return SiteScheduler(db, jobs=ALARM_JOBS)
 
 
 def tr(text: str) -> str:
@@ -46,7 +53,7 @@ class SchedulerSeat(QObject):
         board: StatusBoard,
         parent: QObject | None = None,
         *,
-        make_scheduler: Callable[[Database], SiteScheduler] = SiteScheduler,
+        make_scheduler: Callable[[Database], SiteScheduler] = site_scheduler,
         retry_ms: int = CLAIM_RETRY_MS,
     ) -> None:
         super().__init__(parent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -105,8 +106,21 @@ def test_dongles_binding_and_rules_from_the_command_line(sqlite_db, site):
     )
     again = run("sensors", "add-dongle", "RF桥-1", "--protocol", "rf433", "/dev/ttyUSB1", "--db", url)
     assert again.returncode != 0 and "已存在" in again.stderr
+    for extra in (
+        ("网关", "--protocol", "zigbee", "127.0.0.1:1883"),
+        ("RF桥-2", "--protocol", "rf433", "/dev/ttyUSB0", "--host", "seat-2"),
+        ("RF桥-3", "--protocol", "rf433", "/dev/ttyUSB1", "--any-seat"),
+    ):
+        assert run("sensors", "add-dongle", *extra, "--db", url).returncode == 0
+    empty = run("sensors", "add-dongle", "RF桥-4", "--protocol", "rf433", "/dev/x", "--host", " ", "--db", url)
+    assert empty.returncode != 0 and "--host" in empty.stderr
     listed = [json.loads(line) for line in run("sensors", "dongles", "--db", url).stdout.splitlines()]
-    assert listed == [{"name": "RF桥-1", "protocol": "rf433", "address": "/dev/ttyUSB0", "enabled": True}]
+    assert [(d["name"], d["protocol"], d["address"], d["host"]) for d in listed] == [
+        ("RF桥-1", "rf433", "/dev/ttyUSB0", socket.gethostname()),  # a serial dongle: this computer's
+        ("RF桥-2", "rf433", "/dev/ttyUSB0", "seat-2"),
+        ("RF桥-3", "rf433", "/dev/ttyUSB1", None),
+        ("网关", "zigbee", "127.0.0.1:1883", None),  # a broker: the scheduler seat reads it
+    ]
     bound = run(
         "sensors",
         "bind",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from alarms.ingest import SensorIngest
+from alarms.jobs import AlarmSite, serve
 from alarms.service import AlarmService
 from alarms.station import SensorStation
 from widgets.alarms.popup import AlarmHook, AlarmPopup
@@ -26,13 +27,16 @@ class AlarmDesk(QObject):
         self.popup = AlarmPopup(self.service)
         context.bridge.on("alarm", self.popup.on_change, self.popup)
         self.station = SensorStation(self.ingest, on_state=self._dongle_state)
+        # If this seat runs the site scheduler, its alarm job (checks, site-wide dongles) works
+        # through this desk, so what it raises pops up here and is relayed to the other seats.
+        self._withdraw = serve(AlarmSite(self.ingest, self.station if start_inputs else None))
         if start_inputs:
             self.station.start()
         # The popup is a window of its own: it must not keep the application open after the main
         # window closes, and it goes when the desk goes (plain closures: the wrapper may be gone).
         self.popup.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-        station, popup = self.station, self.popup
-        self.destroyed.connect(lambda *_: (station.stop(), popup.sound.stop(), popup.close()))
+        station, popup, withdraw = self.station, self.popup, self._withdraw
+        self.destroyed.connect(lambda *_: (withdraw(), station.stop(), popup.sound.stop(), popup.close()))
         # After the window is up: whatever nobody acknowledged before a restart pops up again.
         QTimer.singleShot(0, self.popup.present_pending)
 
@@ -43,6 +47,7 @@ class AlarmDesk(QObject):
         self.popup.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
 
     def shutdown(self) -> None:
+        self._withdraw()
         self.station.stop()
         self.popup.sound.stop()
         self.popup.close()

@@ -1,0 +1,78 @@
+"""The alarm area's site-wide duties, run only by the seat that runs the site scheduler.
+
+Every minute: read the dongles pinned to no host (one seat must, and only one), run the silence
+rules (inactivity, silent sensors) and escalate alarms nobody acknowledged in time. The scheduler
+keeps the job as the text `alarms.jobs:run_checks` and calls it with the site's database URL only,
+so the job finds this process's alarm desk through `serve()`: raising through the desk's ingest means
+its popup and, over PostgreSQL, the other seats hear of the alarm at once. A process without an alarm
+desk runs the checks headless (the alarms are stored; other seats see them when they next read).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from alarms.ingest import SensorIngest
+from alarms.service import DEFAULT_ESCALATE_AFTER_MIN, AlarmService
+from alarms.station import SensorStation
+from app.config import Seat
+from app.events import EventHub
+from app.scheduler import ScheduledJob
+from app.store import Database
+
+log = logging.getLogger(__name__)
+
+CHECKS_JOB_ID = "alarms.checks"
+CHECK_EVERY_S = 60
+ALARM_JOBS = (ScheduledJob(CHECKS_JOB_ID, f"{__name__}:run_checks", CHECK_EVERY_S, "告警检查 alarm checks"),)
+
+
+@dataclass(frozen=True)
+class AlarmSite:
+    """What the job works through in this process: the ingest (its hub and seat) and the station."""
+
+    ingest: SensorIngest
+    station: SensorStation | None = None
+    escalate_after_min: float = DEFAULT_ESCALATE_AFTER_MIN
+
+
+_sites: dict[str, AlarmSite] = {}
+_sites_lock = threading.Lock()
+
+
+def serve(site: AlarmSite) -> Callable[[], None]:
+    """Let the scheduler job of this process work through `site`; returns the function that stops it."""
+    url = site.ingest.db.url
+    with _sites_lock:
+        _sites[url] = site
+
+    def withdraw() -> None:
+        with _sites_lock:
+            if _sites.get(url) is site:
+                del _sites[url]
+
+    return withdraw
+
+
+def _site_for(db_url: str) -> AlarmSite:
+    with _sites_lock:
+        site = _sites.get(db_url)
+        if site is None:
+            ingest = SensorIngest(AlarmService(Database(db_url), EventHub(), Seat()))
+            site = _sites[db_url] = AlarmSite(ingest)
+        return site
+
+
+def run_checks(db_url: str) -> dict:
+    """The job: site-wide dongles, silence rules, overdue escalation; returns what it did."""
+    site = _site_for(db_url)
+    opened = site.station.open_site_dongles() if site.station is not None else []
+    raised = site.ingest.sweep()
+    escalated = site.ingest.alarms.escalate_overdue(site.escalate_after_min)
+    report = {"opened": opened, "raised": raised, "escalated": escalated}
+    if opened or raised or escalated:
+        log.info("alarm checks: %s", report)
+    return report
