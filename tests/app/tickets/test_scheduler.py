@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import inspect, text
 
-from app.scheduler import JOB_TABLE, SWEEP_JOB_ID, SiteScheduler, run_ticket_sweep
+from app.scheduler import JOB_TABLE, SWEEP_JOB_ID, ScheduledJob, SiteScheduler, run_ticket_sweep
 from tests.app.tickets.conftest import IN_G1, open_ticket
 
 
@@ -53,3 +53,32 @@ def test_a_seat_that_stops_hands_the_scheduler_to_the_next(pg_db):
     finally:
         successor.stop()
         other_seat.dispose()
+
+
+runs: list[str] = []
+
+
+def note_run(db_url: str) -> None:
+    """An area's job handed in by reference, as the alarm checks are."""
+    runs.append(db_url)
+
+
+def test_callers_add_their_jobs_and_stale_stored_jobs_are_dropped(sqlite_db):
+    extra = ScheduledJob("test.note", f"{__name__}:note_run", 3600, "note")
+    first = SiteScheduler(sqlite_db, interval_s=3600, jobs=[extra])
+    assert first.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not runs and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert runs == [sqlite_db.url]
+    finally:
+        first.stop()
+    again = SiteScheduler(sqlite_db, interval_s=3600)  # the area is gone: its job must not linger
+    assert again.start()
+    try:
+        assert [job.id for job in again.scheduler.get_jobs()] == [SWEEP_JOB_ID]
+    finally:
+        again.stop()
+    with pytest.raises(ValueError, match="duplicate"):
+        SiteScheduler(sqlite_db, jobs=[extra, extra])
