@@ -26,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.models import AuditEntry
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
-from app.tickets.clock import BREACHED, WARNINGS, pass_warning, refresh
+from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.states import LEVEL_ZH
 from app.tickets.timefmt import local
@@ -122,8 +122,11 @@ def sweep_session(
     due = [SimpleNamespace(**dict(zip(_READ, row, strict=True))) for row in rows]
     events: list[dict[str, Any]] = []
     audits: list[dict[str, Any]] = []
+    clocks: dict[str, Clock] = {}  # one lookup per category, not per ticket
     for ticket in due:
-        clock = workflow.clock(ticket)
+        clock = clocks.get(ticket.category_code)
+        if clock is None:
+            clock = clocks[ticket.category_code] = workflow.clock(ticket)
         for _ in range(MAX_STEPS_PER_TICKET):
             if ticket.next_due_at is None or ticket.next_due_at > now:
                 break
@@ -133,9 +136,10 @@ def sweep_session(
             if pending < BREACHED:
                 pass_warning(ticket, clock, pending)
                 action = "warn"
+                due_local = local(ticket.deadline_at)
                 note = (
-                    f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，"
-                    f"截止 {local(ticket.deadline_at):%m-%d %H:%M}"
+                    f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，截止 {due_local.month:02d}-"
+                    f"{due_local.day:02d} {due_local.hour:02d}:{due_local.minute:02d}"
                 )
                 report.warnings += 1
             elif (ticket.level or 0) > 0:
