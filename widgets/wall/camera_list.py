@@ -5,7 +5,7 @@ Drag a camera onto a tile to show it there; double-click to bring it up maximise
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -51,10 +51,22 @@ class CameraList(QWidget):
         self.search.textChanged.connect(self._filter)
         self.tree.itemDoubleClicked.connect(self._activated)
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._cameras: dict[int, CameraInfo] = {}
+
+    def _label(self, camera: CameraInfo) -> str:
+        return "● " + camera.name + (self.tr(" · 智能") if camera.ai_enabled else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.search.setPlaceholderText(self.tr("搜索摄像机"))
+            for camera_id, item in self._items.items():
+                item.setText(0, self._label(self._cameras[camera_id]))
+        super().changeEvent(event)
 
     def set_cameras(self, cameras: list[CameraInfo]) -> None:
         self.tree.clear()
         self._items.clear()
+        self._cameras = {camera.id: camera for camera in cameras}
         groups: dict[str, QTreeWidgetItem] = {}
         for camera in cameras:
             group = groups.get(camera.grid_name)
@@ -63,8 +75,7 @@ class CameraList(QWidget):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[camera.grid_name] = group
                 self.tree.addTopLevelItem(group)
-            label = camera.name + (self.tr(" · 智能") if camera.ai_enabled else "")
-            item = QTreeWidgetItem([f"● {label}"])
+            item = QTreeWidgetItem([self._label(camera)])
             item.setData(0, ROLE_CAMERA, camera.id)
             item.setToolTip(0, camera.display_url)
             item.setFlags(

@@ -16,7 +16,7 @@ import weakref
 from collections.abc import Callable
 
 import cv2
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -155,17 +155,28 @@ class WallPanel(QWidget):
         self.layout_box = QComboBox()
         self.layout_box.setMinimumContentsLength(8)
         self.layout_box.activated.connect(self._layout_chosen)
-        save = QPushButton(tr("保存布局"), clicked=self.save_layout)
-        delete = QPushButton(tr("删除布局"), clicked=self.delete_layout)
-        self.tour = QCheckBox(tr("轮巡"), toggled=self._toggle_tour)
-        self.tour_interval = QSpinBox(minimum=5, maximum=600, value=15, suffix=tr(" 秒"))
-        snapshot = QPushButton(tr("截图"), clicked=lambda: self.wall.snapshot())
-        new_window = QPushButton(tr("新窗口"), clicked=self.open_wall_window)
-        kiosk = QPushButton(tr("副屏值守"), clicked=self.open_kiosk)
+        layout_label = QLabel()
+        save = QPushButton(clicked=self.save_layout)
+        delete = QPushButton(clicked=self.delete_layout)
+        self.tour = QCheckBox(toggled=self._toggle_tour)
+        self.tour_interval = QSpinBox(minimum=5, maximum=600, value=15)
+        snapshot = QPushButton(clicked=lambda: self.wall.snapshot())
+        new_window = QPushButton(clicked=self.open_wall_window)
+        kiosk = QPushButton(clicked=self.open_kiosk)
+        # (widget, Chinese source text): labelled now and again whenever the language changes
+        self._labelled = [
+            (layout_label, "布局"),
+            (save, "保存布局"),
+            (delete, "删除布局"),
+            (self.tour, "轮巡"),
+            (snapshot, "截图"),
+            (new_window, "新窗口"),
+            (kiosk, "副屏值守"),
+        ]
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 0)
         for widget in (
-            QLabel(tr("布局")),
+            layout_label,
             self.layout_box,
             save,
             delete,
@@ -188,6 +199,7 @@ class WallPanel(QWidget):
         column.addLayout(bar)
         column.addWidget(splitter, 1)
         self._fill_layout_box()
+        self._retranslate()
 
     def _fill_layout_box(self) -> None:
         self.layout_box.clear()
@@ -196,6 +208,23 @@ class WallPanel(QWidget):
         self.layout_box.addItem(tr("自定义…"), ("custom", ""))
         for name in self.layouts.names():
             self.layout_box.addItem(f"★ {name}", ("saved", name))
+
+    def _retranslate(self) -> None:
+        """Label the controls and the layout list in the current language (the selection stays)."""
+        for widget, text in self._labelled:
+            widget.setText(tr(text))
+        self.tour_interval.setSuffix(tr(" 秒"))
+        for index in range(self.layout_box.count()):
+            kind, name = self.layout_box.itemData(index)
+            if kind == "preset":
+                self.layout_box.setItemText(index, tr(PRESET_LABELS[name]))
+            elif kind == "custom":
+                self.layout_box.setItemText(index, tr("自定义…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # ---- cameras ----------------------------------------------------------------------------------
     def reload_cameras(self) -> None:

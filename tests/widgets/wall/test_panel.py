@@ -126,3 +126,16 @@ def test_kiosk_wall_on_another_screen_needs_a_pin_and_shares_streams(qtbot, pane
     kiosk.close()
     assert all(t.worker is None for t in kiosk_wall.tiles)  # closed: its hold on the streams is released
     assert all(t.worker is not None and t.worker.alive for t in panel.wall.tiles if t.camera)
+
+
+def test_layout_list_and_controls_relabel_when_the_language_changes(qtbot, panel, languages):
+    panel.layout_box.setCurrentIndex(panel.layout_box.findText("9 画面"))
+    languages.switch("en")  # Qt posts LanguageChange to the windows: wait for it
+    qtbot.waitUntil(lambda: panel.layout_box.currentText() == "9 tiles")  # the selection stays, relabelled
+    assert panel.layout_box.itemText(panel.layout_box.count() - 1) == "Custom…"
+    assert panel.tour.text() == "Tour" and panel.tour_interval.suffix() == " s"
+    assert panel.camera_list.search.placeholderText() == "Search cameras"
+    assert panel.camera_list.tree.topLevelItem(0).child(2).text(0).endswith("· AI")
+    languages.switch("zh_CN")
+    qtbot.waitUntil(lambda: panel.layout_box.currentText() == "9 画面")
+    assert panel.tour.text() == "轮巡" and "智能" in panel.camera_list.tree.topLevelItem(0).child(2).text(0)
