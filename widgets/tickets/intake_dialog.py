@@ -147,7 +147,8 @@ class TicketIntakeDialog(QDialog):
 
         self._lay_out(add_photo, remove_photo)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.submit)
+            shortcut = QShortcut(QKeySequence(keys), self, self.submit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.resize(1040, 680)
         if point is not None:
             self._preview_timer.start()

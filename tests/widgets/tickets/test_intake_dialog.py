@@ -166,3 +166,19 @@ def test_photos_are_kept_with_their_checksum(panel, qtbot, db, tmp_path):
     shown = panel.desk.describe(opened.args[0].ticket_id)
     assert [p["filename"] for p in shown["photos"]] == ["现场.jpg"]
     assert panel.desk.photo(shown["photos"][0]["id"]) == ("现场.jpg", photo.read_bytes())
+
+
+def test_keyboard_ctrl_n_opens_and_ctrl_enter_submits(panel, qtbot, db):
+    from PySide6.QtCore import Qt
+
+    panel.table.setFocus()
+    qtbot.wait(20)
+    qtbot.keyClick(panel.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.intake_dialog
+    assert dialog is not None and dialog.isVisible()
+    fill(dialog)
+    dialog.text.setFocus()
+    qtbot.wait(20)  # let the focus settle, as it has long before a person presses keys
+    with qtbot.waitSignal(dialog.opened, timeout=10_000):
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tickets(db) == 1
