@@ -56,11 +56,11 @@ def countdown(deadline: datetime | None, now: datetime) -> str:
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        amount = f"{days}天{hours}小时"
+        amount = tr("{0}天{1}小时").format(days, hours)
     elif hours:
-        amount = f"{hours}小时{minutes:02d}分"
+        amount = tr("{0}小时{1:02d}分").format(hours, minutes)
     else:
-        amount = f"{minutes}分钟"
+        amount = tr("{0}分钟").format(minutes)
     return (tr("超时") if late else tr("剩")) + " " + amount
 
 

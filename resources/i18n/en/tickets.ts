@@ -967,5 +967,17 @@
         <source>＋ 新建工单</source>
         <translation>+ New ticket</translation>
     </message>
+    <message>
+        <source>{0}天{1}小时</source>
+        <translation>{0}d {1}h</translation>
+    </message>
+    <message>
+        <source>{0}小时{1:02d}分</source>
+        <translation>{0}h {1:02d}m</translation>
+    </message>
+    <message>
+        <source>{0}分钟</source>
+        <translation>{0} min</translation>
+    </message>
 </context>
 </TS>
