@@ -43,7 +43,8 @@ def _sqlite_rows(table: Table, names: Sequence[str], rows: Iterable[Sequence[Any
 
 
 def _with_defaults(table: Table, rows: Sequence[dict[str, Any]]) -> tuple[list[str], list[Any]]:
-    """The columns the rows give, plus the scalar and callable Python defaults of the ones they leave out."""
+    """The columns the rows give, plus the Python defaults of the ones they leave out (a callable default
+    is called once for the whole batch: the batch is one instant)."""
     given = list(rows[0])
     missing: list[str] = []
     values: list[Any] = []
