@@ -130,3 +130,14 @@ def fetch_page(session: Session, flt: QueueFilter, offset: int = 0, limit: int =
 
 def count(session: Session, flt: QueueFilter) -> int:
     return session.execute(queue_select(flt, (func.count(),))).scalar_one()
+
+
+def busiest_assignee(session: Session) -> int | None:
+    """The person with the most tickets in their own queue: a seat with no operator chosen yet starts there."""
+    return session.scalar(
+        select(Ticket.assignee_id)
+        .where(Ticket.assignee_id.is_not(None), Ticket.queue.in_(_QUEUES[QueueKind.MINE]))
+        .group_by(Ticket.assignee_id)
+        .order_by(func.count().desc(), Ticket.assignee_id)
+        .limit(1)
+    )

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.events import Change
 from app.tickets import TicketConflict, TicketDesk, TicketError, load_categories
 from app.tickets.locating import GridLocator
-from app.tickets.queues import QueueFilter, QueueKind
+from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee
 from app.tickets.states import Action, Satisfaction, Source
 from widgets.shell_context import ShellContext
 from widgets.tickets.detail import BUTTONS, TicketDetail
@@ -203,6 +203,9 @@ class TicketPanel(QWidget):
 
     def _restore(self) -> None:
         remembered = self._settings().value("tickets/me")
+        if remembered is None:  # first start at this seat: begin with someone who has work waiting
+            with self.context.db.session() as session:
+                remembered = busiest_assignee(session)
         if remembered is not None:
             index = self.me.findData(int(remembered))
             if index >= 0:
