@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from widgets.ai.event_list import AiEventList
 from widgets.ai.event_list import create_panel as create_event_panel
 from widgets.ai.gallery_view import GalleryView
 from widgets.ai.gallery_view import create_panel as create_gallery_panel
+from widgets.ai.live_snapshot import LiveActions
 from widgets.shell_context import ShellContext
 
 
 class AiPanel(QTabWidget):
-    def __init__(self, events: AiEventList, gallery: GalleryView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        events: AiEventList,
+        gallery: GalleryView,
+        live: LiveActions | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("aiPanel")
-        self.events, self.gallery = events, gallery
+        self.events, self.gallery, self.live = events, gallery, live
+        if live is not None:
+            self.setCornerWidget(live, Qt.Corner.TopRightCorner)
         self.addTab(events, "")
         self.addTab(gallery, "")
         self._retranslate()
@@ -32,5 +41,7 @@ class AiPanel(QTabWidget):
 
 
 def create_panel(shell_context: ShellContext) -> AiPanel:
-    """AI事件 and 人脸库 in one dock."""
-    return AiPanel(create_event_panel(shell_context), create_gallery_panel(shell_context))
+    """AI事件 and 人脸库 in one dock, with enrolment and zone drawing from a camera's live picture."""
+    return AiPanel(
+        create_event_panel(shell_context), create_gallery_panel(shell_context), LiveActions(shell_context)
+    )

@@ -590,4 +590,34 @@
         <translation>Name the zone</translation>
     </message>
 </context>
+<context>
+    <name>LiveActions</name>
+    <message>
+        <source>从画面</source>
+        <translation>From live</translation>
+    </message>
+    <message>
+        <source>登记人脸…</source>
+        <translation>Enrol a face…</translation>
+    </message>
+    <message>
+        <source>编辑区域…</source>
+        <translation>Edit zones…</translation>
+    </message>
+    <message>
+        <source>取这台摄像机的实时画面</source>
+        <translation>Take this camera's live picture</translation>
+    </message>
+    <message>
+        <source>无法取得画面</source>
+        <translation>No picture</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSnapshot</name>
+    <message>
+        <source>摄像机“%1”在 %2 秒内没有画面，请检查其连接状态。</source>
+        <translation>Camera “%1” gave no picture within %2 s; check its connection.</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,132 @@
+"""One picture from a camera's live main stream, to enrol a face from or to draw a camera's zones on.
+
+The picture comes from the same capture pool the walls use, so a camera already on a wall is not
+opened twice; a camera that gives no picture in time is reported in plain words, not waited on forever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
+
+from video.cameras import CameraInfo, load_cameras
+from video.pool import Profile
+from widgets.ai.enrol_dialog import EnrolDialog
+from widgets.ai.zone_editor import ZoneEditorDialog
+from widgets.shell_context import ShellContext
+from widgets.wall.panel import stream_pool_for
+
+POLL_MS = 100
+TIMEOUT_MS = 8000
+
+
+class LiveSnapshot(QObject):
+    """Asks for a camera's next picture; emits `taken(bgr)` once, or `failed(reason)`."""
+
+    taken = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        context: ShellContext,
+        camera: CameraInfo,
+        parent: QObject | None = None,
+        timeout_ms: int = TIMEOUT_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.camera = camera
+        self.timeout_ms = timeout_ms
+        self._pool = stream_pool_for(context)
+        self._worker = self._pool.acquire(camera.stream(Profile.MAIN))
+        self._waited_ms = 0
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        frame = self._worker.latest_frame()
+        if frame is not None:
+            self._finish()
+            self.taken.emit(np.ascontiguousarray(frame.bgr()))
+            return
+        self._waited_ms += POLL_MS
+        if self._waited_ms >= self.timeout_ms:
+            self._finish()
+            self.failed.emit(
+                self.tr("摄像机“%1”在 %2 秒内没有画面，请检查其连接状态。")
+                .replace("%1", self.camera.name)
+                .replace("%2", str(self.timeout_ms // 1000))
+            )
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        if self._worker is not None:
+            self._pool.release(self._worker)
+            self._worker = None
+
+
+class LiveActions(QWidget):
+    """A camera picker with 从画面登记人脸 / 编辑区域: the AI screens that start from a live picture."""
+
+    def __init__(
+        self, context: ShellContext, parent: QWidget | None = None, timeout_ms: int = TIMEOUT_MS
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.timeout_ms = timeout_ms
+        self.cameras = sorted(
+            load_cameras(context.db), key=lambda camera: (not camera.ai_enabled, camera.name)
+        )
+        self.picker = QComboBox()
+        for camera in self.cameras:
+            self.picker.addItem(camera.name, camera.id)
+        self.button = QToolButton()
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.button)
+        self.enrol_action = menu.addAction("", lambda: self.take(self._enrol))
+        self.zone_action = menu.addAction("", lambda: self.take(self._zones))
+        self.button.setMenu(menu)
+        self.button.setEnabled(bool(self.cameras))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.button)
+        self.snapshot: LiveSnapshot | None = None
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.button.setText(self.tr("从画面"))
+        self.enrol_action.setText(self.tr("登记人脸…"))
+        self.zone_action.setText(self.tr("编辑区域…"))
+        self.picker.setToolTip(self.tr("取这台摄像机的实时画面"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def take(self, then: Callable[[CameraInfo, np.ndarray], QDialog]) -> None:
+        """Grab the chosen camera's next picture, then open the dialog `then` makes of it."""
+        camera = self.cameras[self.picker.currentIndex()]
+        self.button.setEnabled(False)
+        self.snapshot = LiveSnapshot(self.context, camera, self, self.timeout_ms)
+        self.snapshot.taken.connect(lambda bgr: self._open(then(camera, bgr)))
+        self.snapshot.failed.connect(self._failed)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.button.setEnabled(True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _failed(self, reason: str) -> None:
+        self.button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("无法取得画面"), reason)
+
+    def _enrol(self, _camera: CameraInfo, bgr: np.ndarray) -> QDialog:
+        return EnrolDialog.from_snapshot(self.context, bgr, self)
+
+    def _zones(self, camera: CameraInfo, bgr: np.ndarray) -> QDialog:
+        return ZoneEditorDialog.from_snapshot(self.context, camera.id, bgr, self)
