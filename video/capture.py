@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 
 import av
 import av.error
+import numpy as np
 
 from video.backoff import Backoff
-from video.frames import FULL, Crop, DecodedFrame, fit_size
+from video.frames import FULL, BgraScaler, Crop, DecodedFrame, fit_size
 from video.sources import (
     SourceError,
     SourceKind,
@@ -61,21 +62,32 @@ class CaptureSettings:
 
 
 class DisplaySink:
-    """A view's window onto a worker: the newest picture converted to fit `box`, and a nudge when it changes.
+    """A view's window onto a worker: the newest picture converted to fit `box`.
 
-    `notify` runs on the capture thread; it is called only when the previous picture was taken, so a
-    slow view is never flooded (frames it missed are counted as dropped).
+    The view either polls `seq` and calls `take()` when it changed (the wall does, from one timer for
+    all its tiles), or passes `notify`: called on the capture thread only when the previous picture was
+    taken, so a slow view is never flooded (frames it missed are counted as dropped).
+
+    Pictures are written into a ring of three reused buffers: the one the view took last (it may be on
+    screen) and the one waiting to be taken are never written, so the view can draw a taken picture
+    without copying it until it takes the next one.
     """
 
-    def __init__(self, worker: CaptureWorker, box: tuple[int, int], notify: Callable[[], None]) -> None:
+    def __init__(
+        self, worker: CaptureWorker, box: tuple[int, int], notify: Callable[[], None] | None = None
+    ) -> None:
         self._worker = worker
         self._lock = threading.Lock()
+        self._converting = threading.Lock()  # the capture thread and open_display's first picture
         self.box = box
         self.crop: Crop = FULL
         self.notify = notify
-        self._picture = None
+        self._scaler: BgraScaler | None = None
+        self._ring: list[np.ndarray] = []
+        self._picture: np.ndarray | None = None
+        self._shown: np.ndarray | None = None
         self._frame_size = (0, 0)
-        self._seq = 0
+        self.seq = 0  # of the newest picture; read without the lock to see whether there is a new one
         self._taken = True
         self._closed = False
         self.dropped = 0
@@ -86,13 +98,17 @@ class DisplaySink:
     def set_crop(self, crop: Crop) -> None:
         self.crop = crop
 
-    def take(self):
-        """(seq, BGRA ndarray, frame size) of the newest picture, or None before the first one."""
+    def take(self) -> tuple[int, np.ndarray, tuple[int, int]] | None:
+        """(seq, BGRA ndarray, frame size) of the newest picture, or None before the first one.
+
+        The array stays as it is until the next `take()` returns a newer picture.
+        """
         with self._lock:
             self._taken = True
             if self._picture is None:
                 return None
-            return self._seq, self._picture, self._frame_size
+            self._shown = self._picture
+            return self.seq, self._picture, self._frame_size
 
     def close(self) -> None:
         """Stop converting for this view; once this returns, `notify` is never called again."""
@@ -100,7 +116,18 @@ class DisplaySink:
             self._closed = True
         self._worker._remove_sink(self)
 
-    def _offer(self, seq: int, picture, frame_size: tuple[int, int]) -> bool:
+    def _publish(self, frame: DecodedFrame, width: int, height: int, crop: Crop) -> bool:
+        """Convert `frame` into a free buffer and offer it; False when the previous one was dropped."""
+        with self._converting:
+            if self._scaler is None or self._scaler.size != (width, height):
+                self._scaler = BgraScaler(width, height)
+                self._ring = [self._scaler.new_picture() for _ in range(3)]
+            with self._lock:
+                busy = (self._picture, self._shown)
+            free = next(b for b in self._ring if b is not busy[0] and b is not busy[1])
+            return self._offer(frame.seq, self._scaler.convert(frame, crop, free), frame.size)
+
+    def _offer(self, seq: int, picture: np.ndarray, frame_size: tuple[int, int]) -> bool:
         """Store a new picture and nudge the view if it took the last one; False when it was dropped."""
         with self._lock:  # held while notifying, so close() can promise no call after it returns
             if self._closed:
@@ -108,8 +135,9 @@ class DisplaySink:
             was_taken = self._taken
             if not was_taken:
                 self.dropped += 1
-            self._seq, self._picture, self._frame_size, self._taken = seq, picture, frame_size, False
-            if was_taken:
+            self._picture, self._frame_size, self._taken = picture, frame_size, False
+            self.seq = seq
+            if was_taken and self.notify is not None:
                 try:
                     self.notify()
                 except Exception:
@@ -182,7 +210,7 @@ class CaptureWorker:
         """The newest decoded frame; compare its `seq` with the last one you saw to know if it is new."""
         return self._latest
 
-    def open_display(self, width: int, height: int, notify: Callable[[], None]) -> DisplaySink:
+    def open_display(self, width: int, height: int, notify: Callable[[], None] | None = None) -> DisplaySink:
         """Start converting pictures to fit width x height for one view; close the sink when hidden."""
         sink = DisplaySink(self, (width, height), notify)
         with self._lock:
@@ -381,8 +409,7 @@ class CaptureWorker:
         crop = sink.crop
         if not crop.is_full:  # the zoomed part keeps the frame's aspect ratio
             crop = crop.clamped()
-        picture = frame.bgra(width, height, crop)
-        if not sink._offer(frame.seq, picture, frame.size):
+        if not sink._publish(frame, width, height, crop):
             with self._lock:
                 self._dropped += 1
 

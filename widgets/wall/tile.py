@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+import numpy as np
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -30,13 +32,14 @@ from PySide6.QtGui import (
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from video.cameras import CameraInfo
 from video.capture import CaptureWorker, DisplaySink
 from video.frames import FULL, Crop
 from video.pool import Profile, StreamPool
 from video.status import StreamState, StreamStatus
+from widgets.wall.frame_clock import FrameClock
 
 OverlayPainter = Callable[[QPainter, QRectF, tuple[int, int]], None]
 CAMERA_MIME = "application/x-gcc-camera-id"
@@ -60,17 +63,42 @@ def state_text(state: StreamState) -> str:
     return QCoreApplication.translate("Tile", texts[state])
 
 
-def _uncovered(rect: QRectF, picture: QRectF | None) -> list[QRectF]:
+@dataclass(frozen=True)
+class _Placement:
+    """The picture's place in a tile: where to blit it, the rectangle it covers and the bars around it."""
+
+    key: tuple[tuple[int, int], tuple[int, int]]  # (picture size, tile size)
+    exact: bool  # drawn unscaled at (x, y)
+    x: int
+    y: int
+    target: QRectF
+    bars: tuple[QRectF, ...]
+
+    @classmethod
+    def centred(cls, picture: tuple[int, int], tile: tuple[int, int]) -> _Placement:
+        (pw, ph), (tw, th) = picture, tile
+        scale = min(tw / pw, th / ph) if pw and ph else 1.0
+        if 1.0 <= scale < 1.02:  # the worker scaled it to this tile (within rounding): no scaling here
+            x, y = (tw - pw) // 2, (th - ph) // 2
+            target = QRectF(x, y, pw, ph)
+            exact = True
+        else:
+            x = y = 0
+            w, h = pw * scale, ph * scale
+            target = QRectF((tw - w) / 2, (th - h) / 2, w, h)
+            exact = False
+        return cls((picture, tile), exact, x, y, target, _uncovered(QRectF(0, 0, tw, th), target))
+
+
+def _uncovered(rect: QRectF, picture: QRectF) -> tuple[QRectF, ...]:
     """The parts of `rect` outside `picture` (the letterbox bars), as up to four rectangles."""
-    if picture is None:
-        return [rect]
-    bars = [
+    bars = (
         QRectF(rect.left(), rect.top(), rect.width(), picture.top() - rect.top()),
         QRectF(rect.left(), picture.bottom(), rect.width(), rect.bottom() - picture.bottom()),
         QRectF(rect.left(), picture.top(), picture.left() - rect.left(), picture.height()),
         QRectF(picture.right(), picture.top(), rect.right() - picture.right(), picture.height()),
-    ]
-    return [bar for bar in bars if bar.width() > 0 and bar.height() > 0]
+    )
+    return tuple(bar for bar in bars if bar.width() > 0 and bar.height() > 0)
 
 
 def camera_mime(camera_id: int) -> QMimeData:
@@ -88,13 +116,15 @@ class Tile(QWidget):
     selected = Signal(object)
     snapshot_requested = Signal(object)
     cleared = Signal(object)
-    _frame_ready = Signal()  # emitted on the capture thread, delivered queued on the GUI thread
     _status_changed = Signal(object)
 
-    def __init__(self, pool: StreamPool, index: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pool: StreamPool, index: int = 0, parent: QWidget | None = None, clock: FrameClock | None = None
+    ) -> None:
         super().__init__(parent)
         self.pool = pool
         self.index = index
+        self._clock = clock or FrameClock(self)  # a wall passes one clock to all its tiles
         self.camera: CameraInfo | None = None
         self.profile = Profile.SUB
         self._worker: CaptureWorker | None = None
@@ -103,7 +133,7 @@ class Tile(QWidget):
         self._remove_status_listener: Callable[[], None] | None = None
         self._image: QImage | None = None
         self._grey: QImage | None = None
-        self._picture_keepalive = None
+        self._images: dict[int, tuple[np.ndarray, QImage]] = {}  # id(picture) → (picture, image over it)
         self._frame_size = (0, 0)
         self._seq = 0
         self._status: StreamStatus | None = None
@@ -116,12 +146,14 @@ class Tile(QWidget):
         self.frames_shown = 0
         self._caption_key: tuple | None = None
         self._caption = QPixmap()
-        self._caption_bar = 0
+        self._caption_strip = QRectF()
+        self._size = (0, 0)  # the tile's, kept by resizeEvent: paint reads it for every frame
+        self._image_size = (0, 0)
+        self._place: _Placement | None = None
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(64, 36))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self._frame_ready.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
         self._status_changed.connect(self._on_status, Qt.ConnectionType.QueuedConnection)
         self._stale_timer = QTimer(self, interval=1000, timeout=self._check_stale)
         self._stale_timer.start()
@@ -142,6 +174,7 @@ class Tile(QWidget):
         self._release_all()
         self.camera, self.profile = camera, profile
         self._image = self._grey = None
+        self._seq = 0
         self._status = None
         self._crop = FULL
         if camera is not None:
@@ -155,13 +188,14 @@ class Tile(QWidget):
         self.profile = profile
         self._drop_pending()
         worker = self._acquire(profile)
-        sink = worker.open_display(*self._sink_box(), self._nudge_pending) if self.isVisible() else None
+        sink = worker.open_display(*self._sink_box()) if self.isVisible() else None
         if sink is None:  # hidden: nothing to keep showing, switch at once
             self._attach(worker)
             return
         self._pending = (worker, sink)
         if self._crop != FULL:
             sink.set_crop(self._crop)
+        self._sync_clock()
 
     @property
     def worker(self) -> CaptureWorker | None:
@@ -215,13 +249,22 @@ class Tile(QWidget):
 
     def _open_sink(self) -> None:
         if self._worker is not None and self._sink is None:
-            self._sink = self._worker.open_display(*self._sink_box(), self._frame_ready.emit)
+            self._sink = self._worker.open_display(*self._sink_box())
             self._sink.set_crop(self._crop)
+            self._sync_clock()
 
     def _close_sink(self) -> None:
         if self._sink is not None:
             self._sink.close()
             self._sink = None
+            self._sync_clock()
+
+    def _sync_clock(self) -> None:
+        """Be on the wall's frame clock exactly while a display sink is open."""
+        if self._sink is not None or self._pending is not None:
+            self._clock.attach(self)
+        else:
+            self._clock.detach(self)
 
     def _release_current(self) -> None:
         self._close_sink()
@@ -238,19 +281,22 @@ class Tile(QWidget):
             sink.close()
             self.pool.release(worker)
             self._pending = None
+            self._sync_clock()
 
     def _release_all(self) -> None:
         self._drop_pending()
         self._release_current()
 
-    def _nudge_pending(self) -> None:
-        self._frame_ready.emit()
-
     def _sink_box(self) -> tuple[int, int]:
         ratio = self.devicePixelRatioF()
         return int(self.width() * ratio), int(self.height() * ratio)
 
-    @Slot()
+    def take_new_frame(self) -> None:
+        """Show the stream's newest picture if it is new (the frame clock calls this every tick)."""
+        pending, sink = self._pending, self._sink
+        if (pending is not None and pending[1].seq) or (sink is not None and sink.seq != self._seq):
+            self._on_frame()
+
     def _on_frame(self) -> None:
         if self._pending is not None:  # the switched-to stream: use it once it has a picture
             worker, sink = self._pending
@@ -258,7 +304,7 @@ class Tile(QWidget):
                 self._pending = None
                 self._release_current()
                 self._worker, self._sink = worker, sink
-                sink.notify = self._frame_ready.emit
+                self._sync_clock()
                 self._remove_status_listener = worker.add_status_listener(self._status_changed.emit)
                 self._status = worker.status()
                 self._seq = -1
@@ -270,26 +316,44 @@ class Tile(QWidget):
         seq, picture, frame_size = taken
         if seq == self._seq and self._image is not None:
             return
-        height, width = picture.shape[:2]
-        self._image = QImage(picture.data, width, height, picture.strides[0], QImage.Format.Format_RGB32)
-        self._picture_keepalive = picture  # the QImage borrows the array's memory
+        self._image = self._image_over(picture)
+        self._image_size = (picture.shape[1], picture.shape[0])
         self._grey = None
         self._seq, self._frame_size = seq, frame_size
         self._last_picture_at = time.monotonic()
         self.frames_shown += 1
         self.update()
 
+    def _image_over(self, picture: np.ndarray) -> QImage:
+        """A QImage borrowing the picture's memory (no copy), made once per buffer of the sink's ring."""
+        known = self._images.get(id(picture))
+        if known is None or known[0] is not picture:
+            if len(self._images) >= 6:  # the sink made a new ring (resized, switched): forget the old one
+                self._images.clear()
+            height, width = picture.shape[:2]
+            image = QImage(picture.data, width, height, picture.strides[0], QImage.Format.Format_RGB32)
+            known = self._images[id(picture)] = (picture, image)  # the array outlives the image
+        return known[1]
+
     @Slot(object)
     def _on_status(self, status: StreamStatus) -> None:
         self._status = status
+        self._update_tooltip()
         self.update()
 
     @Slot()
     def _check_stale(self) -> None:
         if self._worker is not None:
             self._status = self._worker.status()
+        self._update_tooltip()
         if self._image is not None and self._is_stale():
             self.update()
+
+    def _update_tooltip(self) -> None:
+        """Kept current once a second instead of overriding event(), which every paint would pass through."""
+        text = self.status_text()
+        if text != self.toolTip():
+            self.setToolTip(text)
 
     def _is_stale(self) -> bool:
         status = self._status
@@ -308,6 +372,7 @@ class Tile(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._size = (self.width(), self.height())
         box = self._sink_box()
         for sink in (self._sink, self._pending[1] if self._pending else None):
             if sink is not None:
@@ -319,44 +384,48 @@ class Tile(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        rect = QRectF(self.rect())
-        picture_rect = self._draw_picture(painter, rect)
-        for bar in _uncovered(rect, picture_rect):  # fill only around the picture, not under it
-            painter.fillRect(bar, BACKGROUND)
-        if picture_rect is not None and self._overlay is not None:
-            painter.save()
-            painter.setClipRect(picture_rect)
-            self._overlay(painter, self._full_frame_rect(picture_rect), self._frame_size)
-            painter.restore()
-        self._draw_captions(painter, rect)
-        self._draw_badge(painter, rect)
+        image = self._image
+        stale = image is not None and self._is_stale()
+        place = self._placement() if image is not None else None
+        if place is None:
+            painter.fillRect(self.rect(), BACKGROUND)
+        else:
+            self._draw_picture(painter, place, stale)
+            for bar in place.bars:  # fill only around the picture, not under it
+                painter.fillRect(bar, BACKGROUND)
+            if self._overlay is not None:
+                painter.save()
+                painter.setClipRect(place.target)
+                self._overlay(painter, self._full_frame_rect(place.target), self._frame_size)
+                painter.restore()
+        self._draw_captions(painter)
+        if stale or image is None:
+            self._draw_badge(painter, QRectF(self.rect()))
         if self.is_selected:
             painter.setPen(QPen(QColor("#3da5ff"), 2))
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
-    def _draw_picture(self, painter: QPainter, rect: QRectF) -> QRectF | None:
+    def _placement(self) -> _Placement:
+        """Where the picture goes in the tile (centred), computed once per picture and tile size."""
+        key = (self._image_size, self._size)
+        if self._place is None or self._place.key != key:
+            self._place = _Placement.centred(*key)
+        return self._place
+
+    def _draw_picture(self, painter: QPainter, place: _Placement, stale: bool) -> None:
         image = self._image
-        if image is None:
-            return None
-        if self._is_stale():
+        if stale:
             if self._grey is None:
                 self._grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
             image = self._grey
-        scale = min(rect.width() / image.width(), rect.height() / image.height())
-        if 1.0 <= scale < 1.02:
-            # The worker already scaled it to the tile: an unscaled blit at whole pixels is the cheap path.
-            x, y = int((rect.width() - image.width()) / 2), int((rect.height() - image.height()) / 2)
-            target = QRectF(x, y, image.width(), image.height())
-            painter.drawImage(x, y, image)
+        if place.exact:  # the worker already scaled it to the tile: a plain blit at whole pixels
+            painter.drawImage(place.x, place.y, image)
         else:  # the tile changed size since the picture was made, or the source is smaller than the tile
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            w, h = image.width() * scale, image.height() * scale
-            target = QRectF(rect.x() + (rect.width() - w) / 2, rect.y() + (rect.height() - h) / 2, w, h)
-            painter.drawImage(target, image)
-        if image is self._grey:
-            painter.fillRect(target, QColor(0, 0, 0, 90))
-        return target
+            painter.drawImage(place.target, image)
+        if stale:
+            painter.fillRect(place.target, QColor(0, 0, 0, 90))
 
     def _full_frame_rect(self, picture_rect: QRectF) -> QRectF:
         """Where the whole frame would lie if the zoomed part fills `picture_rect`."""
@@ -365,7 +434,7 @@ class Tile(QWidget):
         sy = picture_rect.height() / (crop.bottom - crop.top)
         return QRectF(picture_rect.x() - crop.left * sx, picture_rect.y() - crop.top * sy, sx, sy)
 
-    def _draw_captions(self, painter: QPainter, rect: QRectF) -> None:
+    def _draw_captions(self, painter: QPainter) -> None:
         """Name, time and stream info, rendered once per change (not per frame) and blitted."""
         status = self._status
         stamp = int(status.last_frame_at) if status is not None and status.last_frame_at else None
@@ -378,20 +447,19 @@ class Tile(QWidget):
             self._crop,
             stamp,
             info,
-            self.size().toTuple(),
+            self._size,
         )
         if key != self._caption_key:
             self._caption_key = key
             self._caption = QPixmap(self.size())
             self._caption.fill(Qt.GlobalColor.transparent)
             caption_painter = QPainter(self._caption)
-            self._caption_bar = self._render_captions(caption_painter, rect)
+            bar_height = self._render_captions(caption_painter, QRectF(self.rect()))
             caption_painter.end()
-        if self.camera is None or self.zoom_enabled:
-            painter.drawPixmap(0, 0, self._caption)
-        else:  # only the name bar holds anything: blend just that strip
-            bar = QRectF(0, 0, self.width(), self._caption_bar)
-            painter.drawPixmap(bar, self._caption, bar)
+            # only the name bar holds anything unless zoomed or empty: then blend just that strip
+            whole = self.camera is None or self.zoom_enabled
+            self._caption_strip = QRectF(0, 0, self.width(), self.height() if whole else bar_height)
+        painter.drawPixmap(self._caption_strip, self._caption, self._caption_strip)
 
     def _render_captions(self, painter: QPainter, rect: QRectF) -> int:
         """Draw the captions; returns the height of the name bar."""
@@ -469,16 +537,6 @@ class Tile(QWidget):
         if status.reason:
             lines.append(self.tr("原因: %1").replace("%1", status.reason))
         return "\n".join(lines)
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            text = self.status_text()
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
     def _draw_badge(self, painter: QPainter, rect: QRectF) -> None:
         badge = self.badge()

@@ -17,6 +17,7 @@ from video.layouts import PRESETS, WallLayout
 from video.pool import Profile, StreamPool
 from video.snapshot import save_snapshot
 from video.status import StreamState
+from widgets.wall.frame_clock import FrameClock
 from widgets.wall.tile import OverlayPainter, Tile
 
 
@@ -35,6 +36,7 @@ class VideoWall(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(2)
         self.setStyleSheet("background: #05080c;")
+        self.frame_clock = FrameClock(self)  # one timer brings new pictures to every tile
         self.tiles: list[Tile] = []
         self._layout: WallLayout = PRESETS["4"]
         self.maximised: Tile | None = None
@@ -81,7 +83,7 @@ class VideoWall(QWidget):
         self.layout_changed.emit(self.current_layout)
 
     def _new_tile(self, index: int) -> Tile:
-        tile = Tile(self.pool, index, self)
+        tile = Tile(self.pool, index, self, self.frame_clock)
         tile.maximise_requested.connect(self.toggle_maximise)
         tile.camera_dropped.connect(lambda target, camera_id: self.put_camera(target.index, camera_id))
         tile.selected.connect(self._select)

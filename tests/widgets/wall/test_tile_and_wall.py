@@ -173,3 +173,27 @@ def test_english_badges_and_labels(qtbot, pool, make_camera, tmp_path, languages
     from widgets.wall.panel import tr
 
     assert tr("25 画面") == "25 tiles"
+
+
+def test_one_frame_clock_feeds_every_tile_and_stops_with_the_streams(qtbot, pool, make_camera):
+    wall = _wall(qtbot, pool, [make_camera(1), make_camera(2)])
+    assert wall.frame_clock.running
+    tile = wall.tiles[0]
+    qtbot.waitUntil(lambda: tile.frames_shown >= 3, timeout=10000)
+    shown, decoded = tile.frames_shown, tile.status().decoded
+    qtbot.wait(2000)
+    # the clock ticks several times per frame interval: the tile shows (nearly) every decoded frame
+    assert tile.frames_shown - shown >= 0.9 * (tile.status().decoded - decoded) > 20
+    wall.close_streams()
+    assert not wall.frame_clock.running  # nothing to show: the timer is off
+
+
+def test_tile_blits_its_picture_unscaled_and_fills_only_the_bars(qtbot, pool, make_camera):
+    wall = _wall(qtbot, pool, [make_camera(1)], layout="1", size=(400, 240))
+    tile = wall.tiles[0]
+    qtbot.waitUntil(lambda: tile.frames_shown >= 2, timeout=10000)
+    place = tile._placement()
+    assert place.exact and place.target.width() == tile._image_size[0]  # converted at tile size
+    assert sum(bar.width() * bar.height() for bar in place.bars) == (
+        tile.width() * tile.height() - place.target.width() * place.target.height()
+    )
