@@ -127,25 +127,21 @@ class _I420Planes:
         self.u = flat[luma : luma + chroma].reshape(height // 2, width // 2)
         self.v = flat[luma + chroma :].reshape(height // 2, width // 2)
 
-    def fill_from(
-        self, y: np.ndarray, u: np.ndarray, v: np.ndarray, chroma_filter: int | None = None
-    ) -> None:
-        """Scale the source planes into this buffer (chroma with `chroma_filter` when given)."""
+    def fill_from(self, y: np.ndarray, u: np.ndarray, v: np.ndarray) -> None:
+        """Scale the source planes into this buffer."""
         _resize(y, self.y)
-        _resize(u, self.u, chroma_filter)
-        _resize(v, self.v, chroma_filter)
+        _resize(u, self.u)
+        _resize(v, self.v)
 
 
 class BgraScaler:
     """Scales frames to one size and converts them to BGRA, reusing its scratch planes.
 
-    Luma is scaled bilinearly (area-averaged when shrinking more than 2x, so small tiles do not
-    shimmer). Chroma, already at half resolution, is sampled nearest-neighbour when shrinking by up to
-    2x (the wall's usual case): there the difference does not show, and it takes about a quarter of the
-    scaling time off every shown frame. Not thread-safe: each display sink has its own.
+    Planes are scaled bilinearly (area-averaged when shrinking more than 2x, so small tiles do not
+    shimmer). Sampling chroma nearest-neighbour would save about 5% of the wall's CPU but loses the
+    colour of small details (lit windows, a red coat far away), so it is not done. Not thread-safe:
+    each display sink has its own.
     """
-
-    nearest_chroma = False
 
     def __init__(self, width: int, height: int, use_libyuv: bool = True) -> None:
         self._planes = _I420Planes(width, height)
@@ -162,20 +158,16 @@ class BgraScaler:
 
     def convert(self, frame: DecodedFrame, crop: Crop, out: np.ndarray) -> np.ndarray:
         """Write `frame` (or its `crop`) scaled to this size into `out` as BGRA; returns `out`."""
-        y, u, v = frame._cropped(crop)
-        shrink = y.shape[1] / self.size[0]
-        cheap_chroma = self.nearest_chroma and 1.0 < shrink <= 2.0
-        self._planes.fill_from(y, u, v, chroma_filter=cv2.INTER_NEAREST if cheap_chroma else None)
+        self._planes.fill_from(*frame._cropped(crop))
         known = self._addresses.get(id(out))
         return self._to_bgra(out, known[1] if known is not None and known[0] is out else None)
 
 
-def _resize(plane: np.ndarray, out: np.ndarray, interpolation: int | None = None) -> None:
+def _resize(plane: np.ndarray, out: np.ndarray) -> None:
     """Scale one plane into `out`; area averaging when shrinking a lot, so small tiles do not shimmer."""
     if plane.shape == out.shape:
         out[:] = plane
         return
-    if interpolation is None:
-        shrink = plane.shape[1] / out.shape[1]
-        interpolation = cv2.INTER_AREA if shrink > 2.0 else cv2.INTER_LINEAR
+    shrink = plane.shape[1] / out.shape[1]
+    interpolation = cv2.INTER_AREA if shrink > 2.0 else cv2.INTER_LINEAR
     cv2.resize(plane, (out.shape[1], out.shape[0]), dst=out, interpolation=interpolation)
