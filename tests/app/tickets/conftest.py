@@ -6,16 +6,13 @@ so dispatch and escalation must fall back up the tree. A county-level leader bac
 
 from __future__ import annotations
 
-import os
-import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
 from shapely import box, from_wkb
 from shapely.geometry import Point
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from app.calendar import WorkCalendar
 from app.config import Seat
@@ -23,7 +20,6 @@ from app.models import Building, Duty, Grid, Household, Person
 from app.store import Database
 from app.tickets import Intake, TicketDesk, load_categories
 from app.tickets.clock import Clocks
-from tests.conftest import PG_ADMIN_URL, _pg_available
 
 GRIDS = [
     # code, name, level, parent, (min_lon, min_lat, max_lon, max_lat)
@@ -170,60 +166,3 @@ def open_ticket(desk, where=IN_G1, category="SR01", when="2026-11-02T09:00", **k
         now=at(when),
         force=True,
     )
-
-
-# --- fast fresh databases: migrate once per session, copy per test -------------------------------
-
-
-@pytest.fixture(scope="session")
-def _sqlite_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("template") / "site.sqlite"
-    template = Database(f"sqlite:///{path}")
-    template.upgrade()
-    template.dispose()
-    return path
-
-
-@pytest.fixture
-def sqlite_db(tmp_path, _sqlite_template):
-    """Overrides the shared fixture: a copy of a migrated database instead of migrating each time."""
-    target = tmp_path / "site.sqlite"
-    shutil.copyfile(_sqlite_template, target)
-    db = Database(f"sqlite:///{target}")
-    yield db
-    db.dispose()
-
-
-@pytest.fixture(scope="session")
-def _pg_template():
-    if not _pg_available():
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
-        pytest.skip("PostgreSQL is not reachable")
-    name = f"gcc_tpl_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    template = Database(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
-    template.upgrade()
-    template.dispose()
-    yield admin, name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture
-def pg_db(_pg_template):
-    """Overrides the shared fixture: a database cloned from a migrated template."""
-    admin, template = _pg_template
-    name = f"gcc_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-    db = Database(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
-    try:
-        yield db
-    finally:
-        db.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
