@@ -15,7 +15,7 @@ import av
 import cv2
 import numpy as np
 
-from video.yuv import I420ToBgra
+from video.yuv import PackedI420
 
 _YUV420 = ("yuv420p", "yuvj420p")
 
@@ -100,8 +100,8 @@ class DecodedFrame:
         return scaler.convert(self, crop, scaler.new_picture())
 
     def _convert(self, width: int, height: int, crop: Crop, code: int) -> np.ndarray:
-        i420 = _I420Planes(width, height)
-        i420.fill_from(*self._cropped(crop))
+        i420 = PackedI420(width, height)
+        i420.scale_from(*self._cropped(crop))
         return cv2.cvtColor(i420.buffer, code)
 
     def _cropped(self, crop: Crop) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -114,39 +114,17 @@ class DecodedFrame:
         return self.y[2 * y0 : 2 * y1, 2 * x0 : 2 * x1], self.u[y0:y1, x0:x1], self.v[y0:y1, x0:x1]
 
 
-class _I420Planes:
-    """One packed I420 buffer of an even size, with its Y, U and V planes as views."""
-
-    def __init__(self, width: int, height: int) -> None:
-        width, height = max(2, width & ~1), max(2, height & ~1)
-        self.size = (width, height)
-        self.buffer = np.empty((height * 3 // 2, width), np.uint8)
-        flat = self.buffer.reshape(-1)
-        luma, chroma = width * height, (width // 2) * (height // 2)
-        self.y = flat[:luma].reshape(height, width)
-        self.u = flat[luma : luma + chroma].reshape(height // 2, width // 2)
-        self.v = flat[luma + chroma :].reshape(height // 2, width // 2)
-
-    def fill_from(self, y: np.ndarray, u: np.ndarray, v: np.ndarray) -> None:
-        """Scale the source planes into this buffer."""
-        _resize(y, self.y)
-        _resize(u, self.u)
-        _resize(v, self.v)
-
-
 class BgraScaler:
     """Scales frames to one size and converts them to BGRA, reusing its scratch planes.
 
-    Planes are scaled bilinearly (area-averaged when shrinking more than 2x, so small tiles do not
-    shimmer). Sampling chroma nearest-neighbour would save about 5% of the wall's CPU but loses the
-    colour of small details (lit windows, a red coat far away), so it is not done. Not thread-safe:
-    each display sink has its own.
+    Sampling chroma nearest-neighbour would save about 5% of the wall's CPU but loses the colour of
+    small details (lit windows, a red coat far away), so every plane is filtered properly (see
+    `video.yuv`). Not thread-safe: each display sink has its own.
     """
 
     def __init__(self, width: int, height: int, use_libyuv: bool = True) -> None:
-        self._planes = _I420Planes(width, height)
+        self._planes = PackedI420(width, height, use_libyuv)
         self.size = self._planes.size
-        self._to_bgra = I420ToBgra(self._planes.buffer, use_libyuv)
         self._addresses: dict[int, tuple[np.ndarray, int]] = {}  # id → (buffer, its address)
 
     def new_picture(self) -> np.ndarray:
@@ -158,16 +136,6 @@ class BgraScaler:
 
     def convert(self, frame: DecodedFrame, crop: Crop, out: np.ndarray) -> np.ndarray:
         """Write `frame` (or its `crop`) scaled to this size into `out` as BGRA; returns `out`."""
-        self._planes.fill_from(*frame._cropped(crop))
+        self._planes.scale_from(*frame._cropped(crop))
         known = self._addresses.get(id(out))
-        return self._to_bgra(out, known[1] if known is not None and known[0] is out else None)
-
-
-def _resize(plane: np.ndarray, out: np.ndarray) -> None:
-    """Scale one plane into `out`; area averaging when shrinking a lot, so small tiles do not shimmer."""
-    if plane.shape == out.shape:
-        out[:] = plane
-        return
-    shrink = plane.shape[1] / out.shape[1]
-    interpolation = cv2.INTER_AREA if shrink > 2.0 else cv2.INTER_LINEAR
-    cv2.resize(plane, (out.shape[1], out.shape[0]), dst=out, interpolation=interpolation)
+        return self._planes.to_bgra(out, known[1] if known is not None and known[0] is out else None)

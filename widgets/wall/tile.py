@@ -1,8 +1,10 @@
 """One tile of the wall: a camera's newest picture, its name and time, and what state its stream is in.
 
 The tile never decodes or converts: its capture worker hands it a picture already scaled to the tile
-(a `DisplaySink`), and only while the tile is visible. A stale picture (the stream is not live, or no
-new frame for `STALE_SECONDS`) is drawn in grey with a badge saying why, never silently frozen.
+(a `DisplaySink`), and only while the tile is visible. The wall's `FrameClock` asks every showing tile
+for its new picture a few times per frame interval; the tile wraps it in a QImage without copying and
+blits it unscaled. A stale picture (the stream is not live, or no new frame for `STALE_SECONDS`) is
+drawn in grey with a badge saying why, never silently frozen.
 
 Other areas draw over the picture with `set_overlay_painter(fn)`: fn(painter, target_rect,
 frame_size) gets the rectangle the whole frame occupies in tile coordinates (it may reach past the tile
