@@ -1,12 +1,8 @@
-"""The ticket tests' small site and fast databases, shared with the panel tests."""
+"""The ticket tests' small site, shared with the panel tests (the store fixtures are the shared ones)."""
 
 from tests.app.tickets.conftest import (  # noqa: F401 -- fixtures
-    _pg_template,
-    _sqlite_template,
     both_db,
     db,
     desk,
-    pg_db,
     site,
-    sqlite_db,
 )
