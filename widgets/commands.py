@@ -30,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gui.add_argument("--screenshot", metavar="FILE", help="render offscreen to this PNG and exit")
     gui.add_argument("--size", default=None, help="screenshot size WxH (default 1920x1080)")
     gui.add_argument("--view", default=None, help="one panel only: wall, map, tickets, alarms, roster, stats")
+    gui.add_argument(
+        "--popup",
+        metavar="FILE",
+        help="screenshot: also save the alarm popup (when an alarm is open) to FILE",
+    )
     gui.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
     gui.add_argument(
         "--settle",
@@ -148,7 +153,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     if args.screenshot:
         # The AI runs when a wall is in the picture, so the screenshot shows its boxes.
         runtime = SiteRuntime(context, ai=args.view in (None, "wall"))
-        return _screenshot(context, runtime, languages, args.view, size, Path(args.screenshot), args.settle)
+        popup = Path(args.popup) if args.popup else None
+        return _screenshot(
+            context, runtime, languages, args.view, size, Path(args.screenshot), args.settle, popup
+        )
 
     runtime = SiteRuntime(context)
     if args.kiosk:
@@ -176,6 +184,20 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         _close(context, runtime, window)
 
 
+def _save(image, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(target), "PNG"):
+        raise CommandError(f"无法写入截图 cannot write screenshot {target}")
+    print(f"screenshot {image.width()}x{image.height()} → {target}")
+
+
+def _alarm_popup(widget):
+    """The alarm popup of a main window or of the alarm panel shown alone, if it has one."""
+    panels = getattr(widget, "panel_widgets", {"alarms": widget})
+    desk = getattr(panels.get("alarms"), "desk", None)
+    return desk.popup if desk is not None else None
+
+
 def _close(context, runtime, window) -> None:
     """Stop the site's background parts, then delete the window while everything it uses still lives
     (left to Python's exit, Qt objects would go in any order and their signals find others gone)."""
@@ -190,7 +212,14 @@ def _close(context, runtime, window) -> None:
 
 
 def _screenshot(
-    context, runtime, languages, view: str | None, size: tuple[int, int], target: Path, settle: float
+    context,
+    runtime,
+    languages,
+    view: str | None,
+    size: tuple[int, int],
+    target: Path,
+    settle: float,
+    popup_target: Path | None = None,
 ) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
@@ -215,11 +244,12 @@ def _screenshot(
             time.sleep(0.02)
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # no half-finished relayout
         QApplication.processEvents()
-        image = widget.grab().toImage()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(target), "PNG"):
-            raise CommandError(f"无法写入截图 cannot write screenshot {target}")
-        print(f"screenshot {image.width()}x{image.height()} → {target}")
+        _save(widget.grab().toImage(), target)
+        if popup_target is not None:
+            popup = _alarm_popup(widget)
+            if popup is None or not popup.isVisible():
+                raise CommandError("没有打开的告警弹窗 no alarm popup is open to take a screenshot of")
+            _save(popup.grab().toImage(), popup_target)
     finally:
         _close(context, runtime, widget)
     return 0

@@ -9,7 +9,8 @@ relayed to the other seats and a camera opened here must not jump up on every se
 from __future__ import annotations
 
 import math
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from alarms.service import AlarmView
 from app.models import Camera
 from app.store import Database
+from widgets.alarms.live_view import NearbyCamera
 
 NEAREST_CAMERA_M = 400.0  # farther than this a camera does not show the alarm's place
 MESSAGE_MS = 6000
@@ -46,6 +48,26 @@ def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     return EARTH_RADIUS_M * math.hypot(x, y)
 
 
+Placed = TypeVar("Placed")  # anything with .lon and .lat: a camera row or a CameraInfo
+
+
+def closest(
+    things: Iterable[Placed], lon: float | None, lat: float | None, within_m: float = NEAREST_CAMERA_M
+) -> tuple[Placed, float] | None:
+    """The thing closest to a place and its distance in metres, if one is within `within_m`."""
+    if lon is None or lat is None:
+        return None
+    best = min(
+        (
+            (distance_m(lon, lat, t.lon, t.lat), index, t)
+            for index, t in enumerate(things)
+            if t.lon is not None and t.lat is not None
+        ),
+        default=None,
+    )
+    return (best[2], best[0]) if best is not None and best[0] <= within_m else None
+
+
 def nearest_camera(
     db: Database, lon: float | None, lat: float | None, within_m: float = NEAREST_CAMERA_M
 ) -> int | None:
@@ -54,15 +76,8 @@ def nearest_camera(
         return None
     with db.session() as session:
         cameras = session.execute(select(Camera.id, Camera.lon, Camera.lat)).all()
-    best = min(
-        (
-            (distance_m(lon, lat, c.lon, c.lat), c.id)
-            for c in cameras
-            if c.lon is not None and c.lat is not None
-        ),
-        default=None,
-    )
-    return best[1] if best is not None and best[0] <= within_m else None
+    found = closest(cameras, lon, lat, within_m)
+    return found[0].id if found is not None else None
 
 
 class PanelWiring(QObject):
@@ -83,6 +98,8 @@ class PanelWiring(QObject):
                 show_on_map=self.show_alarm_on_map if self.map is not None else None,
                 show_camera=self.show_alarm_camera if self.wall is not None else None,
             )
+            if self.wall is not None and hasattr(self.wall, "pool"):
+                self.alarm_desk.set_live_view(self.wall.pool, self.camera_near)
 
     def _panel(self, key: str, needs: str) -> QWidget | None:
         """The area's panel if it was built and has the hook (a panel that failed shows its error)."""
@@ -109,6 +126,14 @@ class PanelWiring(QObject):
             self._say(tr("告警地点 %1 米内没有摄像机").replace("%1", str(int(NEAREST_CAMERA_M))))
             return
         self.show_camera(camera_id)
+
+    def camera_near(self, alarm: AlarmView) -> NearbyCamera | None:
+        """The alarm's own camera, else the wall's camera nearest its place (from memory: no query)."""
+        cameras = self.wall.cameras if self.wall is not None else {}
+        if alarm.camera_id in cameras:
+            return NearbyCamera(cameras[alarm.camera_id], None)
+        found = closest(cameras.values(), alarm.lon, alarm.lat)
+        return NearbyCamera(*found) if found is not None else None
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, MESSAGE_MS)

@@ -378,3 +378,35 @@ def test_the_status_bar_counts_open_alarms_and_turns_red_while_one_waits(qtbot, 
     qtbot.waitUntil(lambda: context.status.indicator("alarms").text == "告警 未处置 1")
     assert context.status.indicator("alarms").state == IndicatorState.WARN
     context.bridge.close()
+
+
+def test_the_popup_gets_the_walls_pool_and_the_camera_nearest_the_alarm(qapp):
+    from types import SimpleNamespace
+
+    from alarms.service import AlarmView
+    from video.cameras import CameraInfo
+    from widgets.wiring import PanelWiring
+
+    def cam(camera_id: int, lon: float) -> CameraInfo:
+        return CameraInfo(camera_id, f"{camera_id}号", 1, "幸福社区", "x.mp4", None, "tcp", False, lon, 34.7)
+
+    cameras = {1: cam(1, 113.6), 2: cam(2, 113.6003), 3: cam(3, 113.7)}
+    given = {}
+    desk = SimpleNamespace(
+        set_hooks=lambda **hooks: given.update(hooks),
+        set_live_view=lambda pool, find: given.update(pool=pool, find=find),
+    )
+    wall = SimpleNamespace(pool="the pool", cameras=cameras, show_camera=lambda camera_id: None)
+    host = SimpleNamespace(panel_widgets={"wall": wall, "alarms": SimpleNamespace(desk=desk)}, docks={})
+    PanelWiring(host, db=None)
+    assert given["pool"] == "the pool"
+
+    def alarm(camera_id=None, lon=113.6004):
+        fields = dict.fromkeys(AlarmView.__dataclass_fields__)
+        return AlarmView(**(fields | {"camera_id": camera_id, "lon": lon, "lat": 34.7, "detail": {}}))
+
+    nearby = given["find"](alarm())
+    assert nearby.camera.id == 2 and nearby.distance_m < 15
+    own = given["find"](alarm(camera_id=3))
+    assert own.camera.id == 3 and own.distance_m is None  # the alarm's own camera, however far
+    assert given["find"](alarm(lon=113.65)) is None  # nothing within 400 m

@@ -8,7 +8,8 @@ from alarms.ingest import SensorIngest
 from alarms.jobs import AlarmSite, serve
 from alarms.service import AlarmService
 from alarms.station import SensorStation
-from widgets.alarms.popup import AlarmHook, AlarmPopup
+from video.pool import StreamPool
+from widgets.alarms.popup import AlarmHook, AlarmPopup, CameraFinder
 from widgets.alarms.tickets import wire_tickets
 from widgets.shell_context import ShellContext
 
@@ -45,6 +46,10 @@ class AlarmDesk(QObject):
     ) -> None:
         """For the map and the wall: "show on map" and "nearest camera" in the popup."""
         self.popup.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
+
+    def set_live_view(self, pool: StreamPool | None, find_camera: CameraFinder | None = None) -> None:
+        """For the wall: the nearest camera's live picture beside the household card."""
+        self.popup.set_live_view(pool, find_camera)
 
     def shutdown(self) -> None:
         self._withdraw()

@@ -78,11 +78,15 @@ class HouseholdCardView(QFrame):
             escape(r.sex),
             f"<span{style}>{escape(age)}</span>",
             escape(r.relation or ""),
-            tags,
-            f"<span style='color:#b3261e'>{health}</span>",
             _phone(r.phone) if r.phone else "",
         ]
-        return "<tr>" + "".join(f"<td style='padding-right:8px'>{c}</td>" for c in cells) + "</tr>"
+        row = "<tr>" + "".join(f"<td style='padding-right:8px'>{c}</td>" for c in cells) + "</tr>"
+        if not (tags or health):
+            return row
+        # Tags and conditions get a line of their own under the person: squeezed into a cell they
+        # would wrap in the middle of a word.
+        notes = f"{tags} <span style='color:#b3261e'>{health}</span>".strip()
+        return row + f"<tr><td></td><td colspan='{len(cells) - 1}'>{notes}</td></tr>"
 
     def _line(self, label: str, contacts: list[Contact]) -> str:
         people = "；".join(f"{escape(c.name)} {_phone(c.phone)}" for c in contacts) or "—"

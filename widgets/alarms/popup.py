@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,10 +38,13 @@ from alarms.models import AlarmState, Outcome
 from alarms.service import AlarmError, AlarmService, AlarmView
 from app.events import Change
 from app.grid_tree import GridTree
+from video.pool import StreamPool
 from widgets.alarms.household_card import HouseholdCardView
+from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.sound import AlarmSound
 
 AlarmHook = Callable[[AlarmView], None]
+CameraFinder = Callable[[AlarmView], NearbyCamera | None]
 PRIORITY_COLOURS = {1: ("#b3261e", "#ffffff"), 2: ("#e8710a", "#ffffff"), 3: ("#5f6b7a", "#ffffff")}
 ACK_COLOURS = ("#fde7e4", "#3c1a17")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -108,6 +111,9 @@ class AlarmPopup(QWidget):
         self._tree: GridTree | None = None
         self._shown: tuple | None = None  # what the detail side shows now
         self._tree_loaded_at = 0.0
+        self.live: AlarmLiveView | None = None  # the nearest camera's picture, once a wall exists
+        self._find_camera: CameraFinder | None = None
+        self._live_for: int | None = None  # the alarm whose camera the live view shows
         self._build()
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
@@ -167,7 +173,9 @@ class AlarmPopup(QWidget):
         detail = QWidget()
         right = QVBoxLayout(detail)
         right.addWidget(self.headline)
-        right.addWidget(scroll, 1)
+        self._card_row = QHBoxLayout()
+        self._card_row.addWidget(scroll, 1)
+        right.addLayout(self._card_row, 1)
         right.addWidget(self.note)
         right.addWidget(self.error)
         right.addLayout(buttons)
@@ -211,6 +219,21 @@ class AlarmPopup(QWidget):
         self._show_camera = show_camera
         self.map_button.setVisible(show_on_map is not None)
         self.camera_button.setVisible(show_camera is not None)
+
+    def set_live_view(self, pool: StreamPool | None, find_camera: CameraFinder | None = None) -> None:
+        """Show the picture of the camera nearest each alarm beside its card (None: no live view)."""
+        if self.live is not None:
+            self.live.release()
+            self.live.deleteLater()
+            self.live = None
+        self._find_camera, self._live_for = find_camera, None
+        if pool is None or find_camera is None:
+            return
+        self.live = AlarmLiveView(pool)
+        self.live.open_on_wall.connect(lambda: self._call_hook(self._show_camera))
+        self._card_row.addWidget(self.live)
+        self.resize(max(self.width(), 1180), self.height())
+        self._schedule_live()
 
     # -- the queue -------------------------------------------------------------------------------------
     @property
@@ -323,6 +346,9 @@ class AlarmPopup(QWidget):
             self.sound.stop()
         if not self._alarms:
             self.hide()
+            if self.live is not None:
+                self.live.release()
+                self._live_for = None
         elif self.queue.currentItem() is None:
             self.queue.setCurrentRow(0)
         self._refresh_summary()
@@ -411,9 +437,22 @@ class AlarmPopup(QWidget):
             f"<span>{escape(local_time(view))} · {escape(state)}{who}{escalated}</span>"
         )
         self.card.set_card(card, self._place(view))
+        self._schedule_live()
         self.ack_button.setEnabled(view.state == AlarmState.RAISED)
         self.dismiss_button.setVisible(view.state == AlarmState.ACKNOWLEDGED)
         self.dispatch_button.setEnabled(self.service.dispatch_ticket is not None)
+
+    def _schedule_live(self) -> None:
+        # After the popup is on screen: finding and opening the camera never delays the alarm itself.
+        if self.live is not None:
+            QTimer.singleShot(0, self, self._update_live)
+
+    def _update_live(self) -> None:
+        view = self.selected()
+        if self.live is None or self._find_camera is None or view is None or view.id == self._live_for:
+            return
+        self._live_for = view.id
+        self.live.show_camera(self._find_camera(view))
 
     # -- actions ---------------------------------------------------------------------------------------
     def _act(self, action: Callable[[AlarmView], object]) -> None:

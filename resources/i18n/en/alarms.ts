@@ -327,4 +327,23 @@
         <translation>Bed mat</translation>
     </message>
 </context>
+<context>
+    <name>AlarmLiveView</name>
+    <message>
+        <source>附近没有摄像机</source>
+        <translation>No camera nearby</translation>
+    </message>
+    <message>
+        <source>告警摄像机：%1</source>
+        <translation>Alarm camera: %1</translation>
+    </message>
+    <message>
+        <source>最近的摄像机：%1（约 %2 米）</source>
+        <translation>Nearest camera: %1 (about %2 m)</translation>
+    </message>
+    <message>
+        <source>双击画面在视频墙上放大</source>
+        <translation>Double-click to open it large on the wall</translation>
+    </message>
+</context>
 </TS>
