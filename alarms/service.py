@@ -84,6 +84,13 @@ class AlarmView:
             detail=json.loads(row.detail or "{}"),
         )
 
+    @classmethod
+    def from_mapping(cls, row: Any) -> AlarmView:
+        """From a Core row of `_VIEW_COLUMNS` (the state comes back as a plain string there)."""
+        values = dict(row)
+        values["detail"] = json.loads(values["detail"] or "{}")
+        return cls(**values)
+
     def as_dict(self) -> dict[str, Any]:
         out = {name: getattr(self, name) for name in self.__dataclass_fields__}
         for key, value in out.items():
@@ -91,6 +98,8 @@ class AlarmView:
                 out[key] = value.isoformat(timespec="seconds")
         return out
 
+
+_VIEW_COLUMNS = tuple(Alarm.__table__.c[name] for name in AlarmView.__dataclass_fields__)
 
 # Creates a ticket for an alarm through the ticket workflow and returns its id.
 DispatchTicket = Callable[[AlarmView], int]
@@ -335,9 +344,10 @@ class AlarmService:
 
     # -- reading ---------------------------------------------------------------------------------------
     def get(self, alarm_id: int) -> AlarmView | None:
+        """One alarm as stored now; a plain row read (no ORM object), as every popup starts with it."""
         with self.db.session() as session:
-            row = session.get(Alarm, alarm_id)
-            return AlarmView.of(row) if row else None
+            row = session.execute(select(*_VIEW_COLUMNS).where(Alarm.id == alarm_id)).mappings().first()
+            return AlarmView.from_mapping(row) if row else None
 
     def active(self) -> list[AlarmView]:
         """Alarms not yet handled, most urgent first, then oldest first."""
