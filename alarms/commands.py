@@ -6,14 +6,15 @@ import argparse
 import json
 import sys
 import threading
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
-from alarms.care import settings_for
+from alarms.care_settings import CareRulesError, read_rules, save_rules
 from alarms.ingest import SENSOR_KINDS, IngestError, SensorIngest
-from alarms.models import Alarm, AlarmState, CareSettings, Dongle, HeardCode
+from alarms.models import Alarm, AlarmState, Dongle, HeardCode
 from alarms.portisch import Frame, PortischDecoder
 from alarms.rf_bridge import RfBridgeReader
 from alarms.sensor_event import SensorEvent
@@ -24,7 +25,6 @@ from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
 from app.events import EventHub
-from app.models import Household
 from app.store import Database
 
 
@@ -269,27 +269,29 @@ def _window(text: str) -> tuple[int, int]:
 
 def _rules(args: argparse.Namespace) -> int:
     db = open_database(args.db)
-    with db.session() as session:
-        if session.get(Household, args.household) is None:
-            raise CommandError(f"住户 {args.household} 不存在 (no such household)")
-        settings = settings_for(session, args.household)
+    try:
+        rules = read_rules(db, args.household)
+        changes: dict[str, object] = {}
         if args.inactivity_hours is not None:
-            settings.inactivity_hours = args.inactivity_hours
+            changes["inactivity_hours"] = args.inactivity_hours
         if args.active:
-            settings.active_start_minute, settings.active_end_minute = _window(args.active)
+            changes["active_start_minute"], changes["active_end_minute"] = _window(args.active)
         if args.night:
-            settings.night_start_minute, settings.night_end_minute = _window(args.night)
-        for flag, column in (
+            changes["night_start_minute"], changes["night_end_minute"] = _window(args.night)
+        for flag, name in (
             ("inactivity", "inactivity_enabled"),
             ("away", "away"),
             ("night_door", "night_door_alarm"),
         ):
             if getattr(args, flag) is not None:
-                setattr(settings, column, getattr(args, flag) == "on")
+                changes[name] = getattr(args, flag) == "on"
         if args.silent_hours is not None:
-            settings.silent_hours = args.silent_hours
+            changes["silent_hours"] = args.silent_hours
         if args.low_battery is not None:
-            settings.low_battery_percent = args.low_battery
-        shown = {c.name: getattr(settings, c.name) for c in CareSettings.__table__.columns}
-    print(json.dumps(shown, ensure_ascii=False, default=str))
+            changes["low_battery_percent"] = args.low_battery
+        if changes:
+            rules = save_rules(db, Seat(), args.household, replace(rules, **changes))
+    except CareRulesError as error:
+        raise CommandError(str(error)) from error
+    print(json.dumps({"household_id": args.household, **asdict(rules)}, ensure_ascii=False))
     return 0

@@ -112,7 +112,9 @@ def test_dongles_binding_and_rules_from_the_command_line(sqlite_db, site):
         ("RF桥-3", "--protocol", "rf433", "/dev/ttyUSB1", "--any-seat"),
     ):
         assert run("sensors", "add-dongle", *extra, "--db", url).returncode == 0
-    empty = run("sensors", "add-dongle", "RF桥-4", "--protocol", "rf433", "/dev/x", "--host", " ", "--db", url)
+    empty = run(
+        "sensors", "add-dongle", "RF桥-4", "--protocol", "rf433", "/dev/x", "--host", " ", "--db", url
+    )
     assert empty.returncode != 0 and "--host" in empty.stderr
     listed = [json.loads(line) for line in run("sensors", "dongles", "--db", url).stdout.splitlines()]
     assert [(d["name"], d["protocol"], d["address"], d["host"]) for d in listed] == [

@@ -39,6 +39,7 @@ from alarms.service import AlarmError, AlarmService, AlarmView
 from app.events import Change
 from app.grid_tree import GridTree
 from video.pool import StreamPool
+from widgets.alarms.care_rules import CareRulesDialog
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.sound import AlarmSound
@@ -149,6 +150,7 @@ class AlarmPopup(QWidget):
         self.map_button = QPushButton(objectName="mapButton")
         self.camera_button = QPushButton(objectName="cameraButton")
         self.dismiss_button = QPushButton(objectName="dismissButton")
+        self.rules_button = QPushButton(objectName="careRulesButton")
         self.ack_button.setDefault(True)
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.dispatch_button.clicked.connect(self.dispatch_selected)
@@ -157,6 +159,7 @@ class AlarmPopup(QWidget):
         self.map_button.clicked.connect(lambda: self._call_hook(self._show_on_map))
         self.camera_button.clicked.connect(lambda: self._call_hook(self._show_camera))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.rules_button.clicked.connect(self.edit_care_rules)
         buttons = QHBoxLayout()
         for button in (
             self.ack_button,
@@ -165,6 +168,7 @@ class AlarmPopup(QWidget):
             self.escalate_button,
             self.map_button,
             self.camera_button,
+            self.rules_button,
             self.dismiss_button,
         ):
             button.setMinimumHeight(34)
@@ -199,6 +203,8 @@ class AlarmPopup(QWidget):
         self.map_button.setText(self.tr("地图定位(&M)"))
         self.camera_button.setText(self.tr("附近摄像头(&C)"))
         self.dismiss_button.setText(self.tr("收起(&H)"))
+        self.rules_button.setText(self.tr("关怀规则(&R)"))
+        self.rules_button.setToolTip(self.tr("该户的老人关怀规则：无活动时长、外出模式、夜间开门提醒…"))
         self.note.setPlaceholderText(self.tr("处置说明（回车确认）"))
         self._refresh_summary()
         for row in range(self.queue.count()):
@@ -416,6 +422,7 @@ class AlarmPopup(QWidget):
             self.escalate_button,
             self.map_button,
             self.camera_button,
+            self.rules_button,
         ):
             button.setEnabled(enabled)
         if view is None:
@@ -441,6 +448,7 @@ class AlarmPopup(QWidget):
         self.ack_button.setEnabled(view.state == AlarmState.RAISED)
         self.dismiss_button.setVisible(view.state == AlarmState.ACKNOWLEDGED)
         self.dispatch_button.setEnabled(self.service.dispatch_ticket is not None)
+        self.rules_button.setEnabled(view.household_id is not None)
 
     def _schedule_live(self) -> None:
         # After the popup is on screen: finding and opening the camera never delays the alarm itself.
@@ -493,6 +501,22 @@ class AlarmPopup(QWidget):
         view = self.selected()
         if view is not None and view.state == AlarmState.ACKNOWLEDGED:
             self._remove(view.id)
+
+    def edit_care_rules(self) -> CareRulesDialog | None:
+        """The selected alarm's household rules, e.g. away mode after a false inactivity alarm."""
+        view = self.selected()
+        if view is None or view.household_id is None:
+            return None
+        try:
+            dialog = CareRulesDialog(
+                self.service.db, self.service.seat, view.household_id, self._place(view), parent=self
+            )
+        except Exception as error:  # the household is gone, or the store: say so in the popup
+            self.error.setText(self.tr("无法读取关怀规则：") + str(error))
+            return None
+        dialog.setModal(True)
+        dialog.open()
+        return dialog
 
     def _call_hook(self, hook: AlarmHook | None) -> None:
         view = self.selected()

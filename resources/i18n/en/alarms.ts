@@ -4,6 +4,18 @@
 <context>
     <name>AlarmPopup</name>
     <message>
+        <source>关怀规则(&amp;R)</source>
+        <translation>Care &amp;rules</translation>
+    </message>
+    <message>
+        <source>该户的老人关怀规则：无活动时长、外出模式、夜间开门提醒…</source>
+        <translation>This household's elderly-care rules: inactivity time, away mode, door at night…</translation>
+    </message>
+    <message>
+        <source>无法读取关怀规则：</source>
+        <translation>Cannot read the care rules: </translation>
+    </message>
+    <message>
         <source>确认(&amp;A)</source>
         <translation>&amp;Acknowledge</translation>
     </message>
@@ -344,6 +356,61 @@
     <message>
         <source>双击画面在视频墙上放大</source>
         <translation>Double-click to open it large on the wall</translation>
+    </message>
+</context>
+<context>
+    <name>CareRulesDialog</name>
+    <message>
+        <source>老人关怀规则</source>
+        <translation>Elderly-care rules</translation>
+    </message>
+    <message>
+        <source>长时间无活动时提醒</source>
+        <translation>Alarm when there is no activity for a long time</translation>
+    </message>
+    <message>
+        <source>外出模式（住院、探亲等，暂停无活动提醒）</source>
+        <translation>Away mode (in hospital, visiting family…: inactivity alarms paused)</translation>
+    </message>
+    <message>
+        <source>夜间开门提醒（走失风险）</source>
+        <translation>Alarm when the door opens at night (risk of wandering)</translation>
+    </message>
+    <message>
+        <source>无活动时长</source>
+        <translation>No activity for</translation>
+    </message>
+    <message>
+        <source>活动时段</source>
+        <translation>Active hours</translation>
+    </message>
+    <message>
+        <source>夜间时段</source>
+        <translation>Night hours</translation>
+    </message>
+    <message>
+        <source>传感器静默提醒</source>
+        <translation>Sensor silent for</translation>
+    </message>
+    <message>
+        <source>低电量提醒</source>
+        <translation>Low battery below</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>保存失败：</source>
+        <translation>Saving failed: </translation>
     </message>
 </context>
 </TS>
