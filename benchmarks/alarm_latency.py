@@ -3,7 +3,8 @@
 The whole path is the real one: pyserial reader thread → Portisch decoder → care rules → SQLite commit →
 EventHub → QtBridge (queued to the GUI thread) → AlarmPopup.present → shown. Each alarm is then closed
 so the next one shows the popup from hidden. Measured first alone (the baseline), then with the camera
-wall playing 21 RTSP streams in the same process when widgets/wall exists.
+wall playing 21 RTSP streams in the same process when widgets/wall exists; then the popup also opens
+the nearest camera's live picture beside each card (after it is shown, as in the wired window).
 
     .venv/bin/python benchmarks/alarm_latency.py [--alarms 200] [--streams 21] [--no-wall]
 """
@@ -92,8 +93,12 @@ def build_site(folder: Path, alarms: int):
     return db, codes
 
 
-def measure(app, db, codes: list[str]) -> tuple[list[float], float]:
-    """Milliseconds from os.write of each frame to the popup being visible; process CPU ms per alarm."""
+def measure(app, db, codes: list[str], live=None) -> tuple[list[float], float]:
+    """Milliseconds from os.write of each frame to the popup being visible; process CPU ms per alarm.
+
+    `live` is (pool, camera) when a wall plays: the popup then opens that camera's live picture beside
+    each card, as the wired window does.
+    """
     from PySide6.QtCore import QEventLoop, QTimer
 
     from alarms.ingest import SensorIngest
@@ -103,6 +108,7 @@ def measure(app, db, codes: list[str]) -> tuple[list[float], float]:
     from alarms.service import AlarmService
     from app.config import Seat
     from app.events import EventHub
+    from widgets.alarms.live_view import NearbyCamera
     from widgets.alarms.popup import AlarmPopup
     from widgets.alarms.sound import AlarmSound
     from widgets.bridge import QtBridge
@@ -112,6 +118,9 @@ def measure(app, db, codes: list[str]) -> tuple[list[float], float]:
     ingest = SensorIngest(service)
     bridge = QtBridge(hub)
     popup = AlarmPopup(service, sound=AlarmSound(player=("silent", lambda: None, lambda: None)))
+    if live is not None:
+        pool, camera = live
+        popup.set_live_view(pool, lambda _alarm: NearbyCamera(camera, 30.0))
     bridge.on("alarm", popup.on_change, popup)
     master, slave = os.openpty()
     tty.setraw(slave)
@@ -144,6 +153,7 @@ def measure(app, db, codes: list[str]) -> tuple[list[float], float]:
     cpu_ms = (time.process_time() - cpu_before) / len(codes) * 1000
     reader.stop()
     bridge.close()
+    popup.set_live_view(None)
     popup.close()
     os.close(master)
     os.close(slave)
@@ -257,7 +267,8 @@ def main() -> None:
                     for t in video_wall.tiles
                     if t.camera and (s := t.status()) and s.state is stream_state.LIVE
                 )
-                busy, cpu_busy = measure(app, db, codes[args.alarms :])
+                nearest = video_wall.tiles[0].camera
+                busy, cpu_busy = measure(app, db, codes[args.alarms :], live=(pool, nearest))
             finally:
                 video_wall.close_streams()
                 pool.close()
