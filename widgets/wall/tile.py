@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QFont,
+    QFontMetrics,
     QImage,
     QMouseEvent,
     QPainter,
@@ -101,6 +102,13 @@ def _uncovered(rect: QRectF, picture: QRectF) -> tuple[QRectF, ...]:
         QRectF(picture.right(), picture.top(), rect.right() - picture.right(), picture.height()),
     )
     return tuple(bar for bar in bars if bar.width() > 0 and bar.height() > 0)
+
+
+def caption_name(metrics: QFontMetrics, name: str, stamp: str, width: float) -> str:
+    """The camera name as the name bar shows it: it gives way to the clock, elided on a small tile
+    rather than drawn under the time."""
+    room = width - 12 - (metrics.horizontalAdvance(stamp) + 10 if stamp else 0)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(int(room), 0))
 
 
 def camera_mime(camera_id: int) -> QMimeData:
@@ -479,14 +487,16 @@ class Tile(QWidget):
         name = self.camera.name
         if self.profile is Profile.MAIN:
             name += self.tr("  [主码流]") if self._pending is None else self.tr("  [正在切换主码流…]")
+        status = self._status
+        stamp = ""
+        if status is not None and status.last_frame_at is not None:
+            stamp = datetime.fromtimestamp(status.last_frame_at).strftime("%H:%M:%S")
         painter.drawText(
             QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(rect.width() * 0.6)),
+            caption_name(metrics, name, stamp, rect.width()),
         )
-        status = self._status
-        if status is not None and status.last_frame_at is not None:
-            stamp = datetime.fromtimestamp(status.last_frame_at).strftime("%H:%M:%S")
+        if stamp:
             painter.drawText(
                 QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,

@@ -197,3 +197,20 @@ def test_tile_blits_its_picture_unscaled_and_fills_only_the_bars(qtbot, pool, ma
     assert sum(bar.width() * bar.height() for bar in place.bars) == (
         tile.width() * tile.height() - place.target.width() * place.target.height()
     )
+
+
+def test_a_long_camera_name_gives_way_to_the_clock_on_a_small_tile(qapp):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from widgets.wall.tile import caption_name
+
+    font = QFont()
+    font.setPixelSize(12)
+    metrics = QFontMetrics(font)
+    name, stamp = "东门人脸抓拍（幸福路与建设路交叉口北侧）", "17:02:18"
+    for width in (160, 240, 380):
+        shown = caption_name(metrics, name, stamp, width)
+        assert shown.endswith("…") or width == 380  # a 5x5 tile on a 1920 screen has room for it all
+        assert metrics.horizontalAdvance(shown) + 10 + metrics.horizontalAdvance(stamp) <= width - 12
+    assert caption_name(metrics, "1号楼", stamp, 380) == "1号楼"  # short names stay whole
+    assert caption_name(metrics, name, "", 2000) == name  # no clock yet: all the room is the name's
