@@ -104,7 +104,7 @@ class SiteRuntime(QObject):
 
     def attach(self, window: PanelHost) -> PanelWiring:
         """Wire the panels of a window to each other (map → wall, alarm popup → map and wall)."""
-        wiring = PanelWiring(window, self.context.db)
+        wiring = PanelWiring(window)
         self.wirings.append(wiring)
         return wiring
 

@@ -14,11 +14,8 @@ from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
-from sqlalchemy import select
 
 from alarms.service import AlarmView
-from app.models import Camera
-from app.store import Database
 from widgets.alarms.live_view import NearbyCamera
 
 NEAREST_CAMERA_M = 400.0  # farther than this a camera does not show the alarm's place
@@ -68,25 +65,12 @@ def closest(
     return (best[2], best[0]) if best is not None and best[0] <= within_m else None
 
 
-def nearest_camera(
-    db: Database, lon: float | None, lat: float | None, within_m: float = NEAREST_CAMERA_M
-) -> int | None:
-    """The camera closest to a place, if one is within `within_m` metres."""
-    if lon is None or lat is None:
-        return None
-    with db.session() as session:
-        cameras = session.execute(select(Camera.id, Camera.lon, Camera.lat)).all()
-    found = closest(cameras, lon, lat, within_m)
-    return found[0].id if found is not None else None
-
-
 class PanelWiring(QObject):
     """Connects the map, the wall and the alarm popup of one window (a child of that window)."""
 
-    def __init__(self, window: PanelHost, db: Database) -> None:
+    def __init__(self, window: PanelHost) -> None:
         super().__init__(window if isinstance(window, QObject) else None)
         self.window = window
-        self.db = db
         self.map = self._panel("map", "cameraActivated")
         self.wall = self._panel("wall", "show_camera")
         alarms = self._panel("alarms", "desk")
@@ -98,7 +82,7 @@ class PanelWiring(QObject):
                 show_on_map=self.show_alarm_on_map if self.map is not None else None,
                 show_camera=self.show_alarm_camera if self.wall is not None else None,
             )
-            if self.wall is not None and hasattr(self.wall, "pool"):
+            if self.wall is not None:
                 self.alarm_desk.set_live_view(self.wall.pool, self.camera_near)
 
     def _panel(self, key: str, needs: str) -> QWidget | None:
@@ -121,11 +105,11 @@ class PanelWiring(QObject):
             self._say(tr("告警没有位置信息，无法在地图上显示"))
 
     def show_alarm_camera(self, alarm: AlarmView) -> None:
-        camera_id = alarm.camera_id or nearest_camera(self.db, alarm.lon, alarm.lat)
-        if camera_id is None:
+        nearby = self.camera_near(alarm)
+        if nearby is None:
             self._say(tr("告警地点 %1 米内没有摄像机").replace("%1", str(int(NEAREST_CAMERA_M))))
             return
-        self.show_camera(camera_id)
+        self.show_camera(nearby.camera.id)
 
     def camera_near(self, alarm: AlarmView) -> NearbyCamera | None:
         """The alarm's own camera, else the wall's camera nearest its place (from memory: no query)."""

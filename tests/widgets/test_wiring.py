@@ -24,6 +24,7 @@ from tests.video.ai.clips import face_clip
 from video.ai.config import EventSettings
 from video.ai.events import AiEventRecorder, EventDraft
 from video.ai.site import open_ai
+from video.cameras import load_cameras
 from video.pool import StreamPool
 from widgets.ai_alarms import AiAlarms
 from widgets.ai_runtime import AiRuntime, names_visible_for
@@ -31,7 +32,7 @@ from widgets.scheduler_seat import SchedulerSeat, SeatRole
 from widgets.shell_context import SEAT_ROLES_KEY, ShellSettings, build_shell_context
 from widgets.site_runtime import SiteRuntime, collect_garbage_on_gui_thread
 from widgets.status_bar import IndicatorState, StatusBoard
-from widgets.wiring import distance_m, nearest_camera
+from widgets.wiring import closest, distance_m
 
 pytestmark = [pytest.mark.gui]
 
@@ -294,9 +295,10 @@ def test_an_ai_that_cannot_load_leaves_the_wall_running_and_says_why(qtbot, sqli
 def test_nearest_camera_is_the_closest_within_reach(sqlite_db):
     assert 1100 < distance_m(113.6, 34.7, 113.6, 34.71) < 1120  # 0.01° of latitude is about 1.1 km
     near = add_camera(sqlite_db, name="近")
-    assert nearest_camera(sqlite_db, 113.6005, 34.7, within_m=400) == near
-    assert nearest_camera(sqlite_db, 113.7, 34.7, within_m=400) is None
-    assert nearest_camera(sqlite_db, None, None) is None
+    cameras = load_cameras(sqlite_db)
+    assert closest(cameras, 113.6005, 34.7, within_m=400)[0].id == near
+    assert closest(cameras, 113.7, 34.7, within_m=400) is None
+    assert closest(cameras, None, None) is None
 
 
 # ---- a whole run --------------------------------------------------------------------------------
@@ -398,7 +400,7 @@ def test_the_popup_gets_the_walls_pool_and_the_camera_nearest_the_alarm(qapp):
     )
     wall = SimpleNamespace(pool="the pool", cameras=cameras, show_camera=lambda camera_id: None)
     host = SimpleNamespace(panel_widgets={"wall": wall, "alarms": SimpleNamespace(desk=desk)}, docks={})
-    PanelWiring(host, db=None)
+    PanelWiring(host)
     assert given["pool"] == "the pool"
 
     def alarm(camera_id=None, lon=113.6004):

@@ -457,7 +457,7 @@ class AlarmPopup(QWidget):
 
     def _update_live(self) -> None:
         view = self.selected()
-        if self.live is None or self._find_camera is None or view is None or view.id == self._live_for:
+        if self.live is None or view is None or view.id == self._live_for:
             return
         self._live_for = view.id
         self.live.show_camera(self._find_camera(view))

@@ -92,7 +92,7 @@ def window(qtbot, qapp, district, tmp_path, languages):
     main.resize(QSize(1600, 900))
     main.show()
     qtbot.waitExposed(main)
-    yield main, PanelWiring(main, district.db)
+    yield main, PanelWiring(main)
     context.bridge.close()
     stream_pool_for(context).close()
 
@@ -126,4 +126,6 @@ def test_the_alarm_popup_shows_the_place_on_the_map_and_the_nearest_camera_on_th
     popup.camera_button.click()  # the household has no camera of its own: the one 18 m away
     wall = main.panel_widgets["wall"].wall
     assert wall.maximised is not None and wall.maximised.camera.id == district.camera_id
+    qtbot.waitUntil(lambda: popup.live.camera is not None)  # and its live picture beside the card
+    assert popup.live.camera.id == district.camera_id and "约 18 米" in popup.live.caption.text()
     popup.close()
