@@ -68,6 +68,11 @@ class RtspServer:
             raise RuntimeError(f"RTSP server did not start: {line!r}")
         return self
 
+    def freeze(self, frozen: bool = True) -> None:
+        """SIGSTOP (or SIGCONT): a hung camera whose connection stays open but sends nothing."""
+        assert self.process is not None
+        os.kill(self.process.pid, signal.SIGSTOP if frozen else signal.SIGCONT)
+
     def kill(self) -> None:
         """SIGKILL, as if the camera lost power: the client sees the connection drop."""
         if self.process is not None and self.process.poll() is None:
@@ -86,6 +91,8 @@ class MjpegServer:
     def __init__(self, width: int = 320, height: int = 240, fps: float = 10.0) -> None:
         self.width, self.height, self.fps = width, height, fps
         self.stopping = threading.Event()
+        self.sending = threading.Event()  # cleared: connections stay open but nothing is sent
+        self.sending.set()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -99,6 +106,9 @@ class MjpegServer:
                 index = 0
                 try:
                     while not server.stopping.is_set():
+                        if not server.sending.is_set():
+                            time.sleep(0.05)
+                            continue
                         jpeg = server.frame(index)
                         self.wfile.write(b"--frame\r\nContent-Type: image/jpeg\r\n")
                         self.wfile.write(f"Content-Length: {len(jpeg)}\r\n\r\n".encode() + jpeg + b"\r\n")

@@ -40,6 +40,33 @@ def test_killed_server_shows_reconnecting_within_5s_and_live_within_5s_of_return
     assert worker.status().restarts >= 1
 
 
+@pytest.mark.slow
+def test_frozen_rtsp_server_times_out_into_reconnecting_and_recovers(rtsp_server, workers):
+    """The connection stays open but nothing arrives (a hung camera): FFmpeg's socket timeout ends
+    the read, not a callback in Python."""
+    from video.capture import CaptureSettings
+
+    worker = workers(rtsp_server.url("street"), settings=CaptureSettings(read_timeout=1.5))
+    wait_for_state(worker, StreamState.LIVE, 10)
+    rtsp_server.freeze()
+    try:
+        assert wait_for_state(worker, StreamState.RECONNECTING, 5) < 5
+    finally:
+        rtsp_server.freeze(False)
+    assert wait_for_state(worker, StreamState.LIVE, 10) < 10
+
+
+def test_silent_http_camera_times_out_into_reconnecting(mjpeg_server, workers):
+    from video.capture import CaptureSettings
+
+    worker = workers(mjpeg_server.url, settings=CaptureSettings(read_timeout=1.0))
+    wait_for_state(worker, StreamState.LIVE, 10)
+    mjpeg_server.sending.clear()
+    assert wait_for_state(worker, StreamState.RECONNECTING, 5) < 5
+    mjpeg_server.sending.set()
+    assert wait_for_state(worker, StreamState.LIVE, 10) < 10
+
+
 def test_http_mjpeg_source(mjpeg_server, workers):
     worker = workers(mjpeg_server.url)
     wait_for_state(worker, StreamState.LIVE, 10)
