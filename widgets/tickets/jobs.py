@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,10 @@ class Jobs(QObject):
         self._generation[key] = generation
         self._waiting = {k: w for k, w in self._waiting.items() if k[0] != key}
         self._waiting[(key, generation)] = _Waiting(done, failed)
-        self._pool.start(QRunnable.create(lambda: self._run(key, generation, work)))
+        # The callable overload, not QRunnable.create(): a QRunnable wrapper that Python hands to the
+        # pool is deleted by the pool in C++ without shiboken knowing, and a later Qt object allocated
+        # at the same address then comes back as that stale QRunnable wrapper.
+        self._pool.start(lambda: self._run(key, generation, work))
         return generation
 
     def cancel(self, key: str) -> None:

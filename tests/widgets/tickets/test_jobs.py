@@ -52,3 +52,28 @@ def test_a_failure_reaches_the_failed_callback(qtbot):
     jobs.submit("k", lambda: 1 / 0, lambda _r: None, errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=5_000)
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_finished_jobs_leave_no_stale_wrapper_for_later_qt_objects(qtbot):
+    """A job's runnable is freed by the pool; a Qt object later built at its address keeps its own type.
+
+    With runnables from QRunnable.create() about 3% of new tables got a stale QRunnable wrapper as
+    their selection model (the ticket dock then failed to open).
+    """
+    from PySide6.QtCore import QStringListModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    jobs = Jobs()
+    wrong = []
+    for round_ in range(2000):
+        for _ in range(3):
+            jobs.submit("k", lambda: None, lambda _r: None)
+        jobs.wait()
+        table = QTableView()
+        table.setModel(QStringListModel(table))
+        if not hasattr(table.selectionModel(), "selectionChanged"):
+            wrong.append(type(table.selectionModel()).__name__)
+        table.deleteLater()
+        if round_ % 50 == 0:  # free the tables now and then, so addresses are reused as in a long session
+            QApplication.processEvents()
+    assert wrong == []
