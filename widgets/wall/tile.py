@@ -307,6 +307,11 @@ class Tile(QWidget):
         if (pending is not None and pending[1].seq) or (sink is not None and sink.seq != self._seq):
             self._on_frame()
 
+    def frame_rate(self) -> float:
+        """The shown stream's measured rate, for the frame clock's pace (kept current once a second)."""
+        status = self._status
+        return status.fps if status is not None else 0.0
+
     def _on_frame(self) -> None:
         if self._pending is not None:  # the switched-to stream: use it once it has a picture
             worker, sink = self._pending

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDropEvent, QImage
 from video.frames import FULL
 from video.layouts import PRESETS, custom_layout
 from video.pool import Profile
+from widgets.wall.frame_clock import RETUNE_TICKS, FrameClock, tick_interval_ms
 from widgets.wall.tile import Tile, camera_mime
 from widgets.wall.wall import VideoWall
 
@@ -182,10 +183,40 @@ def test_one_frame_clock_feeds_every_tile_and_stops_with_the_streams(qtbot, pool
     qtbot.waitUntil(lambda: tile.frames_shown >= 3, timeout=10000)
     shown, decoded = tile.frames_shown, tile.status().decoded
     qtbot.wait(2000)
-    # the clock ticks several times per frame interval: the tile shows (nearly) every decoded frame
+    # the clock ticks twice per frame interval: the tile shows (nearly) every decoded frame
     assert tile.frames_shown - shown >= 0.9 * (tile.status().decoded - decoded) > 20
     wall.close_streams()
     assert not wall.frame_clock.running  # nothing to show: the timer is off
+
+
+def test_the_frame_clock_ticks_twice_per_frame_of_the_fastest_stream_within_bounds(qtbot):
+    assert tick_interval_ms([15.0, 25.0]) == 20
+    assert tick_interval_ms([60.0]) == 15  # never faster: a pass has a fixed price
+    assert tick_interval_ms([5.0]) == tick_interval_ms([]) == tick_interval_ms([0.0]) == 33
+
+    class Taker:
+        def __init__(self, fps: float) -> None:
+            self.fps, self.taken = fps, 0
+
+        def take_new_frame(self) -> None:
+            self.taken += 1
+
+        def frame_rate(self) -> float:
+            return self.fps
+
+    clock = FrameClock()
+    sub, main = Taker(15.0), Taker(25.0)
+    clock.attach(sub)
+    clock.attach(main)
+    for _ in range(RETUNE_TICKS):
+        clock.tick()
+    assert clock.interval_ms == 20 and sub.taken == main.taken == RETUNE_TICKS
+    clock.detach(main)  # the maximised main stream went back to the sub-stream
+    for _ in range(RETUNE_TICKS):
+        clock.tick()
+    assert clock.interval_ms == 33 and clock.running
+    clock.detach(sub)
+    assert not clock.running
 
 
 def test_tile_blits_its_picture_unscaled_and_fills_only_the_bars(qtbot, pool, make_camera):
