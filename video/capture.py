@@ -2,8 +2,9 @@
 
 The worker's thread is its own watchdog: a read that times out, an end of stream or a stall (packets
 but no pictures for `stall_seconds`) closes the stream, and it is reopened after an exponential
-backoff (0.5 s doubling to 30 s). Pictures are converted for display only for the display sinks that
-are open, at the size they ask for, in this thread, so the GUI thread only draws.
+backoff (0.5 s doubling to 30 s). Pictures are scaled for display only for the display sinks that
+are open, to the size they ask for, in this thread; the view converts the small result to colour as
+it draws it.
 
 Listeners (the AI pipeline) get `DecodedFrame`s at the rate they ask for, on this thread: they must
 copy what they need and return quickly.
@@ -20,10 +21,9 @@ from dataclasses import dataclass, field
 
 import av
 import av.error
-import numpy as np
 
 from video.backoff import Backoff
-from video.frames import FULL, BgraScaler, Crop, DecodedFrame, fit_size
+from video.frames import FULL, Crop, DecodedFrame, fit_size
 from video.sources import (
     SourceError,
     SourceKind,
@@ -35,6 +35,7 @@ from video.sources import (
     usb_device,
 )
 from video.status import StreamState, StreamStatus
+from video.yuv import PackedI420
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,10 @@ class CaptureSettings:
 
 
 class DisplaySink:
-    """A view's window onto a worker: the newest picture converted to fit `box`.
+    """A view's window onto a worker: the newest picture scaled to fit `box`, as I420 planes.
+
+    The view converts the picture to colour where it draws it (the wall writes it straight into its
+    window's pixels), so each shown picture is written in colour once, at tile size.
 
     The view either polls `seq` and calls `take()` when it changed (the wall does, from one timer for
     all its tiles), or passes `notify`: called on the capture thread only when the previous picture was
@@ -82,10 +86,9 @@ class DisplaySink:
         self.box = box
         self.crop: Crop = FULL
         self.notify = notify
-        self._scaler: BgraScaler | None = None
-        self._ring: list[np.ndarray] = []
-        self._picture: np.ndarray | None = None
-        self._shown: np.ndarray | None = None
+        self._ring: list[PackedI420] = []
+        self._picture: PackedI420 | None = None
+        self._shown: PackedI420 | None = None
         self._frame_size = (0, 0)
         self.seq = 0  # of the newest picture; read without the lock to see whether there is a new one
         self._taken = True
@@ -98,10 +101,10 @@ class DisplaySink:
     def set_crop(self, crop: Crop) -> None:
         self.crop = crop
 
-    def take(self) -> tuple[int, np.ndarray, tuple[int, int]] | None:
-        """(seq, BGRA ndarray, frame size) of the newest picture, or None before the first one.
+    def take(self) -> tuple[int, PackedI420, tuple[int, int]] | None:
+        """(seq, picture, frame size) of the newest picture, or None before the first one.
 
-        The array stays as it is until the next `take()` returns a newer picture.
+        The picture stays as it is until the next `take()` returns a newer one.
         """
         with self._lock:
             self._taken = True
@@ -117,17 +120,17 @@ class DisplaySink:
         self._worker._remove_sink(self)
 
     def _publish(self, frame: DecodedFrame, width: int, height: int, crop: Crop) -> bool:
-        """Convert `frame` into a free buffer and offer it; False when the previous one was dropped."""
+        """Scale `frame` into a free buffer and offer it; False when the previous one was dropped."""
         with self._converting:
-            if self._scaler is None or self._scaler.size != (width, height):
-                self._scaler = BgraScaler(width, height)
-                self._ring = [self._scaler.new_picture() for _ in range(3)]
+            if not self._ring or self._ring[0].size != (width, height):
+                self._ring = [PackedI420(width, height) for _ in range(3)]
             with self._lock:
                 busy = (self._picture, self._shown)
             free = next(b for b in self._ring if b is not busy[0] and b is not busy[1])
-            return self._offer(frame.seq, self._scaler.convert(frame, crop, free), frame.size)
+            free.scale_from(*frame.planes(crop))
+            return self._offer(frame.seq, free, frame.size)
 
-    def _offer(self, seq: int, picture: np.ndarray, frame_size: tuple[int, int]) -> bool:
+    def _offer(self, seq: int, picture: PackedI420, frame_size: tuple[int, int]) -> bool:
         """Store a new picture and nudge the view if it took the last one; False when it was dropped."""
         with self._lock:  # held while notifying, so close() can promise no call after it returns
             if self._closed:

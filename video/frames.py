@@ -2,8 +2,8 @@
 
 Converting a whole 640x360 frame to BGR costs more than decoding it; scaling the planes to the tile
 first and converting the small result is the cheap path (see ARCHITECTURE.md, "Measured"). The wall
-does that for every shown frame, so `BgraScaler` keeps its scratch planes and writes into buffers the
-caller reuses: no allocation per frame.
+scales every shown frame into reused `PackedI420` pictures (no allocation per frame) and converts
+them to colour only where it draws them.
 """
 
 from __future__ import annotations
@@ -96,15 +96,17 @@ class DecodedFrame:
 
     def bgra(self, width: int, height: int, crop: Crop = FULL) -> np.ndarray:
         """The picture as 32-bit BGRA: Qt's native RGB32 layout, drawn without another conversion."""
-        scaler = BgraScaler(width, height)
-        return scaler.convert(self, crop, scaler.new_picture())
+        i420 = PackedI420(width, height)
+        i420.scale_from(*self.planes(crop))
+        return i420.to_bgra(np.empty((i420.height, i420.width, 4), np.uint8))
 
     def _convert(self, width: int, height: int, crop: Crop, code: int) -> np.ndarray:
         i420 = PackedI420(width, height)
-        i420.scale_from(*self._cropped(crop))
+        i420.scale_from(*self.planes(crop))
         return cv2.cvtColor(i420.buffer, code)
 
-    def _cropped(self, crop: Crop) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def planes(self, crop: Crop = FULL) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The Y, U, V planes of the whole picture or of `crop` (views, no copy)."""
         if crop.is_full:
             return self.y, self.u, self.v
         crop = crop.clamped()
@@ -112,30 +114,3 @@ class DecodedFrame:
         x0, x1 = int(crop.left * cw), max(int(crop.right * cw), int(crop.left * cw) + 1)
         y0, y1 = int(crop.top * ch), max(int(crop.bottom * ch), int(crop.top * ch) + 1)
         return self.y[2 * y0 : 2 * y1, 2 * x0 : 2 * x1], self.u[y0:y1, x0:x1], self.v[y0:y1, x0:x1]
-
-
-class BgraScaler:
-    """Scales frames to one size and converts them to BGRA, reusing its scratch planes.
-
-    Sampling chroma nearest-neighbour would save about 5% of the wall's CPU but loses the colour of
-    small details (lit windows, a red coat far away), so every plane is filtered properly (see
-    `video.yuv`). Not thread-safe: each display sink has its own.
-    """
-
-    def __init__(self, width: int, height: int, use_libyuv: bool = True) -> None:
-        self._planes = PackedI420(width, height, use_libyuv)
-        self.size = self._planes.size
-        self._addresses: dict[int, tuple[np.ndarray, int]] = {}  # id → (buffer, its address)
-
-    def new_picture(self) -> np.ndarray:
-        """An empty BGRA buffer of this scaler's size, for `convert` to fill again and again."""
-        width, height = self.size
-        picture = np.empty((height, width, 4), np.uint8)
-        self._addresses[id(picture)] = (picture, picture.ctypes.data)  # holding it keeps the id unique
-        return picture
-
-    def convert(self, frame: DecodedFrame, crop: Crop, out: np.ndarray) -> np.ndarray:
-        """Write `frame` (or its `crop`) scaled to this size into `out` as BGRA; returns `out`."""
-        self._planes.scale_from(*frame._cropped(crop))
-        known = self._addresses.get(id(out))
-        return self._planes.to_bgra(out, known[1] if known is not None and known[0] is out else None)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from video.capture import CaptureWorker
-from video.frames import FULL, BgraScaler, DecodedFrame
+from video.frames import DecodedFrame
 from video.yuv import PackedI420, libyuv_available
 
 
@@ -17,6 +17,11 @@ def _street(width: int = 640, height: int = 360) -> DecodedFrame:
     bgr = cv2.GaussianBlur(rng.integers(0, 255, (height, width, 3), dtype=np.uint8), (9, 9), 3)
     bgr[: height // 3] = (235, 160, 60)  # a blue sky (BGR) to catch a channel swap
     return DecodedFrame.from_av(av.VideoFrame.from_ndarray(bgr, format="bgr24").reformat(format="yuv420p"), 1)
+
+
+def _tile_picture(frame: DecodedFrame, planes: PackedI420) -> np.ndarray:
+    planes.scale_from(*frame.planes())
+    return planes.to_bgra(np.empty((planes.height, planes.width, 4), np.uint8))
 
 
 def _solid(bgr: tuple[int, int, int]) -> av.VideoFrame:
@@ -28,10 +33,9 @@ def _solid(bgr: tuple[int, int, int]) -> av.VideoFrame:
 @pytest.mark.skipif(not libyuv_available(), reason="libyuv (Debian libyuv0) is not installed")
 def test_libyuv_and_opencv_convert_to_the_same_bgra():
     frame = _street()
-    with_libyuv = BgraScaler(380, 214, use_libyuv=True)
-    with_opencv = BgraScaler(380, 214, use_libyuv=False)
-    a = with_libyuv.convert(frame, FULL, with_libyuv.new_picture()).astype(int)
-    b = with_opencv.convert(frame, FULL, with_opencv.new_picture()).astype(int)
+    a, b = (
+        _tile_picture(frame, PackedI420(380, 214, use_libyuv)).astype(int) for use_libyuv in (True, False)
+    )
     # libyuv averages boxes where OpenCV interpolates: the same picture, a little smoother
     assert np.abs(a - b)[..., :3].mean() < 2
     assert (a[..., 3] == 255).all()
@@ -39,8 +43,7 @@ def test_libyuv_and_opencv_convert_to_the_same_bgra():
 
 def test_tile_picture_is_bgra_in_the_frames_colours():
     frame = _street()
-    scaler = BgraScaler(380, 214)
-    picture = scaler.convert(frame, FULL, scaler.new_picture())
+    picture = _tile_picture(frame, PackedI420(380, 214))
     sky = picture[10:60, :, :3].reshape(-1, 3).mean(axis=0)
     assert np.allclose(sky, (235, 160, 60), atol=6)  # blue first: the byte order Qt's RGB32 reads
     assert np.abs(picture[..., :3].astype(int) - frame.bgr(380, 214).astype(int)).mean() < 1
@@ -58,13 +61,14 @@ def test_display_sink_never_rewrites_the_picture_its_view_holds():
     sink = worker.open_display(160, 90)
     worker._publish(_solid((0, 0, 255)))
     _, shown, _ = sink.take()
-    red = shown.copy()
+    red = shown.buffer.copy()
     buffers = {id(shown)}
     for colour in ((0, 255, 0), (255, 0, 0), (255, 255, 255), (0, 255, 255)):  # none of them taken
         worker._publish(_solid(colour))
         buffers.add(id(sink._picture))
-    assert np.array_equal(shown, red)  # what the view holds stayed as it was
+    assert np.array_equal(shown.buffer, red)  # what the view holds stayed as it was
     assert len(buffers) <= 3  # a ring of reused buffers, no allocation per frame
     seq, newest, _ = sink.take()
-    assert seq == 5 and np.allclose(newest[40, 80, :3], (0, 255, 255), atol=4)
+    newest_bgra = newest.to_bgra(np.empty((newest.height, newest.width, 4), np.uint8))
+    assert seq == 5 and np.allclose(newest_bgra[40, 80, :3], (0, 255, 255), atol=4)
     assert sink.dropped == 3  # published while the previous one was still waiting

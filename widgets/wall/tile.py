@@ -1,10 +1,11 @@
 """One tile of the wall: a camera's newest picture, its name and time, and what state its stream is in.
 
-The tile never decodes or converts: its capture worker hands it a picture already scaled to the tile
+The tile never decodes or scales: its capture worker hands it a picture already scaled to the tile
 (a `DisplaySink`), and only while the tile is visible. The wall's `FrameClock` asks every showing tile
-for its new picture a few times per frame interval; the tile wraps it in a QImage without copying and
-blits it unscaled. A stale picture (the stream is not live, or no new frame for `STALE_SECONDS`) is
-drawn in grey with a badge saying why, never silently frozen.
+for its new picture twice per frame interval; the tile converts it to colour straight into the
+window's pixels as it paints (see `in_place`), or blits a colour copy where it cannot. A stale
+picture (the stream is not live, or no new frame for `STALE_SECONDS`) is drawn in grey with a badge
+saying why, never silently frozen.
 
 Other areas draw over the picture with `set_overlay_painter(fn)`: fn(painter, target_rect,
 frame_size) gets the rectangle the whole frame occupies in tile coordinates (it may reach past the tile
@@ -42,7 +43,9 @@ from video.capture import CaptureWorker, DisplaySink
 from video.frames import FULL, Crop
 from video.pool import Profile, StreamPool
 from video.status import StreamState, StreamStatus
+from video.yuv import PackedI420
 from widgets.wall.frame_clock import FrameClock
+from widgets.wall.in_place import write_in_place
 
 OverlayPainter = Callable[[QPainter, QRectF, tuple[int, int]], None]
 CAMERA_MIME = "application/x-gcc-camera-id"
@@ -104,6 +107,21 @@ def _uncovered(rect: QRectF, picture: QRectF) -> tuple[QRectF, ...]:
     return tuple(bar for bar in bars if bar.width() > 0 and bar.height() > 0)
 
 
+@dataclass
+class _ColourCopy:
+    """A tile-owned BGRA copy of one picture and a QImage over its memory."""
+
+    pixels: np.ndarray
+    image: QImage
+    picture: PackedI420 | None = None  # the picture it holds, and its seq
+    seq: int = -1
+
+    @classmethod
+    def of_size(cls, width: int, height: int) -> _ColourCopy:
+        pixels = np.empty((height, width, 4), np.uint8)
+        return cls(pixels, QImage(pixels.data, width, height, width * 4, QImage.Format.Format_RGB32))
+
+
 def caption_name(metrics: QFontMetrics, name: str, stamp: str, width: float) -> str:
     """The camera name as the name bar shows it: it gives way to the clock, elided on a small tile
     rather than drawn under the time."""
@@ -141,9 +159,9 @@ class Tile(QWidget):
         self._sink: DisplaySink | None = None
         self._pending: tuple[CaptureWorker, DisplaySink] | None = None  # main/sub stream being switched to
         self._remove_status_listener: Callable[[], None] | None = None
-        self._image: QImage | None = None
+        self._picture: PackedI420 | None = None  # the newest taken picture, at tile size
+        self._colour: _ColourCopy | None = None  # that picture in colour, where it cannot be written in place
         self._grey: QImage | None = None
-        self._images: dict[int, tuple[np.ndarray, QImage]] = {}  # id(picture) → (picture, image over it)
         self._frame_size = (0, 0)
         self._seq = 0
         self._status: StreamStatus | None = None
@@ -183,7 +201,7 @@ class Tile(QWidget):
             return
         self._release_all()
         self.camera, self.profile = camera, profile
-        self._image = self._grey = None
+        self._picture = self._colour = self._grey = None
         self._seq = 0
         self._status = None
         self._crop = FULL
@@ -329,26 +347,15 @@ class Tile(QWidget):
         if taken is None:
             return
         seq, picture, frame_size = taken
-        if seq == self._seq and self._image is not None:
+        if seq == self._seq and self._picture is not None:
             return
-        self._image = self._image_over(picture)
-        self._image_size = (picture.shape[1], picture.shape[0])
+        self._picture = picture
+        self._image_size = picture.size
         self._grey = None
         self._seq, self._frame_size = seq, frame_size
         self._last_picture_at = time.monotonic()
         self.frames_shown += 1
         self.update()
-
-    def _image_over(self, picture: np.ndarray) -> QImage:
-        """A QImage borrowing the picture's memory (no copy), made once per buffer of the sink's ring."""
-        known = self._images.get(id(picture))
-        if known is None or known[0] is not picture:
-            if len(self._images) >= 6:  # the sink made a new ring (resized, switched): forget the old one
-                self._images.clear()
-            height, width = picture.shape[:2]
-            image = QImage(picture.data, width, height, picture.strides[0], QImage.Format.Format_RGB32)
-            known = self._images[id(picture)] = (picture, image)  # the array outlives the image
-        return known[1]
 
     @Slot(object)
     def _on_status(self, status: StreamStatus) -> None:
@@ -361,7 +368,7 @@ class Tile(QWidget):
         if self._worker is not None:
             self._status = self._worker.status()
         self._update_tooltip()
-        if self._image is not None and self._is_stale():
+        if self._picture is not None and self._is_stale():
             self.update()
 
     def _update_tooltip(self) -> None:
@@ -399,13 +406,14 @@ class Tile(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        image = self._image
-        stale = image is not None and self._is_stale()
-        place = self._placement() if image is not None else None
+        picture = self._picture
+        stale = picture is not None and self._is_stale()
+        place = self._placement() if picture is not None else None
         if place is None:
             painter.fillRect(self.rect(), BACKGROUND)
         else:
-            self._draw_picture(painter, place, stale)
+            if stale or not place.exact or not write_in_place(painter, picture, place.x, place.y):
+                self._draw_picture(painter, place, stale)
             for bar in place.bars:  # fill only around the picture, not under it
                 painter.fillRect(bar, BACKGROUND)
             if self._overlay is not None:
@@ -414,7 +422,7 @@ class Tile(QWidget):
                 self._overlay(painter, self._full_frame_rect(place.target), self._frame_size)
                 painter.restore()
         self._draw_captions(painter)
-        if stale or image is None:
+        if stale or picture is None:
             self._draw_badge(painter, QRectF(self.rect()))
         if self.is_selected:
             painter.setPen(QPen(QColor("#3da5ff"), 2))
@@ -429,7 +437,8 @@ class Tile(QWidget):
         return self._place
 
     def _draw_picture(self, painter: QPainter, place: _Placement, stale: bool) -> None:
-        image = self._image
+        """Draw the picture from a colour copy: scaled, greyed, or onto a device it cannot be written into."""
+        image = self._colour_image()
         if stale:
             if self._grey is None:
                 self._grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
@@ -441,6 +450,18 @@ class Tile(QWidget):
             painter.drawImage(place.target, image)
         if stale:
             painter.fillRect(place.target, QColor(0, 0, 0, 90))
+
+    def _colour_image(self) -> QImage:
+        """The current picture in colour, converted at most once per picture."""
+        picture = self._picture
+        assert picture is not None
+        copy = self._colour
+        if copy is None or copy.pixels.shape[:2] != (picture.height, picture.width):
+            copy = self._colour = _ColourCopy.of_size(picture.width, picture.height)
+        if copy.picture is not picture or copy.seq != self._seq:
+            picture.to_bgra(copy.pixels)
+            copy.picture, copy.seq = picture, self._seq
+        return copy.image
 
     def _full_frame_rect(self, picture_rect: QRectF) -> QRectF:
         """Where the whole frame would lie if the zoomed part fills `picture_rect`."""

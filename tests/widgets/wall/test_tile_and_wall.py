@@ -93,7 +93,7 @@ def test_maximise_uses_the_main_stream_and_keeps_the_picture_meanwhile(qtbot, po
     qtbot.waitUntil(lambda: tile.frames_shown >= 3, timeout=10000)
     wall.toggle_maximise(tile)
     assert tile.profile is Profile.MAIN and wall.maximised is tile
-    assert tile._image is not None  # still the sub-stream's last picture while the main one opens
+    assert tile._picture is not None  # still the sub-stream's last picture while the main one opens
     assert not wall.tiles[0].isVisible() and tile.geometry().size() == wall.size()
     qtbot.waitUntil(lambda: tile.status() is not None and tile.status().width == 640, timeout=10000)
     tile.zoom_at(QPointF(tile.width() / 2, tile.height() / 2), 2.0)
