@@ -127,7 +127,10 @@ class DisplaySink:
             with self._lock:
                 busy = (self._picture, self._shown)
             free = next(b for b in self._ring if b is not busy[0] and b is not busy[1])
-            free.scale_from(*frame.planes(crop))
+            if free.uses_libyuv:
+                free.scale_from_region(*frame.plane_region(crop))
+            else:
+                free.scale_from(*frame.planes(crop))
             return self._offer(frame.seq, free, frame.size)
 
     def _offer(self, seq: int, picture: PackedI420, frame_size: tuple[int, int]) -> bool:

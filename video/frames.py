@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import av
 import cv2
@@ -31,7 +32,7 @@ class Crop:
 
     @property
     def is_full(self) -> bool:
-        return self == FULL
+        return self is FULL or self == FULL
 
     def clamped(self) -> Crop:
         left, right = sorted((min(max(self.left, 0.0), 1.0), min(max(self.right, 0.0), 1.0)))
@@ -52,39 +53,69 @@ def fit_size(frame_w: int, frame_h: int, box_w: int, box_h: int) -> tuple[int, i
 
 @dataclass(frozen=True, eq=False)
 class DecodedFrame:
-    """One frame: its Y, U, V planes (views into the decoder's buffer, kept alive by `source`)."""
+    """One frame, left in the decoder's buffer (`source` keeps it alive).
+
+    Every shown frame passes through here, so the numpy views of its planes (`y`, `u`, `v`) are made
+    only when something asks for them; the wall scales straight from the planes' addresses.
+    """
 
     seq: int
-    y: np.ndarray
-    u: np.ndarray
-    v: np.ndarray
+    source: av.VideoFrame  # yuv420p of even size
+    width: int
+    height: int
     captured_at: float = field(default_factory=time.time)  # wall clock, for "last frame" times
-    source: object = None
 
     @classmethod
     def from_av(cls, frame: av.VideoFrame, seq: int) -> DecodedFrame:
         if frame.format.name not in _YUV420 or frame.width % 2 or frame.height % 2:
             frame = frame.reformat(width=frame.width & ~1, height=frame.height & ~1, format="yuv420p")
-        w, h = frame.width, frame.height
-        planes = [
-            np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:ph, :pw]
-            for plane, (pw, ph) in zip(
-                frame.planes, ((w, h), (w // 2, h // 2), (w // 2, h // 2)), strict=True
-            )
-        ]
-        return cls(seq, *planes, source=frame)
-
-    @property
-    def width(self) -> int:
-        return self.y.shape[1]
-
-    @property
-    def height(self) -> int:
-        return self.y.shape[0]
+        return cls(seq, frame, frame.width, frame.height)
 
     @property
     def size(self) -> tuple[int, int]:
         return self.width, self.height
+
+    @cached_property
+    def _views(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        w, h = self.width, self.height
+        return tuple(
+            np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)[:ph, :pw]
+            for plane, (pw, ph) in zip(
+                self.source.planes, ((w, h), (w // 2, h // 2), (w // 2, h // 2)), strict=True
+            )
+        )
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._views[0]
+
+    @property
+    def u(self) -> np.ndarray:
+        return self._views[1]
+
+    @property
+    def v(self) -> np.ndarray:
+        return self._views[2]
+
+    def plane_region(self, crop: Crop = FULL) -> tuple[tuple[int, ...], int, int]:
+        """((Y address, stride, U address, stride, V address, stride), width, height) of the whole
+        picture or of `crop`, for native code that reads the planes where the decoder left them."""
+        y, u, v = self.source.planes
+        if crop.is_full:
+            return (y.buffer_ptr, y.line_size, u.buffer_ptr, u.line_size, v.buffer_ptr, v.line_size), *self.size
+        x0, y0, x1, y1 = self._chroma_box(crop)
+        return (
+            (
+                y.buffer_ptr + 2 * y0 * y.line_size + 2 * x0,
+                y.line_size,
+                u.buffer_ptr + y0 * u.line_size + x0,
+                u.line_size,
+                v.buffer_ptr + y0 * v.line_size + x0,
+                v.line_size,
+            ),
+            2 * (x1 - x0),
+            2 * (y1 - y0),
+        )
 
     def gray(self) -> np.ndarray:
         """The luma plane as a contiguous copy: what motion detection needs, at no conversion cost."""
@@ -109,8 +140,13 @@ class DecodedFrame:
         """The Y, U, V planes of the whole picture or of `crop` (views, no copy)."""
         if crop.is_full:
             return self.y, self.u, self.v
+        x0, y0, x1, y1 = self._chroma_box(crop)
+        return self.y[2 * y0 : 2 * y1, 2 * x0 : 2 * x1], self.u[y0:y1, x0:x1], self.v[y0:y1, x0:x1]
+
+    def _chroma_box(self, crop: Crop) -> tuple[int, int, int, int]:
+        """`crop` in whole chroma samples (left, top, right, bottom), at least one sample wide and high."""
         crop = crop.clamped()
         cw, ch = self.width // 2, self.height // 2
-        x0, x1 = int(crop.left * cw), max(int(crop.right * cw), int(crop.left * cw) + 1)
-        y0, y1 = int(crop.top * ch), max(int(crop.bottom * ch), int(crop.top * ch) + 1)
-        return self.y[2 * y0 : 2 * y1, 2 * x0 : 2 * x1], self.u[y0:y1, x0:x1], self.v[y0:y1, x0:x1]
+        x0, y0 = min(int(crop.left * cw), cw - 1), min(int(crop.top * ch), ch - 1)
+        x1, y1 = min(max(int(crop.right * cw), x0 + 1), cw), min(max(int(crop.bottom * ch), y0 + 1), ch)
+        return x0, y0, x1, y1

@@ -102,6 +102,14 @@ class PackedI420:
             _FILTER_BOX,
         )
 
+    def scale_from_region(self, planes: tuple[int, ...], width: int, height: int) -> None:
+        """Fill the planes from a picture in memory numpy does not own (a decoder's buffer): `planes`
+        is (Y address, stride, U address, stride, V address, stride) of a `width` x `height` picture.
+        Needs libyuv (see `uses_libyuv`)."""
+        if self._lib is None:
+            raise RuntimeError("scaling from foreign memory needs libyuv")
+        self._lib.I420Scale(*planes, width, height, *self._planes, self.width, self.height, _FILTER_BOX)
+
     def to_bgra(self, out: np.ndarray) -> np.ndarray:
         """Convert into `out` (height x width x 4, uint8, C-contiguous) and return it."""
         if out.shape != (self.height, self.width, 4) or out.dtype != np.uint8 or not out.flags.c_contiguous:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from video.capture import CaptureWorker
-from video.frames import DecodedFrame
+from video.frames import Crop, DecodedFrame
 from video.yuv import PackedI420, libyuv_available
 
 
@@ -72,3 +72,19 @@ def test_display_sink_never_rewrites_the_picture_its_view_holds():
     newest_bgra = newest.to_bgra(np.empty((newest.height, newest.width, 4), np.uint8))
     assert seq == 5 and np.allclose(newest_bgra[40, 80, :3], (0, 255, 255), atol=4)
     assert sink.dropped == 3  # published while the previous one was still waiting
+
+
+@pytest.mark.skipif(not libyuv_available(), reason="libyuv (Debian libyuv0) is not installed")
+@pytest.mark.parametrize(
+    "crop",
+    [Crop(), Crop(0.25, 0.1, 0.75, 0.6), Crop(0.999, 0.999, 1.0, 1.0), Crop(1.0, 1.0, 1.0, 1.0)],
+    ids=["whole", "zoomed", "corner", "past the edge"],
+)
+def test_scaling_from_the_decoders_buffer_matches_scaling_its_numpy_views(crop):
+    frame = _street()
+    from_views, from_buffer = PackedI420(190, 106), PackedI420(190, 106)
+    from_views.scale_from(*frame.planes(crop))
+    planes, width, height = frame.plane_region(crop)
+    assert (width, height) == (frame.planes(crop)[0].shape[1], frame.planes(crop)[0].shape[0])
+    from_buffer.scale_from_region(planes, width, height)
+    assert np.array_equal(from_views.buffer, from_buffer.buffer)
