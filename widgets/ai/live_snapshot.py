@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
 from video.cameras import CameraInfo, load_cameras
@@ -118,15 +118,77 @@ class LiveActions(QWidget):
 
     def _open(self, dialog: QDialog) -> None:
         self.button.setEnabled(True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        _show(dialog)
 
     def _failed(self, reason: str) -> None:
         self.button.setEnabled(True)
-        QMessageBox.warning(self, self.tr("无法取得画面"), reason)
+        _warn(self, reason)
 
     def _enrol(self, _camera: CameraInfo, bgr: np.ndarray) -> QDialog:
         return EnrolDialog.from_snapshot(self.context, bgr, self)
 
     def _zones(self, camera: CameraInfo, bgr: np.ndarray) -> QDialog:
         return ZoneEditorDialog.from_snapshot(self.context, camera.id, bgr, self)
+
+
+class TileLiveActions:
+    """登记人脸 / 编辑区域 in a wall tile's context menu, from that tile's camera's live picture.
+
+    Enrolment is offered for every camera (a resident may pass any of them); zones only for AI
+    cameras, the only ones whose zones are watched. Dialogs belong to the tile's window, so a tile
+    that changes camera or layout meanwhile does not take an open dialog with it.
+    """
+
+    def __init__(self, context: ShellContext, timeout_ms: int = TIMEOUT_MS) -> None:
+        self.context = context
+        self.timeout_ms = timeout_ms
+        self._waiting: set[LiveSnapshot] = set()
+
+    def __call__(self, menu: QMenu, camera: CameraInfo) -> None:
+        window = menu.parentWidget().window() if menu.parentWidget() is not None else None
+        menu.addAction(_tr("登记人脸…"), lambda: self.take(camera, window, self._enrol))
+        if camera.ai_enabled:
+            menu.addAction(_tr("编辑区域…"), lambda: self.take(camera, window, self._zones))
+
+    def take(
+        self,
+        camera: CameraInfo,
+        window: QWidget | None,
+        then: Callable[[CameraInfo, np.ndarray, QWidget | None], QDialog],
+    ) -> LiveSnapshot:
+        """Grab the camera's next picture, then open the dialog `then` makes of it (or say why not)."""
+        snapshot = LiveSnapshot(self.context, camera, window, self.timeout_ms)
+        self._waiting.add(snapshot)  # held here until it answers, whoever else lets go of it
+
+        def taken(bgr: np.ndarray) -> None:
+            self._waiting.discard(snapshot)
+            snapshot.deleteLater()
+            _show(then(camera, bgr, window))
+
+        def failed(reason: str) -> None:
+            self._waiting.discard(snapshot)
+            snapshot.deleteLater()
+            _warn(window, reason)
+
+        snapshot.taken.connect(taken)
+        snapshot.failed.connect(failed)
+        return snapshot
+
+    def _enrol(self, _camera: CameraInfo, bgr: np.ndarray, window: QWidget | None) -> QDialog:
+        return EnrolDialog.from_snapshot(self.context, bgr, window)
+
+    def _zones(self, camera: CameraInfo, bgr: np.ndarray, window: QWidget | None) -> QDialog:
+        return ZoneEditorDialog.from_snapshot(self.context, camera.id, bgr, window)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LiveActions", text)
+
+
+def _show(dialog: QDialog) -> None:
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def _warn(parent: QWidget | None, reason: str) -> None:
+    QMessageBox.warning(parent, _tr("无法取得画面"), reason)

@@ -9,8 +9,9 @@ from widgets.ai.event_list import AiEventList
 from widgets.ai.event_list import create_panel as create_event_panel
 from widgets.ai.gallery_view import GalleryView
 from widgets.ai.gallery_view import create_panel as create_gallery_panel
-from widgets.ai.live_snapshot import LiveActions
+from widgets.ai.live_snapshot import LiveActions, TileLiveActions
 from widgets.shell_context import ShellContext
+from widgets.wall.panel import set_camera_menu
 
 
 class AiPanel(QTabWidget):
@@ -41,7 +42,9 @@ class AiPanel(QTabWidget):
 
 
 def create_panel(shell_context: ShellContext) -> AiPanel:
-    """AI事件 and 人脸库 in one dock, with enrolment and zone drawing from a camera's live picture."""
+    """AI事件 and 人脸库 in one dock, with enrolment and zone drawing from a camera's live picture
+    (the dock's 从画面 and every wall tile's context menu)."""
+    set_camera_menu(shell_context, TileLiveActions(shell_context))
     return AiPanel(
         create_event_panel(shell_context), create_gallery_panel(shell_context), LiveActions(shell_context)
     )

@@ -7,6 +7,7 @@ Other areas bring a camera up by publishing `Change("camera.show", (camera_id,))
 calling `WallPanel.show_camera(camera_id)`. The AI overlay draws on every wall's tiles through
 `set_overlay_source(context, overlay_for)`; it gets frames from the same workers via
 `stream_pool_for(context).acquire(camera.stream(Profile.SUB)).add_frame_listener(callback, max_fps)`.
+The AI screens add their actions to every tile's context menu through `set_camera_menu`.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from video.pool import StreamPool
 from video.status import StreamState
 from widgets.shell_context import ShellContext
 from widgets.wall.camera_list import CameraList
-from widgets.wall.tile import OverlayPainter
+from widgets.wall.tile import CameraMenu, OverlayPainter
 from widgets.wall.wall import VideoWall
 
 LAST_LAYOUT_KEY = "wall/last_layout"
@@ -57,6 +58,7 @@ PRESET_LABELS = {
 }
 _POOL_ATTRIBUTE = "_wall_stream_pool"
 _OVERLAY_ATTRIBUTE = "_wall_overlay_source"
+_CAMERA_MENU_ATTRIBUTE = "_wall_camera_menu"
 _PANELS_ATTRIBUTE = "_wall_panels"
 OverlaySource = Callable[[CameraInfo], OverlayPainter | None]
 
@@ -90,6 +92,14 @@ def set_overlay_source(context: ShellContext, overlay_for: OverlaySource | None)
     setattr(context, _OVERLAY_ATTRIBUTE, overlay_for)
     for panel in list(_open_panels(context)):
         panel.wall.set_overlay_source(overlay_for)
+
+
+def set_camera_menu(context: ShellContext, camera_menu: CameraMenu | None) -> None:
+    """Actions for a tile's camera in the context menu of every wall of this process (the AI screens
+    add 登记人脸 / 编辑区域); walls opened later get them too."""
+    setattr(context, _CAMERA_MENU_ATTRIBUTE, camera_menu)
+    for panel in list(_open_panels(context)):
+        panel.wall.set_camera_menu(camera_menu)
 
 
 def _open_panels(context: ShellContext) -> weakref.WeakSet:
@@ -140,6 +150,7 @@ class WallPanel(QWidget):
         self._build()
         _open_panels(context).add(self)
         self.wall.set_overlay_source(getattr(context, _OVERLAY_ATTRIBUTE, None))
+        self.wall.set_camera_menu(getattr(context, _CAMERA_MENU_ATTRIBUTE, None))
         self.reload_cameras()
         self.wall.message.connect(self.message.setText)
         self.wall.layout_changed.connect(self._remember_layout)

@@ -48,6 +48,7 @@ from widgets.wall.frame_clock import FrameClock
 from widgets.wall.in_place import write_in_place
 
 OverlayPainter = Callable[[QPainter, QRectF, tuple[int, int]], None]
+CameraMenu = Callable[[QMenu, CameraInfo], None]  # adds a camera's actions to a tile's context menu
 CAMERA_MIME = "application/x-gcc-camera-id"
 STALE_SECONDS = 2.0
 BACKGROUND = QColor("#0b0f14")
@@ -167,6 +168,7 @@ class Tile(QWidget):
         self._status: StreamStatus | None = None
         self._last_picture_at = 0.0
         self._overlay: OverlayPainter | None = None
+        self.camera_menu: CameraMenu | None = None  # other areas' actions for the tile's camera
         self._crop: Crop = FULL
         self._drag_from: QPointF | None = None
         self.is_selected = False
@@ -676,8 +678,14 @@ class Tile(QWidget):
         self.set_crop(FULL if new_span >= 1.0 else Crop(left, top, left + new_span, top + new_span))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        if menu is not None:
+            menu.exec(event.globalPos())
+
+    def context_menu(self) -> QMenu | None:
+        """What right-clicking the tile offers (None on an empty tile)."""
         if self.camera is None:
-            return
+            return None
         menu = QMenu(self)
         menu.addAction(self.tr("截图"), lambda: self.snapshot_requested.emit(self))
         if self._worker is not None:
@@ -689,7 +697,10 @@ class Tile(QWidget):
             lambda: self.maximise_requested.emit(self),
         )
         menu.addAction(self.tr("关闭画面"), lambda: self.cleared.emit(self))
-        menu.exec(event.globalPos())
+        if self.camera_menu is not None:
+            menu.addSeparator()
+            self.camera_menu(menu, self.camera)
+        return menu
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(CAMERA_MIME):

@@ -18,7 +18,7 @@ from video.pool import Profile, StreamPool
 from video.snapshot import save_snapshot
 from video.status import StreamState
 from widgets.wall.frame_clock import FrameClock
-from widgets.wall.tile import OverlayPainter, Tile
+from widgets.wall.tile import CameraMenu, OverlayPainter, Tile
 
 
 class VideoWall(QWidget):
@@ -45,6 +45,7 @@ class VideoWall(QWidget):
         self._tour_cameras: list[int] = []
         self._tour_position = 0
         self._overlay_for: Callable[[CameraInfo], OverlayPainter | None] | None = None
+        self._camera_menu: CameraMenu | None = None
         self.apply_layout(self._layout)
 
     # ---- layout and cameras -----------------------------------------------------------------------
@@ -84,6 +85,7 @@ class VideoWall(QWidget):
 
     def _new_tile(self, index: int) -> Tile:
         tile = Tile(self.pool, index, self, self.frame_clock)
+        tile.camera_menu = self._camera_menu
         tile.maximise_requested.connect(self.toggle_maximise)
         tile.camera_dropped.connect(lambda target, camera_id: self.put_camera(target.index, camera_id))
         tile.selected.connect(self._select)
@@ -116,6 +118,12 @@ class VideoWall(QWidget):
         self._overlay_for = overlay_for
         for tile in self.tiles:
             tile.set_overlay_painter(overlay_for(tile.camera) if overlay_for and tile.camera else None)
+
+    def set_camera_menu(self, camera_menu: CameraMenu | None) -> None:
+        """Other areas' actions in every tile's context menu (the AI's 登记人脸 / 编辑区域)."""
+        self._camera_menu = camera_menu
+        for tile in self.tiles:
+            tile.camera_menu = camera_menu
 
     def show_camera(self, camera_id: int) -> None:
         """Bring a camera up maximised (the map's "live view" and alarm pop-ups use this)."""

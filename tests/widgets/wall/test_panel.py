@@ -106,6 +106,27 @@ def test_overlay_source_reaches_every_wall(qtbot, panel):
     assert all(tile.overlay_painter() is None for tile in panel.wall.tiles)
 
 
+def test_camera_menu_reaches_every_tile_of_every_wall(qtbot, panel):
+    from video.layouts import PRESETS
+    from widgets.wall.panel import set_camera_menu
+
+    def camera_menu(menu, camera):
+        menu.addAction(f"for {camera.id}")
+
+    set_camera_menu(panel.context, camera_menu)
+    assert all(tile.camera_menu is camera_menu for tile in panel.wall.tiles)
+    panel.wall.apply_layout(PRESETS["9"])  # tiles made later get it as well
+    assert len(panel.wall.tiles) == 9 and all(tile.camera_menu is camera_menu for tile in panel.wall.tiles)
+    tile = next(tile for tile in panel.wall.tiles if tile.camera)
+    texts = [action.text() for action in tile.context_menu().actions()]
+    assert texts[0] == "截图" and texts[-1] == f"for {tile.camera.id}" and "" in texts  # after a separator
+    window = panel.open_wall_window()
+    assert all(tile.camera_menu is camera_menu for tile in window.wall.tiles)
+    window.close()
+    set_camera_menu(panel.context, None)
+    assert all(tile.camera_menu is None for tile in panel.wall.tiles)
+
+
 def test_layout_box_names_the_wall_layout(panel):
     assert panel.layout_box.currentText() == "4 画面"
 
