@@ -13,14 +13,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from alarms.models import Alarm, AlarmState, Priority
-from alarms.service import AlarmDraft, AlarmService
+from alarms.service import AlarmDraft, AlarmError, AlarmService
+from app import audit
 from app.events import Change, EventHub
 from app.models import Camera
+from app.store import Database
 from video.ai.events import KINDS
 from video.ai.events import TOPIC as AI_EVENT_TOPIC
 from video.ai.records import AiEvent
@@ -112,3 +116,77 @@ class AiAlarms:
                 )
                 is not None
             )
+
+
+@dataclass(frozen=True)
+class EventAcknowledgement:
+    """Who acknowledged an AI event and when (None: not yet), and the alarm it raised or fell into."""
+
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    alarm_id: int | None
+    alarm_state: str | None
+
+
+def event_acknowledgement(db: Database, event_id: int) -> EventAcknowledgement | None:
+    """The event's acknowledgement and its alarm (None for an event that no longer exists)."""
+    with db.session() as session:
+        event = session.get(AiEvent, event_id)
+        if event is None:
+            return None
+        alarm = _alarm_of(session, event)
+        return EventAcknowledgement(
+            event.acknowledged_at,
+            event.acknowledged_by,
+            alarm.id if alarm is not None else None,
+            alarm.state if alarm is not None else None,
+        )
+
+
+def acknowledge_event(alarms: AlarmService, event_id: int, note: str = "") -> EventAcknowledgement:
+    """Mark an AI event seen, audited; its alarm too, if that is still waiting for someone.
+
+    One act from the AI event list or the alarm popup, so an operator never has to acknowledge the same
+    stranger twice. An event already acknowledged stays as it was (its first acknowledgement counts).
+    """
+    seat = alarms.seat
+    with alarms.db.session() as session:
+        event = session.get(AiEvent, event_id)
+        if event is None:
+            raise AlarmError(f"AI 事件 {event_id} 不存在 (no such AI event)")
+        if event.acknowledged_at is None:
+            event.acknowledged_at, event.acknowledged_by = alarms.clock(), seat.operator
+            audit.record(session, seat, "ai_event.acknowledge", "ai_event", event_id, note=note)
+        alarm = _alarm_of(session, event)
+        waiting = alarm.id if alarm is not None and alarm.state == AlarmState.RAISED else None
+    if waiting is not None:
+        alarms.acknowledge(
+            waiting, note=note or f"在 AI 事件列表确认 (acknowledged from AI event {event_id})"
+        )
+    acknowledgement = event_acknowledgement(alarms.db, event_id)
+    assert acknowledgement is not None
+    alarms.hub.publish(Change(AI_EVENT_TOPIC, (event_id,), {"what": "acknowledged"}))
+    return acknowledgement
+
+
+def _alarm_of(session: Session, event: AiEvent) -> Alarm | None:
+    """The alarm the event raised, else (strangers, zones) the one of its camera and kind it fell into."""
+    if event.kind not in PRIORITY_BY_KIND or event.camera_id is None:
+        return None
+    candidates = session.scalars(
+        select(Alarm)
+        .where(
+            Alarm.source == "camera",
+            Alarm.camera_id == event.camera_id,
+            Alarm.kind == event.kind,
+            Alarm.raised_at >= event.at - REPEAT_WINDOW,
+            Alarm.raised_at <= event.at + timedelta(minutes=1),
+        )
+        .order_by(Alarm.raised_at.desc())
+    ).all()
+    for alarm in candidates:
+        if json.loads(alarm.detail or "{}").get("ai_event_id") == event.id:
+            return alarm
+    if event.kind in ABSORBED_KINDS:
+        return next((alarm for alarm in candidates if alarm.raised_at <= event.at), None)
+    return None

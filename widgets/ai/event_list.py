@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
+from alarms.models import AlarmState
+from alarms.service import TOPIC as ALARM_TOPIC
+from alarms.service import AlarmError, AlarmService
 from app.events import Change
 from app.store import Database
 from video.ai.event_list import (
@@ -46,6 +52,7 @@ from video.ai.events import TOPIC as EVENT_TOPIC
 from widgets.ai.face_tools import names_visible
 from widgets.ai.images import jpeg_pixmap
 from widgets.ai.style import STYLE, setup_table
+from widgets.ai_alarms import EventAcknowledgement, acknowledge_event, event_acknowledgement
 from widgets.bridge import QtBridge
 from widgets.shell_context import ShellContext
 
@@ -201,12 +208,18 @@ class Picture(QLabel):
 
 class AiEventList(QWidget):
     def __init__(
-        self, db: Database, names_visible: bool, bridge: QtBridge | None = None, parent=None
+        self,
+        db: Database,
+        names_visible: bool,
+        bridge: QtBridge | None = None,
+        parent=None,
+        alarms: AlarmService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("aiEventList")
         self.setStyleSheet(STYLE)
         self.db = db
+        self.alarms = alarms  # acknowledging needs it; without it the list only shows
         self.model = AiEventModel(db, names_visible, self)
         self._refresh_soon = QTimer(self, singleShot=True, interval=250)
         self._refresh_soon.timeout.connect(self.refresh)
@@ -214,6 +227,7 @@ class AiEventList(QWidget):
         self._retranslate()
         if bridge is not None:
             bridge.on(EVENT_TOPIC, self.on_change, self)
+            bridge.on(ALARM_TOPIC, lambda _change: self._show_selected(), self)  # acknowledged elsewhere
         self.refresh()
 
     def _build(self) -> None:
@@ -253,6 +267,12 @@ class AiEventList(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         self.title = QLabel(objectName="eventTitle")
+        self.acknowledge_button = QPushButton(objectName="acknowledgeEvent")
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.acknowledge_button.setVisible(self.alarms is not None)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.acknowledge_button)
         self.facts = QLabel(objectName="fieldValue", wordWrap=True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.snapshot = Picture(QSize(240, 135))
@@ -265,7 +285,7 @@ class AiEventList(QWidget):
         detail = QWidget(objectName="eventDetail")
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 4, 0, 0)
-        detail_layout.addWidget(self.title)
+        detail_layout.addLayout(title_row)
         detail_layout.addLayout(pictures, 1)
         detail_layout.addWidget(self.facts)
 
@@ -290,6 +310,8 @@ class AiEventList(QWidget):
         self.kind_filter.blockSignals(False)
         self._fill_cameras()
         self.urgent_only.setText(self.tr("仅紧急"))
+        self.acknowledge_button.setText(self.tr("确认"))
+        self.acknowledge_button.setToolTip(self.tr("确认已看到此事件；它的告警若仍待确认，一并确认"))
         self.since_label.setText(self.tr("从"))
         self.until_label.setText(self.tr("至"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
@@ -348,6 +370,10 @@ class AiEventList(QWidget):
 
     def _show_selected(self) -> None:
         row = self.selected()
+        acknowledgement = event_acknowledgement(self.db, row.event_id) if row is not None else None
+        self.acknowledge_button.setEnabled(
+            acknowledgement is not None and acknowledgement.acknowledged_at is None
+        )
         if row is None:
             self.title.setText(self.tr("选择一条事件查看截图"))
             self.facts.setText("")
@@ -363,6 +389,7 @@ class AiEventList(QWidget):
             (self.tr("摄像机"), self.model.data(self.model.index(self.table.currentIndex().row(), 2))),
             (self.tr("人员 / 区域"), self.model.who_text(row)),
             (self.tr("说明"), self.model.detail_text(row)),
+            *self._acknowledgement_facts(acknowledgement),
         ]
         self.facts.setText(
             "　".join(
@@ -372,10 +399,45 @@ class AiEventList(QWidget):
             )
         )
 
+    def _acknowledgement_facts(self, acknowledgement: EventAcknowledgement | None) -> list[tuple[str, str]]:
+        if acknowledgement is None:
+            return []
+        facts = []
+        if acknowledgement.acknowledged_at is not None:
+            facts.append(
+                (
+                    self.tr("已确认"),
+                    f"{acknowledgement.acknowledged_by or ''} {local_time(acknowledgement.acknowledged_at)}",
+                )
+            )
+        if acknowledgement.alarm_id is not None:
+            states = {
+                AlarmState.RAISED: self.tr("待确认"),
+                AlarmState.ACKNOWLEDGED: self.tr("已确认"),
+                AlarmState.HANDLED: self.tr("已处置"),
+            }
+            state = states.get(acknowledgement.alarm_state, acknowledgement.alarm_state or "")
+            facts.append((self.tr("告警"), f"#{acknowledgement.alarm_id} {state}"))
+        return facts
+
+    def acknowledge_selected(self) -> None:
+        """Acknowledge the selected event (and its waiting alarm); a failure is said, nothing is lost."""
+        row = self.selected()
+        if row is None or self.alarms is None:
+            return
+        try:
+            acknowledge_event(self.alarms, row.event_id)
+        except (AlarmError, SQLAlchemyError) as error:  # said in words; the list stays as it was
+            QMessageBox.warning(
+                self, self.tr("无法确认"), self.tr("确认未能保存：%1").replace("%1", str(error))
+            )
+        self._show_selected()
+
 
 def create_panel(shell_context: ShellContext) -> AiEventList:
     """AI事件 as a dock or a tab."""
-    return AiEventList(shell_context.db, names_visible(shell_context), shell_context.bridge)
+    alarms = AlarmService(shell_context.db, shell_context.hub, shell_context.seat)
+    return AiEventList(shell_context.db, names_visible(shell_context), shell_context.bridge, alarms=alarms)
 
 
 def select_event(view: AiEventList, event_id: int) -> bool:

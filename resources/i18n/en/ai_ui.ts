@@ -4,6 +4,38 @@
 <context>
     <name>AiEventList</name>
     <message>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>确认已看到此事件；它的告警若仍待确认，一并确认</source>
+        <translation>Acknowledge that you have seen this event; its alarm too, if that is still waiting</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>handled</translation>
+    </message>
+    <message>
+        <source>无法确认</source>
+        <translation>Cannot acknowledge</translation>
+    </message>
+    <message>
+        <source>确认未能保存：%1</source>
+        <translation>The acknowledgement was not saved: %1</translation>
+    </message>
+    <message>
         <source>人员 / 区域</source>
         <translation>Person / zone</translation>
     </message>
