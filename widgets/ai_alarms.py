@@ -160,9 +160,12 @@ def acknowledge_event(alarms: AlarmService, event_id: int, note: str = "") -> Ev
         alarm = _alarm_of(session, event)
         waiting = alarm.id if alarm is not None and alarm.state == AlarmState.RAISED else None
     if waiting is not None:
-        alarms.acknowledge(
-            waiting, note=note or f"在 AI 事件列表确认 (acknowledged from AI event {event_id})"
-        )
+        try:
+            alarms.acknowledge(
+                waiting, note=note or f"在 AI 事件列表确认 (acknowledged from AI event {event_id})"
+            )
+        except AlarmError:  # another seat took the alarm on meanwhile: nothing is left waiting for us
+            log.info("alarm %s of AI event %s was no longer waiting", waiting, event_id)
     acknowledgement = event_acknowledgement(alarms.db, event_id)
     assert acknowledgement is not None
     alarms.hub.publish(Change(AI_EVENT_TOPIC, (event_id,), {"what": "acknowledged"}))

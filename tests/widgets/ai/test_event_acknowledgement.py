@@ -91,3 +91,19 @@ def test_an_event_that_is_gone_is_refused_in_words(shell):
 
     with pytest.raises(AlarmError, match="不存在"):
         acknowledge_event(AlarmService(shell.db, shell.hub, shell.seat), 999_999)
+
+
+def test_an_alarm_taken_on_elsewhere_meanwhile_does_not_fail_the_acknowledgement(shell, raising, monkeypatch):
+    event = raising("watchlist_hit", 5)
+    service = AlarmService(shell.db, shell.hub, shell.seat)
+    alarm_id = event_acknowledgement(shell.db, event).alarm_id
+    acknowledge = service.acknowledge
+
+    def other_seat_first(alarm, **kwargs):
+        acknowledge(alarm)  # another seat, between our reading the alarm and acknowledging it
+        return acknowledge(alarm, **kwargs)
+
+    monkeypatch.setattr(service, "acknowledge", other_seat_first)
+    done = acknowledge_event(service, event)
+    assert done.acknowledged_at is not None and done.alarm_id == alarm_id
+    assert done.alarm_state == AlarmState.ACKNOWLEDGED
