@@ -120,12 +120,29 @@ class AiAlarms:
 
 @dataclass(frozen=True)
 class EventAcknowledgement:
-    """Who acknowledged an AI event and when (None: not yet), and the alarm it raised or fell into."""
+    """Who acknowledged an AI event and when (None: not yet), and the alarm it raised or fell into.
 
-    acknowledged_at: datetime | None
+    Acknowledging that alarm (at the popup, or by handling it at once) acknowledges the events it stands
+    for, so a stranger the operator took on at the popup is not waiting again in the event list. That is
+    read from the alarm rather than copied onto each event: it then holds whichever seat acknowledged the
+    alarm, with or without an AI running there.
+    """
+
+    acknowledged_at: datetime | None  # the event's own acknowledgement, from the event list
     acknowledged_by: str | None
     alarm_id: int | None
     alarm_state: str | None
+    alarm_acknowledged_at: datetime | None = None
+    alarm_acknowledged_by: str | None = None
+
+    @property
+    def is_acknowledged(self) -> bool:
+        return self.acknowledged_at is not None or self.alarm_acknowledged_at is not None
+
+    @property
+    def through_alarm(self) -> bool:
+        """Acknowledged only by way of its alarm."""
+        return self.acknowledged_at is None and self.alarm_acknowledged_at is not None
 
 
 def event_acknowledgement(db: Database, event_id: int) -> EventAcknowledgement | None:
@@ -140,6 +157,8 @@ def event_acknowledgement(db: Database, event_id: int) -> EventAcknowledgement |
             event.acknowledged_by,
             alarm.id if alarm is not None else None,
             alarm.state if alarm is not None else None,
+            alarm.acknowledged_at if alarm is not None else None,
+            alarm.acknowledged_by if alarm is not None else None,
         )
 
 

@@ -372,7 +372,7 @@ class AiEventList(QWidget):
         row = self.selected()
         acknowledgement = event_acknowledgement(self.db, row.event_id) if row is not None else None
         self.acknowledge_button.setEnabled(
-            acknowledgement is not None and acknowledgement.acknowledged_at is None
+            acknowledgement is not None and not acknowledgement.is_acknowledged
         )
         if row is None:
             self.title.setText(self.tr("选择一条事件查看截图"))
@@ -408,6 +408,15 @@ class AiEventList(QWidget):
                 (
                     self.tr("已确认"),
                     f"{acknowledgement.acknowledged_by or ''} {local_time(acknowledgement.acknowledged_at)}",
+                )
+            )
+        elif acknowledgement.through_alarm:
+            assert acknowledgement.alarm_acknowledged_at is not None
+            facts.append(
+                (
+                    self.tr("已确认"),
+                    f"{acknowledgement.alarm_acknowledged_by or ''} "
+                    f"{local_time(acknowledgement.alarm_acknowledged_at)}{self.tr('（随告警确认）')}",
                 )
             )
         if acknowledgement.alarm_id is not None:

@@ -20,6 +20,10 @@
         <translation>Alarm</translation>
     </message>
     <message>
+        <source>（随告警确认）</source>
+        <translation>(with its alarm)</translation>
+    </message>
+    <message>
         <source>待确认</source>
         <translation>waiting</translation>
     </message>

@@ -53,7 +53,10 @@ def test_acknowledging_a_stranger_acknowledges_the_alarm_it_fell_into(qtbot, she
     assert done.acknowledged_at is not None and done.acknowledged_by == shell.seat.operator
     assert done.alarm_state == AlarmState.ACKNOWLEDGED
     assert not view.acknowledge_button.isEnabled() and f"#{alarm_id} 已确认" in view.facts.text()
-    assert event_acknowledgement(shell.db, first).acknowledged_at is None  # only the one chosen
+    # the first stranger fell into the same alarm: acknowledged with it, not waiting in the list again
+    with_alarm = event_acknowledgement(shell.db, first)
+    assert with_alarm.acknowledged_at is None and with_alarm.through_alarm and with_alarm.is_acknowledged
+    assert with_alarm.alarm_acknowledged_by == shell.seat.operator
     view.resize(760, 640)
     save_shot(view, "event_list_acknowledged")
     with shell.db.session() as session:
@@ -83,7 +86,12 @@ def test_a_watch_list_hit_acknowledged_at_the_alarm_popup_shows_so_in_the_list(q
     _select(view, event)
     AlarmService(shell.db, shell.hub, shell.seat).acknowledge(alarm_id)  # at the popup
     qtbot.waitUntil(lambda: f"#{alarm_id} 已确认" in view.facts.text(), timeout=5_000)  # through the bridge
-    assert view.acknowledge_button.isEnabled()  # the event itself is still the operator's to acknowledge
+    assert (
+        not view.acknowledge_button.isEnabled()
+    )  # seen at the popup: not the operator's to acknowledge again
+    assert "随告警确认" in view.facts.text() and shell.seat.operator in view.facts.text()
+    view.resize(760, 640)
+    save_shot(view, "event_list_acknowledged_with_alarm")
 
 
 def test_an_event_that_is_gone_is_refused_in_words(shell):
@@ -107,3 +115,13 @@ def test_an_alarm_taken_on_elsewhere_meanwhile_does_not_fail_the_acknowledgement
     done = acknowledge_event(service, event)
     assert done.acknowledged_at is not None and done.alarm_id == alarm_id
     assert done.alarm_state == AlarmState.ACKNOWLEDGED
+
+
+def test_an_alarm_handled_at_once_counts_as_acknowledging_its_events(shell, raising):
+    from alarms.models import Outcome
+
+    event = raising("zone", 6)
+    alarm_id = event_acknowledgement(shell.db, event).alarm_id
+    AlarmService(shell.db, shell.hub, shell.seat).close(alarm_id, Outcome.FALSE_ALARM, "误报")
+    done = event_acknowledgement(shell.db, event)
+    assert done.alarm_state == AlarmState.HANDLED and done.through_alarm
