@@ -17,7 +17,7 @@ from app.store import Database
 from video.ai.records import AiZone
 from video.ai.types import Box
 
-TOPIC = "ai_zone"  # announced with the camera id after a zone of that camera was added or deleted
+TOPIC = "ai_zone"  # announced with the camera id after a zone of that camera was added, changed or deleted
 RULES = {"forbidden": "禁入区域", "night": "夜间区域"}
 
 
@@ -58,7 +58,8 @@ def camera_zones(db: Database, camera_id: int) -> list[tuple[int, Zone]]:
         return [(r.id, _zone(r)) for r in rows]
 
 
-def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
+def _check(zone: Zone) -> None:
+    """Refuse a zone the pipeline could not use, saying what is wrong."""
     if len(zone.points) < 3:
         raise ZoneError("区域至少需要三个角 a zone needs at least three corners")
     if not all(0.0 <= x <= 1.0 and 0.0 <= y <= 1.0 for x, y in zone.points):
@@ -67,6 +68,10 @@ def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
         raise ZoneError(f"未知区域规则 unknown zone rule {zone.rule!r}")
     if not zone.name.strip():
         raise ZoneError("区域需要名称 a zone needs a name")
+
+
+def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
+    _check(zone)
     with db.session() as session:
         row = AiZone(
             camera_id=camera_id,
@@ -77,6 +82,21 @@ def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
         session.add(row)
         session.flush()
         return row.id
+
+
+def update_zone(db: Database, zone_id: int, zone: Zone) -> bool:
+    """Replace a zone's name, corners and rule; False when it is gone (deleted meanwhile, e.g. at another seat)."""
+    _check(zone)
+    with db.session() as session:
+        row = session.get(AiZone, zone_id)
+        if row is None:
+            return False
+        row.name, row.points, row.rule = (
+            zone.name.strip(),
+            json.dumps([list(p) for p in zone.points]),
+            zone.rule,
+        )
+        return True
 
 
 def delete_zone(db: Database, zone_id: int) -> bool:

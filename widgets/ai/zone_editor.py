@@ -1,12 +1,14 @@
 """区域: draw zones on a camera's still picture. Click to add corners, double-click to close the
-polygon, right-click to take the last corner back. A forbidden zone (禁入区域) raises an event for
+polygon, right-click to take the last corner back. A zone already saved is edited in place: drag a
+corner to move it, double-click an edge to add a corner there, right-click a corner to remove it.
+A forbidden zone (禁入区域) raises an event for
 anyone inside; a night zone (夜间区域) only during the night hours. Corners are stored as 0..1 of the
 picture, as the zones table expects, so a zone fits every stream size of the camera."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +44,7 @@ RULE_COLOURS = {"forbidden": QColor(229, 72, 77), "night": QColor(151, 117, 250)
 DRAWING = QColor("#ffd43b")
 BACKDROP = QColor("#0b121e")
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 1
+GRAB_PX = 8.0  # how near a corner or an edge the pointer must be to take hold of it
 Point = tuple[float, float]
 
 
@@ -60,9 +63,11 @@ class ZoneCanvas(QWidget):
         self.image = image
         self.zones: list[tuple[int, Zone]] = []
         self.highlighted: int | None = None
+        self.hidden: int | None = None  # the saved zone being edited: drawn as the polygon, not twice
         self.points: list[Point] = []
         self.closed = False
         self._hover: QPointF | None = None
+        self._dragging: int | None = None  # the corner following the pointer
 
     # ---- geometry ---------------------------------------------------------------------------------
 
@@ -81,6 +86,37 @@ class ZoneCanvas(QWidget):
     def to_widget(self, point: Point) -> QPointF:
         rect = self.picture_rect()
         return QPointF(rect.x() + point[0] * rect.width(), rect.y() + point[1] * rect.height())
+
+    def clamped_to_picture(self, position: QPointF) -> Point:
+        """A widget position as 0..1 of the picture, pulled onto its edge when outside (a dragged corner)."""
+        rect = self.picture_rect()
+        inside = QPointF(
+            min(max(position.x(), rect.left()), rect.right()),
+            min(max(position.y(), rect.top()), rect.bottom()),
+        )
+        point = self.to_picture(inside)
+        assert point is not None
+        return point
+
+    def corner_at(self, position: QPointF) -> int | None:
+        """The polygon's corner under the pointer (the nearest, within GRAB_PX), if any."""
+        nearest, best = None, GRAB_PX
+        for index, point in enumerate(self.points):
+            distance = QLineF(self.to_widget(point), position).length()
+            if distance <= best:
+                nearest, best = index, distance
+        return nearest
+
+    def edge_at(self, position: QPointF) -> int | None:
+        """The closed polygon's edge under the pointer: the index its new corner would take."""
+        if not self.closed:
+            return None
+        corners = [self.to_widget(p) for p in self.points]
+        for index, start in enumerate(corners):
+            end = corners[(index + 1) % len(corners)]
+            if _distance_to_segment(position, start, end) <= GRAB_PX:
+                return index + 1
+        return None
 
     # ---- drawing a polygon ------------------------------------------------------------------------
 
@@ -103,27 +139,66 @@ class ZoneCanvas(QWidget):
         self.update()
         self.changed.emit()
 
+    def remove_corner(self, index: int) -> bool:
+        """Take one corner out; a closed polygon keeps at least three."""
+        if self.closed and len(self.points) <= 3:
+            return False
+        del self.points[index]
+        self.update()
+        self.changed.emit()
+        return True
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        corner = self.corner_at(event.position())
         if event.button() == Qt.MouseButton.RightButton:
-            self.undo()
+            if corner is None or not self.remove_corner(corner):
+                self.undo()
             return
-        if event.button() != Qt.MouseButton.LeftButton or self.closed:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if corner == 0 and not self.closed and len(self.points) >= 3:  # back at the start: close it
+            self.closed = True
+            self.update()
+            self.changed.emit()
+            return
+        if corner is not None:  # take hold of it rather than put a second corner on top of it
+            self._dragging = corner
             return
         point = self.to_picture(event.position())
-        if point is not None:
+        if point is not None and not self.closed:
             self.points.append(point)
             self.update()
             self.changed.emit()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """Close the polygon (the double-click's first press already placed its last corner)."""
-        if event.button() == Qt.MouseButton.LeftButton and not self.closed and len(self.points) >= 3:
-            self.closed = True
-            self.update()
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._dragging is not None:
+            self._dragging = None
             self.changed.emit()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Close the polygon (the double-click's first press already placed its last corner); on a
+        closed one, a double-click on an edge adds a corner there."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not self.closed and len(self.points) >= 3:
+            self.closed = True
+        elif (edge := self.edge_at(event.position())) is not None and self.corner_at(
+            event.position()
+        ) is None:
+            self.points.insert(edge, self.clamped_to_picture(event.position()))
+        else:
+            return
+        self.update()
+        self.changed.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._hover = event.position()
+        if self._dragging is not None:
+            self.points[self._dragging] = self.clamped_to_picture(event.position())
+            self.update()
+            return
+        over_corner = self.corner_at(event.position()) is not None
+        self.setCursor(Qt.CursorShape.SizeAllCursor if over_corner else Qt.CursorShape.CrossCursor)
         if self.points and not self.closed:
             self.update()
 
@@ -152,6 +227,8 @@ class ZoneCanvas(QWidget):
         painter.fillRect(self.rect(), BACKDROP)
         painter.drawImage(self.picture_rect(), self.image)
         for zone_id, zone in self.zones:
+            if zone_id == self.hidden:
+                continue
             colour = RULE_COLOURS.get(zone.rule, RULE_COLOURS["forbidden"])
             polygon = QPolygonF([self.to_widget(p) for p in zone.points])
             fill = QColor(colour)
@@ -195,8 +272,18 @@ class ZoneCanvas(QWidget):
         painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
 
 
+def _distance_to_segment(point: QPointF, start: QPointF, end: QPointF) -> float:
+    line = QLineF(start, end)
+    length_squared = line.dx() ** 2 + line.dy() ** 2
+    if length_squared == 0:
+        return QLineF(point, start).length()
+    along = ((point.x() - start.x()) * line.dx() + (point.y() - start.y()) * line.dy()) / length_squared
+    along = min(max(along, 0.0), 1.0)
+    return QLineF(point, line.pointAt(along)).length()
+
+
 class ZoneEditorDialog(QDialog):
-    """A camera's zones on its picture: list, delete, draw and save new ones."""
+    """A camera's zones on its picture: list, delete, draw and save new ones, edit saved ones."""
 
     saved = Signal(int)  # zone id
 
@@ -215,6 +302,7 @@ class ZoneEditorDialog(QDialog):
         self.setStyleSheet(STYLE)
         self.db, self.hub, self.camera_id = db, hub, camera_id
         self.events = events or EventSettings()
+        self.editing: int | None = None  # the saved zone the form and polygon hold, None: a new zone
         with db.session() as session:
             self.camera_name = (
                 session.scalar(select(Camera.name).where(Camera.id == camera_id)) or f"#{camera_id}"
@@ -237,12 +325,18 @@ class ZoneEditorDialog(QDialog):
     def _build(self) -> None:
         self.zone_list = QListWidget(objectName="zoneList")
         self.zone_list.currentItemChanged.connect(lambda *_: self._highlight())
+        self.zone_list.itemDoubleClicked.connect(lambda item: self.start_editing(item.data(ZONE_ROLE)))
+        self.edit_button = QPushButton(objectName="editZoneButton")
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(objectName="deleteZoneButton")
         self.delete_button.clicked.connect(self.delete_selected)
         self.existing_box = QGroupBox()
         existing = QVBoxLayout(self.existing_box)
         existing.addWidget(self.zone_list, 1)
-        existing.addWidget(self.delete_button)
+        selected = QHBoxLayout()
+        selected.addWidget(self.edit_button)
+        selected.addWidget(self.delete_button)
+        existing.addLayout(selected)
 
         self.name_edit = QLineEdit(objectName="zoneName")
         self.name_edit.setMaxLength(64)
@@ -261,11 +355,15 @@ class ZoneEditorDialog(QDialog):
         self.clear_button.clicked.connect(self.canvas.clear_polygon)
         self.save_button = QPushButton(objectName="primary")
         self.save_button.clicked.connect(self.save)
+        self.cancel_edit_button = QPushButton(objectName="cancelEditButton")
+        self.cancel_edit_button.clicked.connect(self.stop_editing)
+        self.cancel_edit_button.setVisible(False)
         drawing = QHBoxLayout()
         drawing.addWidget(self.clear_button)
         drawing.addWidget(self.save_button)
         form.addRow(self.hint)
         form.addRow(drawing)
+        form.addRow(self.cancel_edit_button)
         self.close_button = QPushButton(objectName="closeButton")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.accept)
@@ -285,8 +383,11 @@ class ZoneEditorDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("区域 — %1").replace("%1", self.camera_name))
         self.existing_box.setTitle(self.tr("已有区域"))
-        self.new_box.setTitle(self.tr("新区域"))
-        self.delete_button.setText(self.tr("删除所选区域"))
+        self.edit_button.setText(self.tr("编辑"))
+        self.edit_button.setToolTip(self.tr("修改所选区域的名称、规则和角（也可双击列表中的区域）"))
+        self.delete_button.setText(self.tr("删除"))
+        self.delete_button.setToolTip(self.tr("删除所选区域"))
+        self.cancel_edit_button.setText(self.tr("取消编辑"))
         self.name_label.setText(self.tr("名称"))
         self.rule_label.setText(self.tr("规则"))
         self.name_edit.setPlaceholderText(self.tr("例如：配电房门口"))
@@ -298,10 +399,22 @@ class ZoneEditorDialog(QDialog):
         self.rule_box.setCurrentIndex(max(0, keep))
         self.rule_box.blockSignals(False)
         self.clear_button.setText(self.tr("清除重画"))
-        self.save_button.setText(self.tr("保存区域"))
         self.close_button.setText(self.tr("关闭"))
+        self._show_mode()
         self.reload()
         self._update()
+
+    def _show_mode(self) -> None:
+        """The form says whether it holds a new zone or one being edited."""
+        if self.editing is None:
+            self.new_box.setTitle(self.tr("新区域"))
+            self.save_button.setText(self.tr("保存区域"))
+        else:
+            self.new_box.setTitle(self.tr("编辑区域"))
+            self.save_button.setText(self.tr("保存修改"))
+        self.cancel_edit_button.setVisible(self.editing is not None)
+        self.canvas.hidden = self.editing
+        self.canvas.update()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -331,7 +444,39 @@ class ZoneEditorDialog(QDialog):
         item = self.zone_list.currentItem()
         self.canvas.highlighted = item.data(ZONE_ROLE) if item is not None else None
         self.delete_button.setEnabled(item is not None)
+        self.edit_button.setEnabled(item is not None and item.data(ZONE_ROLE) != self.editing)
         self.canvas.update()
+
+    def edit_selected(self) -> bool:
+        item = self.zone_list.currentItem()
+        return item is not None and self.start_editing(item.data(ZONE_ROLE))
+
+    def start_editing(self, zone_id: int) -> bool:
+        """Put a saved zone into the form and the polygon, to change and save over it."""
+        zone = next((zone for known, zone in self.canvas.zones if known == zone_id), None)
+        if zone is None or zone_id == self.editing:
+            return zone is not None
+        if self.canvas.points and not questions.ask_to_confirm(
+            self, self.tr("编辑区域"), self.tr("放弃正在画的区域，改为编辑“%1”？").replace("%1", zone.name)
+        ):
+            return False
+        self.editing = zone_id
+        self.name_edit.setText(zone.name)
+        self.rule_box.setCurrentIndex(max(0, self.rule_box.findData(zone.rule)))
+        self.canvas.set_polygon(list(zone.points))
+        self._show_mode()
+        self._highlight()
+        self._update()
+        return True
+
+    def stop_editing(self) -> None:
+        """Back to drawing a new zone; the saved one stays as it was."""
+        self.editing = None
+        self.name_edit.clear()
+        self.canvas.clear_polygon()
+        self._show_mode()
+        self._highlight()
+        self._update()
 
     def missing(self) -> str:
         canvas = self.canvas
@@ -345,24 +490,41 @@ class ZoneEditorDialog(QDialog):
             return self.tr("请填写区域名称")
         return ""
 
+    def ready_text(self) -> str:
+        if self.editing is not None:
+            return self.tr("可以保存。拖动角调整位置，双击边添加角，右键单击角删除它")
+        return self.tr("可以保存")
+
     def _update(self) -> None:
         self.rule_note.setText(self.rule_text(self.rule_box.currentData() or "forbidden"))
         reason = self.missing()
         self.save_button.setEnabled(not reason)
-        self.hint.setText(reason or self.tr("可以保存"))
+        self.hint.setText(reason or self.ready_text())
 
     def save(self) -> int | None:
         if self.missing():
             return None
         zone = Zone(self.name_edit.text().strip(), tuple(self.canvas.points), self.rule_box.currentData())
+        editing = self.editing
         try:
-            zone_id = zone_store.save_zone(self.db, self.camera_id, zone)
+            if editing is None:
+                zone_id, action = zone_store.save_zone(self.db, self.camera_id, zone), "add"
+            elif zone_store.update_zone(self.db, editing, zone):
+                zone_id, action = editing, "update"
+            else:  # deleted meanwhile (another seat): keep what was drawn, to save as a new zone
+                self.editing = None
+                self._show_mode()
+                self.reload()
+                self.hint.setText(self.tr("该区域已被删除，可另存为新区域"))
+                return None
         except ZoneError as error:
             self.hint.setText(str(error))
             return None
-        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": "add"}))
+        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": action}))
+        self.editing = None
         self.name_edit.clear()
         self.canvas.clear_polygon()
+        self._show_mode()
         self.reload()
         self.hint.setText(self.tr("已保存区域“%1”").replace("%1", zone.name))
         self.saved.emit(zone_id)
@@ -376,7 +538,10 @@ class ZoneEditorDialog(QDialog):
         question = self.tr("删除区域“%1”？该区域不再产生事件。").replace("%1", name)
         if not questions.ask_to_confirm(self, self.tr("删除区域"), question):
             return False
-        zone_store.delete_zone(self.db, item.data(ZONE_ROLE))
+        zone_id = item.data(ZONE_ROLE)
+        zone_store.delete_zone(self.db, zone_id)
         self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": "delete"}))
+        if zone_id == self.editing:
+            self.stop_editing()
         self.reload()
         return True

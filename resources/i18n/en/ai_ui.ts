@@ -625,6 +625,42 @@
         <source>请填写区域名称</source>
         <translation>Name the zone</translation>
     </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>修改所选区域的名称、规则和角（也可双击列表中的区域）</source>
+        <translation>Change the selected zone's name, rule and corners (or double-click it in the list)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>取消编辑</source>
+        <translation>Cancel editing</translation>
+    </message>
+    <message>
+        <source>编辑区域</source>
+        <translation>Edit zone</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>可以保存。拖动角调整位置，双击边添加角，右键单击角删除它</source>
+        <translation>Ready to save. Drag a corner to move it, double-click an edge to add a corner, right-click a corner to remove it</translation>
+    </message>
+    <message>
+        <source>该区域已被删除，可另存为新区域</source>
+        <translation>This zone has been deleted meanwhile; you can save it as a new zone</translation>
+    </message>
+    <message>
+        <source>放弃正在画的区域，改为编辑“%1”？</source>
+        <translation>Discard the zone you are drawing and edit “%1” instead?</translation>
+    </message>
 </context>
 <context>
     <name>LiveActions</name>

@@ -1,4 +1,4 @@
-"""What the operator's AI screens rely on: zone rules and deletion, the face rule, change notices,
+"""What the operator's AI screens rely on: zone rules, editing and deletion, the face rule, change notices,
 the event list's pages, and a running site following edits made elsewhere."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from video.ai.records import AiEvent, FaceConsent
 from video.ai.site import open_ai
 from video.ai.tracker import Track
 from video.ai.types import Box, Detection, Identity
-from video.ai.zones import Zone, ZoneError, camera_zones, delete_zone, save_zone
+from video.ai.zones import Zone, ZoneError, camera_zones, delete_zone, save_zone, update_zone
 
 
 def _at(hour: int) -> float:
@@ -54,7 +54,14 @@ def test_zones_round_trip_with_their_rule_and_are_deleted(db):
     ):
         with pytest.raises(ZoneError):
             save_zone(db, 17, bad)
+        with pytest.raises(ZoneError):
+            update_zone(db, zone_id, bad)
+    assert camera_zones(db, 17) == [(zone_id, Zone("后门", corners, "night"))]  # refused edits change nothing
+    moved = ((0.1, 0.2), (0.7, 0.25), (0.6, 0.9), (0.2, 0.8))
+    assert update_zone(db, zone_id, Zone(" 后门通道 ", moved, "forbidden"))
+    assert camera_zones(db, 17) == [(zone_id, Zone("后门通道", moved, "forbidden"))]
     assert delete_zone(db, zone_id) and not delete_zone(db, zone_id)
+    assert not update_zone(db, zone_id, Zone("后门", corners))  # gone: nothing to edit, nothing made
     assert zone_store.load_zones(db, 17) == []
 
 

@@ -73,3 +73,68 @@ def test_a_zone_is_deleted_after_confirmation(qtbot, shell, ai_site, monkeypatch
     monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: True)
     assert dialog.delete_selected()
     assert dialog.zone_list.count() == 0 and zone_store.load_zones(ai_site.db, camera) == []
+
+
+def drag(qtbot, canvas, start, end):
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=canvas.to_widget(start).toPoint())
+    qtbot.mouseMove(canvas, canvas.to_widget(end).toPoint())
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=canvas.to_widget(end).toPoint())
+
+
+def test_a_saved_zone_is_edited_in_place(qtbot, shell, ai_site):
+    camera = ai_site.cameras["东门入口"]
+    square = ((0.1, 0.5), (0.4, 0.5), (0.4, 0.9), (0.1, 0.9))
+    zone_id = zone_store.save_zone(ai_site.db, camera, Zone("配电房", square))
+    heard: list[Change] = []
+    shell.hub.subscribe(zone_store.TOPIC, heard.append)
+    dialog = ZoneEditorDialog.from_snapshot(shell, camera, background())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    canvas = dialog.canvas
+    dialog.zone_list.setCurrentRow(0)
+    dialog.edit_button.click()
+    assert dialog.editing == zone_id and canvas.closed and canvas.points == list(square)
+    assert dialog.name_edit.text() == "配电房" and dialog.cancel_edit_button.isVisible()
+    assert canvas.hidden == zone_id and dialog.save_button.text() == "保存修改"
+
+    drag(qtbot, canvas, (0.4, 0.9), (0.6, 0.95))  # move a corner
+    qtbot.mouseDClick(canvas, Qt.MouseButton.LeftButton, pos=canvas.to_widget((0.25, 0.5)).toPoint())
+    assert len(canvas.points) == 5  # a corner added on the top edge
+    click_at(qtbot, canvas, (0.1, 0.9), button=Qt.MouseButton.RightButton)  # and one taken away
+    assert len(canvas.points) == 4 and canvas.closed
+    dialog.name_edit.setText("配电房门口")
+    dialog.rule_box.setCurrentIndex(dialog.rule_box.findData("night"))
+    assert "拖动角" in dialog.hint.text()
+    canvas._hover = None
+    save_shot(dialog, "zone_editor_editing")
+    dialog.save_button.click()
+
+    [(saved_id, saved)] = zone_store.camera_zones(ai_site.db, camera)
+    assert saved_id == zone_id and saved.name == "配电房门口" and saved.rule == "night"
+    want = [(0.1, 0.5), (0.25, 0.5), (0.4, 0.5), (0.6, 0.95)]
+    for (x, y), (want_x, want_y) in zip(saved.points, want, strict=True):
+        assert abs(x - want_x) < 0.01 and abs(y - want_y) < 0.01
+    assert [(c.ids, c.detail["action"]) for c in heard] == [((camera,), "update")]
+    assert dialog.editing is None and not canvas.points and dialog.zone_list.count() == 1
+
+
+def test_an_edit_never_loses_what_was_drawn(qtbot, shell, ai_site, monkeypatch):
+    camera = ai_site.cameras["地下车库"]
+    triangle = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))
+    zone_id = zone_store.save_zone(ai_site.db, camera, Zone("出口", triangle))
+    dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
+    qtbot.addWidget(dialog)
+    dialog.canvas.set_polygon([(0.6, 0.6), (0.9, 0.6), (0.9, 0.9)])  # a new zone half done
+    monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: False)
+    assert not dialog.start_editing(zone_id) and dialog.editing is None and len(dialog.canvas.points) == 3
+    monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: True)
+    assert dialog.start_editing(zone_id) and dialog.canvas.points == list(triangle)
+
+    zone_store.delete_zone(ai_site.db, zone_id)  # at another seat, meanwhile
+    dialog.canvas.points[0] = (0.2, 0.2)
+    assert dialog.save() is None and "已被删除" in dialog.hint.text()
+    assert dialog.editing is None and dialog.canvas.points[0] == (0.2, 0.2)  # kept, to save as new
+    new_id = dialog.save()
+    assert new_id is not None and dialog.zone_list.count() == 1
+    assert zone_store.camera_zones(ai_site.db, camera)[0][1].points[0] == (0.2, 0.2)
