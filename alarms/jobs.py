@@ -3,9 +3,12 @@
 Every minute: read the dongles pinned to no host (one seat must, and only one), run the silence
 rules (inactivity, silent sensors) and escalate alarms nobody acknowledged in time. The scheduler
 keeps the job as the text `alarms.jobs:run_checks` and calls it with the site's database URL only,
-so the job finds this process's alarm desk through `serve()`: raising through the desk's ingest means
-its popup and, over PostgreSQL, the other seats hear of the alarm at once. A process without an alarm
-desk runs the checks headless (the alarms are stored; other seats see them when they next read).
+so the job finds this process's alarm site through `serve()`: the seat's runtime serves one on the
+seat's own hub when it starts (a kiosk wall has no alarm desk), and an alarm desk serves its own over
+it while it lives, so the desk's readers open the site's dongles. Either way what the checks raise is
+published on the seat's hub: its popup and, over PostgreSQL, the other seats hear of it at once. Only
+a process that served nothing (a command line tool) runs the checks on a hub of their own: the alarms
+are stored, and seats see them when they next read.
 """
 
 from __future__ import annotations
@@ -39,30 +42,38 @@ class AlarmSite:
     escalate_after_min: float = DEFAULT_ESCALATE_AFTER_MIN
 
 
-_sites: dict[str, AlarmSite] = {}
+_served: dict[str, list[AlarmSite]] = {}  # per database URL; the newest served is the one used
+_unserved: dict[str, AlarmSite] = {}
 _sites_lock = threading.Lock()
 
 
 def serve(site: AlarmSite) -> Callable[[], None]:
-    """Let the scheduler job of this process work through `site`; returns the function that stops it."""
+    """Let the scheduler job of this process work through `site` (until a newer one is served, or
+    after that one is withdrawn); returns the function that withdraws it."""
     url = site.ingest.db.url
     with _sites_lock:
-        _sites[url] = site
+        _served.setdefault(url, []).append(site)
 
     def withdraw() -> None:
         with _sites_lock:
-            if _sites.get(url) is site:
-                del _sites[url]
+            remaining = [served for served in _served.get(url, []) if served is not site]
+            if remaining:
+                _served[url] = remaining
+            else:
+                _served.pop(url, None)
 
     return withdraw
 
 
 def _site_for(db_url: str) -> AlarmSite:
     with _sites_lock:
-        site = _sites.get(db_url)
+        served = _served.get(db_url)
+        if served:
+            return served[-1]
+        site = _unserved.get(db_url)
         if site is None:
             ingest = SensorIngest(AlarmService(Database(db_url), EventHub(), Seat()))
-            site = _sites[db_url] = AlarmSite(ingest)
+            site = _unserved[db_url] = AlarmSite(ingest)
         return site
 
 

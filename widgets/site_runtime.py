@@ -1,6 +1,8 @@
 """The site's background parts for one GUI session, started with the window and stopped with it.
 
-- the site scheduler (ticket time limits), run by the seat that holds the site's lock (SchedulerSeat);
+- the site scheduler (ticket time limits), run by the seat that holds the site's lock (SchedulerSeat),
+  and the alarm site its alarm checks raise through: on this seat's hub, so a seat without an alarm desk
+  (a kiosk wall) still tells every seat at once (an alarm desk serves its own over it while it lives);
 - on PostgreSQL, the change relay, so every seat's queues, map and alarm list follow the other seats;
 - the AI on the AI cameras, drawn over every wall, and its urgent events raised as alarms;
 - the open-alarm count in the status bar.
@@ -18,12 +20,16 @@ from collections.abc import Callable
 from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
+from alarms.ingest import SensorIngest
+from alarms.jobs import AlarmSite, serve
 from alarms.service import AlarmService
+from alarms.station import SensorStation
 from app.store.relay import ChangeRelay
 from video.pool import StreamPool
 from widgets.ai_alarms import AiAlarms
 from widgets.ai_runtime import AiRuntime, Opener
 from widgets.alarm_indicator import AlarmIndicator
+from widgets.alarms.desk import dongle_reporter
 from widgets.scheduler_seat import SchedulerSeat
 from widgets.shell_context import ShellContext
 from widgets.wiring import PanelHost, PanelWiring
@@ -60,6 +66,8 @@ class SiteRuntime(QObject):
         self.ai_alarms: AiAlarms | None = None
         self.wirings: list[PanelWiring] = []
         self.pool: StreamPool | None = None
+        self.alarm_station: SensorStation | None = None  # the site's dongles, opened by the alarm checks
+        self._withdraw_alarm_site: Callable[[], None] | None = None
         self._want_ai = ai
         self._pool_for = pool
         self._ai_opener = ai_opener
@@ -75,6 +83,7 @@ class SiteRuntime(QObject):
         self.pool = self._stream_pool()
         self.alarm_indicator.refresh()
         if self.scheduler is not None:
+            self._serve_alarm_checks()
             self.scheduler.start()
         if not self.context.db.is_sqlite:
             self.relay = ChangeRelay(self.context.db.url, self.context.hub)
@@ -84,6 +93,14 @@ class SiteRuntime(QObject):
             self.ai_alarms = AiAlarms(site.hub, AlarmService(site.db, site.hub, site.seat))
             self.ai_alarms.start()
             self.ai = self._start_ai()
+
+    def _serve_alarm_checks(self) -> None:
+        """Before the scheduler may run them: the alarm checks raise on this seat's hub."""
+        context = self.context
+        ingest = SensorIngest(AlarmService(context.db, context.hub, context.seat))
+        # not started: it opens only the site's unpinned dongles, when the checks ask it to
+        self.alarm_station = SensorStation(ingest, on_state=dongle_reporter(context.status))
+        self._withdraw_alarm_site = serve(AlarmSite(ingest, self.alarm_station))
 
     def _stream_pool(self) -> StreamPool:
         """The process's capture workers (the walls' and the AI's): this runtime closes them at the end."""
@@ -127,6 +144,12 @@ class SiteRuntime(QObject):
             self.relay = None
         if self.scheduler is not None:
             self.scheduler.stop()
+        if self._withdraw_alarm_site is not None:  # after the scheduler: no check runs any more
+            self._withdraw_alarm_site()
+            self._withdraw_alarm_site = None
+        if self.alarm_station is not None:
+            self.alarm_station.stop()
+            self.alarm_station = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:

@@ -103,3 +103,34 @@ def test_the_alarm_job_works_through_the_desk_of_its_process(pg_db):
     assert "escalated" in whats and ("raised" in whats) == bool(report["raised"])
     headless = jobs.run_checks(pg_db.url)  # no desk in this process any more: checks still run
     assert headless == {"opened": [], "raised": [], "escalated": []}
+
+
+def _overdue_alarm(db) -> int:
+    late = AlarmService(db, EventHub(), Seat(), clock=lambda: utcnow() - timedelta(minutes=30))
+    return late.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)"))
+
+
+def _escalations_heard(hub: EventHub) -> list:
+    heard = []
+    hub.subscribe(
+        "alarm", lambda change: heard.append(change.ids) if change.detail["what"] == "escalated" else None
+    )
+    return heard
+
+
+def test_the_alarm_job_uses_the_newest_site_served_and_falls_back_when_it_goes(sqlite_db):
+    seat_hub, desk_hub = EventHub(), EventHub()
+    by_seat, by_desk = _escalations_heard(seat_hub), _escalations_heard(desk_hub)
+    withdraw_seat = jobs.serve(jobs.AlarmSite(SensorIngest(AlarmService(sqlite_db, seat_hub, Seat()))))
+    withdraw_desk = jobs.serve(jobs.AlarmSite(SensorIngest(AlarmService(sqlite_db, desk_hub, Seat()))))
+    try:
+        first = _overdue_alarm(sqlite_db)
+        assert jobs.run_checks(sqlite_db.url)["escalated"] == [first]
+        assert by_desk == [(first,)] and by_seat == []  # the desk, while it lives
+        withdraw_desk()
+        second = _overdue_alarm(sqlite_db)
+        assert jobs.run_checks(sqlite_db.url)["escalated"] == [second]
+        assert by_seat == [(second,)]  # then the seat's own hub again, not a hub nobody hears
+    finally:
+        withdraw_desk()
+        withdraw_seat()

@@ -7,6 +7,7 @@ import functools
 import gc
 import threading
 import time
+from datetime import timedelta
 
 import cv2
 import pytest
@@ -412,3 +413,26 @@ def test_the_popup_gets_the_walls_pool_and_the_camera_nearest_the_alarm(qapp):
     own = given["find"](alarm(camera_id=3))
     assert own.camera.id == 3 and own.distance_m is None  # the alarm's own camera, however far
     assert given["find"](alarm(lon=113.65)) is None  # nothing within 400 m
+
+
+def test_a_seat_without_an_alarm_desk_raises_its_alarm_checks_on_its_own_hub(qtbot, sqlite_db, tmp_path):
+    """A kiosk wall that runs the scheduler: what its checks raise reaches every listener of the seat."""
+    from alarms import jobs
+    from alarms.service import AlarmDraft
+    from app.store.base import utcnow
+
+    context = context_on(sqlite_db, tmp_path)
+    heard: list[Change] = []
+    context.hub.subscribe("alarm", heard.append)
+    late = AlarmService(sqlite_db, EventHub(), Seat(), clock=lambda: utcnow() - timedelta(minutes=30))
+    alarm_id = late.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)"))
+    runtime = SiteRuntime(context, ai=False, pool=lambda _c: StreamPool())
+    runtime.start()  # the scheduler runs the alarm checks as soon as it starts
+    try:
+        qtbot.waitUntil(lambda: [(c.ids, c.detail["what"]) for c in heard] == [((alarm_id,), "escalated")])
+    finally:
+        runtime.stop()
+    heard.clear()
+    later = late.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)"))
+    assert jobs.run_checks(sqlite_db.url)["escalated"] == [later]  # the runtime is gone: no longer its hub
+    assert heard == []

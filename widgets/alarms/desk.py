@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from alarms.ingest import SensorIngest
@@ -12,6 +14,7 @@ from video.pool import StreamPool
 from widgets.alarms.popup import AlarmHook, AlarmPopup, CameraFinder
 from widgets.alarms.tickets import wire_tickets
 from widgets.shell_context import ShellContext
+from widgets.status_bar import StatusBoard
 
 
 class AlarmDesk(QObject):
@@ -27,9 +30,9 @@ class AlarmDesk(QObject):
         self.ingest = SensorIngest(self.service)
         self.popup = AlarmPopup(self.service)
         context.bridge.on("alarm", self.popup.on_change, self.popup)
-        self.station = SensorStation(self.ingest, on_state=self._dongle_state)
+        self.station = SensorStation(self.ingest, on_state=dongle_reporter(context.status))
         # If this seat runs the site scheduler, its alarm job (checks, site-wide dongles) works
-        # through this desk, so what it raises pops up here and is relayed to the other seats.
+        # through this desk while it lives: the site's dongles are read beside this seat's own.
         self._withdraw = serve(AlarmSite(self.ingest, self.station if start_inputs else None))
         if start_inputs:
             self.station.start()
@@ -57,13 +60,17 @@ class AlarmDesk(QObject):
         self.popup.sound.stop()
         self.popup.close()
 
-    def _dongle_state(self, name: str, connected: bool, detail: str) -> None:
+
+def dongle_reporter(board: StatusBoard) -> Callable[[str, bool, str], None]:
+    """What a sensor station calls with a dongle's state: its indicator in the status bar."""
+
+    def report(name: str, connected: bool, detail: str) -> None:
         """Called on reader threads; the status board hops to the GUI thread itself."""
         state = (
             QCoreApplication.translate("AlarmDesk", "已连接")
             if connected
             else QCoreApplication.translate("AlarmDesk", "断开")
         )
-        self.context.status.set_indicator(
-            f"dongle:{name}", f"{name} {state}", "ok" if connected else "error", detail
-        )
+        board.set_indicator(f"dongle:{name}", f"{name} {state}", "ok" if connected else "error", detail)
+
+    return report
