@@ -2,7 +2,9 @@
 
 Prints one JSON object: CPU seconds per displayed frame relative to `ffmpeg -threads 1 -f null` decoding
 the same RTSP streams for the same time (measured in this run, just before the wall starts; also relative
-to ffmpeg decoding the clip files, a stricter baseline without the network), the frame rate each tile
+to ffmpeg decoding the clip files, a stricter baseline without the network), what decoding the same
+streams costs inside this process with no display (PyAV threads, as the capture workers decode: the
+wall's cost above it is scaling and drawing), the frame rate each tile
 achieved, the Qt event loop's latency p99 while the wall runs, and resident memory growth over the run.
 
     .venv/bin/python benchmarks/wall.py [--seconds 60] [--streams 21]
@@ -116,6 +118,41 @@ def ffmpeg_rtsp_baseline(urls: list[str], seconds: float) -> tuple[float, int]:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), frames
 
 
+def in_process_decode_baseline(urls: list[str], seconds: float) -> tuple[float, int]:
+    """(CPU seconds, frames) for this process decoding every RTSP stream on a thread of its own, as the
+    capture workers open and decode them, doing nothing with the pictures; after a few seconds' warm-up."""
+    import threading
+
+    import av
+
+    from video.sources import SourceKind, ffmpeg_options
+
+    stop = threading.Event()
+    counts = [0] * len(urls)
+
+    def decode(index: int) -> None:
+        options = ffmpeg_options(SourceKind.RTSP, "tcp", 3.0)
+        with av.open(urls[index], options=options, timeout=(5.0, None)) as container:
+            stream = container.streams.video[0]
+            stream.codec_context.thread_count = 1
+            for packet in container.demux(stream):
+                counts[index] += len(packet.decode())
+                if stop.is_set():
+                    return
+
+    threads = [threading.Thread(target=decode, args=(i,), daemon=True) for i in range(len(urls))]
+    for thread in threads:
+        thread.start()
+    time.sleep(5.0)
+    frames_before, cpu_before = sum(counts), time.process_time()
+    time.sleep(seconds)
+    cpu, frames = time.process_time() - cpu_before, sum(counts) - frames_before
+    stop.set()
+    for thread in threads:
+        thread.join(10)
+    return cpu, frames
+
+
 def rss_kib() -> int:
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
@@ -223,11 +260,13 @@ def main() -> None:
         urls = [server.url(f"cam{i}") for i in range(1, len(clips) + 1)]
         try:
             baseline_cpu, baseline_frames = ffmpeg_rtsp_baseline(urls, args.seconds)
+            decode_cpu, decode_frames = in_process_decode_baseline(urls, args.seconds)
             result = run_wall(urls, args.seconds)
         finally:
             server.kill()
     baseline_ms = baseline_cpu / baseline_frames * 1000
     file_ms = file_cpu / file_frames * 1000
+    decode_ms = decode_cpu / max(decode_frames, 1) * 1000
     wall_ms = result["cpu"] / max(result["frames"], 1) * 1000
     ratio = wall_ms / baseline_ms
     fps_min = min(result["fps"])
@@ -265,6 +304,20 @@ def main() -> None:
             "value": round(file_ms, 3),
             "unit": "ms",
             "target": "baseline",
+            "met": True,
+        },
+        {
+            "name": "in_process_decode_cpu_per_frame",
+            "value": round(decode_ms, 3),
+            "unit": "ms",
+            "target": "baseline (PyAV, no display)",
+            "met": True,
+        },
+        {
+            "name": "cpu_per_displayed_frame_vs_in_process_decode",
+            "value": round(wall_ms / decode_ms, 3),
+            "unit": "ratio",
+            "target": "",
             "met": True,
         },
         {
