@@ -1,7 +1,7 @@
-"""区域: draw zones on a camera's still picture. Click to add corners, double-click to close the
-polygon, right-click to take the last corner back. A zone already saved is edited in place: drag a
-corner to move it, double-click an edge to add a corner there, right-click a corner to remove it.
-A forbidden zone (禁入区域) raises an event for
+"""区域: draw zones on a camera's still picture. Click to add corners, double-click (or click the first
+corner) to close the polygon, right-click to take the last corner back. Drag a corner to move it,
+double-click an edge to add a corner there, right-click a corner to remove it: the same for a new zone
+and for a saved one taken back into the form to edit. A forbidden zone (禁入区域) raises an event for
 anyone inside; a night zone (夜间区域) only during the night hours. Corners are stored as 0..1 of the
 picture, as the zones table expects, so a zone fits every stream size of the camera."""
 
