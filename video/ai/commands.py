@@ -279,7 +279,7 @@ def _zone_add(args: argparse.Namespace) -> int:
     if _camera_missing(db, args.camera):
         raise CommandError(f"摄像机不存在 no camera with id {args.camera}")
     try:
-        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule))
+        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule), Seat())
     except ZoneError as error:
         raise CommandError(str(error)) from error
     print(f"已添加区域 zone {zone_id} '{args.name}' ({RULES[args.rule]}) on camera {args.camera}")

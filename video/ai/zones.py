@@ -1,7 +1,8 @@
 """Zones drawn on a camera's picture, in 0..1 coordinates so they survive a change of stream size.
 
 Each zone has a rule: a forbidden zone (禁入区域) raises an event for anyone inside at any hour, a
-night zone (夜间区域) only during the night hours of the event settings.
+night zone (夜间区域) only during the night hours of the event settings. Adding, changing and deleting
+a zone is audited: a zone decides who raises alarms, so who moved it must be on record.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import cv2
 import numpy as np
 from sqlalchemy import delete, select
 
+from app.audit import record
+from app.config import Seat
 from app.store import Database
 from video.ai.records import AiZone
 from video.ai.types import Box
@@ -70,7 +73,7 @@ def _check(zone: Zone) -> None:
         raise ZoneError("区域需要名称 a zone needs a name")
 
 
-def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
+def save_zone(db: Database, camera_id: int, zone: Zone, seat: Seat) -> int:
     _check(zone)
     with db.session() as session:
         row = AiZone(
@@ -81,25 +84,42 @@ def save_zone(db: Database, camera_id: int, zone: Zone) -> int:
         )
         session.add(row)
         session.flush()
+        record(session, seat, "ai_zone.add", "ai_zone", row.id, **_facts(camera_id, zone))
         return row.id
 
 
-def update_zone(db: Database, zone_id: int, zone: Zone) -> bool:
+def update_zone(db: Database, zone_id: int, zone: Zone, seat: Seat) -> bool:
     """Replace a zone's name, corners and rule; False when it is gone (deleted meanwhile, e.g. at another seat)."""
     _check(zone)
     with db.session() as session:
         row = session.get(AiZone, zone_id)
         if row is None:
             return False
+        before = _facts(row.camera_id, _zone(row))
         row.name, row.points, row.rule = (
             zone.name.strip(),
             json.dumps([list(p) for p in zone.points]),
             zone.rule,
         )
+        record(
+            session, seat, "ai_zone.update", "ai_zone", zone_id, before=before, **_facts(row.camera_id, zone)
+        )
         return True
 
 
-def delete_zone(db: Database, zone_id: int) -> bool:
+def delete_zone(db: Database, zone_id: int, seat: Seat) -> bool:
     """Remove a zone; False when it was already gone."""
     with db.session() as session:
-        return (session.execute(delete(AiZone).where(AiZone.id == zone_id)).rowcount or 0) > 0
+        row = session.get(AiZone, zone_id)
+        if row is None:
+            return False
+        facts = _facts(row.camera_id, _zone(row))
+        if not session.execute(delete(AiZone).where(AiZone.id == zone_id)).rowcount:
+            return False  # deleted by another seat between the two statements
+        record(session, seat, "ai_zone.delete", "ai_zone", zone_id, **facts)
+        return True
+
+
+def _facts(camera_id: int, zone: Zone) -> dict:
+    """What the audit keeps of a zone: enough to tell what it covered and to draw it again."""
+    return {"camera_id": camera_id, "name": zone.name.strip(), "rule": zone.rule, "points": zone.points}

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from app.config import Seat
 from app.events import Change, EventHub
 from app.models import Camera
 from app.store import Database
@@ -295,6 +296,7 @@ class ZoneEditorDialog(QDialog):
         image: QImage | np.ndarray,
         *,
         events: EventSettings | None = None,
+        seat: Seat | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -302,6 +304,7 @@ class ZoneEditorDialog(QDialog):
         self.setStyleSheet(STYLE)
         self.db, self.hub, self.camera_id = db, hub, camera_id
         self.events = events or EventSettings()
+        self.seat = seat or Seat()  # whose edits the audit records
         self.editing: int | None = None  # the saved zone the form and polygon hold, None: a new zone
         with db.session() as session:
             self.camera_name = (
@@ -319,7 +322,13 @@ class ZoneEditorDialog(QDialog):
     ) -> ZoneEditorDialog:
         """The editor over a tile's current picture (a QImage, or a decoded BGR frame)."""
         return cls(
-            context.db, context.hub, camera_id, image, events=site_config(context).events, parent=parent
+            context.db,
+            context.hub,
+            camera_id,
+            image,
+            events=site_config(context).events,
+            seat=context.seat,
+            parent=parent,
         )
 
     def _build(self) -> None:
@@ -508,8 +517,8 @@ class ZoneEditorDialog(QDialog):
         editing = self.editing
         try:
             if editing is None:
-                zone_id, action = zone_store.save_zone(self.db, self.camera_id, zone), "add"
-            elif zone_store.update_zone(self.db, editing, zone):
+                zone_id, action = zone_store.save_zone(self.db, self.camera_id, zone, self.seat), "add"
+            elif zone_store.update_zone(self.db, editing, zone, self.seat):
                 zone_id, action = editing, "update"
             else:  # deleted meanwhile (another seat): keep what was drawn, to save as a new zone
                 self.editing = None
@@ -539,7 +548,7 @@ class ZoneEditorDialog(QDialog):
         if not questions.ask_to_confirm(self, self.tr("删除区域"), question):
             return False
         zone_id = item.data(ZONE_ROLE)
-        zone_store.delete_zone(self.db, zone_id)
+        zone_store.delete_zone(self.db, zone_id, self.seat)
         self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": "delete"}))
         if zone_id == self.editing:
             self.stop_editing()

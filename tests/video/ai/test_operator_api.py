@@ -3,11 +3,13 @@ the event list's pages, and a running site following edits made elsewhere."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app.config import Seat
 from app.context import SiteContext
 from app.events import Change, EventHub
 from app.models import AuditEntry
@@ -23,6 +25,8 @@ from video.ai.site import open_ai
 from video.ai.tracker import Track
 from video.ai.types import Box, Detection, Identity
 from video.ai.zones import Zone, ZoneError, camera_zones, delete_zone, save_zone, update_zone
+
+SEAT = Seat("值班员甲", "seat-a")
 
 
 def _at(hour: int) -> float:
@@ -44,7 +48,7 @@ def test_night_zone_counts_only_at_night():
 def test_zones_round_trip_with_their_rule_and_are_deleted(db):
     add_camera(db, 17)
     corners = ((0.1, 0.2), (0.6, 0.2), (0.5, 0.9))
-    zone_id = save_zone(db, 17, Zone("后门", corners, "night"))
+    zone_id = save_zone(db, 17, Zone("后门", corners, "night"), SEAT)
     assert camera_zones(db, 17) == [(zone_id, Zone("后门", corners, "night"))]
     for bad in (
         Zone("两点", ((0.1, 0.1), (0.2, 0.2))),
@@ -53,16 +57,25 @@ def test_zones_round_trip_with_their_rule_and_are_deleted(db):
         Zone(" ", corners),
     ):
         with pytest.raises(ZoneError):
-            save_zone(db, 17, bad)
+            save_zone(db, 17, bad, SEAT)
         with pytest.raises(ZoneError):
-            update_zone(db, zone_id, bad)
+            update_zone(db, zone_id, bad, SEAT)
     assert camera_zones(db, 17) == [(zone_id, Zone("后门", corners, "night"))]  # refused edits change nothing
     moved = ((0.1, 0.2), (0.7, 0.25), (0.6, 0.9), (0.2, 0.8))
-    assert update_zone(db, zone_id, Zone(" 后门通道 ", moved, "forbidden"))
+    assert update_zone(db, zone_id, Zone(" 后门通道 ", moved, "forbidden"), SEAT)
     assert camera_zones(db, 17) == [(zone_id, Zone("后门通道", moved, "forbidden"))]
-    assert delete_zone(db, zone_id) and not delete_zone(db, zone_id)
-    assert not update_zone(db, zone_id, Zone("后门", corners))  # gone: nothing to edit, nothing made
+    assert delete_zone(db, zone_id, SEAT) and not delete_zone(db, zone_id, SEAT)
+    assert not update_zone(db, zone_id, Zone("后门", corners), SEAT)  # gone: nothing to edit, nothing made
     assert zone_store.load_zones(db, 17) == []
+    with db.session() as session:  # each edit, who made it, and what the zone was before
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "ai_zone").order_by(AuditEntry.id)
+        ).all()
+        assert [e.action for e in entries] == ["ai_zone.add", "ai_zone.update", "ai_zone.delete"]
+        assert {e.actor for e in entries} == {SEAT.operator}
+        changed = json.loads(entries[1].detail)
+        assert changed["before"]["name"] == "后门" and changed["name"] == "后门通道"
+        assert json.loads(entries[2].detail)["points"] == [list(p) for p in moved]
 
 
 def test_choose_face_keeps_one_clear_face():
@@ -158,7 +171,7 @@ def test_running_site_follows_gallery_and_zone_edits(sqlite_db, tmp_path, model_
             resident_id=add_resident(sqlite_db),
         )
         assert len(site.gallery) == 1
-        save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))))
+        save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), SEAT)
         context.hub.publish(Change(zone_store.TOPIC, (17,)))
         assert [z.name for z in site.service.pipeline(17).zones] == ["门口"]
     finally:

@@ -7,6 +7,7 @@ from datetime import date
 
 import cv2
 
+from app.config import Seat
 from app.context import SiteContext
 from tests.video.ai.clips import astronaut, face_clip
 from tests.video.ai.conftest import TEST_MATCH_THRESHOLD, add_camera, add_resident
@@ -30,7 +31,7 @@ def test_a_camera_stream_is_analysed_and_labelled(sqlite_db, tmp_path, model_dir
         encoding="utf-8",
     )
     add_camera(sqlite_db, 17)
-    save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))))
+    save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), Seat())
     site = open_ai(
         SiteContext(sqlite_db), names_visible=True, config_path=config, key_path=tmp_path / "k.bin"
     )

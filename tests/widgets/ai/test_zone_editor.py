@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from sqlalchemy import select
 
 from app.events import Change
+from app.models import AuditEntry
 from tests.video.ai.clips import background
 from tests.widgets.ai.shots import save_shot
 from video.ai import zones as zone_store
@@ -26,7 +28,10 @@ def click_at(qtbot, canvas, point, *, double=False, button=Qt.MouseButton.LeftBu
 def test_drawn_polygon_round_trips_through_the_zone_table(qtbot, shell, ai_site):
     camera = ai_site.cameras["东门入口"]
     zone_store.save_zone(
-        ai_site.db, camera, Zone("配电房", ((0.05, 0.55), (0.3, 0.55), (0.3, 0.95), (0.05, 0.95)))
+        ai_site.db,
+        camera,
+        Zone("配电房", ((0.05, 0.55), (0.3, 0.55), (0.3, 0.95), (0.05, 0.95))),
+        shell.seat,
     )
     heard: list[Change] = []
     shell.hub.subscribe(zone_store.TOPIC, heard.append)
@@ -64,7 +69,7 @@ def test_drawn_polygon_round_trips_through_the_zone_table(qtbot, shell, ai_site)
 
 def test_a_zone_is_deleted_after_confirmation(qtbot, shell, ai_site, monkeypatch):
     camera = ai_site.cameras["地下车库"]
-    zone_store.save_zone(ai_site.db, camera, Zone("出口", ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))))
+    zone_store.save_zone(ai_site.db, camera, Zone("出口", ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))), shell.seat)
     dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
     qtbot.addWidget(dialog)
     dialog.zone_list.setCurrentRow(0)
@@ -84,7 +89,7 @@ def drag(qtbot, canvas, start, end):
 def test_a_saved_zone_is_edited_in_place(qtbot, shell, ai_site):
     camera = ai_site.cameras["东门入口"]
     square = ((0.1, 0.5), (0.4, 0.5), (0.4, 0.9), (0.1, 0.9))
-    zone_id = zone_store.save_zone(ai_site.db, camera, Zone("配电房", square))
+    zone_id = zone_store.save_zone(ai_site.db, camera, Zone("配电房", square), shell.seat)
     heard: list[Change] = []
     shell.hub.subscribe(zone_store.TOPIC, heard.append)
     dialog = ZoneEditorDialog.from_snapshot(shell, camera, background())
@@ -117,12 +122,17 @@ def test_a_saved_zone_is_edited_in_place(qtbot, shell, ai_site):
         assert abs(x - want_x) < 0.01 and abs(y - want_y) < 0.01
     assert [(c.ids, c.detail["action"]) for c in heard] == [((camera,), "update")]
     assert dialog.editing is None and not canvas.points and dialog.zone_list.count() == 1
+    with ai_site.db.session() as session:  # on record as this seat's operator's change
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "ai_zone.update", AuditEntry.entity_id == zone_id)
+        ).one()
+        assert entry.actor == shell.seat.operator
 
 
 def test_an_edit_never_loses_what_was_drawn(qtbot, shell, ai_site, monkeypatch):
     camera = ai_site.cameras["地下车库"]
     triangle = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))
-    zone_id = zone_store.save_zone(ai_site.db, camera, Zone("出口", triangle))
+    zone_id = zone_store.save_zone(ai_site.db, camera, Zone("出口", triangle), shell.seat)
     dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
     qtbot.addWidget(dialog)
     dialog.canvas.set_polygon([(0.6, 0.6), (0.9, 0.6), (0.9, 0.9)])  # a new zone half done
@@ -131,7 +141,7 @@ def test_an_edit_never_loses_what_was_drawn(qtbot, shell, ai_site, monkeypatch):
     monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: True)
     assert dialog.start_editing(zone_id) and dialog.canvas.points == list(triangle)
 
-    zone_store.delete_zone(ai_site.db, zone_id)  # at another seat, meanwhile
+    zone_store.delete_zone(ai_site.db, zone_id, shell.seat)  # at another seat, meanwhile
     dialog.canvas.points[0] = (0.2, 0.2)
     assert dialog.save() is None and "已被删除" in dialog.hint.text()
     assert dialog.editing is None and dialog.canvas.points[0] == (0.2, 0.2)  # kept, to save as new
