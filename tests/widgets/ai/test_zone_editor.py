@@ -25,6 +25,17 @@ def click_at(qtbot, canvas, point, *, double=False, button=Qt.MouseButton.LeftBu
         qtbot.mouseDClick(canvas, button, pos=position)
 
 
+def open_editor(qtbot, shell, camera: int) -> tuple[ZoneEditorDialog, list[Change]]:
+    """The editor on the camera's picture, shown, and the zone changes it announces from now on."""
+    heard: list[Change] = []
+    shell.hub.subscribe(zone_store.TOPIC, heard.append)
+    dialog = ZoneEditorDialog.from_snapshot(shell, camera, background())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog, heard
+
+
 def test_drawn_polygon_round_trips_through_the_zone_table(qtbot, shell, ai_site):
     camera = ai_site.cameras["东门入口"]
     zone_store.save_zone(
@@ -33,12 +44,7 @@ def test_drawn_polygon_round_trips_through_the_zone_table(qtbot, shell, ai_site)
         Zone("配电房", ((0.05, 0.55), (0.3, 0.55), (0.3, 0.95), (0.05, 0.95))),
         shell.seat,
     )
-    heard: list[Change] = []
-    shell.hub.subscribe(zone_store.TOPIC, heard.append)
-    dialog = ZoneEditorDialog.from_snapshot(shell, camera, background())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog, heard = open_editor(qtbot, shell, camera)
     canvas = dialog.canvas
     assert dialog.zone_list.count() == 1
     corners = [(0.5, 0.2), (0.9, 0.2), (0.9, 0.8)]
@@ -90,12 +96,7 @@ def test_a_saved_zone_is_edited_in_place(qtbot, shell, ai_site):
     camera = ai_site.cameras["东门入口"]
     square = ((0.1, 0.5), (0.4, 0.5), (0.4, 0.9), (0.1, 0.9))
     zone_id = zone_store.save_zone(ai_site.db, camera, Zone("配电房", square), shell.seat)
-    heard: list[Change] = []
-    shell.hub.subscribe(zone_store.TOPIC, heard.append)
-    dialog = ZoneEditorDialog.from_snapshot(shell, camera, background())
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog, heard = open_editor(qtbot, shell, camera)
     canvas = dialog.canvas
     dialog.zone_list.setCurrentRow(0)
     dialog.edit_button.click()
