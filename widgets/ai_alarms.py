@@ -152,13 +152,15 @@ def event_acknowledgement(db: Database, event_id: int) -> EventAcknowledgement |
         if event is None:
             return None
         alarm = _alarm_of(session, event)
+        # an alarm acknowledged before the event happened did not show it to anyone
+        seen = alarm is not None and alarm.acknowledged_at is not None and alarm.acknowledged_at >= event.at
         return EventAcknowledgement(
             event.acknowledged_at,
             event.acknowledged_by,
             alarm.id if alarm is not None else None,
             alarm.state if alarm is not None else None,
-            alarm.acknowledged_at if alarm is not None else None,
-            alarm.acknowledged_by if alarm is not None else None,
+            alarm.acknowledged_at if seen else None,
+            alarm.acknowledged_by if seen else None,
         )
 
 

@@ -125,3 +125,17 @@ def test_an_alarm_handled_at_once_counts_as_acknowledging_its_events(shell, rais
     AlarmService(shell.db, shell.hub, shell.seat).close(alarm_id, Outcome.FALSE_ALARM, "误报")
     done = event_acknowledgement(shell.db, event)
     assert done.alarm_state == AlarmState.HANDLED and done.through_alarm
+
+
+def test_an_alarm_acknowledged_before_a_stranger_came_did_not_show_it(shell, ai_site):
+    alarms = AiAlarms(shell.hub, AlarmService(shell.db, shell.hub, shell.seat))
+    recorder = AiEventRecorder(ai_site.db, shell.hub, EventSettings())
+    camera = ai_site.cameras["东门入口"]
+    alarms.start()
+    first = recorder.record(EventDraft("stranger", camera, 7), background(), None)
+    alarm_id = event_acknowledgement(shell.db, first).alarm_id
+    AlarmService(shell.db, shell.hub, shell.seat).acknowledge(alarm_id)
+    alarms.stop()  # the next stranger raises no alarm of its own (say the alarm could not be raised)
+    later = recorder.record(EventDraft("stranger", camera, 8), background(), None)
+    after = event_acknowledgement(shell.db, later)
+    assert after.alarm_id == alarm_id and not after.is_acknowledged  # still waiting for someone
