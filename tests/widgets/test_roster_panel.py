@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
-from widgets.households.model import COLUMNS
+from widgets.households.model import COLUMNS, ROW_ROLE
 from widgets.households.panel import RosterPanel
+from widgets.households.search import load_household_card
 from widgets.households.tags import TagChips
 
 pytestmark = [
@@ -72,7 +75,8 @@ def test_selecting_a_resident_shows_the_household_card(qtbot, panel):
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     card = panel.card
-    assert card.data is not None and card.data.household_id > 0
+    qtbot.waitUntil(lambda: card.data is not None)  # read off the Qt thread
+    assert card.data.household_id > 0
     labels = [label.text() for label in card.widget().findChildren(QLabel)]
     text = "\n".join(labels)
     for expected in (
@@ -102,12 +106,13 @@ def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_
     from app.models import AuditEntry
 
     panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: panel.card.reveal_button is not None)
     with shell_context.db.sessions() as session:
         before = session.scalar(select(func.count(AuditEntry.id)))
     qtbot.mouseClick(panel.card.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.card.reveal_button is None)
     text = "\n".join(label.text() for label in panel.card.widget().findChildren(QLabel))
     assert "410102194503120026" in text and "13812345678" in text
-    assert panel.card.reveal_button is None
     with shell_context.db.sessions() as session:
         assert session.scalar(select(func.count(AuditEntry.id))) == before + 1
 
@@ -116,8 +121,39 @@ def test_a_roster_change_refreshes_the_list_and_keeps_the_open_card(qtbot, panel
     from app.events import Change
 
     panel.table.selectRow(1)
+    qtbot.waitUntil(lambda: panel.card.data is not None)
     shown = panel.card.data.household_id
     with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
         shell_context.hub.publish(Change("resident", (1,)))
     assert panel.model.rowCount() == 4
-    assert panel.card.data is not None and panel.card.data.household_id == shown
+    qtbot.waitUntil(lambda: panel.card.data is not None and panel.card.data.household_id == shown)
+
+
+def test_a_card_that_cannot_be_read_is_said_and_a_newer_search_drops_one_still_coming(
+    qtbot, panel, monkeypatch
+):
+    import widgets.households.panel as panel_module
+
+    def broken(_session, _household_id):
+        raise RuntimeError("数据库连接中断")
+
+    monkeypatch.setattr(panel_module, "load_household_card", broken)
+    panel.table.selectRow(0)
+    qtbot.waitUntil(lambda: "户卡读取失败" in panel.count_label.text())
+    assert "数据库连接中断" in panel.count_label.text() and panel.card.data is None
+
+    started = threading.Event()
+    release = threading.Event()
+
+    def slow(session, household_id):
+        started.set()
+        release.wait(5)
+        return load_household_card(session, household_id)
+
+    monkeypatch.setattr(panel_module, "load_household_card", slow)
+    panel.show_household(panel.model.index(1, 0).data(ROW_ROLE).household_id)
+    assert started.wait(5)
+    panel.search_now()  # the list is being replaced: the card on its way is for the old one
+    release.set()
+    qtbot.wait(300)
+    assert panel.card.data is None

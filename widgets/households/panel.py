@@ -21,8 +21,14 @@ from app.events import Change
 from app.models import Tag
 from widgets.households.card import HouseholdCard
 from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
-from widgets.households.search import SearchQuery, load_household_card, reveal_household
+from widgets.households.search import (
+    HouseholdCardData,
+    SearchQuery,
+    load_household_card,
+    reveal_household,
+)
 from widgets.households.tags import TagChipsDelegate, tag_text
+from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
 from widgets.theme import icon
 
@@ -31,6 +37,7 @@ SEARCH_DELAY_MS = 250
 SIDE_BY_SIDE_WIDTH = 980
 NARROW_BAR_WIDTH = 560  # below it the search box takes a row of its own
 REFRESH_TOPICS = ("resident", "household", "roster")
+CARD_JOB = "card"  # reading and revealing a card: the newest supersedes one still coming
 
 
 def tr(text: str) -> str:
@@ -82,6 +89,7 @@ class RosterPanel(QWidget):
         header.setSectionResizeMode(ADDRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
+        self.jobs = Jobs(self)
         self.card = HouseholdCard()
         self.card.reveal_requested.connect(self.reveal_household)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -111,16 +119,32 @@ class RosterPanel(QWidget):
         self._debounce.stop()
         tag = self.tag_filter.currentData()
         self.model.search(SearchQuery(text=self.search_box.text().strip(), tag=tag or None))
+        self.jobs.cancel(CARD_JOB)  # a card still coming belongs to the old list
         self.card.show_household(None)
 
     def show_household(self, household_id: int) -> None:
-        with self._context.db.sessions() as session:
-            self.card.show_household(load_household_card(session, household_id))
+        """Read the household's card off the Qt thread (a PostgreSQL seat's round trips must not stall
+        the window); the newest selection's card is the one shown."""
+        db = self._context.db
+
+        def load() -> HouseholdCardData | None:
+            with db.sessions() as session:
+                return load_household_card(session, household_id)
+
+        self.jobs.submit(CARD_JOB, load, self.card.show_household, self._card_failed)
 
     def reveal_household(self, household_id: int) -> None:
         """Show full ID numbers and phones; the audit log records who looked, from which seat."""
-        with self._context.db.session() as session:
-            self.card.show_household(reveal_household(session, self._context.seat, household_id))
+        db, seat = self._context.db, self._context.seat
+
+        def reveal() -> HouseholdCardData | None:
+            with db.session() as session:
+                return reveal_household(session, seat, household_id)
+
+        self.jobs.submit(CARD_JOB, reveal, self.card.show_household, self._card_failed)
+
+    def _card_failed(self, error: Exception) -> None:
+        self.count_label.setText(tr("户卡读取失败：{error}").replace("{error}", str(error)[:120]))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

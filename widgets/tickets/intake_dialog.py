@@ -35,8 +35,8 @@ from app.roster.phone import PhoneError, normalise_phone
 from app.tickets import DuplicateReport, Intake, TicketDesk, TicketError
 from app.tickets.intake import DispatchPreview
 from app.tickets.states import LEVEL_ZH, Source, State
+from widgets.jobs import Jobs
 from widgets.tickets.category_picker import CategoryPicker
-from widgets.tickets.jobs import Jobs
 from widgets.tickets.place_picker import PlaceChoice, PlacePicker
 
 # What an operator takes down by hand; camera, sensor and import tickets come from their own paths.

@@ -22,7 +22,7 @@ from app.tickets.queues import QueueFilter, count, fetch_page
 from app.tickets.routing import GridBook, LeaderBook
 from app.tickets.states import LEVEL_ZH, State
 from app.tickets.timefmt import local
-from widgets.tickets.jobs import Jobs
+from widgets.jobs import Jobs
 
 PAGE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -34,10 +34,10 @@ from app.tickets import TicketConflict, TicketDesk, TicketError, load_categories
 from app.tickets.locating import GridLocator
 from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee
 from app.tickets.states import Action, Satisfaction, Source
+from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
 from widgets.tickets.detail import BUTTONS, TicketDetail
 from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
-from widgets.tickets.jobs import Jobs
 from widgets.tickets.model import ROW_ROLE, Directory, TicketQueueModel
 from widgets.tickets.stats import TicketStatsView
 

@@ -24,7 +24,7 @@ from app.store import Database
 from app.tickets.places import BuildingHit, find_buildings
 from widgets.households.model import short_address
 from widgets.households.search import ResidentRow, SearchQuery, search_residents
-from widgets.tickets.jobs import Jobs
+from widgets.jobs import Jobs
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250

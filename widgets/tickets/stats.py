@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.store import Database
 from app.tickets.kpi import kpis
-from widgets.tickets.jobs import Jobs
+from widgets.jobs import Jobs
 from widgets.tickets.model import Directory
 
 RATES = (

@@ -191,6 +191,10 @@ Database: {db}</translation>
         <translation>Search failed: {error}</translation>
     </message>
     <message>
+        <source>户卡读取失败：{error}</source>
+        <translation>Could not read the household card: {error}</translation>
+    </message>
+    <message>
         <source>搜索 姓名 / 电话 / 地址 / 身份证后4位</source>
         <translation>Search name / phone / address / last 4 of ID</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Store work for the ticket dock on a worker thread; answers come back on the Qt thread by signal.
+"""Store work for a panel (the ticket dock, the roster) on a worker thread; answers come back on the Qt
+thread by signal.
 
 Every job has a key ("page", "detail", "households" ...). A newer job with the same key makes the older
 one stale: if it has not started it never runs, and if it already ran its answer is dropped. So fast

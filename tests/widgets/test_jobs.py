@@ -1,4 +1,4 @@
-"""The dock's worker: work runs off the Qt thread, and only the newest answer for a key is delivered."""
+"""A panel's worker: work runs off the Qt thread, and only the newest answer for a key is delivered."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from widgets.tickets.jobs import Jobs
+from widgets.jobs import Jobs
 
 pytestmark = pytest.mark.gui
 
