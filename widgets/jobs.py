@@ -80,8 +80,8 @@ class Jobs(QObject):
             error = caught
         try:
             self._answered.emit(key, generation, result, error)
-        except RuntimeError:  # the dock was closed while the query ran
-            log.debug("ticket job %s answered after its owner was gone", key)
+        except RuntimeError:  # the panel was closed while the query ran
+            log.debug("job %s answered after its owner was gone", key)
 
     @Slot(str, int, object, object)
     def _deliver(self, key: str, generation: int, result: Any, error: Exception | None) -> None:
@@ -93,4 +93,4 @@ class Jobs(QObject):
         elif waiting.failed is not None:
             waiting.failed(error)
         else:
-            log.error("ticket job %s failed: %s", key, error)
+            log.error("job %s failed: %s", key, error)

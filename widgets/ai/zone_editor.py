@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import Seat
 from app.events import Change, EventHub
@@ -529,11 +530,11 @@ class ZoneEditorDialog(QDialog):
         except ZoneError as error:
             self.hint.setText(str(error))
             return None
+        except SQLAlchemyError as error:  # the drawing stays, to save again once the store answers
+            self.hint.setText(self.tr("保存失败，区域仍在画面上：%1").replace("%1", str(error)[:120]))
+            return None
         self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": action}))
-        self.editing = None
-        self.name_edit.clear()
-        self.canvas.clear_polygon()
-        self._show_mode()
+        self.stop_editing()
         self.reload()
         self.hint.setText(self.tr("已保存区域“%1”").replace("%1", zone.name))
         self.saved.emit(zone_id)
@@ -548,7 +549,16 @@ class ZoneEditorDialog(QDialog):
         if not questions.ask_to_confirm(self, self.tr("删除区域"), question):
             return False
         zone_id = item.data(ZONE_ROLE)
-        zone_store.delete_zone(self.db, zone_id, self.seat)
+        try:
+            zone_store.delete_zone(self.db, zone_id, self.seat)
+        except SQLAlchemyError as error:
+            questions.tell(
+                self,
+                self.tr("删除区域"),
+                self.tr("删除失败：%1").replace("%1", str(error)[:120]),
+                failed=True,
+            )
+            return False
         self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": "delete"}))
         if zone_id == self.editing:
             self.stop_editing()

@@ -661,6 +661,14 @@
         <source>放弃正在画的区域，改为编辑“%1”？</source>
         <translation>Discard the zone you are drawing and edit “%1” instead?</translation>
     </message>
+    <message>
+        <source>保存失败，区域仍在画面上：%1</source>
+        <translation>Could not save; the zone is still on the picture: %1</translation>
+    </message>
+    <message>
+        <source>删除失败：%1</source>
+        <translation>Could not delete: %1</translation>
+    </message>
 </context>
 <context>
     <name>LiveActions</name>

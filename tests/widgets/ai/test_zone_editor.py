@@ -149,3 +149,34 @@ def test_an_edit_never_loses_what_was_drawn(qtbot, shell, ai_site, monkeypatch):
     new_id = dialog.save()
     assert new_id is not None and dialog.zone_list.count() == 1
     assert zone_store.camera_zones(ai_site.db, camera)[0][1].points[0] == (0.2, 0.2)
+
+
+def test_a_store_that_fails_is_said_and_loses_no_drawing(qtbot, shell, ai_site, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    camera = ai_site.cameras["地下车库"]
+    zone_id = zone_store.save_zone(
+        ai_site.db, camera, Zone("出口", ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))), shell.seat
+    )
+    dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
+    qtbot.addWidget(dialog)
+
+    def locked(*_args):
+        raise OperationalError("UPDATE ai_zones", {}, Exception("database is locked"))
+
+    drawn = [(0.6, 0.6), (0.9, 0.6), (0.9, 0.9)]
+    dialog.canvas.set_polygon(drawn)
+    dialog.name_edit.setText("西门")
+    monkeypatch.setattr(zone_store, "save_zone", locked)
+    assert dialog.save() is None
+    assert "保存失败" in dialog.hint.text() and "database is locked" in dialog.hint.text()
+    assert dialog.canvas.points == drawn and dialog.name_edit.text() == "西门"  # nothing lost
+
+    told: list[str] = []
+    monkeypatch.setattr(zone_store, "delete_zone", locked)
+    monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: True)
+    monkeypatch.setattr(questions, "tell", lambda _parent, _title, text, failed=False: told.append(text))
+    dialog.zone_list.setCurrentRow(0)
+    assert not dialog.delete_selected()
+    assert told and "删除失败" in told[0] and dialog.zone_list.count() == 1
+    assert zone_store.camera_zones(ai_site.db, camera)[0][0] == zone_id
