@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QPixmapCache,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QWidget
@@ -53,6 +54,8 @@ CAMERA_MIME = "application/x-gcc-camera-id"
 STALE_SECONDS = 2.0
 BACKGROUND = QColor("#0b0f14")
 MAX_ZOOM = 8.0
+CAPTION_COLOUR = QColor("#e8edf3")
+CLOCK_SAMPLE = "00:00:00"  # the room the name leaves for the time, whatever its digits
 
 
 def state_text(state: StreamState) -> str:
@@ -130,6 +133,26 @@ def caption_name(metrics: QFontMetrics, name: str, stamp: str, width: float) -> 
     return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(int(room), 0))
 
 
+def clock_face(stamp: int, font: QFont) -> QPixmap:
+    """The time `stamp` as HH:MM:SS in the caption colour on a transparent pixmap; rendered once per
+    second and font, and kept in Qt's pixmap cache so that every tile showing that second shares it."""
+    cache_key = f"wall-tile-clock:{stamp}:{font.key()}"
+    face = QPixmapCache.find(cache_key)
+    if face is None:
+        text = datetime.fromtimestamp(stamp).strftime("%H:%M:%S")
+        metrics = QFontMetrics(font)
+        face = QPixmap(metrics.horizontalAdvance(text) + 2, metrics.height())
+        face.fill(Qt.GlobalColor.transparent)
+        face_painter = QPainter(face)
+        face_painter.setFont(font)
+        face_painter.setPen(CAPTION_COLOUR)
+        face_painter.drawText(face.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        face_painter.end()
+        QPixmapCache.insert(cache_key, face)
+        QPixmapCache.remove(f"wall-tile-clock:{stamp - 2}:{font.key()}")  # keep the cache to seconds in use
+    return face
+
+
 def camera_mime(camera_id: int) -> QMimeData:
     """What the camera list puts on a drag so a tile can accept it."""
     mime = QMimeData()
@@ -177,6 +200,8 @@ class Tile(QWidget):
         self._caption_key: tuple | None = None
         self._caption = QPixmap()
         self._caption_strip = QRectF()
+        self._clock_font = QFont()
+        self._bar_height = 0
         self._size = (0, 0)  # the tile's, kept by resizeEvent: paint reads it for every frame
         self._image_size = (0, 0)
         self._place: _Placement | None = None
@@ -473,18 +498,19 @@ class Tile(QWidget):
         return QRectF(picture_rect.x() - crop.left * sx, picture_rect.y() - crop.top * sy, sx, sy)
 
     def _draw_captions(self, painter: QPainter) -> None:
-        """Name, time and stream info, rendered once per change (not per frame) and blitted."""
+        """Name bar and zoom info, rendered once per change and blitted; then the time, from a face
+        rendered once a second for every tile that shows it (re-rendering each tile's captions every
+        second cost ~5% of the 21-stream wall's CPU)."""
         status = self._status
         stamp = int(status.last_frame_at) if status is not None and status.last_frame_at else None
-        info = (status.width, status.fps if self.zoom_enabled else 0.0) if status is not None else None
+        info = (status.width, status.height, status.fps, self._crop) if self.zoom_enabled and status else None
         key = (
             self.camera,
             self.profile,
             self._pending is None,
             self.zoom_enabled,
-            self._crop,
-            stamp,
             info,
+            stamp is None,
             self._size,
         )
         if key != self._caption_key:
@@ -492,15 +518,23 @@ class Tile(QWidget):
             self._caption = QPixmap(self.size())
             self._caption.fill(Qt.GlobalColor.transparent)
             caption_painter = QPainter(self._caption)
-            bar_height = self._render_captions(caption_painter, QRectF(self.rect()))
+            bar_height = self._render_captions(
+                caption_painter, QRectF(self.rect()), with_clock=stamp is not None
+            )
+            self._clock_font = QFont(caption_painter.font())
             caption_painter.end()
+            self._bar_height = bar_height
             # only the name bar holds anything unless zoomed or empty: then blend just that strip
             whole = self.camera is None or self.zoom_enabled
             self._caption_strip = QRectF(0, 0, self.width(), self.height() if whole else bar_height)
         painter.drawPixmap(self._caption_strip, self._caption, self._caption_strip)
+        if stamp is not None and self.camera is not None:
+            face = clock_face(stamp, self._clock_font)
+            painter.drawPixmap(self.width() - 6 - face.width(), (self._bar_height - face.height()) // 2, face)
 
-    def _render_captions(self, painter: QPainter, rect: QRectF) -> int:
-        """Draw the captions; returns the height of the name bar."""
+    def _render_captions(self, painter: QPainter, rect: QRectF, with_clock: bool) -> int:
+        """Draw the captions but the time (its room is kept when `with_clock`); returns the height of
+        the name bar."""
         if self.camera is None:
             painter.setPen(QColor("#5b6675"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("拖入摄像机"))
@@ -511,25 +545,16 @@ class Tile(QWidget):
         metrics = painter.fontMetrics()
         bar_h = metrics.height() + 6
         painter.fillRect(QRectF(rect.x(), rect.y(), rect.width(), bar_h), QColor(0, 0, 0, 140))
-        painter.setPen(QColor("#e8edf3"))
+        painter.setPen(CAPTION_COLOUR)
         name = self.camera.name
         if self.profile is Profile.MAIN:
             name += self.tr("  [主码流]") if self._pending is None else self.tr("  [正在切换主码流…]")
-        status = self._status
-        stamp = ""
-        if status is not None and status.last_frame_at is not None:
-            stamp = datetime.fromtimestamp(status.last_frame_at).strftime("%H:%M:%S")
         painter.drawText(
             QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            caption_name(metrics, name, stamp, rect.width()),
+            caption_name(metrics, name, CLOCK_SAMPLE if with_clock else "", rect.width()),
         )
-        if stamp:
-            painter.drawText(
-                QRectF(rect.x() + 6, rect.y(), rect.width() - 12, bar_h),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                stamp,
-            )
+        status = self._status
         if self.zoom_enabled and status is not None and status.width:
             info = f"{status.width}x{status.height}  {status.fps:.0f} fps"
             if self._crop != FULL:
