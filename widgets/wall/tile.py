@@ -201,6 +201,7 @@ class Tile(QWidget):
         self._caption = QPixmap()
         self._caption_strip = QRectF()
         self._clock_font = QFont()
+        self._shown_clock: tuple[int | None, QPixmap] = (None, QPixmap())  # (stamp, its face)
         self._bar_height = 0
         self._size = (0, 0)  # the tile's, kept by resizeEvent: paint reads it for every frame
         self._image_size = (0, 0)
@@ -522,6 +523,7 @@ class Tile(QWidget):
                 caption_painter, QRectF(self.rect()), with_clock=stamp is not None
             )
             self._clock_font = QFont(caption_painter.font())
+            self._shown_clock = (None, QPixmap())
             caption_painter.end()
             self._bar_height = bar_height
             # only the name bar holds anything unless zoomed or empty: then blend just that strip
@@ -529,7 +531,9 @@ class Tile(QWidget):
             self._caption_strip = QRectF(0, 0, self.width(), self.height() if whole else bar_height)
         painter.drawPixmap(self._caption_strip, self._caption, self._caption_strip)
         if stamp is not None and self.camera is not None:
-            face = clock_face(stamp, self._clock_font)
+            if self._shown_clock[0] != stamp:  # looked up once a second, not for every frame
+                self._shown_clock = (stamp, clock_face(stamp, self._clock_font))
+            face = self._shown_clock[1]
             painter.drawPixmap(self.width() - 6 - face.width(), (self._bar_height - face.height()) // 2, face)
 
     def _render_captions(self, painter: QPainter, rect: QRectF, with_clock: bool) -> int:
