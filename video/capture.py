@@ -90,6 +90,10 @@ class DisplaySink:
         self._picture: PackedI420 | None = None
         self._shown: PackedI420 | None = None
         self._frame_size = (0, 0)
+        self._fitted: tuple[tuple | None, tuple[int, int]] = (
+            None,
+            (0, 0),
+        )  # (frame size and box, picture size)
         self.seq = 0  # of the newest picture; read without the lock to see whether there is a new one
         self._taken = True
         self._closed = False
@@ -100,6 +104,13 @@ class DisplaySink:
 
     def set_crop(self, crop: Crop) -> None:
         self.crop = crop
+
+    def picture_size(self, frame_size: tuple[int, int]) -> tuple[int, int]:
+        """The size a frame of `frame_size` is scaled to for this view (worked out once per change)."""
+        key = (frame_size, self.box)
+        if key != self._fitted[0]:
+            self._fitted = (key, fit_size(*frame_size, *self.box))
+        return self._fitted[1]
 
     def take(self) -> tuple[int, PackedI420, tuple[int, int]] | None:
         """(seq, picture, frame size) of the newest picture, or None before the first one.
@@ -125,8 +136,10 @@ class DisplaySink:
             if not self._ring or self._ring[0].size != (width, height):
                 self._ring = [PackedI420(width, height) for _ in range(3)]
             with self._lock:
-                busy = (self._picture, self._shown)
-            free = next(b for b in self._ring if b is not busy[0] and b is not busy[1])
+                waiting, shown = self._picture, self._shown
+            for free in self._ring:
+                if free is not waiting and free is not shown:
+                    break
             if free.uses_libyuv:
                 free.scale_from_region(*frame.plane_region(crop))
             else:
@@ -172,7 +185,7 @@ class CaptureWorker:
         self._restart = threading.Event()
         self._lock = threading.Lock()
         self._status_calls = threading.RLock()
-        self._sinks: list[DisplaySink] = []
+        self._sinks: tuple[DisplaySink, ...] = ()  # replaced, never changed: read without the lock
         self._listeners: list[_Listener] = []
         self._status_listeners: list[StatusListener] = []
         self._latest: DecodedFrame | None = None
@@ -220,7 +233,7 @@ class CaptureWorker:
         """Start converting pictures to fit width x height for one view; close the sink when hidden."""
         sink = DisplaySink(self, (width, height), notify)
         with self._lock:
-            self._sinks.append(sink)
+            self._sinks = (*self._sinks, sink)
         latest = self._latest
         if latest is not None:  # show the newest picture at once instead of waiting for the next one
             self._publish_to(sink, latest)
@@ -253,8 +266,7 @@ class CaptureWorker:
 
     def _remove_sink(self, sink: DisplaySink) -> None:
         with self._lock:
-            if sink in self._sinks:
-                self._sinks.remove(sink)
+            self._sinks = tuple(open_sink for open_sink in self._sinks if open_sink is not sink)
 
     # ---- the thread -------------------------------------------------------------------------------
     def _run(self) -> None:
@@ -396,25 +408,28 @@ class CaptureWorker:
         now = time.monotonic()
         self._frame_times.append(now)
         self._latest = decoded
-        with self._lock:
-            sinks = list(self._sinks)
-            due = [listener for listener in self._listeners if now >= listener.due]
-            for listener in due:
-                listener.due = max(listener.due + listener.interval, now)
-        for sink in sinks:
+        for sink in self._sinks:
             self._publish_to(sink, decoded)
-        for listener in due:
-            try:
-                listener.callback(decoded)
-            except Exception:  # a broken listener must not stop the picture
-                log.exception("frame listener of %s failed", self.name)
+        if self._listeners:
+            self._call_listeners(decoded, now)
         status = self._status
         if status.state is not StreamState.LIVE or (decoded.seq % 8 == 0):
             self._set_status(StreamState.LIVE, "", frame=decoded)
         return decoded
 
+    def _call_listeners(self, frame: DecodedFrame, now: float) -> None:
+        with self._lock:
+            due = [listener for listener in self._listeners if now >= listener.due]
+            for listener in due:
+                listener.due = max(listener.due + listener.interval, now)
+        for listener in due:
+            try:
+                listener.callback(frame)
+            except Exception:  # a broken listener must not stop the picture
+                log.exception("frame listener of %s failed", self.name)
+
     def _publish_to(self, sink: DisplaySink, frame: DecodedFrame) -> None:
-        width, height = fit_size(frame.width, frame.height, *sink.box)
+        width, height = sink.picture_size(frame.size)
         if not width:
             return
         crop = sink.crop
