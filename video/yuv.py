@@ -2,7 +2,7 @@
 
 The wall does this for every shown frame, so it is done in native code, each call releasing the GIL
 once. Shrinking by up to half (a 640x360 sub-stream into a tile) goes through the project's own
-bilinear scaler (`video/_bilinear.c`, built with the project): about 3.5x faster than libyuv's general
+bilinear scaler (`video/_bilinear.c`, built with the project): about 4x faster than libyuv's general
 filter for the same pixels (within one level), which on the 21-stream wall was ~15% of all CPU.
 Everything else (shrinking more, where area averaging is needed; exact halves; enlarging) and the
 conversion to BGRA go through libyuv when the system has it (Debian: libyuv0). Without libyuv

@@ -1,0 +1,110 @@
+"""Scaling one decoded frame to a wall tile: the project's bilinear scaler against libyuv's.
+
+Prints one JSON object: microseconds per 640x360 → 376x212 I420 frame (a sub-stream into a 5x5 tile
+at 1920x1080) and 640x360 → 478x268 (a 4x4 tile), for `video/_bilinear.c` and for libyuv's bilinear
+filter (the baseline, what the wall used before), measured in this run on one thread, with the
+speed-up and the largest difference between their pictures.
+
+    .venv/bin/python benchmarks/tile_scale.py [--repeat 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from video import _bilinear  # noqa: E402
+from video.yuv import PackedI420  # noqa: E402
+
+LIBYUV_BILINEAR = 2
+
+
+def street_picture(width: int, height: int) -> PackedI420:
+    """A decoded demo scene frame: real edges and texture, not noise."""
+    import av
+
+    from video.demo_scenes import StreetScene
+    from video.sources import DemoScene
+
+    frame = av.VideoFrame.from_ndarray(StreetScene(DemoScene(1, width, height)).draw(40), format="bgr24")
+    picture = PackedI420(width, height)
+    for plane, target in zip(
+        frame.reformat(format="yuv420p").planes, (picture.y, picture.u, picture.v), strict=True
+    ):
+        rows = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
+        target[:] = rows[: target.shape[0], : target.shape[1]]
+    return picture
+
+
+def per_call_us(call, repeat: int) -> float:
+    call()
+    start = time.perf_counter()
+    for _ in range(repeat):
+        call()
+    return (time.perf_counter() - start) / repeat * 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3000)
+    args = parser.parse_args()
+    libyuv = ctypes.CDLL("libyuv.so.0")
+    plane = [ctypes.c_void_p, ctypes.c_int]
+    libyuv.I420Scale.argtypes = [*plane * 3, ctypes.c_int, ctypes.c_int, *plane * 3, *[ctypes.c_int] * 3]
+    source = street_picture(640, 360)
+    figures = []
+    for tile in ((376, 212), (478, 268)):
+        ours, theirs = PackedI420(*tile), PackedI420(*tile)
+
+        def scale_ours(out=ours) -> None:
+            _bilinear.i420_scale(*source._planes, 640, 360, *out._planes, *out.size)
+
+        def scale_libyuv(out=theirs) -> None:
+            libyuv.I420Scale(*source._planes, 640, 360, *out._planes, *out.size, LIBYUV_BILINEAR)
+
+        ours_us, libyuv_us = per_call_us(scale_ours, args.repeat), per_call_us(scale_libyuv, args.repeat)
+        difference = int(np.abs(ours.buffer.astype(int) - theirs.buffer.astype(int)).max())
+        name = f"{tile[0]}x{tile[1]}"
+        figures += [
+            {
+                "name": f"bilinear_scale_{name}",
+                "value": round(ours_us, 1),
+                "unit": "us",
+                "target": "",
+                "met": True,
+            },
+            {
+                "name": f"libyuv_scale_{name}",
+                "value": round(libyuv_us, 1),
+                "unit": "us",
+                "target": "baseline",
+                "met": True,
+            },
+            {
+                "name": f"speedup_{name}",
+                "value": round(libyuv_us / ours_us, 2),
+                "unit": "x",
+                "target": "> 1",
+                "met": libyuv_us > ours_us,
+            },
+            {
+                "name": f"max_level_difference_{name}",
+                "value": difference,
+                "unit": "levels",
+                "target": "<= 1",
+                "met": difference <= 1,
+            },
+        ]
+    print(json.dumps({"figures": figures, "shuffle_path": _bilinear.uses_shuffle()}))
+
+
+if __name__ == "__main__":
+    main()
