@@ -90,10 +90,8 @@ class DisplaySink:
         self._picture: PackedI420 | None = None
         self._shown: PackedI420 | None = None
         self._frame_size = (0, 0)
-        self._fitted: tuple[tuple | None, tuple[int, int]] = (
-            None,
-            (0, 0),
-        )  # (frame size and box, picture size)
+        # (frame size and box, the picture size they give): worked out once per change
+        self._fitted: tuple[tuple | None, tuple[int, int]] = (None, (0, 0))
         self.seq = 0  # of the newest picture; read without the lock to see whether there is a new one
         self._taken = True
         self._closed = False

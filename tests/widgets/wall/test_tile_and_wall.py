@@ -245,3 +245,29 @@ def test_a_long_camera_name_gives_way_to_the_clock_on_a_small_tile(qapp):
         assert metrics.horizontalAdvance(shown) + 10 + metrics.horizontalAdvance(stamp) <= width - 12
     assert caption_name(metrics, "1号楼", stamp, 380) == "1号楼"  # short names stay whole
     assert caption_name(metrics, name, "", 2000) == name  # no clock yet: all the room is the name's
+
+
+def test_the_time_ticks_without_rendering_the_name_bar_again(qtbot, pool, make_camera):
+    wall = _wall(qtbot, pool, [make_camera(1)])
+    tile = wall.tiles[0]
+    qtbot.waitUntil(lambda: tile.frames_shown >= 3 and tile._shown_clock[0] is not None, timeout=10000)
+    name_bar, second = tile._caption.cacheKey(), tile._shown_clock[0]
+    qtbot.waitUntil(lambda: tile._shown_clock[0] != second, timeout=4000)
+    assert tile._caption.cacheKey() == name_bar  # a new second is a new clock face, not a new name bar
+
+
+def test_tiles_showing_the_same_second_share_one_clock_face(qapp):
+    from PySide6.QtGui import QFont
+
+    from widgets.wall.tile import clock_face
+
+    font = QFont()
+    font.setPixelSize(13)
+    face = clock_face(1_764_800_000, font)
+    assert clock_face(1_764_800_000, font).cacheKey() == face.cacheKey()  # rendered once for every tile
+    assert clock_face(1_764_800_001, font).cacheKey() != face.cacheKey()
+    image = face.toImage()
+    text_pixels = sum(
+        1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha() > 128
+    )
+    assert text_pixels > 40  # eight characters drawn, on a transparent ground
