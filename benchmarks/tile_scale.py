@@ -21,8 +21,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from video import _bilinear  # noqa: E402
-from video.yuv import PackedI420  # noqa: E402
+from video.yuv import PackedI420, bilinear_scaler_available  # noqa: E402
 
 LIBYUV_BILINEAR = 2
 
@@ -56,6 +55,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3000)
     args = parser.parse_args()
+    if not bilinear_scaler_available():
+        sys.exit("video/_bilinear.c is not built: install the project (bash .ci/install) first")
+    from video import _bilinear
+
     libyuv = ctypes.CDLL("libyuv.so.0")
     plane = [ctypes.c_void_p, ctypes.c_int]
     libyuv.I420Scale.argtypes = [*plane * 3, ctypes.c_int, ctypes.c_int, *plane * 3, *[ctypes.c_int] * 3]
