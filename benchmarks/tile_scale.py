@@ -11,7 +11,6 @@ speed-up and the largest difference between their pictures.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import sys
 import time
@@ -21,9 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from video.yuv import PackedI420, bilinear_scaler_available  # noqa: E402
-
-LIBYUV_BILINEAR = 2
+from video.yuv import PackedI420, bilinear_scaler_available, libyuv_bilinear  # noqa: E402
 
 
 def street_picture(width: int, height: int) -> PackedI420:
@@ -31,15 +28,12 @@ def street_picture(width: int, height: int) -> PackedI420:
     import av
 
     from video.demo_scenes import StreetScene
+    from video.frames import DecodedFrame
     from video.sources import DemoScene
 
     frame = av.VideoFrame.from_ndarray(StreetScene(DemoScene(1, width, height)).draw(40), format="bgr24")
     picture = PackedI420(width, height)
-    for plane, target in zip(
-        frame.reformat(format="yuv420p").planes, (picture.y, picture.u, picture.v), strict=True
-    ):
-        rows = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
-        target[:] = rows[: target.shape[0], : target.shape[1]]
+    picture.scale_from(*DecodedFrame.from_av(frame, 1).planes())  # same size: a copy of the planes
     return picture
 
 
@@ -59,9 +53,6 @@ def main() -> None:
         sys.exit("video/_bilinear.c is not built: install the project (bash .ci/install) first")
     from video import _bilinear
 
-    libyuv = ctypes.CDLL("libyuv.so.0")
-    plane = [ctypes.c_void_p, ctypes.c_int]
-    libyuv.I420Scale.argtypes = [*plane * 3, ctypes.c_int, ctypes.c_int, *plane * 3, *[ctypes.c_int] * 3]
     source = street_picture(640, 360)
     figures = []
     for tile in ((376, 212), (478, 268)):
@@ -71,7 +62,7 @@ def main() -> None:
             _bilinear.i420_scale(*source._planes, 640, 360, *out._planes, *out.size)
 
         def scale_libyuv(out=theirs) -> None:
-            libyuv.I420Scale(*source._planes, 640, 360, *out._planes, *out.size, LIBYUV_BILINEAR)
+            libyuv_bilinear(source, out)
 
         ours_us, libyuv_us = per_call_us(scale_ours, args.repeat), per_call_us(scale_libyuv, args.repeat)
         difference = int(np.abs(ours.buffer.astype(int) - theirs.buffer.astype(int)).max())

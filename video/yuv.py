@@ -28,6 +28,7 @@ except ImportError:
 
 log = logging.getLogger(__name__)
 
+_FILTER_BILINEAR = 2  # libyuv FilterMode kFilterBilinear
 _FILTER_BOX = 3  # libyuv FilterMode kFilterBox: area averaging down, bilinear up
 
 
@@ -69,6 +70,14 @@ def bilinear_fits(source: tuple[int, int], target: tuple[int, int]) -> bool:
     even = not (sw | sh | tw | th) & 1
     shrinking = tw < sw and th <= sh and 2 * tw >= sw and 2 * th >= sh
     return even and shrinking and (2 * tw, 2 * th) != (sw, sh)
+
+
+def libyuv_bilinear(source: PackedI420, target: PackedI420) -> None:
+    """Scale `source` into `target` with libyuv's bilinear filter whatever the sizes: what the project's
+    scaler replaces, and what it is tested and measured against. Needs libyuv."""
+    if _LIBYUV is None:
+        raise RuntimeError("libyuv is not installed")
+    _LIBYUV.I420Scale(*source._planes, *source.size, *target._planes, *target.size, _FILTER_BILINEAR)
 
 
 def _address(plane: np.ndarray) -> int:

@@ -4,19 +4,21 @@ it, and the same from the shuffle path and the plain C path."""
 
 from __future__ import annotations
 
-import ctypes
-
 import cv2
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from video.yuv import PackedI420, bilinear_fits, bilinear_scaler_available, libyuv_available
+from video.yuv import (
+    PackedI420,
+    bilinear_fits,
+    bilinear_scaler_available,
+    libyuv_available,
+    libyuv_bilinear,
+)
 
 pytestmark = pytest.mark.skipif(not libyuv_available(), reason="libyuv (Debian libyuv0) is not installed")
-
-_LIBYUV_BILINEAR = 2
 
 
 def _bilinear():
@@ -38,15 +40,7 @@ def _scene(width: int, height: int, seed: int = 3) -> PackedI420:
 
 def _libyuv_bilinear(source: PackedI420, width: int, height: int) -> PackedI420:
     out = PackedI420(width, height)
-    ctypes.CDLL("libyuv.so.0").I420Scale(
-        *[ctypes.c_void_p(a) if i % 2 == 0 else ctypes.c_int(a) for i, a in enumerate(source._planes)],
-        source.width,
-        source.height,
-        *[ctypes.c_void_p(a) if i % 2 == 0 else ctypes.c_int(a) for i, a in enumerate(out._planes)],
-        width,
-        height,
-        _LIBYUV_BILINEAR,
-    )
+    libyuv_bilinear(source, out)
     return out
 
 

@@ -136,8 +136,8 @@ def caption_name(metrics: QFontMetrics, name: str, stamp: str, width: float) -> 
 def clock_face(stamp: int, font: QFont) -> QPixmap:
     """The time `stamp` as HH:MM:SS in the caption colour on a transparent pixmap; rendered once per
     second and font, and kept in Qt's pixmap cache so that every tile showing that second shares it."""
-    cache_key = f"wall-tile-clock:{stamp}:{font.key()}"
-    face = QPixmapCache.find(cache_key)
+    font_key = font.key()
+    face = QPixmapCache.find(f"wall-tile-clock:{stamp}:{font_key}")
     if face is None:
         text = datetime.fromtimestamp(stamp).strftime("%H:%M:%S")
         metrics = QFontMetrics(font)
@@ -148,8 +148,8 @@ def clock_face(stamp: int, font: QFont) -> QPixmap:
         face_painter.setPen(CAPTION_COLOUR)
         face_painter.drawText(face.rect(), Qt.AlignmentFlag.AlignCenter, text)
         face_painter.end()
-        QPixmapCache.insert(cache_key, face)
-        QPixmapCache.remove(f"wall-tile-clock:{stamp - 2}:{font.key()}")  # keep the cache to seconds in use
+        QPixmapCache.insert(f"wall-tile-clock:{stamp}:{font_key}", face)
+        QPixmapCache.remove(f"wall-tile-clock:{stamp - 2}:{font_key}")  # keep the cache to seconds in use
     return face
 
 
