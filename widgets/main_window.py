@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 LAYOUT_VERSION = 2
 TABBED_WITH = {"roster": "map", "ai": "alarms"}  # panel -> the panel whose dock it shares as a tab
 FRONT_TABS = ("map", "alarms")  # the tab in front at first
+# Narrower windows (a supervisor's 1366x768 laptop) cannot give three columns their room: the map and
+# roster move behind tabs beside the alarms, leaving the wall and ticket queues two thirds of the width.
+COMPACT_BELOW_PX = 1600
+COMPACT_SIDE = ("map", "roster")  # the panels that leave the left column in the compact arrangement
+COMPACT_TABBED_WITH = {"roster": "alarms", "ai": "alarms", "map": "alarms"}
 APP_TITLE = "网格指挥中心"
 MAP_MIN_WIDTH = 250  # the map gives up width for its neighbours down to this on small screens
 DOCK_FRAME_PX = 4  # a dock's frame around its scroll area
@@ -118,8 +123,8 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_rail()
         self._build_menus()
+        self.compact = False  # the default arrangement's kind; arrange_default_layout sets it
         self.arrange_default_layout()
-        self._default_state = self.saveState(LAYOUT_VERSION)
         # Dock sizes come out right only once the window has its real size: share them at first show.
         self._size_docks_on_show = not (remember_layout and self.restore_layout())
         self._retranslate()
@@ -232,43 +237,72 @@ class MainWindow(QMainWindow):
     def arrange_default_layout(self) -> None:
         """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms and
         the AI (tabbed) over the statistics on the right. Each panel goes to the area its Panel names and
-        stacks there, or joins the tab of the panel TABBED_WITH names.
+        stacks there, or joins the tab of the panel TABBED_WITH names. In a window narrower than
+        COMPACT_BELOW_PX the map and roster join the alarms' tabs instead (alarms in front), so there
+        are two columns, not three.
         """
-        for dock in self.docks.values():
+        self.compact = self.width() < COMPACT_BELOW_PX
+        tabbed_with = COMPACT_TABBED_WITH if self.compact else TABBED_WITH
+        for dock in self.docks.values():  # out first: moving tabbed docks about leaves stale tab bars
             dock.setFloating(False)
-        for panel in self.panels:
+            self.removeDockWidget(dock)
+        for panel in self._alarms_first(self.panels) if self.compact else self.panels:
             dock = self.docks[panel.key]
-            self.addDockWidget(panel.area, dock, Qt.Orientation.Vertical)
-            host = self.docks.get(TABBED_WITH.get(panel.key, ""))
-            if host is not None and self.dockWidgetArea(host) == panel.area:
+            moves_aside = self.compact and panel.key in COMPACT_SIDE
+            area = Qt.DockWidgetArea.RightDockWidgetArea if moves_aside else panel.area
+            self.addDockWidget(area, dock, Qt.Orientation.Vertical)
+            host = self.docks.get(tabbed_with.get(panel.key, ""))
+            if host is not None and self.dockWidgetArea(host) == area:
                 self.tabifyDockWidget(host, dock)
         for dock in self.docks.values():
             dock.show()
         for key in FRONT_TABS:
             if key in self.docks:
                 self.docks[key].raise_()
-        self.apply_default_sizes()
+        self._size_docks()
+
+    @staticmethod
+    def _alarms_first(panels: list[Panel]) -> list[Panel]:
+        """The panels with the alarms first, so the panels tabbed with them in the compact arrangement
+        find their host already in place (and the alarms' tab comes first)."""
+        return sorted(panels, key=lambda panel: panel.key != "alarms")
 
     def apply_default_sizes(self) -> None:
+        """Size the default arrangement to the window; arrange it again first if the window has since
+        crossed COMPACT_BELOW_PX (the screenshot command and the first show resize it)."""
+        if (self.width() < COMPACT_BELOW_PX) != self.compact:
+            self.arrange_default_layout()
+        else:
+            self._size_docks()
+
+    def _size_docks(self) -> None:
         """Share the window: the wall (over the ticket queues) gets the middle, about half, the map a
         quarter, alarms and statistics the rest; the wall takes three fifths of the height. On a small
         screen the map gives up width first (it fits the district to whatever it gets) so the columns
-        beside it need not scroll."""
-        shares = {"map": 0.25, "wall": 0.54, "alarms": 0.21}
-        columns = {"map": ("map", "roster"), "wall": ("wall", "tickets"), "alarms": ("alarms", "ai", "stats")}
+        beside it need not scroll. Compact: the wall's column two thirds, the side column the rest."""
+        if self.compact:  # the wall's column gives up width for the side column's panels
+            shares, giver, floor = {"wall": 0.68, "alarms": 0.32}, "wall", 0
+            columns = {"wall": ("wall", "tickets"), "alarms": ("alarms", "ai", "map", "roster", "stats")}
+        else:
+            shares, giver, floor = {"map": 0.25, "wall": 0.54, "alarms": 0.21}, "map", MAP_MIN_WIDTH
+            columns = {
+                "map": ("map", "roster"),
+                "wall": ("wall", "tickets"),
+                "alarms": ("alarms", "ai", "stats"),
+            }
         present = [key for key in shares if key in self.docks]
         if len(present) >= 2:
             room = self._dock_room(Qt.Orientation.Horizontal)
             widths = {key: int(room * shares[key]) for key in present}
             needs = {key: self._column_need(columns[key]) for key in present}
-            if "map" in widths:
-                short = sum(max(needs[key] - widths[key], 0) for key in present if key != "map")
-                spare = max(widths["map"] - max(needs["map"], MAP_MIN_WIDTH), 0)
+            if giver in widths:
+                short = sum(max(needs[key] - widths[key], 0) for key in present if key != giver)
+                spare = max(widths[giver] - max(needs[giver], floor), 0)
                 give = min(short, spare)
-                widths["map"] -= give
+                widths[giver] -= give
                 # the smallest shortfalls first: a column that can be made whole is worth more
                 for key in sorted(present, key=lambda k: needs[k] - widths[k]):
-                    if key != "map" and give > 0:
+                    if key != giver and give > 0:
                         extra = min(max(needs[key] - widths[key], 0), give)
                         widths[key] += extra
                         give -= extra
@@ -330,8 +364,8 @@ class MainWindow(QMainWindow):
             self.context.settings.store().setValue("language", language)
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state, LAYOUT_VERSION)
-        self.apply_default_sizes()
+        """The default arrangement for the window's present width."""
+        self.arrange_default_layout()
 
     def restore_layout(self) -> bool:
         """Put geometry and docks back as they were when the window last closed; False if nothing saved."""

@@ -24,6 +24,39 @@ def test_screenshot_of_the_main_window_has_the_requested_size(qapp, small_site, 
     assert "1366x768" in capsys.readouterr().out
 
 
+def test_a_wide_screenshot_shows_only_the_three_column_arrangements_tabs(
+    qapp, small_site, tmp_path, monkeypatch
+):
+    """The window starts at the offscreen screen's size (the compact arrangement) and is then widened:
+    the tab bar of the compact arrangement's side column must not stay on screen over the panels."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QTabBar
+
+    from widgets import commands
+
+    shown_tabs = []
+    save = commands._save
+
+    def save_noting_tab_bars(image, target):
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        bars = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        shown_tabs.extend(
+            sorted(
+                tuple(bar.tabText(i) for i in range(bar.count()))
+                for bar in bars
+                if bar.isVisible() and bar.count()
+            )
+        )
+        save(image, target)
+
+    monkeypatch.setattr(commands, "_save", save_noting_tab_bars)
+    target = tmp_path / "wide.png"
+    assert (
+        main.main(["gui", "--db", small_site.db.url, "--screenshot", str(target), "--size", "1920x1080"]) == 0
+    )
+    assert shown_tabs == [("告警", "AI识别"), ("网格地图", "居民花名册")]
+
+
 def test_screenshot_of_one_view(qapp, small_site, tmp_path):
     target = tmp_path / "roster.png"
     assert (

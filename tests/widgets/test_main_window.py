@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QDockWidget, QLabel, QTabBar
 
 from widgets.main_window import MainWindow, PanelFailed
 from widgets.panels import PANELS, UnderConstruction, under_construction
@@ -105,6 +105,50 @@ def test_layout_is_saved_on_close_and_restored(qtbot, shell_context, languages, 
     assert again.size() == saved_size
     again.reset_layout()
     assert again.docks["alarms"].isVisible() and not again.docks["stats"].isFloating()
+
+
+def _tabs_of(window: MainWindow, key: str) -> set[str]:
+    dock = window.docks[key]
+    return {key} | {k for k, d in window.docks.items() if d in window.tabifiedDockWidgets(dock)}
+
+
+def _shown_tab_bars(window: MainWindow) -> int:
+    """The dock tab bars on screen (a stale one from an earlier arrangement would be drawn over a panel)."""
+    bars = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    return sum(1 for bar in bars if bar.isVisible() and bar.count())
+
+
+def test_a_wide_window_has_three_columns(qtbot, window):
+    window.resize(1900, 1000)
+    window.reset_layout()
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    assert not window.compact
+    assert window.dockWidgetArea(window.docks["map"]) == left
+    assert _tabs_of(window, "map") == {"map", "roster"}
+    assert _tabs_of(window, "alarms") == {"alarms", "ai"}
+    assert window.dockWidgetArea(window.docks["stats"]) == right
+    qtbot.waitUntil(lambda: _shown_tab_bars(window) == 2)
+
+
+def test_a_laptop_window_moves_the_map_behind_the_alarms_tabs(qtbot, window):
+    """1366x768: three columns would not fit, so the map and roster join the alarms' tabs, the alarms
+    in front, and the wall's column gets about two thirds of the width."""
+    window.resize(1366, 768)
+    window.apply_default_sizes()  # what the first show and the screenshot command do
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.compact
+    assert _tabs_of(window, "alarms") == {"alarms", "ai", "map", "roster"}
+    assert all(window.dockWidgetArea(window.docks[k]) == right for k in ("map", "roster", "stats"))
+    qtbot.waitUntil(lambda: not window.docks["alarms"].visibleRegion().isEmpty())
+    assert window.docks["map"].visibleRegion().isEmpty()  # behind the alarms' tab
+    assert _shown_tab_bars(window) == 1
+    qtbot.waitUntil(lambda: window.docks["wall"].width() > 1.5 * window.docks["alarms"].width())
+    window._nav_actions["map"].trigger()  # the rail still brings the map up with one click
+    qtbot.waitUntil(lambda: not window.docks["map"].visibleRegion().isEmpty())
+    window.resize(1900, 1000)
+    window.reset_layout()  # back to three columns once the window is wide again
+    assert window.dockWidgetArea(window.docks["map"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    qtbot.waitUntil(lambda: _shown_tab_bars(window) == 2)  # none left over from the compact arrangement
 
 
 def test_a_panel_that_fails_to_build_does_not_stop_the_window(qtbot, shell_context, languages):

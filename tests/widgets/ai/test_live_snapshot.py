@@ -42,7 +42,9 @@ def test_a_camera_without_a_picture_is_reported(qtbot, shell, ai_site, monkeypat
     assert "没有画面" in warnings[0] and actions.button.isEnabled()
 
 
-def test_a_wall_tiles_menu_offers_enrolment_and_for_ai_cameras_zones(qtbot, shell, ai_site, tmp_path, monkeypatch):
+def test_a_wall_tiles_menu_offers_enrolment_and_for_ai_cameras_zones(
+    qtbot, shell, ai_site, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QMenu, QWidget
 
     from video.cameras import load_cameras
