@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -184,8 +186,10 @@ class WallPanel(QWidget):
             (new_window, "新窗口"),
             (kiosk, "副屏值守"),
         ]
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 4, 4, 0)
+        # A tool bar folds what does not fit into its overflow menu (»), as the map's does: the wall
+        # keeps its width in a narrow dock or in English instead of the whole panel scrolling sideways.
+        tools = QToolBar()
+        tools.setObjectName("wallTools")
         for widget in (
             layout_label,
             self.layout_box,
@@ -197,9 +201,13 @@ class WallPanel(QWidget):
             new_window,
             kiosk,
         ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.message)
+            tools.addWidget(widget)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        bar.addWidget(tools)
+        # the notice takes the room left over and is cut short rather than pushing the tools aside
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.message, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.camera_list)
         splitter.addWidget(self.wall)

@@ -160,3 +160,21 @@ def test_layout_list_and_controls_relabel_when_the_language_changes(qtbot, panel
     languages.switch("zh_CN")
     qtbot.waitUntil(lambda: panel.layout_box.currentText() == "9 画面")
     assert panel.tour.text() == "轮巡" and "智能" in panel.camera_list.tree.topLevelItem(0).child(2).text(0)
+
+
+def test_controls_that_do_not_fit_fold_away_instead_of_widening_the_panel(qtbot, panel, languages):
+    """In a narrow dock (a laptop, or the longer English labels) the wall's controls go into the tool
+    bar's overflow menu; the panel does not ask for their whole width, so the wall never scrolls
+    sideways. A long notice is cut short, not allowed to widen the panel either."""
+    from PySide6.QtWidgets import QToolBar
+
+    tools = panel.findChild(QToolBar, "wallTools")
+    languages.switch("en")
+    qtbot.waitUntil(lambda: panel.tour.text() == "Tour")
+    assert tools.sizeHint().width() > 700  # all the controls in a row, as on a wide screen
+    panel.message.setText("Snapshot saved: /home/operator/Pictures/grid-command-centre/" + "x" * 80)
+    assert panel.minimumSizeHint().width() < 600
+    panel.resize(560, 500)
+    last = tools.widgetForAction(tools.actions()[-1])
+    qtbot.waitUntil(lambda: panel.layout_box.isVisible() and not last.isVisible())  # folded into »
+    languages.switch("zh_CN")
