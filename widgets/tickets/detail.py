@@ -6,9 +6,10 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.tickets.states import ALLOWED_FROM, Action, State
+from widgets.reflow_grid import ReflowGrid
 
 # The buttons of the detail pane, in order: the action and the key that triggers it.
 BUTTONS: tuple[tuple[Action, str], ...] = (
@@ -24,7 +25,7 @@ BUTTONS: tuple[tuple[Action, str], ...] = (
     (Action.NOTE, "N"),
 )
 
-BUTTONS_PER_ROW = 5
+BUTTONS_PER_ROW = 5  # at most: fewer where the pane is narrower (they wrap, the pane never scrolls sideways)
 EVENT_COLOURS = {"escalate": "#ff9f43", "breach": "#ff6b6b", "warn": "#f0c419", "feedback": "#4cd08a"}
 
 
@@ -50,13 +51,12 @@ class TicketDetail(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[Action, QPushButton] = {}
-        row = QGridLayout()
-        row.setSpacing(4)
-        for position, (action, key) in enumerate(BUTTONS):
+        self.button_grid = ReflowGrid(BUTTONS_PER_ROW)
+        for action, key in BUTTONS:
             button = QPushButton(tr(action.zh) + (f" ({key})" if key else ""))
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a.value))
             self.buttons[action] = button
-            row.addWidget(button, position // BUTTONS_PER_ROW, position % BUTTONS_PER_ROW)
+            self.button_grid.add(button)
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("ticketTimeline")
         self.timeline.setOpenLinks(False)
@@ -64,7 +64,7 @@ class TicketDetail(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
-        layout.addLayout(row)
+        layout.addWidget(self.button_grid)
         layout.addWidget(QLabel(tr("办理时间线")))
         layout.addWidget(self.timeline, 1)
         self.show_ticket(None)
