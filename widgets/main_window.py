@@ -39,7 +39,6 @@ FRONT_TABS = ("map", "alarms")  # the tab in front at first
 # Narrower windows (a supervisor's 1366x768 laptop) cannot give three columns their room: the map and
 # roster move behind tabs beside the alarms, leaving the wall and ticket queues two thirds of the width.
 COMPACT_BELOW_PX = 1600
-COMPACT_SIDE = ("map", "roster")  # the panels that leave the left column in the compact arrangement
 COMPACT_TABBED_WITH = {"roster": "alarms", "ai": "alarms", "map": "alarms"}
 APP_TITLE = "网格指挥中心"
 MAP_MIN_WIDTH = 250  # the map gives up width for its neighbours down to this on small screens
@@ -248,8 +247,8 @@ class MainWindow(QMainWindow):
             self.removeDockWidget(dock)
         for panel in self._alarms_first(self.panels) if self.compact else self.panels:
             dock = self.docks[panel.key]
-            moves_aside = self.compact and panel.key in COMPACT_SIDE
-            area = Qt.DockWidgetArea.RightDockWidgetArea if moves_aside else panel.area
+            left = panel.area == Qt.DockWidgetArea.LeftDockWidgetArea  # the map's column: aside if compact
+            area = Qt.DockWidgetArea.RightDockWidgetArea if self.compact and left else panel.area
             self.addDockWidget(area, dock, Qt.Orientation.Vertical)
             host = self.docks.get(tabbed_with.get(panel.key, ""))
             if host is not None and self.dockWidgetArea(host) == area:

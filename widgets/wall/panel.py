@@ -136,6 +136,19 @@ class CustomLayoutDialog(QDialog):
         return custom_layout(self.rows.value(), self.cols.value(), self.big.value())
 
 
+class _Notice(QLabel):
+    """The wall's one-line notice: it takes the room the tools leave and is cut short there rather than
+    pushing them aside; the whole text (a snapshot's path, an error) stays in its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setToolTip(text)
+
+
 class WallPanel(QWidget):
     def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +160,7 @@ class WallPanel(QWidget):
         self.extra_windows: list[QWidget] = []
         self.camera_list = CameraList()
         self.wall = VideoWall(self.pool, lambda: self._cameras)
-        self.message = QLabel()
+        self.message = _Notice()
         self.message.setObjectName("wallMessage")
         self._build()
         _open_panels(context).add(self)
@@ -205,8 +218,6 @@ class WallPanel(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 0)
         bar.addWidget(tools)
-        # the notice takes the room left over and is cut short rather than pushing the tools aside
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.message, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.camera_list)

@@ -172,8 +172,10 @@ def test_controls_that_do_not_fit_fold_away_instead_of_widening_the_panel(qtbot,
     languages.switch("en")
     qtbot.waitUntil(lambda: panel.tour.text() == "Tour")
     assert tools.sizeHint().width() > 700  # all the controls in a row, as on a wide screen
-    panel.message.setText("Snapshot saved: /home/operator/Pictures/grid-command-centre/" + "x" * 80)
+    notice = "Snapshot saved: /home/operator/Pictures/grid-command-centre/" + "x" * 80
+    panel.wall.message.emit(notice)  # as the wall reports a snapshot
     assert panel.minimumSizeHint().width() < 600
+    assert panel.message.toolTip() == notice  # cut short on screen, whole in the tooltip
     panel.resize(560, 500)
     last = tools.widgetForAction(tools.actions()[-1])
     qtbot.waitUntil(lambda: panel.layout_box.isVisible() and not last.isVisible())  # folded into »
