@@ -17,7 +17,7 @@ from alarms.models import HeardCode, RfExtraCode, SensorStatus
 from alarms.sensor_event import SensorEvent
 from alarms.service import AlarmService
 from app import audit
-from app.events import Change
+from app.events import Change, SensorChanged, SensorHeard, Topic
 from app.models import Household, Sensor
 from app.store.base import utcnow
 
@@ -118,7 +118,7 @@ class SensorIngest:
                 household_id=household_id,
             )
             sensor_id = sensor.id
-        self.alarms.hub.publish(Change("sensor", (sensor_id,), {"what": "bound"}))
+        self.alarms.hub.publish(Change(Topic.SENSOR, (sensor_id,), SensorChanged("bound")))
         return sensor_id
 
     # -- reports ---------------------------------------------------------------------------------------
@@ -136,9 +136,9 @@ class SensorIngest:
                 heard = Heard(event, sensor.id if sensor else None, sensor.name if sensor else None)
             self.alarms.announce(alarm_ids, "raised")
             if sensor is None:
-                self.alarms.hub.publish(Change("sensor_heard", (), {"code": event.device_code}))
+                self.alarms.hub.publish(Change(Topic.SENSOR_HEARD, (), SensorHeard(event.device_code)))
             else:
-                self.alarms.hub.publish(Change("sensor", (heard.sensor_id,), {"what": "report"}))
+                self.alarms.hub.publish(Change(Topic.SENSOR, (heard.sensor_id,), SensorChanged("report")))
         learner = self._learner
         if learner is not None:
             learner(heard)
@@ -156,9 +156,7 @@ class SensorIngest:
                 status = session.get(SensorStatus, sensor_id) or SensorStatus(sensor_id=sensor_id)
                 status.online = online
                 session.add(status)
-            self.alarms.hub.publish(
-                Change("sensor", (sensor_id,), {"what": "availability", "online": online})
-            )
+            self.alarms.hub.publish(Change(Topic.SENSOR, (sensor_id,), SensorChanged("availability", online)))
 
     def sweep(self) -> list[int]:
         """Run the silence rules (inactivity, silent sensors) now; returns the alarms raised."""

@@ -19,12 +19,12 @@ from alarms.grid_chain import Contact, grid_chain, supervisors
 from alarms.models import Alarm, AlarmState, Outcome, Priority
 from app import audit
 from app.config import Seat
-from app.events import Change, EventHub
+from app.events import AlarmChanged, Change, EventHub, Topic
 from app.models import Building, Household, Sensor
 from app.store import Database
 from app.store.base import utcnow
 
-TOPIC = "alarm"
+TOPIC = Topic.ALARM
 DEFAULT_ESCALATE_AFTER_MIN = 5.0
 
 
@@ -173,7 +173,7 @@ class AlarmService:
 
     def announce(self, ids: list[int], what: str) -> None:
         if ids:
-            self.hub.publish(Change(TOPIC, tuple(ids), {"what": what}))
+            self.hub.publish(Change(TOPIC, tuple(ids), AlarmChanged(what)))
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def acknowledge(self, alarm_id: int, note: str = "", who: str | None = None) -> AlarmView:

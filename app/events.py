@@ -1,33 +1,215 @@
-"""A small thread-safe publish/subscribe hub for "what changed" notices from the core.
+"""The site's catalogue of changes and the thread-safe hub they are published on.
 
-The core publishes after it has committed; views subscribe (the widgets bridge turns notices into Qt
-signals on the GUI thread). Handlers must be quick: they run on the publisher's thread.
+Every core operation that commits publishes what it changed as a `Change`: a `Topic`, the ids touched
+and a frozen payload whose type the topic fixes (`PAYLOADS`). Views subscribe (the widgets' bridge
+turns changes into Qt signals on the GUI thread), the relay carries them to the other seats and
+processes of a PostgreSQL site, and `events tail` prints them. Handlers must be quick: they run on the
+publisher's thread.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 
+class Topic(StrEnum):
+    """What kind of thing changed. A StrEnum, so the relay and `events tail` carry plain names."""
+
+    TICKET = "ticket"
+    ALARM = "alarm"
+    SENSOR = "sensor"
+    SENSOR_HEARD = "sensor_heard"
+    DONGLE = "dongle"
+    CAMERA = "camera"
+    CAMERA_SHOW = "camera.show"
+    GRID = "grid"
+    HOUSEHOLD = "household"
+    RESIDENT = "resident"
+    AI_EVENT = "ai_event"
+    FACE_GALLERY = "face_gallery"
+    AI_ZONE = "ai_zone"
+    SERVICE = "service"
+
+
+# Requests meant for one process's own screens (open a camera on *this* wall): never relayed.
+SEAT_LOCAL_TOPICS = frozenset({Topic.CAMERA_SHOW})
+
+
+@dataclass(frozen=True)
+class TicketChanged:
+    action: str  # "opened", "sweep" (escalated or overdue by the time-limit sweep), or a workflow action
+
+
+@dataclass(frozen=True)
+class AlarmChanged:
+    what: str  # "raised", "acknowledged", "handled" (dispatched or closed), "escalated"
+
+
+@dataclass(frozen=True)
+class SensorChanged:
+    what: str  # "bound", "report", "availability"
+    online: bool | None = None
+
+
+@dataclass(frozen=True)
+class SensorHeard:
+    code: str  # a device code heard that no sensor is bound to
+
+
+@dataclass(frozen=True)
+class DongleState:
+    name: str
+    connected: bool
+    detail: str = ""
+    host: str = ""  # the computer whose reader reports it
+
+
+@dataclass(frozen=True)
+class CameraChanged:
+    action: str  # "add", "update", "delete"
+
+
+@dataclass(frozen=True)
+class CameraShow:
+    """Bring a camera up on this process's walls (seat-local)."""
+
+
+@dataclass(frozen=True)
+class GridChanged:
+    created: int = 0
+    updated: int = 0
+
+
+@dataclass(frozen=True)
+class RosterChanged:
+    source: str  # "roster_import", ...
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class AiEventChanged:
+    what: str  # "detected", "acknowledged"
+    kind: str = ""
+    urgent: bool = False
+    camera_id: int | None = None
+
+
+@dataclass(frozen=True)
+class GalleryChanged:
+    action: str  # "enrol", "forget"
+
+
+@dataclass(frozen=True)
+class ZoneChanged:
+    action: str  # "add", "update", "delete"
+
+
+@dataclass(frozen=True)
+class ServiceState:
+    """A site process's part in the site's duties, announced when it changes."""
+
+    role: str  # "leading" (runs the scheduler and the site's dongles), "standby", "stopped"
+    host: str = ""
+    pid: int = 0
+    kind: str = ""  # "serve" or "gui"
+
+
+Payload = (
+    TicketChanged
+    | AlarmChanged
+    | SensorChanged
+    | SensorHeard
+    | DongleState
+    | CameraChanged
+    | CameraShow
+    | GridChanged
+    | RosterChanged
+    | AiEventChanged
+    | GalleryChanged
+    | ZoneChanged
+    | ServiceState
+)
+
+PAYLOADS: dict[Topic, type] = {
+    Topic.TICKET: TicketChanged,
+    Topic.ALARM: AlarmChanged,
+    Topic.SENSOR: SensorChanged,
+    Topic.SENSOR_HEARD: SensorHeard,
+    Topic.DONGLE: DongleState,
+    Topic.CAMERA: CameraChanged,
+    Topic.CAMERA_SHOW: CameraShow,
+    Topic.GRID: GridChanged,
+    Topic.HOUSEHOLD: RosterChanged,
+    Topic.RESIDENT: RosterChanged,
+    Topic.AI_EVENT: AiEventChanged,
+    Topic.FACE_GALLERY: GalleryChanged,
+    Topic.AI_ZONE: ZoneChanged,
+    Topic.SERVICE: ServiceState,
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class Change:
-    """What changed: a topic such as "ticket" or "alarm", the ids touched, and optional details.
+    """What changed: its topic, the ids touched, the topic's payload, when, and where it was made.
 
-    `origin` is None for a change made in this process, else the id of the seat process it came from
+    `origin` is None for a change made in this process, else the id of the process it came from
     (relayed over PostgreSQL NOTIFY), so relays never send a change back where it came from.
     """
 
-    topic: str
+    topic: Topic
     ids: tuple[int, ...] = ()
-    detail: dict[str, Any] = field(default_factory=dict)
+    payload: Any = None
     origin: str | None = None
+    at: datetime = field(default_factory=_now)
+
+    def __post_init__(self) -> None:
+        topic = Topic(self.topic)  # a name from the wire or a test becomes the enum; unknown ones fail
+        object.__setattr__(self, "topic", topic)
+        object.__setattr__(self, "ids", tuple(int(i) for i in self.ids))
+        expected = PAYLOADS[topic]
+        if self.payload is None and not any(f.default is dataclasses.MISSING for f in _fields(expected)):
+            object.__setattr__(self, "payload", expected())
+        if not isinstance(self.payload, expected):
+            raise TypeError(
+                f"a {topic} change carries {expected.__name__}, not {type(self.payload).__name__}"
+            )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The change as plain JSON-able values (the relay's wire form and `events tail --json`)."""
+        return {
+            "topic": self.topic.value,
+            "ids": list(self.ids),
+            "at": self.at.isoformat(),
+            "origin": self.origin,
+            **dataclasses.asdict(self.payload),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Change:
+        """The inverse of `as_dict`; fields a newer sender added are ignored, missing ones default."""
+        topic = Topic(data["topic"])
+        names = {f.name for f in _fields(PAYLOADS[topic])}
+        payload = PAYLOADS[topic](**{k: v for k, v in data.items() if k in names})
+        at = datetime.fromisoformat(data["at"]) if data.get("at") else _now()
+        return cls(topic, tuple(data.get("ids", ())), payload, data.get("origin"), at)
+
+
+def _fields(payload_type: type) -> tuple[dataclasses.Field, ...]:
+    return dataclasses.fields(payload_type)
 
 
 Handler = Callable[[Change], None]
@@ -38,21 +220,22 @@ class EventHub:
         self._lock = threading.Lock()
         self._handlers: dict[str, list[Handler]] = defaultdict(list)
 
-    def subscribe(self, topic: str, handler: Handler) -> Callable[[], None]:
+    def subscribe(self, topic: Topic | str, handler: Handler) -> Callable[[], None]:
         """Listen to one topic ("*" for all); returns a function that unsubscribes."""
+        key = "*" if topic == "*" else Topic(topic).value
         with self._lock:
-            self._handlers[topic].append(handler)
+            self._handlers[key].append(handler)
 
         def unsubscribe() -> None:
             with self._lock:
-                if handler in self._handlers[topic]:
-                    self._handlers[topic].remove(handler)
+                if handler in self._handlers[key]:
+                    self._handlers[key].remove(handler)
 
         return unsubscribe
 
     def publish(self, change: Change) -> None:
         with self._lock:
-            handlers = [*self._handlers.get(change.topic, ()), *self._handlers.get("*", ())]
+            handlers = [*self._handlers.get(change.topic.value, ()), *self._handlers.get("*", ())]
         for handler in handlers:
             try:
                 handler(change)

@@ -20,14 +20,14 @@ from sqlalchemy.orm import Session
 
 from app.audit import record
 from app.config import Seat
-from app.events import Change, EventHub
+from app.events import Change, EventHub, GridChanged, Topic
 from app.models import Grid
 from app.store import Database
 from grid_map.crs import Crs
 from grid_map.feature import GridFeature
 from grid_map.geojson import read_grid_file
 
-GRID_TOPIC = "grid"
+GRID_TOPIC = Topic.GRID
 CHUNK = 500  # ids per IN (...) when reading rows back
 
 
@@ -207,7 +207,7 @@ def import_grids(
             Change(
                 GRID_TOPIC,
                 tuple(i for i, f in zip(result.ids, features, strict=True) if f.code in changed),
-                {"created": len(result.created), "updated": len(result.updated)},
+                GridChanged(len(result.created), len(result.updated)),
             )
         )
     return result

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from alarms.models import Alarm, AlarmState, Priority
 from alarms.service import AlarmDraft, AlarmError, AlarmService
 from app import audit
-from app.events import Change, EventHub
+from app.events import AiEventChanged, Change, EventHub
 from app.models import Camera
 from app.store import Database
 from video.ai.events import KINDS
@@ -56,7 +56,7 @@ class AiAlarms:
         """Raise the alarm for one announced AI event (on the AI worker's thread); its id, or None."""
         if change.origin is not None or not change.ids:
             return None
-        if change.detail.get("kind") not in PRIORITY_BY_KIND:
+        if change.payload.what != "detected" or change.payload.kind not in PRIORITY_BY_KIND:
             return None
         try:
             draft = self.draft_for(change.ids[0])
@@ -189,7 +189,7 @@ def acknowledge_event(alarms: AlarmService, event_id: int, note: str = "") -> Ev
             log.info("alarm %s of AI event %s was no longer waiting", waiting, event_id)
     acknowledgement = event_acknowledgement(alarms.db, event_id)
     assert acknowledgement is not None
-    alarms.hub.publish(Change(AI_EVENT_TOPIC, (event_id,), {"what": "acknowledged"}))
+    alarms.hub.publish(Change(AI_EVENT_TOPIC, (event_id,), AiEventChanged("acknowledged")))
     return acknowledgement
 
 

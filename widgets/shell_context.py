@@ -11,6 +11,7 @@ from app.config import Seat, data_dir
 from app.context import SiteContext
 from app.events import EventHub
 from app.store import Database
+from runtime.reads import ReadModels
 from widgets.bridge import QtBridge
 from widgets.status_bar import StatusBoard
 
@@ -49,6 +50,10 @@ class ShellContext:
     bridge: QtBridge
     settings: ShellSettings
     status: StatusBoard = field(default_factory=StatusBoard)
+    reads: ReadModels = field(init=False)  # what the panels ask of the site instead of the store
+
+    def __post_init__(self) -> None:
+        self.reads = ReadModels(self.site)
 
     @property
     def db(self) -> Database:

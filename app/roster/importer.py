@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from app import audit
 from app.context import SiteContext
-from app.events import Change
+from app.events import Change, RosterChanged, Topic
 from app.models import Building, Household, ResidenceType, Resident, ResidentTag
 from app.roster.buildings import BuildingDirectory, BuildingNotFound, BuildingRef
 from app.roster.columns import Field, HeaderLayout, classify_header, find_header
@@ -122,9 +122,9 @@ def import_roster(ctx: SiteContext, path: Path, *, skip_invalid: bool = False) -
             "未导入任何数据; 请重新导入以查看详情"
         ) from error
     report.committed = True
-    detail = {"source": "roster_import", "file": table.file_name}
-    ctx.hub.publish(Change("household", tuple(household_ids), detail))
-    ctx.hub.publish(Change("resident", tuple(report.resident_ids), detail))
+    what = RosterChanged("roster_import", table.file_name)
+    ctx.hub.publish(Change(Topic.HOUSEHOLD, tuple(household_ids), what))
+    ctx.hub.publish(Change(Topic.RESIDENT, tuple(report.resident_ids), what))
     return report
 
 

@@ -15,7 +15,7 @@ import uuid
 import psycopg
 from sqlalchemy.engine import make_url
 
-from app.events import Change, EventHub
+from app.events import SEAT_LOCAL_TOPICS, Change, EventHub
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,6 @@ CHANNEL = "gcc_changes"
 # without its id list and receivers refresh the whole topic.
 MAX_PAYLOAD = 7000
 RECONNECT_SECONDS = 3.0
-# Requests meant for this seat's own screens only (open a camera on *this* wall), never for other seats.
-SEAT_LOCAL_TOPICS = frozenset({"camera.show"})
 
 
 def _conninfo(url: str) -> str:
@@ -34,21 +32,16 @@ def _conninfo(url: str) -> str:
 
 
 def encode(change: Change, origin: str) -> str:
-    payload = json.dumps(
-        {"topic": change.topic, "ids": list(change.ids), "detail": change.detail, "origin": origin},
-        ensure_ascii=False,
-        default=str,
-    )
+    """The change as JSON, stamped with this relay's origin (ids dropped if it would not fit)."""
+    data = {**change.as_dict(), "origin": origin}
+    payload = json.dumps(data, ensure_ascii=False, default=str)
     if len(payload.encode()) >= MAX_PAYLOAD:
-        payload = json.dumps(
-            {"topic": change.topic, "ids": [], "detail": {"truncated": True}, "origin": origin}
-        )
+        payload = json.dumps({**data, "ids": [], "truncated": True}, ensure_ascii=False, default=str)
     return payload
 
 
 def decode(payload: str) -> Change:
-    data = json.loads(payload)
-    return Change(data["topic"], tuple(data.get("ids", ())), data.get("detail", {}), data["origin"])
+    return Change.from_dict(json.loads(payload))
 
 
 class ChangeRelay:
@@ -116,7 +109,7 @@ class ChangeRelay:
     def _receive(self, payload: str) -> None:
         try:
             change = decode(payload)
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, TypeError):
             log.warning("ignored a malformed change notice: %.80s", payload)
             return
         if change.origin != self.origin:

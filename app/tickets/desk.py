@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
 from app.config import Seat
-from app.events import Change, EventHub
+from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
 from app.store import Database
 from app.store.base import utcnow
@@ -352,7 +352,7 @@ class TicketDesk:
 
     def _publish(self, ids: tuple[int, ...], what: str) -> None:
         if self.hub is not None:
-            self.hub.publish(Change("ticket", ids, {"action": what}))
+            self.hub.publish(Change(Topic.TICKET, ids, TicketChanged(what)))
 
 
 def photo_row(ticket_id: int, stage: str, name: str, data: bytes, at: datetime) -> TicketPhoto:

@@ -99,7 +99,7 @@ def test_the_alarm_job_works_through_the_desk_of_its_process(pg_db):
         station.stop()
     assert report["opened"] == ["网关"] and report["escalated"] == [late]
     # Whether the inactivity alarm fires depends on the hour (active window); if it did, it was heard.
-    whats = [change.detail["what"] for change in heard]
+    whats = [change.payload.what for change in heard]
     assert "escalated" in whats and ("raised" in whats) == bool(report["raised"])
     headless = jobs.run_checks(pg_db.url)  # no desk in this process any more: checks still run
     assert headless == {"opened": [], "raised": [], "escalated": []}
@@ -113,7 +113,7 @@ def _overdue_alarm(db) -> int:
 def _escalations_heard(hub: EventHub) -> list:
     heard = []
     hub.subscribe(
-        "alarm", lambda change: heard.append(change.ids) if change.detail["what"] == "escalated" else None
+        "alarm", lambda change: heard.append(change.ids) if change.payload.what == "escalated" else None
     )
     return heard
 

@@ -141,6 +141,6 @@ def test_the_hub_hears_about_new_and_changed_grids_after_the_commit(sqlite_db, t
     hub.subscribe("grid", listen)
     import_grids(sqlite_db, sample.write(tmp_path / "a.geojson", sample.collection()), hub=hub)
     ((change, rows),) = heard
-    assert len(change.ids) == rows == len(sample.TREE) and change.detail["created"] == len(sample.TREE)
+    assert len(change.ids) == rows == len(sample.TREE) and change.payload.created == len(sample.TREE)
     import_grids(sqlite_db, sample.write(tmp_path / "b.geojson", sample.collection()), hub=hub)
     assert len(heard) == 1  # nothing changed, nothing to say

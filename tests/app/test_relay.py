@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from app.events import Change, EventHub
+from app.events import AlarmChanged, Change, EventHub, RosterChanged, TicketChanged
 from app.store.relay import MAX_PAYLOAD, ChangeRelay, decode, encode
 
 pytestmark = pytest.mark.pg
@@ -38,10 +38,10 @@ def two_seats(pg_db):
 def test_a_change_at_one_seat_reaches_the_other(two_seats):
     desk, wall = two_seats
     wall_inbox, desk_inbox = Inbox(wall), Inbox(desk)
-    desk.publish(Change("ticket", (41, 42), {"state": "dispatched"}))
+    desk.publish(Change("ticket", (41, 42), TicketChanged("dispatch")))
     assert wall_inbox.arrived.wait(5)
     heard = wall_inbox.changes[0]
-    assert (heard.topic, heard.ids, heard.detail["state"]) == ("ticket", (41, 42), "dispatched")
+    assert (heard.topic, heard.ids, heard.payload) == ("ticket", (41, 42), TicketChanged("dispatch"))
     assert heard.origin is not None
     # the desk heard only its own local change, never an echo from the relay
     threading.Event().wait(0.5)
@@ -49,7 +49,7 @@ def test_a_change_at_one_seat_reaches_the_other(two_seats):
 
 
 def test_oversized_changes_go_out_without_their_ids():
-    change = Change("resident", tuple(range(5000)))
+    change = Change("resident", tuple(range(5000)), RosterChanged("roster_import"))
     payload = encode(change, "seat")
     assert len(payload.encode()) < MAX_PAYLOAD
     received = decode(payload)
@@ -60,7 +60,7 @@ def test_seat_local_requests_stay_at_their_seat(two_seats):
     desk, wall = two_seats
     wall_inbox = Inbox(wall)
     desk.publish(Change("camera.show", (7,)))
-    desk.publish(Change("alarm", (1,)))
+    desk.publish(Change("alarm", (1,), AlarmChanged("raised")))
     assert wall_inbox.arrived.wait(5)
     threading.Event().wait(0.5)
     assert [c.topic for c in wall_inbox.changes] == ["alarm"]

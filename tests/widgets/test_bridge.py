@@ -7,7 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QObject, QThread
 
-from app.events import Change, EventHub
+from app.events import AlarmChanged, Change, EventHub, TicketChanged
 from widgets.bridge import QtBridge
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_level_fail("WARNING")]
@@ -18,12 +18,12 @@ def test_change_published_on_a_worker_thread_arrives_on_the_gui_thread(qtbot, qa
     bridge = QtBridge(hub)
     received: list[tuple[Change, QThread]] = []
     bridge.changed.connect(lambda change: received.append((change, QThread.currentThread())))
-    worker = threading.Thread(target=hub.publish, args=(Change("ticket", (7,), {"state": "open"}),))
+    worker = threading.Thread(target=hub.publish, args=(Change("ticket", (7,), TicketChanged("opened")),))
     with qtbot.waitSignal(bridge.changed, timeout=2000):
         worker.start()
         worker.join()
     ((change, thread),) = received
-    assert change == Change("ticket", (7,), {"state": "open"})
+    assert (change.topic, change.ids, change.payload) == ("ticket", (7,), TicketChanged("opened"))
     assert thread is qapp.thread()
     bridge.close()
 
@@ -35,10 +35,10 @@ def test_topic_callbacks_and_unsubscribe(qtbot):
     tickets: list[Change] = []
     bridge.on("ticket", tickets.append, receiver)
     with qtbot.waitSignals([bridge.changed, bridge.changed], timeout=2000):
-        hub.publish(Change("alarm", (1,)))
-        hub.publish(Change("ticket", (2,)))
+        hub.publish(Change("alarm", (1,), AlarmChanged("raised")))
+        hub.publish(Change("ticket", (2,), TicketChanged("opened")))
     assert [c.ids for c in tickets] == [(2,)]
     bridge.close()
     with qtbot.assertNotEmitted(bridge.changed, wait=100):
-        hub.publish(Change("ticket", (3,)))
+        hub.publish(Change("ticket", (3,), TicketChanged("opened")))
     assert len(tickets) == 1

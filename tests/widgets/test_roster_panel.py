@@ -118,13 +118,13 @@ def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_
 
 
 def test_a_roster_change_refreshes_the_list_and_keeps_the_open_card(qtbot, panel, shell_context):
-    from app.events import Change
+    from app.events import Change, RosterChanged
 
     panel.table.selectRow(1)
     qtbot.waitUntil(lambda: panel.card.data is not None)
     shown = panel.card.data.household_id
     with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
-        shell_context.hub.publish(Change("resident", (1,)))
+        shell_context.hub.publish(Change("resident", (1,), RosterChanged("roster_import")))
     assert panel.model.rowCount() == 4
     qtbot.waitUntil(lambda: panel.card.data is not None and panel.card.data.household_id == shown)
 

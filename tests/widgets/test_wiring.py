@@ -16,7 +16,7 @@ from sqlalchemy import select
 from alarms.models import Alarm, Priority
 from alarms.service import AlarmService
 from app.config import Seat
-from app.events import Change, EventHub
+from app.events import AiEventChanged, Change, EventHub, TicketChanged
 from app.models import Camera, Grid
 from app.scheduler import SiteScheduler
 from app.store import Database
@@ -154,7 +154,7 @@ def test_on_postgresql_the_window_hears_the_other_seats(qtbot, pg_db, tmp_path):
     try:
         assert runtime.relay is not None and runtime.relay.wait_ready() and other_seat.wait_ready()
         with qtbot.waitSignal(context.bridge.changed, timeout=5000) as heard:
-            other_hub.publish(Change("ticket", (7,), {"state": "dispatched"}))
+            other_hub.publish(Change("ticket", (7,), TicketChanged("dispatch")))
         assert heard.args[0].topic == "ticket" and heard.args[0].ids == (7,)
         listener = runtime.relay._listener
     finally:
@@ -226,9 +226,14 @@ def test_an_event_relayed_from_another_seat_raises_nothing_here(sqlite_db, ai_al
         session.add(event)
         session.flush()
         event_id = event.id
-    hub.publish(Change("ai_event", (event_id,), {"kind": "watchlist_hit"}, origin="other-seat"))
+    hub.publish(
+        Change("ai_event", (event_id,), AiEventChanged("detected", "watchlist_hit"), origin="other-seat")
+    )
     assert alarms_in(sqlite_db) == []
-    assert bridge.on_event(Change("ai_event", (event_id,), {"kind": "watchlist_hit"})) is not None
+    assert (
+        bridge.on_event(Change("ai_event", (event_id,), AiEventChanged("detected", "watchlist_hit")))
+        is not None
+    )
 
 
 # ---- the AI on a running seat ---------------------------------------------------------------------
@@ -429,7 +434,7 @@ def test_a_seat_without_an_alarm_desk_raises_its_alarm_checks_on_its_own_hub(qtb
     runtime = SiteRuntime(context, ai=False, pool=lambda _c: StreamPool())
     runtime.start()  # the scheduler runs the alarm checks as soon as it starts
     try:
-        qtbot.waitUntil(lambda: [(c.ids, c.detail["what"]) for c in heard] == [((alarm_id,), "escalated")])
+        qtbot.waitUntil(lambda: [(c.ids, c.payload.what) for c in heard] == [((alarm_id,), "escalated")])
     finally:
         runtime.stop()
     heard.clear()

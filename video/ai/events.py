@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from sqlalchemy import select
 
-from app.events import Change, EventHub
+from app.events import AiEventChanged, Change, EventHub, Topic
 from app.store import Database
 from app.store.base import utcnow
 from video.ai.config import EventSettings
@@ -24,7 +24,7 @@ from video.ai.tracker import Track
 from video.ai.types import Identity, MaskState
 from video.ai.zones import Zone
 
-TOPIC = "ai_event"
+TOPIC = Topic.AI_EVENT
 KINDS = {
     "watchlist_hit": "重点人员",
     "stranger": "陌生人逗留",
@@ -172,7 +172,7 @@ class AiEventRecorder:
                 Change(
                     TOPIC,
                     (event_id,),
-                    {"kind": draft.kind, "urgent": draft.urgent, "camera_id": draft.camera_id},
+                    AiEventChanged("detected", draft.kind, draft.urgent, draft.camera_id),
                 )
             )
         return event_id

@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 
 from app.audit import record
 from app.config import Seat
-from app.events import Change, EventHub
+from app.events import Change, EventHub, GalleryChanged, Topic
 from app.models import Resident
 from app.store import Database
 from video.ai.crypto import TemplateCipher
@@ -29,7 +29,7 @@ from video.ai.registry import Detector
 from video.ai.types import Detection
 
 LISTS = ("resident", "watchlist")
-TOPIC = "face_gallery"  # announced after an enrolment or a deletion, so running galleries reload
+TOPIC = Topic.FACE_GALLERY  # announced after an enrolment or a deletion, so running galleries reload
 
 
 class EnrolmentError(Exception):
@@ -217,7 +217,7 @@ class FaceGallery:
 
     def _announce(self, subject_id: int, action: str) -> None:
         if self.hub is not None:
-            self.hub.publish(Change(TOPIC, (subject_id,), {"action": action}))
+            self.hub.publish(Change(TOPIC, (subject_id,), GalleryChanged(action)))
 
     def subjects(self, list_name: str | None = None) -> list[SubjectSummary]:
         """The residents and watch-list entries the gallery holds."""

@@ -16,11 +16,14 @@ from sqlalchemy import delete, select
 
 from app.audit import record
 from app.config import Seat
+from app.events import Topic
 from app.store import Database
 from video.ai.records import AiZone
 from video.ai.types import Box
 
-TOPIC = "ai_zone"  # announced with the camera id after a zone of that camera was added, changed or deleted
+TOPIC = (
+    Topic.AI_ZONE
+)  # announced with the camera id after a zone of that camera was added, changed or deleted
 RULES = {"forbidden": "禁入区域", "night": "夜间区域"}
 
 

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import Seat
-from app.events import Change, EventHub
+from app.events import Change, EventHub, ZoneChanged
 from app.models import Camera
 from app.store import Database
 from video.ai import zones as zone_store
@@ -533,7 +533,7 @@ class ZoneEditorDialog(QDialog):
         except SQLAlchemyError as error:  # the drawing stays, to save again once the store answers
             self.hint.setText(self.tr("保存失败，区域仍在画面上：%1").replace("%1", str(error)[:120]))
             return None
-        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": action}))
+        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), ZoneChanged(action)))
         self.stop_editing()
         self.reload()
         self.hint.setText(self.tr("已保存区域“%1”").replace("%1", zone.name))
@@ -559,7 +559,7 @@ class ZoneEditorDialog(QDialog):
                 failed=True,
             )
             return False
-        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), {"action": "delete"}))
+        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), ZoneChanged("delete")))
         if zone_id == self.editing:
             self.stop_editing()
         self.reload()

@@ -269,7 +269,7 @@ class AlarmPopup(QWidget):
 
     def on_change(self, change: Change) -> None:
         """A notice from the hub (this seat or another): new alarms pop up, handled ones leave."""
-        if change.detail.get("what") == "raised":
+        if change.payload.what == "raised":
             for alarm_id in change.ids:
                 self.present(alarm_id)
             return

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import Change
+from app.events import Change, Topic
 from video.cameras import CameraInfo, load_cameras
 from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
 from video.pool import StreamPool
@@ -48,7 +48,7 @@ from widgets.wall.tile import CameraMenu, OverlayPainter
 from widgets.wall.wall import VideoWall
 
 LAST_LAYOUT_KEY = "wall/last_layout"
-SHOW_CAMERA_TOPIC = "camera.show"
+SHOW_CAMERA_TOPIC = Topic.CAMERA_SHOW
 PRESET_LABELS = {
     "1": "1 画面",
     "4": "4 画面",

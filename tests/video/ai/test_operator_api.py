@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.config import Seat
 from app.context import SiteContext
-from app.events import Change, EventHub
+from app.events import Change, EventHub, ZoneChanged
 from app.models import AuditEntry
 from tests.video.ai.clips import astronaut
 from tests.video.ai.conftest import add_camera, add_resident
@@ -113,7 +113,7 @@ def test_enrolment_records_who_took_the_consent_and_announces_changes(sqlite_db,
         audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "face.enrol")).one()
         assert audit.actor == "值班员"
     gallery.forget(subject)
-    assert [(c.ids, c.detail["action"]) for c in heard] == [((subject,), "enrol"), ((subject,), "forget")]
+    assert [(c.ids, c.payload.action) for c in heard] == [((subject,), "enrol"), ((subject,), "forget")]
 
 
 def test_event_pages_filter_and_never_load_pictures(db):
@@ -172,7 +172,7 @@ def test_running_site_follows_gallery_and_zone_edits(sqlite_db, tmp_path, model_
         )
         assert len(site.gallery) == 1
         save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), SEAT)
-        context.hub.publish(Change(zone_store.TOPIC, (17,)))
+        context.hub.publish(Change(zone_store.TOPIC, (17,), ZoneChanged("update")))
         assert [z.name for z in site.service.pipeline(17).zones] == ["门口"]
     finally:
         site.close()

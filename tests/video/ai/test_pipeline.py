@@ -167,7 +167,7 @@ def test_person_in_a_zone_and_mask_state(ai_config, sessions, sqlite_db):
     assert service.pipeline(18).stats.no_mask_tracks == 1
     counted = [e for e in recent_events(sqlite_db) if e.kind == "no_mask"]
     assert len(counted) == 1 and counted[0].snapshot is None and counted[0].face_crop is None
-    assert [c.detail["kind"] for c in heard] == ["zone"]  # counted only: no alert without mask.alert
+    assert [c.payload.kind for c in heard] == ["zone"]  # counted only: no alert without mask.alert
     service.close()
 
 
@@ -190,7 +190,7 @@ def test_no_mask_alert_when_switched_on(ai_config, sessions, sqlite_db):
         service.process(18, bare, day(11) + k / 5)
     (event,) = recent_events(sqlite_db)
     assert event.kind == "no_mask" and event.snapshot is not None and event.face_crop is not None
-    assert [c.detail["kind"] for c in heard] == ["no_mask"]
+    assert [c.payload.kind for c in heard] == ["no_mask"]
     service.close()
 
 

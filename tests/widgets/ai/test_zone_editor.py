@@ -121,7 +121,7 @@ def test_a_saved_zone_is_edited_in_place(qtbot, shell, ai_site):
     want = [(0.1, 0.5), (0.25, 0.5), (0.4, 0.5), (0.6, 0.95)]
     for (x, y), (want_x, want_y) in zip(saved.points, want, strict=True):
         assert abs(x - want_x) < 0.01 and abs(y - want_y) < 0.01
-    assert [(c.ids, c.detail["action"]) for c in heard] == [((camera,), "update")]
+    assert [(c.ids, c.payload.action) for c in heard] == [((camera,), "update")]
     assert dialog.editing is None and not canvas.points and dialog.zone_list.count() == 1
     with ai_site.db.session() as session:  # on record as this seat's operator's change
         entry = session.scalars(

@@ -102,6 +102,6 @@ def test_closest_keeps_to_the_reach_and_ignores_things_without_a_place(clip):  #
 
 
 def _handled(alarm_id: int):
-    from app.events import Change
+    from app.events import AlarmChanged, Change
 
-    return Change("alarm", (alarm_id,), {"what": "handled"})
+    return Change("alarm", (alarm_id,), AlarmChanged("handled"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from alarms.models import Outcome, Priority
 from alarms.service import AlarmDraft, AlarmService
 from app.config import Seat
-from app.events import Change
+from app.events import AlarmChanged, Change
 from widgets.alarms.popup import AlarmPopup
 from widgets.alarms.sound import AlarmSound, CommandPlayer, alarm_wav
 
@@ -130,10 +130,10 @@ def test_another_seat_handling_an_alarm_takes_it_off_this_stack(qtbot, popup, sq
     popup.present(alarm_id)
     other_seat = AlarmService(sqlite_db, hub, Seat("乙", "seat-b"))
     other_seat.acknowledge(alarm_id)
-    popup.on_change(Change("alarm", (alarm_id,), {"what": "acknowledged"}))
+    popup.on_change(Change("alarm", (alarm_id,), AlarmChanged("acknowledged")))
     assert popup.selected().acknowledged_by == "乙" and not popup.sound.active
     other_seat.close(alarm_id, Outcome.RESOLVED)
-    popup.on_change(Change("alarm", (alarm_id,), {"what": "handled"}))
+    popup.on_change(Change("alarm", (alarm_id,), AlarmChanged("handled")))
     assert popup.alarm_ids == []
 
 

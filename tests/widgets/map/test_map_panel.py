@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from alarms.models import Alarm
-from app.events import Change, EventHub
+from app.events import Change, EventHub, TicketChanged
 from app.store.base import utcnow
 from app.tickets.models import Ticket
 from widgets.bridge import QtBridge
@@ -149,14 +149,14 @@ def test_overlay_colours_follow_ticket_counts_live(qtbot, district):
 
     # A new ticket elsewhere arrives through the hub: colours change without a reload.
     add_ticket(district, quiet)
-    hub.publish(Change("ticket", (), {"action": "opened"}))
+    hub.publish(Change("ticket", (), TicketChanged("opened")))
     qtbot.waitUntil(lambda: panel.canvas.content.fills[district.ids[quiet]] != OVERLAY_ZERO, timeout=3000)
     assert panel.tooltip(district.ids[quiet]).count("未办结工单 1") == 1
 
     panel.set_colouring(Colouring.OVERDUE_TICKETS)
     assert panel.canvas.content.fills[street] == OVERLAY_ZERO
     add_ticket(district, busy, overdue=True)
-    hub.publish(Change("ticket", (), {}))
+    hub.publish(Change("ticket", (), TicketChanged("sweep")))
     qtbot.waitUntil(lambda: panel.canvas.content.fills[street] in OVERLAY_RAMP, timeout=3000)
     bridge.close()
 

@@ -1,0 +1,9 @@
+"""The store's vocabularies that views show (levels, duties, tags, alarm states), for views that may not
+import the store's tables: they name them through here."""
+
+from alarms.models import AlarmState, Outcome, Priority
+from app.models.grid import GridLevel
+from app.models.people import DutyRole
+from app.models.residents import TAG_ZH, Tag
+
+__all__ = ["TAG_ZH", "AlarmState", "DutyRole", "GridLevel", "Outcome", "Priority", "Tag"]
