@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.commands.tickets",
     "app.commands.grids",
     "video.ai.commands",
+    "runtime.commands",
 ]
 
 # Demo data of the areas above app, written in the same transaction as the demo site.

@@ -1,7 +1,10 @@
 """Zigbee sensors through Zigbee2MQTT: `<base>/<friendly name>` JSON states and `/availability`.
 
 paho-mqtt runs its own network thread and reconnects by itself (1 s, backing off to 5 s), so a
-broker restart or a pulled coordinator shows as disconnected and then resumes without help.
+broker restart or a pulled coordinator shows as disconnected and then resumes without help. Given a
+`client_id`, the listener keeps a persistent session at QoS 1: while no process of the site is
+connected (a service restarting, the lead moving to another process under the same id) the broker
+keeps what devices publish at QoS 1 and delivers it on reconnection, so nothing is lost in between.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class Zigbee2MqttListener:
         on_availability: AvailabilitySink | None = None,
         on_state: StateSink | None = None,
         base_topic: str = "zigbee2mqtt",
+        client_id: str | None = None,
     ) -> None:
         self.dongle = name
         self.host = host
@@ -56,7 +60,11 @@ class Zigbee2MqttListener:
         self._on_event = on_event
         self._on_availability = on_availability or (lambda *_: None)
         self._on_state = on_state or (lambda *_: None)
-        self._client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=f"gcc-{name}-{id(self):x}")
+        self._client = mqtt.Client(
+            mqtt.CallbackAPIVersion.VERSION2,
+            client_id=client_id or f"gcc-{name}-{id(self):x}",
+            clean_session=client_id is None,
+        )
         self._client.reconnect_delay_set(min_delay=1, max_delay=5)
         self._client.on_connect = self._connected
         self._client.on_connect_fail = self._connect_failed

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import socket
 import threading
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,10 +121,11 @@ class ZoneChanged:
 class ServiceState:
     """A site process's part in the site's duties, announced when it changes."""
 
-    role: str  # "leading" (runs the scheduler and the site's dongles), "standby", "stopped"
+    role: str  # "starting", "leading" (runs the scheduler and the site's dongles), "standby", "stopped"
     host: str = ""
     pid: int = 0
     kind: str = ""  # "serve" or "gui"
+    reason: str = ""  # why it stopped ("closing", or the error)
 
 
 Payload = (
@@ -210,6 +214,11 @@ class Change:
 
 def _fields(payload_type: type) -> tuple[dataclasses.Field, ...]:
     return dataclasses.fields(payload_type)
+
+
+def new_origin() -> str:
+    """A name for one process's relay, unique and readable in `events tail`: host-pid-random."""
+    return f"{socket.gethostname()[:14]}-{os.getpid()}-{uuid.uuid4().hex[:8]}"[:32]
 
 
 Handler = Callable[[Change], None]

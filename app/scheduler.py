@@ -2,7 +2,9 @@
 
 With several seats on PostgreSQL only the seat holding the advisory lock runs it; the others view.
 The ticket sweep is idempotent and catches up by itself, so a missed run needs no replay: APScheduler
-coalesces missed runs into one. Areas above `app` (the alarm checks) hand their jobs in as
+coalesces missed runs into one. The store keeps a job as text, so a job finds what it works with
+through its database URL: the ticket desk of the scheduler running in this process, which publishes
+on the site's hub (an escalation reaches every view and, relayed, every seat). Areas above `app` (the alarm checks) hand their jobs in as
 `ScheduledJob`s: `app` never imports them, and the job store keeps a job as a text reference anyway.
 """
 
@@ -16,17 +18,18 @@ from datetime import datetime
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from sqlalchemy import text
 
+from app.context import SiteContext
 from app.store import Database
+from app.store.leader_lock import LeaderLock
 
 log = logging.getLogger(__name__)
 
 SWEEP_JOB_ID = "tickets.sweep"
 SWEEP_INTERVAL_S = 60
 JOB_TABLE = "apscheduler_jobs"
-ADVISORY_LOCK_KEY = 0x6763_6373  # "gccs": the scheduler seat of this site
 
+# The desk each running scheduler of this process sweeps with, by database URL (see run_ticket_sweep).
 _desks: dict[str, object] = {}
 
 
@@ -50,8 +53,8 @@ def run_ticket_sweep(db_url: str) -> dict:
     from app.tickets.sweep import sweep
 
     desk = _desks.get(db_url)
-    if desk is None:
-        desk = _desks[db_url] = TicketDesk(Database(db_url))
+    if desk is None:  # run by hand (a test, a command): nobody to tell but the store
+        desk = TicketDesk(Database(db_url))
     report = sweep(desk)
     if report.tickets:
         log.info("ticket sweep: %s", report.as_dict())
@@ -63,21 +66,29 @@ def ticket_sweep_job(interval_s: int = SWEEP_INTERVAL_S) -> ScheduledJob:
 
 
 class SiteScheduler:
-    """Starts the scheduler if this seat may run it and keeps the site's jobs in the store.
+    """Starts the scheduler if this process holds the site's leader lock and keeps the site's jobs in
+    the store.
 
     The jobs are the ticket sweep plus the `jobs` the caller adds; a stored job that is neither (an
-    area no longer installed, a renamed job) is removed at start, so the store holds what runs.
+    area no longer installed, a renamed job) is removed at start, so the store holds what runs. `site`
+    gives the sweep its hub and seat; without one its escalations are stored but announced to nobody.
     """
 
     def __init__(
-        self, db: Database, *, interval_s: int = SWEEP_INTERVAL_S, jobs: Sequence[ScheduledJob] = ()
+        self,
+        db: Database,
+        *,
+        interval_s: int = SWEEP_INTERVAL_S,
+        jobs: Sequence[ScheduledJob] = (),
+        site: SiteContext | None = None,
     ) -> None:
         self.db = db
+        self.site = site
         self.interval_s = interval_s
         self.jobs: tuple[ScheduledJob, ...] = (ticket_sweep_job(interval_s), *jobs)
         if len({job.id for job in self.jobs}) != len(self.jobs):
             raise ValueError(f"duplicate scheduler job ids: {[job.id for job in self.jobs]}")
-        self._lock_connection = None
+        self.lock = LeaderLock(db)
         self.scheduler = BackgroundScheduler(
             jobstores={"default": SQLAlchemyJobStore(engine=db.engine, tablename=JOB_TABLE)},
             executors={"default": ThreadPoolExecutor(1)},
@@ -86,23 +97,18 @@ class SiteScheduler:
         )
 
     def claim(self) -> bool:
-        """True when this seat is the site's scheduler (always on SQLite; the advisory lock on PostgreSQL)."""
-        if self.db.is_sqlite:
-            return True
-        connection = self.db.engine.connect()
-        got = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_LOCK_KEY}).scalar()
-        connection.commit()
-        if got:
-            self._lock_connection = connection
-        else:
-            connection.close()
-        return bool(got)
+        """True when this process is the site's leader (it holds, or has now taken, the leader lock)."""
+        return self.lock.try_acquire()
 
     def start(self) -> bool:
-        """Start if this seat may; returns whether it runs. The jobs are (re)registered idempotently."""
+        """Start if this process may; returns whether it runs. The jobs are (re)registered idempotently."""
         if not self.claim():
-            log.info("another seat runs the scheduler")
+            log.info("another process runs the site's scheduler")
             return False
+        if self.site is not None:
+            from app.tickets.desk import TicketDesk
+
+            _desks[self.db.url] = TicketDesk(self.db, seat=self.site.seat, hub=self.site.hub)
         self.scheduler.start(paused=True)  # paused: the store's jobs wait until the set is settled
         now = datetime.now().astimezone()
         for job in self.jobs:
@@ -118,7 +124,7 @@ class SiteScheduler:
             )
         wanted = {job.id for job in self.jobs}
         for stale in [job for job in self.scheduler.get_jobs() if job.id not in wanted]:
-            log.info("removing stored scheduler job %s (no seat runs it any more)", stale.id)
+            log.info("removing stored scheduler job %s (no process runs it any more)", stale.id)
             stale.remove()
         self.scheduler.resume()
         return True
@@ -128,15 +134,9 @@ class SiteScheduler:
         return self.scheduler.running
 
     def stop(self) -> None:
-        # Give up the seat first and explicitly: the job store disposes the engine's pool on shutdown,
-        # and a pooled connection that merely goes back to a pool keeps its session's advisory lock.
-        if self._lock_connection is not None:
-            try:
-                self._lock_connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": ADVISORY_LOCK_KEY})
-                self._lock_connection.commit()
-            finally:
-                self._lock_connection.invalidate()
-                self._lock_connection.close()
-                self._lock_connection = None
+        """Wait for a job in progress, then give up the site's lock for the next process to take."""
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        if self.site is not None and self.lock.held:
+            _desks.pop(self.db.url, None)
+        self.lock.release()

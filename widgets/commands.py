@@ -141,7 +141,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
-    from widgets.site_runtime import SiteRuntime
+    from widgets.site_runtime import SeatRuntime
 
     settings = ShellSettings(demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view)
     context = build_shell_context(db, settings)
@@ -152,13 +152,13 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     if args.screenshot:
         # The AI runs when a wall is in the picture, so the screenshot shows its boxes.
-        runtime = SiteRuntime(context, ai=args.view in (None, "wall"))
+        runtime = SeatRuntime(context, ai=args.view in (None, "wall"))
         popup = Path(args.popup) if args.popup else None
         return _screenshot(
             context, runtime, languages, args.view, size, Path(args.screenshot), args.settle, popup
         )
 
-    runtime = SiteRuntime(context)
+    runtime = SeatRuntime(context)
     if args.kiosk:
         pins = PinStore(store)
         if args.demo:

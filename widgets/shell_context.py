@@ -12,6 +12,7 @@ from app.context import SiteContext
 from app.events import EventHub
 from app.store import Database
 from runtime.reads import ReadModels
+from runtime.site import RuntimeOptions, SiteRuntime
 from widgets.bridge import QtBridge
 from widgets.status_bar import StatusBoard
 
@@ -50,10 +51,15 @@ class ShellContext:
     bridge: QtBridge
     settings: ShellSettings
     status: StatusBoard = field(default_factory=StatusBoard)
-    reads: ReadModels = field(init=False)  # what the panels ask of the site instead of the store
+    runtime: SiteRuntime = field(init=False)  # the site's running parts, hosted by this process
 
     def __post_init__(self) -> None:
-        self.reads = ReadModels(self.site)
+        self.runtime = SiteRuntime(self.site, RuntimeOptions.for_window(self.site))
+
+    @property
+    def reads(self) -> ReadModels:
+        """What the panels ask of the site instead of the store."""
+        return self.runtime.reads
 
     @property
     def db(self) -> Database:

@@ -1,11 +1,12 @@
-"""The site's background parts for one GUI session, started with the window and stopped with it.
+"""The site's running parts hosted by a window (or a kiosk), adapted to Qt; started with the window
+and stopped with it.
 
-- the site scheduler (ticket time limits), run by the seat that holds the site's lock (SchedulerSeat),
-  and the alarm site its alarm checks raise through: on this seat's hub, so a seat without an alarm desk
-  (a kiosk wall) still tells every seat at once (an alarm desk serves its own over it while it lives);
-- on PostgreSQL, the change relay, so every seat's queues, map and alarm list follow the other seats;
-- the AI on the AI cameras, drawn over every wall, and its urgent events raised as alarms;
-- the open-alarm count in the status bar.
+- the Qt-free site runtime (`runtime.site.SiteRuntime`, on the shell context): hub relay, the site's
+  lead (scheduler, alarm checks, the site's dongles), this computer's dongles, the alarm→ticket and
+  AI→alarm policies — the same code `serve` runs headless;
+- the status bar's word on the site's duties and dongles, and the open-alarm count;
+- the AI on the AI cameras, drawn over every wall (the AI decodes from the walls' capture pool, so it
+  lives in the process that shows the wall).
 `stop()` ends them in the reverse order and joins their threads, the capture workers last.
 
 Python's cyclic garbage collector is moved to the GUI thread when the application starts
@@ -20,17 +21,12 @@ from collections.abc import Callable
 from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-from alarms.ingest import SensorIngest
-from alarms.jobs import AlarmSite, serve
-from alarms.service import AlarmService
-from alarms.station import SensorStation
-from app.store.relay import ChangeRelay
+from runtime.leadership import Duties
+from runtime.site import SiteRuntime
 from video.pool import StreamPool
-from widgets.ai_alarms import AiAlarms
 from widgets.ai_runtime import AiRuntime, Opener
 from widgets.alarm_indicator import AlarmIndicator
-from widgets.alarms.desk import dongle_reporter
-from widgets.scheduler_seat import SchedulerSeat
+from widgets.duty_indicator import DutyIndicator
 from widgets.shell_context import ShellContext
 from widgets.wiring import PanelHost, PanelWiring
 
@@ -44,8 +40,8 @@ def collect_garbage_on_gui_thread(interval_s: float = GC_INTERVAL_S) -> GarbageC
     return GarbageCollector(interval=interval_s)
 
 
-class SiteRuntime(QObject):
-    """Starts and stops the site's background parts for a window (or a kiosk) on one site."""
+class SeatRuntime(QObject):
+    """Starts and stops the site's running parts for a window (or a kiosk) on one site."""
 
     def __init__(
         self,
@@ -59,19 +55,24 @@ class SiteRuntime(QObject):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.scheduler = SchedulerSeat(context.db, context.status, self) if scheduler else None
+        self.site: SiteRuntime = context.runtime
+        if not scheduler:  # a view-only run (a screenshot of one panel): the site's work is done elsewhere
+            self.site.options.duties = Duties.NONE
+            self.site.options.sensors = False
+        self.duties = DutyIndicator(context.bridge, context.status, self)
         self.alarm_indicator = AlarmIndicator(context, self)
-        self.relay: ChangeRelay | None = None
         self.ai: AiRuntime | None = None
-        self.ai_alarms: AiAlarms | None = None
         self.wirings: list[PanelWiring] = []
         self.pool: StreamPool | None = None
-        self.alarm_station: SensorStation | None = None  # the site's dongles, opened by the alarm checks
-        self._withdraw_alarm_site: Callable[[], None] | None = None
         self._want_ai = ai
         self._pool_for = pool
         self._ai_opener = ai_opener
         self._running = False
+
+    @property
+    def relay(self):
+        """The change relay to the site's other processes (PostgreSQL), while running."""
+        return self.site.relay
 
     def start(self) -> None:
         if self._running:
@@ -82,25 +83,9 @@ class SiteRuntime(QObject):
             app.installEventFilter(self)
         self.pool = self._stream_pool()
         self.alarm_indicator.refresh()
-        if self.scheduler is not None:
-            self._serve_alarm_checks()
-            self.scheduler.start()
-        if not self.context.db.is_sqlite:
-            self.relay = ChangeRelay(self.context.db.url, self.context.hub)
-            self.relay.start()
+        self.site.start()
         if self._want_ai:
-            site = self.context.site
-            self.ai_alarms = AiAlarms(site.hub, AlarmService(site.db, site.hub, site.seat))
-            self.ai_alarms.start()
             self.ai = self._start_ai()
-
-    def _serve_alarm_checks(self) -> None:
-        """Before the scheduler may run them: the alarm checks raise on this seat's hub."""
-        context = self.context
-        ingest = SensorIngest(AlarmService(context.db, context.hub, context.seat))
-        # not started: it opens only the site's unpinned dongles, when the checks ask it to
-        self.alarm_station = SensorStation(ingest, on_state=dongle_reporter(context.status))
-        self._withdraw_alarm_site = serve(AlarmSite(ingest, self.alarm_station))
 
     def _stream_pool(self) -> StreamPool:
         """The process's capture workers (the walls' and the AI's): this runtime closes them at the end."""
@@ -133,29 +118,16 @@ class SiteRuntime(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        if self.ai_alarms is not None:
-            self.ai_alarms.stop()
         if self.ai is not None:
             self.ai.stop()
         if self.pool is not None:
             self.pool.close()  # every capture worker of the process, the walls' included
-        if self.relay is not None:
-            self.relay.stop()
-            self.relay = None
-        if self.scheduler is not None:
-            self.scheduler.stop()
-        if self._withdraw_alarm_site is not None:  # after the scheduler: no check runs any more
-            self._withdraw_alarm_site()
-            self._withdraw_alarm_site = None
-        if self.alarm_station is not None:
-            self.alarm_station.stop()
-            self.alarm_station = None
+        self.site.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
             self.alarm_indicator.retranslate()
-            if self.scheduler is not None:
-                self.scheduler.retranslate()
+            self.duties.retranslate()
             if self.ai is not None:
                 self.ai.retranslate()
         return False

@@ -1,6 +1,7 @@
 """The foundation tables: the grid tree, people and duties, the resident roster, devices, audit."""
 
 from app.models.audit import AuditEntry
+from app.models.changes import ChangeLogEntry
 from app.models.devices import Camera, Sensor
 from app.models.grid import Grid, GridLevel
 from app.models.people import Duty, DutyRole, Person, VolunteerTeam, VolunteerTeamMember
@@ -19,6 +20,7 @@ from app.models.residents import (
 __all__ = [
     "AuditEntry",
     "Building",
+    "ChangeLogEntry",
     "Camera",
     "Duty",
     "DutyRole",

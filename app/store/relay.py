@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import uuid
 
 import psycopg
 from sqlalchemy.engine import make_url
 
-from app.events import SEAT_LOCAL_TOPICS, Change, EventHub
+from app.events import SEAT_LOCAL_TOPICS, Change, EventHub, new_origin
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +49,7 @@ class ChangeRelay:
     def __init__(self, url: str, hub: EventHub) -> None:
         self.conninfo = _conninfo(url)
         self.hub = hub
-        self.origin = uuid.uuid4().hex
+        self.origin = new_origin()
         self._stop = threading.Event()
         self._ready = threading.Event()
         self._send_lock = threading.Lock()

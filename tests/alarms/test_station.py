@@ -46,17 +46,36 @@ def opened(station: SensorStation) -> list[str]:
     return sorted([r.dongle for r in station.readers] + [z.dongle for z in station.listeners])
 
 
-def test_the_only_seat_on_sqlite_opens_its_own_and_the_unpinned_dongles(sqlite_db, bridge):
+def test_a_station_opens_its_computers_dongles_and_the_sites_only_when_the_leader_asks(sqlite_db, bridge):
     add_dongles(sqlite_db, bridge.port)
     ingest = SensorIngest(AlarmService(sqlite_db, EventHub(), Seat()))
     station = SensorStation(ingest, host="seat-a", retry_s=0.2)
     station.start()
     try:
-        assert opened(station) == ["本机RF桥", "网关"]  # host names compare case-insensitively
+        assert opened(station) == ["本机RF桥"]  # host names compare case-insensitively
         assert station.readers[0].connected.wait(5)  # the real serial port on the pseudo-terminal
+        assert station.open_site_dongles() == ["网关"]
         assert station.open_site_dongles() == []  # already open: the job's call changes nothing
+        assert station.close_site_dongles() == ["网关"]  # the lead moved elsewhere
+        assert opened(station) == ["本机RF桥"]
     finally:
         station.stop()
+
+
+def test_two_processes_on_one_computer_never_both_read_a_dongle(sqlite_db, bridge):
+    add_dongles(sqlite_db, bridge.port)
+    first, second = (
+        SensorStation(SensorIngest(AlarmService(sqlite_db, EventHub(), Seat())), host="seat-a", retry_s=0.2)
+        for _ in range(2)
+    )
+    try:
+        assert first.start() == ["本机RF桥"]
+        assert second.start() == []  # the port's lock on this computer is held by the first
+        first.stop()
+        assert second.start() == ["本机RF桥"]  # free again: the next round opens it
+    finally:
+        first.stop()
+        second.stop()
 
 
 @pytest.mark.pg

@@ -16,22 +16,23 @@ from sqlalchemy import select
 from alarms.models import Alarm, Priority
 from alarms.service import AlarmService
 from app.config import Seat
-from app.events import AiEventChanged, Change, EventHub, TicketChanged
+from app.events import AiEventChanged, Change, DongleState, EventHub, ServiceState, TicketChanged, Topic
 from app.models import Camera, Grid
-from app.scheduler import SiteScheduler
 from app.store import Database
 from app.store.relay import ChangeRelay
+from runtime.ai_alarms import AiAlarms
+from runtime.leadership import Role
 from tests.video.ai.clips import face_clip
 from video.ai.config import EventSettings
 from video.ai.events import AiEventRecorder, EventDraft
 from video.ai.site import open_ai
 from video.cameras import load_cameras
 from video.pool import StreamPool
-from widgets.ai_alarms import AiAlarms
 from widgets.ai_runtime import AiRuntime, names_visible_for
-from widgets.scheduler_seat import SchedulerSeat, SeatRole
+from widgets.bridge import QtBridge
+from widgets.duty_indicator import DutyIndicator
 from widgets.shell_context import SEAT_ROLES_KEY, ShellSettings, build_shell_context
-from widgets.site_runtime import SiteRuntime, collect_garbage_on_gui_thread
+from widgets.site_runtime import SeatRuntime, collect_garbage_on_gui_thread
 from widgets.status_bar import IndicatorState, StatusBoard
 from widgets.wiring import closest, distance_m
 
@@ -85,59 +86,41 @@ def test_cyclic_garbage_is_collected_by_a_gui_thread_timer(qapp):
         gc.callbacks.pop()
 
 
-# ---- the scheduler seat ---------------------------------------------------------------------------
+# ---- the status bar's word on the site's duties -------------------------------------------------
 
 
-def hourly(db):
-    return SiteScheduler(db, interval_s=3600)
-
-
-def test_the_scheduler_runs_on_the_sqlite_seat_and_stops_with_it(qtbot, sqlite_db):
-    board = StatusBoard()
-    seat = SchedulerSeat(sqlite_db, board, make_scheduler=hourly)
+def test_the_window_on_sqlite_leads_the_site_and_says_so(qtbot, sqlite_db, tmp_path):
+    context = context_on(sqlite_db, tmp_path)
+    seat = SeatRuntime(context, ai=False, pool=lambda _c: StreamPool())
     seat.start()
-    assert seat.wait(20)
-    assert seat.role is SeatRole.RUNNING and seat.scheduler.running
-    indicator = board.indicator("scheduler")
-    assert (indicator.text, indicator.state) == ("调度 运行中", IndicatorState.OK)
-    scheduler = seat.scheduler
-    seat.stop()
-    assert not scheduler.running and seat.role is SeatRole.STOPPED
-    assert not [t for t in threading.enumerate() if t.name.startswith("APScheduler")]
-
-
-def test_a_scheduler_that_cannot_start_says_why(qtbot, sqlite_db):
-    def broken(_db):
-        raise RuntimeError("作业表无法创建")
-
-    board = StatusBoard()
-    seat = SchedulerSeat(sqlite_db, board, make_scheduler=broken, retry_ms=60_000)
-    seat.start()
-    assert seat.wait(10)
-    indicator = board.indicator("scheduler")
-    assert indicator.text == "调度 已停止 · 作业表无法创建" and indicator.state == IndicatorState.ERROR
-    seat.stop()
-
-
-@pytest.mark.pg
-def test_one_postgresql_seat_runs_the_scheduler_and_another_takes_over_when_it_ends(qtbot, pg_db):
-    boards = StatusBoard(), StatusBoard()
-    first_db = Database(pg_db.url)  # two seats: two processes, each with its own connections
-    first = SchedulerSeat(first_db, boards[0], make_scheduler=hourly)
-    second = SchedulerSeat(pg_db, boards[1], make_scheduler=hourly, retry_ms=200)
     try:
-        first.start()
-        assert first.wait(20) and first.role is SeatRole.RUNNING
-        second.start()
-        qtbot.waitUntil(lambda: second.role is SeatRole.VIEWING, timeout=10_000)
-        assert boards[1].indicator("scheduler").text == "调度 仅查看"
-        first.stop()  # gives the lock up explicitly: the other seat need not wait for a dead session
-        qtbot.waitUntil(lambda: second.role is SeatRole.RUNNING, timeout=10_000)
-        assert boards[1].indicator("scheduler").text == "调度 运行中"
+        assert seat.site.leadership.wait_until(lambda role: role is Role.LEADING, 20)
+        qtbot.waitUntil(lambda: context.status.indicator("scheduler").text == "调度 运行中")
+        assert context.status.indicator("scheduler").state == IndicatorState.OK
     finally:
-        first.stop()
-        second.stop()
-        first_db.dispose()
+        seat.stop()
+    assert not [t for t in threading.enumerate() if t.name.startswith(("APScheduler", "site-leadership"))]
+
+
+def test_a_seat_names_the_process_that_leads_and_says_why_its_own_stopped(qtbot, qapp):
+    board, hub = StatusBoard(), EventHub()
+    bridge = QtBridge(hub)
+    indicator = DutyIndicator(bridge, board)
+    hub.publish(Change(Topic.SERVICE, (), ServiceState("standby", "seat-b", 7, "gui")))
+    qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 仅查看")
+    hub.publish(Change(Topic.SERVICE, (), ServiceState("leading", "site-srv", 99, "serve"), origin="x"))
+    qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 由 site-srv 运行")
+    hub.publish(Change(Topic.SERVICE, (), ServiceState("stopped", "site-srv", 99, "serve", "closing"), origin="x"))
+    qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 仅查看")
+    hub.publish(Change(Topic.SERVICE, (), ServiceState("stopped", "seat-b", 7, "gui", "作业表无法创建")))
+    qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 已停止 · 作业表无法创建")
+    assert board.indicator("scheduler").state == IndicatorState.ERROR
+    hub.publish(Change(Topic.DONGLE, (), DongleState("zb1", True, "127.0.0.1:1883", "site-srv"), origin="x"))
+    qtbot.waitUntil(lambda: board.indicator("dongle:zb1") is not None)
+    assert board.indicator("dongle:zb1").text == "zb1 已连接"
+    assert board.indicator("dongle:zb1").tooltip == "site-srv: 127.0.0.1:1883"
+    bridge.close()
+    del indicator
 
 
 # ---- the change relay between seats ---------------------------------------------------------------
@@ -146,14 +129,15 @@ def test_one_postgresql_seat_runs_the_scheduler_and_another_takes_over_when_it_e
 @pytest.mark.pg
 def test_on_postgresql_the_window_hears_the_other_seats(qtbot, pg_db, tmp_path):
     context = context_on(pg_db, tmp_path)
-    runtime = SiteRuntime(context, scheduler=False, ai=False, pool=lambda _c: StreamPool())
+    runtime = SeatRuntime(context, scheduler=False, ai=False, pool=lambda _c: StreamPool())
     other_hub = EventHub()
     other_seat = ChangeRelay(pg_db.url, other_hub)
     runtime.start()
     other_seat.start()
     try:
         assert runtime.relay is not None and runtime.relay.wait_ready() and other_seat.wait_ready()
-        with qtbot.waitSignal(context.bridge.changed, timeout=5000) as heard:
+        is_ticket = lambda change: change.topic == Topic.TICKET  # noqa: E731 (its own service says hello)
+        with qtbot.waitSignal(context.bridge.changed, timeout=5000, check_params_cb=is_ticket) as heard:
             other_hub.publish(Change("ticket", (7,), TicketChanged("dispatch")))
         assert heard.args[0].topic == "ticket" and heard.args[0].ids == (7,)
         listener = runtime.relay._listener
@@ -163,15 +147,30 @@ def test_on_postgresql_the_window_hears_the_other_seats(qtbot, pg_db, tmp_path):
     assert runtime.relay is None and not listener.is_alive()
 
 
-def test_on_sqlite_there_is_no_relay(qtbot, sqlite_db, tmp_path):
-    runtime = SiteRuntime(
-        context_on(sqlite_db, tmp_path), scheduler=False, ai=False, pool=lambda _c: StreamPool()
-    )
+def test_on_sqlite_the_window_hears_a_service_beside_it_through_the_change_log(qtbot, sqlite_db, tmp_path):
+    from app.store.change_log import ChangeLogRelay
+
+    context = context_on(sqlite_db, tmp_path)
+    runtime = SeatRuntime(context, scheduler=False, ai=False, pool=lambda _c: StreamPool())
+    service_db = Database(sqlite_db.url)  # another process: its own connections, its own hub
+    service_hub = EventHub()
+    service = ChangeLogRelay(service_db, service_hub)
     runtime.start()
+    service.start()
     try:
-        assert runtime.relay is None
+        assert isinstance(runtime.relay, ChangeLogRelay)
+        is_ticket = lambda change: change.topic == Topic.TICKET  # noqa: E731
+        with qtbot.waitSignal(context.bridge.changed, timeout=5000, check_params_cb=is_ticket) as heard:
+            service_hub.publish(Change("ticket", (7,), TicketChanged("sweep")))
+        assert heard.args[0].ids == (7,) and heard.args[0].origin == service.origin
+        heard_by_service: list[Change] = []
+        service_hub.subscribe(Topic.TICKET, heard_by_service.append)
+        context.hub.publish(Change("ticket", (8,), TicketChanged("opened")))
+        qtbot.waitUntil(lambda: [c.ids for c in heard_by_service] == [(8,)], timeout=5000)
     finally:
+        service.stop()
         runtime.stop()
+        service_db.dispose()
 
 
 # ---- AI events become alarms ----------------------------------------------------------------------
@@ -346,7 +345,7 @@ def test_every_text_of_the_wiring_has_its_english():
     english = read_ts(I18N_DIR / "en" / "site_runtime.ts")
     widgets = Path(__file__).resolve().parents[2] / "widgets"
     for module, context in (
-        ("scheduler_seat.py", "SchedulerSeat"),
+        ("duty_indicator.py", "DutyIndicator"),
         ("ai_runtime.py", "AiRuntime"),
         ("wiring.py", "PanelWiring"),
         ("alarm_indicator.py", "AlarmIndicator"),
@@ -358,11 +357,10 @@ def test_every_text_of_the_wiring_has_its_english():
 
 def test_the_runtimes_indicators_follow_the_language(qtbot, sqlite_db, tmp_path, languages):
     context = context_on(sqlite_db, tmp_path)
-    runtime = SiteRuntime(context, ai=False, pool=lambda _c: StreamPool())
+    runtime = SeatRuntime(context, ai=False, pool=lambda _c: StreamPool())
     runtime.start()
     try:
-        assert runtime.scheduler.wait(20)
-        assert context.status.indicator("scheduler").text == "调度 运行中"
+        qtbot.waitUntil(lambda: context.status.indicator("scheduler").text == "调度 运行中", timeout=20_000)
         languages.switch("en")
         assert context.status.indicator("scheduler").text == "Scheduler running"
     finally:
@@ -421,7 +419,7 @@ def test_the_popup_gets_the_walls_pool_and_the_camera_nearest_the_alarm(qapp):
 
 
 def test_a_seat_without_an_alarm_desk_raises_its_alarm_checks_on_its_own_hub(qtbot, sqlite_db, tmp_path):
-    """A kiosk wall that runs the scheduler: what its checks raise reaches every listener of the seat."""
+    """A kiosk wall that leads the site: what its checks raise reaches every listener of the seat."""
     from alarms import jobs
     from alarms.service import AlarmDraft
     from app.store.base import utcnow
@@ -431,7 +429,7 @@ def test_a_seat_without_an_alarm_desk_raises_its_alarm_checks_on_its_own_hub(qtb
     context.hub.subscribe("alarm", heard.append)
     late = AlarmService(sqlite_db, EventHub(), Seat(), clock=lambda: utcnow() - timedelta(minutes=30))
     alarm_id = late.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)"))
-    runtime = SiteRuntime(context, ai=False, pool=lambda _c: StreamPool())
+    runtime = SeatRuntime(context, ai=False, pool=lambda _c: StreamPool())
     runtime.start()  # the scheduler runs the alarm checks as soon as it starts
     try:
         qtbot.waitUntil(lambda: [(c.ids, c.payload.what) for c in heard] == [((alarm_id,), "escalated")])

@@ -38,6 +38,7 @@ from alarms.service import TOPIC as ALARM_TOPIC
 from alarms.service import AlarmError, AlarmService
 from app.events import Change
 from app.store import Database
+from runtime.ai_alarms import EventAcknowledgement, acknowledge_event, event_acknowledgement
 from video.ai.event_list import (
     PAGE_SIZE,
     EventFilter,
@@ -52,7 +53,6 @@ from video.ai.events import TOPIC as EVENT_TOPIC
 from widgets.ai.face_tools import names_visible
 from widgets.ai.images import jpeg_pixmap
 from widgets.ai.style import STYLE, setup_table
-from widgets.ai_alarms import EventAcknowledgement, acknowledge_event, event_acknowledgement
 from widgets.bridge import QtBridge
 from widgets.shell_context import ShellContext
 

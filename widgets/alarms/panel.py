@@ -25,6 +25,6 @@ class AlarmsPanel(AlarmListPanel):
         return dialog
 
 
-def create_panel(shell_context: ShellContext, *, start_inputs: bool = True) -> AlarmsPanel:
+def create_panel(shell_context: ShellContext) -> AlarmsPanel:
     """The alarm list wired to the popup, the sensor inputs configured in the store and the tickets."""
-    return AlarmsPanel(AlarmDesk(shell_context, start_inputs=start_inputs))
+    return AlarmsPanel(AlarmDesk(shell_context))

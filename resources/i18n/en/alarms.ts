@@ -242,17 +242,6 @@
     </message>
 </context>
 <context>
-    <name>AlarmDesk</name>
-    <message>
-        <source>已连接</source>
-        <translation>connected</translation>
-    </message>
-    <message>
-        <source>断开</source>
-        <translation>disconnected</translation>
-    </message>
-</context>
-<context>
     <name>LearnDialog</name>
     <message>
         <source>住户</source>

@@ -2,38 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>SchedulerSeat</name>
-    <message>
-        <source>程序退出</source>
-        <translation>application closed</translation>
-    </message>
-    <message>
-        <source>调度 运行中 · 上次扫描失败</source>
-        <translation>Scheduler running · last sweep failed</translation>
-    </message>
-    <message>
-        <source>本席位运行全站调度：工单时限监控与逐级升级</source>
-        <translation>This seat runs the site scheduler: ticket time limits and escalation</translation>
-    </message>
+    <name>DutyIndicator</name>
     <message>
         <source>调度 运行中</source>
         <translation>Scheduler running</translation>
     </message>
     <message>
-        <source>另一席位正在运行全站调度；该席位退出后本席位自动接替</source>
-        <translation>Another seat runs the site scheduler; this seat takes over when that one closes</translation>
+        <source>本席位运行全站调度：工单时限监控、告警检查与站点接收器</source>
+        <translation>This seat runs the site's duties: ticket time limits, alarm checks and the site's receivers</translation>
     </message>
     <message>
-        <source>调度 仅查看</source>
-        <translation>Scheduler: view only</translation>
+        <source>调度 已停止</source>
+        <translation>Scheduler stopped</translation>
+    </message>
+    <message>
+        <source>调度 由 %1 运行</source>
+        <translation>Scheduler run by %1</translation>
+    </message>
+    <message>
+        <source>站点调度由 %1 运行；它退出后由其他进程接替</source>
+        <translation>The site's duties are run by %1; another process takes over when it stops</translation>
     </message>
     <message>
         <source>调度 启动中…</source>
         <translation>Scheduler starting…</translation>
     </message>
     <message>
-        <source>调度 已停止</source>
-        <translation>Scheduler stopped</translation>
+        <source>另一进程正在运行全站调度；它退出后由站点服务或本席位接替</source>
+        <translation>Another process runs the site's duties; the site service or this seat takes over when it stops</translation>
+    </message>
+    <message>
+        <source>调度 仅查看</source>
+        <translation>Scheduler: view only</translation>
+    </message>
+    <message>
+        <source>已连接</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>断开</source>
+        <translation>disconnected</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,12 @@ from sqlalchemy import select
 from alarms.models import Alarm, AlarmState
 from alarms.service import AlarmService
 from app.models import AuditEntry
+from runtime.ai_alarms import AiAlarms, acknowledge_event, event_acknowledgement
 from tests.video.ai.clips import background
 from tests.widgets.ai.shots import save_shot
 from video.ai.config import EventSettings
 from video.ai.events import AiEventRecorder, EventDraft
 from widgets.ai.event_list import create_panel
-from widgets.ai_alarms import AiAlarms, acknowledge_event, event_acknowledgement
 
 pytestmark = pytest.mark.gui
 

@@ -11,8 +11,10 @@ from alarms.portisch import rf_received
 from alarms.service import AlarmDraft
 from app.models import Sensor
 from tests.alarms.pty_bridge import PtyBridge
+from video.pool import StreamPool
 from widgets.alarms.panel import create_panel
 from widgets.shell_context import ShellSettings, build_shell_context
+from widgets.site_runtime import SeatRuntime
 
 pytestmark = pytest.mark.gui
 
@@ -29,11 +31,15 @@ def panel(qtbot, sqlite_db, site, bridge, tmp_path):
     with sqlite_db.session() as session:
         session.add(Dongle(name="RF桥-1", protocol="rf433", address=bridge.port, baud=19200, enabled=True))
     context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context.runtime.options.claim_every_s = 0.2
+    seat = SeatRuntime(context, ai=False, pool=lambda _c: StreamPool())
     widget = create_panel(context)
     qtbot.addWidget(widget)
     widget.desk.popup.sound.stop()
+    seat.start()  # the site's lead opens the unpinned dongle
     yield widget
     widget.desk.shutdown()
+    seat.stop()
     context.bridge.close()
 
 
@@ -109,7 +115,8 @@ def test_filters_and_history(qtbot, panel, site):
 def test_learn_mode_binds_a_code_pressed_on_the_dongle(qtbot, panel, bridge, site, sqlite_db):
     dialog = panel.learn()
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: panel.desk.station.readers[0].connected.is_set(), timeout=5000)
+    readers = panel.desk.context.runtime.station.readers
+    qtbot.waitUntil(lambda: bool(readers) and readers[0].connected.is_set(), timeout=5000)
     bridge.write(rf_received("C0FFEE"))
     qtbot.waitUntil(lambda: dialog.codes.count() >= 1, timeout=5000)
     assert "C0FFEE" in dialog.codes.currentItem().text()
@@ -125,17 +132,24 @@ def test_learn_mode_binds_a_code_pressed_on_the_dongle(qtbot, panel, bridge, sit
     assert panel.desk.ingest._learner is None
 
 
-def test_the_popup_and_readers_go_with_the_panel(qtbot, sqlite_db, site, bridge, tmp_path):
+def test_the_popup_goes_with_the_panel_and_the_readers_with_the_runtime(
+    qtbot, sqlite_db, site, bridge, tmp_path
+):
     with sqlite_db.session() as session:
         session.add(Dongle(name="RF桥-2", protocol="rf433", address=bridge.port))
     context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context.runtime.options.claim_every_s = 0.2
     panel = create_panel(context)
-    popup, station = panel.desk.popup, panel.desk.station
-    assert station.readers[0].connected.wait(5)
+    popup, station = panel.desk.popup, context.runtime.station
+    context.runtime.start()
+    qtbot.waitUntil(lambda: bool(station.readers) and station.readers[0].connected.is_set(), timeout=5000)
     bridge.write(rf_received("A1B2C3"))
     qtbot.waitUntil(popup.isVisible, timeout=5000)
     assert not popup.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)  # never keeps the app running
+    reader = station.readers[0]
     panel.deleteLater()
     qtbot.waitUntil(lambda: not popup.isVisible(), timeout=5000)
-    assert not station.readers[0].is_alive() and not popup.sound.active
+    assert not popup.sound.active and reader.is_alive()  # the site keeps listening without the panel
+    context.runtime.stop()
+    assert not reader.is_alive()
     context.bridge.close()

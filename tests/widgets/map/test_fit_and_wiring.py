@@ -83,7 +83,7 @@ def window(qtbot, qapp, district, tmp_path, languages):
         session.execute(update(Camera).values(main_url="rtsp://127.0.0.1:1/none"))
     context = build_shell_context(district.db, ShellSettings(path=tmp_path / "window.ini"))
     panels = [
-        replace(p, factory=lambda c: create_alarms_panel(c, start_inputs=False)) if p.key == "alarms" else p
+        replace(p, factory=lambda c: create_alarms_panel(c)) if p.key == "alarms" else p
         for p in PANELS
         if p.key in ("wall", "map", "alarms")
     ]

@@ -1,6 +1,7 @@
-"""The popup's "dispatch": an alarm becomes a ticket through the ticket desk (受理 → 立案 → 派遣).
+"""The alarm→ticket policy: an alarm becomes a ticket through the ticket desk (受理 → 立案 → 派遣),
+in the category its kind maps to.
 
-Lives in widgets because `alarms` may only reach the ticket workflow through an injected callable.
+Lives in runtime because `alarms` may only reach the ticket workflow through an injected callable.
 A second alarm at a place that already has an open ticket of the same category joins that ticket.
 """
 
