@@ -9,6 +9,7 @@ from functools import cached_property
 
 from app.context import SiteContext
 from runtime.read.map import MapReads
+from runtime.read.stats import SiteStats
 
 
 class ReadModels:
@@ -21,3 +22,8 @@ class ReadModels:
     def map(self) -> MapReads:
         """The grid map: outlines, leaders, overlay counts and markers, a grid's facts, search."""
         return MapReads(self.site)
+
+    @cached_property
+    def stats(self) -> SiteStats:
+        """The site's counts (统计), the open alarms (status bar) and the store's health."""
+        return SiteStats(self.site)
