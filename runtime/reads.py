@@ -5,7 +5,11 @@ Views hold a `ReadModels` (through the shell context) and ask it; they never ope
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from app.context import SiteContext
+from runtime.read.map import MapReads
+from runtime.read.stats import SiteStats
 
 
 class ReadModels:
@@ -13,3 +17,13 @@ class ReadModels:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
+
+    @cached_property
+    def map(self) -> MapReads:
+        """The grid map: outlines, leaders, overlay counts and markers, a grid's facts, search."""
+        return MapReads(self.site)
+
+    @cached_property
+    def stats(self) -> SiteStats:
+        """The site's counts (统计), the open alarms (status bar) and the store's health."""
+        return SiteStats(self.site)

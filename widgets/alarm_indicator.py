@@ -7,9 +7,8 @@ burst of changes costs one count and the bar always says what the store holds.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from sqlalchemy import func, select
 
-from alarms.models import Alarm, AlarmState
+from app.events import Topic
 from widgets.shell_context import ShellContext
 from widgets.status_bar import IndicatorState
 
@@ -28,20 +27,12 @@ class AlarmIndicator(QObject):
         self.open = self.waiting = 0
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_DELAY_MS)
         self._recount.timeout.connect(self.refresh)
-        context.bridge.on("alarm", lambda _change: self._recount.start(), self)
+        context.bridge.on(Topic.ALARM, lambda _change: self._recount.start(), self)
 
     def refresh(self) -> None:
         """Count the open and the unacknowledged alarms and say so in the status bar."""
-        with self.context.db.session() as session:
-            rows = dict(
-                session.execute(
-                    select(Alarm.state, func.count(Alarm.id))
-                    .where(Alarm.state != AlarmState.HANDLED)
-                    .group_by(Alarm.state)
-                ).all()
-            )
-        self.waiting = rows.get(AlarmState.RAISED, 0)
-        self.open = sum(rows.values())
+        alarms = self.context.reads.stats.open_alarms()
+        self.open, self.waiting = alarms.open, alarms.waiting
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -7,13 +7,9 @@ their own reports (`context.status.set_indicator("cameras", ...)`); the defaults
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
 
-from app.models import Camera
 from widgets.shell_context import ShellContext
 from widgets.status_bar import IndicatorState
 
@@ -22,15 +18,6 @@ HEALTH_CHECK_MS = 30_000
 
 def tr(source: str) -> str:
     return QCoreApplication.translate("SiteStatus", source)
-
-
-def describe_database(url: str) -> tuple[str, str]:
-    """What the status bar says about the database: a short label and the masked URL for the tooltip."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return f"SQLite · {Path(parsed.database or ':memory:').name}", parsed.database or ":memory:"
-    where = f"{parsed.host or 'localhost'}{f':{parsed.port}' if parsed.port else ''}/{parsed.database or ''}"
-    return f"PostgreSQL · {where}", parsed.render_as_string(hide_password=True)
 
 
 class SiteStatusReporter(QObject):
@@ -52,18 +39,16 @@ class SiteStatusReporter(QObject):
 
     def report_database(self) -> None:
         """Check the connection on a worker thread (a dead PostgreSQL host must not freeze the window)."""
-        db = self._context.db
+        stats = self._context.reads.stats
         board = self._context.status
-        label, where = describe_database(db.url)
+        label, where = stats.describe_database()
         prefix, ok_text, error_text = tr("数据库"), tr("正常"), tr("连接失败")
 
         def check() -> None:
-            try:
-                with db.engine.connect() as connection:
-                    connection.execute(text("SELECT 1"))
-            except Exception as error:  # noqa: BLE001 (shown in the status bar)
+            problem = stats.database_problem()
+            if problem is not None:
                 board.set_indicator(
-                    "db", f"{prefix} {label} · {error_text}", IndicatorState.ERROR, f"{where}\n{error}"
+                    "db", f"{prefix} {label} · {error_text}", IndicatorState.ERROR, f"{where}\n{problem}"
                 )
                 return
             board.set_indicator("db", f"{prefix} {label} · {ok_text}", IndicatorState.OK, where)
@@ -73,8 +58,7 @@ class SiteStatusReporter(QObject):
     def report_device_defaults(self) -> None:
         """Defaults until the scheduler, the wall and the dongles report their own state."""
         board = self._context.status
-        with self._context.db.sessions() as session:
-            cameras = session.scalar(select(func.count(Camera.id))) or 0
+        cameras = self._context.reads.stats.cameras()
         defaults = {
             "scheduler": (tr("调度 未启动"), IndicatorState.IDLE),
             "cameras": (

@@ -7,14 +7,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
-from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session
 
-from alarms.models import Alarm, AlarmState
 from app.events import Change
-from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Resident, ResidentTag, Sensor, Tag
-from app.tickets.models import Ticket
-from app.tickets.states import OPEN_STATES
+from runtime.read.stats import SiteCounts
+from runtime.types import Tag
 from widgets.shell_context import ShellContext
 
 REFRESH_DELAY_MS = 2000  # changes come in bursts (an import, the demo build): count once after them
@@ -28,44 +24,26 @@ class Figure:
     accent: str = "#2f8cff"
 
 
-def site_figures(session: Session) -> list[Figure]:
+def site_figures(counts: SiteCounts) -> list[Figure]:
     """The counts the panel shows, in order."""
-
-    def grids(level: int) -> int:
-        return session.scalar(select(func.count(Grid.id)).where(Grid.level == level)) or 0
-
-    def tagged(tag: Tag) -> int:
-        return session.scalar(select(func.count()).where(ResidentTag.tag == tag.value)) or 0
-
-    def count(column) -> int:
-        return session.scalar(select(func.count(column))) or 0
-
-    open_tickets = (
-        session.scalar(select(func.count(Ticket.id)).where(Ticket.state.in_(list(OPEN_STATES)))) or 0
-    )
-    open_alarms = session.scalar(select(func.count(Alarm.id)).where(Alarm.state != AlarmState.HANDLED)) or 0
-    staff = session.scalar(
-        select(func.count(distinct(Duty.person_id))).where(Duty.role.in_([DutyRole.LEADER, DutyRole.MEMBER]))
-    )
-    ai_cameras = session.scalar(select(func.count(Camera.id)).where(Camera.ai_enabled.is_(True))) or 0
     return [
-        Figure("未办结工单", open_tickets, "#f0b429"),
-        Figure("未处置告警", open_alarms, "#ef5350"),
-        Figure("一级网格", grids(1)),
-        Figure("二级网格", grids(2)),
-        Figure("三级网格", grids(3)),
-        Figure("微网格", grids(4)),
-        Figure("网格长与网格员", staff or 0),
-        Figure("楼栋", count(Building.id)),
-        Figure("户数", count(Household.id), "#35c27a"),
-        Figure("居民", count(Resident.id), "#35c27a"),
-        Figure("党员", tagged(Tag.PARTY_MEMBER), "#d93636"),
-        Figure("独居老人", tagged(Tag.ELDERLY_ALONE), "#e8833a"),
-        Figure("残疾人", tagged(Tag.DISABLED), "#3f8fd8"),
-        Figure("低保户", tagged(Tag.LOW_INCOME), "#2e9e6b"),
-        Figure("摄像机", count(Camera.id), "#9b7bea"),
-        Figure("AI摄像机", ai_cameras, "#9b7bea"),
-        Figure("传感器", count(Sensor.id), "#f0b429"),
+        Figure("未办结工单", counts.open_tickets, "#f0b429"),
+        Figure("未处置告警", counts.open_alarms, "#ef5350"),
+        Figure("一级网格", counts.grids_by_level.get(1, 0)),
+        Figure("二级网格", counts.grids_by_level.get(2, 0)),
+        Figure("三级网格", counts.grids_by_level.get(3, 0)),
+        Figure("微网格", counts.grids_by_level.get(4, 0)),
+        Figure("网格长与网格员", counts.staff),
+        Figure("楼栋", counts.buildings),
+        Figure("户数", counts.households, "#35c27a"),
+        Figure("居民", counts.residents, "#35c27a"),
+        Figure("党员", counts.tagged.get(Tag.PARTY_MEMBER, 0), "#d93636"),
+        Figure("独居老人", counts.tagged.get(Tag.ELDERLY_ALONE, 0), "#e8833a"),
+        Figure("残疾人", counts.tagged.get(Tag.DISABLED, 0), "#3f8fd8"),
+        Figure("低保户", counts.tagged.get(Tag.LOW_INCOME, 0), "#2e9e6b"),
+        Figure("摄像机", counts.cameras, "#9b7bea"),
+        Figure("AI摄像机", counts.ai_cameras, "#9b7bea"),
+        Figure("传感器", counts.sensors, "#f0b429"),
     ]
 
 
@@ -112,8 +90,7 @@ class StatsPanel(QScrollArea):
         self.refresh()
 
     def refresh(self) -> None:
-        with self._context.db.sessions() as session:
-            self.figures = site_figures(session)
+        self.figures = site_figures(self._context.reads.stats.counts())
         while len(self.tiles) < len(self.figures):
             self.tiles.append(StatTile())
         for tile, figure in zip(self.tiles, self.figures, strict=False):

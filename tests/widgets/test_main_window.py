@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QTabBar
 
 from widgets.main_window import MainWindow, PanelFailed
 from widgets.panels import PANELS, UnderConstruction, under_construction
-from widgets.site_status import describe_database
 
 pytestmark = [
     pytest.mark.gui,
@@ -173,10 +172,3 @@ def test_status_bar_shows_database_and_device_defaults(qtbot, window):
     qtbot.waitUntil(lambda: window.status.label("cameras").text.text() == "摄像机 在线 12/21")
     window.site_status.report_device_defaults()  # an area's report is not overwritten by the defaults
     assert board.indicator("cameras").text == "摄像机 在线 12/21"
-
-
-def test_database_description_masks_the_password():
-    label, where = describe_database("postgresql+psycopg://gcc:s3cret@db.example:5432/site")
-    assert label == "PostgreSQL · db.example:5432/site"
-    assert "s3cret" not in where and "***" in where
-    assert describe_database("sqlite:////var/lib/gcc/gcc.sqlite")[0] == "SQLite · gcc.sqlite"

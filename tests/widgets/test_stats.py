@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.context import SiteContext
+from runtime.read.stats import SiteStats
 from widgets.stats import StatsPanel, site_figures
 
 pytestmark = [
@@ -14,8 +16,8 @@ pytestmark = [
 
 
 def test_figures_count_the_small_site(small_site):
-    with small_site.db.sessions() as session:
-        figures = {figure.name: figure.value for figure in site_figures(session)}
+    counts = SiteStats(SiteContext(small_site.db)).counts()
+    figures = {figure.name: figure.value for figure in site_figures(counts)}
     assert figures["未办结工单"] == 0 and figures["未处置告警"] == 0
     assert (figures["一级网格"], figures["微网格"]) == (1, 1)
     assert figures["网格长与网格员"] == 5  # four leaders and one grid worker; the county leader is not staff

@@ -16,9 +16,9 @@ from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, QSize, Qt, QTi
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from runtime.read.map import Marker, MarkerKind
 from widgets.map.lod import Detail, visible_detail
 from widgets.map.markers import HIT_RADIUS_PX
-from widgets.map.overlay import Marker, MarkerKind
 from widgets.map.renderer import Frame, MapContent, MapRenderer, RenderOptions
 from widgets.map.scene import MapScene
 from widgets.map.style import BACKGROUND

@@ -11,8 +11,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from app.models import DutyRole, GridLevel
-from widgets.map.queries import GridFacts
+from runtime.read.map import GridFacts
+from runtime.types import DutyRole, GridLevel
 from widgets.map.scene import MapGrid
 
 SENSOR_KINDS = {

@@ -11,7 +11,7 @@ import math
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
-from widgets.map.overlay import MarkerKind
+from runtime.read.map import MarkerKind
 from widgets.map.style import ALARM, CAMERA, CAMERA_AI, SENSOR, TICKET_PIN, TICKET_PIN_OVERDUE
 
 OUTLINE = QColor(6, 12, 22)

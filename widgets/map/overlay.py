@@ -1,4 +1,4 @@
-"""What the map shows on top of the grids: counts per grid for colouring, and point markers.
+"""How the map colours the grids by what is filed in them (the counts come from `MapReads.overlay`).
 
 Counts arrive per grid where the ticket or alarm is filed; a street's colour is the sum over its whole
 subtree, so every level tells the truth about what lies inside it. Class breaks are chosen from the
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from runtime.read.map import MapOverlay
 from widgets.map.scene import MapScene
 from widgets.map.style import OVERLAY_RAMP, OVERLAY_ZERO
 
@@ -34,39 +35,13 @@ class Colouring(StrEnum):
         }[self.value]
 
 
-class MarkerKind(StrEnum):
-    CAMERA = "camera"
-    CAMERA_AI = "camera_ai"
-    SENSOR = "sensor"
-    TICKET = "ticket"
-    TICKET_OVERDUE = "ticket_overdue"
-    ALARM = "alarm"
-
-
-@dataclass(frozen=True)
-class Marker:
-    kind: MarkerKind
-    ref_id: int  # the camera, sensor, ticket or alarm id
-    lon: float
-    lat: float
-    title: str
-
-
-@dataclass
-class OverlayData:
-    """One snapshot of what the store says, per grid where each thing is filed."""
-
-    open_tickets: dict[int, int] = field(default_factory=dict)
-    overdue_tickets: dict[int, int] = field(default_factory=dict)
-    alarms: dict[int, int] = field(default_factory=dict)  # alarms raised in the chosen time range
-    markers: list[Marker] = field(default_factory=list)
-
-    def counts(self, colouring: Colouring) -> dict[int, int]:
-        return {
-            Colouring.OPEN_TICKETS: self.open_tickets,
-            Colouring.OVERDUE_TICKETS: self.overdue_tickets,
-            Colouring.ALARMS: self.alarms,
-        }.get(colouring, {})
+def coloured_counts(overlay: MapOverlay, colouring: Colouring) -> Mapping[int, int]:
+    """The counts per grid that `colouring` paints (none for no colouring)."""
+    return {
+        Colouring.OPEN_TICKETS: overlay.open_tickets,
+        Colouring.OVERDUE_TICKETS: overlay.overdue_tickets,
+        Colouring.ALARMS: overlay.alarms,
+    }.get(colouring, {})
 
 
 def subtree_totals(scene: MapScene, counts: Mapping[int, int]) -> dict[int, int]:

@@ -1,13 +1,14 @@
 """The grid map panel: breadcrumb, search, overlay switches, the map itself and the side panel.
 
-`create_panel(shell_context)` is the factory the shell's PANELS list uses. The panel reads the store
-through `widgets.map.queries`, listens for "ticket", "alarm", "sensor" and "camera" changes on the
+`create_panel(shell_context)` is the factory the shell's PANELS list uses. The panel asks the site's
+`MapReads` (runtime/read/map.py), listens for "ticket", "alarm", "sensor" and "camera" changes on the
 Qt bridge and refreshes colours and markers within a moment, without reloading the grids.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from html import escape
 from pathlib import Path
 
@@ -31,30 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import Change
-from app.store import Database
-from app.store.base import utcnow
+from app.events import Change, Topic
 from grid_map.mbtiles import CRS_GCJ02, CRS_WGS84, MBTiles, MBTilesError
-from widgets.map import queries
+from runtime.read.map import Contact, MapOverlay, MapReads, Marker, MarkerKind
+from runtime.read.map_search import SearchHit
 from widgets.map.breadcrumb import Breadcrumb
 from widgets.map.canvas import MapCanvas
 from widgets.map.details import GridDetails
 from widgets.map.legend import Legend
-from widgets.map.overlay import (
-    Colouring,
-    Colours,
-    Marker,
-    MarkerKind,
-    OverlayData,
-    legend,
-    overlay_colours,
-    subtree_totals,
-)
+from widgets.map.overlay import Colouring, Colours, coloured_counts, legend, overlay_colours, subtree_totals
 from widgets.map.renderer import MapContent
 from widgets.map.scene import MapScene, lonlat_to_map
 from widgets.map.tiles import TileLayer
 
-LIVE_TOPICS = frozenset({"ticket", "alarm", "sensor", "camera"})
+LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR, Topic.CAMERA})
 REFRESH_DELAY_MS = 250  # a burst of changes (a sweep escalating 40 tickets) costs one refresh
 ALARM_WINDOWS = (
     (timedelta(hours=24), "近24小时"),
@@ -83,18 +74,18 @@ class MapPanel(QWidget):
     cameraActivated = Signal(int)  # open this camera's live view (the shell wires it to the wall)
     gridSelected = Signal(object)  # grid id or None
 
-    def __init__(self, db: Database, bridge=None, parent: QWidget | None = None) -> None:
+    def __init__(self, reads: MapReads, bridge=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mapPanel")
-        self.db = db
-        self.overlay = OverlayData()
+        self.reads = reads
+        self.overlay = MapOverlay()
         self.colouring = Colouring.NONE
         self.alarm_window = ALARM_WINDOWS[0][0]
         self.focus: int | None = None
         self.tile_layer: TileLayer | None = None
         self._totals_open: dict[int, int] = {}
         self._totals_overdue: dict[int, int] = {}
-        self._leaders: dict[int, queries.Contact] = {}
+        self._leaders: Mapping[int, Contact] = {}
         self._colours: Colours | None = None
 
         self.canvas = MapCanvas(map_font_family())
@@ -215,10 +206,9 @@ class MapPanel(QWidget):
     # --- data ---------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the grid tree again (after an import) and everything drawn on it."""
-        with self.db.session() as session:
-            records = queries.grid_records(session)
-            self._leaders = queries.leaders(session)
-        self.scene = MapScene(records)
+        layer = self.reads.grid_layer()
+        self._leaders = layer.leaders
+        self.scene = MapScene(layer.grids)
         self.canvas.set_scene(self.scene)
         self.focus = None
         self._update_breadcrumb()
@@ -226,8 +216,7 @@ class MapPanel(QWidget):
 
     def refresh_overlay(self) -> None:
         """Counts and markers from the store; the grids themselves stay as they are."""
-        with self.db.session() as session:
-            self.overlay = queries.overlay_snapshot(session, utcnow() - self.alarm_window)
+        self.overlay = self.reads.overlay(self.alarm_window)
         self._totals_open = subtree_totals(self.scene, self.overlay.open_tickets)
         self._totals_overdue = subtree_totals(self.scene, self.overlay.overdue_tickets)
         self._apply_content()
@@ -246,7 +235,7 @@ class MapPanel(QWidget):
         markers = [m for m in self.overlay.markers if shown[m.kind]]
         self._colours = None
         if self.colouring != Colouring.NONE:
-            self._colours = overlay_colours(self.scene, self.overlay.counts(self.colouring))
+            self._colours = overlay_colours(self.scene, coloured_counts(self.overlay, self.colouring))
         fills = self._colours.fills if self._colours is not None else {}
         self.canvas.set_content(MapContent(fills, markers, self.focus, self.tile_layer))
         self._update_legend()
@@ -267,7 +256,7 @@ class MapPanel(QWidget):
         return max(set(levels), key=levels.count) if levels else 1
 
     def _on_change(self, change: Change) -> None:
-        if change.topic == "grid":
+        if change.topic == Topic.GRID:
             self.reload()
         elif change.topic in LIVE_TOPICS:
             self._refresh_timer.start()
@@ -282,8 +271,7 @@ class MapPanel(QWidget):
         self.gridSelected.emit(grid_id)
 
     def _show_details(self, grid_id: int) -> None:
-        with self.db.session() as session:
-            facts = queries.grid_facts(session, grid_id, self.scene.subtree(grid_id))
+        facts = self.reads.grid_facts(grid_id, self.scene.subtree(grid_id))
         self.details.show_grid(self.scene.grids[grid_id], facts)
 
     def drill_into(self, grid_id: int) -> None:
@@ -310,10 +298,9 @@ class MapPanel(QWidget):
         chain = self.scene.ancestors(self.focus) if self.focus is not None else []
         self.breadcrumb.set_chain([(g, self.scene.grids[g].name) for g in chain])
 
-    def search(self, text: str) -> list[queries.SearchHit]:
+    def search(self, text: str) -> list[SearchHit]:
         """Find and go: one hit (or an exact grid code) flies there at once, several offer a menu."""
-        with self.db.session() as session:
-            hits = [h for h in queries.search(session, text) if h.grid_id in self.scene.grids]
+        hits = [h for h in self.reads.search(text) if h.grid_id in self.scene.grids]
         if len(hits) == 1 or (hits and hits[0].exact):
             self.go_to(hits[0])
         elif hits:
@@ -326,7 +313,7 @@ class MapPanel(QWidget):
             self.search_box.setToolTip(self.tr("没有找到“%s”") % text)
         return hits
 
-    def go_to(self, hit: queries.SearchHit) -> None:
+    def go_to(self, hit: SearchHit) -> None:
         """Fly to a search hit and select its grid; buildings and households also get a pin."""
         grid = self.scene.grids[hit.grid_id]
         self.focus = grid.parent_id
@@ -352,7 +339,7 @@ class MapPanel(QWidget):
             grid_id = hits[-1] if hits else None
         if grid_id is None:
             return False
-        self.go_to(queries.SearchHit("place", title, "", grid_id, lon, lat))
+        self.go_to(SearchHit("place", title, "", grid_id, lon, lat))
         return True
 
     def _marker_clicked(self, marker: Marker) -> None:
@@ -434,7 +421,7 @@ class MapPanel(QWidget):
         if not painter.isActive():
             raise OSError(f"无法写入 PDF {path} (could not write the PDF)")
         page = writer.pageLayout().paintRectPixels(writer.resolution())
-        title = " › ".join(self.breadcrumb.names()) + f"    {utcnow():%Y-%m-%d %H:%M} UTC"
+        title = " › ".join(self.breadcrumb.names()) + f"    {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
         font = QFont(map_font_family(), 12)
         painter.setFont(font)
         painter.drawText(QRectF(0, 0, page.width(), 40), Qt.AlignmentFlag.AlignVCenter, title)
@@ -499,5 +486,5 @@ def _around(centre: QPointF, extent: float) -> QRectF:
 
 
 def create_panel(shell_context) -> QWidget:
-    """The shell's factory: the map on the site's store, live through the shell's Qt bridge."""
-    return MapPanel(shell_context.db, shell_context.bridge)
+    """The shell's factory: the map on the site's reads, live through the shell's Qt bridge."""
+    return MapPanel(shell_context.reads.map, shell_context.bridge)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
+from runtime.read.map import Marker, MarkerKind
 from widgets.map import markers as marker_art
 from widgets.map.labels import LabelBook, LabelPlacer
 from widgets.map.lod import Detail, everything, visible_detail
-from widgets.map.overlay import Marker, MarkerKind
 from widgets.map.scene import MapScene, lonlat_to_map, path_of
 from widgets.map.style import (
     BACKGROUND,

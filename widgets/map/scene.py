@@ -18,18 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from grid_map.projection import lonlat_array_to_mercator, lonlat_to_mercator
-
-
-@dataclass(frozen=True)
-class GridRecord:
-    """One grid as the map needs it: identity, place in the tree, WGS-84 outline."""
-
-    id: int
-    code: str
-    name: str
-    level: int
-    parent_id: int | None
-    geometry: BaseGeometry
+from runtime.read.map import GridRecord
 
 
 @dataclass

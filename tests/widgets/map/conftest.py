@@ -14,9 +14,11 @@ import pytest
 import shapely
 from sqlalchemy import insert, select
 
+from app.context import SiteContext
 from app.demo.district import detailed_compound_code, district_layout
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Person, Resident
 from app.store import Database
+from runtime.read.map import MapReads
 from widgets.map.panel import MapPanel
 
 
@@ -104,7 +106,7 @@ def district(district_template, tmp_path) -> Iterator[District]:
 
 @pytest.fixture
 def panel(qtbot, district) -> MapPanel:
-    widget = MapPanel(district.db)
+    widget = MapPanel(MapReads(SiteContext(district.db)))
     qtbot.addWidget(widget)
     widget.canvas.flight_ms = 0  # tests check where a flight ends, not how it looks on the way
     widget.resize(1400, 860)

@@ -10,11 +10,13 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from alarms.models import Alarm
+from app.context import SiteContext
 from app.events import Change, EventHub, TicketChanged
 from app.store.base import utcnow
 from app.tickets.models import Ticket
+from runtime.read.map import MapReads, MarkerKind
 from widgets.bridge import QtBridge
-from widgets.map.overlay import Colouring, MarkerKind
+from widgets.map.overlay import Colouring
 from widgets.map.panel import MapPanel
 from widgets.map.renderer import opaque_fill
 from widgets.map.style import OVERLAY_RAMP, OVERLAY_ZERO
@@ -122,7 +124,7 @@ def test_search_by_household_address_pins_the_building(panel, district):
 def test_overlay_colours_follow_ticket_counts_live(qtbot, district):
     hub = EventHub()
     bridge = QtBridge(hub)
-    panel = MapPanel(district.db, bridge)
+    panel = MapPanel(MapReads(SiteContext(district.db)), bridge)
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.show()

@@ -9,11 +9,12 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPainter
 
 from app.demo.district import detailed_compound_code, district_layout
+from runtime.read.map import GridRecord
 from widgets.map.labels import LabelPlacer
 from widgets.map.lod import EXPAND_PX, visible_detail
 from widgets.map.overlay import class_breaks, legend, overlay_colours, subtree_totals
 from widgets.map.renderer import MapContent, MapRenderer
-from widgets.map.scene import GridRecord, MapScene
+from widgets.map.scene import MapScene
 from widgets.map.style import OVERLAY_ZERO
 from widgets.map.viewport import Viewport, interpolate
 

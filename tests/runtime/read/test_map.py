@@ -1,18 +1,22 @@
-"""The map's store reads on both back ends: overlay counts and markers, side-panel facts, search."""
+"""The map's reads on both back ends: outlines and leaders, overlay counts and markers, a grid's facts,
+search; handed out as frozen values."""
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from datetime import timedelta
 
+import pytest
 import shapely
 from shapely.geometry import box
 
 from alarms.models import Alarm
+from app.context import SiteContext
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Person, Resident
 from app.store.base import utcnow
 from app.tickets.models import Ticket
-from widgets.map import queries
-from widgets.map.overlay import MarkerKind
+from runtime.read.map import GridRecord, MapReads, Marker, MarkerKind
+from runtime.reads import ReadModels
 
 
 def _site(db) -> dict[str, int]:
@@ -65,36 +69,49 @@ def _site(db) -> dict[str, int]:
 
 def test_overlay_facts_and_search_on_both_back_ends(db):
     ids = _site(db)
-    with db.session() as session:
-        records = queries.grid_records(session)
-        assert sorted(r.code for r in records) == ["S1", "S1C1"]
-        assert queries.leaders(session)[ids["compound"]].phone == "13800000001"
-        data = queries.overlay_snapshot(session, utcnow() - timedelta(days=1))
-        assert data.open_tickets == {ids["compound"]: 2, ids["street"]: 1}
-        assert data.overdue_tickets == {ids["compound"]: 1}
-        assert data.alarms == {ids["compound"]: 1}
-        kinds = sorted(m.kind.value for m in data.markers)
-        assert kinds == [
-            "alarm",
-            "camera",
-            "ticket",
-        ]  # the ticket with a household gets a pin at its building
-        alarm = next(m for m in data.markers if m.kind == MarkerKind.ALARM)
-        assert (alarm.lon, alarm.lat) == (113.605, 34.705)
+    reads = MapReads(SiteContext(db))
+    layer = reads.grid_layer()
+    assert sorted(r.code for r in layer.grids) == ["S1", "S1C1"]
+    assert layer.leaders[ids["compound"]].phone == "13800000001"
+    data = reads.overlay(timedelta(days=1))
+    assert data.open_tickets == {ids["compound"]: 2, ids["street"]: 1}
+    assert data.overdue_tickets == {ids["compound"]: 1}
+    assert data.alarms == {ids["compound"]: 1}
+    kinds = sorted(m.kind.value for m in data.markers)
+    assert kinds == ["alarm", "camera", "ticket"]  # the ticket with a household gets a pin at its building
+    alarm = next(m for m in data.markers if m.kind == MarkerKind.ALARM)
+    assert (alarm.lon, alarm.lat) == (113.605, 34.705)
 
-        facts = queries.grid_facts(session, ids["street"], [ids["street"], ids["compound"]])
-        assert (facts.households, facts.residents, facts.open_tickets, facts.overdue_tickets) == (1, 1, 3, 1)
-        assert [c[1] for c in facts.cameras] == ["南门"] and [a[1] for a in facts.active_alarms] == [
-            "紧急呼叫"
-        ]
-        assert [p.name for p in queries.grid_facts(session, ids["compound"], [ids["compound"]]).staff] == [
-            "李明"
-        ]
+    facts = reads.grid_facts(ids["street"], [ids["street"], ids["compound"]])
+    assert (facts.households, facts.residents, facts.open_tickets, facts.overdue_tickets) == (1, 1, 3, 1)
+    assert [c[1] for c in facts.cameras] == ["南门"]
+    assert [a[1] for a in facts.active_alarms] == ["紧急呼叫"]
+    assert [p.name for p in reads.grid_facts(ids["compound"], [ids["compound"]]).staff] == ["李明"]
 
-        assert queries.search(session, "S1C1")[0].exact
-        assert [h.title for h in queries.search(session, "幸福")] == ["幸福家园"]
-        assert [h.kind for h in queries.search(session, "陇海路12号院3号楼")] == ["building", "household"]
-        household = queries.search(session, "陇海路12号院3号楼1单元502室")
-        assert [(h.kind, h.grid_id) for h in household] == [("household", ids["compound"])]
-        assert queries.search(session, "赵淑兰")[0].title == "陇海路12号院3号楼1单元502室"
-        assert queries.search(session, "   ") == []
+    assert reads.search("S1C1")[0].exact
+    assert [h.title for h in reads.search("幸福")] == ["幸福家园"]
+    assert [h.kind for h in reads.search("陇海路12号院3号楼")] == ["building", "household"]
+    household = reads.search("陇海路12号院3号楼1单元502室")
+    assert [(h.kind, h.grid_id) for h in household] == [("household", ids["compound"])]
+    assert reads.search("赵淑兰")[0].title == "陇海路12号院3号楼1单元502室"
+    assert reads.search("   ") == ()
+
+
+def test_the_map_gets_plain_frozen_values_that_outlive_the_session(sqlite_db):
+    ids = _site(sqlite_db)
+    reads = MapReads(SiteContext(sqlite_db))
+    layer = reads.grid_layer()
+    facts = reads.grid_facts(ids["compound"], [ids["compound"]])
+    overlay = reads.overlay(timedelta(days=1))
+    sqlite_db.dispose()  # nothing below may go back to the store (no lazy loads, no ORM instances)
+    assert isinstance(layer.grids, tuple) and all(isinstance(g, GridRecord) for g in layer.grids)
+    assert facts.staff[0].role == DutyRole.LEADER.value and facts.sensors == ()
+    assert all(isinstance(m, Marker) for m in overlay.markers)
+    for value in (layer.grids[0], facts, overlay, overlay.markers[0], facts.staff[0]):
+        with pytest.raises(FrozenInstanceError):
+            value.title = "changed"  # type: ignore[misc]
+
+
+def test_the_shell_asks_one_map_reader_per_site(sqlite_db):
+    reads = ReadModels(SiteContext(sqlite_db))
+    assert isinstance(reads.map, MapReads) and reads.map is reads.map

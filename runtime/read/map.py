@@ -1,4 +1,5 @@
-"""The store reads behind the map: grid outlines, leaders, overlay counts and markers, side-panel facts.
+"""What the map shows, read from the store: grid outlines and leaders, overlay counts and markers,
+the side panel's facts about one grid, and search (runtime/read/map_search.py).
 
 Each is one small query (grouped counts, no per-grid loops) so a live update after a ticket or an
 alarm costs a few milliseconds. Tickets count where they are filed most precisely (micro-grid, else
@@ -7,19 +8,24 @@ compound, community, street); the map adds them up the tree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 
 import shapely
-from sqlalchemy import and_, func, or_, select
+from shapely.geometry.base import BaseGeometry
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from alarms.models import Alarm, AlarmState
+from app.context import SiteContext
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Person, Resident, Sensor
+from app.store.base import utcnow
 from app.tickets.models import Ticket
 from app.tickets.states import State
-from widgets.map.overlay import Marker, MarkerKind, OverlayData
-from widgets.map.scene import GridRecord
+from runtime.read import map_search
+from runtime.read.map_search import SearchHit
 
 # Open for the map: anything not yet closed. Closed tickets await only the return visit.
 NOT_OPEN = (State.CLOSED.value, State.EVALUATED.value, State.DISMISSED.value)
@@ -27,7 +33,104 @@ ACTIVE_ALARM_STATES = (AlarmState.RAISED.value, AlarmState.ACKNOWLEDGED.value)
 DUTY_ORDER = (DutyRole.LEADER, DutyRole.MEMBER, DutyRole.POLICE, DutyRole.COUNTY_LEADER, DutyRole.SUPERVISOR)
 
 
-def grid_records(session: Session) -> list[GridRecord]:
+@dataclass(frozen=True)
+class GridRecord:
+    """One grid as the map needs it: identity, place in the tree, WGS-84 outline."""
+
+    id: int
+    code: str
+    name: str
+    level: int
+    parent_id: int | None
+    geometry: BaseGeometry
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str | None
+    role: str  # a DutyRole value
+
+
+@dataclass(frozen=True)
+class GridLayer:
+    """The grid tree as the map draws it: every outline, and the leader of every grid that has one."""
+
+    grids: tuple[GridRecord, ...]
+    leaders: Mapping[int, Contact]
+
+
+class MarkerKind(StrEnum):
+    CAMERA = "camera"
+    CAMERA_AI = "camera_ai"
+    SENSOR = "sensor"
+    TICKET = "ticket"
+    TICKET_OVERDUE = "ticket_overdue"
+    ALARM = "alarm"
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: MarkerKind
+    ref_id: int  # the camera, sensor, ticket or alarm id
+    lon: float
+    lat: float
+    title: str
+
+
+@dataclass(frozen=True)
+class MapOverlay:
+    """One snapshot of what the store says, counted per grid where each thing is filed."""
+
+    open_tickets: Mapping[int, int] = field(default_factory=dict)
+    overdue_tickets: Mapping[int, int] = field(default_factory=dict)
+    alarms: Mapping[int, int] = field(default_factory=dict)  # alarms raised in the chosen time range
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True)
+class GridFacts:
+    """What the side panel shows about one grid (its whole subtree for the counts)."""
+
+    staff: tuple[Contact, ...] = ()
+    households: int = 0
+    residents: int = 0
+    open_tickets: int = 0
+    overdue_tickets: int = 0
+    cameras: tuple[tuple[int, str], ...] = ()
+    sensors: tuple[tuple[int, str, str], ...] = ()  # id, name, kind
+    active_alarms: tuple[tuple[int, str, datetime], ...] = ()  # id, title, raised at
+
+
+class MapReads:
+    """The map's reads of one site; each opens and closes its own session."""
+
+    def __init__(self, site: SiteContext) -> None:
+        self._db = site.db
+
+    def grid_layer(self) -> GridLayer:
+        """Every grid with an outline, and the grids' leaders (read again after an import)."""
+        with self._db.sessions() as session:
+            return GridLayer(tuple(_grid_records(session)), _leaders(session))
+
+    def overlay(self, alarms_within: timedelta) -> MapOverlay:
+        """Counts per grid (alarms raised within the last `alarms_within`) and every marker, as the
+        store holds them now."""
+        with self._db.sessions() as session:
+            return _overlay(session, utcnow() - alarms_within)
+
+    def grid_facts(self, grid_id: int, subtree: list[int]) -> GridFacts:
+        """The selected grid's staff, and counts over `subtree` (the grid and every grid below it)."""
+        with self._db.sessions() as session:
+            return _grid_facts(session, grid_id, subtree)
+
+    def search(self, text: str) -> tuple[SearchHit, ...]:
+        """Grids by code or name, buildings by name or address, households by address or householder."""
+        with self._db.sessions() as session:
+            return tuple(map_search.search(session, text))
+
+
+def _grid_records(session: Session) -> list[GridRecord]:
     rows = session.execute(
         select(Grid.id, Grid.code, Grid.name, Grid.level, Grid.parent_id, Grid.geometry_wkb).where(
             Grid.geometry_wkb.is_not(None)
@@ -40,14 +143,7 @@ def grid_records(session: Session) -> list[GridRecord]:
     ]
 
 
-@dataclass(frozen=True)
-class Contact:
-    name: str
-    phone: str | None
-    role: str  # a DutyRole value
-
-
-def leaders(session: Session) -> dict[int, Contact]:
+def _leaders(session: Session) -> dict[int, Contact]:
     """The leader of every grid that has one (first by id when a grid has two)."""
     rows = session.execute(
         select(Duty.grid_id, Person.name, Person.phone)
@@ -69,11 +165,10 @@ def _grouped(session: Session, statement) -> dict[int, int]:
     return {grid_id: count for grid_id, count in session.execute(statement).all() if grid_id is not None}
 
 
-def overlay_snapshot(session: Session, alarms_since: datetime) -> OverlayData:
-    """Counts per grid and every marker, as the store holds them now."""
+def _overlay(session: Session, alarms_since: datetime) -> MapOverlay:
     grid = _ticket_grid()
     open_filter = Ticket.state.not_in(NOT_OPEN)
-    data = OverlayData(
+    return MapOverlay(
         open_tickets=_grouped(session, select(grid, func.count()).where(open_filter).group_by(grid)),
         overdue_tickets=_grouped(
             session,
@@ -85,12 +180,13 @@ def overlay_snapshot(session: Session, alarms_since: datetime) -> OverlayData:
             .where(Alarm.raised_at >= alarms_since)
             .group_by(Alarm.grid_id),
         ),
+        markers=(
+            *_camera_markers(session),
+            *_sensor_markers(session),
+            *_ticket_markers(session),
+            *_alarm_markers(session),
+        ),
     )
-    data.markers.extend(_camera_markers(session))
-    data.markers.extend(_sensor_markers(session))
-    data.markers.extend(_ticket_markers(session))
-    data.markers.extend(_alarm_markers(session))
-    return data
 
 
 def _camera_markers(session: Session) -> list[Marker]:
@@ -158,22 +254,7 @@ def _alarm_markers(session: Session) -> list[Marker]:
     ]
 
 
-@dataclass
-class GridFacts:
-    """What the side panel shows about one grid (its whole subtree for the counts)."""
-
-    staff: list[Contact] = field(default_factory=list)
-    households: int = 0
-    residents: int = 0
-    open_tickets: int = 0
-    overdue_tickets: int = 0
-    cameras: list[tuple[int, str]] = field(default_factory=list)
-    sensors: list[tuple[int, str, str]] = field(default_factory=list)  # id, name, kind
-    active_alarms: list[tuple[int, str, datetime]] = field(default_factory=list)
-
-
-def grid_facts(session: Session, grid_id: int, subtree: list[int]) -> GridFacts:
-    facts = GridFacts()
+def _grid_facts(session: Session, grid_id: int, subtree: list[int]) -> GridFacts:
     staff = session.execute(
         select(Person.name, Person.phone, Duty.role)
         .join(Person, Person.id == Duty.person_id)
@@ -181,121 +262,47 @@ def grid_facts(session: Session, grid_id: int, subtree: list[int]) -> GridFacts:
         .order_by(Duty.id)
     ).all()
     rank = {role.value: i for i, role in enumerate(DUTY_ORDER)}
-    facts.staff = sorted((Contact(n, p, r) for n, p, r in staff), key=lambda c: rank.get(c.role, len(rank)))
     households = (
         select(Household.id)
         .join(Building, Building.id == Household.building_id)
         .where(Building.grid_id.in_(subtree))
     )
-    facts.households = session.scalar(select(func.count()).select_from(households.subquery())) or 0
-    facts.residents = (
-        session.scalar(
-            select(func.count()).select_from(Resident).where(Resident.household_id.in_(households))
-        )
-        or 0
-    )
     in_subtree = _ticket_grid().in_(subtree)
     open_filter = and_(in_subtree, Ticket.state.not_in(NOT_OPEN))
-    facts.open_tickets = session.scalar(select(func.count()).select_from(Ticket).where(open_filter)) or 0
-    facts.overdue_tickets = (
-        session.scalar(
+    return GridFacts(
+        staff=tuple(
+            sorted((Contact(n, p, r) for n, p, r in staff), key=lambda c: rank.get(c.role, len(rank)))
+        ),
+        households=session.scalar(select(func.count()).select_from(households.subquery())) or 0,
+        residents=session.scalar(
+            select(func.count()).select_from(Resident).where(Resident.household_id.in_(households))
+        )
+        or 0,
+        open_tickets=session.scalar(select(func.count()).select_from(Ticket).where(open_filter)) or 0,
+        overdue_tickets=session.scalar(
             select(func.count()).select_from(Ticket).where(open_filter, Ticket.overdue_since.is_not(None))
         )
-        or 0
+        or 0,
+        cameras=tuple(
+            (cid, name)
+            for cid, name in session.execute(
+                select(Camera.id, Camera.name).where(Camera.grid_id.in_(subtree)).order_by(Camera.name)
+            )
+        ),
+        sensors=tuple(
+            (sid, name, kind)
+            for sid, name, kind in session.execute(
+                select(Sensor.id, Sensor.name, Sensor.kind)
+                .where(Sensor.grid_id.in_(subtree))
+                .order_by(Sensor.id)
+            )
+        ),
+        active_alarms=tuple(
+            (aid, title, raised)
+            for aid, title, raised in session.execute(
+                select(Alarm.id, Alarm.title, Alarm.raised_at)
+                .where(Alarm.grid_id.in_(subtree), Alarm.state.in_(ACTIVE_ALARM_STATES))
+                .order_by(Alarm.raised_at.desc())
+            )
+        ),
     )
-    facts.cameras = [
-        (cid, name)
-        for cid, name in session.execute(
-            select(Camera.id, Camera.name).where(Camera.grid_id.in_(subtree)).order_by(Camera.name)
-        )
-    ]
-    facts.sensors = [
-        (sid, name, kind)
-        for sid, name, kind in session.execute(
-            select(Sensor.id, Sensor.name, Sensor.kind).where(Sensor.grid_id.in_(subtree)).order_by(Sensor.id)
-        )
-    ]
-    facts.active_alarms = [
-        (aid, title, raised)
-        for aid, title, raised in session.execute(
-            select(Alarm.id, Alarm.title, Alarm.raised_at)
-            .where(Alarm.grid_id.in_(subtree), Alarm.state.in_(ACTIVE_ALARM_STATES))
-            .order_by(Alarm.raised_at.desc())
-        )
-    ]
-    return facts
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "grid", "building", "household"
-    title: str
-    subtitle: str
-    grid_id: int | None  # the grid to select
-    lon: float | None  # a point to pin (buildings and households)
-    lat: float | None
-    exact: bool = False  # the text was this grid's code: go there without asking
-
-
-SEARCH_LIMIT = 20
-
-
-def search(session: Session, text: str) -> list[SearchHit]:
-    """Grids by code or name, buildings by name or address, households by address or householder."""
-    text = text.strip()
-    if not text:
-        return []
-    like = f"%{text}%"
-    hits: list[SearchHit] = []
-    exact = session.execute(select(Grid.id, Grid.code, Grid.name, Grid.level).where(Grid.code == text)).all()
-    partial = session.execute(
-        select(Grid.id, Grid.code, Grid.name, Grid.level)
-        .where(or_(Grid.name.like(like), Grid.code.like(f"{text}%")), Grid.code != text)
-        .order_by(Grid.level, Grid.code)
-        .limit(SEARCH_LIMIT)
-    ).all()
-    hits.extend(
-        SearchHit("grid", name, code, gid, None, None, exact=True) for gid, code, name, _level in exact
-    )
-    hits.extend(SearchHit("grid", name, code, gid, None, None) for gid, code, name, _level in partial)
-    buildings = session.execute(
-        select(Building.id, Building.name, Building.address, Building.grid_id, Building.lon, Building.lat)
-        .where(or_(Building.address.like(like), Building.name.like(like)))
-        .order_by(Building.address)
-        .limit(SEARCH_LIMIT)
-    ).all()
-    hits.extend(
-        SearchHit("building", address, name, gid, lon, lat)
-        for _bid, name, address, gid, lon, lat in buildings
-    )
-    hits.extend(_household_hits(session, text))
-    return hits[: SEARCH_LIMIT * 2]
-
-
-def _household_hits(session: Session, text: str) -> list[SearchHit]:
-    """A full household address ("…3号楼2单元301室") or a householder's name."""
-    address = Building.address + Household.unit + "单元" + Household.room + "室"
-    householder = (
-        select(Resident.household_id)
-        .where(Resident.name == text, Resident.relation == "户主")
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(
-            Household.id,
-            Household.unit,
-            Household.room,
-            Building.address,
-            Building.grid_id,
-            Building.lon,
-            Building.lat,
-        )
-        .join(Building, Building.id == Household.building_id)
-        .where(or_(address.like(f"%{text}%"), Household.id.in_(householder)))
-        .order_by(Household.id)
-        .limit(SEARCH_LIMIT)
-    ).all()
-    return [
-        SearchHit("household", f"{addr}{unit}单元{room}室", "", gid, lon, lat)
-        for _hid, unit, room, addr, gid, lon, lat in rows
-    ]
