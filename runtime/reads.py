@@ -5,7 +5,10 @@ Views hold a `ReadModels` (through the shell context) and ask it; they never ope
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from app.context import SiteContext
+from runtime.read.tickets import TicketReads
 
 
 class ReadModels:
@@ -13,3 +16,8 @@ class ReadModels:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
+
+    @cached_property
+    def tickets(self) -> TicketReads:
+        """The ticket dock: queues, a ticket's detail, statistics, grids and leaders, place lookups."""
+        return TicketReads(self.site)
