@@ -10,6 +10,7 @@ from functools import cached_property
 from app.context import SiteContext
 from runtime.read.map import MapReads
 from runtime.read.stats import SiteStats
+from runtime.read.tickets import TicketReads
 
 
 class ReadModels:
@@ -27,3 +28,8 @@ class ReadModels:
     def stats(self) -> SiteStats:
         """The site's counts (统计), the open alarms (status bar) and the store's health."""
         return SiteStats(self.site)
+
+    @cached_property
+    def tickets(self) -> TicketReads:
+        """The ticket dock: queues, a ticket's detail, statistics, grids and leaders, place lookups."""
+        return TicketReads(self.site)

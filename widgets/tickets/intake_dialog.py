@@ -35,6 +35,7 @@ from app.roster.phone import PhoneError, normalise_phone
 from app.tickets import DuplicateReport, Intake, TicketDesk, TicketError
 from app.tickets.intake import DispatchPreview
 from app.tickets.states import LEVEL_ZH, Source, State
+from runtime.read.tickets import TicketReads
 from widgets.jobs import Jobs
 from widgets.tickets.category_picker import CategoryPicker
 from widgets.tickets.place_picker import PlaceChoice, PlacePicker
@@ -86,6 +87,7 @@ class TicketIntakeDialog(QDialog):
     def __init__(
         self,
         desk: TicketDesk,
+        places: TicketReads,
         jobs: Jobs,
         point: tuple[float, float] | None = None,
         parent: QWidget | None = None,
@@ -111,7 +113,7 @@ class TicketIntakeDialog(QDialog):
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(tr("手机或固话，如 13800001234 / 0371-61234567"))
         self.phone.editingFinished.connect(self._tidy_phone)
-        self.place = PlacePicker(desk.db, jobs, point)
+        self.place = PlacePicker(places, jobs, point)
         self.preview = QLabel(tr("选择位置后显示派遣去向"))
         self.preview.setObjectName("dispatchPreview")
         self.preview.setWordWrap(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -15,13 +15,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.store import Database
-from app.store.base import utcnow
-from app.tickets.categories import CategoryBook
-from app.tickets.queues import QueueFilter, count, fetch_page
-from app.tickets.routing import GridBook, LeaderBook
 from app.tickets.states import LEVEL_ZH, State
 from app.tickets.timefmt import local
+from runtime.read.tickets import QueueFilter, QueueRow, TicketDirectory, TicketReads
 from widgets.jobs import Jobs
 
 PAGE = 200
@@ -64,7 +60,7 @@ def countdown(deadline: datetime | None, now: datetime) -> str:
     return (tr("超时") if late else tr("剩")) + " " + amount
 
 
-def urgency(row, now: datetime) -> str:
+def urgency(row: QueueRow, now: datetime) -> str:
     if row.state not in (State.DISPATCHED, State.IN_PROGRESS):
         return "paused"
     if row.overdue_since is not None or (row.deadline_at is not None and row.deadline_at <= now):
@@ -74,13 +70,6 @@ def urgency(row, now: datetime) -> str:
     if row.warn_level >= 70:
         return "warning"
     return "ok"
-
-
-@dataclass(frozen=True)
-class Directory:
-    categories: CategoryBook
-    grids: GridBook
-    leaders: LeaderBook
 
 
 class TicketQueueModel(QAbstractTableModel):
@@ -94,15 +83,15 @@ class TicketQueueModel(QAbstractTableModel):
     loaded = Signal()  # the first page of the current filter is in
     failed = Signal(str)
 
-    def __init__(self, db: Database, directory: Directory, jobs: Jobs, parent=None) -> None:
+    def __init__(self, reads: TicketReads, directory: TicketDirectory, jobs: Jobs, parent=None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.reads = reads
         self.directory = directory
         self.jobs = jobs
         self.filter: QueueFilter | None = None
-        self.rows: list = []
+        self.rows: list[QueueRow] = []
         self.total = 0
-        self.now = utcnow()
+        self.now = self.reads.now()
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -114,18 +103,14 @@ class TicketQueueModel(QAbstractTableModel):
         """Ask for the first page and the count; the rows shown stay until the answer arrives."""
         self.filter = flt
         self.jobs.cancel("more")
-        db = self.db
+        reads = self.reads
+        self.jobs.submit("page", lambda: reads.first_page(flt, PAGE), self._loaded, self._failed)
 
-        def work() -> tuple[list, int]:
-            with db.session() as session:
-                return fetch_page(session, flt, 0, PAGE), count(session, flt)
-
-        self.jobs.submit("page", work, self._loaded, self._failed)
-
-    def _loaded(self, answer: tuple[list, int]) -> None:
+    def _loaded(self, answer: tuple[tuple[QueueRow, ...], int]) -> None:
         self.beginResetModel()
-        self.rows, self.total = answer
-        self.now = utcnow()
+        rows, self.total = answer
+        self.rows = list(rows)
+        self.now = self.reads.now()
         self.endResetModel()
         self.count_changed.emit(self.total)
         self.loaded.emit()
@@ -139,7 +124,7 @@ class TicketQueueModel(QAbstractTableModel):
 
     def tick(self) -> None:
         """Advance the countdowns without a query."""
-        self.now = utcnow()
+        self.now = self.reads.now()
         if self.rows:
             column = COLUMNS.index("倒计时")
             self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
@@ -150,20 +135,16 @@ class TicketQueueModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
         if self.filter is None or not self.canFetchMore(parent):
             return
-        flt, offset, db = self.filter, len(self.rows), self.db
+        flt, offset, reads = self.filter, len(self.rows), self.reads
 
-        def work() -> list:
-            with db.session() as session:
-                return fetch_page(session, flt, offset, PAGE)
-
-        def arrived(more: list) -> None:
+        def arrived(more: tuple[QueueRow, ...]) -> None:
             if flt != self.filter or offset != len(self.rows) or not more:
                 return
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
             self.rows.extend(more)
             self.endInsertRows()
 
-        self.jobs.submit("more", work, arrived, self._failed)
+        self.jobs.submit("more", lambda: reads.page(flt, offset, PAGE), arrived, self._failed)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
@@ -202,7 +183,7 @@ class TicketQueueModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _text(self, row, column: str) -> str:
+    def _text(self, row: QueueRow, column: str) -> str:
         d = self.directory
         if column == "编号":
             return str(row.id)

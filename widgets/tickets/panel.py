@@ -29,16 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import Change
-from app.tickets import TicketConflict, TicketDesk, TicketError, load_categories
-from app.tickets.locating import GridLocator
-from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee
+from app.events import Change, Topic
+from app.tickets import TicketConflict, TicketDesk, TicketError
 from app.tickets.states import Action, Satisfaction, Source
+from runtime.read.tickets import QueueFilter, QueueKind
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
 from widgets.tickets.detail import BUTTONS, TicketDetail
 from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
-from widgets.tickets.model import ROW_ROLE, Directory, TicketQueueModel
+from widgets.tickets.model import ROW_ROLE, TicketQueueModel
 from widgets.tickets.stats import TicketStatsView
 
 QUEUE_ORDER = (QueueKind.MINE, QueueKind.SUBTREE, QueueKind.OVERDUE, QueueKind.VERIFY, QueueKind.FEEDBACK)
@@ -57,11 +56,10 @@ class TicketPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.context = context
         self.desk = desk
-        with context.db.session() as session:  # once, when the dock is first opened: ~1,000 grids
-            grids, leaders = desk.directory(session)
-        self.directory = Directory(desk.categories, grids, leaders)
+        self.reads = context.reads.tickets
+        self.directory = self.reads.directory()  # once per site, when the dock is first opened: ~1,000 grids
         self.jobs = Jobs(self)
-        self.model = TicketQueueModel(context.db, self.directory, self.jobs, self)
+        self.model = TicketQueueModel(self.reads, self.directory, self.jobs, self)
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(lambda message: self.notice.setText(tr("读取失败：") + message))
         self._select_after_load: int | None = None
@@ -74,16 +72,15 @@ class TicketPanel(QWidget):
 
         self.me = QComboBox()
         self.me.setToolTip(tr("当前操作人：“我的待办”按此人筛选，审批以此人身份进行"))
-        for person_id, name in sorted(leaders.names.items(), key=lambda kv: kv[0]):
+        for person_id, name in sorted(self.directory.leaders.names.items(), key=lambda kv: kv[0]):
             self.me.addItem(name, person_id)
         self.scope = QComboBox()
         self.scope.addItem(tr("全部网格"), None)
-        for info in sorted(grids.grids.values(), key=lambda g: (g.level, g.code)):
-            if info.level <= 3:
-                self.scope.addItem("　" * (info.level - 1) + info.name, info.id)
+        for info in self.directory.grids_down_to(3):
+            self.scope.addItem("　" * (info.level - 1) + info.name, info.id)
         self.category = QComboBox()
         self.category.addItem(tr("全部类别"), None)
-        for code, name in dict.fromkeys((c.group_code, c.group_name) for c in desk.categories):
+        for code, name in dict.fromkeys((c.group_code, c.group_name) for c in self.directory.categories):
             self.category.addItem(tr(name), code)
         self.source = QComboBox()
         self.source.addItem(tr("全部来源"), None)
@@ -170,7 +167,7 @@ class TicketPanel(QWidget):
         queue_layout.addWidget(self.queue_tabs)
         queue_layout.addLayout(filters)
         queue_layout.addWidget(splitter, 1)
-        self.stats = TicketStatsView(context.db, self.directory, self.jobs)
+        self.stats = TicketStatsView(self.reads, self.jobs)
         self.tabs = QTabWidget()
         self.tabs.addTab(queues, tr("工单队列"))
         self.tabs.addTab(self.stats, tr("统计分析"))
@@ -182,7 +179,7 @@ class TicketPanel(QWidget):
         self._shortcuts()
         self._ticker = QTimer(self, interval=TICK_MS, timeout=self.model.tick)
         self._ticker.start()
-        context.bridge.on("ticket", self._changed, self)
+        context.bridge.on(Topic.TICKET, self._changed, self)
         self._restore()
         self.reload()
 
@@ -204,8 +201,7 @@ class TicketPanel(QWidget):
     def _restore(self) -> None:
         remembered = self._settings().value("tickets/me")
         if remembered is None:  # first start at this seat: begin with someone who has work waiting
-            with self.context.db.session() as session:
-                remembered = busiest_assignee(session)
+            remembered = self.reads.busiest_assignee()
         if remembered is not None:
             index = self.me.findData(int(remembered))
             if index >= 0:
@@ -267,14 +263,14 @@ class TicketPanel(QWidget):
             self._show(self.model.data(rows[-1], ROW_ROLE).id)
 
     def _show(self, ticket_id: int) -> None:
-        desk = self.desk
+        reads = self.reads
 
         def failed(error: Exception) -> None:
             self.detail.show_ticket(None)
             if not isinstance(error, TicketError):
                 self.notice.setText(tr("读取失败：") + str(error))
 
-        self.jobs.submit("detail", lambda: desk.describe(ticket_id), self.detail.show_ticket, failed)
+        self.jobs.submit("detail", lambda: reads.ticket(ticket_id), self.detail.show_ticket, failed)
 
     # --- intake ------------------------------------------------------------------------------------
 
@@ -284,7 +280,7 @@ class TicketPanel(QWidget):
             self.intake_dialog.raise_()
             self.intake_dialog.activateWindow()
             return self.intake_dialog
-        dialog = TicketIntakeDialog(self.desk, self.jobs, point, self)
+        dialog = TicketIntakeDialog(self.desk, self.reads, self.jobs, point, self)
         dialog.opened.connect(self._opened)
         dialog.finished.connect(self._intake_closed)
         self.intake_dialog = dialog
@@ -300,9 +296,9 @@ class TicketPanel(QWidget):
         """Show the new (or merged-into) ticket: in its grid's queue when the current one lacks it."""
         verb = tr("已合并到工单") if opened.merged else tr("已新建工单")
         self.notice.setText(f"{verb} #{opened.ticket_id}")
-        desk = self.desk
+        reads = self.reads
         # its own key: a reload triggered by the same change must not supersede it
-        self.jobs.submit("focus", lambda: desk.describe(opened.ticket_id), self._focus_ticket)
+        self.jobs.submit("focus", lambda: reads.ticket(opened.ticket_id), self._focus_ticket)
 
     def _focus_ticket(self, ticket: dict) -> None:
         self.jobs.cancel("detail")
@@ -404,9 +400,12 @@ class TicketPanel(QWidget):
 
 def create_panel(context: ShellContext) -> QWidget:
     """The factory the shell's PANELS list calls."""
-    with context.db.session() as session:
-        locator = GridLocator.load(session)
+    reads = context.reads.tickets
     desk = TicketDesk(
-        context.db, seat=context.seat, hub=context.hub, categories=load_categories(), locate=locator
+        context.db,
+        seat=context.seat,
+        hub=context.hub,
+        categories=reads.categories,
+        locate=reads.grid_locator(),
     )
     return TicketPanel(context, desk)

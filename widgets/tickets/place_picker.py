@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import Database
-from app.tickets.places import BuildingHit, find_buildings
+from runtime.read.tickets import BuildingHit, HouseholdHit, TicketReads
 from widgets.households.model import short_address
-from widgets.households.search import ResidentRow, SearchQuery, search_residents
 from widgets.jobs import Jobs
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,10 +45,10 @@ class PlaceChoice:
     label: str = ""
 
 
-def resident_text(row: ResidentRow) -> str:
+def household_text(hit: HouseholdHit) -> str:
     """Two lines: who (masked phone and ID), then the household's address without city and district."""
-    who = "  ".join(p for p in (row.name, row.phone_masked, row.id_masked) if p)
-    return f"{who}\n{short_address(row.address)}"
+    who = "  ".join(p for p in (hit.name, hit.phone_masked, hit.id_masked) if p)
+    return f"{who}\n{short_address(hit.address)}"
 
 
 class _SearchList(QWidget):
@@ -105,13 +103,13 @@ class PlacePicker(QWidget):
 
     def __init__(
         self,
-        db: Database,
+        places: TicketReads,
         jobs: Jobs,
         point: tuple[float, float] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.places = places
         self.jobs = jobs
         self.households = _SearchList(
             tr("姓名、地址或电话，如 张 / 3号楼1单元 / 1380000"), tr("输入后在住户名册中查找")
@@ -155,40 +153,32 @@ class PlacePicker(QWidget):
     # --- searching ---------------------------------------------------------------------------------
 
     def _search_households(self) -> None:
-        text, db = self.households.search.text().strip(), self.db
+        text, places = self.households.search.text().strip(), self.places
         if not text:
             self.jobs.cancel("intake.households")
             self.households.show_results([], tr("输入后在住户名册中查找"))
             return
 
-        def work() -> list[ResidentRow]:
-            with db.session() as session:
-                return search_residents(session, SearchQuery(text), limit=RESULTS)
-
-        def arrived(rows: list[ResidentRow]) -> None:
-            seen: set[int] = set()
-            shown = []
-            for row in rows:  # one line per household: the first matching resident names it
-                if row.household_id not in seen:
-                    seen.add(row.household_id)
-                    shown.append((row.household_id, resident_text(row), row.address))
-            self.households.show_results(shown, tr("名册中没有找到，可改用楼栋或经纬度"))
+        def arrived(hits: tuple[HouseholdHit, ...]) -> None:
+            rows = [(h.household_id, household_text(h), h.address) for h in hits]
+            self.households.show_results(rows, tr("名册中没有找到，可改用楼栋或经纬度"))
 
         self.households.hint.setText(tr("正在查找…"))
-        self.jobs.submit("intake.households", work, arrived, self._failed(self.households))
+        self.jobs.submit(
+            "intake.households",
+            lambda: places.find_households(text, RESULTS),
+            arrived,
+            self._failed(self.households),
+        )
 
     def _search_buildings(self) -> None:
-        text, db = self.buildings.search.text().strip(), self.db
+        text, places = self.buildings.search.text().strip(), self.places
         if not text:
             self.jobs.cancel("intake.buildings")
             self.buildings.show_results([], tr("输入后查找楼栋"))
             return
 
-        def work() -> list[BuildingHit]:
-            with db.session() as session:
-                return find_buildings(session, text, RESULTS)
-
-        def arrived(hits: list[BuildingHit]) -> None:
+        def arrived(hits: tuple[BuildingHit, ...]) -> None:
             rows = [
                 (h.id, f"{h.address}（{h.name}）" if h.name not in h.address else h.address, h.address)
                 for h in hits
@@ -196,7 +186,12 @@ class PlacePicker(QWidget):
             self.buildings.show_results(rows, tr("没有找到该楼栋"))
 
         self.buildings.hint.setText(tr("正在查找…"))
-        self.jobs.submit("intake.buildings", work, arrived, self._failed(self.buildings))
+        self.jobs.submit(
+            "intake.buildings",
+            lambda: places.find_buildings(text, RESULTS),
+            arrived,
+            self._failed(self.buildings),
+        )
 
     @staticmethod
     def _failed(target: _SearchList):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,10 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import Database
-from app.tickets.kpi import kpis
+from runtime.read.tickets import TicketReads
 from widgets.jobs import Jobs
-from widgets.tickets.model import Directory
 
 RATES = (
     ("response_rate", "响应率"),
@@ -44,10 +40,9 @@ def percent(value: float | None) -> str:
 
 
 class TicketStatsView(QWidget):
-    def __init__(self, db: Database, directory: Directory, jobs: Jobs, parent: QWidget | None = None) -> None:
+    def __init__(self, reads: TicketReads, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.directory = directory
+        self.reads = reads
         self.jobs = jobs
         today = QDate.currentDate()
         self.start = QDateEdit(today.addDays(-90))
@@ -57,9 +52,8 @@ class TicketStatsView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.grid = QComboBox()
         self.grid.addItem(tr("全部网格"), None)
-        for info in sorted(directory.grids.grids.values(), key=lambda g: (g.level, g.code)):
-            if info.level <= 2:
-                self.grid.addItem(("　" if info.level == 2 else "") + info.name, info.id)
+        for info in reads.directory().grids_down_to(2):
+            self.grid.addItem(("　" if info.level == 2 else "") + info.name, info.id)
         refresh = QPushButton(tr("统计"))
         refresh.clicked.connect(self.refresh)
         bar = QHBoxLayout()
@@ -105,18 +99,15 @@ class TicketStatsView(QWidget):
 
     def refresh(self) -> None:
         """Compute the figures on the dock's worker; they replace the shown ones when they arrive."""
-        start = datetime.combine(self.start.date().toPython(), time()) - timedelta(hours=8)
-        end = datetime.combine(self.end.date().toPython(), time()) + timedelta(days=1) - timedelta(hours=8)
-        db, directory, grid_id = self.db, self.directory, self.grid.currentData()
-
-        def work() -> dict:
-            with db.session() as session:
-                return kpis(
-                    session, directory.categories, directory.grids, start=start, end=end, grid_id=grid_id
-                )
-
+        first, last = self.start.date().toPython(), self.end.date().toPython()
+        reads, grid_id = self.reads, self.grid.currentData()
         self.summary.setText(tr("正在统计…"))
-        self.jobs.submit("stats", work, self.show_figures, lambda e: self.summary.setText(str(e)))
+        self.jobs.submit(
+            "stats",
+            lambda: reads.figures(first, last, grid_id),
+            self.show_figures,
+            lambda e: self.summary.setText(str(e)),
+        )
 
     def show_figures(self, figures: dict) -> None:
         for key, label in self.tiles.items():

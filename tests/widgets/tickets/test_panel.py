@@ -111,13 +111,13 @@ def test_countdown_text():
 def test_queue_queries_run_off_the_qt_thread(panel, qtbot, monkeypatch):
     import threading
 
-    from widgets.tickets import model
+    from runtime.read import tickets
 
     widget, _overdue, _fresh = panel
     threads = []
-    real = model.fetch_page
+    real = tickets.fetch_page
     monkeypatch.setattr(
-        model, "fetch_page", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k)
+        tickets, "fetch_page", lambda *a, **k: threads.append(threading.current_thread()) or real(*a, **k)
     )
     for text in ("楼", "楼下", "楼下垃"):  # fast typing: older searches are superseded
         widget.search.setText(text)
