@@ -5,7 +5,10 @@ Views hold a `ReadModels` (through the shell context) and ask it; they never ope
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from app.context import SiteContext
+from runtime.read.alarms import AlarmReads
 
 
 class ReadModels:
@@ -13,3 +16,8 @@ class ReadModels:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
+
+    @cached_property
+    def alarms(self) -> AlarmReads:
+        """The alarm list and history, the popup's card and addresses, learn mode, care rules."""
+        return AlarmReads(self.site)
