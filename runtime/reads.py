@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from app.context import SiteContext
+from runtime.read.alarms import AlarmReads
 from runtime.read.map import MapReads
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
@@ -33,3 +34,8 @@ class ReadModels:
     def tickets(self) -> TicketReads:
         """The ticket dock: queues, a ticket's detail, statistics, grids and leaders, place lookups."""
         return TicketReads(self.site)
+
+    @cached_property
+    def alarms(self) -> AlarmReads:
+        """The alarm list and history, the popup's card and addresses, learn mode, care rules."""
+        return AlarmReads(self.site)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alarms.history import AlarmFilter, AlarmRow, alarm_history, find_alarms
-from alarms.models import AlarmState
-from alarms.service import AlarmService
+from alarms.history import AlarmFilter, AlarmRow
 from app.events import Change
+from runtime.read.alarms import AlarmReads
+from runtime.types import AlarmState
 
 # Translucent, so the theme's own text colour stays readable on light and dark themes alike.
 PRIORITY_TINT = {1: QColor(179, 38, 30, 80), 2: QColor(232, 113, 10, 70), 3: QColor(95, 107, 122, 60)}
@@ -106,10 +106,10 @@ class AlarmTableModel(QAbstractTableModel):
 class AlarmListPanel(QWidget):
     """Every alarm, newest first, with filters; the selected alarm's history underneath."""
 
-    def __init__(self, service: AlarmService, parent: QWidget | None = None) -> None:
+    def __init__(self, reads: AlarmReads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alarmListPanel")
-        self.service = service
+        self.reads = reads
         self.model = AlarmTableModel(self)
         self._refresh_soon = QTimer(self, singleShot=True, interval=200)
         self._refresh_soon.timeout.connect(self.refresh)
@@ -222,8 +222,7 @@ class AlarmListPanel(QWidget):
         )
 
     def refresh(self) -> None:
-        with self.service.db.session() as session:
-            rows = find_alarms(session, self.current_filter())
+        rows = self.reads.find(self.current_filter())
         selected = self._selected_id()
         self.model.set_rows(rows)
         for number, row in enumerate(rows):
@@ -247,10 +246,8 @@ class AlarmListPanel(QWidget):
         if alarm_id is None:
             self.history.clear()
             return
-        with self.service.db.session() as session:
-            steps = alarm_history(session, alarm_id)
         lines = []
-        for step in steps:
+        for step in self.reads.history(alarm_id):
             note = step.detail.get("note") or step.detail.get("reason") or ""
             extra = OUTCOME_ZH.get(step.detail.get("outcome", ""), "")
             lines.append(

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alarms.care_settings import MAX_HOURS, CareRulesError, HouseholdCareRules, read_rules, save_rules
+from alarms.care_settings import MAX_HOURS, CareRulesError, HouseholdCareRules, save_rules
 from app.config import Seat
 from app.store import Database
+from runtime.read.alarms import AlarmReads
 
 
 def _time(minute: int) -> QTime:
@@ -51,17 +52,26 @@ class _Window(QWidget):
 
 
 class CareRulesDialog(QDialog):
-    """Shows one household's rules; 保存 checks and stores them (audited), errors stay in the dialog."""
+    """Shows one household's rules; 保存 checks and stores them (audited), errors stay in the dialog.
+
+    The rules are read through the alarm reader; `db` and `seat` are for saving (`save_rules`).
+    """
 
     def __init__(
-        self, db: Database, seat: Seat, household_id: int, address: str = "", parent: QWidget | None = None
+        self,
+        reads: AlarmReads,
+        db: Database,
+        seat: Seat,
+        household_id: int,
+        address: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("careRulesDialog")
         self.db, self.seat, self.household_id = db, seat, household_id
         self.setWindowTitle(self.tr("老人关怀规则"))
         self.setMinimumWidth(440)
-        self.rules: HouseholdCareRules = read_rules(db, household_id)
+        self.rules: HouseholdCareRules = reads.care_rules(household_id)
 
         self.inactivity = QCheckBox(self.tr("长时间无活动时提醒"))
         self.inactivity_hours = self._hours()

@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from alarms.household_card import search_households
 from alarms.ingest import KIND_ZH, Heard, IngestError, SensorIngest
-from alarms.models import HeardCode
+from runtime.read.alarms import AlarmReads
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -31,11 +29,11 @@ class LearnDialog(QDialog):
 
     heard = Signal(object)  # emitted on a reader thread, delivered queued on the GUI thread
 
-    def __init__(self, ingest: SensorIngest, parent: QWidget | None = None) -> None:
+    def __init__(self, ingest: SensorIngest, reads: AlarmReads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("learnDialog")
         self.setWindowTitle(self.tr("学习传感器"))
-        self.ingest = ingest
+        self.ingest, self.reads = ingest, reads
         self.codes = QListWidget(objectName="heardCodes")
         self.household_search = QLineEdit(objectName="householdSearch")
         self.household_search.setPlaceholderText(self.tr("输入地址、房号或住户姓名"))
@@ -70,13 +68,9 @@ class LearnDialog(QDialog):
         self.resize(520, 560)
 
     def _load_stored(self) -> None:
-        with self.ingest.db.session() as session:
-            rows = session.scalars(
-                select(HeardCode).order_by(HeardCode.last_heard_at.desc()).limit(200)
-            ).all()
-            for row in rows:
-                at = row.last_heard_at.replace(tzinfo=UTC).astimezone().strftime("%m-%d %H:%M:%S")
-                self._add_row(row.protocol, row.device_code, f"{at} · {self.tr('未绑定')} · {row.times}×")
+        for code in self.reads.heard_codes():
+            at = code.last_heard_at.replace(tzinfo=UTC).astimezone().strftime("%m-%d %H:%M:%S")
+            self._add_row(code.protocol, code.device_code, f"{at} · {self.tr('未绑定')} · {code.times}×")
 
     def _add_heard(self, heard: Heard) -> None:
         at = heard.event.at.replace(tzinfo=UTC).astimezone().strftime("%H:%M:%S")
@@ -98,9 +92,8 @@ class LearnDialog(QDialog):
         self.household.clear()
         if len(text.strip()) < 1:
             return
-        with self.ingest.db.session() as session:
-            for household_id, address in search_households(session, text):
-                self.household.addItem(address, household_id)
+        for household_id, address in self.reads.households_matching(text):
+            self.household.addItem(address, household_id)
 
     def bind_selected(self) -> None:
         item = self.codes.currentItem()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.events import Topic
 from widgets.alarms.alarm_list import AlarmListPanel
 from widgets.alarms.desk import AlarmDesk
 from widgets.alarms.learn import LearnDialog
@@ -12,15 +13,15 @@ class AlarmsPanel(AlarmListPanel):
     """The list plus the desk behind it: popup, sensor inputs, learn mode."""
 
     def __init__(self, desk: AlarmDesk) -> None:
-        super().__init__(desk.service)
+        super().__init__(desk.context.reads.alarms)
         self.desk = desk
         desk.setParent(self)
-        desk.context.bridge.on("alarm", self.on_change, self)
+        desk.context.bridge.on(Topic.ALARM, self.on_change, self)
         self.popup_button.clicked.connect(desk.popup.show_open)
         self.learn_button.clicked.connect(self.learn)
 
     def learn(self) -> LearnDialog:
-        dialog = LearnDialog(self.desk.ingest, self)
+        dialog = LearnDialog(self.desk.ingest, self.reads, self)
         dialog.open()
         return dialog
 

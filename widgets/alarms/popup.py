@@ -9,7 +9,6 @@ the queue, so an operator typing a note is not pulled away by a lesser alarm.
 from __future__ import annotations
 
 import bisect
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
@@ -31,13 +30,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from alarms.household_card import HouseholdCard, household_addresses, load_household_card
-from alarms.models import AlarmState, Outcome
+from alarms.household_card import HouseholdCard
 from alarms.service import AlarmError, AlarmService, AlarmView
+from app.context import SiteContext
 from app.events import Change
-from app.grid_tree import GridTree
+from runtime.read.alarms import AlarmReads
+from runtime.types import AlarmState, Outcome
 from video.pool import StreamPool
 from widgets.alarms.care_rules import CareRulesDialog
 from widgets.alarms.household_card import HouseholdCardView
@@ -49,7 +48,6 @@ CameraFinder = Callable[[AlarmView], NearbyCamera | None]
 PRIORITY_COLOURS = {1: ("#b3261e", "#ffffff"), 2: ("#e8710a", "#ffffff"), 3: ("#5f6b7a", "#ffffff")}
 ACK_COLOURS = ("#fde7e4", "#3c1a17")
 ID_ROLE = Qt.ItemDataRole.UserRole
-TREE_MAX_AGE_S = 300.0  # new duties show on cards within five minutes
 
 
 def _queue_key(view: AlarmView) -> tuple[int, datetime, int]:
@@ -95,6 +93,7 @@ class AlarmPopup(QWidget):
         self,
         service: AlarmService,
         *,
+        reads: AlarmReads | None = None,
         sound: AlarmSound | None = None,
         show_on_map: AlarmHook | None = None,
         show_camera: AlarmHook | None = None,
@@ -104,14 +103,14 @@ class AlarmPopup(QWidget):
         self.setObjectName("alarmPopup")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
         self.service = service
+        # The site's shared reader when the desk passes it; a popup made on its own reads the same store.
+        self.reads = reads or AlarmReads(SiteContext(service.db, service.hub, service.seat))
         self.sound = sound or AlarmSound(self)
         self._alarms: dict[int, AlarmView] = {}
         self._cards: dict[int, HouseholdCard | None] = {}
         self._addresses: dict[int, str] = {}  # household id -> address, for the queue rows
         self._order: list[tuple[int, datetime, int]] = []  # sort key of each queue row, in row order
-        self._tree: GridTree | None = None
         self._shown: tuple | None = None  # what the detail side shows now
-        self._tree_loaded_at = 0.0
         self.live: AlarmLiveView | None = None  # the nearest camera's picture, once a wall exists
         self._find_camera: CameraFinder | None = None
         self._live_for: int | None = None  # the alarm whose camera the live view shows
@@ -288,8 +287,7 @@ class AlarmPopup(QWidget):
         fresh = [v for v in views if v.state != AlarmState.HANDLED]
         unknown = {v.household_id for v in fresh if v.household_id is not None} - self._addresses.keys()
         if unknown:
-            with self.service.db.session() as session:
-                self._addresses |= household_addresses(session, unknown)
+            self._addresses |= self.reads.addresses(unknown)
         for view in fresh:
             if view.id in self._alarms:
                 self._update(view)
@@ -385,18 +383,8 @@ class AlarmPopup(QWidget):
         if view.household_id is None:
             return None
         if view.id not in self._cards:
-            with self.service.db.session() as session:
-                self._cards[view.id] = load_household_card(
-                    session, view.household_id, tree=self._grid_tree(session)
-                )
+            self._cards[view.id] = self.reads.card(view.household_id)
         return self._cards[view.id]
-
-    def _grid_tree(self, session: Session) -> GridTree:
-        """The grid tree and its duties, kept for a few minutes: the chain on every card without queries."""
-        if self._tree is None or time.monotonic() - self._tree_loaded_at > TREE_MAX_AGE_S:
-            self._tree = GridTree.load(session)
-            self._tree_loaded_at = time.monotonic()
-        return self._tree
 
     def _place(self, view: AlarmView) -> str:
         if view.household_id in self._addresses:
@@ -509,7 +497,12 @@ class AlarmPopup(QWidget):
             return None
         try:
             dialog = CareRulesDialog(
-                self.service.db, self.service.seat, view.household_id, self._place(view), parent=self
+                self.reads,
+                self.service.db,
+                self.service.seat,
+                view.household_id,
+                self._place(view),
+                parent=self,
             )
         except Exception as error:  # the household is gone, or the store: say so in the popup
             self.error.setText(self.tr("无法读取关怀规则：") + str(error))

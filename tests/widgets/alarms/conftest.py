@@ -6,7 +6,9 @@ import pytest
 
 from alarms.service import AlarmService
 from app.config import Seat
+from app.context import SiteContext
 from app.events import EventHub
+from runtime.read.alarms import AlarmReads
 from tests.alarms.site import build_site
 from widgets.alarms.popup import AlarmPopup
 from widgets.alarms.sound import AlarmSound
@@ -51,6 +53,7 @@ def speaker() -> CountingPlayer:
 
 @pytest.fixture
 def popup(qtbot, service, speaker):
-    widget = AlarmPopup(service, sound=AlarmSound(player=speaker.backend(), repeat_ms=50))
+    reads = AlarmReads(SiteContext(service.db, service.hub, service.seat))
+    widget = AlarmPopup(service, reads=reads, sound=AlarmSound(player=speaker.backend(), repeat_ms=50))
     qtbot.addWidget(widget)
     return widget

@@ -77,6 +77,7 @@ def test_dispatch_from_the_popup_opens_a_real_ticket(qtbot, panel, site):
 
 
 def test_filters_and_history(qtbot, panel, site):
+    assert panel.reads is panel.desk.context.reads.alarms  # the site's one alarm reader, not a session
     service = panel.desk.service
     sos = service.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)", household_id=site.household_id))
     low = service.raise_alarm(
