@@ -6,12 +6,16 @@ Views hold a `ReadModels` (through the shell context) and ask it; they never ope
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from app.context import SiteContext
 from runtime.read.alarms import AlarmReads
 from runtime.read.map import MapReads
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
+
+if TYPE_CHECKING:
+    from runtime.read.ai import AiReads
 
 
 class ReadModels:
@@ -39,3 +43,12 @@ class ReadModels:
     def alarms(self) -> AlarmReads:
         """The alarm list and history, the popup's card and addresses, learn mode, care rules."""
         return AlarmReads(self.site)
+
+    @cached_property
+    def ai(self) -> AiReads:
+        """The AI dock: events, their pictures, cameras and zones, the face gallery."""
+        # imported here: the AI's modules bring OpenCV and onnxruntime, which a seat loads only once
+        # its AI dock opens (the dock itself is built lazily for the same reason)
+        from runtime.read.ai import AiReads
+
+        return AiReads(self.site)

@@ -1,9 +1,13 @@
 """The store's vocabularies that views show (levels, duties, tags, alarm states), for views that may not
 import the store's tables: they name them through here."""
 
+from sqlalchemy.exc import SQLAlchemyError as StoreFailure
+
 from alarms.models import AlarmState, Outcome, Priority
 from app.models.grid import GridLevel
 from app.models.people import DutyRole
 from app.models.residents import TAG_ZH, Tag
 
-__all__ = ["TAG_ZH", "AlarmState", "DutyRole", "GridLevel", "Outcome", "Priority", "Tag"]
+# StoreFailure: what a write raises when the store does not answer (locked, connection lost); a view
+# catches it to say so in words and keep what the operator entered.
+__all__ = ["TAG_ZH", "AlarmState", "DutyRole", "GridLevel", "Outcome", "Priority", "StoreFailure", "Tag"]

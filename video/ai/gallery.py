@@ -221,31 +221,10 @@ class FaceGallery:
 
     def subjects(self, list_name: str | None = None) -> list[SubjectSummary]:
         """The residents and watch-list entries the gallery holds."""
-        with self.db.session() as session:
-            query = select(FaceSubject).order_by(FaceSubject.list_name, FaceSubject.id)
-            if list_name:
-                query = query.where(FaceSubject.list_name == list_name)
-            summaries = []
-            for subject in session.scalars(query):
-                consent = max(subject.consents, key=lambda c: c.given_on, default=None)
-                summaries.append(
-                    SubjectSummary(
-                        subject.id,
-                        subject.list_name,
-                        subject.resident_id,
-                        subject.label,
-                        len(subject.templates),
-                        consent.given_on if consent else None,
-                        consent.method if consent else "",
-                        consent.recorded_by if consent else "",
-                        subject.note,
-                    )
-                )
-            return summaries
+        return gallery_subjects(self.db, list_name)
 
     def subject_for_resident(self, resident_id: int) -> int | None:
-        with self.db.session() as session:
-            return session.scalar(select(FaceSubject.id).where(FaceSubject.resident_id == resident_id))
+        return resident_subject(self.db, resident_id)
 
     def reload(self) -> None:
         """Decrypt every template into the in-memory matrix (after enrolment, deletion, or at start)."""
@@ -275,12 +254,48 @@ class FaceGallery:
 
     def names(self, subject_ids: list[int]) -> dict[int, str]:
         """Display names: the resident's roster name, or the watch-list label."""
-        if not subject_ids:
-            return {}
-        with self.db.session() as session:
-            rows = session.execute(
-                select(FaceSubject.id, FaceSubject.label, Resident.name)
-                .outerjoin(Resident, Resident.id == FaceSubject.resident_id)
-                .where(FaceSubject.id.in_(subject_ids))
-            ).all()
-        return {sid: (name or label) for sid, label, name in rows}
+        return subject_names(self.db, subject_ids)
+
+
+def gallery_subjects(db: Database, list_name: str | None = None) -> list[SubjectSummary]:
+    """The residents and watch-list entries a gallery holds (no key needed: nothing is decrypted)."""
+    with db.session() as session:
+        query = select(FaceSubject).order_by(FaceSubject.list_name, FaceSubject.id)
+        if list_name:
+            query = query.where(FaceSubject.list_name == list_name)
+        summaries = []
+        for subject in session.scalars(query):
+            consent = max(subject.consents, key=lambda c: c.given_on, default=None)
+            summaries.append(
+                SubjectSummary(
+                    subject.id,
+                    subject.list_name,
+                    subject.resident_id,
+                    subject.label,
+                    len(subject.templates),
+                    consent.given_on if consent else None,
+                    consent.method if consent else "",
+                    consent.recorded_by if consent else "",
+                    subject.note,
+                )
+            )
+        return summaries
+
+
+def resident_subject(db: Database, resident_id: int) -> int | None:
+    """The gallery subject enrolled for a resident, if any."""
+    with db.session() as session:
+        return session.scalar(select(FaceSubject.id).where(FaceSubject.resident_id == resident_id))
+
+
+def subject_names(db: Database, subject_ids: list[int]) -> dict[int, str]:
+    """Display names: the resident's roster name, or the watch-list label."""
+    if not subject_ids:
+        return {}
+    with db.session() as session:
+        rows = session.execute(
+            select(FaceSubject.id, FaceSubject.label, Resident.name)
+            .outerjoin(Resident, Resident.id == FaceSubject.resident_id)
+            .where(FaceSubject.id.in_(subject_ids))
+        ).all()
+    return {sid: (name or label) for sid, label, name in rows}

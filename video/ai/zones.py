@@ -2,7 +2,9 @@
 
 Each zone has a rule: a forbidden zone (禁入区域) raises an event for anyone inside at any hour, a
 night zone (夜间区域) only during the night hours of the event settings. Adding, changing and deleting
-a zone is audited: a zone decides who raises alarms, so who moved it must be on record.
+a zone is audited: a zone decides who raises alarms, so who moved it must be on record. Each is also
+announced on the hub it is given (after it is stored), so the AI watching that camera, at this seat
+or relayed at another, follows the edit without a restart.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy import delete, select
 
 from app.audit import record
 from app.config import Seat
-from app.events import Topic
+from app.events import Change, EventHub, Topic, ZoneChanged
 from app.store import Database
 from video.ai.records import AiZone
 from video.ai.types import Box
@@ -76,7 +78,13 @@ def _check(zone: Zone) -> None:
         raise ZoneError("区域需要名称 a zone needs a name")
 
 
-def save_zone(db: Database, camera_id: int, zone: Zone, seat: Seat) -> int:
+def _announce(hub: EventHub | None, camera_id: int, action: str) -> None:
+    if hub is not None:
+        hub.publish(Change(TOPIC, (camera_id,), ZoneChanged(action)))
+
+
+def save_zone(db: Database, camera_id: int, zone: Zone, seat: Seat, *, hub: EventHub | None = None) -> int:
+    """Store a new zone for a camera; its id."""
     _check(zone)
     with db.session() as session:
         row = AiZone(
@@ -88,39 +96,43 @@ def save_zone(db: Database, camera_id: int, zone: Zone, seat: Seat) -> int:
         session.add(row)
         session.flush()
         record(session, seat, "ai_zone.add", "ai_zone", row.id, **_facts(camera_id, zone))
-        return row.id
+        zone_id = row.id
+    _announce(hub, camera_id, "add")
+    return zone_id
 
 
-def update_zone(db: Database, zone_id: int, zone: Zone, seat: Seat) -> bool:
+def update_zone(db: Database, zone_id: int, zone: Zone, seat: Seat, *, hub: EventHub | None = None) -> bool:
     """Replace a zone's name, corners and rule; False when it is gone (deleted meanwhile, e.g. at another seat)."""
     _check(zone)
     with db.session() as session:
         row = session.get(AiZone, zone_id)
         if row is None:
             return False
-        before = _facts(row.camera_id, _zone(row))
+        camera_id = row.camera_id
+        before = _facts(camera_id, _zone(row))
         row.name, row.points, row.rule = (
             zone.name.strip(),
             json.dumps([list(p) for p in zone.points]),
             zone.rule,
         )
-        record(
-            session, seat, "ai_zone.update", "ai_zone", zone_id, before=before, **_facts(row.camera_id, zone)
-        )
-        return True
+        record(session, seat, "ai_zone.update", "ai_zone", zone_id, before=before, **_facts(camera_id, zone))
+    _announce(hub, camera_id, "update")
+    return True
 
 
-def delete_zone(db: Database, zone_id: int, seat: Seat) -> bool:
+def delete_zone(db: Database, zone_id: int, seat: Seat, *, hub: EventHub | None = None) -> bool:
     """Remove a zone; False when it was already gone."""
     with db.session() as session:
         row = session.get(AiZone, zone_id)
         if row is None:
             return False
-        facts = _facts(row.camera_id, _zone(row))
+        camera_id = row.camera_id
+        facts = _facts(camera_id, _zone(row))
         if not session.execute(delete(AiZone).where(AiZone.id == zone_id)).rowcount:
             return False  # deleted by another seat between the two statements
         record(session, seat, "ai_zone.delete", "ai_zone", zone_id, **facts)
-        return True
+    _announce(hub, camera_id, "delete")
+    return True
 
 
 def _facts(camera_id: int, zone: Zone) -> dict:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runtime.read.ai import AiReads
 from video.ai.gallery import EnrolmentError
 from video.ai.runtime import ModelLoadError
 from widgets.ai.background import Background
@@ -45,11 +46,12 @@ class EnrolDialog(QDialog):
     enrolled = Signal(int)  # the gallery subject id
     forgotten = Signal(int)
 
-    def __init__(self, tools: FaceTools, parent: QWidget | None = None) -> None:
+    def __init__(self, tools: FaceTools, reads: AiReads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("enrolDialog")
         self.setStyleSheet(STYLE)
         self.tools = tools
+        self.reads = reads
         self._photo: np.ndarray | None = None
         self._check: FaceCheck | None = None
         self._checking = False
@@ -65,7 +67,7 @@ class EnrolDialog(QDialog):
 
     @classmethod
     def for_context(cls, context: ShellContext, parent: QWidget | None = None) -> EnrolDialog:
-        return cls(tools_for(context), parent)
+        return cls(tools_for(context), context.reads.ai, parent)
 
     @classmethod
     def from_snapshot(
@@ -226,7 +228,7 @@ class EnrolDialog(QDialog):
         choice = self.picker.choice()
         self._existing = None
         if choice is not None and choice.resident_id is not None:
-            self._existing = self.tools.gallery.subject_for_resident(choice.resident_id)
+            self._existing = self.reads.resident_subject(choice.resident_id)
         if self._existing is not None:
             self.existing_note.setText(self.tr("该居民已登记人脸；再次登记会为其增加一个特征模板。"))
         else:

@@ -31,23 +31,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from alarms.models import AlarmState
 from alarms.service import TOPIC as ALARM_TOPIC
 from alarms.service import AlarmError, AlarmService
 from app.events import Change
 from app.store import Database
 from runtime.ai_alarms import EventAcknowledgement, acknowledge_event, event_acknowledgement
-from video.ai.event_list import (
-    PAGE_SIZE,
-    EventFilter,
-    EventRow,
-    count_events,
-    event_cameras,
-    event_page,
-    event_pictures,
-)
+from runtime.read.ai import PAGE_SIZE, AiReads, EventFilter, EventRow
+from runtime.types import AlarmState, StoreFailure
 from video.ai.events import KINDS
 from video.ai.events import TOPIC as EVENT_TOPIC
 from widgets.ai.face_tools import names_visible
@@ -73,9 +64,9 @@ def _utc_start(day: QDate) -> datetime:
 class AiEventModel(QAbstractTableModel):
     """The events matching a filter; the first page on `reload`, the next as the view scrolls down."""
 
-    def __init__(self, db: Database, names_visible: bool, parent=None) -> None:
+    def __init__(self, reads: AiReads, names_visible: bool, parent=None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.reads = reads
         self.names_visible = names_visible
         self.where = EventFilter()
         self.rows: list[EventRow] = []
@@ -88,11 +79,11 @@ class AiEventModel(QAbstractTableModel):
     def reload(self, where: EventFilter | None = None) -> None:
         if where is not None:
             self.where = where
-        page = event_page(self.db, self.where, limit=PAGE_SIZE, names_visible=self.names_visible)
+        page = self.reads.event_page(self.where, limit=PAGE_SIZE, names_visible=self.names_visible)
         self.beginResetModel()
         self.rows = page
         self._more = len(page) == PAGE_SIZE
-        self.total = count_events(self.db, self.where)
+        self.total = self.reads.count_events(self.where)
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt)
@@ -102,8 +93,7 @@ class AiEventModel(QAbstractTableModel):
         if parent.isValid() or not self.rows:
             return
         last = self.rows[-1]
-        page = event_page(
-            self.db,
+        page = self.reads.event_page(
             self.where,
             before=(last.at, last.event_id),
             limit=PAGE_SIZE,
@@ -209,6 +199,7 @@ class Picture(QLabel):
 class AiEventList(QWidget):
     def __init__(
         self,
+        reads: AiReads,
         db: Database,
         names_visible: bool,
         bridge: QtBridge | None = None,
@@ -218,9 +209,10 @@ class AiEventList(QWidget):
         super().__init__(parent)
         self.setObjectName("aiEventList")
         self.setStyleSheet(STYLE)
-        self.db = db
+        self.reads = reads
+        self.db = db  # only for widgets.ai_alarms.event_acknowledgement, which still takes the store
         self.alarms = alarms  # acknowledging needs it; without it the list only shows
-        self.model = AiEventModel(db, names_visible, self)
+        self.model = AiEventModel(reads, names_visible, self)
         self._refresh_soon = QTimer(self, singleShot=True, interval=250)
         self._refresh_soon.timeout.connect(self.refresh)
         self._build()
@@ -323,7 +315,7 @@ class AiEventList(QWidget):
         self.camera_filter.blockSignals(True)
         self.camera_filter.clear()
         self.camera_filter.addItem(self.tr("全部摄像机"), None)
-        for camera_id, name in event_cameras(self.db):
+        for camera_id, name in self.reads.event_cameras():
             self.camera_filter.addItem(name, camera_id)
         self.camera_filter.setCurrentIndex(max(0, self.camera_filter.findData(keep)))
         self.camera_filter.blockSignals(False)
@@ -380,7 +372,7 @@ class AiEventList(QWidget):
             self.snapshot.show_picture(QPixmap(), "")
             self.face.show_picture(QPixmap(), "")
             return
-        snapshot, face = event_pictures(self.db, row.event_id)
+        snapshot, face = self.reads.event_pictures(row.event_id)
         self.title.setText(self.model.kind_text(row))
         self.snapshot.show_picture(jpeg_pixmap(snapshot), self.tr("无截图"))
         self.face.show_picture(jpeg_pixmap(face), self.tr("无人脸截图"))
@@ -436,7 +428,7 @@ class AiEventList(QWidget):
             return
         try:
             acknowledge_event(self.alarms, row.event_id)
-        except (AlarmError, SQLAlchemyError) as error:  # said in words; the list stays as it was
+        except (AlarmError, StoreFailure) as error:  # said in words; the list stays as it was
             QMessageBox.warning(
                 self, self.tr("无法确认"), self.tr("确认未能保存：%1").replace("%1", str(error))
             )
@@ -446,7 +438,13 @@ class AiEventList(QWidget):
 def create_panel(shell_context: ShellContext) -> AiEventList:
     """AI事件 as a dock or a tab."""
     alarms = AlarmService(shell_context.db, shell_context.hub, shell_context.seat)
-    return AiEventList(shell_context.db, names_visible(shell_context), shell_context.bridge, alarms=alarms)
+    return AiEventList(
+        shell_context.reads.ai,
+        shell_context.db,
+        names_visible(shell_context),
+        shell_context.bridge,
+        alarms=alarms,
+    )
 
 
 def select_event(view: AiEventList, event_id: int) -> bool:

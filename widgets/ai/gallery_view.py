@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.events import Change
+from runtime.read.ai import AiReads, SubjectSummary
 from video.ai.gallery import TOPIC as GALLERY_TOPIC
-from video.ai.gallery import SubjectSummary
 from widgets.ai.enrol_dialog import EnrolDialog
 from widgets.ai.face_tools import FaceTools, tools_for
 from widgets.ai.forget import forget_face
@@ -85,11 +85,18 @@ class GalleryModel(QAbstractTableModel):
 class GalleryView(QWidget):
     """The gallery's subjects; enrol and delete from here. Follows enrolments made anywhere."""
 
-    def __init__(self, tools: FaceTools, bridge: QtBridge | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        tools: FaceTools,
+        reads: AiReads,
+        bridge: QtBridge | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("galleryView")
         self.setStyleSheet(STYLE)
-        self.tools = tools
+        self.tools = tools  # enrolling and forgetting go through the gallery; reading, through `reads`
+        self.reads = reads
         self.model = GalleryModel(self)
         self._refresh_soon = QTimer(self, singleShot=True, interval=200)
         self._refresh_soon.timeout.connect(self.refresh)
@@ -151,11 +158,11 @@ class GalleryView(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected()
-        rows = self.tools.gallery.subjects(self.list_filter.currentData())
+        rows = self.reads.gallery_subjects(self.list_filter.currentData())
         names = {}
         if self.tools.names_visible:
             residents = [row.subject_id for row in rows if row.resident_id is not None]
-            names = self.tools.gallery.names(residents)
+            names = self.reads.subject_names(residents)
         self.model.set_rows(rows, names)
         for number, row in enumerate(rows):
             if selected is not None and row.subject_id == selected.subject_id:
@@ -186,7 +193,7 @@ class GalleryView(QWidget):
         return True
 
     def open_enrolment(self) -> EnrolDialog:
-        dialog = EnrolDialog(self.tools, self)
+        dialog = EnrolDialog(self.tools, self.reads, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.enrolled.connect(lambda *_: self.refresh())
         dialog.forgotten.connect(lambda *_: self.refresh())
@@ -196,4 +203,4 @@ class GalleryView(QWidget):
 
 def create_panel(shell_context: ShellContext) -> GalleryView:
     """人脸库 as a dock or a tab."""
-    return GalleryView(tools_for(shell_context), shell_context.bridge)
+    return GalleryView(tools_for(shell_context), shell_context.reads.ai, shell_context.bridge)

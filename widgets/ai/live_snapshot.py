@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
-from video.cameras import CameraInfo, load_cameras
+from video.cameras import CameraInfo
 from video.pool import Profile
 from widgets.ai.enrol_dialog import EnrolDialog
 from widgets.ai.zone_editor import ZoneEditorDialog
@@ -77,9 +77,7 @@ class LiveActions(QWidget):
         super().__init__(parent)
         self.context = context
         self.timeout_ms = timeout_ms
-        self.cameras = sorted(
-            load_cameras(context.db), key=lambda camera: (not camera.ai_enabled, camera.name)
-        )
+        self.cameras = context.reads.ai.cameras()
         self.picker = QComboBox()
         for camera in self.cameras:
             self.picker.addItem(camera.name, camera.id)

@@ -25,13 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
-from app.config import Seat
-from app.events import Change, EventHub, ZoneChanged
-from app.models import Camera
-from app.store import Database
+from app.context import SiteContext
+from runtime.read.ai import AiReads
+from runtime.types import StoreFailure
 from video.ai import zones as zone_store
 from video.ai.config import EventSettings
 from video.ai.zones import RULES, Zone, ZoneError
@@ -291,26 +288,21 @@ class ZoneEditorDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
-        hub: EventHub,
+        site: SiteContext,
+        reads: AiReads,
         camera_id: int,
         image: QImage | np.ndarray,
         *,
         events: EventSettings | None = None,
-        seat: Seat | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("zoneEditor")
         self.setStyleSheet(STYLE)
-        self.db, self.hub, self.camera_id = db, hub, camera_id
+        self.site, self.reads, self.camera_id = site, reads, camera_id  # site.seat: whose edits are audited
         self.events = events or EventSettings()
-        self.seat = seat or Seat()  # whose edits the audit records
         self.editing: int | None = None  # the saved zone the form and polygon hold, None: a new zone
-        with db.session() as session:
-            self.camera_name = (
-                session.scalar(select(Camera.name).where(Camera.id == camera_id)) or f"#{camera_id}"
-            )
+        self.camera_name = reads.camera_name(camera_id) or f"#{camera_id}"
         self.canvas = ZoneCanvas(image if isinstance(image, QImage) else bgr_to_qimage(as_bgr(image)))
         self.canvas.changed.connect(self._update)
         self._build()
@@ -323,12 +315,11 @@ class ZoneEditorDialog(QDialog):
     ) -> ZoneEditorDialog:
         """The editor over a tile's current picture (a QImage, or a decoded BGR frame)."""
         return cls(
-            context.db,
-            context.hub,
+            context.site,
+            context.reads.ai,
             camera_id,
             image,
             events=site_config(context).events,
-            seat=context.seat,
             parent=parent,
         )
 
@@ -441,7 +432,7 @@ class ZoneEditorDialog(QDialog):
         return self.tr("任何时间有人进入即产生事件")
 
     def reload(self) -> None:
-        self.canvas.zones = zone_store.camera_zones(self.db, self.camera_id)
+        self.canvas.zones = self.reads.camera_zones(self.camera_id)
         self.zone_list.clear()
         for zone_id, zone in self.canvas.zones:
             item = QListWidgetItem(f"{zone.name}　·　{self.tr(RULES.get(zone.rule, zone.rule))}")
@@ -515,12 +506,12 @@ class ZoneEditorDialog(QDialog):
         if self.missing():
             return None
         zone = Zone(self.name_edit.text().strip(), tuple(self.canvas.points), self.rule_box.currentData())
-        editing = self.editing
+        site, editing = self.site, self.editing
         try:
             if editing is None:
-                zone_id, action = zone_store.save_zone(self.db, self.camera_id, zone, self.seat), "add"
-            elif zone_store.update_zone(self.db, editing, zone, self.seat):
-                zone_id, action = editing, "update"
+                zone_id = zone_store.save_zone(site.db, self.camera_id, zone, site.seat, hub=site.hub)
+            elif zone_store.update_zone(site.db, editing, zone, site.seat, hub=site.hub):
+                zone_id = editing
             else:  # deleted meanwhile (another seat): keep what was drawn, to save as a new zone
                 self.editing = None
                 self._show_mode()
@@ -530,10 +521,9 @@ class ZoneEditorDialog(QDialog):
         except ZoneError as error:
             self.hint.setText(str(error))
             return None
-        except SQLAlchemyError as error:  # the drawing stays, to save again once the store answers
+        except StoreFailure as error:  # the drawing stays, to save again once the store answers
             self.hint.setText(self.tr("保存失败，区域仍在画面上：%1").replace("%1", str(error)[:120]))
             return None
-        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), ZoneChanged(action)))
         self.stop_editing()
         self.reload()
         self.hint.setText(self.tr("已保存区域“%1”").replace("%1", zone.name))
@@ -548,10 +538,10 @@ class ZoneEditorDialog(QDialog):
         question = self.tr("删除区域“%1”？该区域不再产生事件。").replace("%1", name)
         if not questions.ask_to_confirm(self, self.tr("删除区域"), question):
             return False
-        zone_id = item.data(ZONE_ROLE)
+        zone_id, site = item.data(ZONE_ROLE), self.site
         try:
-            zone_store.delete_zone(self.db, zone_id, self.seat)
-        except SQLAlchemyError as error:
+            zone_store.delete_zone(site.db, zone_id, site.seat, hub=site.hub)
+        except StoreFailure as error:
             questions.tell(
                 self,
                 self.tr("删除区域"),
@@ -559,7 +549,6 @@ class ZoneEditorDialog(QDialog):
                 failed=True,
             )
             return False
-        self.hub.publish(Change(zone_store.TOPIC, (self.camera_id,), ZoneChanged("delete")))
         if zone_id == self.editing:
             self.stop_editing()
         self.reload()

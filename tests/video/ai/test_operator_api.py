@@ -78,6 +78,39 @@ def test_zones_round_trip_with_their_rule_and_are_deleted(db):
         assert json.loads(entries[2].detail)["points"] == [list(p) for p in moved]
 
 
+class RecordingHub(EventHub):
+    """A hub that keeps every change it is asked to publish, and what the store held at that moment."""
+
+    def __init__(self, db) -> None:
+        super().__init__()
+        self.db = db
+        self.published: list[tuple[Change, list[str]]] = []
+
+    def publish(self, change: Change) -> None:
+        names = [zone.name for _, zone in camera_zones(self.db, change.ids[0])]
+        self.published.append((change, names))
+        super().publish(change)
+
+
+def test_zone_edits_are_announced_once_stored_on_the_hub_they_are_given(db):
+    add_camera(db, 17)
+    hub = RecordingHub(db)
+    corners = ((0.1, 0.2), (0.6, 0.2), (0.5, 0.9))
+    zone_id = save_zone(db, 17, Zone("后门", corners), SEAT, hub=hub)
+    with pytest.raises(ZoneError):
+        update_zone(db, zone_id, Zone("两点", corners[:2]), SEAT, hub=hub)
+    assert update_zone(db, zone_id, Zone("后门通道", corners, "night"), SEAT, hub=hub)
+    assert delete_zone(db, zone_id, SEAT, hub=hub)
+    assert not delete_zone(db, zone_id, SEAT, hub=hub)  # already gone: nothing changed, nothing said
+    assert not update_zone(db, zone_id, Zone("后门", corners), SEAT, hub=hub)
+    save_zone(db, 17, Zone("无人听", corners), SEAT)  # no hub given (the command line): stored all the same
+    assert [(c.topic, c.ids, c.payload, names) for c, names in hub.published] == [
+        (zone_store.TOPIC, (17,), ZoneChanged("add"), ["后门"]),
+        (zone_store.TOPIC, (17,), ZoneChanged("update"), ["后门通道"]),
+        (zone_store.TOPIC, (17,), ZoneChanged("delete"), []),
+    ]
+
+
 def test_choose_face_keeps_one_clear_face():
     def face(x: float, size: float) -> Detection:
         return Detection("face", Box(x, 0, x + size, size), 0.99, ((x + 1, 1),) * 5)
@@ -171,8 +204,7 @@ def test_running_site_follows_gallery_and_zone_edits(sqlite_db, tmp_path, model_
             resident_id=add_resident(sqlite_db),
         )
         assert len(site.gallery) == 1
-        save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), SEAT)
-        context.hub.publish(Change(zone_store.TOPIC, (17,), ZoneChanged("update")))
+        save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), SEAT, hub=context.hub)
         assert [z.name for z in site.service.pipeline(17).zones] == ["门口"]
     finally:
         site.close()

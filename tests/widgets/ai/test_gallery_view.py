@@ -64,7 +64,7 @@ def test_subjects_are_listed_with_consent_and_names_only_when_allowed(qtbot, she
     ]
     save_shot(view, "gallery_view")
 
-    hidden = GalleryView(replace(tools_for(shell), names_visible=False))
+    hidden = GalleryView(replace(tools_for(shell), names_visible=False), shell.reads.ai)
     qtbot.addWidget(hidden)
     assert [row[1] for row in texts(hidden)][0].startswith("居民 #")  # the label of a watch-list entry stays
     assert "张桂兰" not in str(texts(hidden))

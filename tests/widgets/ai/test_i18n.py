@@ -63,7 +63,7 @@ def test_the_zone_editor_speaks_english_when_switched(qtbot, qapp, shell, ai_sit
     from tests.video.ai.clips import background
     from widgets.ai.zone_editor import ZoneEditorDialog
 
-    dialog = ZoneEditorDialog(ai_site.db, shell.hub, ai_site.cameras["东门入口"], background())
+    dialog = ZoneEditorDialog(shell.site, shell.reads.ai, ai_site.cameras["东门入口"], background())
     qtbot.addWidget(dialog)
     translator = TsTranslator("en")
     qapp.installTranslator(translator)

@@ -76,7 +76,7 @@ def test_drawn_polygon_round_trips_through_the_zone_table(qtbot, shell, ai_site)
 def test_a_zone_is_deleted_after_confirmation(qtbot, shell, ai_site, monkeypatch):
     camera = ai_site.cameras["地下车库"]
     zone_store.save_zone(ai_site.db, camera, Zone("出口", ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))), shell.seat)
-    dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
+    dialog = ZoneEditorDialog(shell.site, shell.reads.ai, camera, background())
     qtbot.addWidget(dialog)
     dialog.zone_list.setCurrentRow(0)
     monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: False)
@@ -134,7 +134,7 @@ def test_an_edit_never_loses_what_was_drawn(qtbot, shell, ai_site, monkeypatch):
     camera = ai_site.cameras["地下车库"]
     triangle = ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))
     zone_id = zone_store.save_zone(ai_site.db, camera, Zone("出口", triangle), shell.seat)
-    dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
+    dialog = ZoneEditorDialog(shell.site, shell.reads.ai, camera, background())
     qtbot.addWidget(dialog)
     dialog.canvas.set_polygon([(0.6, 0.6), (0.9, 0.6), (0.9, 0.9)])  # a new zone half done
     monkeypatch.setattr(questions, "ask_to_confirm", lambda *_: False)
@@ -158,10 +158,10 @@ def test_a_store_that_fails_is_said_and_loses_no_drawing(qtbot, shell, ai_site, 
     zone_id = zone_store.save_zone(
         ai_site.db, camera, Zone("出口", ((0.1, 0.1), (0.5, 0.1), (0.5, 0.5))), shell.seat
     )
-    dialog = ZoneEditorDialog(ai_site.db, shell.hub, camera, background())
+    dialog = ZoneEditorDialog(shell.site, shell.reads.ai, camera, background())
     qtbot.addWidget(dialog)
 
-    def locked(*_args):
+    def locked(*_args, **_kwargs):
         raise OperationalError("UPDATE ai_zones", {}, Exception("database is locked"))
 
     drawn = [(0.6, 0.6), (0.9, 0.6), (0.9, 0.9)]

@@ -1,0 +1,83 @@
+"""What the AI dock shows: the event list's pages and an opened event's pictures, the cameras the zone
+editor and enrolment start from, a camera's zones, and who the face gallery holds.
+
+The queries stay with the AI (video.ai.event_list, video.ai.zones, video.ai.gallery, video.cameras):
+this reader hands them the site's store, so views never hold a session, and returns their plain values.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.context import SiteContext
+from app.models import Camera
+from video.ai import event_list, gallery, zones
+from video.ai.event_list import PAGE_SIZE, EventFilter, EventRow
+from video.ai.gallery import SubjectSummary
+from video.ai.zones import Zone
+from video.cameras import CameraInfo, load_cameras
+
+__all__ = ["PAGE_SIZE", "AiReads", "CameraInfo", "EventFilter", "EventRow", "SubjectSummary", "Zone"]
+
+
+class AiReads:
+    """The AI screens' reads for one site; every call opens and closes its own session."""
+
+    def __init__(self, site: SiteContext) -> None:
+        self.db = site.db
+
+    # ---- events -----------------------------------------------------------------------------------
+
+    def event_page(
+        self,
+        where: EventFilter,
+        *,
+        before: tuple[datetime, int] | None = None,
+        limit: int = PAGE_SIZE,
+        names_visible: bool = False,
+    ) -> list[EventRow]:
+        """Up to `limit` events older than `before` (the previous page's last (at, id)); no pictures."""
+        return event_list.event_page(self.db, where, before=before, limit=limit, names_visible=names_visible)
+
+    def count_events(self, where: EventFilter) -> int:
+        return event_list.count_events(self.db, where)
+
+    def event_cameras(self) -> list[tuple[int, str]]:
+        """(id, name) of the cameras that can raise AI events, for the list's camera filter."""
+        return event_list.event_cameras(self.db)
+
+    def event_pictures(self, event_id: int) -> tuple[bytes | None, bytes | None]:
+        """An opened event's snapshot and best face crop (JPEG); (None, None) once it is gone."""
+        return event_list.event_pictures(self.db, event_id)
+
+    # ---- cameras and zones ------------------------------------------------------------------------
+
+    def cameras(self) -> list[CameraInfo]:
+        """Every camera to take a live picture from: the AI cameras first (zones are watched only
+        there), then by name."""
+        return sorted(load_cameras(self.db), key=lambda camera: (not camera.ai_enabled, camera.name))
+
+    def camera_name(self, camera_id: int) -> str | None:
+        """A camera's name; None when it is not (or no longer) in the store."""
+        with self.db.session() as session:
+            return session.scalar(select(Camera.name).where(Camera.id == camera_id))
+
+    def camera_zones(self, camera_id: int) -> list[tuple[int, Zone]]:
+        """A camera's enabled zones with their ids, in the order they were drawn."""
+        return zones.camera_zones(self.db, camera_id)
+
+    # ---- the face gallery -------------------------------------------------------------------------
+
+    def gallery_subjects(self, list_name: str | None = None) -> list[SubjectSummary]:
+        """The residents and watch-list entries the gallery holds (by id: no names)."""
+        return gallery.gallery_subjects(self.db, list_name)
+
+    def subject_names(self, subject_ids: list[int]) -> dict[int, str]:
+        """Display names (the resident's roster name, or the watch-list label), for seats that may see them."""
+        return gallery.subject_names(self.db, subject_ids)
+
+    def resident_subject(self, resident_id: int) -> int | None:
+        """The gallery subject already enrolled for a resident, if any."""
+        return gallery.resident_subject(self.db, resident_id)
