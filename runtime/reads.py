@@ -5,7 +5,11 @@ Views hold a `ReadModels` (through the shell context) and ask it; they never ope
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from app.context import SiteContext
+from runtime.read.grid_chain import GridChains
+from runtime.read.household import Households
 
 
 class ReadModels:
@@ -13,3 +17,13 @@ class ReadModels:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
+
+    @cached_property
+    def grid_chains(self) -> GridChains:
+        """A grid's chain up to the street and who is on duty in it."""
+        return GridChains(self.site)
+
+    @cached_property
+    def households(self) -> Households:
+        """The roster search, the household card (roster and alarm popup) and household addresses."""
+        return Households(self.site, self.grid_chains)

@@ -1,0 +1,20 @@
+"""The sites the read models are tested on: the shell's small site and the alarm tests' site."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.context import SiteContext
+from app.events import EventHub
+from tests.alarms.site import Site, build_site
+from tests.widgets.conftest import any_site, small_site  # noqa: F401 (fixtures shared with the shell's tests)
+
+
+@pytest.fixture
+def alarm_site(db) -> Site:
+    return build_site(db)
+
+
+@pytest.fixture
+def alarm_site_context(db, alarm_site) -> SiteContext:
+    return SiteContext(db, EventHub())
