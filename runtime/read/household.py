@@ -112,7 +112,7 @@ class HouseholdCard:
 
     @property
     def revealed(self) -> bool:
-        return self.disclosure is Disclosure.FULL
+        return self.disclosure == Disclosure.FULL
 
     @property
     def residence_type_zh(self) -> str:
@@ -129,7 +129,7 @@ def _member(resident: Resident, today: date, disclosure: Disclosure) -> Member:
         sex=resident.sex,
         age=age_on(resident.birth_date, today),
         relation=resident.relation or "",
-        id_text=(resident.id_number or "") if disclosure is Disclosure.FULL else mask_id(resident.id_number),
+        id_text=(resident.id_number or "") if disclosure == Disclosure.FULL else mask_id(resident.id_number),
         phone_text=(resident.phone or "") if full_phone else mask_phone(resident.phone),
         health_note=resident.health_note or "",
         tags=tuple(sorted(resident.tag_names)),
@@ -238,7 +238,7 @@ class Households:
 
     def card(self, household_id: int, disclosure: Disclosure = Disclosure.MASKED) -> HouseholdCard | None:
         """The card of one household; `Disclosure.FULL` only through `reveal`, which audits it."""
-        if disclosure is Disclosure.FULL:
+        if disclosure == Disclosure.FULL:
             raise ValueError("a full card is read through reveal(), which records who looked")
         with self._site.db.sessions() as session:
             return load_household_card(
