@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from alarms.household_card import household_addresses
+from alarms.addresses import household_addresses
 from alarms.models import Alarm, AlarmState
 from alarms.service import AlarmView
 from app.models import AuditEntry

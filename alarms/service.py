@@ -310,7 +310,7 @@ class AlarmService:
         if row.state == AlarmState.HANDLED and not first_time:
             raise AlarmError(f"告警 {alarm_id} 已处置，无需上报 (already handled)")
         chain = grid_chain(session, row.grid_id)
-        community = [c for link in chain if link.level == 2 for c in link.leaders if c.role == "leader"]
+        community = [c for link in chain if link.level == 2 for c in link.contacts if c.role == "leader"]
         contacts = supervisors(session, [link.grid_id for link in chain]) + community
         conditions = [Alarm.id == alarm_id, Alarm.state != AlarmState.HANDLED]
         if first_time:

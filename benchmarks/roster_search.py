@@ -19,7 +19,7 @@ from sqlalchemy import insert
 
 from app.models import Building, Grid, Household, Resident, ResidentTag
 from app.store import Database
-from widgets.households.search import SearchQuery, count_residents, search_residents
+from runtime.read.resident_search import SearchQuery, count_residents, search_residents
 
 RESIDENTS = 100_000
 PER_HOUSEHOLD = 2.5

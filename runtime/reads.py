@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from app.context import SiteContext
 from runtime.read.alarms import AlarmReads
+from runtime.read.grid_chain import GridChains
+from runtime.read.household import Households
 from runtime.read.map import MapReads
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
@@ -52,3 +54,13 @@ class ReadModels:
         from runtime.read.ai import AiReads
 
         return AiReads(self.site)
+
+    @cached_property
+    def grid_chains(self) -> GridChains:
+        """A grid's chain up to the street and who is on duty in it."""
+        return GridChains(self.site)
+
+    @cached_property
+    def households(self) -> Households:
+        """The roster search, the household card (roster and alarm popup) and household addresses."""
+        return Households(self.site, self.grid_chains)

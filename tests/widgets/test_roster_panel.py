@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel
 
 from widgets.households.model import COLUMNS, ROW_ROLE
 from widgets.households.panel import RosterPanel
-from widgets.households.search import load_household_card
 from widgets.households.tags import TagChips
 
 pytestmark = [
@@ -130,14 +129,15 @@ def test_a_roster_change_refreshes_the_list_and_keeps_the_open_card(qtbot, panel
 
 
 def test_a_card_that_cannot_be_read_is_said_and_a_newer_search_drops_one_still_coming(
-    qtbot, panel, monkeypatch
+    qtbot, panel, monkeypatch, shell_context
 ):
-    import widgets.households.panel as panel_module
+    households = shell_context.reads.households
+    read_card = households.card
 
-    def broken(_session, _household_id):
+    def broken(_household_id):
         raise RuntimeError("数据库连接中断")
 
-    monkeypatch.setattr(panel_module, "load_household_card", broken)
+    monkeypatch.setattr(households, "card", broken)
     panel.table.selectRow(0)
     qtbot.waitUntil(lambda: "户卡读取失败" in panel.count_label.text())
     assert "数据库连接中断" in panel.count_label.text() and panel.card.data is None
@@ -145,12 +145,12 @@ def test_a_card_that_cannot_be_read_is_said_and_a_newer_search_drops_one_still_c
     started = threading.Event()
     release = threading.Event()
 
-    def slow(session, household_id):
+    def slow(household_id):
         started.set()
         release.wait(5)
-        return load_household_card(session, household_id)
+        return read_card(household_id)
 
-    monkeypatch.setattr(panel_module, "load_household_card", slow)
+    monkeypatch.setattr(households, "card", slow)
     panel.show_household(panel.model.index(1, 0).data(ROW_ROLE).household_id)
     assert started.wait(5)
     panel.search_now()  # the list is being replaced: the card on its way is for the old one

@@ -7,9 +7,9 @@ from html import escape
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from alarms.grid_chain import ChainLink, Contact
-from alarms.household_card import HouseholdCard, ResidentLine
-from app.models import GridLevel
+from runtime.read.household import ChainLink, Contact, HouseholdCard, Member
+from runtime.types import GridLevel
+from widgets.households.tags import tag_text
 
 
 def _phone(phone: str | None) -> str:
@@ -36,7 +36,8 @@ class HouseholdCardView(QFrame):
         layout.addWidget(self.body)
 
     def set_card(self, card: HouseholdCard | None, place: str = "") -> None:
-        """Show a household, or for an alarm without one, just the place it came from."""
+        """Show a household (read with `Disclosure.PHONES`: the operator rings them), or for an alarm
+        without one, just the place it came from."""
         self._card, self._place = card, place
         self.body.setText(self._render())
 
@@ -50,7 +51,7 @@ class HouseholdCardView(QFrame):
         if card is None:
             return f"<p>{escape(self.tr('无住户信息'))} {escape(self._place)}</p>"
         rows = (
-            "".join(self._resident_row(r) for r in card.residents)
+            "".join(self._resident_row(m) for m in card.members)
             or f"<tr><td>{escape(self.tr('无登记人员'))}</td></tr>"
         )
         parts = [
@@ -59,26 +60,27 @@ class HouseholdCardView(QFrame):
             self._line(
                 self.tr("紧急联系人"), [Contact(card.emergency_contact or "—", card.emergency_phone, "")]
             ),
-            self._line(self.tr("联户党员"), list(card.party_members)),
+            self._line(self.tr("联户党员"), list(card.pairings)),
             self._line(self.tr("志愿者"), list(card.volunteers)),
             f"<p style='margin-top:6px'><b>{escape(self.tr('网格链'))}</b></p>",
-            "".join(self._chain_row(link) for link in card.chain),
+            # the micro-grid first: the operator rings the people nearest the household first
+            "".join(self._chain_row(link) for link in reversed(card.chain)),
         ]
         if card.note:
             parts.append(f"<p>{escape(self.tr('备注'))}: {escape(card.note)}</p>")
         return "".join(parts)
 
-    def _resident_row(self, r: ResidentLine) -> str:
-        age = self.tr("%1岁").replace("%1", str(r.age)) if r.age is not None else ""
-        style = " style='color:#b3261e'" if r.is_elderly else ""
-        tags = " ".join(f"[{escape(t)}]" for t in r.tags)
-        health = f"{escape(self.tr('健康'))}: {escape(r.health_note)}" if r.health_note else ""
+    def _resident_row(self, member: Member) -> str:
+        age = self.tr("%1岁").replace("%1", str(member.age)) if member.age is not None else ""
+        style = " style='color:#b3261e'" if member.is_elderly else ""
+        tags = " ".join(f"[{escape(tag_text(t))}]" for t in member.tags)
+        health = f"{escape(self.tr('健康'))}: {escape(member.health_note)}" if member.health_note else ""
         cells = [
-            f"<b{style}>{escape(r.name)}</b>",
-            escape(r.sex),
+            f"<b{style}>{escape(member.name)}</b>",
+            escape(member.sex),
             f"<span{style}>{escape(age)}</span>",
-            escape(r.relation or ""),
-            _phone(r.phone) if r.phone else "",
+            escape(member.relation),
+            _phone(member.phone_text) if member.phone_text else "",
         ]
         row = "<tr>" + "".join(f"<td style='padding-right:8px'>{c}</td>" for c in cells) + "</tr>"
         if not (tags or health):
@@ -95,6 +97,6 @@ class HouseholdCardView(QFrame):
     def _chain_row(self, link: ChainLink) -> str:
         level = GridLevel(link.level).zh if link.level in (1, 2, 3, 4) else str(link.level)
         people = (
-            "；".join(f"{escape(c.role_zh)} {escape(c.name)} {_phone(c.phone)}" for c in link.leaders) or "—"
+            "；".join(f"{escape(c.role_zh)} {escape(c.name)} {_phone(c.phone)}" for c in link.contacts) or "—"
         )
         return f"<p style='margin:1px 0 1px 8px'>{escape(level)} · {escape(link.name)}：{people}</p>"

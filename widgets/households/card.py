@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import GridLevel
-from widgets.households.search import Contact, HouseholdCardData
+from runtime.read.household import Contact
+from runtime.read.household import HouseholdCard as HouseholdCardData
+from runtime.types import GridLevel
 from widgets.households.tags import TagChips
 from widgets.theme import icon
 
@@ -74,8 +75,8 @@ class Section(QFrame):
 
 
 def _contact_text(contact: Contact) -> str:
-    role = QCoreApplication.translate("Roles", contact.role)
-    return f"{role}  {contact.name}  {contact.phone}".rstrip()
+    role = QCoreApplication.translate("Roles", contact.role_zh)
+    return f"{role}  {contact.name}  {contact.phone or ''}".rstrip()
 
 
 class HouseholdCard(QScrollArea):
@@ -167,7 +168,7 @@ class HouseholdCard(QScrollArea):
 
         pairing = Section(tr("联户党员"))
         for contact in data.pairings:
-            pairing.add_row(_label(contact.name, "personName"), contact.phone)
+            pairing.add_row(_label(contact.name, "personName"), contact.phone or "")
         if not data.pairings:
             pairing.add_note(tr("尚未结对"))
         layout.addWidget(pairing)

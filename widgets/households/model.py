@@ -7,8 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
 
-from app.store import Database
-from widgets.households.search import PAGE_SIZE, ResidentRow, SearchQuery, count_residents, search_residents
+from runtime.read.household import PAGE_SIZE, Households, ResidentRow, SearchQuery
 from widgets.households.tags import tag_text
 
 # (source header text, ResidentRow attribute)
@@ -48,9 +47,9 @@ class ResidentSearchModel(QAbstractTableModel):
     failed = Signal(str)
     _results = Signal(int, object, object)  # generation, rows, total (None when only a page)
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(self, households: Households, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._households = households
         self._rows: list[ResidentRow] = []
         self._query = SearchQuery()
         self._generation = 0
@@ -91,9 +90,8 @@ class ResidentSearchModel(QAbstractTableModel):
 
         def work() -> None:
             try:
-                with self._db.sessions() as session:
-                    rows = search_residents(session, query, after_id=after_id, limit=PAGE_SIZE)
-                    total = count_residents(session, query) if with_count else None
+                rows = self._households.search(query, after_id=after_id, limit=PAGE_SIZE)
+                total = self._households.count(query) if with_count else None
             except Exception as error:  # shown in the panel, not lost in a worker thread
                 self._results.emit(generation, error, None)
                 return

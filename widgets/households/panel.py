@@ -17,16 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import Change
-from app.models import Tag
+from app.events import Change, Topic
+from runtime.read.household import SearchQuery
+from runtime.types import Tag
 from widgets.households.card import HouseholdCard
 from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
-from widgets.households.search import (
-    HouseholdCardData,
-    SearchQuery,
-    load_household_card,
-    reveal_household,
-)
 from widgets.households.tags import TagChipsDelegate, tag_text
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
@@ -36,7 +31,7 @@ SEARCH_DELAY_MS = 250
 # Below this width the card goes under the list instead of beside it.
 SIDE_BY_SIDE_WIDTH = 980
 NARROW_BAR_WIDTH = 560  # below it the search box takes a row of its own
-REFRESH_TOPICS = ("resident", "household", "roster")
+REFRESH_TOPICS = (Topic.RESIDENT, Topic.HOUSEHOLD)
 CARD_JOB = "card"  # reading and revealing a card: the newest supersedes one still coming
 
 
@@ -49,8 +44,8 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("rosterPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._context = context
-        self.model = ResidentSearchModel(context.db, self)
+        self._households = context.reads.households
+        self.model = ResidentSearchModel(self._households, self)
         self.model.count_changed.connect(self._show_count)
         self.model.failed.connect(self._show_failure)
 
@@ -125,23 +120,17 @@ class RosterPanel(QWidget):
     def show_household(self, household_id: int) -> None:
         """Read the household's card off the Qt thread (a PostgreSQL seat's round trips must not stall
         the window); the newest selection's card is the one shown."""
-        db = self._context.db
-
-        def load() -> HouseholdCardData | None:
-            with db.sessions() as session:
-                return load_household_card(session, household_id)
-
-        self.jobs.submit(CARD_JOB, load, self.card.show_household, self._card_failed)
+        households = self._households
+        self.jobs.submit(
+            CARD_JOB, lambda: households.card(household_id), self.card.show_household, self._card_failed
+        )
 
     def reveal_household(self, household_id: int) -> None:
         """Show full ID numbers and phones; the audit log records who looked, from which seat."""
-        db, seat = self._context.db, self._context.seat
-
-        def reveal() -> HouseholdCardData | None:
-            with db.session() as session:
-                return reveal_household(session, seat, household_id)
-
-        self.jobs.submit(CARD_JOB, reveal, self.card.show_household, self._card_failed)
+        households = self._households
+        self.jobs.submit(
+            CARD_JOB, lambda: households.reveal(household_id), self.card.show_household, self._card_failed
+        )
 
     def _card_failed(self, error: Exception) -> None:
         self.count_label.setText(tr("户卡读取失败：{error}").replace("{error}", str(error)[:120]))

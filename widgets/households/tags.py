@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.residents import TAG_ZH
+from runtime.types import TAG_ZH
 from widgets.theme import icon
 
 TAG_COLOURS = {

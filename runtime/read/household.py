@@ -1,0 +1,274 @@
+"""The household card (the roster's and the alarm popup's) and the roster search, as one reader.
+
+One card for both views: who lives there, the paired party member, volunteers nearby, the grid chain
+with whom to call, the emergency contact and the recent visits. Personal data is masked unless the
+caller asks for it (`Disclosure`); a full reveal goes through `Households.reveal`, which audits it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from alarms.addresses import household_addresses
+from alarms.grid_chain import PAIRED_PARTY_MEMBER, ChainLink, Contact, chain_from_tree
+from app.audit import record
+from app.context import SiteContext
+from app.grid_tree import GridTree
+from app.models import (
+    DutyRole,
+    Household,
+    PartyPairing,
+    Person,
+    ResidenceType,
+    Resident,
+    Visit,
+    VolunteerTeam,
+    VolunteerTeamMember,
+)
+from app.roster.masking import mask_id, mask_phone
+from runtime.read.grid_chain import GridChains
+from runtime.read.resident_search import (
+    PAGE_SIZE,
+    ResidentRow,
+    SearchQuery,
+    age_on,
+    count_residents,
+    find_households,
+    search_residents,
+)
+
+RECENT_VISITS = 5
+MAX_VOLUNTEERS = 4
+ELDERLY_AGE = 60
+HEAD_OF_HOUSEHOLD = "户主"
+
+__all__ = [
+    "PAGE_SIZE",
+    "ChainLink",
+    "Contact",
+    "Disclosure",
+    "HouseholdCard",
+    "Households",
+    "Member",
+    "ResidentRow",
+    "SearchQuery",
+    "VisitLine",
+]
+
+
+class Disclosure(StrEnum):
+    """How much personal data a card shows."""
+
+    MASKED = "masked"  # the roster's default: ID numbers and phones masked
+    PHONES = "phones"  # an alarm's card: the operator must ring them; ID numbers stay masked
+    FULL = "full"  # shown on request; `Households.reveal` writes the audit entry
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    sex: str
+    age: int | None
+    relation: str
+    id_text: str  # masked unless the card discloses it
+    phone_text: str
+    health_note: str
+    tags: tuple[str, ...]  # Tag values, sorted
+
+    @property
+    def is_elderly(self) -> bool:
+        return self.age is not None and self.age >= ELDERLY_AGE
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    at: datetime
+    visitor: str
+    note: str
+
+
+@dataclass(frozen=True)
+class HouseholdCard:
+    household_id: int
+    address: str
+    building: str
+    lon: float
+    lat: float
+    residence_type: str  # a ResidenceType value
+    emergency_contact: str
+    emergency_phone: str
+    note: str
+    members: tuple[Member, ...]  # the head of the household first
+    pairings: tuple[Contact, ...]  # paired party members (联户党员)
+    volunteers: tuple[Contact, ...]  # nearest first
+    chain: tuple[ChainLink, ...]  # level 1 first, the micro-grid last
+    visits: tuple[VisitLine, ...]  # newest first
+    disclosure: Disclosure = Disclosure.MASKED
+
+    @property
+    def revealed(self) -> bool:
+        return self.disclosure == Disclosure.FULL
+
+    @property
+    def residence_type_zh(self) -> str:
+        try:
+            return ResidenceType(self.residence_type).zh
+        except ValueError:
+            return self.residence_type
+
+
+def _member(resident: Resident, today: date, disclosure: Disclosure) -> Member:
+    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)
+    return Member(
+        name=resident.name,
+        sex=resident.sex,
+        age=age_on(resident.birth_date, today),
+        relation=resident.relation or "",
+        id_text=(resident.id_number or "") if disclosure == Disclosure.FULL else mask_id(resident.id_number),
+        phone_text=(resident.phone or "") if full_phone else mask_phone(resident.phone),
+        health_note=resident.health_note or "",
+        tags=tuple(sorted(resident.tag_names)),
+    )
+
+
+def load_household_card(
+    session: Session,
+    household_id: int,
+    tree: GridTree,
+    today: date | None = None,
+    disclosure: Disclosure = Disclosure.MASKED,
+) -> HouseholdCard | None:
+    """The card of one household, or None when it no longer exists; the chain comes from `tree`."""
+    household = session.execute(
+        select(Household)
+        .where(Household.id == household_id)
+        .options(
+            selectinload(Household.residents).selectinload(Resident.tags), joinedload(Household.building)
+        )
+    ).scalar_one_or_none()
+    if household is None:
+        return None
+    today = today or date.today()
+    building = household.building
+    residents = sorted(household.residents, key=lambda r: (r.relation != HEAD_OF_HOUSEHOLD, r.id))
+    chain = chain_from_tree(tree, building.grid_id)
+    return HouseholdCard(
+        household_id=household.id,
+        address=household.address,
+        building=building.name,
+        lon=building.lon,
+        lat=building.lat,
+        residence_type=household.residence_type,
+        emergency_contact=household.emergency_contact or "",
+        emergency_phone=household.emergency_phone or "",
+        note=household.note or "",
+        members=tuple(_member(r, today, disclosure) for r in residents),
+        pairings=_pairings(session, household_id),
+        volunteers=_volunteers(session, tree, [link.grid_id for link in reversed(chain)]),
+        chain=chain,
+        visits=_visits(session, household_id),
+        disclosure=disclosure,
+    )
+
+
+def _pairings(session: Session, household_id: int) -> tuple[Contact, ...]:
+    rows = session.execute(
+        select(Person.name, Person.phone)
+        .join(PartyPairing, PartyPairing.person_id == Person.id)
+        .where(PartyPairing.household_id == household_id)
+        .order_by(Person.id)
+    ).all()
+    return tuple(Contact(name, phone, PAIRED_PARTY_MEMBER) for name, phone in rows)
+
+
+def _visits(session: Session, household_id: int) -> tuple[VisitLine, ...]:
+    rows = session.execute(
+        select(Visit.at, Person.name, Visit.note)
+        .outerjoin(Person, Visit.person_id == Person.id)
+        .where(Visit.household_id == household_id)
+        .order_by(Visit.at.desc())
+        .limit(RECENT_VISITS)
+    ).all()
+    return tuple(VisitLine(at, visitor or "", note or "") for at, visitor, note in rows)
+
+
+def _volunteers(session: Session, tree: GridTree, grid_ids: list[int]) -> tuple[Contact, ...]:
+    """Volunteers closest to the household first (`grid_ids` nearest first): duties on its grids,
+    then members of teams there."""
+    if not grid_ids:
+        return ()
+    on_duty = [
+        (d.grid_id, d.name, d.phone) for gid in grid_ids for d in tree.duties(gid, (DutyRole.VOLUNTEER,))
+    ]
+    in_teams = session.execute(
+        select(VolunteerTeam.grid_id, Person.name, Person.phone)
+        .join(VolunteerTeamMember, VolunteerTeamMember.team_id == VolunteerTeam.id)
+        .join(Person, Person.id == VolunteerTeamMember.person_id)
+        .where(VolunteerTeam.grid_id.in_(grid_ids))
+    ).all()
+    nearness = {gid: i for i, gid in enumerate(grid_ids)}
+    ranked = sorted([*on_duty, *in_teams], key=lambda r: (nearness[r[0]], r[1]))
+    unique = list(dict.fromkeys((name, phone) for _, name, phone in ranked))[:MAX_VOLUNTEERS]
+    return tuple(Contact(name, phone, DutyRole.VOLUNTEER) for name, phone in unique)
+
+
+class Households:
+    """The roster search, the household card and household addresses, for the views of one seat.
+
+    Every call opens and closes its own session; run them off the GUI thread (widgets.jobs.Jobs).
+    """
+
+    def __init__(self, site: SiteContext, chains: GridChains) -> None:
+        self._site = site
+        self._chains = chains
+
+    def search(self, query: SearchQuery, after_id: int = 0, limit: int = PAGE_SIZE) -> list[ResidentRow]:
+        """One page of matching residents with id > after_id, in id order, masked."""
+        with self._site.db.sessions() as session:
+            return search_residents(session, query, after_id=after_id, limit=limit)
+
+    def count(self, query: SearchQuery) -> int:
+        with self._site.db.sessions() as session:
+            return count_residents(session, query)
+
+    def card(self, household_id: int, disclosure: Disclosure = Disclosure.MASKED) -> HouseholdCard | None:
+        """The card of one household; `Disclosure.FULL` only through `reveal`, which audits it."""
+        if disclosure == Disclosure.FULL:
+            raise ValueError("a full card is read through reveal(), which records who looked")
+        with self._site.db.sessions() as session:
+            return load_household_card(
+                session, household_id, self._chains.tree(session), disclosure=disclosure
+            )
+
+    def reveal(self, household_id: int) -> HouseholdCard | None:
+        """The card with full ID numbers and phones, recorded in the audit log (who, from which seat)
+        in the same transaction."""
+        with self._site.db.session() as session:
+            card = load_household_card(
+                session, household_id, self._chains.tree(session), disclosure=Disclosure.FULL
+            )
+            if card is not None:
+                record(
+                    session,
+                    self._site.seat,
+                    "reveal_personal_data",
+                    "household",
+                    household_id,
+                    fields=["id_number", "phone"],
+                )
+            return card
+
+    def addresses(self, household_ids: set[int]) -> dict[int, str]:
+        """Addresses of many households in one query (for lists of alarms)."""
+        with self._site.db.sessions() as session:
+            return household_addresses(session, household_ids)
+
+    def find(self, text: str, limit: int = 50) -> list[tuple[int, str]]:
+        """Households whose address or residents' names contain `text`: (id, address), for binding sensors."""
+        with self._site.db.sessions() as session:
+            return find_households(session, text, limit)
