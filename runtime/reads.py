@@ -44,7 +44,7 @@ class ReadModels:
     @cached_property
     def alarms(self) -> AlarmReads:
         """The alarm list and history, the popup's card and addresses, learn mode, care rules."""
-        return AlarmReads(self.site)
+        return AlarmReads(self.site, self.households)
 
     @cached_property
     def ai(self) -> AiReads:
@@ -53,7 +53,7 @@ class ReadModels:
         # its AI dock opens (the dock itself is built lazily for the same reason)
         from runtime.read.ai import AiReads
 
-        return AiReads(self.site)
+        return AiReads(self.site, self.households)
 
     @cached_property
     def grid_chains(self) -> GridChains:

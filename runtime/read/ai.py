@@ -13,6 +13,8 @@ from sqlalchemy import select
 
 from app.context import SiteContext
 from app.models import Camera
+from runtime.read.household import Households
+from runtime.read.resident_search import ResidentRow, SearchQuery
 from video.ai import event_list, gallery, zones
 from video.ai.event_list import PAGE_SIZE, EventFilter, EventRow
 from video.ai.gallery import SubjectSummary
@@ -25,8 +27,13 @@ __all__ = ["PAGE_SIZE", "AiReads", "CameraInfo", "EventFilter", "EventRow", "Sub
 class AiReads:
     """The AI screens' reads for one site; every call opens and closes its own session."""
 
-    def __init__(self, site: SiteContext) -> None:
+    def __init__(self, site: SiteContext, households: Households) -> None:
         self.db = site.db
+        self.households = households
+
+    def residents(self, text: str, limit: int) -> list[ResidentRow]:
+        """Residents to enrol a face for: the roster's own search (name, address, phone, ID tail)."""
+        return self.households.search(SearchQuery(text), limit=limit)
 
     # ---- events -----------------------------------------------------------------------------------
 

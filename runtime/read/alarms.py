@@ -2,28 +2,24 @@
 household card and addresses in the popup, the codes heard for learn mode, a household's care rules.
 
 The alarm itself (`AlarmService.get`, `active`) stays with the service, which every action goes
-through; this reader holds what only the views ask for, each read in its own short session.
+through; this reader holds what only the views ask for, each read in its own short session. The
+household card and addresses are the site's one implementation (`Households`), with the phones shown:
+an operator facing an alarm has to ring the household and its contacts.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from alarms.care_settings import HouseholdCareRules, read_rules
 from alarms.history import AlarmFilter, AlarmRow, Step, alarm_history, find_alarms
-from alarms.household_card import HouseholdCard, household_addresses, load_household_card, search_households
 from alarms.models import HeardCode
 from app.context import SiteContext
-from app.grid_tree import GridTree
+from runtime.read.household import Disclosure, HouseholdCard, Households
 
-TREE_MAX_AGE_S = 300.0  # new duties show on cards within five minutes
 HEARD_CODES_SHOWN = 200
 
 
@@ -40,12 +36,9 @@ class HeardCodeLine:
 class AlarmReads:
     """The alarm area's reads for one site; shared by every alarm view of a seat."""
 
-    def __init__(self, site: SiteContext, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, site: SiteContext, households: Households) -> None:
         self.site = site
-        self._clock = clock
-        self._tree: GridTree | None = None
-        self._tree_loaded_at = 0.0
-        self._tree_lock = threading.Lock()  # shared by every view: a job thread may ask beside the GUI
+        self.households = households
 
     # -- the alarm list --------------------------------------------------------------------------------
     def find(self, wanted: AlarmFilter) -> list[AlarmRow]:
@@ -61,23 +54,11 @@ class AlarmReads:
     # -- the popup -------------------------------------------------------------------------------------
     def addresses(self, household_ids: set[int]) -> dict[int, str]:
         """Addresses of many households in one query (the popup's queue rows)."""
-        if not household_ids:
-            return {}
-        with self.site.db.session() as session:
-            return household_addresses(session, household_ids)
+        return self.households.addresses(household_ids)
 
     def card(self, household_id: int) -> HouseholdCard | None:
-        """The household card beside an alarm, or None when the household no longer exists."""
-        with self.site.db.session() as session:
-            return load_household_card(session, household_id, tree=self._grid_tree(session))
-
-    def _grid_tree(self, session: Session) -> GridTree:
-        """The grid tree and its duties, kept for a few minutes: the chain on every card without queries."""
-        with self._tree_lock:
-            if self._tree is None or self._clock() - self._tree_loaded_at > TREE_MAX_AGE_S:
-                self._tree = GridTree.load(session)
-                self._tree_loaded_at = self._clock()
-            return self._tree
+        """The household card beside an alarm (phones shown), or None when the household is gone."""
+        return self.households.card(household_id, Disclosure.PHONES)
 
     def care_rules(self, household_id: int) -> HouseholdCareRules:
         """A household's elderly-care rules (the defaults, stored, the first time); CareRulesError if it
@@ -97,5 +78,4 @@ class AlarmReads:
 
     def households_matching(self, text: str) -> list[tuple[int, str]]:
         """Households whose address, room or residents' names contain `text`: (id, address)."""
-        with self.site.db.session() as session:
-            return search_households(session, text)
+        return self.households.find(text)

@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from app.context import SiteContext
-from app.roster.search import SearchQuery, search_residents
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.kpi import kpis
@@ -23,6 +22,7 @@ from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, 
 from app.tickets.routing import GridBook, GridInfo, LeaderBook
 from app.tickets.timefmt import SITE_ZONE
 from app.tickets.view import describe_ticket
+from runtime.read.resident_search import SearchQuery, search_residents
 
 __all__ = [
     "BuildingHit",

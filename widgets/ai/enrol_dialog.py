@@ -81,7 +81,7 @@ class EnrolDialog(QDialog):
     # ---- layout -----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.picker = SubjectPicker(self.tools.db)
+        self.picker = SubjectPicker(self.reads)
         self.picker.changed.connect(self._subject_changed)
         self.existing_note = QLabel(objectName="fieldValue", wordWrap=True)
         self.forget_button = QPushButton(objectName="forgetButton")

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import Database
+from runtime.read.ai import AiReads
+from runtime.read.resident_search import ResidentRow
 from widgets.ai.background import Background
 from widgets.ai.style import setup_table
 from widgets.households.model import short_address
-from widgets.households.search import ResidentRow, SearchQuery, search_residents
 
 RESULT_LIMIT = 50  # the picker is for finding one person: a narrower search beats scrolling
 RESIDENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,9 +44,9 @@ class SubjectPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, reads: AiReads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.reads = reads
         self._rows: list[ResidentRow] = []
         self._generation = 0
         self._background = Background(self, "ai-roster")
@@ -141,8 +141,7 @@ class SubjectPicker(QWidget):
             return
 
         def job() -> list[ResidentRow]:
-            with self.db.session() as session:
-                return search_residents(session, SearchQuery(text), limit=RESULT_LIMIT)
+            return self.reads.residents(text, RESULT_LIMIT)
 
         self._background.run(job, lambda rows: self._apply(generation, rows), self._failed)
 

@@ -19,7 +19,7 @@ class AlarmDesk(QObject):
         self.context = context
         self.service = context.runtime.alarms
         self.ingest = context.runtime.ingest
-        self.popup = AlarmPopup(self.service)
+        self.popup = AlarmPopup(self.service, reads=context.reads.alarms)
         context.bridge.on(Topic.ALARM, self.popup.on_change, self.popup)
         # The popup is a window of its own: it must not keep the application open after the main
         # window closes, and it goes when the desk goes (plain closures: the wrapper may be gone).

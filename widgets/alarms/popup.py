@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alarms.household_card import HouseholdCard
 from alarms.service import AlarmError, AlarmService, AlarmView
 from app.context import SiteContext
 from app.events import Change
 from runtime.read.alarms import AlarmReads
+from runtime.read.household import HouseholdCard
+from runtime.reads import ReadModels
 from runtime.types import AlarmState, Outcome
 from video.pool import StreamPool
 from widgets.alarms.care_rules import CareRulesDialog
@@ -104,7 +105,7 @@ class AlarmPopup(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
         self.service = service
         # The site's shared reader when the desk passes it; a popup made on its own reads the same store.
-        self.reads = reads or AlarmReads(SiteContext(service.db, service.hub, service.seat))
+        self.reads = reads or ReadModels(SiteContext(service.db, service.hub, service.seat)).alarms
         self.sound = sound or AlarmSound(self)
         self._alarms: dict[int, AlarmView] = {}
         self._cards: dict[int, HouseholdCard | None] = {}

@@ -14,8 +14,8 @@ from alarms.service import AlarmDraft, AlarmService
 from app.config import Seat
 from app.context import SiteContext
 from app.events import EventHub
-from app.models import Duty, DutyRole, Person
-from runtime.read.alarms import TREE_MAX_AGE_S, AlarmReads, HeardCodeLine
+from runtime.read.alarms import AlarmReads, HeardCodeLine
+from runtime.read.household import Disclosure
 from runtime.reads import ReadModels
 from tests.alarms.site import build_site
 
@@ -37,7 +37,7 @@ def service(context) -> AlarmService:
 
 @pytest.fixture
 def reads(context) -> AlarmReads:
-    return AlarmReads(context)
+    return ReadModels(context).alarms
 
 
 def test_the_site_has_one_alarm_reader(context):
@@ -79,19 +79,11 @@ def test_addresses_of_many_households_at_once(reads, site):
     }
 
 
-def test_card_keeps_the_grid_tree_for_a_few_minutes(db, context, site):
-    now = [1000.0]
-    reads = AlarmReads(context, clock=lambda: now[0])
+def test_the_card_beside_an_alarm_shows_phones_and_the_chain(reads, site):
     card = reads.card(site.household_id)
     assert card.residents[0].name == "张桂芳"
-    assert "孙丽华" in {c.name for link in card.chain for c in link.leaders}
-    with db.session() as session:
-        newcomer = Person(name="陈晓燕", phone="13800000010")
-        newcomer.duties.append(Duty(grid_id=site.micro_grid_id, role=DutyRole.VOLUNTEER))
-        session.add(newcomer)
-    assert "陈晓燕" not in {v.name for v in reads.card(site.household_id).volunteers}  # the kept tree
-    now[0] += TREE_MAX_AGE_S + 1
-    assert "陈晓燕" in {v.name for v in reads.card(site.household_id).volunteers}
+    assert card.disclosure is Disclosure.PHONES  # the operator has to ring them
+    assert "孙丽华" in {c.name for link in card.chain for c in link.contacts}
     assert reads.card(999_999) is None
 
 
