@@ -5,7 +5,10 @@ Views hold a `ReadModels` (through the shell context) and ask it; they never ope
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from app.context import SiteContext
+from runtime.read.alarm_places import AlarmPlaces
 
 
 class ReadModels:
@@ -13,3 +16,8 @@ class ReadModels:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
+
+    @cached_property
+    def alarm_places(self) -> AlarmPlaces:
+        """Where alarms are (address, device, grids): the kiosk wall's alarm overlay."""
+        return AlarmPlaces(self.site)
