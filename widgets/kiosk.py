@@ -266,8 +266,7 @@ class KioskWindow(QMainWindow):
 
     def _leave(self) -> None:
         self.unlocked = True
-        self.context.bridge.close()
-        self.close()
+        self.close()  # the bridge stays open: a kiosk opened from the main window's wall shares it
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.unlocked:
