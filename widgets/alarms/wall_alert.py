@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from alarms.service import AlarmError, AlarmService, AlarmView
 from app.events import Change, Topic
 from runtime.read.alarm_places import AlarmPlace, AlarmPlaces
+from runtime.types import Priority
 from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_card import PRIORITY_COLOURS, WallAlarmCard
 from widgets.bridge import QtBridge
@@ -27,7 +28,7 @@ from widgets.jobs import Jobs
 
 log = logging.getLogger(__name__)
 
-SHOWN_UP_TO_PRIORITY = 2  # P1 and P2 cover the wall; P3 (maintenance) only counts in the status bar
+SHOWN_UP_TO_PRIORITY = Priority.P2  # P1 and P2 cover the wall; P3 (maintenance) only counts in the status bar
 FLASH_MS = 500
 RETRY_MS = 5000  # the store did not answer: ask again, the wall must not miss an alarm
 ACK_NOTE = "值守大屏确认（值班长密码）"  # stored with the acknowledgement: where and how it was made
@@ -124,7 +125,7 @@ class WallAlert(QWidget):
         self.hint.setText(self.tr("告警在任一值班席确认后，此提示自动消失"))
         shown = self.shown
         if shown is not None:
-            band = self.tr("一级告警") if shown.priority == 1 else self.tr("二级告警")
+            band = self.tr("一级告警") if shown.priority == Priority.P1 else self.tr("二级告警")
             self.band.setText(f"⚠  {band}  ⚠")
 
     def _rescale(self) -> None:
@@ -191,7 +192,7 @@ class WallAlert(QWidget):
             self.sound.stop()
             self.hide()
             return
-        if self.pin_row.isVisible() and self._pin_for != shown.id:
+        if not self.pin_row.isHidden() and self._pin_for != shown.id:
             self._pin_for = shown.id  # a more urgent alarm took the screen while the PIN was typed
             self.pin_edit.clear()
             self._say(self.tr("显示的告警已变更，请看清后重新输入密码"))
