@@ -1,4 +1,4 @@
-"""Writes the README's kiosk wall alarm screenshot from the demo site: a panic button pressed two and a
+"""Writes the kiosk wall alarm screenshot (kiosk_alarm.png) from the demo site: a panic button pressed two and a
 half minutes ago covers the wall, with a night-door alarm waiting behind it.
 
 Run `.venv/bin/python resources/screenshots/make_kiosk_shot.py [WxH ...]` to regenerate it (offscreen);
