@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.context import SiteContext
+from runtime.read.alarm_places import AlarmPlaces
 from runtime.read.alarms import AlarmReads
 from runtime.read.grid_chain import GridChains
 from runtime.read.household import Households
@@ -18,6 +19,7 @@ from runtime.read.tickets import TicketReads
 
 if TYPE_CHECKING:
     from runtime.read.ai import AiReads
+
 
 
 class ReadModels:
@@ -64,3 +66,8 @@ class ReadModels:
     def households(self) -> Households:
         """The roster search, the household card (roster and alarm popup) and household addresses."""
         return Households(self.site, self.grid_chains)
+
+    @cached_property
+    def alarm_places(self) -> AlarmPlaces:
+        """Where alarms are (address, device, grids): the kiosk wall's alarm overlay."""
+        return AlarmPlaces(self.site)

@@ -1,6 +1,8 @@
 """Kiosk mode: one panel frameless and full screen on a chosen monitor; leaving needs the supervisor PIN.
 
 The PIN is kept only as a PBKDF2 hash in the window settings. Demo sites get the documented PIN 1234.
+A P1/P2 alarm nobody has acknowledged covers the kiosk (widgets/alarms/wall_alert.py); the same PIN
+acknowledges it there.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alarms.service import AlarmService
+from widgets.alarms.sound import AlarmSound
+from widgets.alarms.wall_alert import WallAlert
 from widgets.panels import panel as find_panel
 from widgets.shell_context import ShellContext
 from widgets.site_status import SiteStatusReporter
@@ -201,9 +206,20 @@ def choose_screen(index: int):
 
 
 class KioskWindow(QMainWindow):
-    """One panel, frameless, full screen; Esc or Ctrl+Q asks for the supervisor PIN before closing."""
+    """One panel, frameless, full screen; Esc or Ctrl+Q asks for the supervisor PIN before closing.
 
-    def __init__(self, context: ShellContext, view: str = "wall", pins: PinStore | None = None) -> None:
+    P1/P2 alarms nobody has acknowledged cover it (`alarm_overlay`) until acknowledged, at any seat or
+    here with the supervisor PIN.
+    """
+
+    def __init__(
+        self,
+        context: ShellContext,
+        view: str = "wall",
+        pins: PinStore | None = None,
+        *,
+        alarm_sound: AlarmSound | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.context = context
@@ -218,6 +234,15 @@ class KioskWindow(QMainWindow):
         self.setCentralWidget(find_panel(view).factory(context))
         self.setStatusBar(ShellStatusBar(context.status, self))
         self.site_status = SiteStatusReporter(context, self)
+        self.alarm_overlay = WallAlert(
+            AlarmService(context.db, context.hub, context.seat),
+            context.reads.alarm_places,
+            context.bridge,
+            self.pins,
+            self,
+            sound=alarm_sound,
+        )
+        self.alarm_overlay.refresh()  # the alarms already waiting when the wall starts
         self.unlocked = False
         self.pin_dialog: PinDialog | None = None
         for sequence in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+Q")):
@@ -241,11 +266,11 @@ class KioskWindow(QMainWindow):
 
     def _leave(self) -> None:
         self.unlocked = True
-        self.context.bridge.close()
-        self.close()
+        self.close()  # the bridge stays open: a kiosk opened from the main window's wall shares it
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.unlocked:
+            self.alarm_overlay.stop()  # a closed wall neither sounds nor follows the alarms any more
             super().closeEvent(event)
             return
         event.ignore()

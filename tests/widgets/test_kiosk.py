@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
+from app.events import Change, GridChanged, Topic
 from widgets.kiosk import (
     DEMO_PIN,
     FREE_ATTEMPTS,
@@ -94,6 +95,19 @@ def test_closing_is_refused_until_the_right_pin(qtbot, kiosk):
     dialog.check()
     qtbot.waitUntil(lambda: not kiosk.isVisible())
     assert kiosk.unlocked
+
+
+def test_leaving_a_kiosk_keeps_the_seat_listening_to_changes(qtbot, kiosk, shell_context):
+    """A kiosk opened from the main window's wall shares its bridge: leaving must not deafen the window."""
+    heard = []
+    listener = QObject()
+    shell_context.bridge.on(Topic.GRID, heard.append, listener)
+    kiosk.ask_to_leave()
+    qtbot.keyClicks(kiosk.pin_dialog.pin_edit, DEMO_PIN)
+    kiosk.pin_dialog.check()
+    qtbot.waitUntil(lambda: not kiosk.isVisible())
+    shell_context.hub.publish(Change(Topic.GRID, (), GridChanged(updated=1)))
+    qtbot.waitUntil(lambda: len(heard) == 1)
 
 
 def test_a_screen_that_does_not_exist_is_a_clear_error(qapp):

@@ -329,6 +329,160 @@
     </message>
 </context>
 <context>
+    <name>WallAlert</name>
+    <message>
+        <source>确认告警（需值班长密码）</source>
+        <translation>Acknowledge (supervisor PIN)</translation>
+    </message>
+    <message>
+        <source>值班长密码</source>
+        <translation>Supervisor PIN</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>告警在任一值班席确认后，此提示自动消失</source>
+        <translation>Acknowledged at any operator seat, this alert goes away by itself</translation>
+    </message>
+    <message>
+        <source>一级告警</source>
+        <translation>PRIORITY 1 ALARM</translation>
+    </message>
+    <message>
+        <source>二级告警</source>
+        <translation>PRIORITY 2 ALARM</translation>
+    </message>
+    <message>
+        <source>显示的告警已变更，请看清后重新输入密码</source>
+        <translation>The alarm on screen has changed: read it, then enter the PIN again</translation>
+    </message>
+    <message>
+        <source>错误次数过多，请 %1 秒后再试</source>
+        <translation>Too many wrong PINs: try again in %1 s</translation>
+    </message>
+    <message>
+        <source>密码错误，告警未确认</source>
+        <translation>Wrong PIN: the alarm is not acknowledged</translation>
+    </message>
+    <message>
+        <source>确认失败：</source>
+        <translation>Cannot acknowledge: </translation>
+    </message>
+</context>
+<context>
+    <name>WallAlarmCard</name>
+    <message>
+        <source>已过去 %1</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>报警时间 %1（北京时间）</source>
+        <translation>Raised %1 (Beijing time)</translation>
+    </message>
+    <message>
+        <source>经纬度 %1, %2</source>
+        <translation>Lon/lat %1, %2</translation>
+    </message>
+    <message>
+        <source>位置未知</source>
+        <translation>Location unknown</translation>
+    </message>
+    <message>
+        <source>没有其他待确认的告警</source>
+        <translation>No other alarm is waiting</translation>
+    </message>
+    <message>
+        <source>另有 %1 条告警等待确认</source>
+        <translation>%1 more waiting to be acknowledged</translation>
+    </message>
+    <message>
+        <source>……及其他 %1 条</source>
+        <translation>…and %1 more</translation>
+    </message>
+    <message>
+        <source>%1小时%2分</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1分%2秒</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>紧急呼叫</source>
+        <translation>Emergency call</translation>
+    </message>
+    <message>
+        <source>烟雾报警</source>
+        <translation>Smoke alarm</translation>
+    </message>
+    <message>
+        <source>燃气泄漏</source>
+        <translation>Gas leak</translation>
+    </message>
+    <message>
+        <source>水浸报警</source>
+        <translation>Water leak</translation>
+    </message>
+    <message>
+        <source>夜间开门</source>
+        <translation>Door opened at night</translation>
+    </message>
+    <message>
+        <source>长时间无活动</source>
+        <translation>No activity for a long time</translation>
+    </message>
+    <message>
+        <source>传感器电量低</source>
+        <translation>Sensor battery low</translation>
+    </message>
+    <message>
+        <source>传感器无信号</source>
+        <translation>Sensor silent</translation>
+    </message>
+    <message>
+        <source>重点人员</source>
+        <translation>Watch-list person</translation>
+    </message>
+    <message>
+        <source>陌生人逗留</source>
+        <translation>Stranger lingering</translation>
+    </message>
+    <message>
+        <source>区域闯入</source>
+        <translation>Zone intrusion</translation>
+    </message>
+    <message>
+        <source>传感器</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>关怀规则</source>
+        <translation>Care rule</translation>
+    </message>
+    <message>
+        <source>视频AI</source>
+        <translation>Video AI</translation>
+    </message>
+    <message>
+        <source>人工上报</source>
+        <translation>Reported by staff</translation>
+    </message>
+</context>
+<context>
     <name>AlarmLiveView</name>
     <message>
         <source>附近没有摄像机</source>
