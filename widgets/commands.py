@@ -92,17 +92,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _open_site(url: str, demo: bool, announce: bool = False, demo_extras=()):
-    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-
     from app.commands.db import open_database
-    from app.store import Database
 
-    try:
-        db: Database = open_database(url)
-    except ArgumentError as error:
-        raise CommandError(f"数据库地址无效 invalid database URL {url!r}: {error}") from error
-    except SQLAlchemyError as error:
-        raise CommandError(f"无法打开数据库 cannot open database {url}: {error}") from error
+    db = open_database(url)
     if demo:
         try:
             from app.demo.site import ensure_demo_site, site_is_empty

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from app.cli import CommandError
 from app.store import Database
 
 
 def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Open a site database, bringing its schema up to date; connection problems become plain errors."""
-    db = Database(url)
+    """Open a site database, bringing its schema up to date; a bad URL or connection problems become
+    plain errors."""
+    try:
+        db = Database(url)
+    except ArgumentError as error:
+        raise CommandError(f"数据库地址无效 invalid database URL {url!r}: {error}") from error
     try:
         if upgrade:
             db.upgrade()
     except OperationalError as error:
         raise CommandError(f"无法连接数据库 cannot open database {db.safe_url}: {error.orig}") from error
+    except SQLAlchemyError as error:
+        raise CommandError(f"无法打开数据库 cannot open database {db.safe_url}: {error}") from error
     return db
 
 
