@@ -42,6 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=SETTLE_SECONDS,
         help=f"screenshot: seconds to let loaders and cameras fill in first (default {SETTLE_SECONDS})",
     )
+    gui.add_argument(
+        "--trace-changes",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="append every change this seat hears to FILE, one JSON line each (support, tests)",
+    )
     gui.set_defaults(handler=run_gui)
 
 
@@ -137,6 +144,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     settings = ShellSettings(demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view)
     context = build_shell_context(db, settings)
+    if args.trace_changes is not None:
+        from widgets.change_trace import ChangeTrace
+
+        ChangeTrace(context.bridge, args.trace_changes, context.bridge)  # lives as long as the bridge
     store = settings.store()
     languages = LanguageSwitcher(app)
     remembered = str(store.value("language", DEFAULT_LANGUAGE))
