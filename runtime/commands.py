@@ -49,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from runtime.service import default_log_path, run_service, service_options, setup_logging, stop_on_signals
+    from runtime.logs import setup_logging
+    from runtime.service import default_log_path, run_service, service_options, stop_on_signals
 
     setup_logging(args.log or default_log_path(), verbose=args.verbose)
     db = open_database(args.db)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.cli import CommandError
 from app.config import data_dir, default_db_url
+from runtime.launcher import CHILD_FLAG
 
 SETTLE_SECONDS = 1.5  # screenshot: time for async loaders (searches, counts, first frames) to land
 SIZE_PATTERN = re.compile(r"^(\d{2,5})[xX×](\d{2,5})$")
@@ -49,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="append every change this seat hears to FILE, one JSON line each (support, tests)",
     )
+    gui.add_argument(
+        "--no-keeper",
+        action="store_true",
+        help="run the window in this process only: not started again after a crash",
+    )
+    gui.add_argument(CHILD_FLAG, action="store_true", help=argparse.SUPPRESS)
     gui.set_defaults(handler=run_gui)
 
 
@@ -72,8 +79,16 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.view is not None and args.view not in known_views:
         raise CommandError(f"未知视图 unknown --view {args.view!r}: use one of {', '.join(known_views)}")
     size = parse_size(args.size)
+    if not (args.screenshot or args.no_keeper or args.supervised):
+        from runtime.launcher import keep_window
+
+        return keep_window(args.raw_argv)  # this process keeps the window; the child shows it
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a screenshot never needs a display
+    else:
+        from runtime.logs import setup_logging
+
+        setup_logging(data_dir() / "logs" / "gui.log", verbose=args.verbose)
     url = demo_db_url() if args.demo and args.db in (None, default_db_url()) else args.db
 
     from PySide6.QtWidgets import QApplication, QMessageBox
