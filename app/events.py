@@ -33,8 +33,6 @@ class Topic(StrEnum):
     SENSOR = "sensor"
     SENSOR_HEARD = "sensor_heard"
     DONGLE = "dongle"
-    CAMERA = "camera"
-    CAMERA_SHOW = "camera.show"
     GRID = "grid"
     HOUSEHOLD = "household"
     RESIDENT = "resident"
@@ -42,10 +40,6 @@ class Topic(StrEnum):
     FACE_GALLERY = "face_gallery"
     AI_ZONE = "ai_zone"
     SERVICE = "service"
-
-
-# Requests meant for one process's own screens (open a camera on *this* wall): never relayed.
-SEAT_LOCAL_TOPICS = frozenset({Topic.CAMERA_SHOW})
 
 
 @dataclass(frozen=True)
@@ -75,16 +69,6 @@ class DongleState:
     connected: bool
     detail: str = ""
     host: str = ""  # the computer whose reader reports it
-
-
-@dataclass(frozen=True)
-class CameraChanged:
-    action: str  # "add", "update", "delete"
-
-
-@dataclass(frozen=True)
-class CameraShow:
-    """Bring a camera up on this process's walls (seat-local)."""
 
 
 @dataclass(frozen=True)
@@ -134,8 +118,6 @@ Payload = (
     | SensorChanged
     | SensorHeard
     | DongleState
-    | CameraChanged
-    | CameraShow
     | GridChanged
     | RosterChanged
     | AiEventChanged
@@ -150,8 +132,6 @@ PAYLOADS: dict[Topic, type] = {
     Topic.SENSOR: SensorChanged,
     Topic.SENSOR_HEARD: SensorHeard,
     Topic.DONGLE: DongleState,
-    Topic.CAMERA: CameraChanged,
-    Topic.CAMERA_SHOW: CameraShow,
     Topic.GRID: GridChanged,
     Topic.HOUSEHOLD: RosterChanged,
     Topic.RESIDENT: RosterChanged,

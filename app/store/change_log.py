@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import OperationalError
 
-from app.events import SEAT_LOCAL_TOPICS, Change, EventHub, new_origin
+from app.events import Change, EventHub, new_origin
 from app.models.changes import ChangeLogEntry
 from app.store.base import utcnow
 from app.store.database import Database
@@ -62,8 +62,8 @@ class ChangeLogRelay:
             self._reader.join(timeout=5)
 
     def _send(self, change: Change) -> None:
-        if change.origin is not None or change.topic in SEAT_LOCAL_TOPICS:
-            return  # from another process (heard everywhere already), or for this process's screens only
+        if change.origin is not None:
+            return  # from another process: heard everywhere already
         try:
             with self.db.engine.begin() as connection:
                 connection.execute(

@@ -14,7 +14,7 @@ import threading
 import psycopg
 from sqlalchemy.engine import make_url
 
-from app.events import SEAT_LOCAL_TOPICS, Change, EventHub, new_origin
+from app.events import Change, EventHub, new_origin
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,8 @@ class ChangeRelay:
                 self._sender = None
 
     def _send(self, change: Change) -> None:
-        if change.origin is not None or change.topic in SEAT_LOCAL_TOPICS:
-            return  # from another seat (heard everywhere already), or for this seat's screens only
+        if change.origin is not None:
+            return  # from another seat: heard everywhere already
         payload = encode(change, self.origin)
         with self._send_lock:
             for attempt in range(2):  # one reconnect: the server may have restarted since the last change

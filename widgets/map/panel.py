@@ -1,7 +1,7 @@
 """The grid map panel: breadcrumb, search, overlay switches, the map itself and the side panel.
 
 `create_panel(shell_context)` is the factory the shell's PANELS list uses. The panel asks the site's
-`MapReads` (runtime/read/map.py), listens for "ticket", "alarm", "sensor" and "camera" changes on the
+`MapReads` (runtime/read/map.py), listens for "ticket", "alarm" and "sensor" changes on the
 Qt bridge and refreshes colours and markers within a moment, without reloading the grids.
 """
 
@@ -45,7 +45,7 @@ from widgets.map.renderer import MapContent
 from widgets.map.scene import MapScene, lonlat_to_map
 from widgets.map.tiles import TileLayer
 
-LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR, Topic.CAMERA})
+LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR})
 REFRESH_DELAY_MS = 250  # a burst of changes (a sweep escalating 40 tickets) costs one refresh
 ALARM_WINDOWS = (
     (timedelta(hours=24), "近24小时"),

@@ -3,8 +3,8 @@
 All wall panels of one process (the main window's dock, extra wall windows, the kiosk window on a
 second screen) share one `StreamPool`, so a camera shown twice is decoded once.
 
-Other areas bring a camera up by publishing `Change("camera.show", (camera_id,))` on the hub, or by
-calling `WallPanel.show_camera(camera_id)`. The AI overlay draws on every wall's tiles through
+Other areas of the window bring a camera up by calling `WallPanel.show_camera(camera_id)` (the
+window's wiring does, for the map and the alarm popup). The AI overlay draws on every wall's tiles by
 `set_overlay_source(context, overlay_for)`; it gets frames from the same workers via
 `stream_pool_for(context).acquire(camera.stream(Profile.SUB)).add_frame_listener(callback, max_fps)`.
 The AI screens add their actions to every tile's context menu through `set_camera_menu`.
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import Change, Topic
 from video.cameras import CameraInfo, load_cameras
 from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
 from video.pool import StreamPool
@@ -48,7 +47,6 @@ from widgets.wall.tile import CameraMenu, OverlayPainter
 from widgets.wall.wall import VideoWall
 
 LAST_LAYOUT_KEY = "wall/last_layout"
-SHOW_CAMERA_TOPIC = Topic.CAMERA_SHOW
 PRESET_LABELS = {
     "1": "1 画面",
     "4": "4 画面",
@@ -171,8 +169,6 @@ class WallPanel(QWidget):
         self.wall.layout_changed.connect(self._remember_layout)
         self._restore_layout()
         self.camera_list.camera_activated.connect(self.show_camera)
-        context.bridge.on("camera", lambda _change: self.reload_cameras(), self)
-        context.bridge.on(SHOW_CAMERA_TOPIC, self._on_show_request, self)
         self._health = QTimer(self, interval=1000, timeout=self._report_health)
         self._health.start()
 
@@ -269,10 +265,6 @@ class WallPanel(QWidget):
     def show_camera(self, camera_id: int) -> None:
         """Bring a camera up maximised on this wall."""
         self.wall.show_camera(camera_id)
-
-    def _on_show_request(self, change: Change) -> None:
-        if change.ids:
-            self.show_camera(change.ids[0])
 
     # ---- layouts ----------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

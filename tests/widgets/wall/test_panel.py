@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.events import Change
 from app.models import Camera, Grid
 from video.layouts import LayoutStore
 
@@ -71,13 +70,6 @@ def test_layout_saved_by_name_comes_back(qtbot, panel):
     assert len(panel.wall.tiles) == 9
     panel._layout_chosen(labels.index("★ 夜间值守"))
     assert len(panel.wall.tiles) == 4 and panel.wall.tiles[3].camera is not None
-
-
-def test_other_areas_bring_a_camera_up_through_the_hub(qtbot, panel):
-    camera_id = panel.wall.tiles[1].camera.id
-    panel.context.hub.publish(Change("camera.show", (camera_id,)))
-    qtbot.waitUntil(lambda: panel.wall.maximised is not None, timeout=3000)
-    assert panel.wall.maximised.camera.id == camera_id
 
 
 def test_a_second_wall_window_shares_the_streams(qtbot, panel):
