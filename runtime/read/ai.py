@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.context import SiteContext
 from app.models import Camera
+from runtime.ai_alarms import EventAcknowledgement, event_acknowledgement
 from runtime.read.household import Households
 from runtime.read.resident_search import ResidentRow, SearchQuery
 from video.ai import event_list, gallery, zones
@@ -30,6 +31,10 @@ class AiReads:
     def __init__(self, site: SiteContext, households: Households) -> None:
         self.db = site.db
         self.households = households
+
+    def acknowledgement(self, event_id: int) -> EventAcknowledgement | None:
+        """Who acknowledged an event (itself, or through the alarm it raised), or None if it is gone."""
+        return event_acknowledgement(self.db, event_id)
 
     def residents(self, text: str, limit: int) -> list[ResidentRow]:
         """Residents to enrol a face for: the roster's own search (name, address, phone, ID tail)."""

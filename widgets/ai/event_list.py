@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
 from alarms.service import TOPIC as ALARM_TOPIC
 from alarms.service import AlarmError, AlarmService
 from app.events import Change
-from app.store import Database
-from runtime.ai_alarms import EventAcknowledgement, acknowledge_event, event_acknowledgement
+from runtime.ai_alarms import EventAcknowledgement, acknowledge_event
 from runtime.read.ai import PAGE_SIZE, AiReads, EventFilter, EventRow
 from runtime.types import AlarmState, StoreFailure
 from video.ai.events import KINDS
@@ -200,7 +199,6 @@ class AiEventList(QWidget):
     def __init__(
         self,
         reads: AiReads,
-        db: Database,
         names_visible: bool,
         bridge: QtBridge | None = None,
         parent=None,
@@ -210,7 +208,6 @@ class AiEventList(QWidget):
         self.setObjectName("aiEventList")
         self.setStyleSheet(STYLE)
         self.reads = reads
-        self.db = db  # only for widgets.ai_alarms.event_acknowledgement, which still takes the store
         self.alarms = alarms  # acknowledging needs it; without it the list only shows
         self.model = AiEventModel(reads, names_visible, self)
         self._refresh_soon = QTimer(self, singleShot=True, interval=250)
@@ -362,7 +359,7 @@ class AiEventList(QWidget):
 
     def _show_selected(self) -> None:
         row = self.selected()
-        acknowledgement = event_acknowledgement(self.db, row.event_id) if row is not None else None
+        acknowledgement = self.reads.acknowledgement(row.event_id) if row is not None else None
         self.acknowledge_button.setEnabled(
             acknowledgement is not None and not acknowledgement.is_acknowledged
         )
@@ -437,13 +434,11 @@ class AiEventList(QWidget):
 
 def create_panel(shell_context: ShellContext) -> AiEventList:
     """AI事件 as a dock or a tab."""
-    alarms = AlarmService(shell_context.db, shell_context.hub, shell_context.seat)
     return AiEventList(
         shell_context.reads.ai,
-        shell_context.db,
         names_visible(shell_context),
         shell_context.bridge,
-        alarms=alarms,
+        alarms=shell_context.runtime.alarms,
     )
 
 
