@@ -8,7 +8,7 @@ from alarms.service import AlarmService
 from app.config import Seat
 from app.context import SiteContext
 from app.events import EventHub
-from runtime.read.alarms import AlarmReads
+from runtime.reads import ReadModels
 from tests.alarms.site import build_site
 from widgets.alarms.popup import AlarmPopup
 from widgets.alarms.sound import AlarmSound
@@ -53,7 +53,7 @@ def speaker() -> CountingPlayer:
 
 @pytest.fixture
 def popup(qtbot, service, speaker):
-    reads = AlarmReads(SiteContext(service.db, service.hub, service.seat))
+    reads = ReadModels(SiteContext(service.db, service.hub, service.seat)).alarms
     widget = AlarmPopup(service, reads=reads, sound=AlarmSound(player=speaker.backend(), repeat_ms=50))
     qtbot.addWidget(widget)
     return widget
