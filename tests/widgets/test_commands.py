@@ -109,7 +109,7 @@ def test_a_database_that_cannot_be_opened_is_a_chinese_message_not_a_traceback(q
 
 
 def test_kiosk_on_a_missing_screen_or_without_a_pin_is_a_plain_error(qapp, small_site, tmp_path, capsys):
-    args = ["gui", "--db", small_site.db.url, "--kiosk", "--view", "stats"]
+    args = ["gui", "--db", small_site.db.url, "--kiosk", "--view", "stats", "--no-keeper"]
     assert main.main([*args, "--screen", "9"]) != 0
     assert "屏幕 9 不存在" in capsys.readouterr().err
     assert main.main([*args, "--screen", "0"]) != 0  # no supervisor PIN set on this seat yet
