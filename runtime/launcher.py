@@ -11,7 +11,6 @@ restarted. SIGTERM and SIGINT are passed on to the window, and the keeper ends w
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import subprocess
 import sys
@@ -83,8 +82,9 @@ def _said(code: int) -> str:
 
 
 def child_command(argv: Sequence[str]) -> list[str]:
-    """The command that starts the window itself: this program again, with the child flag."""
-    return [sys.executable, os.path.abspath(sys.argv[0]), *argv, CHILD_FLAG]
+    """The command that starts the window itself: the program's `main` module again, with the child
+    flag (by module, not by `sys.argv[0]`, which is another program's when `main.main` is called)."""
+    return [sys.executable, "-m", "main", *argv, CHILD_FLAG]
 
 
 def keep_window(argv: Sequence[str]) -> int:

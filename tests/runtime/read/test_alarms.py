@@ -81,7 +81,7 @@ def test_addresses_of_many_households_at_once(reads, site):
 
 def test_the_card_beside_an_alarm_shows_phones_and_the_chain(reads, site):
     card = reads.card(site.household_id)
-    assert card.residents[0].name == "张桂芳"
+    assert card.members[0].name == "张桂芳"
     assert card.disclosure is Disclosure.PHONES  # the operator has to ring them
     assert "孙丽华" in {c.name for link in card.chain for c in link.contacts}
     assert reads.card(999_999) is None
