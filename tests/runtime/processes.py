@@ -101,6 +101,21 @@ class SiteProcess:
         return f"--- {self.name} (pid {self.pid}) ---\n" + "\n".join(kept[-lines:])
 
 
+def command(args: list[str], folder: Path) -> str:
+    """A one-off command of the site (e.g. `tickets new`) in a process of its own; returns what it printed."""
+    env = {**os.environ, "GCC_DATA_DIR": str(folder)}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def serve(db_url: str, folder: Path, name: str = "serve") -> SiteProcess:
     args = ["serve", "--db", db_url, "--log", str(folder / f"{name}.log"), "--claim-every", "0.5"]
     return SiteProcess(name, args, folder)

@@ -1,12 +1,13 @@
 """The site as real processes: `serve`, GUI seats (offscreen, tracing what their views hear) and this
 test process as one more seat.
 
-On PostgreSQL a ticket opened at one seat, an escalation by the sweep and alarms from a serial RF bridge
-(a pseudo-terminal) and from Zigbee2MQTT (this machine's Mosquitto) reach every seat; when the `serve`
-that leads is killed with SIGKILL a second `serve` takes the lead and nothing is done twice or lost:
-the broker keeps the site's MQTT session (QoS 1) for the successor, and the serial port is read by
-one process of this computer at a time. On SQLite one MQTT message raises exactly one alarm whichever
-processes run: a window, a kiosk wall, or `serve` beside a window.
+On PostgreSQL a ticket opened by `tickets new` (a process of the site, like a seat), an escalation by
+the sweep and alarms from a serial RF bridge (a pseudo-terminal) and from Zigbee2MQTT (this machine's
+Mosquitto) reach every seat; when the `serve` that leads is killed with SIGKILL a second `serve` takes
+the lead and nothing is done twice or lost: the broker keeps the site's MQTT session (QoS 1) for the
+successor, and the serial port is read by one process of this computer at a time. On SQLite one MQTT
+message raises exactly one alarm whichever processes run: a window, a kiosk wall, or `serve` beside a
+window.
 """
 
 from __future__ import annotations
@@ -21,16 +22,13 @@ from sqlalchemy import func, select, update
 from alarms.models import Alarm, Dongle
 from alarms.portisch import rf_received
 from alarms.station import this_host
-from app.config import Seat as SeatIdentity
 from app.models import Sensor
 from app.store import Database
 from app.store.base import utcnow
-from app.tickets.desk import TicketDesk
-from app.tickets.intake import Intake
 from app.tickets.models import Ticket, TicketEvent
 from tests.alarms.pty_bridge import PtyBridge
 from tests.alarms.site import Site, build_site
-from tests.runtime.processes import LocalSeat, Seat, broker_up, mqtt_send, serve, wait_until
+from tests.runtime.processes import LocalSeat, Seat, broker_up, command, mqtt_send, serve, wait_until
 
 pytestmark = [
     pytest.mark.slow,
@@ -158,9 +156,9 @@ def test_three_seats_hear_the_site_and_a_second_serve_takes_over_a_killed_one(
         processes.extend(seat.process for seat in seats)
         wait_for_seats(here, seats)
 
-        desk = TicketDesk(pg_db, seat=SeatIdentity(operator="测试席位"), hub=here.hub)
-        ticket_id = desk.open(
-            Intake(category="SR01", text="楼道堆物堵塞消防通道", household_id=site.second_household_id)
+        new_ticket = ["tickets", "new", "--category", "SR01", "--text", "楼道堆物堵塞消防通道"]
+        ticket_id = int(
+            command([*new_ticket, "--household", str(site.second_household_id), "--db", pg_db.url], tmp_path)
         )
         every_seat_hears(seats, "ticket", "the ticket opened at another seat", id=ticket_id, action="opened")
 
