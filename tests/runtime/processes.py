@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import paho.mqtt.client as mqtt
 import paho.mqtt.publish as publish
 
 from app.events import Change, EventHub
@@ -38,6 +39,14 @@ def broker_up() -> bool:
 def mqtt_send(topic: str, payload: dict) -> None:
     """What a Zigbee2MQTT bridge does for a device: one message at QoS 1."""
     publish.single(topic, json.dumps(payload), qos=1, hostname=BROKER[0], port=BROKER[1])
+
+
+def forget_mqtt_session(client_id: str) -> None:
+    """Drop a site dongle's persistent session from the broker (once no process of the test holds it):
+    connecting under its id with a clean session ends it, so test runs leave no sessions behind."""
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=True)
+    client.connect(*BROKER, keepalive=5)
+    client.disconnect()
 
 
 def wait_until(condition: Callable[[], Any], timeout: float, what: str, every: float = 0.1) -> Any:

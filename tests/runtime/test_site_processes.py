@@ -19,16 +19,29 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, update
 
+from alarms.ingest import SensorIngest
 from alarms.models import Alarm, Dongle
 from alarms.portisch import rf_received
-from alarms.station import this_host
+from alarms.service import AlarmService
+from alarms.station import SensorStation, this_host
+from app.config import Seat as SeatIdentity
+from app.events import EventHub
 from app.models import Sensor
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets.models import Ticket, TicketEvent
 from tests.alarms.pty_bridge import PtyBridge
 from tests.alarms.site import Site, build_site
-from tests.runtime.processes import LocalSeat, Seat, broker_up, command, mqtt_send, serve, wait_until
+from tests.runtime.processes import (
+    LocalSeat,
+    Seat,
+    broker_up,
+    command,
+    forget_mqtt_session,
+    mqtt_send,
+    serve,
+    wait_until,
+)
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,9 +56,10 @@ START_S = 60  # a GUI seat starting on a shared two-core machine
 HEAR_S = 15  # a change reaching every seat
 
 
-def equip(db: Database, site: Site, base_topic: str, port: str | None) -> None:
+def equip(db: Database, site: Site, base_topic: str, port: str | None) -> str:
     """The site's dongles (the RF bridge pinned to this computer, the broker to none) and the sensors
-    each message below presses: every press raises an alarm of its own."""
+    each message below presses: every press raises an alarm of its own. Returns the MQTT client id
+    under which the site's processes read the broker."""
     with db.session() as session:
         session.add(
             Dongle(name=ZIGBEE_DONGLE, protocol="zigbee", address="127.0.0.1:1883", base_topic=base_topic)
@@ -59,6 +73,8 @@ def equip(db: Database, site: Site, base_topic: str, port: str | None) -> None:
         session.add(
             Sensor(name="紧急按钮(二)", kind="sos", protocol="rf433", device_code=RF_SOS_CODES[1], **where)
         )
+    station = SensorStation(SensorIngest(AlarmService(db, EventHub(), SeatIdentity())))
+    return station.mqtt_client_id(ZIGBEE_DONGLE)
 
 
 def press_zigbee(base_topic: str) -> None:
@@ -126,7 +142,16 @@ def bridge():
 
 
 @pytest.fixture
-def processes():
+def broker_sessions():
+    """The MQTT sessions the test's processes keep at the broker, dropped after those have stopped."""
+    client_ids: list[str] = []
+    yield client_ids
+    for client_id in client_ids:
+        forget_mqtt_session(client_id)
+
+
+@pytest.fixture
+def processes(broker_sessions):
     """Every process a test starts, stopped at its end; their output is printed (pytest shows it when
     the test failed)."""
     started = []
@@ -138,11 +163,11 @@ def processes():
 
 @pytest.mark.pg
 def test_three_seats_hear_the_site_and_a_second_serve_takes_over_a_killed_one(
-    pg_db, bridge, processes, tmp_path
+    pg_db, bridge, processes, broker_sessions, tmp_path
 ):
     site = build_site(pg_db)
     base_topic = f"z2m-{uuid.uuid4().hex[:8]}"
-    equip(pg_db, site, base_topic, bridge.port)
+    broker_sessions.append(equip(pg_db, site, base_topic, bridge.port))
     here = LocalSeat(pg_db)
     try:
         first = serve(pg_db.url, tmp_path, "serve-1")
@@ -220,10 +245,10 @@ def wait_for_seats(here: LocalSeat, seats: list[Seat]) -> None:
 
 
 @pytest.mark.parametrize("mode", ["window", "kiosk", "serve beside a window"])
-def test_one_mqtt_message_raises_one_alarm(sqlite_db, processes, tmp_path, mode):
+def test_one_mqtt_message_raises_one_alarm(sqlite_db, processes, broker_sessions, tmp_path, mode):
     site = build_site(sqlite_db)
     base_topic = f"z2m-{uuid.uuid4().hex[:8]}"
-    equip(sqlite_db, site, base_topic, port=None)
+    broker_sessions.append(equip(sqlite_db, site, base_topic, port=None))
     here = LocalSeat(sqlite_db)
     try:
         if mode == "serve beside a window":
