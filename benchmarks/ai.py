@@ -19,7 +19,6 @@ Prints one JSON object: {"figures": [{"name", "value", "unit", "target", "met"},
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -30,6 +29,8 @@ import numpy as np
 import skimage.data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _figures import figure, print_figures  # noqa: E402
 
 from video.ai.config import AiConfig  # noqa: E402
 from video.ai.models import AiModels  # noqa: E402
@@ -218,10 +219,6 @@ def overlay_paint_times() -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(overlay_ms[20:]), np.asarray(picture_ms[20:])
 
 
-def figure(name: str, value: float, unit: str, target: str | None, met: bool | None) -> dict:
-    return {"name": name, "value": round(value, 3), "unit": unit, "target": target, "met": met}
-
-
 def main() -> None:
     sessions = SessionCache()
     cameras = [Camera(k) for k in range(CAMERAS)]
@@ -292,7 +289,7 @@ def main() -> None:
             None,
         ),
     ]
-    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    print_figures(figures)
 
 
 if __name__ == "__main__":

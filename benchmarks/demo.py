@@ -6,12 +6,13 @@ pays with or without demo data. Both are timed as the user runs them, in a new i
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _figures import figure, print_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 20.0
@@ -32,22 +33,10 @@ def main() -> None:
         upgrade = _timed("db", "upgrade", db=Path(folder) / "empty.sqlite")
         demo = _timed("demo", db=Path(folder) / "demo.sqlite")
     figures = [
-        {
-            "name": "demo_build_seconds",
-            "value": round(demo, 2),
-            "unit": "s",
-            "target": f"< {TARGET_SECONDS}",
-            "met": demo < TARGET_SECONDS,
-        },
-        {
-            "name": "baseline_db_upgrade_seconds",
-            "value": round(upgrade, 2),
-            "unit": "s",
-            "target": None,
-            "met": None,
-        },
+        figure("demo_build_seconds", demo, "s", f"< {TARGET_SECONDS}", demo < TARGET_SECONDS, digits=2),
+        figure("baseline_db_upgrade_seconds", upgrade, "s", digits=2),
     ]
-    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    print_figures(figures)
 
 
 if __name__ == "__main__":

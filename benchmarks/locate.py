@@ -13,11 +13,11 @@ Also timed: building the demo layout (target < 2 s) and building the index.
 
 from __future__ import annotations
 
-import json
 import time
 
 import numpy as np
 import shapely
+from _figures import figure, print_figures
 
 from app.demo.district import district_layout
 from grid_map.index import GridIndex
@@ -96,7 +96,7 @@ def main() -> None:
         _figure("grids_in_index", len(index), "grids", None),
         _figure("level3_grids", len(compounds), "grids", None),
     ]
-    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    print_figures(figures)
 
 
 def _figure(name: str, value: float, unit: str, target: float | None, lower_is_better: bool = False) -> dict:
@@ -107,7 +107,7 @@ def _figure(name: str, value: float, unit: str, target: float | None, lower_is_b
     else:
         met = value < target if lower_is_better else value >= target
     shown_target = None if target is None else (f"< {target}" if lower_is_better else f">= {target}")
-    return {"name": name, "value": round(value, 3), "unit": unit, "target": shown_target, "met": met}
+    return figure(name, value, unit, shown_target, met)
 
 
 if __name__ == "__main__":

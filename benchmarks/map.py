@@ -25,7 +25,6 @@ Prints one JSON object: {"figures": [{"name", "value", "unit", "target", "met"},
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import statistics
@@ -37,6 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import shapely  # noqa: E402
+from _figures import figure, print_figures  # noqa: E402
 from PySide6.QtCore import QPointF  # noqa: E402
 from PySide6.QtGui import QImage, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -105,10 +105,6 @@ def time_highlight_frames(renderer: MapRenderer, view: Viewport, grid_ids: list[
         painter.end()
         times.append((time.thread_time() - began) * 1000)
     return times
-
-
-def figure(name: str, value: float, unit: str, target: str | None = None, met: bool | None = None) -> dict:
-    return {"name": name, "value": round(value, 3), "unit": unit, "target": target, "met": met}
 
 
 def main() -> None:
@@ -180,7 +176,7 @@ def main() -> None:
         ),
         figure("clicks that found a grid", hits, "of 2000"),
     ]
-    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    print_figures(figures)
     del app
 
 

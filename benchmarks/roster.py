@@ -10,7 +10,6 @@ Prints one JSON object: {"figures": [{"name", "value", "unit", "target", "met"},
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 import tempfile
@@ -21,6 +20,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from _figures import figure, print_figures  # noqa: E402
 
 from app.context import SiteContext  # noqa: E402
 from app.models import Building, Grid  # noqa: E402
@@ -97,9 +98,9 @@ def timed(work) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def figure(name: str, value: float, unit: str, target: float | None, lower_is_better: bool = True) -> dict:
+def judged(name: str, value: float, unit: str, target: float | None, lower_is_better: bool = True) -> dict:
     met = None if target is None else (value <= target if lower_is_better else value >= target)
-    return {"name": name, "value": round(value, 3), "unit": unit, "target": target, "met": met}
+    return figure(name, value, unit, target, met)
 
 
 def main() -> None:
@@ -124,14 +125,14 @@ def main() -> None:
         csv_s, _ = timed(lambda: export_roster(db, folder_path / "out.csv"))
         db.dispose()
     figures = [
-        figure("import 4,500-resident .xlsx", import_s, "s", 10.0),
-        figure("baseline: openpyxl read-only read of the same file", read_s, "s", None),
-        figure("import time / baseline read", import_s / read_s, "x", None),
-        figure("import throughput", RESIDENTS / import_s, "rows/s", 500.0, lower_is_better=False),
-        figure("export .xlsx", xlsx_s, "s", 10.0),
-        figure("export .csv", csv_s, "s", 5.0),
+        judged("import 4,500-resident .xlsx", import_s, "s", 10.0),
+        judged("baseline: openpyxl read-only read of the same file", read_s, "s", None),
+        judged("import time / baseline read", import_s / read_s, "x", None),
+        judged("import throughput", RESIDENTS / import_s, "rows/s", 500.0, lower_is_better=False),
+        judged("export .xlsx", xlsx_s, "s", 10.0),
+        judged("export .csv", csv_s, "s", 5.0),
     ]
-    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    print_figures(figures)
 
 
 if __name__ == "__main__":

@@ -7,19 +7,24 @@ baseline in the same run is the first page of an empty search (no filter at all)
 
 from __future__ import annotations
 
-import json
 import random
 import statistics
+import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from _figures import figure, print_figures
 from sqlalchemy import insert
 
-from app.models import Building, Grid, Household, Resident, ResidentTag
-from app.store import Database
-from runtime.read.resident_search import SearchQuery, count_residents, search_residents
+sys.path.insert(
+    0, str(Path(__file__).resolve().parents[1])
+)  # this checkout's packages, not an installed copy
+
+from app.models import Building, Grid, Household, Resident, ResidentTag  # noqa: E402
+from app.store import Database  # noqa: E402
+from runtime.read.resident_search import SearchQuery, count_residents, search_residents  # noqa: E402
 
 RESIDENTS = 100_000
 PER_HOUSEHOLD = 2.5
@@ -120,25 +125,27 @@ def main() -> None:
                 count = _median_ms(lambda q=query: count_residents(session, q))
                 baseline = name == "empty"
                 figures.append(
-                    {
-                        "name": f"{'baseline_' if baseline else ''}page_{name}_ms",
-                        "value": round(page, 1),
-                        "unit": "ms",
-                        "target": None if baseline else f"< {PAGE_TARGET_MS}",
-                        "met": None if baseline else page < PAGE_TARGET_MS,
-                    }
+                    figure(
+                        f"{'baseline_' if baseline else ''}page_{name}_ms",
+                        page,
+                        "ms",
+                        None if baseline else f"< {PAGE_TARGET_MS}",
+                        None if baseline else page < PAGE_TARGET_MS,
+                        digits=1,
+                    )
                 )
                 figures.append(
-                    {
-                        "name": f"count_{name}_ms",
-                        "value": round(count, 1),
-                        "unit": "ms",
-                        "target": f"< {COUNT_TARGET_MS}",
-                        "met": count < COUNT_TARGET_MS,
-                    }
+                    figure(
+                        f"count_{name}_ms",
+                        count,
+                        "ms",
+                        f"< {COUNT_TARGET_MS}",
+                        count < COUNT_TARGET_MS,
+                        digits=1,
+                    )
                 )
         db.dispose()
-    print(json.dumps({"residents": RESIDENTS, "figures": figures}, ensure_ascii=False))
+    print_figures(figures, residents=RESIDENTS)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ Prints one JSON object: {"figures": [{"name", "value", "unit", "target", "met"},
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import sys
@@ -27,6 +26,8 @@ from shapely.geometry import Point
 from sqlalchemy import insert, select, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _figures import figure, print_figures  # noqa: E402
 
 from app.config import Seat  # noqa: E402
 from app.models import Duty, Grid, Person  # noqa: E402
@@ -135,10 +136,6 @@ class PolygonLoop:
         return None
 
 
-def figure(name: str, value: float, unit: str, target: str, met: bool, **extra) -> dict:
-    return {"name": name, "value": round(value, 4), "unit": unit, "target": target, "met": bool(met), **extra}
-
-
 def bench_dispatch(db: Database, categories: list[str]) -> list[dict]:
     with db.session() as session:
         locator = GridLocator.load(session)
@@ -163,6 +160,7 @@ def bench_dispatch(db: Database, categories: list[str]) -> list[dict]:
             "tickets/s",
             ">= 2000",
             fast >= 2000,
+            digits=4,
             baseline_one_by_one_polygon_loop=round(naive, 1),
             tickets=len(batch),
             per_cpu_second=round(fast_cpu, 1),
@@ -218,6 +216,7 @@ def bench_sweep(db: Database, categories: list[str]) -> list[dict]:
             "s",
             "<= 0.5",
             fast <= 0.5,
+            digits=4,
             open_tickets=open_count,
             tickets_due=len(report.tickets),
             warnings=report.warnings,
@@ -232,6 +231,7 @@ def bench_sweep(db: Database, categories: list[str]) -> list[dict]:
             "s",
             "<= 0.5",
             idle <= 0.5,
+            digits=4,
             changed=len(again.tickets),
         ),
     ]
@@ -364,6 +364,7 @@ def bench_queue(db: Database, levels: dict[str, list[int]], categories: list[str
             "ms",
             "<= 100",
             fast * 1000 <= 100,
+            digits=4,
             rows=len(page),
             stored=total,
             baseline_full_scan_ms=round(naive * 1000, 1),
@@ -383,7 +384,7 @@ def main() -> None:
         figures += bench_sweep(db, categories)
         figures += bench_queue(db, levels, categories)
         db.dispose()
-    print(json.dumps({"figures": figures}, ensure_ascii=False))
+    print_figures(figures)
 
 
 if __name__ == "__main__":

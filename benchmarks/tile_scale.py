@@ -11,7 +11,6 @@ speed-up and the largest difference between their pictures.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _figures import figure, print_figures  # noqa: E402
 
 from video.yuv import PackedI420, bilinear_scaler_available, libyuv_bilinear  # noqa: E402
 
@@ -68,36 +69,12 @@ def main() -> None:
         difference = int(np.abs(ours.buffer.astype(int) - theirs.buffer.astype(int)).max())
         name = f"{tile[0]}x{tile[1]}"
         figures += [
-            {
-                "name": f"bilinear_scale_{name}",
-                "value": round(ours_us, 1),
-                "unit": "us",
-                "target": "",
-                "met": True,
-            },
-            {
-                "name": f"libyuv_scale_{name}",
-                "value": round(libyuv_us, 1),
-                "unit": "us",
-                "target": "baseline",
-                "met": True,
-            },
-            {
-                "name": f"speedup_{name}",
-                "value": round(libyuv_us / ours_us, 2),
-                "unit": "x",
-                "target": "> 1",
-                "met": libyuv_us > ours_us,
-            },
-            {
-                "name": f"max_level_difference_{name}",
-                "value": difference,
-                "unit": "levels",
-                "target": "<= 1",
-                "met": difference <= 1,
-            },
+            figure(f"bilinear_scale_{name}", ours_us, "us", digits=1),
+            figure(f"libyuv_scale_{name}", libyuv_us, "us", "baseline", digits=1),
+            figure(f"speedup_{name}", libyuv_us / ours_us, "x", "> 1", libyuv_us > ours_us, digits=2),
+            figure(f"max_level_difference_{name}", difference, "levels", "<= 1", difference <= 1),
         ]
-    print(json.dumps({"figures": figures, "shuffle_path": _bilinear.uses_shuffle()}))
+    print_figures(figures, shuffle_path=_bilinear.uses_shuffle())
 
 
 if __name__ == "__main__":

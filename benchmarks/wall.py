@@ -15,7 +15,6 @@ Needs ffmpeg and GStreamer's RTSP server (Debian: gir1.2-gst-rtsp-server-1.0, se
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import resource
@@ -27,6 +26,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from _figures import figure, print_figures  # noqa: E402
 
 from tests.video.servers import RtspServer, looped_copy  # noqa: E402
 from video.demo_scenes import StreetScene, write_clip  # noqa: E402
@@ -270,117 +271,37 @@ def main() -> None:
     wall_ms = result["cpu"] / max(result["frames"], 1) * 1000
     ratio = wall_ms / baseline_ms
     fps_min = min(result["fps"])
+    fps_mean = sum(result["fps"]) / len(result["fps"])
     figures = [
-        {
-            "name": "cpu_per_displayed_frame_vs_ffmpeg_decode",
-            "value": round(ratio, 3),
-            "unit": "ratio",
-            "target": "<= 1.4",
-            "met": ratio <= 1.4,
-        },
-        {
-            "name": "wall_cpu_per_displayed_frame",
-            "value": round(wall_ms, 3),
-            "unit": "ms",
-            "target": "",
-            "met": True,
-        },
-        {
-            "name": "ffmpeg_threads1_rtsp_decode_cpu_per_frame",
-            "value": round(baseline_ms, 3),
-            "unit": "ms",
-            "target": "baseline",
-            "met": True,
-        },
-        {
-            "name": "cpu_per_displayed_frame_vs_ffmpeg_file_decode",
-            "value": round(wall_ms / file_ms, 3),
-            "unit": "ratio",
-            "target": "<= 1.4 (stricter: no network in this baseline)",
-            "met": wall_ms / file_ms <= 1.4,
-        },
-        {
-            "name": "ffmpeg_threads1_file_decode_cpu_per_frame",
-            "value": round(file_ms, 3),
-            "unit": "ms",
-            "target": "baseline",
-            "met": True,
-        },
-        {
-            "name": "in_process_decode_cpu_per_frame",
-            "value": round(decode_ms, 3),
-            "unit": "ms",
-            "target": "baseline (PyAV, no display)",
-            "met": True,
-        },
-        {
-            "name": "cpu_per_displayed_frame_vs_in_process_decode",
-            "value": round(wall_ms / decode_ms, 3),
-            "unit": "ratio",
-            "target": "",
-            "met": True,
-        },
-        {
-            "name": "tile_fps_min",
-            "value": round(fps_min, 2),
-            "unit": "fps",
-            "target": ">= 14.5",
-            "met": fps_min >= 14.5,
-        },
-        {
-            "name": "tile_fps_mean",
-            "value": round(sum(result["fps"]) / len(result["fps"]), 2),
-            "unit": "fps",
-            "target": ">= 14.5",
-            "met": sum(result["fps"]) / len(result["fps"]) >= 14.5,
-        },
-        {
-            "name": "event_loop_latency_p99",
-            "value": round(result["latency_p99"], 2),
-            "unit": "ms",
-            "target": "<= 20",
-            "met": result["latency_p99"] <= 20,
-        },
-        {
-            "name": "rss_growth",
-            "value": round(result["rss_growth"] * 100, 2),
-            "unit": "%",
-            "target": "<= 5",
-            "met": result["rss_growth"] <= 0.05,
-        },
-        {
-            "name": "frames_dropped_before_display",
-            "value": result["dropped"],
-            "unit": "frames",
-            "target": "",
-            "met": True,
-        },
-        {
-            "name": "gui_thread_cpu_share",
-            "value": round(result["gui_cpu"] / result["cpu"], 3),
-            "unit": "fraction",
-            "target": "",
-            "met": True,
-        },
-        {
-            "name": "wall_process_cpu_cores",
-            "value": round(result["cpu"] / result["elapsed"], 3),
-            "unit": "cores",
-            "target": "",
-            "met": True,
-        },
+        figure("cpu_per_displayed_frame_vs_ffmpeg_decode", ratio, "ratio", "<= 1.4", ratio <= 1.4),
+        figure("wall_cpu_per_displayed_frame", wall_ms, "ms"),
+        figure("ffmpeg_threads1_rtsp_decode_cpu_per_frame", baseline_ms, "ms", "baseline"),
+        figure(
+            "cpu_per_displayed_frame_vs_ffmpeg_file_decode",
+            wall_ms / file_ms,
+            "ratio",
+            "<= 1.4 (stricter: no network in this baseline)",
+            wall_ms / file_ms <= 1.4,
+        ),
+        figure("ffmpeg_threads1_file_decode_cpu_per_frame", file_ms, "ms", "baseline"),
+        figure("in_process_decode_cpu_per_frame", decode_ms, "ms", "baseline (PyAV, no display)"),
+        figure("cpu_per_displayed_frame_vs_in_process_decode", wall_ms / decode_ms, "ratio"),
+        figure("tile_fps_min", fps_min, "fps", ">= 14.5", fps_min >= 14.5, digits=2),
+        figure("tile_fps_mean", fps_mean, "fps", ">= 14.5", fps_mean >= 14.5, digits=2),
+        figure(
+            "event_loop_latency_p99",
+            result["latency_p99"],
+            "ms",
+            "<= 20",
+            result["latency_p99"] <= 20,
+            digits=2,
+        ),
+        figure("rss_growth", result["rss_growth"] * 100, "%", "<= 5", result["rss_growth"] <= 0.05, digits=2),
+        figure("frames_dropped_before_display", result["dropped"], "frames"),
+        figure("gui_thread_cpu_share", result["gui_cpu"] / result["cpu"], "fraction"),
+        figure("wall_process_cpu_cores", result["cpu"] / result["elapsed"], "cores"),
     ]
-    print(
-        json.dumps(
-            {
-                "figures": figures,
-                "streams": args.streams,
-                "seconds": args.seconds,
-                "load_average": os.getloadavg(),
-            },
-            ensure_ascii=False,
-        )
-    )
+    print_figures(figures, streams=args.streams, seconds=args.seconds, load_average=os.getloadavg())
 
 
 if __name__ == "__main__":

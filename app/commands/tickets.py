@@ -8,12 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.store.announce import announced
 from app.tickets import Action, Intake, TicketDesk, TicketError, load_categories
 from app.tickets.categories import CategoryError
 from app.tickets.kpi import kpis
@@ -118,6 +121,15 @@ def _desk(args: argparse.Namespace) -> TicketDesk:
     return TicketDesk(db, seat=Seat(), categories=categories, locate=locator)
 
 
+@contextmanager
+def _announcing_desk(args: argparse.Namespace) -> Iterator[TicketDesk]:
+    """The desk of a command that changes tickets: every seat of the site hears of the change at once."""
+    desk = _desk(args)
+    with announced(desk.db) as hub:
+        desk.hub = hub
+        yield desk
+
+
 def _read_photos(paths: list[Path]) -> list[tuple[str, bytes]]:
     photos = []
     for path in paths:
@@ -131,7 +143,6 @@ def _read_photos(paths: list[Path]) -> list[tuple[str, bytes]]:
 def _new(args: argparse.Namespace) -> int:
     if args.lon is not None and args.lat is None:
         raise CommandError("--lon 需要同时给出 --lat  --lon needs --lat")
-    desk = _desk(args)
     intake = Intake(
         category=args.category,
         text=args.text,
@@ -147,7 +158,8 @@ def _new(args: argparse.Namespace) -> int:
         photos=_read_photos(args.photo),
     )
     try:
-        ticket_id = desk.open(intake, merge_into=args.merge, force=args.force)
+        with _announcing_desk(args) as desk:
+            ticket_id = desk.open(intake, merge_into=args.merge, force=args.force)
     except TicketError as error:
         raise CommandError(str(error)) from error
     print(ticket_id)
@@ -182,7 +194,6 @@ def render_ticket(t: dict[str, Any]) -> str:
 
 
 def _act(args: argparse.Namespace) -> int:
-    desk = _desk(args)
     params = {
         key: getattr(args, key)
         for key in (
@@ -198,16 +209,18 @@ def _act(args: argparse.Namespace) -> int:
         )
         if getattr(args, key) is not None
     }
+    photos = _read_photos(args.photo)
     try:
-        ticket = desk.act(
-            args.id,
-            args.action,
-            at=args.at,
-            expected_version=args.version,
-            actor_id=args.actor_id,
-            photos=_read_photos(args.photo),
-            **params,
-        )
+        with _announcing_desk(args) as desk:
+            ticket = desk.act(
+                args.id,
+                args.action,
+                at=args.at,
+                expected_version=args.version,
+                actor_id=args.actor_id,
+                photos=photos,
+                **params,
+            )
     except TicketError as error:
         raise CommandError(str(error)) from error
     if args.json:
@@ -221,7 +234,8 @@ def _act(args: argparse.Namespace) -> int:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    report = sweep(_desk(args), args.at)
+    with _announcing_desk(args) as desk:
+        report = sweep(desk, args.at)
     _print_json(report.as_dict() | {"now": iso(report.now)})
     return 0
 

@@ -44,12 +44,15 @@ class ChangeLogRelay:
         self._unsubscribe = None
         self._reader = threading.Thread(target=self._follow, name="change-log", daemon=True)
 
-    def start(self) -> None:
-        with self.db.engine.connect() as connection:  # only what is appended from now on
-            self._last_id = connection.scalar(select(func.max(ChangeLogEntry.id))) or 0
+    def start(self, *, listen: bool = True) -> None:
+        """Append this hub's changes; with `listen`, also publish the other processes' changes on it."""
+        if listen:
+            with self.db.engine.connect() as connection:  # only what is appended from now on
+                self._last_id = connection.scalar(select(func.max(ChangeLogEntry.id))) or 0
         self._unsubscribe = self.hub.subscribe("*", self._send)
         self._ready.set()
-        self._reader.start()
+        if listen:
+            self._reader.start()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         return self._ready.wait(timeout)

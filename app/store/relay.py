@@ -57,9 +57,11 @@ class ChangeRelay:
         self._unsubscribe = None
         self._listener = threading.Thread(target=self._listen, name="change-relay", daemon=True)
 
-    def start(self) -> None:
+    def start(self, *, listen: bool = True) -> None:
+        """Send this hub's changes; with `listen`, also publish the other seats' changes on it."""
         self._unsubscribe = self.hub.subscribe("*", self._send)
-        self._listener.start()
+        if listen:
+            self._listener.start()
 
     def wait_ready(self, timeout: float = 10.0) -> bool:
         """True once the listener is connected and hears NOTIFYs."""
@@ -69,7 +71,8 @@ class ChangeRelay:
         if self._unsubscribe:
             self._unsubscribe()
         self._stop.set()
-        self._listener.join(timeout=5)
+        if self._listener.is_alive():
+            self._listener.join(timeout=5)
         with self._send_lock:
             if self._sender is not None:
                 self._sender.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -126,3 +127,31 @@ def test_categories_json(url, capsys):
     listing = json.loads(run(capsys, "tickets", "categories", "--json", "--db", url)[1])
     first = listing["categories"][0]
     assert set(first) >= {"code", "name", "case_type", "limits"} and first["limits"]["3"] == "4h"
+
+
+def test_the_sites_other_processes_hear_what_the_command_line_changes(url, db, capsys):
+    """A ticket opened, moved or swept from the command line shows at every seat at once (the window's
+    queues refresh on ticket changes): the commands tell the site as a seat's relay would."""
+    from app.events import EventHub
+    from app.store.change_log import ChangeLogRelay
+
+    seat = EventHub()
+    heard: list[tuple[tuple[int, ...], str]] = []
+    seat.subscribe("ticket", lambda change: heard.append((change.ids, change.payload.action)))
+    relay = ChangeLogRelay(db, seat, poll_s=0.02)
+    relay.start()
+    try:
+        where = ("--lon", str(IN_G1[0]), "--lat", str(IN_G1[1]), "--at", "2026-11-06T16:00")
+        code, out, _ = run(
+            capsys, "tickets", "new", "--db", url, "--category", "SR01", "--text", "井盖缺失", *where
+        )
+        assert code == 0
+        tid = int(out)
+        assert run(capsys, "tickets", "act", str(tid), "start", "--db", url)[0] == 0
+        assert run(capsys, "tickets", "sweep", "--at", "2026-11-09T10:31", "--db", url)[0] == 0
+        deadline = time.monotonic() + 5
+        while len(heard) < 3 and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        relay.stop()
+    assert heard == [((tid,), "opened"), ((tid,), "start"), ((tid,), "sweep")]
