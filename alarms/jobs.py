@@ -1,14 +1,12 @@
-"""The alarm area's site-wide duties, run only by the seat that runs the site scheduler.
+"""The alarm area's site-wide duties, run only by the process that leads the site.
 
-Every minute: read the dongles pinned to no host (one seat must, and only one), run the silence
+Every minute: read the dongles pinned to no host (one process must, and only one), run the silence
 rules (inactivity, silent sensors) and escalate alarms nobody acknowledged in time. The scheduler
 keeps the job as the text `alarms.jobs:run_checks` and calls it with the site's database URL only,
-so the job finds this process's alarm site through `serve()`: the seat's runtime serves one on the
-seat's own hub when it starts (a kiosk wall has no alarm desk), and an alarm desk serves its own over
-it while it lives, so the desk's readers open the site's dongles. Either way what the checks raise is
-published on the seat's hub: its popup and, over PostgreSQL, the other seats hear of it at once. Only
-a process that served nothing (a command line tool) runs the checks on a hub of their own: the alarms
-are stored, and seats see them when they next read.
+so the job finds this process's alarm site through `serve()`: the process's runtime serves one on its
+own hub when it starts (`runtime/site.py`), so what the checks raise reaches its views and, relayed,
+every other process at once. Only a process that served nothing (a command line tool) runs the checks
+on a hub of their own: the alarms are stored, and seats see them when they next read.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from app.commands.db import open_database
 from app.config import Seat
 from app.grid_import import import_grids
 from app.grid_tree import GridNode, GridTree
+from app.store.announce import announced
 from grid_map.crs import Crs, convert
 from grid_map.validate import GridFileError
 
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _import_grids(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        result = import_grids(db, args.file, args.crs, Seat())
+        with announced(db) as hub:  # every seat's map and trees follow at once
+            result = import_grids(db, args.file, args.crs, Seat(), hub=hub)
     except GridFileError as error:
         raise CommandError(str(error)) from error
     finally:

@@ -12,6 +12,7 @@ from app.context import SiteContext
 from app.roster.errors import RosterFileError
 from app.roster.exporter import export_roster
 from app.roster.importer import ImportReport, import_roster
+from app.store.announce import announced
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _import(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        report = import_roster(SiteContext(db), args.file, skip_invalid=args.skip_invalid)
+        with announced(db) as hub:  # every seat's roster follows at once
+            report = import_roster(SiteContext(db, hub), args.file, skip_invalid=args.skip_invalid)
     except RosterFileError as error:
         raise CommandError(str(error)) from error
     finally:

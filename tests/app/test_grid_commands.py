@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -108,3 +109,27 @@ def test_locate_names_each_grids_leader(imported, capsys):
     assert main.main(["locate", "113.615", "34.715", "--json", "--db", imported]) == 0
     leader_json = json.loads(capsys.readouterr().out)["chain"][2]["leader"]
     assert leader_json["name"] == "刘桂兰" and leader_json["phone"] == "13612345678"
+
+
+def test_the_sites_other_processes_hear_the_grids_imported(db_url, tmp_path):
+    """A window's map and trees follow an import made from the command line at once."""
+    from app.events import EventHub
+    from app.store import Database
+    from app.store.change_log import ChangeLogRelay
+
+    db = Database(db_url)
+    db.upgrade()
+    seat, heard = EventHub(), []
+    seat.subscribe("grid", heard.append)
+    relay = ChangeLogRelay(db, seat, poll_s=0.02)
+    relay.start()
+    try:
+        path = sample.write(tmp_path / "grids.geojson", sample.collection())
+        assert main.main(["import-grids", str(path), "--db", db_url]) == 0
+        deadline = time.monotonic() + 5
+        while not heard and time.monotonic() < deadline:
+            time.sleep(0.02)
+    finally:
+        relay.stop()
+        db.dispose()
+    assert len(heard) == 1 and heard[0].payload.created == len(heard[0].ids) > 0
