@@ -75,6 +75,8 @@ class DongleState:
 class GridChanged:
     created: int = 0
     updated: int = 0
+    buildings_created: int = 0  # a micro-grid's building (buildings have no topic: they are micro-grids)
+    buildings_updated: int = 0
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,17 @@ from pathlib import Path
 
 import shapely
 from shapely.geometry import Polygon
-from shapely.geometry.base import BaseGeometry
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.audit import record
 from app.config import Seat
-from app.events import Change, EventHub, GridChanged, Topic
+from app.events import Change, EventHub, GridChanged, RosterChanged, Topic
+from app.grid_buildings import BuildingSync, sync_buildings
 from app.models import Grid
 from app.store import Database
 from grid_map.crs import Crs
-from grid_map.feature import GridFeature
+from grid_map.feature import GridFeature, inner_centre
 from grid_map.geojson import read_grid_file
 
 GRID_TOPIC = Topic.GRID
@@ -41,6 +41,7 @@ class GridImportResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
+    buildings: BuildingSync = field(default_factory=BuildingSync)
 
     @property
     def total(self) -> int:
@@ -51,7 +52,7 @@ def grid_columns(feature: GridFeature) -> dict:
     """The stored columns of a grid: WKB outline, bounding box and a centre that lies inside it."""
     geometry = feature.geometry
     min_lon, min_lat, max_lon, max_lat = geometry.bounds
-    centre = _inner_centre(geometry)
+    centre = inner_centre(geometry)
     return {
         "code": feature.code,
         "name": feature.name,
@@ -64,12 +65,6 @@ def grid_columns(feature: GridFeature) -> dict:
         "centre_lon": centre.x,
         "centre_lat": centre.y,
     }
-
-
-def _inner_centre(geometry: BaseGeometry):
-    """The centroid if it falls inside (labels, map pins), otherwise a point surely inside."""
-    centroid = geometry.centroid
-    return centroid if geometry.contains(centroid) else geometry.representative_point()
 
 
 def stored_features(session: Session) -> list[GridFeature]:
@@ -188,6 +183,7 @@ def import_grids(
                 )
         result.created = [f.code for f in fresh]
         result.ids = [ids[f.code] for f in features]
+        result.buildings = sync_buildings(session, stored, features, ids, seat, str(path))
         record(
             session,
             seat,
@@ -201,13 +197,37 @@ def import_grids(
             unchanged=len(result.unchanged),
             updated_codes=result.updated[:200],
         )
-    if hub is not None and (result.created or result.updated):
-        changed = set(result.created) | set(result.updated)
+    if hub is not None:
+        _publish(hub, result, features)
+    return result
+
+
+def _publish(hub: EventHub, result: GridImportResult, features: Sequence[GridFeature]) -> None:
+    """Buildings have no topic of their own: they are the micro-grids, so the grid change carries them.
+
+    Households whose building was renamed or re-addressed hear it too: their addresses changed.
+    """
+    changed = set(result.created) | set(result.updated)
+    grid_ids = {i for i, f in zip(result.ids, features, strict=True) if f.code in changed}
+    grid_ids |= result.buildings.grid_ids
+    if grid_ids:
         hub.publish(
             Change(
                 GRID_TOPIC,
-                tuple(i for i, f in zip(result.ids, features, strict=True) if f.code in changed),
-                GridChanged(len(result.created), len(result.updated)),
+                tuple(sorted(grid_ids)),
+                GridChanged(
+                    len(result.created),
+                    len(result.updated),
+                    len(result.buildings.created),
+                    len(result.buildings.updated),
+                ),
             )
         )
-    return result
+    if result.buildings.household_ids:
+        hub.publish(
+            Change(
+                Topic.HOUSEHOLD,
+                tuple(result.buildings.household_ids),
+                RosterChanged("grid_import", result.source),
+            )
+        )

@@ -102,12 +102,14 @@ def _parse_feature(index: int, raw: Any, crs: Crs) -> tuple[GridFeature | None, 
     if errors:
         return None, errors
     parent = properties.get("parent")
+    address = properties.get("address")
     feature = GridFeature(
         code=properties["code"].strip(),
         name=properties["name"].strip(),
         level=properties["level"],
         parent_code=parent.strip() if isinstance(parent, str) and parent.strip() else None,
         geometry=geometry,
+        address=address.strip() if isinstance(address, str) and address.strip() else None,
     )
     return feature, []
 
@@ -139,6 +141,12 @@ def _property_problems(properties: dict[str, Any]) -> list[str]:
         )
     elif level == 1 and isinstance(parent, str) and parent.strip():
         problems.append(f"1 级网格不应有上级网格，parent 为 {parent} (a level-1 grid has no parent)")
+    address = properties.get("address")
+    if address is not None and not isinstance(address, str):
+        problems.append(
+            f"属性 address（楼栋地址）应为字符串，实际为 {json.dumps(address, ensure_ascii=False)} "
+            "(property address must be a string: the building's address)"
+        )
     return problems
 
 

@@ -9,6 +9,7 @@ import sys
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.grid_buildings import BuildingSync
 from app.grid_import import import_grids
 from app.grid_tree import GridNode, GridTree
 from app.store.announce import announced
@@ -56,7 +57,34 @@ def _import_grids(args: argparse.Namespace) -> int:
     if result.updated:
         shown = ", ".join(result.updated[:20]) + (" …" if len(result.updated) > 20 else "")
         print(f"已按编码更新名称和边界 (name and outline replaced for existing codes): {shown}")
+    _print_buildings(result.buildings)
     return 0
+
+
+def _print_buildings(sync: BuildingSync) -> None:
+    """What the micro-grids did to the site's buildings (one building per level-4 grid)."""
+    if sync.created or sync.updated:
+        print(
+            f"楼栋（微网格）：新增 {len(sync.created)} 栋，更新 {len(sync.updated)} 栋 "
+            f"(buildings from micro-grids: {len(sync.created)} new, {len(sync.updated)} updated)"
+        )
+    if sync.removed:
+        print(
+            f"已删除 {len(sync.removed)} 栋不再是微网格且无住户的楼栋 "
+            f"(removed {len(sync.removed)} empty buildings of grids that are no longer micro-grids): "
+            + ", ".join(sync.removed[:20])
+        )
+    if sync.kept:
+        print(
+            f"保留 {len(sync.kept)} 栋有住户的楼栋，其网格已不是微网格，请核对 "
+            f"(kept {len(sync.kept)} buildings with households whose grid is no longer a micro-grid; check them): "
+            + ", ".join(sync.kept[:20])
+        )
+    if sync.shared:
+        print(
+            f"{len(sync.shared)} 个微网格下有多栋楼栋，未改动 "
+            f"(micro-grids holding several buildings, left as they are): " + ", ".join(sync.shared[:20])
+        )
 
 
 def _locate(args: argparse.Namespace) -> int:

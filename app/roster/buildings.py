@@ -48,7 +48,11 @@ class BuildingDirectory:
             self._by_key[building_key(building.name)].append(building)
 
     def match(self, label: str) -> BuildingRef:
-        candidates = self._exact.get(_squash(label)) or self._by_key.get(building_key(label), [])
+        candidates = (
+            self._exact.get(_squash(label))
+            or self._by_key.get(building_key(label), [])
+            or self._by_address_tail(label)
+        )
         if len(candidates) == 1:
             return candidates[0]
         if candidates:
@@ -59,6 +63,19 @@ class BuildingDirectory:
         known = "、".join(b.name for b in self.buildings[:8])
         more = " 等" if len(self.buildings) > 8 else ""
         raise BuildingNotFound(f"楼栋 '{label}' 不存在 (本站点楼栋: {known}{more})")
+
+    def _by_address_tail(self, label: str) -> list[BuildingRef]:
+        """Buildings whose full address ends with the label: 绿城花园1号楼 names 建中街街道幸福社区绿城花园1号楼.
+
+        Addresses made from the grid chain are long; offices write the compound and the building.
+        The label must be longer than a bare building name, so "1号楼" never picks by accident.
+        """
+        tail = _squash(label)
+        return [
+            b
+            for b in self.buildings
+            if _squash(b.address).endswith(tail) and len(tail) > len(_squash(b.name))
+        ]
 
     def label_for(self, building: BuildingRef) -> str:
         """What the export writes: the name when it is unique on the site, else the full address."""
