@@ -25,7 +25,9 @@ from app.models import Grid
 from app.store import Database
 from grid_map.crs import Crs
 from grid_map.feature import GridFeature, inner_centre
-from grid_map.geojson import read_grid_file
+from grid_map.geojson import read_grids
+from grid_map.tolerance import DEFAULT_TOLERANCE, Tolerance
+from grid_map.validate import GridWarning
 
 GRID_TOPIC = Topic.GRID
 CHUNK = 500  # ids per IN (...) when reading rows back
@@ -42,6 +44,8 @@ class GridImportResult:
     unchanged: list[str] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     buildings: BuildingSync = field(default_factory=BuildingSync)
+    warnings: list[GridWarning] = field(default_factory=list)  # tolerated strays, swapped-looking outlines
+    clipped: bool = False
 
     @property
     def total(self) -> int:
@@ -144,18 +148,23 @@ def import_grids(
     crs: Crs | str = Crs.WGS84,
     seat: Seat | None = None,
     hub: EventHub | None = None,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    clip: bool = False,
 ) -> GridImportResult:
     """Validate a GeoJSON grid file against the store and write it in one audited transaction.
 
     Raises grid_map.validate.GridFileError (every problem, nothing written) when the file is wrong.
+    Boundary strays within `tolerance` are imported and listed in `warnings`; `clip` trims each
+    child to its parent first.
     After the commit, `hub` (if given) hears Change("grid", ids of new and changed grids).
     """
     crs = Crs(crs)
     seat = seat or Seat()
-    result = GridImportResult(str(path), crs.value)
+    result = GridImportResult(str(path), crs.value, clipped=clip)
     with db.session() as session:
         stored = {f.code: f for f in stored_features(session)}
-        features = read_grid_file(path, crs, stored.values())
+        read = read_grids(path, crs, stored.values(), tolerance, clip)
+        features, result.warnings = read.features, read.warnings
         ids = _known_ids(
             session, [f.code for f in features] + [f.parent_code for f in features if f.parent_code]
         )
@@ -196,6 +205,9 @@ def import_grids(
             updated=len(result.updated),
             unchanged=len(result.unchanged),
             updated_codes=result.updated[:200],
+            warnings=len(result.warnings),
+            tolerance={"width_m": tolerance.width_m, "area_share": tolerance.area_share},
+            clipped=clip,
         )
     if hub is not None:
         _publish(hub, result, features)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,29 @@ import shapely
 from shapely.errors import GEOSException
 from shapely.geometry import shape
 
+from grid_map.clip import clip_to_parents
 from grid_map.crs import Crs, to_wgs84
 from grid_map.feature import GridFeature
-from grid_map.validate import MAX_LEVEL, GridError, GridFileError, IndexedFeature, validate_features
+from grid_map.file_crs import (
+    CoordinateMap,
+    UnsupportedCrs,
+    coordinate_map,
+    in_degrees,
+    looks_swapped,
+    site_area,
+)
+from grid_map.tolerance import DEFAULT_TOLERANCE, Tolerance
+from grid_map.validate import MAX_LEVEL, GridError, GridFileError, GridWarning, IndexedFeature, check_features
 
 POLYGON_TYPES = ("Polygon", "MultiPolygon")
+
+
+@dataclass(frozen=True)
+class GridRead:
+    """A file's grids in WGS-84 (clipped to their parents when asked) and what was tolerated in them."""
+
+    features: list[GridFeature]
+    warnings: list[GridWarning]
 
 
 def read_grid_file(
@@ -32,11 +51,41 @@ def read_grid_file(
 
     Raises GridFileError listing every problem when anything is wrong.
     """
+    return read_grids(path, crs, existing).features
+
+
+def read_grids(
+    path: str | Path,
+    crs: Crs | str = Crs.WGS84,
+    existing: Iterable[GridFeature] = (),
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    clip: bool = False,
+) -> GridRead:
+    """Read and check a grid file: errors raise GridFileError (all of them), warnings come back.
+
+    Boundary strays within `tolerance` are warnings; `clip` trims each child of the file to its parent.
+    """
+    existing = list(existing)
     items, errors = load_grid_file(path, crs)
-    errors += validate_features(items, existing, {e.code for e in errors if e.code})
+    findings = check_features(items, existing, {e.code for e in errors if e.code}, tolerance)
+    errors += findings.errors
     if errors:
         raise GridFileError(str(path), errors)
-    return [item.feature for item in items]
+    area = site_area(existing)
+    swapped = [
+        GridWarning(
+            "坐标不在本站点范围内，经纬度似乎颠倒了，请核对 "
+            "(the outline lies outside the site's area but would fall inside it with lon and lat swapped)",
+            item.feature.code,
+            item.index,
+        )
+        for item in items
+        if looks_swapped(item.feature.geometry, area)
+    ]
+    features = [item.feature for item in items]
+    if clip:
+        features = clip_to_parents(features, existing)
+    return GridRead(features, swapped + findings.warnings)
 
 
 def load_grid_file(
@@ -75,10 +124,14 @@ def parse_feature_collection(
         return [], [
             GridError("FeatureCollection 缺少 features 数组 (the FeatureCollection has no features array)")
         ]
+    try:
+        to_degrees = coordinate_map(data)
+    except UnsupportedCrs as error:
+        return [], [GridError(str(error))]
     items: list[IndexedFeature] = []
     errors: list[GridError] = []
     for index, raw in enumerate(features):
-        feature, problems = _parse_feature(index, raw, crs)
+        feature, problems = _parse_feature(index, raw, crs, to_degrees)
         errors += problems
         if feature is not None:
             items.append(IndexedFeature(index, feature))
@@ -87,7 +140,9 @@ def parse_feature_collection(
     return items, errors
 
 
-def _parse_feature(index: int, raw: Any, crs: Crs) -> tuple[GridFeature | None, list[GridError]]:
+def _parse_feature(
+    index: int, raw: Any, crs: Crs, to_degrees: CoordinateMap | None
+) -> tuple[GridFeature | None, list[GridError]]:
     if not isinstance(raw, dict) or raw.get("type") != "Feature":
         return None, [GridError("不是 GeoJSON Feature (not a GeoJSON Feature)", index)]
     properties = raw.get("properties")
@@ -96,7 +151,7 @@ def _parse_feature(index: int, raw: Any, crs: Crs) -> tuple[GridFeature | None, 
     code = properties.get("code")
     code = code if isinstance(code, str) and code.strip() else None
     errors = [GridError(message, index, code) for message in _property_problems(properties)]
-    geometry, geometry_error = _parse_geometry(raw.get("geometry"), crs)
+    geometry, geometry_error = _parse_geometry(raw.get("geometry"), crs, to_degrees)
     if geometry_error:
         errors.append(GridError(geometry_error, index, code))
     if errors:
@@ -150,7 +205,7 @@ def _property_problems(properties: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _parse_geometry(raw: Any, crs: Crs):
+def _parse_geometry(raw: Any, crs: Crs, to_degrees: CoordinateMap | None):
     """(WGS-84 geometry, None) or (None, what is wrong with it)."""
     if not isinstance(raw, dict):
         return None, "缺少几何图形 geometry (the feature has no geometry)"
@@ -161,13 +216,24 @@ def _parse_geometry(raw: Any, crs: Crs):
             f"几何类型 {kind} 不支持，只能是 Polygon 或 MultiPolygon (geometry type {kind} is not a polygon)",
         )
     try:
-        geometry = shapely.force_2d(shape(raw))
+        geometry = in_degrees(shapely.force_2d(shape(raw)), to_degrees)
     except (GEOSException, ValueError, TypeError, IndexError, KeyError, AttributeError) as error:
         return None, f"坐标无法解析 (cannot read the coordinates: {error})"
     coords = shapely.get_coordinates(geometry)
-    if not np.isfinite(coords).all() or (abs(coords[:, 0]) > 180).any() or (abs(coords[:, 1]) > 90).any():
+    if not _in_range(coords):
+        hint = (
+            "；交换后在范围内，经纬度似乎颠倒了 (they look swapped: latitude first)"
+            if _in_range(coords[:, ::-1])
+            else ""
+        )
         return (
             None,
-            "坐标超出经纬度范围，应为经度、纬度（度） (coordinates must be longitude, latitude in degrees)",
+            f"坐标超出经纬度范围，应为经度、纬度（度） (coordinates must be longitude, latitude in degrees){hint}",
         )
     return to_wgs84(geometry, crs), None
+
+
+def _in_range(coords: np.ndarray) -> bool:
+    return bool(
+        np.isfinite(coords).all() and (abs(coords[:, 0]) <= 180).all() and (abs(coords[:, 1]) <= 90).all()
+    )

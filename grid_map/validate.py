@@ -20,9 +20,16 @@ from shapely.geometry.base import BaseGeometry
 
 from grid_map.feature import GridFeature
 from grid_map.metres import LocalMetres
+from grid_map.tolerance import (
+    DEFAULT_TOLERANCE,
+    NOISE_AREA_M2,
+    SLIVER_WIDTH_M,
+    Stray,
+    Tolerance,
+    measure_stray,
+    polygon_parts,
+)
 
-NOISE_AREA_M2 = 1.0
-SLIVER_WIDTH_M = 0.5
 MAX_LEVEL = 4
 
 
@@ -44,6 +51,28 @@ class GridError:
         if self.code:
             where.append(f"编码 code {self.code}")
         return f"{' '.join(where)}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class GridWarning:
+    """A boundary disagreement within the tolerance: imported, and said out loud with its size."""
+
+    message: str
+    code: str
+    index: int | None = None
+    stray: Stray | None = None  # what was measured, when the warning is about a boundary
+
+    def __str__(self) -> str:
+        where = f"features[{self.index}] " if self.index is not None else ""
+        return f"{where}编码 code {self.code}: {self.message}"
+
+
+@dataclass
+class Findings:
+    """Everything a check found: errors refuse the file, warnings do not."""
+
+    errors: list[GridError]
+    warnings: list[GridWarning]
 
 
 class GridFileError(Exception):
@@ -70,13 +99,24 @@ class IndexedFeature:
 def validate_features(
     items: Sequence[IndexedFeature], existing: Iterable[GridFeature] = (), unreadable: Iterable[str] = ()
 ) -> list[GridError]:
-    """Every error in `items`, checked together with the grids already in the store (`existing`).
+    """Every error in `items` at the default tolerance (see `check_features`)."""
+    return check_features(items, existing, unreadable).errors
+
+
+def check_features(
+    items: Sequence[IndexedFeature],
+    existing: Iterable[GridFeature] = (),
+    unreadable: Iterable[str] = (),
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> Findings:
+    """Every error and warning in `items`, checked together with the grids already in the store (`existing`).
 
     A file grid whose code is already in the store replaces it; store grids under a replaced grid
     are checked against its new outline too. `unreadable` are codes of file features that could
     not be read: their children are not also reported as orphans.
     """
-    errors: list[GridError] = []
+    findings = Findings([], [])
+    errors = findings.errors
     first: dict[str, IndexedFeature] = {}
     for item in items:
         code = item.feature.code
@@ -95,9 +135,11 @@ def validate_features(
     valid = _check_geometries(first.values(), errors)
     valid |= {code for code, f in merged.items() if code not in index_of and not f.geometry.is_empty}
     _check_parents(first.values(), merged, set(unreadable), errors)
-    _check_containment(merged, index_of, valid, errors)
-    _check_siblings(merged, index_of, valid, set(unreadable), errors)
-    return sorted(errors, key=lambda e: (e.index if e.index is not None else -1, e.code or ""))
+    _check_containment(merged, index_of, valid, tolerance, findings)
+    _check_siblings(merged, index_of, valid, set(unreadable), tolerance, findings)
+    findings.errors.sort(key=lambda e: (e.index if e.index is not None else -1, e.code or ""))
+    findings.warnings.sort(key=lambda w: (w.index if w.index is not None else -1, w.code))
+    return findings
 
 
 def _check_geometries(items: Iterable[IndexedFeature], errors: list[GridError]) -> set[str]:
@@ -185,9 +227,14 @@ def _check_parents(
 
 
 def _check_containment(
-    merged: dict[str, GridFeature], index_of: dict[str, int], valid: set[str], errors: list[GridError]
+    merged: dict[str, GridFeature],
+    index_of: dict[str, int],
+    valid: set[str],
+    tolerance: Tolerance,
+    findings: Findings,
 ) -> None:
-    """Each child that is new, or whose parent is new, must lie inside its parent."""
+    """Each child that is new, or whose parent is new, must lie inside its parent (within the tolerance)."""
+    errors = findings.errors
     for feature in merged.values():
         parent = merged.get(feature.parent_code) if feature.parent_code else None
         if parent is None or (feature.code not in index_of and parent.code not in index_of):
@@ -206,17 +253,28 @@ def _check_containment(
             continue
         if feature.code not in valid or parent.code not in valid:
             continue
-        outside = significant_area_m2(_overlay(shapely.difference, feature.geometry, parent.geometry))
-        if outside > 0:
+        stray = measure_stray(
+            _overlay(shapely.difference, feature.geometry, parent.geometry), feature.geometry
+        )
+        if stray is None:
+            continue
+        stored = "" if feature.code in index_of else "（库中已有的下级网格 a grid already in the store）"
+        if tolerance.allows(stray):
+            findings.warnings.append(
+                GridWarning(
+                    f"超出上级网格 {parent.code}「{parent.name}」{stray.describe()}，在容差之内 "
+                    f"(lies outside its parent {parent.code}, within the tolerance){stored}",
+                    feature.code,
+                    index_of.get(feature.code),
+                    stray,
+                )
+            )
+        else:
             errors.append(
                 GridError(
-                    f"有 {outside:,.1f} 平方米超出上级网格 {parent.code}「{parent.name}」 "
-                    f"(lies {outside:,.1f} m² outside its parent {parent.code})"
-                    + (
-                        ""
-                        if feature.code in index_of
-                        else "（库中已有的下级网格 a grid already in the store）"
-                    ),
+                    f"有 {stray.area_m2:,.1f} 平方米超出上级网格 {parent.code}「{parent.name}」 "
+                    f"(lies {stray.area_m2:,.1f} m² outside its parent {parent.code}; "
+                    f"{stray.width_m:,.1f} m wide, {stray.share:.2%} of the grid){stored}",
                     index_of.get(feature.code),
                     feature.code,
                 )
@@ -228,9 +286,10 @@ def _check_siblings(
     index_of: dict[str, int],
     valid: set[str],
     unreadable: set[str],
-    errors: list[GridError],
+    tolerance: Tolerance,
+    findings: Findings,
 ) -> None:
-    """Siblings (same parent) must not overlap; at least one of each pair must come from the file."""
+    """Siblings (same parent) must not overlap beyond the tolerance; one of each pair must come from the file."""
     families: dict[str | None, list[GridFeature]] = defaultdict(list)
     for feature in merged.values():
         parent = merged.get(feature.parent_code) if feature.parent_code else None
@@ -250,13 +309,27 @@ def _check_siblings(
             a, b = siblings[i], siblings[j]
             if i >= j or (a.code not in index_of and b.code not in index_of):
                 continue
-            overlap = significant_area_m2(_overlay(shapely.intersection, a.geometry, b.geometry))
-            if overlap > 0:
-                later, other = (a, b) if index_of.get(a.code, -1) > index_of.get(b.code, -1) else (b, a)
-                errors.append(
+            later, other = (a, b) if index_of.get(a.code, -1) > index_of.get(b.code, -1) else (b, a)
+            smaller = min((a, b), key=lambda s: s.geometry.area)
+            stray = measure_stray(_overlay(shapely.intersection, a.geometry, b.geometry), smaller.geometry)
+            if stray is None:
+                continue
+            if tolerance.allows(stray):
+                findings.warnings.append(
+                    GridWarning(
+                        f"与同级网格 {other.code}「{other.name}」重叠 {stray.describe()}，在容差之内 "
+                        f"(overlaps sibling {other.code}, within the tolerance)",
+                        later.code,
+                        index_of.get(later.code),
+                        stray,
+                    )
+                )
+            else:
+                findings.errors.append(
                     GridError(
-                        f"与同级网格 {other.code}「{other.name}」重叠 {overlap:,.1f} 平方米 "
-                        f"(overlaps sibling {other.code} by {overlap:,.1f} m²)",
+                        f"与同级网格 {other.code}「{other.name}」重叠 {stray.area_m2:,.1f} 平方米 "
+                        f"(overlaps sibling {other.code} by {stray.area_m2:,.1f} m²; "
+                        f"{stray.width_m:,.1f} m wide, {stray.share:.2%} of the smaller grid)",
                         index_of.get(later.code),
                         later.code,
                     )
@@ -275,8 +348,7 @@ def significant_area_m2(geometry: BaseGeometry) -> float:
     """Square metres of the parts of `geometry` that are more than digitising noise (slivers, crumbs)."""
     if geometry.is_empty:
         return 0.0
-    parts = shapely.get_parts(shapely.get_parts(geometry))  # collections may hold multi-polygons
-    parts = parts[shapely.get_type_id(parts) == 3]  # polygons only: shared edges and corners are fine
+    parts = polygon_parts(geometry)  # polygons only: shared edges and corners are fine
     if len(parts) == 0:
         return 0.0
     min_x, min_y, max_x, max_y = shapely.total_bounds(parts)

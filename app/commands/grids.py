@@ -14,7 +14,8 @@ from app.grid_import import import_grids
 from app.grid_tree import GridNode, GridTree
 from app.store.announce import announced
 from grid_map.crs import Crs, convert
-from grid_map.validate import GridFileError
+from grid_map.tolerance import Tolerance
+from grid_map.validate import GridFileError, GridWarning
 
 OUTSIDE_EXIT_CODE = 1
 CRS_CHOICES = [crs.value for crs in Crs]
@@ -30,6 +31,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.add_argument(
         "--crs", choices=CRS_CHOICES, default="wgs84", help="coordinate system of the file (default wgs84)"
     )
+    importer.add_argument(
+        "--tolerance",
+        default="20m,0.5%",
+        help="边界容差 how far a child may leave its parent or overlap a sibling and only warn: "
+        "width in metres and/or share of the grid's area (default 20m,0.5%%; 0 = strict)",
+    )
+    importer.add_argument(
+        "--clip", action="store_true", help="把下级网格裁剪到上级网格之内 trim each child to its parent"
+    )
     importer.set_defaults(handler=_import_grids)
 
     locate = subparsers.add_parser("locate", help="查询坐标所在网格 the grid chain holding a point")
@@ -41,10 +51,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _import_grids(args: argparse.Namespace) -> int:
+    try:
+        tolerance = Tolerance.parse(args.tolerance)
+    except ValueError as error:
+        raise CommandError(str(error)) from error
     db = open_database(args.db)
     try:
         with announced(db) as hub:  # every seat's map and trees follow at once
-            result = import_grids(db, args.file, args.crs, Seat(), hub=hub)
+            result = import_grids(
+                db, args.file, args.crs, Seat(), hub=hub, tolerance=tolerance, clip=args.clip
+            )
     except GridFileError as error:
         raise CommandError(str(error)) from error
     finally:
@@ -57,8 +73,20 @@ def _import_grids(args: argparse.Namespace) -> int:
     if result.updated:
         shown = ", ".join(result.updated[:20]) + (" …" if len(result.updated) > 20 else "")
         print(f"已按编码更新名称和边界 (name and outline replaced for existing codes): {shown}")
+    _print_warnings(result.warnings, result.clipped)
     _print_buildings(result.buildings)
     return 0
+
+
+def _print_warnings(warnings: list[GridWarning], clipped: bool) -> None:
+    """Every tolerated disagreement, with the grid's code and what was measured; the import went on."""
+    if not warnings:
+        return
+    print(f"警告 {len(warnings)} 条，已照常导入 ({len(warnings)} warning(s); imported all the same):")
+    for warning in warnings:
+        print(f"  - {warning}")
+    if clipped:
+        print("已把下级网格裁剪到上级网格之内 (children were trimmed to their parents)")
 
 
 def _print_buildings(sync: BuildingSync) -> None:
