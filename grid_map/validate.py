@@ -1,7 +1,8 @@
 """Checks a set of grids before any of it is written: every problem found at once, each with its place.
 
 The tree must hold together (unique codes, a known parent exactly one level up), outlines must be
-valid, a child must lie inside its parent and siblings must not overlap. Boundaries drawn by hand
+valid, a child must lie inside its parent and siblings must not overlap, beyond a tolerance
+(grid_map/tolerance.py: what lies within it is a warning, measured in metres). Boundaries drawn by hand
 never agree to the millimetre, so a stray part thinner than `SLIVER_WIDTH_M` or smaller than
 `NOISE_AREA_M2` is digitising noise, not an error. Areas are in square metres (local projection).
 """
