@@ -9,7 +9,7 @@ from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
 from app.store.backup import back_up, restore
-from app.store.backup_archive import BackupError, read_manifest
+from app.store.backup_archive import BackupError, human_size, read_manifest
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,15 +32,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--check", action="store_true", help="only show what the file holds; change nothing"
     )
     restorer.set_defaults(handler=_restore)
-
-
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -87,6 +87,16 @@ def app_version() -> str:
         return "unknown"
 
 
+def human_size(size: int) -> str:
+    """A file size as people read it: 884.4 KB."""
+    value = float(size)
+    for unit in ("B", "KB", "MB"):
+        if value < 1024:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"
+
+
 def utc_now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
