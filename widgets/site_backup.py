@@ -158,7 +158,7 @@ def _restore_question(manifest: Manifest) -> str:
         [
             tr("将用这份备份替换当前站点的全部数据："),
             "",
-            tr("备份时间：") + manifest.created_at,
+            tr("备份时间：") + _local_time(manifest.created_at),
             tr("来源：") + manifest.source,
             tr("内容：") + _counts_text(manifest),
             "",
@@ -182,6 +182,14 @@ def _postgresql_restore_text() -> str:
             tr("再让各席位连接新库。"),
         ]
     )
+
+
+def _local_time(iso_utc: str) -> str:
+    """The manifest's UTC time as this computer's clock shows it."""
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:  # a hand-edited manifest: show what it says
+        return iso_utc
 
 
 def _counts_text(manifest: Manifest) -> str:
