@@ -15,6 +15,7 @@ from app.config import default_db_url
 COMMAND_MODULES = [
     "app.commands.db",
     "app.commands.site",
+    "app.commands.backup",
     "widgets.commands",
     "app.commands.roster",
     "alarms.commands",

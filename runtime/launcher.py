@@ -5,7 +5,8 @@ A wall or a desk must come back by itself after a crash in a video decoder or an
 for the window and starts it again, sooner the first times and then at most every `MAX_DELAY_S`. The
 new window pops up again every alarm nobody acknowledged, because it reads them from the store. A
 window the operator closed (exit 0), or one refused for its arguments or database (exit 2), is not
-restarted. SIGTERM and SIGINT are passed on to the window, and the keeper ends with it.
+restarted. A window that asks to be started afresh (exit `RESTART_EXIT_CODE`, e.g. after it restored
+the site from a backup) is started again at once, without counting as a crash. SIGTERM and SIGINT are passed on to the window, and the keeper ends with it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ log = logging.getLogger("runtime.launcher")
 
 CHILD_FLAG = "--supervised"  # the window the keeper started: it runs, it does not keep
 NOT_RESTARTED = frozenset({0, 2, 130})  # closed, refused (bad arguments or database), Ctrl+C
+RESTART_EXIT_CODE = 75  # EX_TEMPFAIL: "start me again now" (the site under the window was replaced)
 FIRST_DELAY_S = 1.0
 MAX_DELAY_S = 30.0
 STABLE_AFTER_S = 120.0  # a window that ran this long crashed afresh: start again quickly
@@ -46,6 +48,10 @@ class Keeper:
             code = self._run_once()
             if self._stop.is_set() or code in NOT_RESTARTED:
                 return 0 if self._stop.is_set() else code
+            if code == RESTART_EXIT_CODE:
+                log.info("the window asked to be started again")
+                delay = self.first_delay_s
+                continue
             ran_s = time.monotonic() - started
             delay = self.first_delay_s if ran_s >= STABLE_AFTER_S else delay
             log.error(

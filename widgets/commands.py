@@ -157,7 +157,9 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     from widgets.shell_context import ShellSettings, build_shell_context
     from widgets.site_runtime import SeatRuntime
 
-    settings = ShellSettings(demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view)
+    settings = ShellSettings(
+        demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view, kept=args.supervised
+    )
     context = build_shell_context(db, settings)
     if args.trace_changes is not None:
         from widgets.change_trace import ChangeTrace

@@ -29,6 +29,7 @@ class ShellSettings:
     kiosk: bool = False
     screen: int | None = None
     view: str | None = None  # the panel shown first (kiosk) or alone (screenshot)
+    kept: bool = False  # started by the window's keeper, which starts it again when asked
 
     def store(self) -> QSettings:
         """The remembered window state: geometry, dock layout, language, the hashed supervisor PIN."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from runtime.launcher import Keeper
+from runtime.launcher import RESTART_EXIT_CODE, Keeper
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +38,21 @@ def test_a_crashed_window_is_started_again_until_it_is_closed(tmp_path):
 def test_a_window_refused_for_its_arguments_is_not_started_again(tmp_path):
     keeper = Keeper([sys.executable, "-c", "import sys; sys.exit(2)"], first_delay_s=0.01)
     assert keeper.run() == 2 and keeper.starts == 1
+
+
+def test_a_window_that_asks_to_start_afresh_is_started_again_at_once(tmp_path):
+    counter = tmp_path / "n"
+    code = (
+        "import pathlib, sys\n"
+        f"p = pathlib.Path({str(counter)!r})\n"
+        "n = int(p.read_text()) if p.exists() else 0\n"
+        "p.write_text(str(n + 1))\n"
+        f"sys.exit({RESTART_EXIT_CODE} if n < 2 else 0)\n"
+    )
+    keeper = Keeper([sys.executable, "-c", code], first_delay_s=60)  # a crash would wait a minute
+    started = time.monotonic()
+    assert keeper.run() == 0
+    assert keeper.starts == 3 and time.monotonic() - started < 30
 
 
 def test_a_stop_is_passed_on_to_the_window_and_nothing_starts_again(tmp_path):

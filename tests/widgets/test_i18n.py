@@ -23,6 +23,7 @@ TR_CONTEXTS = {
     "kiosk.py": "Kiosk",
     "households/card.py": "HouseholdCard",
     "households/panel.py": "Roster",
+    "site_backup.py": "SiteBackup",
 }
 
 

@@ -539,4 +539,143 @@ Database: {db}</translation>
         <translation>Grid Command Centre · Kiosk</translation>
     </message>
 </context>
+<context>
+    <name>SiteBackup</name>
+    <message>
+        <source>备份…</source>
+        <translation>Back Up…</translation>
+    </message>
+    <message>
+        <source>把整个站点备份到一个文件（站点照常运行）</source>
+        <translation>Back up the whole site to one file (the site keeps running)</translation>
+    </message>
+    <message>
+        <source>恢复…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>用备份文件替换当前站点的全部数据</source>
+        <translation>Replace all of this site's data with a backup</translation>
+    </message>
+    <message>
+        <source>备份站点</source>
+        <translation>Back Up the Site</translation>
+    </message>
+    <message>
+        <source>站点备份</source>
+        <translation>Site backups</translation>
+    </message>
+    <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <source>正在备份站点…</source>
+        <translation>Backing up the site…</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup finished</translation>
+    </message>
+    <message>
+        <source>站点已备份到：</source>
+        <translation>The site was backed up to:</translation>
+    </message>
+    <message>
+        <source>大小：</source>
+        <translation>Size: </translation>
+    </message>
+    <message>
+        <source>内容：</source>
+        <translation>Holds: </translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>grids</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>households</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>residents</translation>
+    </message>
+    <message>
+        <source>工单</source>
+        <translation>tickets</translation>
+    </message>
+    <message>
+        <source>摄像机</source>
+        <translation>cameras</translation>
+    </message>
+    <message>
+        <source>恢复站点</source>
+        <translation>Restore the Site</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>将用这份备份替换当前站点的全部数据：</source>
+        <translation>This backup will replace all of the current site's data:</translation>
+    </message>
+    <message>
+        <source>备份时间：</source>
+        <translation>Backed up: </translation>
+    </message>
+    <message>
+        <source>来源：</source>
+        <translation>From: </translation>
+    </message>
+    <message>
+        <source>当前数据库会先另存一份（.before-restore）。恢复后本窗口会重新启动；其他席位和 serve 服务也请重新启动。</source>
+        <translation>The current database is first kept aside (.before-restore). After the restore this window starts again; please restart the other seats and the serve service too.</translation>
+    </message>
+    <message>
+        <source>确定恢复吗？</source>
+        <translation>Restore it?</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 站点只能恢复到一个新建的空数据库，不会覆盖正在使用的数据库。</source>
+        <translation>A PostgreSQL site is restored only into a new, empty database, never over the database in use.</translation>
+    </message>
+    <message>
+        <source>请在服务器上新建数据库（如 createdb 新库名），然后运行：</source>
+        <translation>Create a database on the server (e.g. createdb NEWNAME), then run:</translation>
+    </message>
+    <message>
+        <source>再让各席位连接新库。</source>
+        <translation>Then point every seat at the new database.</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore finished</translation>
+    </message>
+    <message>
+        <source>站点已从备份恢复。</source>
+        <translation>The site was restored from the backup.</translation>
+    </message>
+    <message>
+        <source>之前的数据库保留为：</source>
+        <translation>The previous database is kept as:</translation>
+    </message>
+    <message>
+        <source>窗口将重新启动。</source>
+        <translation>The window will now start again.</translation>
+    </message>
+    <message>
+        <source>窗口将关闭，请重新打开。</source>
+        <translation>The window will now close: please open it again.</translation>
+    </message>
+    <message>
+        <source>操作失败，站点数据未改动</source>
+        <translation>Failed: the site's data is unchanged</translation>
+    </message>
+</context>
 </TS>

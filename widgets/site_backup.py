@@ -1,0 +1,205 @@
+"""文件 → 备份… / 恢复…: the whole site to one file and back, from the window.
+
+The work is the core's (`app.store.backup`) and runs on a job thread, so the window keeps painting
+while a large site is copied. A restore replaces everything the window has loaded, so once it is done
+the window ends with the keeper's "start me again" code and comes back on the restored site.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from app.store.backup import BackupWritten, Restored, back_up, restore
+from app.store.backup_archive import BackupError, Manifest, human_size, read_manifest
+from runtime.launcher import RESTART_EXIT_CODE
+from widgets.jobs import Jobs
+from widgets.shell_context import ShellContext
+
+SUFFIX = ".gccbackup"
+
+
+def tr(text_: str) -> str:
+    return QCoreApplication.translate("SiteBackup", text_)
+
+
+def default_backup_name(now: datetime | None = None) -> str:
+    return f"网格站点备份-{(now or datetime.now()).strftime('%Y%m%d-%H%M')}{SUFFIX}"
+
+
+class SiteBackupActions(QObject):
+    """The two menu entries and the dialogs around them; `window` parents every dialog."""
+
+    def __init__(self, context: ShellContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.jobs = Jobs(self)
+        self.backup_action = QAction(window)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(self.ask_backup)
+        self.restore_action = QAction(window)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(self.ask_restore)
+        self.retranslate()
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
+
+    def retranslate(self) -> None:
+        self.backup_action.setText(tr("备份…"))
+        self.backup_action.setToolTip(tr("把整个站点备份到一个文件（站点照常运行）"))
+        self.restore_action.setText(tr("恢复…"))
+        self.restore_action.setToolTip(tr("用备份文件替换当前站点的全部数据"))
+
+    # ---- backup ----------------------------------------------------------------------------------
+
+    def ask_backup(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            tr("备份站点"),
+            str(Path(folder or Path.home()) / default_backup_name()),
+            tr("站点备份") + f" (*{SUFFIX})",
+        )
+        if chosen:
+            self.start_backup(Path(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX))
+
+    def start_backup(self, target: Path) -> None:
+        """Write the backup off the Qt thread; the answer comes back as a message box."""
+        self._busy(True)
+        db, seat = self.context.db, self.context.seat
+        self.window.statusBar().showMessage(tr("正在备份站点…"))
+        self.jobs.submit("backup", lambda: back_up(db, target, seat), self._backed_up, self._failed)
+
+    def _backed_up(self, written: BackupWritten) -> None:
+        self._busy(False)
+        self.window.statusBar().showMessage(tr("备份完成") + f": {written.path}", 10_000)
+        QMessageBox.information(
+            self.window,
+            tr("备份完成"),
+            "\n".join(
+                [
+                    tr("站点已备份到："),
+                    str(written.path),
+                    "",
+                    tr("大小：") + human_size(written.size_bytes),
+                    tr("内容：") + _counts_text(written.manifest),
+                ]
+            ),
+        )
+
+    # ---- restore ---------------------------------------------------------------------------------
+
+    def ask_restore(self) -> None:
+        if not self.context.db.is_sqlite:
+            QMessageBox.information(self.window, tr("恢复站点"), _postgresql_restore_text())
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            tr("选择要恢复的备份"),
+            "",
+            tr("站点备份") + f" (*{SUFFIX});;" + tr("所有文件") + " (*)",
+        )
+        if not chosen:
+            return
+        try:
+            manifest = read_manifest(Path(chosen))
+        except BackupError as error:
+            QMessageBox.warning(self.window, tr("无法恢复"), str(error))
+            return
+        if self.confirm_restore(manifest):
+            self.start_restore(Path(chosen))
+
+    def confirm_restore(self, manifest: Manifest) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            tr("恢复站点"),
+            _restore_question(manifest),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start_restore(self, source: Path) -> None:
+        """Check and restore off the Qt thread; the site in this window is replaced only if all is well."""
+        self._busy(True)
+        db, seat = self.context.db, self.context.seat
+        self.jobs.submit(
+            "restore", lambda: restore(db, source, seat, force=True), self._restored, self._failed
+        )
+
+    def _restored(self, restored: Restored) -> None:
+        kept = tr("之前的数据库保留为：") + f"\n{restored.previous}"
+        again = tr("窗口将重新启动。") if self.context.settings.kept else tr("窗口将关闭，请重新打开。")
+        QMessageBox.information(
+            self.window,
+            tr("恢复完成"),
+            tr("站点已从备份恢复。") + "\n\n" + (kept + "\n\n" if restored.previous else "") + again,
+        )
+        QCoreApplication.exit(RESTART_EXIT_CODE)  # the keeper starts the window again at once
+
+    def _failed(self, error: Exception) -> None:
+        self._busy(False)
+        QMessageBox.warning(self.window, tr("操作失败，站点数据未改动"), f"{type(error).__name__}: {error}")
+
+    def _busy(self, busy: bool) -> None:
+        self.backup_action.setEnabled(not busy)
+        self.restore_action.setEnabled(not busy)
+
+
+def _restore_question(manifest: Manifest) -> str:
+    return "\n".join(
+        [
+            tr("将用这份备份替换当前站点的全部数据："),
+            "",
+            tr("备份时间：") + _local_time(manifest.created_at),
+            tr("来源：") + manifest.source,
+            tr("内容：") + _counts_text(manifest),
+            "",
+            tr(
+                "当前数据库会先另存一份（.before-restore）。恢复后本窗口会重新启动；其他席位和 serve 服务也请重新启动。"
+            ),
+            "",
+            tr("确定恢复吗？"),
+        ]
+    )
+
+
+def _postgresql_restore_text() -> str:
+    return "\n".join(
+        [
+            tr("PostgreSQL 站点只能恢复到一个新建的空数据库，不会覆盖正在使用的数据库。"),
+            "",
+            tr("请在服务器上新建数据库（如 createdb 新库名），然后运行："),
+            "main.py restore FILE --db postgresql://…/NEWNAME",
+            "",
+            tr("再让各席位连接新库。"),
+        ]
+    )
+
+
+def _local_time(iso_utc: str) -> str:
+    """The manifest's UTC time as this computer's clock shows it."""
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:  # a hand-edited manifest: show what it says
+        return iso_utc
+
+
+def _counts_text(manifest: Manifest) -> str:
+    labels = {
+        "grids": tr("网格"),
+        "households": tr("户"),
+        "residents": tr("居民"),
+        "tickets": tr("工单"),
+        "cameras": tr("摄像机"),
+    }
+    return ", ".join(
+        f"{label} {manifest.counts[key]}" for key, label in labels.items() if key in manifest.counts
+    )
