@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "app.commands.site",
     "widgets.commands",
     "app.commands.roster",
+    "app.commands.site_book",
     "alarms.commands",
     "app.commands.tickets",
     "app.commands.grids",
