@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "app.commands.backup",
     "widgets.commands",
     "app.commands.roster",
+    "app.commands.site_book",
     "alarms.commands",
     "app.commands.tickets",
     "app.commands.grids",

@@ -19,18 +19,10 @@ from alarms.service import AlarmService
 from app import audit
 from app.events import Change, SensorChanged, SensorHeard, Topic
 from app.models import Household, Sensor
+from app.models.devices import SENSOR_KIND_ZH, SENSOR_KINDS
 from app.store.base import utcnow
 
-SENSOR_KINDS = ("sos", "door", "pir", "smoke", "gas", "water", "bed")
-KIND_ZH = {
-    "sos": "紧急呼叫按钮",
-    "door": "门磁",
-    "pir": "人体感应",
-    "smoke": "烟雾探测器",
-    "gas": "燃气探测器",
-    "water": "水浸探测器",
-    "bed": "床垫传感器",
-}
+KIND_ZH = SENSOR_KIND_ZH
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from app.models.audit import AuditEntry
 from app.models.changes import ChangeLogEntry
 from app.models.devices import Camera, Sensor
 from app.models.grid import Grid, GridLevel
+from app.models.keys import SiteKey
 from app.models.people import Duty, DutyRole, Person, VolunteerTeam, VolunteerTeamMember
 from app.models.residents import (
     Building,
@@ -34,6 +35,7 @@ __all__ = [
     "Resident",
     "ResidentTag",
     "Sensor",
+    "SiteKey",
     "Tag",
     "Visit",
     "VolunteerTeam",

@@ -1,11 +1,25 @@
-"""Cameras and sensors, each bound to a grid (and a sensor to a household)."""
+"""Cameras and sensors, each bound to a grid (and a sensor to a household), and their vocabularies."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, String
+from sqlalchemy import Boolean, Float, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base
+
+# The sensor vocabularies live with the table so that every layer (the alarms' ingest, the site
+# workbook) names the same kinds and protocols.
+SENSOR_PROTOCOLS = ("rf433", "zigbee")
+SENSOR_KINDS = ("sos", "door", "pir", "smoke", "gas", "water", "bed")
+SENSOR_KIND_ZH = {
+    "sos": "紧急呼叫按钮",
+    "door": "门磁",
+    "pir": "人体感应",
+    "smoke": "烟雾探测器",
+    "gas": "燃气探测器",
+    "water": "水浸探测器",
+    "bed": "床垫传感器",
+}
 
 
 class Camera(Base):
@@ -21,6 +35,10 @@ class Camera(Base):
     transport: Mapped[str] = mapped_column(String(8), default="tcp")  # RTSP over tcp / udp
     ai_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     bearing: Mapped[float | None] = mapped_column(Float)  # degrees clockwise from north (0004_video)
+    # The stream's login, kept out of the URLs (0004a_camera_credentials); the password is sealed
+    # with the site's camera key (app/site_keys.py) and bound to the camera's id.
+    username: Mapped[str | None] = mapped_column(String(64))
+    password_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Sensor(Base):

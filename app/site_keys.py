@@ -1,0 +1,63 @@
+"""Camera passwords sealed at rest: AES-256-GCM with a key every seat of the site can read.
+
+Where the key lives: every process that plays a camera (each window, `serve`, the AI) needs the clear
+password to open its stream, so the key must reach exactly the processes that reach the site's
+database. A key file per seat (as face templates use, `video/ai/crypto.py`) would leave a second seat
+unable to play any camera it did not seal itself. The key is therefore a row of its own table
+(`site_keys`), created on first use. It keeps passwords out of everything that shows or carries a
+camera row (the site workbook, `export-site`, logs, command output, a copy of the `cameras` table,
+a support screenshot of a query); it does not protect against someone holding a full copy of the
+database, who can play the cameras anyway. Each password is bound to its camera's id (associated
+data), so a sealed password cannot be moved to another camera unnoticed.
+"""
+
+from __future__ import annotations
+
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.orm import Session
+
+from app.models import SiteKey
+
+CAMERA_KEY_NAME = "camera_password"
+NONCE_BYTES = 12
+
+
+class SealError(Exception):
+    """A sealed password that does not open with the site's key (altered, or moved between cameras)."""
+
+
+class CameraPasswords:
+    """Seals and opens camera passwords with the site's camera key."""
+
+    def __init__(self, key: bytes) -> None:
+        self._aead = AESGCM(key)
+
+    @classmethod
+    def of_site(cls, session: Session) -> CameraPasswords:
+        """The cipher with the site's key, created in `session`'s transaction the first time."""
+        row = session.get(SiteKey, CAMERA_KEY_NAME)
+        if row is None:
+            row = SiteKey(name=CAMERA_KEY_NAME, secret=AESGCM.generate_key(bit_length=256))
+            session.add(row)
+            session.flush()
+        return cls(row.secret)
+
+    def seal(self, password: str, camera_id: int) -> bytes:
+        nonce = os.urandom(NONCE_BYTES)
+        return nonce + self._aead.encrypt(nonce, password.encode(), _context(camera_id))
+
+    def open(self, sealed: bytes, camera_id: int) -> str:
+        try:
+            plain = self._aead.decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], _context(camera_id))
+        except InvalidTag as error:
+            raise SealError(
+                f"摄像机 {camera_id} 的密码无法解密 camera {camera_id}'s password does not open with the site key"
+            ) from error
+        return plain.decode()
+
+
+def _context(camera_id: int) -> bytes:
+    return f"camera-password:{camera_id}".encode()
