@@ -56,6 +56,10 @@ class AlarmReads:
         """Addresses of many households in one query (the popup's queue rows)."""
         return self.households.addresses(household_ids)
 
+    def warm(self) -> None:
+        """Read what every card needs before the first alarm asks (the site's grid tree)."""
+        self.households.warm()
+
     def card(self, household_id: int) -> HouseholdCard | None:
         """The household card beside an alarm (phones shown), or None when the household is gone."""
         return self.households.card(household_id, Disclosure.PHONES)

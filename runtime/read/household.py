@@ -236,6 +236,10 @@ class Households:
         with self._site.db.sessions() as session:
             return count_residents(session, query)
 
+    def warm(self) -> None:
+        """Read the grid tree the cards' chains come from, so the first card costs what the others do."""
+        self._chains.tree()
+
     def card(self, household_id: int, disclosure: Disclosure = Disclosure.MASKED) -> HouseholdCard | None:
         """The card of one household; `Disclosure.FULL` only through `reveal`, which audits it."""
         if disclosure == Disclosure.FULL:

@@ -52,7 +52,8 @@ def speaker() -> CountingPlayer:
 
 
 @pytest.fixture
-def popup(qtbot, service, speaker):
+def popup(qtbot, service, speaker, site):
+    """The popup of a window opened on the site (it reads the site's grid tree as it starts)."""
     reads = ReadModels(SiteContext(service.db, service.hub, service.seat)).alarms
     widget = AlarmPopup(service, reads=reads, sound=AlarmSound(player=speaker.backend(), repeat_ms=50))
     qtbot.addWidget(widget)
