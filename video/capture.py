@@ -13,6 +13,7 @@ copy what they need and return quickly.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections import deque
@@ -479,18 +480,28 @@ class CaptureWorker:
                     log.exception("status listener of %s failed", self.name)
 
 
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+")
+
+
+def _status(text: str, code: int) -> bool:
+    return re.search(rf"(?<!\d){code}(?!\d)", text) is not None
+
+
 def describe_failure(error: Exception, url: str) -> StreamFailure:
     """Turn an FFmpeg/OS error into a reason an operator understands; passwords are removed."""
     text = redact_url(str(error))
     if isinstance(error, StreamFailure):
         return error
+    # Status codes are looked for in the words around the address, never in it: port 40419 or a
+    # path .../404 is not "404 Not Found".
+    said = _URL.sub("", text)
     if isinstance(error, av.error.ConnectionRefusedError) or "Connection refused" in text:
         return StreamFailure("连接被拒绝 (connection refused)")
     if isinstance(error, av.error.FileNotFoundError | FileNotFoundError) and "://" not in url[:10]:
         return StreamFailure("文件不存在 (file not found)", permanent=True)
-    if isinstance(error, av.error.HTTPUnauthorizedError | av.error.HTTPForbiddenError) or "401" in text:
+    if isinstance(error, av.error.HTTPUnauthorizedError | av.error.HTTPForbiddenError) or _status(said, 401):
         return StreamFailure("用户名或密码错误 (unauthorized)", permanent=True)
-    if isinstance(error, av.error.HTTPNotFoundError) or "404" in text or "Not Found" in text:
+    if isinstance(error, av.error.HTTPNotFoundError) or _status(said, 404) or "Not Found" in said:
         return StreamFailure("地址不存在 (404 not found)", permanent=True)
     if isinstance(error, av.error.ExitError | TimeoutError) or "timed out" in text.lower():
         return StreamFailure("连接超时 (timed out)")

@@ -119,3 +119,20 @@ def test_layouts_are_saved_by_name(db):
     assert store.names() == []
     with pytest.raises(KeyError):
         store.load("东门值守")
+
+
+@pytest.mark.parametrize(
+    ("error", "reason", "permanent"),
+    [
+        (TimeoutError("timed out reading http://127.0.0.1:40419/video.mjpg"), "连接超时 (timed out)", False),
+        (OSError("read failed on rtsp://10.0.0.8:554/Channels/404"), "读取失败", False),
+        (OSError("Server returned 404 Not Found"), "地址不存在 (404 not found)", True),
+        (OSError("HTTP error 401 Unauthorized"), "用户名或密码错误 (unauthorized)", True),
+    ],
+)
+def test_a_status_code_is_read_from_the_words_never_from_the_address(error, reason, permanent):
+    """A camera on port 40419, or a path ending in 404, that times out is reconnected, not given up."""
+    from video.capture import describe_failure
+
+    failure = describe_failure(error, "http://127.0.0.1:40419/video.mjpg")
+    assert str(failure).startswith(reason) and failure.permanent is permanent
