@@ -150,12 +150,14 @@ def import_grids(
     hub: EventHub | None = None,
     tolerance: Tolerance = DEFAULT_TOLERANCE,
     clip: bool = False,
+    dry_run: bool = False,
 ) -> GridImportResult:
     """Validate a GeoJSON grid file against the store and write it in one audited transaction.
 
     Raises grid_map.validate.GridFileError (every problem, nothing written) when the file is wrong.
     Boundary strays within `tolerance` are imported and listed in `warnings`; `clip` trims each
-    child to its parent first.
+    child to its parent first. `dry_run` does all of it and rolls back: the result says what an
+    import would write, and nothing is written or published.
     After the commit, `hub` (if given) hears Change("grid", ids of new and changed grids).
     """
     crs = Crs(crs)
@@ -209,6 +211,9 @@ def import_grids(
             tolerance={"width_m": tolerance.width_m, "area_share": tolerance.area_share},
             clipped=clip,
         )
+        if dry_run:
+            session.rollback()
+            return result
     if hub is not None:
         _publish(hub, result, features)
     return result

@@ -17,6 +17,7 @@ from app.models.residents import (
     Tag,
     Visit,
 )
+from app.models.settings import SiteSetting
 
 __all__ = [
     "AuditEntry",
@@ -36,6 +37,7 @@ __all__ = [
     "ResidentTag",
     "Sensor",
     "SiteKey",
+    "SiteSetting",
     "Tag",
     "Visit",
     "VolunteerTeam",

@@ -74,8 +74,14 @@ class _Problems:
         return [RowProblem(row, reasons) for row, reasons in sorted(self.by_row.items())]
 
 
-def import_roster(ctx: SiteContext, path: Path, *, skip_invalid: bool = False) -> ImportReport:
-    """Validate every row of the file; write the residents unless a row is bad and skip_invalid is off."""
+def import_roster(
+    ctx: SiteContext, path: Path, *, skip_invalid: bool = False, dry_run: bool = False
+) -> ImportReport:
+    """Validate every row of the file; write the residents unless a row is bad and skip_invalid is off.
+
+    `dry_run` writes in a transaction it rolls back: the counts say what an import would do, and
+    `committed` stays False.
+    """
     table, layout = _locate_header(read_tables(Path(path)))
     report = ImportReport(table.file_name, table.sheet, layout.row_number, ignored_columns=layout.ignored)
     rows = _data_rows(table, layout)
@@ -116,6 +122,9 @@ def import_roster(ctx: SiteContext, path: Path, *, skip_invalid: bool = False) -
                 households_created=report.households_created,
                 skipped_rows=[p.row for p in report.problems],
             )
+            if dry_run:
+                session.rollback()
+                return report
     except IntegrityError as error:  # another seat wrote the same people or households meanwhile
         raise RosterFileError(
             f"文件 {table.file_name}: 导入时数据库中已出现相同的身份证号或住户 (可能有其他席位同时导入), "

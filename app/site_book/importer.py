@@ -43,8 +43,14 @@ class _Changed:
     sensor_ids: list[int] = field(default_factory=list)
 
 
-def import_site(ctx: SiteContext, path: Path, *, skip_invalid: bool = False) -> SiteImportReport:
-    """Check every row of the workbook; write it unless a row is bad and skip_invalid is off."""
+def import_site(
+    ctx: SiteContext, path: Path, *, skip_invalid: bool = False, dry_run: bool = False
+) -> SiteImportReport:
+    """Check every row of the workbook; write it unless a row is bad and skip_invalid is off.
+
+    `dry_run` writes it all in a transaction it rolls back, so the counts say what an import would
+    do; `committed` stays False and nothing is published.
+    """
     path = Path(path)
     sheets = read_workbook(path)
     report = SiteImportReport(path.name)
@@ -100,6 +106,9 @@ def import_site(ctx: SiteContext, path: Path, *, skip_invalid: bool = False) -> 
                 title: sorted(problems.bad_rows(title)) for title in SHEET_ORDER if problems.bad_rows(title)
             },
         )
+        if dry_run:
+            session.rollback()
+            return report
     report.committed = True
     _publish(ctx, path.name, changed)
     return report

@@ -1,0 +1,85 @@
+"""The site's own settings (its name and time zone), kept in the site's database so every seat agrees.
+
+Values are JSON text in `site_settings`; each change is audited with the old and new value.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session
+
+from app import audit
+from app.config import Seat
+from app.models import SiteSetting
+from app.store import Database
+
+SITE_NAME = "site.name"
+TIME_ZONE = "site.time_zone"
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
+NAME_MAX = 60
+
+
+class SettingError(ValueError):
+    """A setting the office typed cannot be stored; the message says why in Chinese and English."""
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str = ""
+    time_zone: str = DEFAULT_TIME_ZONE
+
+
+def read_setting(session: Session, key: str, default: object = None) -> object:
+    row = session.get(SiteSetting, key)
+    return default if row is None else json.loads(row.value)
+
+
+def write_setting(session: Session, seat: Seat, key: str, value: object) -> bool:
+    """Store `value` under `key` in the caller's transaction; audited; False when it was already so."""
+    row = session.get(SiteSetting, key)
+    old = None if row is None else json.loads(row.value)
+    if row is not None and old == value:
+        return False
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        session.add(SiteSetting(key=key, value=text))
+    else:
+        row.value = text
+    audit.record(session, seat, "site_setting", "site_setting", None, key=key, old=old, new=value)
+    return True
+
+
+def checked_profile(name: str, time_zone: str) -> SiteProfile:
+    """The profile as typed, trimmed, or SettingError naming what is wrong."""
+    name, time_zone = name.strip(), time_zone.strip()
+    if not name:
+        raise SettingError("请填写站点名称 the site needs a name")
+    if len(name) > NAME_MAX:
+        raise SettingError(
+            f"站点名称过长 (最多 {NAME_MAX} 字) the site name is longer than {NAME_MAX} characters"
+        )
+    try:
+        ZoneInfo(time_zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(f"未知时区 unknown time zone {time_zone!r} (e.g. Asia/Shanghai)") from None
+    return SiteProfile(name, time_zone)
+
+
+def load_profile(db: Database) -> SiteProfile:
+    with db.session() as session:
+        return SiteProfile(
+            str(read_setting(session, SITE_NAME, "")),
+            str(read_setting(session, TIME_ZONE, DEFAULT_TIME_ZONE)),
+        )
+
+
+def save_profile(db: Database, seat: Seat, name: str, time_zone: str) -> SiteProfile:
+    """Check and store the site's name and time zone in one audited transaction."""
+    profile = checked_profile(name, time_zone)
+    with db.session() as session:
+        write_setting(session, seat, SITE_NAME, profile.name)
+        write_setting(session, seat, TIME_ZONE, profile.time_zone)
+    return profile
