@@ -192,6 +192,8 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
             runtime.stop()
             raise CommandError(str(error)) from error
     else:
+        if not args.demo:
+            _first_start_wizard(context)
         runtime.start()
         window = MainWindow(context, languages)
         runtime.attach(window)
@@ -202,6 +204,17 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         return app.exec()
     finally:
         _close(context, runtime, window)
+
+
+def _first_start_wizard(context) -> None:
+    """An empty database that was never named opens the 新建站点 wizard before the window; cancelled,
+    the window opens on the empty site and 设置 offers the same steps."""
+    from runtime.site_setup import needs_setup
+
+    if needs_setup(context.db):
+        from widgets.site_wizard.wizard import SiteWizard
+
+        SiteWizard(context.site).exec()
 
 
 def _save(image, target: Path) -> None:

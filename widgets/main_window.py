@@ -28,6 +28,7 @@ from widgets.panels import PANELS, Panel
 from widgets.shell_context import ShellContext
 from widgets.site_backup import SiteBackupActions
 from widgets.site_status import SiteStatusReporter
+from widgets.site_wizard.settings_menu import SiteSettingsActions
 from widgets.status_bar import ShellStatusBar
 from widgets.theme import COLOURS, icon
 
@@ -220,6 +221,11 @@ class MainWindow(QMainWindow):
         self.set_pin_action = QAction(self)
         self.set_pin_action.triggered.connect(self._set_pin)
         self.tools_menu.addAction(self.set_pin_action)
+
+        self.settings_menu = bar.addMenu("")
+        self.settings_menu.setObjectName("settingsMenu")
+        self.site_settings = SiteSettingsActions(self.context.site, self)
+        self.site_settings.add_to(self.settings_menu)
 
         self.language_menu = bar.addMenu("语言 / Language")
         group = QActionGroup(self)
@@ -423,6 +429,8 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setText(tr("全屏"))
         self.tools_menu.setTitle(tr("工具"))
         self.set_pin_action.setText(tr("设置值班长密码…"))
+        self.settings_menu.setTitle(tr("设置"))
+        self.site_settings.retranslate()
         self.help_menu.setTitle(tr("帮助"))
         self.about_action.setText(tr("关于"))
 

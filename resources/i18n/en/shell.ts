@@ -75,6 +75,10 @@
         <translation>Set supervisor PIN…</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
