@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +34,7 @@ from grid_map.crs import Crs
 from runtime.site_setup import GridOptions, Step, StepReport, run_step
 from widgets.jobs import Jobs
 from widgets.site_wizard.texts import counts_text, tr
+from widgets.theme import COLOURS
 
 FILE_FILTERS = {
     Step.GRIDS: "GeoJSON (*.geojson *.json)",
@@ -206,6 +208,7 @@ class StepPanel(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.report = None
+        self._tone("danger")
         self.summary.setText(tr("出错，未写入任何数据：") + f"{type(error).__name__}: {error}")
         self._set_busy(False)
 
@@ -214,25 +217,35 @@ class StepPanel(QWidget):
         self.problems.clear()
         for problem in report.problems:
             row = "" if problem.row is None else str(problem.row)
-            self._add_line(tr("错误"), problem.sheet, row, problem.column, problem.reason)
+            self._add_line(tr("错误"), problem.sheet, row, problem.column, problem.reason, "danger")
         for warning in report.warnings:
-            self._add_line(tr("提醒"), "", "", "", warning)
+            self._add_line(tr("提醒"), "", "", "", warning, "warn")
+        self._tone("danger" if not report.ok else "ok")
         if not report.ok:
             self.summary.setText(
                 tr("错误数：") + f"{len(report.problems)}。" + tr("未写入任何数据，请修改文件后重新选择。")
             )
 
-    def _add_line(self, kind: str, where: str, row: str, column: str, text: str) -> None:
+    def _add_line(self, kind: str, where: str, row: str, column: str, text: str, tone: str) -> None:
         item = QTreeWidgetItem([kind, where, row, column, text])
+        item.setForeground(0, QColor(COLOURS[tone]))
         item.setToolTip(4, text)
         self.problems.addTopLevelItem(item)
 
+    def _tone(self, tone: str) -> None:
+        self.summary.setStyleSheet(f"color: {COLOURS[tone]};" if tone else "")
+
     def _set_busy(self, busy: bool, message: str = "") -> None:
         if message:
+            self._tone("")
             self.summary.setText(message)
-        can_import = self.report is not None and self.report.ok and not self.report.written
-        self.import_button.setEnabled(not busy and can_import)
+        self.import_button.setEnabled(not busy and self.pending)
         self.busy_changed.emit(busy)
+
+    @property
+    def pending(self) -> bool:
+        """A checked file without problems that is not imported yet."""
+        return self.report is not None and self.report.ok and not self.report.written
 
     @property
     def busy(self) -> bool:

@@ -86,13 +86,33 @@ class StepPage(QWizardPage):
         super().__init__()
         self.setTitle(f"{number}. {step_titles()[step.value]}")
         self.panel = StepPanel(site, step)
-        self.panel.busy_changed.connect(lambda _busy: self.completeChanged.emit())
+        self.panel.busy_changed.connect(self._busy_changed)
+        self.panel.written.connect(self._written)
+        self._advance_when_written = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
         return not self.panel.busy
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """下一步 imports a checked file that has no problems; without one it skips the step."""
+        if not self.panel.pending:
+            return True
+        self._advance_when_written = True
+        self.panel.start_import()
+        return False
+
+    def _busy_changed(self, busy: bool) -> None:
+        if not busy and not (self.panel.report and self.panel.report.written):
+            self._advance_when_written = False  # the import found problems: stay and show them
+        self.completeChanged.emit()
+
+    def _written(self, _report: object) -> None:
+        if self._advance_when_written:
+            self._advance_when_written = False
+            self.wizard().next()
 
 
 class DonePage(QWizardPage):
