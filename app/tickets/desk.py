@@ -42,6 +42,7 @@ from app.tickets.intake import (
 )
 from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
+from app.tickets.site_limits import apply_overrides, read_overrides
 from app.tickets.states import Action, State
 from app.tickets.view import describe_ticket
 from app.tickets.workflow import Step, Workflow
@@ -68,7 +69,8 @@ class TicketDesk:
         self.db = db
         self.seat = seat or Seat()
         self.hub = hub
-        self.categories = categories or load_categories()
+        self.categories = categories or load_categories()  # the file's; sessions apply the site's limits
+        self._site_book: tuple[dict, CategoryBook] | None = None
         self.clocks = clocks or Clocks()
         self.locate = locate
         self.channels = tuple(channels)
@@ -85,9 +87,17 @@ class TicketDesk:
     def reload_directory(self) -> None:
         self._directory = None
 
+    def book(self, session: Session) -> CategoryBook:
+        """The categories with the site's own time limits (设置 → 工单分类与时限), read in `session`, so
+        a limit changed at any seat counts from the next ticket on."""
+        overrides = read_overrides(session)
+        if self._site_book is None or self._site_book[0] != overrides:
+            self._site_book = (overrides, apply_overrides(self.categories, overrides))
+        return self._site_book[1]
+
     def workflow(self, session: Session) -> Workflow:
         grids, leaders = self.directory(session)
-        return Workflow(self.categories, self.clocks, grids, leaders)
+        return Workflow(self.book(session), self.clocks, grids, leaders)
 
     def _actor(self, session: Session, person_id: int | None) -> Actor:
         name = self.seat.operator
@@ -116,10 +126,11 @@ class TicketDesk:
         now = now or utcnow()
         intake = checked(intake)
         try:
-            category = self.categories[intake.category]
+            self.categories[intake.category]  # noqa: B018 -- refuses an unknown code before any query
         except KeyError as error:
             raise TransitionRefused(str(error.args[0])) from None
         with self.db.session() as session:
+            category = self.book(session)[intake.category]
             grids, leaders = self.directory(session)
             place = resolve_place(session, intake, self.locate)
             if merge_into is not None:
@@ -173,7 +184,7 @@ class TicketDesk:
                     place = Place(intake.lon, intake.lat, located[id(intake)], intake.address, None, None)
                 else:
                     place = resolve_place(session, intake, self.locate)
-                category = self.categories[intake.category]
+                category = self.book(session)[intake.category]
                 row, events = plan_ticket(
                     intake, category, place, grids, leaders, self.clocks.of(category), actor, now
                 )
@@ -336,7 +347,7 @@ class TicketDesk:
     def describe(self, ticket_id: int) -> dict[str, Any]:
         with self.db.session() as session:
             grids, leaders = self.directory(session)
-            return describe_ticket(session, ticket_id, self.categories, grids, leaders)
+            return describe_ticket(session, ticket_id, self.book(session), grids, leaders)
 
     def photo(self, photo_id: int) -> tuple[str, bytes]:
         """A stored photo, refused if its bytes no longer match the checksum taken at intake."""
