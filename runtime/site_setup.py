@@ -22,6 +22,8 @@ from app.site_book.importer import import_site
 from app.site_book.problems import SiteBookError
 from app.site_settings import SITE_NAME, read_setting
 from app.store import Database
+from app.tickets.categories import CategoryBook
+from app.tickets.site_limits import apply_overrides, read_overrides
 from grid_map.crs import Crs
 from grid_map.tolerance import Tolerance
 from grid_map.validate import GridFileError
@@ -171,3 +173,17 @@ def _roster(ctx: SiteContext, path: Path, write: bool, report: StepReport) -> No
     if not result.problems:
         report.counts = {"residents": result.imported, "households_created": result.households_created}
     report.written = result.committed
+
+
+@dataclass(frozen=True)
+class SiteCategories:
+    """The categories as the desk uses them (the site's limits applied) and the codes the site changed."""
+
+    book: CategoryBook
+    overridden: frozenset[str]
+
+
+def site_categories(db: Database, base: CategoryBook) -> SiteCategories:
+    with db.session() as session:
+        overrides = read_overrides(session)
+    return SiteCategories(apply_overrides(base, overrides), frozenset(overrides))

@@ -1,13 +1,24 @@
-"""设置 → 网格与楼栋… / 人员与职责…: the wizard's file steps on their own, for a running site."""
+"""设置 → 网格与楼栋… / 人员与职责… (the wizard's file steps on their own, for a running site) and
+工单分类与时限… (the site's own ticket time limits)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.context import SiteContext
+from app.tickets.categories import CategoryError, load_categories
 from runtime.site_setup import Step
+from widgets.site_wizard.category_limits import CategoryLimitsDialog
 from widgets.site_wizard.step_panel import StepPanel
 from widgets.site_wizard.texts import step_titles, tr
 
@@ -46,19 +57,35 @@ class SiteSettingsActions(QObject):
         self.people_action = QAction(window)
         self.people_action.setObjectName("peopleSettingsAction")
         self.people_action.triggered.connect(lambda: self.open_step(Step.WORKBOOK))
+        self.categories_action = QAction(window)
+        self.categories_action.setObjectName("categoriesSettingsAction")
+        self.categories_action.triggered.connect(self.open_categories)
         self.retranslate()
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.grids_action)
         menu.addAction(self.people_action)
+        menu.addAction(self.categories_action)
 
     def retranslate(self) -> None:
         self.grids_action.setText(tr("网格与楼栋…"))
         self.grids_action.setToolTip(tr("导入或更新网格边界（GeoJSON），微网格即楼栋"))
         self.people_action.setText(tr("人员与职责…"))
         self.people_action.setToolTip(tr("导入站点工作簿：楼栋、人员与职责、摄像机、传感器"))
+        self.categories_action.setText(tr("工单分类与时限…"))
+        self.categories_action.setToolTip(tr("查看工单分类，修改本站点的办理时限"))
 
     def open_step(self, step: Step) -> StepDialog:
         dialog = StepDialog(self.site, step, self.window)
+        dialog.open()
+        return dialog
+
+    def open_categories(self) -> CategoryLimitsDialog | None:
+        try:
+            base = load_categories()
+        except CategoryError as error:
+            QMessageBox.warning(self.window, tr("工单分类与时限"), str(error))
+            return None
+        dialog = CategoryLimitsDialog(self.site, base, self.window)
         dialog.open()
         return dialog

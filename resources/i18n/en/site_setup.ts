@@ -279,5 +279,73 @@
         <source>错误数：</source>
         <translation>Errors: </translation>
     </message>
+    <message>
+        <source>一级网格</source>
+        <translation>Level 1</translation>
+    </message>
+    <message>
+        <source>三级网格</source>
+        <translation>Level 3</translation>
+    </message>
+    <message>
+        <source>二级网格</source>
+        <translation>Level 2</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>办件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>包联县级领导</source>
+        <translation>County leader</translation>
+    </message>
+    <message>
+        <source>工单分类与时限</source>
+        <translation>Ticket Categories and Time Limits</translation>
+    </message>
+    <message>
+        <source>工单分类与时限…</source>
+        <translation>Ticket Categories and Time Limits…</translation>
+    </message>
+    <message>
+        <source>已保存，从下一张工单起生效。</source>
+        <translation>Saved; it applies from the next ticket on.</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore Default</translation>
+    </message>
+    <message>
+        <source>时限按工作时间计（h 工作小时，d 工作日，m 工作分钟）；修改从下一张工单起生效。</source>
+        <translation>Limits count working time (h working hours, d working days, m working minutes); a change applies from the next ticket on.</translation>
+    </message>
+    <message>
+        <source>未保存：</source>
+        <translation>Not saved: </translation>
+    </message>
+    <message>
+        <source>本站点已修改时限</source>
+        <translation>This site changed the time limits</translation>
+    </message>
+    <message>
+        <source>查看工单分类，修改本站点的办理时限</source>
+        <translation>View the ticket categories and change this site's time limits</translation>
+    </message>
+    <message>
+        <source>签收</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>签收时限</source>
+        <translation>Response limit</translation>
+    </message>
 </context>
 </TS>
