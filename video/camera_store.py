@@ -22,6 +22,8 @@ from app.site_book.cameras import split_login
 from app.site_book.common import GridIndex, squash
 from app.site_keys import CameraPasswords, SealError
 from video.cameras import with_login
+from video.onvif import OnvifStreams, read_streams
+from video.probe import ProbeResult, probe_stream
 from video.sources import SourceError, SourceKind, source_kind
 
 TRANSPORTS = ("tcp", "udp")
@@ -112,17 +114,35 @@ class CameraStore:
         self._publish("deleted", camera_id, grid_ids)
 
     def stream_address(self, camera_id: int | None, url: str, username: str, password: str | None) -> str:
-        """`url` with the login to test it with: the typed password, else the stored one (never shown)."""
+        """`url` with the login to open it with: the typed password, else the stored one."""
         clean, url_user, url_password = split_login(url.strip())
         if password is None and url_password is None and camera_id is not None:
-            with self.site.db.session() as session:
-                camera = session.get(Camera, camera_id)
-                if camera is not None and camera.password_sealed is not None:
-                    try:
-                        password = CameraPasswords.of_site(session).open(camera.password_sealed, camera_id)
-                    except SealError:
-                        password = None
+            password = self._stored_password(camera_id)
         return with_login(clean, username.strip() or url_user, url_password or password) or clean
+
+    def test_connection(
+        self, camera_id: int | None, url: str, username: str, password: str | None, transport: str = "tcp"
+    ) -> ProbeResult:
+        """Open the address once (blocks up to the open timeout: call it off the GUI thread)."""
+        return probe_stream(self.stream_address(camera_id, url, username, password), transport)
+
+    def read_onvif(
+        self, camera_id: int | None, address: str, username: str, password: str | None
+    ) -> OnvifStreams:
+        """The device's profiles over ONVIF, logged in with the typed or the stored password (blocks)."""
+        if password is None and camera_id is not None:
+            password = self._stored_password(camera_id)
+        return read_streams(address, username.strip(), password or "")
+
+    def _stored_password(self, camera_id: int) -> str | None:
+        with self.site.db.session() as session:
+            camera = session.get(Camera, camera_id)
+            if camera is None or camera.password_sealed is None:
+                return None
+            try:
+                return CameraPasswords.of_site(session).open(camera.password_sealed, camera_id)
+            except SealError:
+                return None
 
     def _check(self, session: Session, form: CameraForm, camera_id: int | None) -> _Checked:
         problems: list[tuple[str, str]] = []
