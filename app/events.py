@@ -39,6 +39,7 @@ class Topic(StrEnum):
     AI_EVENT = "ai_event"
     FACE_GALLERY = "face_gallery"
     AI_ZONE = "ai_zone"
+    CAMERA = "camera"
     SERVICE = "service"
 
 
@@ -99,6 +100,11 @@ class GalleryChanged:
 
 
 @dataclass(frozen=True)
+class CameraChanged:
+    action: str  # "added", "edited", "deleted", "imported"
+
+
+@dataclass(frozen=True)
 class ZoneChanged:
     action: str  # "add", "update", "delete"
 
@@ -140,6 +146,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.AI_EVENT: AiEventChanged,
     Topic.FACE_GALLERY: GalleryChanged,
     Topic.AI_ZONE: ZoneChanged,
+    Topic.CAMERA: CameraChanged,
     Topic.SERVICE: ServiceState,
 }
 

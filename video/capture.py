@@ -315,61 +315,15 @@ class CaptureWorker:
 
     def _frames(self) -> Iterator[DecodedFrame]:
         """Open the source and yield decoded frames until it fails (raises StreamFailure) or ends."""
+        source = open_source(self.url, self.transport, self.settings)
         try:
-            kind = source_kind(self.url)
-            target, fmt, paced = self._target(kind)
-        except SourceError as error:
-            raise StreamFailure(str(error), permanent=True) from None
-        except Exception as error:  # e.g. the demo scene could not be written: say so, retry later
-            raise describe_failure(error, self.url) from None
-        options = ffmpeg_options(kind, self.transport, self.settings.read_timeout)
-        # Network sources get FFmpeg's own socket timeout (in `options`). PyAV's read timeout is an
-        # interrupt callback that takes the GIL on every I/O check: with 21 streams that is thousands
-        # of GIL handoffs a second and ~15-20% of the wall's CPU, so only USB capture, whose device
-        # read has no timeout of its own, uses it.
-        read_timeout = self.settings.read_timeout if kind is SourceKind.USB else None
-        opening = time.monotonic()
-        try:
-            container = av.open(
-                target,
-                format=fmt,
-                options=options,
-                timeout=(self.settings.open_timeout, read_timeout),
-            )
-        except Exception as error:  # PyAV raises many kinds; each becomes a plain reason
-            if (
-                time.monotonic() - opening
-                >= min(self.settings.open_timeout, self.settings.read_timeout) - 0.05
-            ):
-                # FFmpeg reports a silent peer as "invalid data" or "exit requested": it is a timeout.
-                raise StreamFailure(
-                    f"连接超时 (no answer within {time.monotonic() - opening:.0f} s)"
-                ) from None
-            raise describe_failure(error, self.url) from None
-        try:
-            if not container.streams.video:
-                raise StreamFailure("没有视频轨道 (no video track)", permanent=True)
-            stream = container.streams.video[0]
-            stream.codec_context.thread_count = self.settings.decoder_threads
-            yield from self._decode(container, stream, paced)
+            yield from self._decode(source.container, source.stream, source.paced)
         except StreamFailure:
             raise
         except Exception as error:
             raise describe_failure(error, self.url) from None
         finally:
-            container.close()
-
-    def _target(self, kind: SourceKind) -> tuple[str, str | None, bool]:
-        """What FFmpeg opens, its format (if it cannot guess) and whether to pace playback (files)."""
-        if kind is SourceKind.DEMO:
-            from video.demo_scenes import scene_path
-
-            return str(scene_path(parse_demo_url(self.url))), None, True
-        if kind is SourceKind.FILE:
-            return file_path(self.url), None, True
-        if kind is SourceKind.USB:
-            return usb_device(self.url), "v4l2", False
-        return self.url, None, False
+            source.container.close()
 
     def _decode(self, container, stream, paced: bool) -> Iterator[DecodedFrame]:
         """Demux and decode; files are paced to their frame rate and looped, live sources run free."""
@@ -478,6 +432,63 @@ class CaptureWorker:
                     listener(status)
                 except Exception:
                     log.exception("status listener of %s failed", self.name)
+
+
+@dataclass
+class OpenedSource:
+    """An opened container, its first video stream, and whether to pace playback (files)."""
+
+    container: av.container.InputContainer
+    stream: av.video.stream.VideoStream
+    paced: bool
+
+
+def open_source(url: str, transport: str, settings: CaptureSettings) -> OpenedSource:
+    """Open a stream with the timeouts of `settings`; raises StreamFailure in the operator's words.
+
+    The capture workers and the settings dialog's connection test open streams the same way."""
+    try:
+        kind = source_kind(url)
+        target, fmt, paced = _target(url, kind)
+    except SourceError as error:
+        raise StreamFailure(str(error), permanent=True) from None
+    except Exception as error:  # e.g. the demo scene could not be written: say so, retry later
+        raise describe_failure(error, url) from None
+    options = ffmpeg_options(kind, transport, settings.read_timeout)
+    # Network sources get FFmpeg's own socket timeout (in `options`). PyAV's read timeout is an
+    # interrupt callback that takes the GIL on every I/O check: with 21 streams that is thousands
+    # of GIL handoffs a second and ~15-20% of the wall's CPU, so only USB capture, whose device
+    # read has no timeout of its own, uses it.
+    read_timeout = settings.read_timeout if kind is SourceKind.USB else None
+    opening = time.monotonic()
+    try:
+        container = av.open(
+            target, format=fmt, options=options, timeout=(settings.open_timeout, read_timeout)
+        )
+    except Exception as error:  # PyAV raises many kinds; each becomes a plain reason
+        if time.monotonic() - opening >= min(settings.open_timeout, settings.read_timeout) - 0.05:
+            # FFmpeg reports a silent peer as "invalid data" or "exit requested": it is a timeout.
+            raise StreamFailure(f"连接超时 (no answer within {time.monotonic() - opening:.0f} s)") from None
+        raise describe_failure(error, url) from None
+    if not container.streams.video:
+        container.close()
+        raise StreamFailure("没有视频轨道 (no video track)", permanent=True)
+    stream = container.streams.video[0]
+    stream.codec_context.thread_count = settings.decoder_threads
+    return OpenedSource(container, stream, paced)
+
+
+def _target(url: str, kind: SourceKind) -> tuple[str, str | None, bool]:
+    """What FFmpeg opens, its format (if it cannot guess) and whether to pace playback (files)."""
+    if kind is SourceKind.DEMO:
+        from video.demo_scenes import scene_path
+
+        return str(scene_path(parse_demo_url(url))), None, True
+    if kind is SourceKind.FILE:
+        return file_path(url), None, True
+    if kind is SourceKind.USB:
+        return usb_device(url), "v4l2", False
+    return url, None, False
 
 
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+")

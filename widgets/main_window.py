@@ -25,6 +25,7 @@ from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
+from widgets.settings.cameras import CameraSettingsDialog
 from widgets.shell_context import ShellContext
 from widgets.site_backup import SiteBackupActions
 from widgets.site_status import SiteStatusReporter
@@ -217,15 +218,18 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.toggled.connect(self._toggle_fullscreen)
         self.view_menu.addAction(self.fullscreen_action)
 
-        self.tools_menu = bar.addMenu("")
-        self.set_pin_action = QAction(self)
-        self.set_pin_action.triggered.connect(self._set_pin)
-        self.tools_menu.addAction(self.set_pin_action)
-
         self.settings_menu = bar.addMenu("")
         self.settings_menu.setObjectName("settingsMenu")
         self.site_settings = SiteSettingsActions(self.context.site, self)
         self.site_settings.add_to(self.settings_menu)
+        self.camera_settings_action = QAction(self)
+        self.camera_settings_action.triggered.connect(self.open_camera_settings)
+        self.settings_menu.addAction(self.camera_settings_action)
+
+        self.tools_menu = bar.addMenu("")
+        self.set_pin_action = QAction(self)
+        self.set_pin_action.triggered.connect(self._set_pin)
+        self.tools_menu.addAction(self.set_pin_action)
 
         self.language_menu = bar.addMenu("语言 / Language")
         group = QActionGroup(self)
@@ -242,6 +246,11 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
         self.help_menu.addAction(self.about_action)
+
+    def open_camera_settings(self) -> None:
+        dialog = CameraSettingsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def arrange_default_layout(self) -> None:
         """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms and
@@ -427,10 +436,11 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(tr("视图"))
         self.reset_layout_action.setText(tr("恢复默认布局"))
         self.fullscreen_action.setText(tr("全屏"))
-        self.tools_menu.setTitle(tr("工具"))
-        self.set_pin_action.setText(tr("设置值班长密码…"))
         self.settings_menu.setTitle(tr("设置"))
         self.site_settings.retranslate()
+        self.camera_settings_action.setText(tr("摄像机…"))
+        self.tools_menu.setTitle(tr("工具"))
+        self.set_pin_action.setText(tr("设置值班长密码…"))
         self.help_menu.setTitle(tr("帮助"))
         self.about_action.setText(tr("关于"))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app import audit
 from app.context import SiteContext
-from app.events import Change, GridChanged, RosterChanged, SensorChanged, Topic
+from app.events import CameraChanged, Change, GridChanged, RosterChanged, SensorChanged, Topic
 from app.site_book import buildings, cameras, people, sensors
 from app.site_book.common import GridIndex, SheetCount
 from app.site_book.problems import Problem, Problems
@@ -41,6 +41,7 @@ class _Changed:
     grid_ids: set[int] = field(default_factory=set)
     buildings: bool = False
     sensor_ids: list[int] = field(default_factory=list)
+    camera_ids: list[int] = field(default_factory=list)
 
 
 def import_site(
@@ -86,6 +87,7 @@ def import_site(
         written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
         counts[CAMERAS.title] = written.count
         changed.grid_ids |= written.grid_ids
+        changed.camera_ids = written.ids
         if written.password_missing:
             report.notes.append(
                 f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (导出的文件不含密码), "
@@ -123,3 +125,5 @@ def _publish(ctx: SiteContext, file_name: str, changed: _Changed) -> None:
         ctx.hub.publish(Change(Topic.HOUSEHOLD, (), RosterChanged("site_import", file_name)))
     if changed.sensor_ids:
         ctx.hub.publish(Change(Topic.SENSOR, tuple(changed.sensor_ids), SensorChanged("bound")))
+    if changed.camera_ids:  # the walls reload their cameras
+        ctx.hub.publish(Change(Topic.CAMERA, tuple(changed.camera_ids), CameraChanged("imported")))

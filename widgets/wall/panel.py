@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.events import Change, Topic
 from video.cameras import CameraInfo, load_cameras
 from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
 from video.pool import StreamPool
@@ -169,6 +170,7 @@ class WallPanel(QWidget):
         self.wall.layout_changed.connect(self._remember_layout)
         self._restore_layout()
         self.camera_list.camera_activated.connect(self.show_camera)
+        context.bridge.on(Topic.CAMERA, self._cameras_changed, self)  # 设置 → 摄像机, import-site
         self._health = QTimer(self, interval=1000, timeout=self._report_health)
         self._health.start()
 
@@ -257,6 +259,11 @@ class WallPanel(QWidget):
         cameras = load_cameras(self.context.db)
         self._cameras = {camera.id: camera for camera in cameras}
         self.camera_list.set_cameras(cameras)
+
+    def _cameras_changed(self, _change: Change) -> None:
+        """A camera was added, edited or deleted: the list and the tiles showing it follow."""
+        self.reload_cameras()
+        self.wall.refresh_cameras()
 
     @property
     def cameras(self) -> dict[int, CameraInfo]:

@@ -109,6 +109,14 @@ class VideoWall(QWidget):
             self._show_on(tile, cameras.get(camera_id) if camera_id is not None else None)
         self.layout_changed.emit(self.current_layout)
 
+    def refresh_cameras(self) -> None:
+        """Tiles whose camera was edited reopen it; a deleted camera's tile empties; the rest keep playing."""
+        cameras = self._cameras()
+        for tile in self.tiles:
+            if tile.camera is not None and cameras.get(tile.camera.id) != tile.camera:
+                self._show_on(tile, cameras.get(tile.camera.id))
+        self.layout_changed.emit(self.current_layout)
+
     def _show_on(self, tile: Tile, camera: CameraInfo | None) -> None:
         tile.set_camera(camera, Profile.MAIN if tile is self.maximised else Profile.SUB)
         tile.set_overlay_painter(self._overlay_for(camera) if camera and self._overlay_for else None)

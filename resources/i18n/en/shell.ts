@@ -39,6 +39,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>摄像机…</source>
+        <translation>Cameras…</translation>
+    </message>
+    <message>
         <source>网格指挥中心</source>
         <translation>Grid Command Centre</translation>
     </message>
@@ -73,10 +81,6 @@
     <message>
         <source>设置值班长密码…</source>
         <translation>Set supervisor PIN…</translation>
-    </message>
-    <message>
-        <source>设置</source>
-        <translation>Settings</translation>
     </message>
     <message>
         <source>帮助</source>

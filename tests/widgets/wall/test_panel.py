@@ -172,3 +172,22 @@ def test_controls_that_do_not_fit_fold_away_instead_of_widening_the_panel(qtbot,
     last = tools.widgetForAction(tools.actions()[-1])
     qtbot.waitUntil(lambda: panel.layout_box.isVisible() and not last.isVisible())  # folded into »
     languages.switch("zh_CN")
+
+
+def test_cameras_edited_or_deleted_in_the_settings_reach_the_wall(qtbot, panel):
+    from video.camera_store import CameraForm, CameraStore
+
+    store = CameraStore(panel.context.site)
+    first, second = (tile.camera for tile in panel.wall.tiles[:2])
+    untouched = panel.wall.tiles[2].camera
+    store.edit(
+        first.id,
+        CameraForm("东门", first.grid_id, first.main_url, first.sub_url, first.lon, first.lat),
+    )
+    store.delete(second.id)
+    qtbot.waitUntil(lambda: panel.wall.tiles[0].camera.name == "东门", timeout=5000)
+    assert panel.wall.tiles[1].camera is None
+    assert panel.wall.tiles[2].camera is untouched  # still the same record: its stream was not reopened
+    group = panel.camera_list.tree.topLevelItem(0)
+    names = [group.child(i).text(0) for i in range(group.childCount())]
+    assert len(names) == 2 and any("东门" in n for n in names) and any("3号楼东侧" in n for n in names)
