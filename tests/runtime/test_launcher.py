@@ -86,6 +86,9 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
 def test_the_gui_comes_back_after_its_process_is_killed(sqlite_db, tmp_path):
+    from tests.app.tickets.conftest import build_site
+
+    build_site(sqlite_db)  # a site that exists: the window opens without the new-site wizard
     trace = tmp_path / "trace.jsonl"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GCC_DATA_DIR": str(tmp_path / "data")}
     command = [sys.executable, str(ROOT / "main.py"), "gui", "--db", sqlite_db.url, "--view", "alarms"]
