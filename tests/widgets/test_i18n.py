@@ -23,6 +23,8 @@ TR_CONTEXTS = {
     "kiosk.py": "Kiosk",
     "households/card.py": "HouseholdCard",
     "households/panel.py": "Roster",
+    "households/edit_dialog.py": "RosterEdit",
+    "households/actions.py": "RosterEdit",
     "site_backup.py": "SiteBackup",
 }
 
