@@ -26,6 +26,7 @@ TR_CONTEXTS = {
     "households/edit_dialog.py": "RosterEdit",
     "households/actions.py": "RosterEdit",
     "site_backup.py": "SiteBackup",
+    "roster_files.py": "RosterFiles",
 }
 
 

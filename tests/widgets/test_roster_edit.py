@@ -13,9 +13,7 @@ from sqlalchemy import select
 from app.context import SiteContext
 from app.models import AuditEntry, Household, Resident
 from app.roster.edits import ResidentForm, RosterEdits
-from app.store import Database
 from tests.app.roster.conftest import make_id
-from tests.widgets.conftest import _fill
 from widgets.households.edit_dialog import HouseholdDialog, ResidentDialog
 from widgets.households.model import ROW_ROLE
 from widgets.households.panel import RosterPanel
@@ -27,16 +25,6 @@ pytestmark = [
 ]
 
 NEW_ID = make_id(date(1990, 1, 1), 41, male=False)
-
-
-@pytest.fixture
-def writable_site(tmp_path):
-    """The shell's small site in a database of this test's own: these tests write."""
-    db = Database(f"sqlite:///{tmp_path / 'site.sqlite'}")
-    db.upgrade()
-    site = _fill(db)
-    yield site
-    db.dispose()
 
 
 @pytest.fixture

@@ -837,4 +837,87 @@ Database: {db}</translation>
         <translation>Name missing</translation>
     </message>
 </context>
+<context>
+    <name>RosterFiles</name>
+    <message>
+        <source>花名册有误</source>
+        <translation>Roster has errors</translation>
+    </message>
+    <message>
+        <source>{n} 行有误, 未导入任何数据。请修正后重新导入，或只导入无误的行。</source>
+        <translation>{n} rows have errors; nothing was imported. Fix them and import again, or import only the rows without errors.</translation>
+    </message>
+    <message>
+        <source>只导入无误的行</source>
+        <translation>Import only the rows without errors</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入花名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 导入居民（先检查每一行，有误则不写入）</source>
+        <translation>Import residents from Excel or CSV (every row is checked first; nothing is written while any is wrong)</translation>
+    </message>
+    <message>
+        <source>导出花名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <source>把全部居民导出为可再次导入的 Excel 或 CSV</source>
+        <translation>Export every resident to an Excel or CSV file that imports again</translation>
+    </message>
+    <message>
+        <source>导入花名册</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>正在检查花名册…</source>
+        <translation>Checking the roster…</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 名居民, 新建 {h} 户</source>
+        <translation>Imported {n} residents, {h} new households</translation>
+    </message>
+    <message>
+        <source>；跳过有误的 {n} 行</source>
+        <translation>; skipped {n} rows with errors</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import done</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>文件中没有可导入的居民</source>
+        <translation>The file holds no residents to import</translation>
+    </message>
+    <message>
+        <source>导出的文件含完整的身份证号和电话（以便再次导入），导出将记入审计日志。请妥善保管。</source>
+        <translation>The file holds full ID numbers and phones (so it can be imported again); the export is recorded in the audit log. Keep it safe.</translation>
+    </message>
+    <message>
+        <source>导出花名册</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 名居民 ({h} 户) 到 {path}</source>
+        <translation>Exported {n} residents ({h} households) to {path}</translation>
+    </message>
+    <message>
+        <source>操作失败</source>
+        <translation>Failed</translation>
+    </message>
+</context>
 </TS>
