@@ -8,10 +8,8 @@ obeys the same rules as an imported one. Every change is audited with what it wa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import TypeVar
 
 from sqlalchemy import column, func, select, table
 from sqlalchemy.exc import IntegrityError
@@ -20,137 +18,29 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.context import SiteContext
 from app.events import Change, RosterChanged, Topic
-from app.models import Building, Household, PartyPairing, ResidenceType, Resident, ResidentTag, Sensor, Tag
+from app.models import Building, Household, PartyPairing, ResidenceType, Resident, ResidentTag, Sensor
 from app.roster import cells
-from app.roster.idcard import IdNumberError, parse_id_number
-from app.roster.masking import mask_id, mask_phone
-from app.roster.phone import PhoneError, normalise_phone
-from app.site_book.cells import safe_text
+from app.roster.edit_forms import (
+    FIELD_ENGLISH,
+    Checks,
+    HouseholdForm,
+    ResidentForm,
+    RosterEditError,
+    household_snapshot,
+    optional_text,
+    resident_name,
+    resident_snapshot,
+    tag_values,
+)
+from app.roster.idcard import parse_id_number
+from app.roster.phone import normalise_phone
 from app.tickets.models import Ticket
 
-T = TypeVar("T")
+__all__ = ["FIELD_ENGLISH", "HouseholdForm", "ResidentForm", "RosterEditError", "RosterEdits"]
+
 EDIT = RosterChanged("edit")
 # The alarms table belongs to the alarms package, a layer above this one: named, not imported.
 _ALARMS = table("alarms", column("household_id"))
-_FORMULA_START = ("=", "+", "-", "@")
-
-# English beside every field's Chinese reason, for the form's inline messages.
-FIELD_ENGLISH = {
-    "name": "name",
-    "id_number": "ID number (18 characters, GB 11643)",
-    "phone": "phone (mobile or 区号-number)",
-    "relation": "relation to the head",
-    "health_note": "health note",
-    "building": "building",
-    "unit": "unit",
-    "room": "room",
-    "residence_type": "residence type",
-    "emergency_contact": "emergency contact",
-    "emergency_phone": "emergency phone",
-    "note": "note",
-    "tags": "tags",
-    "household": "household",
-    "resident": "resident",
-}
-
-
-class RosterEditError(ValueError):
-    """Why an edit was refused: one Chinese reason with English beside it per field."""
-
-    def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(problems.values()))
-
-
-@dataclass(frozen=True)
-class HouseholdForm:
-    """A household as the form states it; `emergency_phone` None keeps the stored (masked) number."""
-
-    building_id: int
-    unit: str
-    room: str
-    residence_type: str = ResidenceType.PERMANENT.value
-    emergency_contact: str = ""
-    emergency_phone: str | None = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class ResidentForm:
-    """A resident as the form states it. An empty `id_number` or a None `phone` when changing a
-    resident keeps the stored value: the form only ever shows them masked."""
-
-    name: str
-    id_number: str = ""
-    phone: str | None = ""
-    relation: str = ""
-    health_note: str = ""
-    tags: frozenset[str] = frozenset()
-
-
-class _Checks:
-    """Collects one reason per field, each parser's Chinese words with the field's English."""
-
-    def __init__(self) -> None:
-        self.problems: dict[str, str] = {}
-
-    def add(self, field: str, reason: str) -> None:
-        self.problems.setdefault(field, f"{reason} ({FIELD_ENGLISH.get(field, field)})")
-
-    def attempt(self, field: str, parse: Callable[[], T]) -> T | None:
-        try:
-            return parse()
-        except (cells.CellError, IdNumberError, PhoneError) as error:
-            self.add(field, error.reason)
-            return None
-
-    def raise_any(self) -> None:
-        if self.problems:
-            raise RosterEditError(dict(self.problems))
-
-
-def _text(value: str, label: str, limit: int) -> str | None:
-    return safe_text(value, label, limit) or None
-
-
-def _name(value: str) -> str:
-    """The importer's name rules, then what a typed name must not carry into exports and views."""
-    safe_text(value, "姓名", 64)  # control characters and HTML refused
-    name = cells.clean_name(value)
-    if name.startswith(_FORMULA_START):
-        raise cells.CellError(f"姓名不能以 {name[0]} 开头 (电子表格会当作公式)")
-    return name
-
-
-def _tags(values: Iterable[str]) -> list[str]:
-    known = {tag.value for tag in Tag}
-    unknown = [v for v in values if v not in known]
-    if unknown:
-        raise cells.CellError(f"未知的人员类别 {'、'.join(unknown)}")
-    return sorted(set(values))
-
-
-def _household_snapshot(household: Household) -> dict[str, object]:
-    return {
-        "address": household.address,
-        "building_id": household.building_id,
-        "residence_type": household.residence_type,
-        "emergency_contact": household.emergency_contact or "",
-        "emergency_phone": mask_phone(household.emergency_phone),
-        "note": household.note or "",
-    }
-
-
-def _resident_snapshot(resident: Resident) -> dict[str, object]:
-    return {
-        "household_id": resident.household_id,
-        "name": resident.name,
-        "id_number": mask_id(resident.id_number),
-        "phone": mask_phone(resident.phone),
-        "relation": resident.relation or "",
-        "health_note": resident.health_note or "",
-        "tags": sorted(resident.tag_names),
-    }
 
 
 class RosterEdits:
@@ -176,7 +66,7 @@ class RosterEdits:
         """Changes the address too: a household moved to another building, unit or room."""
         with self._writing() as session:
             household = self._household(session, household_id)
-            before = _household_snapshot(household)
+            before = household_snapshot(household)
             if form.building_id != household.building_id:
                 self._refuse_move_with_sensors(session, household_id)
             self._apply_household(session, household, form)
@@ -186,15 +76,15 @@ class RosterEdits:
 
     def set_emergency_contact(self, household_id: int, name: str, phone: str | None) -> None:
         """Only the emergency contact; `phone` None keeps the stored number."""
-        checks = _Checks()
-        contact = checks.attempt("emergency_contact", lambda: _text(name, "紧急联系人", 64))
+        checks = Checks()
+        contact = checks.attempt("emergency_contact", lambda: optional_text(name, "紧急联系人", 64))
         number = (
             checks.attempt("emergency_phone", lambda: normalise_phone(phone)) if phone is not None else None
         )
         checks.raise_any()
         with self._writing() as session:
             household = self._household(session, household_id)
-            before = _household_snapshot(household)
+            before = household_snapshot(household)
             household.emergency_contact = contact
             if phone is not None:
                 household.emergency_phone = number
@@ -209,8 +99,8 @@ class RosterEdits:
         with self._writing() as session:
             household = self._household(session, household_id)
             self._refuse_removal_with_history(session, household_id)
-            before = _household_snapshot(household)
-            before["residents"] = [_resident_snapshot(r) for r in household.residents]
+            before = household_snapshot(household)
+            before["residents"] = [resident_snapshot(r) for r in household.residents]
             resident_ids = [r.id for r in household.residents]
             for resident in household.residents:
                 session.delete(resident)
@@ -238,19 +128,19 @@ class RosterEdits:
     def change_resident(self, resident_id: int, form: ResidentForm) -> None:
         with self._writing() as session:
             resident = self._resident(session, resident_id)
-            before = _resident_snapshot(resident)
+            before = resident_snapshot(resident)
             self._apply_resident(session, resident, form, new=False)
             session.flush()
             self._audit(session, "change_resident", "resident", resident_id, before, resident)
         self._publish(Topic.RESIDENT, resident_id)
 
     def set_tags(self, resident_id: int, tags: Iterable[str]) -> None:
-        checks = _Checks()
-        wanted = checks.attempt("tags", lambda: _tags(tags))
+        checks = Checks()
+        wanted = checks.attempt("tags", lambda: tag_values(tags))
         checks.raise_any()
         with self._writing() as session:
             resident = self._resident(session, resident_id)
-            before = _resident_snapshot(resident)
+            before = resident_snapshot(resident)
             self._replace_tags(session, resident, wanted or [])
             self._audit(session, "set_tags", "resident", resident_id, before, resident)
         self._publish(Topic.RESIDENT, resident_id)
@@ -260,7 +150,7 @@ class RosterEdits:
         with self._writing() as session:
             resident = self._resident(session, resident_id)
             self._household(session, household_id)
-            before = _resident_snapshot(resident)
+            before = resident_snapshot(resident)
             resident.household_id = household_id
             session.flush()
             session.refresh(resident)
@@ -273,7 +163,7 @@ class RosterEdits:
         away must not stay recognisable) and a staff record that named them keeps the person."""
         with self._writing() as session:
             resident = self._resident(session, resident_id)
-            before = _resident_snapshot(resident)
+            before = resident_snapshot(resident)
             session.delete(resident)
             self._audit(session, "remove_resident", "resident", resident_id, before, None)
         self._publish(Topic.RESIDENT, resident_id)
@@ -281,16 +171,18 @@ class RosterEdits:
     # the work -----------------------------------------------------------------------------------
 
     def _apply_household(self, session: Session, household: Household, form: HouseholdForm) -> None:
-        checks = _Checks()
+        checks = Checks()
         unit = checks.attempt("unit", lambda: cells.clean_unit(form.unit))
         room = checks.attempt("room", lambda: cells.clean_room(form.room))
         if form.residence_type not in {t.value for t in ResidenceType}:
             checks.add("residence_type", f"居住类型 '{form.residence_type}' 无法识别")
-        contact = checks.attempt("emergency_contact", lambda: _text(form.emergency_contact, "紧急联系人", 64))
+        contact = checks.attempt(
+            "emergency_contact", lambda: optional_text(form.emergency_contact, "紧急联系人", 64)
+        )
         phone = None
         if form.emergency_phone is not None:
             phone = checks.attempt("emergency_phone", lambda: normalise_phone(form.emergency_phone))
-        note = checks.attempt("note", lambda: _text(form.note, "备注", 500))
+        note = checks.attempt("note", lambda: optional_text(form.note, "备注", 500))
         if session.get(Building, form.building_id) is None:
             checks.add("building", "楼栋不存在")
         elif unit is not None and room is not None:
@@ -313,17 +205,17 @@ class RosterEdits:
             household.emergency_phone = phone
 
     def _apply_resident(self, session: Session, resident: Resident, form: ResidentForm, *, new: bool) -> None:
-        checks = _Checks()
-        name = checks.attempt("name", lambda: _name(form.name))
+        checks = Checks()
+        name = checks.attempt("name", lambda: resident_name(form.name))
         number = None
         if form.id_number.strip() or new:
             number = checks.attempt("id_number", lambda: parse_id_number(form.id_number))
         phone = (
             checks.attempt("phone", lambda: normalise_phone(form.phone)) if form.phone is not None else None
         )
-        relation = checks.attempt("relation", lambda: _text(form.relation, "与户主关系", 16))
-        health = checks.attempt("health_note", lambda: _text(form.health_note, "健康状况", 200))
-        tags = checks.attempt("tags", lambda: _tags(form.tags))
+        relation = checks.attempt("relation", lambda: optional_text(form.relation, "与户主关系", 16))
+        health = checks.attempt("health_note", lambda: optional_text(form.health_note, "健康状况", 200))
+        tags = checks.attempt("tags", lambda: tag_values(form.tags))
         if number is not None and self._id_taken(session, number.number, resident.id):
             # Whose it is stays unsaid: the form must not become a way to look people up by ID.
             checks.add("id_number", "该身份证号已登记在花名册中, 请核对")
@@ -411,9 +303,9 @@ class RosterEdits:
     ) -> None:
         if isinstance(after, Household):
             session.refresh(after, ["building"])
-            now: dict[str, object] | None = _household_snapshot(after)
+            now: dict[str, object] | None = household_snapshot(after)
         else:
-            now = _resident_snapshot(after) if after is not None else None
+            now = resident_snapshot(after) if after is not None else None
         audit.record(
             session, self._site.seat, f"roster_{action}", entity, entity_id, before=before, after=now
         )
