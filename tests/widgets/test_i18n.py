@@ -25,6 +25,7 @@ TR_CONTEXTS = {
     "households/panel.py": "Roster",
     "households/edit_dialog.py": "RosterEdit",
     "households/actions.py": "RosterEdit",
+    "households/move_dialog.py": "RosterEdit",
     "site_backup.py": "SiteBackup",
     "roster_files.py": "RosterFiles",
 }

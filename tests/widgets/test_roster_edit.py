@@ -152,3 +152,19 @@ def test_removing_a_resident_after_confirming(qtbot, panel, monkeypatch):
     panel.actions.remove_resident_action.trigger()
     qtbot.waitUntil(lambda: "马小军" not in names(panel) and panel.model.rowCount() == 3, timeout=5000)
     assert panel.notice.text() == "已迁出"
+
+
+def test_moving_a_resident_into_a_household_found_by_address(qtbot, panel, writable_site):
+    select_resident(qtbot, panel, "马小军")
+    panel.actions.move_resident_action.trigger()
+    dialog = panel.actions.dialog
+    dialog.save()
+    assert dialog.errors["household"].isVisible() and dialog.isVisible()  # nothing chosen yet
+    dialog.search.setText("202")
+    dialog.find_now()
+    qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=5000)
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with writable_site.db.session() as session:
+        moved = session.get(Resident, writable_site.residents["马小军"])
+        assert moved.household_id == writable_site.households["202"]

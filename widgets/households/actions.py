@@ -16,7 +16,8 @@ from app.context import SiteContext
 from app.roster.edits import RosterEditError, RosterEdits
 from runtime.read.household import Households
 from runtime.read.resident_search import ResidentRow
-from widgets.households.edit_dialog import SAVE_JOB, HouseholdDialog, ResidentDialog
+from widgets.households.edit_dialog import SAVE_JOB, FormDialog, HouseholdDialog, ResidentDialog
+from widgets.households.move_dialog import MoveResidentDialog
 from widgets.jobs import Jobs
 
 DRAFT_JOB = "draft"
@@ -45,7 +46,7 @@ class RosterActions(QObject):
         self._selected = selected
         self._report = report
         self._parent = parent
-        self.dialog: HouseholdDialog | ResidentDialog | None = None
+        self.dialog: FormDialog | None = None
         self.bar = QWidget()
         self.bar.setObjectName("rosterActions")
         row = QHBoxLayout(self.bar)
@@ -57,6 +58,7 @@ class RosterActions(QObject):
         self.edit_resident_button = QPushButton()
         self.remove_button = QPushButton()
         self.remove_menu = QMenu(self.remove_button)
+        self.move_resident_action = self.remove_menu.addAction("")
         self.remove_resident_action = self.remove_menu.addAction("")
         self.remove_household_action = self.remove_menu.addAction("")
         self.remove_button.setMenu(self.remove_menu)
@@ -73,6 +75,7 @@ class RosterActions(QObject):
         self.edit_household_button.clicked.connect(self.edit_household)
         self.add_resident_button.clicked.connect(self.add_resident)
         self.edit_resident_button.clicked.connect(self.edit_resident)
+        self.move_resident_action.triggered.connect(self.move_resident)
         self.remove_resident_action.triggered.connect(self.remove_resident)
         self.remove_household_action.triggered.connect(self.remove_household)
         self.retranslate()
@@ -84,6 +87,7 @@ class RosterActions(QObject):
         self.add_resident_button.setText(tr("新增居民"))
         self.edit_resident_button.setText(tr("编辑居民"))
         self.remove_button.setText(tr("迁出"))
+        self.move_resident_action.setText(tr("迁往其他住户…"))
         self.remove_resident_action.setText(tr("迁出该居民"))
         self.remove_household_action.setText(tr("迁出整户"))
 
@@ -148,6 +152,16 @@ class RosterActions(QObject):
 
         self._jobs.submit(DRAFT_JOB, lambda: households.draft(row.household_id), opened, self._failed)
 
+    def move_resident(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        edits, resident_id = self._edits, row.resident_id
+        write = lambda household_id: edits.move_resident(resident_id, household_id)  # noqa: E731
+        self._show(
+            MoveResidentDialog(self._jobs, self._households, row.name, row.household_id, write, self._parent)
+        )
+
     def remove_resident(self) -> None:
         row = self._selected()
         if row is None or not self.confirm(tr("确定将 {name} 从花名册迁出？").replace("{name}", row.name)):
@@ -167,7 +181,7 @@ class RosterActions(QObject):
         answer = QMessageBox.question(self._parent, tr("迁出"), question)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _show(self, dialog: HouseholdDialog | ResidentDialog) -> None:
+    def _show(self, dialog: FormDialog) -> None:
         self.dialog = dialog
         dialog.open()
 

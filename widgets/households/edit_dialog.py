@@ -51,7 +51,7 @@ def _checked(parse: Callable[[str], object], field: str, text: str) -> str:
     return ""
 
 
-class _FormDialog(QDialog):
+class FormDialog(QDialog):
     """Fields with an error line under each, 保存 / 取消, and saving off the GUI thread."""
 
     def __init__(self, jobs: Jobs, parent: QWidget | None = None) -> None:
@@ -154,7 +154,7 @@ def _line(text: str = "", placeholder: str = "") -> QLineEdit:
     return edit
 
 
-class HouseholdDialog(_FormDialog):
+class HouseholdDialog(FormDialog):
     """新增住户 / 编辑住户: where the household lives, how, and whom to call in an emergency."""
 
     def __init__(
@@ -255,7 +255,7 @@ class TagToggles(QWidget):
         return frozenset(tag for tag, button in self.buttons.items() if button.isChecked())
 
 
-class ResidentDialog(_FormDialog):
+class ResidentDialog(FormDialog):
     """新增居民 / 编辑居民 in one household; sex and birth date come from the ID number."""
 
     def __init__(

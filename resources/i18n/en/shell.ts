@@ -681,6 +681,34 @@ Database: {db}</translation>
 <context>
     <name>RosterEdit</name>
     <message>
+        <source>迁往其他住户</source>
+        <translation>Move to another household</translation>
+    </message>
+    <message>
+        <source>迁往其他住户…</source>
+        <translation>Move to another household…</translation>
+    </message>
+    <message>
+        <source>输入地址或住户成员姓名</source>
+        <translation>Address or a member's name</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>查找住户</source>
+        <translation>Find household</translation>
+    </message>
+    <message>
+        <source>迁入住户</source>
+        <translation>Move into</translation>
+    </message>
+    <message>
+        <source>请先查找并选择要迁入的住户</source>
+        <translation>Find and choose the household to move into first</translation>
+    </message>
+    <message>
         <source>18 位身份证号</source>
         <translation>18-character ID number</translation>
     </message>
