@@ -196,3 +196,16 @@ def test_removing_a_household_without_history_takes_its_residents(site, heard):
         ("household", (household_id,)),
         ("resident", (resident_id,)),
     ]
+
+
+def test_a_household_an_alarm_was_raised_for_keeps_its_address(site):
+    from alarms.models import Alarm
+
+    edits, household_id, _ = _household_with_zhang(site)
+    with site.db.session() as session:
+        session.add(Alarm(source="sensor", kind="sos", priority=1, title="SOS", household_id=household_id))
+    with pytest.raises(RosterEditError) as refused:
+        edits.remove_household(household_id)
+    assert "1 条报警" in refused.value.problems["household"]
+    with site.db.session() as session:
+        assert session.get(Household, household_id) is not None
