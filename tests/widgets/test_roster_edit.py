@@ -168,3 +168,21 @@ def test_moving_a_resident_into_a_household_found_by_address(qtbot, panel, writa
     with writable_site.db.session() as session:
         moved = session.get(Resident, writable_site.residents["马小军"])
         assert moved.household_id == writable_site.households["202"]
+
+
+def test_a_new_household_needs_a_free_address(qtbot, panel, writable_site):
+    panel.actions.add_household_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.actions.dialog, HouseholdDialog), timeout=5000)
+    dialog = panel.actions.dialog
+    assert dialog.building.count() == 1 and dialog.contact_phone.placeholderText() == "手机或 区号-号码"
+    dialog.unit.setText("1")
+    dialog.room.setText("101")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors["room"].isVisible(), timeout=5000)
+    assert "已有 1单元101室" in dialog.errors["room"].text()
+    dialog.room.setText("808室")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with writable_site.db.session() as session:
+        rooms = session.scalars(select(Household.room)).all()
+    assert "808" in rooms
