@@ -6,8 +6,18 @@ from sqlalchemy.exc import SQLAlchemyError as StoreFailure
 from alarms.models import AlarmState, Outcome, Priority
 from app.models.grid import GridLevel
 from app.models.people import DutyRole
-from app.models.residents import TAG_ZH, Tag
+from app.models.residents import TAG_ZH, ResidenceType, Tag
 
 # StoreFailure: what a write raises when the store does not answer (locked, connection lost); a view
 # catches it to say so in words and keep what the operator entered.
-__all__ = ["TAG_ZH", "AlarmState", "DutyRole", "GridLevel", "Outcome", "Priority", "StoreFailure", "Tag"]
+__all__ = [
+    "TAG_ZH",
+    "AlarmState",
+    "DutyRole",
+    "GridLevel",
+    "Outcome",
+    "Priority",
+    "ResidenceType",
+    "StoreFailure",
+    "Tag",
+]

@@ -25,6 +25,7 @@ from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
+from widgets.roster_files import RosterFileActions
 from widgets.settings.cameras import CameraSettingsDialog
 from widgets.shell_context import ShellContext
 from widgets.site_backup import SiteBackupActions
@@ -202,6 +203,9 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.site_backup = SiteBackupActions(self.context, self)
         self.site_backup.add_to(self.file_menu)
+        self.file_menu.addSeparator()
+        self.roster_files = RosterFileActions(self.context, self)
+        self.roster_files.add_to(self.file_menu)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -433,6 +437,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(tr("文件"))
         self.quit_action.setText(tr("退出"))
         self.site_backup.retranslate()
+        self.roster_files.retranslate()
         self.view_menu.setTitle(tr("视图"))
         self.reset_layout_action.setText(tr("恢复默认布局"))
         self.fullscreen_action.setText(tr("全屏"))

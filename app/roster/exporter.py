@@ -25,6 +25,8 @@ from openpyxl.worksheet.cell_range import CellRange
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from app import audit
+from app.context import SiteContext
 from app.models import Building, Grid, GridLevel, Household, ResidenceType, Resident, Tag
 from app.roster.buildings import BuildingDirectory, BuildingRef, building_key
 from app.roster.columns import Field
@@ -80,6 +82,24 @@ def export_roster(db: Database, path: Path, *, title: str | None = None) -> Expo
             _write_csv(temporary, title, rows)
     households = len({r.household_id for r in residents})
     return ExportReport(path, len(residents), households, title)
+
+
+def export_roster_recorded(site: SiteContext, path: Path) -> ExportReport:
+    """The same file as `export-roster` (full ID numbers and phones, so it imports again), with an
+    audit entry: a file of every resident's personal data leaving the store is a bulk read."""
+    report = export_roster(site.db, path)
+    with site.db.session() as session:
+        audit.record(
+            session,
+            site.seat,
+            "export_roster",
+            "resident",
+            None,
+            file=Path(path).name,
+            residents=report.residents,
+            households=report.households,
+        )
+    return report
 
 
 @contextmanager

@@ -32,6 +32,7 @@ from app.models import (
 )
 from app.roster.masking import mask_id, mask_phone
 from runtime.read.grid_chain import GridChains
+from runtime.read.household_draft import BuildingChoice, HouseholdDraft, load_buildings, load_household_draft
 from runtime.read.resident_search import (
     PAGE_SIZE,
     ResidentRow,
@@ -49,10 +50,12 @@ HEAD_OF_HOUSEHOLD = "户主"
 
 __all__ = [
     "PAGE_SIZE",
+    "BuildingChoice",
     "ChainLink",
     "Contact",
     "Disclosure",
     "HouseholdCard",
+    "HouseholdDraft",
     "Households",
     "Member",
     "ResidentRow",
@@ -266,6 +269,16 @@ class Households:
                     fields=["id_number", "phone"],
                 )
             return card
+
+    def draft(self, household_id: int) -> HouseholdDraft | None:
+        """The household as the edit form starts from it (masked), or None when it is gone."""
+        with self._site.db.sessions() as session:
+            return load_household_draft(session, household_id)
+
+    def buildings(self) -> list[BuildingChoice]:
+        """The buildings a household can be in, by address."""
+        with self._site.db.sessions() as session:
+            return load_buildings(session)
 
     def addresses(self, household_ids: set[int]) -> dict[int, str]:
         """Addresses of many households in one query (for lists of alarms)."""

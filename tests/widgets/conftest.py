@@ -192,3 +192,13 @@ def languages(qapp):
     switcher = LanguageSwitcher(qapp)
     yield switcher
     switcher.switch("zh_CN")
+
+
+@pytest.fixture
+def writable_site(tmp_path):
+    """The shell's small site in a database of this test's own: these tests write."""
+    db = Database(f"sqlite:///{tmp_path / 'site.sqlite'}")
+    db.upgrade()
+    site = _fill(db)
+    yield site
+    db.dispose()

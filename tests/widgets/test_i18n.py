@@ -23,7 +23,11 @@ TR_CONTEXTS = {
     "kiosk.py": "Kiosk",
     "households/card.py": "HouseholdCard",
     "households/panel.py": "Roster",
+    "households/edit_dialog.py": "RosterEdit",
+    "households/actions.py": "RosterEdit",
+    "households/move_dialog.py": "RosterEdit",
     "site_backup.py": "SiteBackup",
+    "roster_files.py": "RosterFiles",
 }
 
 

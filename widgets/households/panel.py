@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.events import Change, Topic
 from runtime.read.household import SearchQuery
+from runtime.read.resident_search import ResidentRow
 from runtime.types import Tag
+from widgets.households.actions import RosterActions
 from widgets.households.card import HouseholdCard
 from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
 from widgets.households.tags import TagChipsDelegate, tag_text
@@ -85,6 +87,14 @@ class RosterPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.jobs = Jobs(self)
+        self.notice = QLabel()
+        self.notice.setObjectName("resultCount")
+        self.actions = RosterActions(
+            context.site, self._households, self.jobs, self.selected_row, self.notice.setText, self
+        )
+        self._bar_layout.addWidget(self.actions.bar, 2, 0, 1, 2)
+        self._bar_layout.addWidget(self.notice, 2, 2, Qt.AlignmentFlag.AlignRight)
+        self.model.modelReset.connect(self.actions.selection_changed)  # a new list has nothing selected
         self.card = HouseholdCard()
         self.card.reveal_requested.connect(self.reveal_household)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -135,7 +145,13 @@ class RosterPanel(QWidget):
     def _card_failed(self, error: Exception) -> None:
         self.count_label.setText(tr("户卡读取失败：{error}").replace("{error}", str(error)[:120]))
 
+    def selected_row(self) -> ResidentRow | None:
+        """The resident selected in the list, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.actions.selection_changed()
         indexes = selected.indexes()
         if indexes:
             self.show_household(indexes[0].data(ROW_ROLE).household_id)
@@ -165,6 +181,7 @@ class RosterPanel(QWidget):
 
     def _retranslate(self) -> None:
         self.search_box.setPlaceholderText(tr("搜索 姓名 / 电话 / 地址 / 身份证后4位"))
+        self.actions.retranslate()
         self._fill_tag_filter()
         self.model.retranslate()
         self._show_count(self.model.total)

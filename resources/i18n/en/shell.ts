@@ -686,4 +686,274 @@ Database: {db}</translation>
         <translation>Failed: the site's data is unchanged</translation>
     </message>
 </context>
+<context>
+    <name>RosterEdit</name>
+    <message>
+        <source>迁往其他住户</source>
+        <translation>Move to another household</translation>
+    </message>
+    <message>
+        <source>迁往其他住户…</source>
+        <translation>Move to another household…</translation>
+    </message>
+    <message>
+        <source>输入地址或住户成员姓名</source>
+        <translation>Address or a member's name</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>查找住户</source>
+        <translation>Find household</translation>
+    </message>
+    <message>
+        <source>迁入住户</source>
+        <translation>Move into</translation>
+    </message>
+    <message>
+        <source>请先查找并选择要迁入的住户</source>
+        <translation>Find and choose the household to move into first</translation>
+    </message>
+    <message>
+        <source>18 位身份证号</source>
+        <translation>18-character ID number</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>保存失败：{error}</source>
+        <translation>Saving failed: {error}</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>单元</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>如 1</source>
+        <translation>e.g. 1</translation>
+    </message>
+    <message>
+        <source>如 101</source>
+        <translation>e.g. 101</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>居住类型</source>
+        <translation>Residence</translation>
+    </message>
+    <message>
+        <source>已迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <source>房号</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>手机或 区号-号码</source>
+        <translation>Mobile or area code-number</translation>
+    </message>
+    <message>
+        <source>操作失败：{error}</source>
+        <translation>Failed: {error}</translation>
+    </message>
+    <message>
+        <source>数据库暂时无法写入, 已录入的内容保留, 请稍后再保存</source>
+        <translation>The database cannot be written just now; what you entered is kept, save again shortly</translation>
+    </message>
+    <message>
+        <source>新增住户</source>
+        <translation>Add household</translation>
+    </message>
+    <message>
+        <source>新增居民</source>
+        <translation>Add resident</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>确定将 {address} 整户 (含全部居民) 从花名册迁出？</source>
+        <translation>Move the whole household at {address} (all its residents) off the roster?</translation>
+    </message>
+    <message>
+        <source>确定将 {name} 从花名册迁出？</source>
+        <translation>Move {name} off the roster?</translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation>Emergency contact</translation>
+    </message>
+    <message>
+        <source>紧急联系电话</source>
+        <translation>Emergency phone</translation>
+    </message>
+    <message>
+        <source>编辑住户</source>
+        <translation>Edit household</translation>
+    </message>
+    <message>
+        <source>编辑居民</source>
+        <translation>Edit resident</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>该住户已不存在</source>
+        <translation>That household no longer exists</translation>
+    </message>
+    <message>
+        <source>该居民已不存在</source>
+        <translation>That resident no longer exists</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <source>迁出整户</source>
+        <translation>Move out the household</translation>
+    </message>
+    <message>
+        <source>迁出该居民</source>
+        <translation>Move out this resident</translation>
+    </message>
+    <message>
+        <source>（留空不变）</source>
+        <translation> (leave empty to keep)</translation>
+    </message>
+    <message>
+        <source>缺少身份证号</source>
+        <translation>ID number missing</translation>
+    </message>
+    <message>
+        <source>缺少姓名</source>
+        <translation>Name missing</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFiles</name>
+    <message>
+        <source>花名册有误</source>
+        <translation>Roster has errors</translation>
+    </message>
+    <message>
+        <source>{n} 行有误, 未导入任何数据。请修正后重新导入，或只导入无误的行。</source>
+        <translation>{n} rows have errors; nothing was imported. Fix them and import again, or import only the rows without errors.</translation>
+    </message>
+    <message>
+        <source>只导入无误的行</source>
+        <translation>Import only the rows without errors</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入花名册…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 导入居民（先检查每一行，有误则不写入）</source>
+        <translation>Import residents from Excel or CSV (every row is checked first; nothing is written while any is wrong)</translation>
+    </message>
+    <message>
+        <source>导出花名册…</source>
+        <translation>Export roster…</translation>
+    </message>
+    <message>
+        <source>把全部居民导出为可再次导入的 Excel 或 CSV</source>
+        <translation>Export every resident to an Excel or CSV file that imports again</translation>
+    </message>
+    <message>
+        <source>导入花名册</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>花名册</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>正在检查花名册…</source>
+        <translation>Checking the roster…</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 名居民, 新建 {h} 户</source>
+        <translation>Imported {n} residents, {h} new households</translation>
+    </message>
+    <message>
+        <source>；跳过有误的 {n} 行</source>
+        <translation>; skipped {n} rows with errors</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import done</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>文件中没有可导入的居民</source>
+        <translation>The file holds no residents to import</translation>
+    </message>
+    <message>
+        <source>导出的文件含完整的身份证号和电话（以便再次导入），导出将记入审计日志。请妥善保管。</source>
+        <translation>The file holds full ID numbers and phones (so it can be imported again); the export is recorded in the audit log. Keep it safe.</translation>
+    </message>
+    <message>
+        <source>导出花名册</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 名居民 ({h} 户) 到 {path}</source>
+        <translation>Exported {n} residents ({h} households) to {path}</translation>
+    </message>
+    <message>
+        <source>操作失败</source>
+        <translation>Failed</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,89 @@
+"""What the roster's edit form starts from: a household and its residents as stored, personal data
+masked (the form takes a new full value, never shows the stored one), and the buildings to choose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.models import Building, Household, Resident
+from app.roster.masking import mask_id, mask_phone
+
+HEAD_OF_HOUSEHOLD = "户主"
+
+
+@dataclass(frozen=True)
+class BuildingChoice:
+    building_id: int
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class ResidentDraft:
+    resident_id: int
+    name: str
+    sex: str
+    masked_id: str
+    masked_phone: str
+    relation: str
+    health_note: str
+    tags: tuple[str, ...]  # Tag values, sorted
+
+
+@dataclass(frozen=True)
+class HouseholdDraft:
+    household_id: int
+    building_id: int
+    address: str
+    unit: str
+    room: str
+    residence_type: str
+    emergency_contact: str
+    masked_emergency_phone: str
+    note: str
+    residents: tuple[ResidentDraft, ...]  # the head of the household first
+
+
+def load_buildings(session: Session) -> list[BuildingChoice]:
+    rows = session.execute(select(Building.id, Building.name, Building.address).order_by(Building.address))
+    return [BuildingChoice(id_, name, address) for id_, name, address in rows]
+
+
+def load_household_draft(session: Session, household_id: int) -> HouseholdDraft | None:
+    household = session.execute(
+        select(Household)
+        .where(Household.id == household_id)
+        .options(
+            selectinload(Household.residents).selectinload(Resident.tags), selectinload(Household.building)
+        )
+    ).scalar_one_or_none()
+    if household is None:
+        return None
+    residents = sorted(household.residents, key=lambda r: (r.relation != HEAD_OF_HOUSEHOLD, r.id))
+    return HouseholdDraft(
+        household_id=household.id,
+        building_id=household.building_id,
+        address=household.address,
+        unit=household.unit,
+        room=household.room,
+        residence_type=household.residence_type,
+        emergency_contact=household.emergency_contact or "",
+        masked_emergency_phone=mask_phone(household.emergency_phone),
+        note=household.note or "",
+        residents=tuple(
+            ResidentDraft(
+                resident_id=r.id,
+                name=r.name,
+                sex=r.sex,
+                masked_id=mask_id(r.id_number),
+                masked_phone=mask_phone(r.phone),
+                relation=r.relation or "",
+                health_note=r.health_note or "",
+                tags=tuple(sorted(r.tag_names)),
+            )
+            for r in residents
+        ),
+    )

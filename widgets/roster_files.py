@@ -1,0 +1,161 @@
+"""文件 → 导入花名册… / 导出花名册…: the roster's importer and exporter, from the window.
+
+The core does the work (`app.roster.importer`, `app.roster.exporter`) on a job thread. An import
+checks every row first and writes nothing while any is bad; the window then lists every problem by
+row and offers to import the good rows only, as `import-roster --skip-invalid` does. The export is the
+command's file (full numbers, so it imports again), asked for with a warning and recorded in the audit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.roster.exporter import ExportReport, export_roster_recorded
+from app.roster.importer import ImportReport, import_roster
+from widgets.jobs import Jobs
+from widgets.shell_context import ShellContext
+
+ROSTER_FILES = "(*.xlsx *.csv)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RosterFiles", text)
+
+
+class ImportProblems(QDialog):
+    """Every bad row of an import, one line each; accepting imports the good rows only."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("花名册有误"))
+        self.resize(720, 420)
+        summary = QLabel(
+            tr("{n} 行有误, 未导入任何数据。请修正后重新导入，或只导入无误的行。").replace(
+                "{n}", str(len(report.problems))
+            )
+        )
+        summary.setObjectName("dialogMessage")
+        summary.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.addItems(report.problem_lines())
+        buttons = QDialogButtonBox()
+        self.skip_button = buttons.addButton(tr("只导入无误的行"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(buttons)
+
+
+class RosterFileActions(QObject):
+    """The two 文件 menu entries and the dialogs around them; `window` parents every dialog."""
+
+    def __init__(self, context: ShellContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.jobs = Jobs(self)
+        self.problems: ImportProblems | None = None
+        self.notice: QMessageBox | None = None
+        self.import_action = QAction(window)
+        self.import_action.setObjectName("importRosterAction")
+        self.import_action.triggered.connect(self.ask_import)
+        self.export_action = QAction(window)
+        self.export_action.setObjectName("exportRosterAction")
+        self.export_action.triggered.connect(self.ask_export)
+        self.retranslate()
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.import_action)
+        menu.addAction(self.export_action)
+
+    def retranslate(self) -> None:
+        self.import_action.setText(tr("导入花名册…"))
+        self.import_action.setToolTip(tr("从 Excel 或 CSV 导入居民（先检查每一行，有误则不写入）"))
+        self.export_action.setText(tr("导出花名册…"))
+        self.export_action.setToolTip(tr("把全部居民导出为可再次导入的 Excel 或 CSV"))
+
+    def ask_import(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self.window, tr("导入花名册"), "", tr("花名册") + f" {ROSTER_FILES}"
+        )
+        if chosen:
+            self.start_import(Path(chosen))
+
+    def start_import(self, path: Path, *, skip_invalid: bool = False) -> None:
+        self._busy(True)
+        site = self.context.site
+        self.window.statusBar().showMessage(tr("正在检查花名册…"))
+        self.jobs.submit(
+            "import",
+            lambda: (path, import_roster(site, path, skip_invalid=skip_invalid)),
+            self._imported,
+            self._failed,
+        )
+
+    def _imported(self, answer: tuple[Path, ImportReport]) -> None:
+        path, report = answer
+        self._busy(False)
+        if report.committed:
+            text = tr("已导入 {n} 名居民, 新建 {h} 户").replace("{n}", str(report.imported))
+            text = text.replace("{h}", str(report.households_created))
+            if report.problems:
+                text += tr("；跳过有误的 {n} 行").replace("{n}", str(len(report.problems)))
+            self.window.statusBar().showMessage(text, 15_000)
+            self.notice = QMessageBox(QMessageBox.Icon.Information, tr("导入完成"), text, parent=self.window)
+            self.notice.open()  # window-modal, not a nested event loop: the window keeps running
+            return
+        self.window.statusBar().clearMessage()
+        if not report.problems:
+            QMessageBox.warning(self.window, tr("无法导入"), tr("文件中没有可导入的居民"))
+            return
+        self.problems = ImportProblems(report, self.window)
+        self.problems.accepted.connect(lambda: self.start_import(path, skip_invalid=True))
+        self.problems.open()
+
+    def ask_export(self) -> None:
+        warning = tr("导出的文件含完整的身份证号和电话（以便再次导入），导出将记入审计日志。请妥善保管。")
+        if QMessageBox.question(self.window, tr("导出花名册"), warning) != QMessageBox.StandardButton.Yes:
+            return
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window, tr("导出花名册"), "花名册.xlsx", tr("花名册") + f" {ROSTER_FILES}"
+        )
+        if chosen:
+            self.start_export(Path(chosen if Path(chosen).suffix else chosen + ".xlsx"))
+
+    def start_export(self, path: Path) -> None:
+        self._busy(True)
+        site = self.context.site
+        self.jobs.submit("export", lambda: export_roster_recorded(site, path), self._exported, self._failed)
+
+    def _exported(self, report: ExportReport) -> None:
+        self._busy(False)
+        text = tr("已导出 {n} 名居民 ({h} 户) 到 {path}").replace("{n}", str(report.residents))
+        text = text.replace("{h}", str(report.households)).replace("{path}", str(report.path))
+        self.window.statusBar().showMessage(text, 15_000)
+
+    def _failed(self, error: Exception) -> None:
+        self._busy(False)
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, tr("操作失败"), str(error)[:600])
+
+    def _busy(self, busy: bool) -> None:
+        self.import_action.setEnabled(not busy)
+        self.export_action.setEnabled(not busy)
