@@ -168,7 +168,11 @@ def load_household_card(
         lat=building.lat,
         residence_type=household.residence_type,
         emergency_contact=household.emergency_contact or "",
-        emergency_phone=household.emergency_phone or "",
+        emergency_phone=(
+            household.emergency_phone or ""
+            if disclosure in (Disclosure.PHONES, Disclosure.FULL)
+            else mask_phone(household.emergency_phone)
+        ),
         note=household.note or "",
         members=tuple(_member(r, today, disclosure) for r in residents),
         pairings=_pairings(session, household_id),

@@ -87,7 +87,7 @@ def test_selecting_a_resident_shows_the_household_card(qtbot, panel):
         "王建国  13700000001",
         "网格员  吴磊  13700000006",
         "张小明",
-        "13611112222",
+        "136****2222",  # the emergency contact's phone is masked too
         "吴磊",
         "已提醒冬季用电安全",
     ):

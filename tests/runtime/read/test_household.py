@@ -49,7 +49,8 @@ def test_card_shows_people_tags_pairing_chain_leaders_visits(any_site):
         ("网格长", "周敏", "13700000005"),
         ("网格员", "吴磊", "13700000006"),
     ]
-    assert (card.emergency_contact, card.emergency_phone) == ("张小明", "13611112222")
+    # the emergency contact's phone is a third person's: masked like the residents' own
+    assert (card.emergency_contact, card.emergency_phone) == ("张小明", "136****2222")
     (visit,) = card.visits
     assert (visit.visitor, visit.at.date()) == ("吴磊", date(2026, 10, 8))
 
@@ -87,6 +88,7 @@ def test_revealing_a_card_shows_full_numbers_and_is_audited(db, alarm_site):
     households = ReadModels(site).households
     card = households.reveal(alarm_site.household_id)
     assert card.revealed and card.members[0].phone_text == "0371-66001234"
+    assert card.emergency_phone == "13900001111"
     with db.sessions() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")).one()
     assert (entry.actor, entry.seat, entry.entity, entry.entity_id) == (
