@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import cv2
 
-from video.capture import CaptureSettings, StreamFailure, describe_failure, open_source
 from video.frames import DecodedFrame
+from video.opening import CaptureSettings, StreamFailure, describe_failure, open_source
 
 # Enough pictures to measure a rate on a live source without keeping the operator waiting long.
 PROBE_FRAMES = 12

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from tests.video.servers import free_port
-from video.capture import CaptureSettings, StreamFailure
+from video.opening import CaptureSettings, StreamFailure
 from video.probe import probe_stream
 
 

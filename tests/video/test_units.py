@@ -132,7 +132,7 @@ def test_layouts_are_saved_by_name(db):
 )
 def test_a_status_code_is_read_from_the_words_never_from_the_address(error, reason, permanent):
     """A camera on port 40419, or a path ending in 404, that times out is reconnected, not given up."""
-    from video.capture import describe_failure
+    from video.opening import describe_failure
 
     failure = describe_failure(error, "http://127.0.0.1:40419/video.mjpg")
     assert str(failure).startswith(reason) and failure.permanent is permanent

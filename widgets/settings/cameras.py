@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from app.events import Topic
 from runtime.read.cameras import CameraCatalogue, CameraRow
 from video.camera_store import CameraFormError, CameraStore
-from video.capture import StreamFailure
 from video.onvif import OnvifError, OnvifStreams
+from video.opening import StreamFailure
 from video.probe import ProbeResult
 from widgets.jobs import Jobs
 from widgets.settings.camera_form import CameraFormView
