@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from alarms.addresses import household_addresses
 from alarms.grid_chain import PAIRED_PARTY_MEMBER, ChainLink, Contact, chain_from_tree
@@ -21,7 +21,6 @@ from app.context import SiteContext
 from app.grid_tree import GridTree
 from app.models import (
     DutyRole,
-    Household,
     PartyPairing,
     Person,
     ResidenceType,
@@ -32,7 +31,13 @@ from app.models import (
 )
 from app.roster.masking import mask_id, mask_phone
 from runtime.read.grid_chain import GridChains
-from runtime.read.household_draft import BuildingChoice, HouseholdDraft, load_buildings, load_household_draft
+from runtime.read.household_draft import (
+    BuildingChoice,
+    HouseholdDraft,
+    household_and_members,
+    load_buildings,
+    load_household_draft,
+)
 from runtime.read.resident_search import (
     PAGE_SIZE,
     ResidentRow,
@@ -46,7 +51,6 @@ from runtime.read.resident_search import (
 RECENT_VISITS = 5
 MAX_VOLUNTEERS = 4
 ELDERLY_AGE = 60
-HEAD_OF_HOUSEHOLD = "户主"
 
 __all__ = [
     "PAGE_SIZE",
@@ -147,18 +151,12 @@ def load_household_card(
     disclosure: Disclosure = Disclosure.MASKED,
 ) -> HouseholdCard | None:
     """The card of one household, or None when it no longer exists; the chain comes from `tree`."""
-    household = session.execute(
-        select(Household)
-        .where(Household.id == household_id)
-        .options(
-            selectinload(Household.residents).selectinload(Resident.tags), joinedload(Household.building)
-        )
-    ).scalar_one_or_none()
-    if household is None:
+    found = household_and_members(session, household_id)
+    if found is None:
         return None
+    household, residents = found
     today = today or date.today()
     building = household.building
-    residents = sorted(household.residents, key=lambda r: (r.relation != HEAD_OF_HOUSEHOLD, r.id))
     chain = chain_from_tree(tree, building.grid_id)
     return HouseholdCard(
         household_id=household.id,

@@ -47,12 +47,9 @@ class HouseholdDraft:
     residents: tuple[ResidentDraft, ...]  # the head of the household first
 
 
-def load_buildings(session: Session) -> list[BuildingChoice]:
-    rows = session.execute(select(Building.id, Building.name, Building.address).order_by(Building.address))
-    return [BuildingChoice(id_, name, address) for id_, name, address in rows]
-
-
-def load_household_draft(session: Session, household_id: int) -> HouseholdDraft | None:
+def household_and_members(session: Session, household_id: int) -> tuple[Household, list[Resident]] | None:
+    """A household with its building and its residents (tags loaded), the head of the household first;
+    None when it no longer exists. What the card and the edit form both start from."""
     household = session.execute(
         select(Household)
         .where(Household.id == household_id)
@@ -62,7 +59,19 @@ def load_household_draft(session: Session, household_id: int) -> HouseholdDraft 
     ).scalar_one_or_none()
     if household is None:
         return None
-    residents = sorted(household.residents, key=lambda r: (r.relation != HEAD_OF_HOUSEHOLD, r.id))
+    return household, sorted(household.residents, key=lambda r: (r.relation != HEAD_OF_HOUSEHOLD, r.id))
+
+
+def load_buildings(session: Session) -> list[BuildingChoice]:
+    rows = session.execute(select(Building.id, Building.name, Building.address).order_by(Building.address))
+    return [BuildingChoice(id_, name, address) for id_, name, address in rows]
+
+
+def load_household_draft(session: Session, household_id: int) -> HouseholdDraft | None:
+    found = household_and_members(session, household_id)
+    if found is None:
+        return None
+    household, residents = found
     return HouseholdDraft(
         household_id=household.id,
         building_id=household.building_id,
