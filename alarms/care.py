@@ -20,6 +20,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from alarms.models import CareSettings, Priority, SensorStatus
 from alarms.service import AlarmDraft
 from app.models import Sensor
+from app.sensor_places import PENDING_NOTE, waiting_place
 
 SITE_TZ = ZoneInfo("Asia/Shanghai")
 ACTIVITY_KINDS = {"door", "pir", "bed"}
@@ -128,6 +129,8 @@ class CareRules:
             "code": sensor.device_code,
             "reading": reading.values or reading.meaning,
         }
+        if sensor.household_id is None:
+            self._name_the_flat(session, sensor, where, detail)
 
         if sensor.kind == "sos" and self._sos_pressed(reading):
             drafts.append(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)", detail=detail, **where))
@@ -268,6 +271,17 @@ class CareRules:
                     )
                 )
         return drafts
+
+    @staticmethod
+    def _name_the_flat(
+        session: Session, sensor: Sensor, where: dict[str, Any], detail: dict[str, Any]
+    ) -> None:
+        """A sensor waiting for its household (待绑定) still raises its alarms: at the flat's address and
+        its building's position, so the popup, the wall and a ticket say where to go."""
+        flat = waiting_place(session, sensor.id)
+        if flat is not None:
+            where |= {"lon": flat.lon, "lat": flat.lat}
+            detail |= {"address": flat.address, "household": PENDING_NOTE}
 
     @staticmethod
     def _status(session: Session, sensor_id: int) -> SensorStatus:

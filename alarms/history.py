@@ -58,7 +58,9 @@ def find_alarms(session: Session, wanted: AlarmFilter) -> list[AlarmRow]:
         )
     views = [AlarmView.of(row) for row in session.scalars(query)]
     addresses = household_addresses(session, {v.household_id for v in views if v.household_id is not None})
-    return [AlarmRow(v, addresses.get(v.household_id, "") if v.household_id else "") for v in views]
+    return [
+        AlarmRow(v, addresses.get(v.household_id, "") or str(v.detail.get("address") or "")) for v in views
+    ]
 
 
 def alarm_history(session: Session, alarm_id: int) -> list[Step]:

@@ -149,16 +149,22 @@ def _grids(ctx: SiteContext, path: Path, options: GridOptions, write: bool, repo
 def _workbook(ctx: SiteContext, path: Path, write: bool, report: StepReport) -> None:
     result = import_site(ctx, path, dry_run=not write)
     report.problems = [StepProblem(p.reason, p.sheet, p.row, p.column or "") for p in result.problems]
-    report.warnings = list(result.notes) + [
-        f"工作表 {sheet}: 未识别的列已忽略 ignored columns: {'、'.join(headers)}"
-        for sheet, headers in result.ignored_headers.items()
-    ]
+    report.warnings = (
+        result.pending_lines()
+        + list(result.notes)
+        + [
+            f"工作表 {sheet}: 未识别的列已忽略 ignored columns: {'、'.join(headers)}"
+            for sheet, headers in result.ignored_headers.items()
+        ]
+    )
     sheet_keys = {"楼栋": "buildings", "人员": "people", "摄像机": "cameras", "传感器": "sensors"}
     for sheet, count in result.counts.items():
         key = sheet_keys.get(sheet, sheet)
         report.counts[f"{key}_added"] = count.added
         report.counts[f"{key}_updated"] = count.updated
         report.counts[f"{key}_unchanged"] = count.unchanged
+        if count.pending:
+            report.counts[f"{key}_pending"] = count.pending
     report.written = result.committed
 
 

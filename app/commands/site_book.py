@@ -59,6 +59,8 @@ def _import(args: argparse.Namespace) -> int:
         db.dispose()
     for line in report.problem_lines():
         print(line, file=sys.stderr)
+    for line in report.pending_lines():  # stored and bound later: said, but not as an error
+        print(line)
     print(_summary(report))
     if not report.committed:
         raise CommandError(
@@ -75,6 +77,7 @@ def _summary(report: SiteImportReport) -> str:
         if count is None:
             continue
         line = f"{title}: 新增 {count.added}  更新 {count.updated}  不变 {count.unchanged}"
+        line += f"  待绑定 {count.pending}" if count.pending else ""
         lines.append(line + (f"  跳过 {count.skipped} 行" if count.skipped else ""))
     if report.problems:
         lines.append(f"有误 {len(report.problems)} 处" + (", 所在行已跳过" if report.committed else ""))

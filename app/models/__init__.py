@@ -2,7 +2,7 @@
 
 from app.models.audit import AuditEntry
 from app.models.changes import ChangeLogEntry
-from app.models.devices import Camera, Sensor
+from app.models.devices import Camera, PendingSensor, Sensor
 from app.models.grid import Grid, GridLevel
 from app.models.keys import SiteKey
 from app.models.people import Duty, DutyRole, Person, VolunteerTeam, VolunteerTeamMember
@@ -31,6 +31,7 @@ __all__ = [
     "Household",
     "Meeting",
     "PartyPairing",
+    "PendingSensor",
     "Person",
     "ResidenceType",
     "Resident",

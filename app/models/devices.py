@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, LargeBinary, String
+from datetime import datetime
+
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.base import Base
+from app.store.base import Base, utcnow
 
 # The sensor vocabularies live with the table so that every layer (the alarms' ingest, the site
 # workbook) names the same kinds and protocols.
@@ -53,3 +55,21 @@ class Sensor(Base):
     household_id: Mapped[int | None] = mapped_column(
         ForeignKey("households.id", ondelete="SET NULL"), index=True
     )
+
+
+class PendingSensor(Base):
+    """A sensor given a flat where no household lives yet (待绑定): its household is NULL until a
+    household appears at (building, unit, room), by the roster import or a hand edit, and is then
+    bound to it (`app/sensor_places.py`). Kept apart from `sensors` so a sensor is either bound or
+    waiting, never half of each; the address stays visible, so a mistyped room is seen, not lost.
+    """
+
+    __tablename__ = "sensor_pending"
+    __table_args__ = (Index("ix_sensor_pending_place", "building_id", "unit", "room"),)
+
+    sensor_id: Mapped[int] = mapped_column(ForeignKey("sensors.id", ondelete="CASCADE"), primary_key=True)
+    address: Mapped[str] = mapped_column(String(200))  # the flat's full address, as the household will read
+    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id", ondelete="CASCADE"))
+    unit: Mapped[str] = mapped_column(String(16))
+    room: Mapped[str] = mapped_column(String(16))
+    since: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,5 +1,6 @@
 """Editing the roster by hand (the roster panel's forms): households and residents added, changed,
-moved and removed, tags and emergency contacts set.
+moved and removed, tags and emergency contacts set. A household added (or moved) where sensors wait
+for one is bound to them (`app/sensor_places.py`).
 
 Every value goes through the importer's own parsers (idcard, phone, cells), so a hand-entered record
 obeys the same rules as an imported one. Every change is audited with what it was before and after
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import audit
 from app.context import SiteContext
-from app.events import Change, RosterChanged, Topic
+from app.events import Change, RosterChanged, SensorChanged, Topic
 from app.models import Building, Household, PartyPairing, ResidenceType, Resident, ResidentTag, Sensor
 from app.roster import cells
 from app.roster.edit_forms import (
@@ -34,6 +35,7 @@ from app.roster.edit_forms import (
 )
 from app.roster.idcard import parse_id_number
 from app.roster.phone import normalise_phone
+from app.sensor_places import bind_waiting
 from app.tickets.models import Ticket
 
 __all__ = ["FIELD_ENGLISH", "HouseholdForm", "ResidentForm", "RosterEditError", "RosterEdits"]
@@ -59,7 +61,9 @@ class RosterEdits:
             session.flush()
             self._audit(session, "add_household", "household", household.id, None, household)
             household_id = household.id
+            sensor_ids = bind_waiting(session, self._site.seat)
         self._publish(Topic.HOUSEHOLD, household_id)
+        self._publish_bound(sensor_ids)
         return household_id
 
     def change_household(self, household_id: int, form: HouseholdForm) -> None:
@@ -72,7 +76,9 @@ class RosterEdits:
             self._apply_household(session, household, form)
             session.flush()
             self._audit(session, "change_household", "household", household_id, before, household)
+            sensor_ids = bind_waiting(session, self._site.seat)  # moved to a flat a sensor waits at
         self._publish(Topic.HOUSEHOLD, household_id)
+        self._publish_bound(sensor_ids)
 
     def set_emergency_contact(self, household_id: int, name: str, phone: str | None) -> None:
         """Only the emergency contact; `phone` None keeps the stored number."""
@@ -324,3 +330,7 @@ class RosterEdits:
 
     def _publish(self, topic: Topic, *ids: int) -> None:
         self._site.hub.publish(Change(topic, tuple(ids), EDIT))
+
+    def _publish_bound(self, sensor_ids: list[int]) -> None:
+        if sensor_ids:
+            self._site.hub.publish(Change(Topic.SENSOR, tuple(sensor_ids), SensorChanged("bound")))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from app import audit
 from app.context import SiteContext
-from app.events import Change, RosterChanged, Topic
+from app.events import Change, RosterChanged, SensorChanged, Topic
 from app.models import Building, Household, ResidenceType, Resident, ResidentTag
 from app.roster.buildings import BuildingDirectory, BuildingNotFound, BuildingRef
 from app.roster.columns import Field, HeaderLayout, classify_header, find_header
@@ -27,6 +27,7 @@ from app.roster.errors import RosterFileError
 from app.roster.idcard import IdNumberError, parse_id_number
 from app.roster.masking import mask_id, mask_name
 from app.roster.reader import RawRow, RawTable, read_tables
+from app.sensor_places import bind_waiting
 
 REQUIRED = (Field.NAME, Field.ID_NUMBER, Field.BUILDING, Field.UNIT, Field.ROOM)
 _IN_CHUNK = 500  # keeps IN (...) lists well inside both back ends' parameter limits
@@ -52,6 +53,7 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     resident_ids: list[int] = field(default_factory=list)
+    sensors_bound: list[int] = field(default_factory=list)  # waiting sensors whose household came
 
     @property
     def ok(self) -> bool:
@@ -110,6 +112,7 @@ def import_roster(
                 return report
             household_ids, report.resident_ids = _write(session, valid, buildings)
             report.imported, report.households_created = len(valid), len(household_ids)
+            report.sensors_bound = bind_waiting(session, ctx.seat)
             audit.record(
                 session,
                 ctx.seat,
@@ -134,6 +137,8 @@ def import_roster(
     what = RosterChanged("roster_import", table.file_name)
     ctx.hub.publish(Change(Topic.HOUSEHOLD, tuple(household_ids), what))
     ctx.hub.publish(Change(Topic.RESIDENT, tuple(report.resident_ids), what))
+    if report.sensors_bound:
+        ctx.hub.publish(Change(Topic.SENSOR, tuple(report.sensors_bound), SensorChanged("bound")))
     return report
 
 

@@ -100,6 +100,7 @@ class SheetCount:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0  # rows left out for their problems (--skip-invalid)
+    pending: int = 0  # of those written, sensors waiting for their household (待绑定)
 
     def count(self, action: str) -> None:
         setattr(self, action, getattr(self, action) + 1)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app import audit
 from app.context import SiteContext
 from app.events import CameraChanged, Change, GridChanged, RosterChanged, SensorChanged, Topic
@@ -29,11 +31,15 @@ class SiteImportReport:
     counts: dict[str, SheetCount] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    pending: list[Problem] = field(default_factory=list)  # sensors waiting for their household (待绑定)
     ignored_headers: dict[str, list[str]] = field(default_factory=dict)
     committed: bool = False
 
     def problem_lines(self) -> list[str]:
         return [p.line() for p in self.problems]
+
+    def pending_lines(self) -> list[str]:
+        return [p.line() for p in self.pending]
 
 
 @dataclass
@@ -57,45 +63,20 @@ def import_site(
     report = SiteImportReport(path.name)
     report.sheets_read = {title: len(data.rows) for title, data in sheets.items()}
     report.ignored_headers = {t: d.ignored_headers for t, d in sheets.items() if d.ignored_headers}
-    problems = Problems()
     for spec in SHEETS:  # a sheet left out of the workbook changes nothing
         sheets.setdefault(spec.title, SheetData(spec, 1))
-    parsed_buildings = buildings.parse(sheets[BUILDINGS.title], problems)
-    parsed_people = people.parse(sheets[PEOPLE.title], problems)
-    parsed_cameras = cameras.parse(sheets[CAMERAS.title], problems)
-    parsed_sensors = sensors.parse(sheets[SENSORS.title], problems)
+    problems = Problems()
+    parsed = _Parsed(
+        buildings.parse(sheets[BUILDINGS.title], problems),
+        people.parse(sheets[PEOPLE.title], problems),
+        cameras.parse(sheets[CAMERAS.title], problems),
+        sensors.parse(sheets[SENSORS.title], problems),
+    )
     changed = _Changed()
     with ctx.db.session() as session:
-        grids = GridIndex.load(session)
-        building_plan = buildings.check(session, parsed_buildings, grids, problems)
-        people_plan = people.check(session, parsed_people, grids, problems)
-        camera_plan = cameras.check(session, parsed_cameras, grids, problems)
-        sensor_plan = sensors.check(session, parsed_sensors, problems)
-        report.problems = problems.sorted(SHEET_ORDER)
-        if problems and not skip_invalid:
+        if not _check_and_write(session, parsed, problems, report, changed, skip_invalid=skip_invalid):
+            session.rollback()
             return report
-        counts = report.counts
-        counts[BUILDINGS.title], grid_ids = buildings.write(
-            session, building_plan, problems.bad_rows(BUILDINGS.title)
-        )
-        changed.grid_ids |= grid_ids
-        changed.buildings = bool(grid_ids)
-        counts[PEOPLE.title], grid_ids = people.write(
-            session, people_plan, grids, problems.bad_rows(PEOPLE.title)
-        )
-        changed.grid_ids |= grid_ids
-        written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
-        counts[CAMERAS.title] = written.count
-        changed.grid_ids |= written.grid_ids
-        changed.camera_ids = written.ids
-        if written.password_missing:
-            report.notes.append(
-                f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (导出的文件不含密码), "
-                f"请在 密码 列填写后重新导入: {'、'.join(written.password_missing[:10])}"
-            )
-        counts[SENSORS.title], changed.sensor_ids = sensors.write(
-            session, sensor_plan, problems.bad_rows(SENSORS.title)
-        )
         audit.record(
             session,
             ctx.seat,
@@ -103,7 +84,7 @@ def import_site(
             "site",
             None,
             file=path.name,
-            counts={title: vars(count) for title, count in counts.items()},
+            counts={title: vars(count) for title, count in report.counts.items()},
             skipped_rows={
                 title: sorted(problems.bad_rows(title)) for title in SHEET_ORDER if problems.bad_rows(title)
             },
@@ -114,6 +95,62 @@ def import_site(
     report.committed = True
     _publish(ctx, path.name, changed)
     return report
+
+
+@dataclass
+class _Parsed:
+    buildings: list[buildings.BuildingEntry]
+    people: list[people.PersonEntry]
+    cameras: list[cameras.CameraEntry]
+    sensors: list[sensors.SensorEntry]
+
+
+def _check_and_write(
+    session: Session,
+    parsed: _Parsed,
+    problems: Problems,
+    report: SiteImportReport,
+    changed: _Changed,
+    *,
+    skip_invalid: bool,
+) -> bool:
+    """Every sheet checked, then written in `session`; False (the caller rolls back) on a problem
+    unless skip_invalid. The buildings are written before the sensors are checked, so a sensor may
+    name a building this workbook adds."""
+    grids = GridIndex.load(session)
+    building_plan = buildings.check(session, parsed.buildings, grids, problems)
+    people_plan = people.check(session, parsed.people, grids, problems)
+    camera_plan = cameras.check(session, parsed.cameras, grids, problems)
+    building_count, grid_ids = buildings.write(session, building_plan, problems.bad_rows(BUILDINGS.title))
+    sensor_plan = sensors.check(session, parsed.sensors, problems)
+    report.problems = problems.sorted(SHEET_ORDER)
+    bad_sensors = problems.bad_rows(SENSORS.title)
+    report.pending = [  # said with the problems too: a mistyped room is fixed in the same round
+        Problem(SENSORS.title, row, "住户地址", note)
+        for row, note in sensor_plan.waiting
+        if row not in bad_sensors
+    ]
+    if problems and not skip_invalid:
+        return False
+    counts = report.counts
+    counts[BUILDINGS.title] = building_count
+    changed.grid_ids |= grid_ids
+    changed.buildings = bool(grid_ids)
+    counts[PEOPLE.title], grid_ids = people.write(
+        session, people_plan, grids, problems.bad_rows(PEOPLE.title)
+    )
+    changed.grid_ids |= grid_ids
+    written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
+    counts[CAMERAS.title] = written.count
+    changed.grid_ids |= written.grid_ids
+    changed.camera_ids = written.ids
+    if written.password_missing:
+        report.notes.append(
+            f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (导出的文件不含密码), "
+            f"请在 密码 列填写后重新导入: {'、'.join(written.password_missing[:10])}"
+        )
+    counts[SENSORS.title], changed.sensor_ids = sensors.write(session, sensor_plan, bad_sensors)
+    return True
 
 
 def _publish(ctx: SiteContext, file_name: str, changed: _Changed) -> None:

@@ -29,6 +29,7 @@ def _count_label(key: str) -> str:
         "sensors_added": tr("新增传感器"),
         "sensors_updated": tr("更新传感器"),
         "sensors_unchanged": tr("未变传感器"),
+        "sensors_pending": tr("其中待绑定住户的传感器"),
         "residents": tr("居民"),
         "households_created": tr("新增住户"),
     }

@@ -108,6 +108,10 @@
         <translation>people added</translation>
     </message>
     <message>
+        <source>其中待绑定住户的传感器</source>
+        <translation>of them sensors waiting for their household</translation>
+    </message>
+    <message>
         <source>新增传感器</source>
         <translation>sensors added</translation>
     </message>

@@ -136,19 +136,23 @@ def test_skip_invalid_writes_the_good_rows(grid_site, tmp_path):
         assert session.scalar(select(func.count()).select_from(Building)) == 2
 
 
-def test_sensor_households_must_be_exactly_one(lite_grid_site, tmp_path):
+def test_a_sensor_names_one_household_or_waits_on_a_flat_of_a_known_building(lite_grid_site, tmp_path):
     site = lite_grid_site
     _site_with_roster(site, tmp_path)
     rows = [
-        ["111111", "rf433", "door", "幸福路1号1号楼3单元301室"],  # no such household
+        ["111111", "rf433", "door", "幸福路1号1号楼3单元301室"],  # no household there yet: waits
         ["222222", "rf433", "door", "幸福路8号"],  # not an address at all
         ["333333", "rf433", "door", "2号楼2单元202室"],  # by building name: found
+        ["444444", "rf433", "door", "9号楼1单元101室"],  # no such building: a typo to fix
     ]
     report = import_site(site, fill_template(tmp_path / "s.xlsx", {"传感器": rows}))
     reasons = {p.row: p.reason for p in report.problems}
-    assert "没有 3单元301室" in reasons[2] and "import-roster" in reasons[2]
-    assert "无法识别" in reasons[3]
-    assert 4 not in reasons
+    assert set(reasons) == {3, 5} and not report.committed
+    assert "无法识别" in reasons[3] and "楼栋 '9号楼' 不存在" in reasons[5]
+    assert report.pending_lines() == [
+        "工作表 传感器 第 2 行 [住户地址]: 待绑定: 住户地址尚无住户 (幸福路1号1号楼3单元301室);"
+        " 该户登记后自动绑定 (bound when the household is added)"
+    ]
 
 
 def test_a_phone_shared_by_two_people_in_the_store_is_ambiguous(lite_grid_site, tmp_path):

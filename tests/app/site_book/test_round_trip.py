@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, text
 
 import main
-from app.models import Building, Camera, Person, Sensor
+from app.models import Building, Camera, Household, Person, Sensor
 from app.site_keys import CameraPasswords
 from app.store import Database
 from tests.app.site_book.conftest import (
@@ -43,10 +43,10 @@ def run(db, *args: str) -> int:
 
 
 def build_from_files(db, workbook, roster) -> None:
-    """grids, then the workbook (its sensors wait for the roster), the roster, the workbook again."""
-    assert run(db, "import-site", str(workbook), "--skip-invalid") == 0
-    assert run(db, "import-roster", str(roster)) == 0
+    """In the natural order: (grids,) the workbook, whose sensors wait for their households, then the
+    roster, which binds them."""
     assert run(db, "import-site", str(workbook)) == 0
+    assert run(db, "import-roster", str(roster)) == 0
 
 
 def snapshot(db) -> dict:
@@ -63,7 +63,10 @@ def snapshot(db) -> dict:
             (c.name, c.lon, c.lat, c.bearing, c.main_url, c.sub_url, c.username, c.ai_enabled)
             for c in session.scalars(select(Camera))
         }
-        sensors = {(s.device_code, s.protocol, s.kind, s.name) for s in session.scalars(select(Sensor))}
+        sensors = {
+            (s.device_code, s.protocol, s.kind, s.name, session.get(Household, s.household_id).address)
+            for s in session.scalars(select(Sensor))
+        }
     return {"buildings": buildings, "people": people, "cameras": cameras, "sensors": sensors}
 
 
