@@ -55,7 +55,7 @@ class AlarmChanged:
 
 @dataclass(frozen=True)
 class SensorChanged:
-    what: str  # "bound", "report", "availability"
+    what: str  # "bound", "report", "availability"; "added", "edited", "deleted" (设置 → 传感器)
     online: bool | None = None
 
 

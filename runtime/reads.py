@@ -14,6 +14,7 @@ from runtime.read.alarms import AlarmReads
 from runtime.read.grid_chain import GridChains
 from runtime.read.household import Households
 from runtime.read.map import MapReads
+from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
 
@@ -66,6 +67,11 @@ class ReadModels:
     def households(self) -> Households:
         """The roster search, the household card (roster and alarm popup) and household addresses."""
         return Households(self.site, self.grid_chains)
+
+    @cached_property
+    def sensors(self) -> SensorCatalogue:
+        """The site's sensors with where they are and when they were last heard; the heard codes."""
+        return SensorCatalogue(self.site)
 
     @cached_property
     def alarm_places(self) -> AlarmPlaces:
