@@ -27,6 +27,7 @@ from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
 from widgets.roster_files import RosterFileActions
 from widgets.settings.cameras import CameraSettingsDialog
+from widgets.settings.sensors import SensorSettingsDialog
 from widgets.shell_context import ShellContext
 from widgets.site_backup import SiteBackupActions
 from widgets.site_status import SiteStatusReporter
@@ -229,6 +230,10 @@ class MainWindow(QMainWindow):
         self.camera_settings_action = QAction(self)
         self.camera_settings_action.triggered.connect(self.open_camera_settings)
         self.settings_menu.addAction(self.camera_settings_action)
+        self.sensor_settings_action = QAction(self)
+        self.sensor_settings_action.setObjectName("sensorSettingsAction")
+        self.sensor_settings_action.triggered.connect(self.open_sensor_settings)
+        self.settings_menu.addAction(self.sensor_settings_action)
 
         self.tools_menu = bar.addMenu("")
         self.set_pin_action = QAction(self)
@@ -255,6 +260,12 @@ class MainWindow(QMainWindow):
         dialog = CameraSettingsDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_sensor_settings(self) -> SensorSettingsDialog:
+        dialog = SensorSettingsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def arrange_default_layout(self) -> None:
         """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms and
@@ -444,6 +455,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(tr("设置"))
         self.site_settings.retranslate()
         self.camera_settings_action.setText(tr("摄像机…"))
+        self.sensor_settings_action.setText(tr("传感器…"))
         self.tools_menu.setTitle(tr("工具"))
         self.set_pin_action.setText(tr("设置值班长密码…"))
         self.help_menu.setTitle(tr("帮助"))

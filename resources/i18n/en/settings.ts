@@ -148,4 +148,163 @@
         <translation>Read %1 streams; the main and sub-stream URLs are filled in:</translation>
     </message>
 </context>
+<context>
+    <name>SensorSettings</name>
+    <message>
+        <source>433 MHz: 6 位十六进制, 如 A1B2C3; Zigbee: 设备名</source>
+        <translation>433 MHz: six hex digits, e.g. A1B2C3; Zigbee: the device name</translation>
+    </message>
+    <message>
+        <source>传感器设置</source>
+        <translation>Sensor settings</translation>
+    </message>
+    <message>
+        <source>住户地址</source>
+        <translation>Household address</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除传感器</source>
+        <translation>Delete sensor</translation>
+    </message>
+    <message>
+        <source>删除传感器 %1 (%2)? 它报过的告警保留。</source>
+        <translation>Delete sensor %1 (%2)? The alarms it raised are kept.</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>如 幸福路1号3号楼1单元101室; 输入房号或姓名可选择</source>
+        <translation>e.g. 幸福路1号3号楼1单元101室; type a room or a name to choose</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>已保存, 待绑定: %1 尚无住户, 登记该户后自动绑定</source>
+        <translation>Saved, waiting: no household lives at %1 yet; it is bound when the household is added</translation>
+    </message>
+    <message>
+        <source>已收到但未绑定的编码 (按下传感器按钮后出现在这里)</source>
+        <translation>Codes heard but not bound (press a sensor's button and it appears here)</translation>
+    </message>
+    <message>
+        <source>已绑定</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <source>待绑定: 住户地址尚无住户</source>
+        <translation>Waiting: no household at this address yet</translation>
+    </message>
+    <message>
+        <source>待绑定</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>新传感器</source>
+        <translation>New sensor</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>未绑定住户</source>
+        <translation>Not bound to a household</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>留空则用类型名称</source>
+        <translation>Empty: the kind's name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>绑定到住户…</source>
+        <translation>Bind to household…</translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>该地址尚无住户时传感器保存为待绑定, 在花名册中登记该户后自动绑定; 待绑定的传感器报警时报出此地址。</source>
+        <translation>If no household lives at the address yet, the sensor is saved as waiting and bound once the household is entered in the roster; a waiting sensor's alarms name this address.</translation>
+    </message>
+    <message>
+        <source>请选择类型并填写住户地址, 然后保存</source>
+        <translation>Choose the kind, enter the household's address, then save</translation>
+    </message>
+    <message>
+        <source>最近信号</source>
+        <translation>Last heard</translation>
+    </message>
+    <message>
+        <source>电量</source>
+        <translation>Battery</translation>
+    </message>
+    <message>
+        <source>接收器</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>最近收到</source>
+        <translation>Last heard</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source>紧急呼叫按钮</source>
+        <translation>SOS button</translation>
+    </message>
+    <message>
+        <source>门磁</source>
+        <translation>Door contact</translation>
+    </message>
+    <message>
+        <source>人体感应</source>
+        <translation>Motion sensor</translation>
+    </message>
+    <message>
+        <source>烟雾探测器</source>
+        <translation>Smoke detector</translation>
+    </message>
+    <message>
+        <source>燃气探测器</source>
+        <translation>Gas detector</translation>
+    </message>
+    <message>
+        <source>水浸探测器</source>
+        <translation>Water leak detector</translation>
+    </message>
+    <message>
+        <source>床垫传感器</source>
+        <translation>Bed mat sensor</translation>
+    </message>
+</context>
 </TS>

@@ -47,6 +47,10 @@
         <translation>Cameras…</translation>
     </message>
     <message>
+        <source>传感器…</source>
+        <translation>Sensors…</translation>
+    </message>
+    <message>
         <source>网格指挥中心</source>
         <translation>Grid Command Centre</translation>
     </message>
