@@ -7,11 +7,12 @@ from sqlalchemy import func, select
 
 from app.context import SiteContext
 from app.events import Topic
-from app.models import AuditEntry, Building, Duty, Grid, Household, Person, Resident
+from app.models import AuditEntry, Building, Duty, Grid, Household, Person, Resident, Sensor
 from app.site_settings import save_profile
 from runtime.site_setup import GridOptions, Step, needs_setup, run_step
+from tests.app.site_book.conftest import fill_template
 from tests.grid_map import sample
-from tests.runtime.site_files import grids_file, roster_file, workbook_file
+from tests.runtime.site_files import PEOPLE, grids_file, roster_file, workbook_file
 
 
 def _count(db, model) -> int:
@@ -84,3 +85,24 @@ def test_a_broken_grid_file_names_its_features(site, tmp_path):
 def test_a_named_site_is_not_set_up_again(site):
     save_profile(site.db, site.seat, " 幸福社区 ", "Asia/Shanghai")
     assert not needs_setup(site.db)
+
+
+def test_the_wizard_keeps_a_sensor_waiting_for_the_roster_step(site, tmp_path):
+    run_step(site, Step.GRIDS, grids_file(tmp_path), write=True)
+    sensors = [["5A1B2C", "rf433", "sos", "1号楼1单元101室"]]
+    workbook = fill_template(tmp_path / "site.xlsx", {"人员": PEOPLE, "传感器": sensors})
+    checked = run_step(site, Step.WORKBOOK, workbook, write=False)
+    assert checked.ok and checked.counts["sensors_added"] == checked.counts["sensors_pending"] == 1
+    assert any("待绑定: 住户地址尚无住户" in warning for warning in checked.warnings)
+    assert run_step(site, Step.WORKBOOK, workbook, write=True).written
+    assert run_step(site, Step.ROSTER, roster_file(tmp_path), write=False).ok
+    assert _sensor_household(site) is None  # the dry run bound nothing
+    assert run_step(site, Step.ROSTER, roster_file(tmp_path), write=True).written
+    with site.db.session() as session:
+        household = session.scalars(select(Household).where(Household.room == "101")).one()
+        assert _sensor_household(site) == household.id
+
+
+def _sensor_household(site) -> int | None:
+    with site.db.session() as session:
+        return session.scalar(select(Sensor.household_id))
