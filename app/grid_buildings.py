@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.audit import record
 from app.config import Seat
-from app.models import Building, Household
+from app.models import Building, Household, PendingSensor
 from grid_map.feature import GridFeature, inner_centre
 
 MICRO_GRID_LEVEL = 4
@@ -153,9 +153,13 @@ def _follow(
 
 
 def _retire(session: Session, code: str, buildings: list[Building], sync: BuildingSync) -> None:
-    """A grid that is no longer a micro-grid: its buildings go, unless someone lives in them."""
+    """A grid that is no longer a micro-grid: its buildings go, unless someone lives in them or a sensor
+    waits for a household there (its address would go with the building)."""
     for building in buildings:
-        if _households_in(session, [building.id]):
+        waiting = session.scalar(
+            select(PendingSensor.sensor_id).where(PendingSensor.building_id == building.id)
+        )
+        if waiting is not None or _households_in(session, [building.id]):
             sync.kept.append(code)
         else:
             session.execute(delete(Building).where(Building.id == building.id))

@@ -10,9 +10,11 @@ from shapely.geometry import Point, box, mapping
 from sqlalchemy import func, select
 
 import main
+from alarms.sensor_store import SensorForm, SensorStore
+from app.context import SiteContext
 from app.events import EventHub, Topic
 from app.grid_import import import_grids
-from app.models import AuditEntry, Building, Grid, Household, Resident
+from app.models import AuditEntry, Building, Grid, Household, PendingSensor, Resident
 from app.store import Database
 from tests.app.roster.conftest import make_id, person, write_xlsx
 from tests.grid_map import sample
@@ -104,6 +106,16 @@ def test_a_building_with_households_is_never_deleted(db, tmp_path):
     result = import_grids(db, sample.write(tmp_path / "b.geojson", _no_longer_a_micro_grid()))
     assert result.buildings.kept == [sample.BUILDING_2] and result.buildings.removed == []
     assert sample.BUILDING_2 in buildings(db)
+
+
+def test_a_building_a_sensor_waits_in_is_kept_with_its_address(db, tmp_path):
+    import_grids(db, sample.write(tmp_path / "a.geojson", sample.collection()))
+    site = SiteContext(db)
+    SensorStore(site).add(SensorForm("C0FFEE", "rf433", "smoke", "2号楼1单元301室"))
+    result = import_grids(db, sample.write(tmp_path / "b.geojson", _no_longer_a_micro_grid()))
+    assert result.buildings.kept == [sample.BUILDING_2] and result.buildings.removed == []
+    with db.session() as session:
+        assert session.scalar(select(PendingSensor.address)).endswith("2号楼1单元301室")
 
 
 def test_an_empty_building_goes_with_its_micro_grid(db, tmp_path):

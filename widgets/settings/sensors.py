@@ -40,6 +40,7 @@ SENSOR_COLUMNS = ("编码", "协议", "类型", "状态", "住户地址", "最�
 ADDRESS_COLUMN, STATE_COLUMN = SENSOR_COLUMNS.index("住户地址"), SENSOR_COLUMNS.index("状态")
 HEARD_COLUMNS = ("编码", "协议", "接收器", "最近收到", "次数", "")
 SUGGEST_AFTER_MS = 250
+FOLLOW_AFTER_MS = 300  # a busy Zigbee network reports every few seconds per device
 
 
 def _local(at: datetime | None) -> str:
@@ -100,12 +101,11 @@ class SensorSettingsDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.form_view.address.textEdited.connect(lambda _text: self.suggest_timer.start())
         self.suggest_timer.timeout.connect(self._suggest)
-        for topic in (
-            Topic.SENSOR,
-            Topic.SENSOR_HEARD,
-            Topic.HOUSEHOLD,
-        ):  # another seat, a dongle, the roster
-            context.bridge.on(topic, lambda _change: self.reload(then_show=False), self)
+        # Another seat, a dongle's reports, the roster: gathered for a moment, then one reading.
+        self.follow_timer = QTimer(self, singleShot=True, interval=FOLLOW_AFTER_MS)
+        self.follow_timer.timeout.connect(lambda: self.reload(then_show=False))
+        for topic in (Topic.SENSOR, Topic.SENSOR_HEARD, Topic.HOUSEHOLD):
+            context.bridge.on(topic, self._follow, self)
         self.retranslate()
         self.resize(1100, 720)
         self.reload()
@@ -155,6 +155,11 @@ class SensorSettingsDialog(QDialog):
         super().changeEvent(event)
 
     # ---- reading ----------------------------------------------------------------------------------
+    def _follow(self, _change) -> None:
+        """At most one reading per moment, and never postponed for ever by a steady stream of reports."""
+        if not self.follow_timer.isActive():
+            self.follow_timer.start()
+
     def reload(self, then_show: bool = True) -> None:
         """Read the lists again; `then_show` also fills the form from the sensor shown (after a save).
         A change heard from elsewhere (a report, another seat) refreshes the lists only, so a form
