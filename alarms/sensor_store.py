@@ -21,9 +21,9 @@ from alarms.models import HeardCode, RfExtraCode
 from app import audit
 from app.context import SiteContext
 from app.events import Change, SensorChanged, Topic
-from app.models import Household, Sensor
+from app.models import Sensor
 from app.models.devices import SENSOR_KIND_ZH, SENSOR_KINDS, SENSOR_PROTOCOLS
-from app.sensor_places import HouseholdDirectory, OpenPlace, place_sensor, waiting_at
+from app.sensor_places import HouseholdDirectory, HouseholdPlace, OpenPlace, place_sensor, waiting_at
 
 RF433_CODE = re.compile(r"^[0-9A-F]{6}$")  # an EV1527 code: 24 bits as six hex digits
 MAX_CODE, MAX_NAME, MAX_ADDRESS = 64, 64, 200
@@ -62,7 +62,7 @@ class _Checked:
     protocol: str
     kind: str
     name: str
-    where: Household | OpenPlace
+    where: HouseholdPlace | OpenPlace
 
 
 class SensorStore:
@@ -167,7 +167,9 @@ def _code_taken(session: Session, code: str, sensor_id: int | None) -> bool:
     return owner is not None and owner != sensor_id
 
 
-def _place(session: Session, address: str, problems: list[tuple[str, str]]) -> Household | OpenPlace | None:
+def _place(
+    session: Session, address: str, problems: list[tuple[str, str]]
+) -> HouseholdPlace | OpenPlace | None:
     address = address.strip()
     if not address:
         problems.append(("address", "请填写住户地址 (the household's address is required)"))
@@ -218,7 +220,7 @@ def _described(checked: _Checked) -> dict[str, object]:
         "protocol": checked.protocol,
         "kind": checked.kind,
         "name": checked.name,
-        "household_id": where.id if isinstance(where, Household) else None,
+        "household_id": where.id if isinstance(where, HouseholdPlace) else None,
         "waiting_at": where.address if isinstance(where, OpenPlace) else None,
     }
 

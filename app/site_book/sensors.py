@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 from app.models import Household, PendingSensor, Sensor
 from app.models.devices import SENSOR_KIND_ZH, SENSOR_KINDS, SENSOR_PROTOCOLS
 from app.roster.cells import CellError
-from app.sensor_places import HouseholdDirectory, OpenPlace, place_sensor, waiting_at
+from app.sensor_places import HouseholdDirectory, HouseholdPlace, OpenPlace, place_sensor, waiting_at
 from app.site_book import cells
 from app.site_book.common import RowCheck, SheetCount, report_duplicates
 from app.site_book.problems import Problems
@@ -67,7 +67,7 @@ def parse(data: SheetData, problems: Problems) -> list[SensorEntry]:
 
 @dataclass
 class SensorPlan:
-    entries: list[tuple[SensorEntry, Household | OpenPlace, Sensor | None]]
+    entries: list[tuple[SensorEntry, HouseholdPlace | OpenPlace, Sensor | None]]
     waiting: list[tuple[int, str]]  # (row, note): a flat with no household yet, written all the same
 
 
@@ -118,10 +118,10 @@ def write(session: Session, plan: SensorPlan, bad_rows: set[int]) -> tuple[Sheet
     return count, changed
 
 
-def _same(session: Session, sensor: Sensor, entry: SensorEntry, where: Household | OpenPlace) -> bool:
+def _same(session: Session, sensor: Sensor, entry: SensorEntry, where: HouseholdPlace | OpenPlace) -> bool:
     if (sensor.protocol, sensor.kind) != (entry.protocol, entry.kind):
         return False
-    if isinstance(where, Household):
+    if isinstance(where, HouseholdPlace):
         return sensor.household_id == where.id
     return sensor.household_id is None and waiting_at(session, sensor) == where
 

@@ -124,7 +124,7 @@ class SensorSettingsDialog(QDialog):
         top.addWidget(left)
         top.addWidget(self.form_view)
         top.setStretchFactor(0, 1)
-        top.setSizes([700, 400])
+        top.setSizes([780, 320])
         heard = QVBoxLayout(self.heard_box)
         heard.addWidget(self.heard_table)
         bottom = QHBoxLayout()
