@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.demo.site import DEFAULT_SEED, build_demo_site
-from app.models import Building, Camera, Duty, Grid, Household, Resident, Sensor
+from app.models import Building, Camera, Duty, Grid, Household, PendingSensor, Resident, Sensor
 from app.tickets.models import Ticket
 from app.tickets.states import OPEN_STATES
 
@@ -57,6 +57,7 @@ def site_counts(session: Session) -> dict:
         "cameras": _count(session, Camera),
         "ai_cameras": session.scalar(select(func.count()).select_from(Camera).where(Camera.ai_enabled)),
         "sensors": _count(session, Sensor),
+        "sensors_waiting": _count(session, PendingSensor),  # for a household at their address (待绑定)
     }
     counts["open_tickets"] = session.scalar(
         select(func.count()).select_from(Ticket).where(Ticket.state.in_(OPEN_STATES))
@@ -90,6 +91,7 @@ def _info(args: argparse.Namespace) -> int:
     )
     print("人员 people: " + "  ".join(f"{role} {n}" for role, n in sorted(counts["people_by_role"].items())))
     print(f"楼栋 {counts['buildings']}  户 {counts['households']}  居民 {counts['residents']}")
-    print(f"摄像机 {counts['cameras']} (AI {counts['ai_cameras']})  传感器 {counts['sensors']}")
+    waiting = f" (待绑定住户 {counts['sensors_waiting']})" if counts["sensors_waiting"] else ""
+    print(f"摄像机 {counts['cameras']} (AI {counts['ai_cameras']})  传感器 {counts['sensors']}{waiting}")
     print(f"未办结工单 {counts['open_tickets']}  未处理告警 {counts['open_alarms']}")
     return 0

@@ -50,7 +50,15 @@ def _build_site_from_files(db, tmp_path, capsys) -> None:
     out = capsys.readouterr().out
     assert "传感器: 新增 2  更新 0  不变 0  待绑定 2" in out
     assert out.count("待绑定: 住户地址尚无住户") == 2  # said, and not as an error
+    assert _info(db, capsys)["sensors_waiting"] == 2
     assert run(db, "import-roster", str(roster_file(tmp_path))) == 0
+    assert _info(db, capsys)["sensors_waiting"] == 1  # 张三's household came; nobody lives in 2号楼1-301
+
+
+def _info(db, capsys) -> dict:
+    capsys.readouterr()
+    assert run(db, "info", "--json") == 0
+    return json.loads(capsys.readouterr().out)
 
 
 def _ticket_assignee(db, capsys) -> dict:
