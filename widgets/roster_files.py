@@ -116,6 +116,8 @@ class RosterFileActions(QObject):
         if report.committed:
             text = tr("已导入 {n} 名居民, 新建 {h} 户").replace("{n}", str(report.imported))
             text = text.replace("{h}", str(report.households_created))
+            if report.sensors_bound:
+                text += tr("；{n} 个待绑定的传感器已绑定").replace("{n}", str(len(report.sensors_bound)))
             if report.problems:
                 text += tr("；跳过有误的 {n} 行").replace("{n}", str(len(report.problems)))
             self.window.statusBar().showMessage(text, 15_000)

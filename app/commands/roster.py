@@ -57,6 +57,10 @@ def _summary(report: ImportReport) -> str:
     lines = [f"{where}: 表头在第 {report.header_row} 行, 读取 {report.rows_read} 行数据"]
     if report.committed:
         lines.append(f"已导入 {report.imported} 名居民, 新建 {report.households_created} 户")
+        if report.sensors_bound:
+            lines.append(
+                f"{len(report.sensors_bound)} 个待绑定的传感器已绑定到新住户 (waiting sensors bound)"
+            )
     if report.problems:
         lines.append(f"有误 {len(report.problems)} 行" + (", 已跳过" if report.committed else ""))
     if report.ignored_columns:

@@ -52,6 +52,7 @@ def _build_site_from_files(db, tmp_path, capsys) -> None:
     assert out.count("待绑定: 住户地址尚无住户") == 2  # said, and not as an error
     assert _info(db, capsys)["sensors_waiting"] == 2
     assert run(db, "import-roster", str(roster_file(tmp_path))) == 0
+    assert "1 个待绑定的传感器已绑定到新住户" in capsys.readouterr().out
     assert _info(db, capsys)["sensors_waiting"] == 1  # 张三's household came; nobody lives in 2号楼1-301
 
 

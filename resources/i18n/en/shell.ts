@@ -928,6 +928,10 @@ Database: {db}</translation>
         <translation>Imported {n} residents, {h} new households</translation>
     </message>
     <message>
+        <source>；{n} 个待绑定的传感器已绑定</source>
+        <translation>; {n} waiting sensors bound</translation>
+    </message>
+    <message>
         <source>；跳过有误的 {n} 行</source>
         <translation>; skipped {n} rows with errors</translation>
     </message>

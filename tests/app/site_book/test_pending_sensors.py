@@ -99,6 +99,17 @@ def test_a_household_added_by_hand_binds_its_waiting_sensor(grid_site, tmp_path)
     assert heard and heard[0].payload.what == "bound"
 
 
+def test_a_household_moved_to_the_flat_binds_its_waiting_sensor(grid_site, tmp_path):
+    import_site(grid_site, _workbook(tmp_path, [TYPO]))
+    import_roster(grid_site, write_roster(tmp_path / "roster.xlsx"))
+    with grid_site.db.session() as session:
+        flat = session.scalars(select(Household).where(Household.room == "202")).one()
+        form = HouseholdForm(flat.building_id, "2", "2020")  # the office moves the household instead
+        flat_id = flat.id
+    RosterEdits(grid_site).change_household(flat_id, form)
+    assert _sensors(grid_site.db)["C0FFEE"] == (flat_id, None)
+
+
 def test_a_waiting_sensor_still_raises_its_alarm_at_the_flat(grid_site, tmp_path):
     import_site(grid_site, _workbook(tmp_path, [SENSOR_ROWS[0]]))
     ingest = SensorIngest(AlarmService(grid_site.db, grid_site.hub, grid_site.seat))
