@@ -258,16 +258,22 @@ class CareRules:
                 ):
                     continue  # another sweep raised it, or the sensor spoke meanwhile
                 set_committed_value(status, "silent_alarm_at", now)
+                where = {
+                    "household_id": sensor.household_id,
+                    "grid_id": sensor.grid_id,
+                    "sensor_id": sensor.id,
+                }
+                detail = {"sensor": sensor.name, "last_seen_at": status.last_seen_at}
+                if sensor.household_id is None:
+                    self._name_the_flat(session, sensor, where, detail)
                 drafts.append(
                     AlarmDraft(
                         "sensor_silent",
                         Priority.P3,
                         f"传感器{limit.total_seconds() / 3600:.0f}小时无信号",
                         source="care_rule",
-                        household_id=sensor.household_id,
-                        grid_id=sensor.grid_id,
-                        sensor_id=sensor.id,
-                        detail={"sensor": sensor.name, "last_seen_at": status.last_seen_at},
+                        detail=detail,
+                        **where,
                     )
                 )
         return drafts

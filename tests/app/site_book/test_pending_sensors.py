@@ -6,6 +6,7 @@ SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -120,3 +121,16 @@ def test_a_waiting_sensor_still_raises_its_alarm_at_the_flat(grid_site, tmp_path
         assert (alarm.kind, alarm.priority, alarm.household_id) == ("sos", 1, None)
         assert alarm.grid_id is not None and (alarm.lon, alarm.lat) == (113.6012, 34.7011)
     assert detail["address"] == "幸福路1号1号楼1单元101室" and "待绑定" in detail["household"]
+
+
+def test_a_silent_waiting_sensor_is_reported_at_its_flat(grid_site, tmp_path):
+    import_site(grid_site, _workbook(tmp_path, [TYPO]))
+    now = [datetime(2026, 12, 1, 2, 0)]
+    ingest = SensorIngest(AlarmService(grid_site.db, grid_site.hub, grid_site.seat, clock=lambda: now[0]))
+    assert ingest.sweep() == []  # the first sweep starts counting
+    now[0] += timedelta(hours=25)
+    (alarm_id,) = ingest.sweep()
+    with grid_site.db.session() as session:
+        alarm = session.get(Alarm, alarm_id)
+        assert (alarm.kind, alarm.household_id) == ("sensor_silent", None)
+        assert json.loads(alarm.detail)["address"] == "幸福路1号2号楼2单元2020室"
