@@ -11,7 +11,6 @@ list of codes heard but not bound.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -24,8 +23,8 @@ from app.events import Change, SensorChanged, Topic
 from app.models import Sensor
 from app.models.devices import SENSOR_KIND_ZH, SENSOR_KINDS, SENSOR_PROTOCOLS
 from app.sensor_places import HouseholdDirectory, HouseholdPlace, OpenPlace, place_sensor, waiting_at
+from app.site_book.sensors import RF433_CODE
 
-RF433_CODE = re.compile(r"^[0-9A-F]{6}$")  # an EV1527 code: 24 bits as six hex digits
 MAX_CODE, MAX_NAME, MAX_ADDRESS = 64, 64, 200
 
 

@@ -130,14 +130,6 @@ def place_sensor(session: Session, sensor: Sensor, where: HouseholdPlace | OpenP
     pending.unit, pending.room = where.unit, where.room
 
 
-def unbind(session: Session, sensor: Sensor) -> None:
-    """Neither bound nor waiting: the sensor keeps its grid and raises alarms naming no household."""
-    sensor.household_id = None
-    pending = session.get(PendingSensor, sensor.id)
-    if pending is not None:
-        session.delete(pending)
-
-
 def waiting_at(session: Session, sensor: Sensor) -> OpenPlace | None:
     """The flat a sensor waits at, as `place` would name it now (None: bound, or not waiting)."""
     pending = session.get(PendingSensor, sensor.id)
