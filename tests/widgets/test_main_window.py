@@ -172,3 +172,13 @@ def test_status_bar_shows_database_and_device_defaults(qtbot, window):
     qtbot.waitUntil(lambda: window.status.label("cameras").text.text() == "摄像机 在线 12/21")
     window.site_status.report_device_defaults()  # an area's report is not overwritten by the defaults
     assert board.indicator("cameras").text == "摄像机 在线 12/21"
+
+
+def test_the_settings_menu_opens_the_sensor_dialog(qtbot, window):
+    action = next(a for a in window.settings_menu.actions() if a.objectName() == "sensorSettingsAction")
+    assert action.text() == "传感器…"
+    dialog = window.open_sensor_settings()
+    qtbot.waitUntil(lambda: not dialog.jobs.busy())
+    assert dialog.form_view.state.text() == "新传感器"  # a site without sensors: a new sensor's form
+    assert dialog.sensor_table.rowCount() == 0 and not dialog.delete_button.isEnabled()
+    dialog.close()

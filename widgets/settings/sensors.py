@@ -88,6 +88,7 @@ class SensorSettingsDialog(QDialog):
         )
         self.heard_box = QGroupBox()
         self.add_button, self.delete_button = QPushButton(), QPushButton()
+        self.delete_button.setEnabled(False)  # until a sensor is shown
         self.save_button, self.close_button = QPushButton(), QPushButton()
         self.message = QLabel(wordWrap=True, objectName="sensorMessage")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
