@@ -166,8 +166,8 @@ def build_community(
         for rid, row, tags in zip(resident_ids, resident_rows, tags_of_resident, strict=True)
         if Tag.PARTY_MEMBER in tags
     ]
-    _pair_party_members(session, rng, party, summary.household_ids)
-    _volunteer_teams(session, rng, resident_ids, resident_rows, compound_grid_id)
+    pairers = _pair_party_members(session, rng, party, summary.household_ids)
+    _volunteer_teams(session, rng, resident_ids, resident_rows, compound_grid_id, pairers)
     _visits(session, rng, summary, workers, today)
     _meetings(session, rng, compound_grid_id, compound_name, today)
     return summary
@@ -233,8 +233,9 @@ def _tags_for(rng, member: dict, household_size: int, residence_type: str) -> li
 
 def _pair_party_members(
     session: Session, rng, party: list[tuple[int, dict]], household_ids: list[int]
-) -> None:
-    """联户党员: about one party member for every twenty households, each pairing a neighbourhood run."""
+) -> dict[int, int]:
+    """联户党员: about one party member for every twenty households, each pairing a neighbourhood run.
+    Returns resident id -> person id of the pairers."""
     pairers = party[: max(1, len(household_ids) // 20)]
     person_ids = insert_returning_ids(
         session,
@@ -251,27 +252,35 @@ def _pair_party_members(
         ],
     )
     if not person_ids:
-        return
+        return {}
     run = -(-len(household_ids) // len(person_ids))
     session.execute(
         insert(PartyPairing),
         [{"person_id": person_ids[i // run], "household_id": hid} for i, hid in enumerate(household_ids)],
     )
+    return {rid: pid for (rid, _row), pid in zip(pairers, person_ids, strict=True)}
 
 
 def _volunteer_teams(
-    session: Session, rng, resident_ids: list[int], resident_rows: list[dict], grid_id: int
+    session: Session,
+    rng,
+    resident_ids: list[int],
+    resident_rows: list[dict],
+    grid_id: int,
+    people_of_resident: dict[int, int],
 ) -> None:
+    """Volunteer teams of adult residents; a resident who already is a person (a party member pairing
+    households) volunteers as that person, so one mobile stays one person."""
     adults = [(rid, row) for rid, row in zip(resident_ids, resident_rows, strict=True) if row["phone"]]
     volunteers = rng.sample(adults, min(len(adults), 15 * len(VOLUNTEER_TEAMS)))
-    person_ids = insert_returning_ids(
+    new = [(rid, row) for rid, row in volunteers if rid not in people_of_resident]
+    new_ids = insert_returning_ids(
         session,
         Person,
-        [
-            {"name": row["name"], "phone": row["phone"], "title": "志愿者", "resident_id": rid}
-            for rid, row in volunteers
-        ],
+        [{"name": row["name"], "phone": row["phone"], "title": "志愿者", "resident_id": rid} for rid, row in new],
     )
+    people_of_resident = people_of_resident | dict(zip((rid for rid, _ in new), new_ids, strict=True))
+    person_ids = [people_of_resident[rid] for rid, _row in volunteers]
     team_ids = insert_returning_ids(
         session,
         VolunteerTeam,

@@ -80,10 +80,14 @@ def import_site(
         )
         changed.grid_ids |= grid_ids
         changed.buildings = bool(grid_ids)
-        counts[PEOPLE.title], grid_ids = people.write(
-            session, people_plan, grids, problems.bad_rows(PEOPLE.title)
-        )
-        changed.grid_ids |= grid_ids
+        written_people = people.write(session, people_plan, grids, problems.bad_rows(PEOPLE.title))
+        counts[PEOPLE.title] = written_people.count
+        changed.grid_ids |= written_people.grid_ids
+        if written_people.renamed:
+            report.notes.append(
+                f"{len(written_people.renamed)} 个手机号的人员姓名已按文件更改 (如该号码已换人使用, 请核对其职责):"
+                f" {'、'.join(written_people.renamed[:10])}"
+            )
         written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
         counts[CAMERAS.title] = written.count
         changed.grid_ids |= written.grid_ids
