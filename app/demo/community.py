@@ -277,7 +277,10 @@ def _volunteer_teams(
     new_ids = insert_returning_ids(
         session,
         Person,
-        [{"name": row["name"], "phone": row["phone"], "title": "志愿者", "resident_id": rid} for rid, row in new],
+        [
+            {"name": row["name"], "phone": row["phone"], "title": "志愿者", "resident_id": rid}
+            for rid, row in new
+        ],
     )
     people_of_resident = people_of_resident | dict(zip((rid for rid, _ in new), new_ids, strict=True))
     person_ids = [people_of_resident[rid] for rid, _row in volunteers]

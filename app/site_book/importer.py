@@ -14,6 +14,7 @@ from app import audit
 from app.context import SiteContext
 from app.events import CameraChanged, Change, GridChanged, RosterChanged, SensorChanged, Topic
 from app.site_book import buildings, cameras, people, sensors
+from app.site_book.carried_passwords import PasswordOpener
 from app.site_book.common import GridIndex, SheetCount
 from app.site_book.problems import Problem, Problems
 from app.site_book.sheets import BUILDINGS, CAMERAS, PEOPLE, SENSORS, SHEETS
@@ -45,9 +46,16 @@ class _Changed:
 
 
 def import_site(
-    ctx: SiteContext, path: Path, *, skip_invalid: bool = False, dry_run: bool = False
+    ctx: SiteContext,
+    path: Path,
+    *,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    passphrase: str | None = None,
 ) -> SiteImportReport:
     """Check every row of the workbook; write it unless a row is bad and skip_invalid is off.
+
+    `passphrase` opens the camera passwords an `export-site --passwords` carried.
 
     `dry_run` writes it all in a transaction it rolls back, so the counts say what an import would
     do; `committed` stays False and nothing is published.
@@ -62,7 +70,8 @@ def import_site(
         sheets.setdefault(spec.title, SheetData(spec, 1))
     parsed_buildings = buildings.parse(sheets[BUILDINGS.title], problems)
     parsed_people = people.parse(sheets[PEOPLE.title], problems)
-    parsed_cameras = cameras.parse(sheets[CAMERAS.title], problems)
+    opener = PasswordOpener(passphrase) if passphrase is not None else None
+    parsed_cameras = cameras.parse(sheets[CAMERAS.title], problems, opener)
     parsed_sensors = sensors.parse(sheets[SENSORS.title], problems)
     changed = _Changed()
     with ctx.db.session() as session:
