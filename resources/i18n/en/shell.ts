@@ -877,6 +877,18 @@ Database: {db}</translation>
         <translation> (leave empty to keep)</translation>
     </message>
     <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>删除已登记的号码（保存后生效，记入审计）</source>
+        <translation>Remove the stored number (when saved; audited)</translation>
+    </message>
+    <message>
+        <source>保存后将删除已登记的号码</source>
+        <translation>The stored number will be removed when saved</translation>
+    </message>
+    <message>
         <source>缺少身份证号</source>
         <translation>ID number missing</translation>
     </message>
