@@ -122,7 +122,7 @@ class StepPanel(QWidget):
         self.tolerance_edit.setToolTip(
             tr("如 20m,0.5%：窄于 20 米或小于网格面积 0.5% 的出入只作提醒；0 为严格")
         )
-        self.clip_box = QCheckBox(tr("把下级网格裁剪到上级网格之内"))
+        self.clip_box = QCheckBox(tr("把下级网格裁剪到上级网格之内，并去除同级网格间的重叠"))
         form.addRow(tr("坐标系"), self.crs_box)
         form.addRow(tr("容差"), self.tolerance_edit)
         form.addRow("", self.clip_box)

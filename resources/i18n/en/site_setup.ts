@@ -92,8 +92,8 @@
         <translation>Template Written</translation>
     </message>
     <message>
-        <source>把下级网格裁剪到上级网格之内</source>
-        <translation>Trim each child grid to its parent</translation>
+        <source>把下级网格裁剪到上级网格之内，并去除同级网格间的重叠</source>
+        <translation>Trim each child to its parent and remove the overlaps between siblings</translation>
     </message>
     <message>
         <source>提醒</source>
