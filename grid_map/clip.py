@@ -65,11 +65,17 @@ def _part_siblings(batch: list[GridFeature], stored: dict[str, GridFeature], out
         if feature.level == level and code not in in_file and feature.parent_code in codes_of:
             codes_of[feature.parent_code].add(code)
     for codes in codes_of.values():
-        family = sorted(codes)
-        for i, first in enumerate(family):
-            for second in family[i + 1 :]:
-                if first in in_file or second in in_file:
-                    _settle(first, second, in_file, outline)
+        for first, second in _touching_pairs(sorted(codes), outline):
+            if first in in_file or second in in_file:
+                _settle(first, second, in_file, outline)
+
+
+def _touching_pairs(family: list[str], outline: dict) -> list[tuple[str, str]]:
+    """The pairs of siblings whose outlines meet, in the order of their codes (outlines only shrink
+    while pairs are settled, so these are all the pairs that can overlap)."""
+    tree = shapely.STRtree([outline[code] for code in family])
+    left, right = tree.query([outline[code] for code in family], predicate="intersects")
+    return sorted((family[i], family[j]) for i, j in zip(left.tolist(), right.tolist(), strict=True) if i < j)
 
 
 def _settle(first: str, second: str, in_file: set[str], outline: dict) -> None:
