@@ -209,3 +209,19 @@ def test_a_stored_phone_is_cleared_with_its_button_and_audited(qtbot, panel, wri
     panel.actions.edit_resident_button.click()  # no number left: a plain field, nothing to clear
     qtbot.waitUntil(lambda: panel.actions.dialog is not dialog, timeout=5000)
     assert panel.actions.dialog.phone_box is None
+
+
+def test_a_households_emergency_phone_is_cleared_with_its_button(qtbot, panel, writable_site):
+    select_resident(qtbot, panel, "陈静")
+    household_id = panel.selected_row().household_id
+    with writable_site.db.session() as session:
+        session.get(Household, household_id).emergency_phone = "13900002222"
+    panel.actions.edit_household_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.actions.dialog, HouseholdDialog), timeout=5000)
+    dialog = panel.actions.dialog
+    assert dialog.household_form().emergency_phone is None  # left empty: kept
+    dialog.contact_phone_box.clear_button.click()
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with writable_site.db.session() as session:
+        assert session.get(Household, household_id).emergency_phone is None
