@@ -24,10 +24,10 @@ from app.site_book.common import (
     report_duplicates,
     squash,
 )
-from app.site_book.problems import Problems
+from app.site_book.problems import Problems, SiteBookError
 from app.site_book.sheets import CAMERAS, NO, PASSWORD_CLEARED, PASSWORD_KEPT, YES
 from app.site_book.workbook import SheetData
-from app.site_keys import CameraPasswords
+from app.site_keys import CameraPasswords, SealError
 
 # The sources the capture workers open (video/sources.py; app sits below video, so it cannot ask it).
 URL_SCHEMES = ("rtsp", "rtsps", "http", "https", "demo", "file")
@@ -293,5 +293,11 @@ def _exported_password(
         return None
     if sealer is None:
         return PASSWORD_KEPT
-    clear = stored.open(camera.password_sealed, camera.id) if camera.password_sealed else url_password
+    try:
+        clear = stored.open(camera.password_sealed, camera.id) if camera.password_sealed else url_password
+    except SealError as error:
+        raise SiteBookError(
+            f"摄像机 {camera.name} 的密码无法用本站点的密钥解开, 无法随文件导出; 请在 设置 → 摄像机 中重新填写密码"
+            f" (camera {camera.name}'s password does not open with this site's key)"
+        ) from error
     return sealer.seal(clear, camera.name)

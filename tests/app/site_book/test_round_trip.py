@@ -151,3 +151,16 @@ def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(lite_gri
     assert run(db, "export-site", str(exported)) == 0
     cell = load_workbook(exported)["人员"]["C2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == (title, "s", True)
+
+
+def test_a_password_the_site_key_cannot_open_stops_the_passphrase_export_plainly(
+    lite_grid_site, tmp_path, capsys, monkeypatch
+):
+    db = lite_grid_site.db
+    assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
+    with db.session() as session:  # a sealed password moved to another camera's row does not open
+        gate, lobby = session.scalars(select(Camera).order_by(Camera.id)).all()
+        lobby.password_sealed = gate.password_sealed
+    monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
+    assert run(db, "export-site", str(tmp_path / "e.xlsx"), "--passwords") != 0
+    assert "摄像机 1号楼大堂 的密码无法用本站点的密钥解开" in capsys.readouterr().err
