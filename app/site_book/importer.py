@@ -94,7 +94,8 @@ def import_site(
         changed.grid_ids |= written_people.grid_ids
         if written_people.renamed:
             report.notes.append(
-                f"{len(written_people.renamed)} 个手机号的人员姓名已按文件更改 (如该号码已换人使用, 请核对其职责):"
+                f"{len(written_people.renamed)} 个手机号的人员姓名已按文件更改 (如该号码已换人使用, 请核对其职责)"
+                f" (people renamed by the file: if a mobile changed hands, check their duties):"
                 f" {'、'.join(written_people.renamed[:10])}"
             )
         written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
