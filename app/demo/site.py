@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.demo.community import build_community
 from app.demo.devices import build_cameras, build_sensors
 from app.demo.district import detailed_compound_code, district_layout, sample_compound_codes
-from app.demo.homes import BuildingSite, write_homes
+from app.demo.homes import BuildingSite, Homes, write_homes
 from app.demo.names import NameMaker
 from app.demo.staff import GridRef, build_staff
 from app.grid_import import write_grids
@@ -93,17 +93,7 @@ def build_demo_site(
                 for hid in community.elderly_alone_households
             ],
         )
-        samples = [
-            write_homes(
-                session,
-                grids[code].name,
-                _building_sites(grids, grids[code].id),
-                SAMPLE_HOUSEHOLDS,
-                names,
-                today,
-            )
-            for code in sample_compound_codes(features)
-        ]
+        samples = _sample_homes(session, grids, sample_compound_codes(features), names, today)
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
         for extra in extras:
             extra(session, seed)
@@ -115,6 +105,18 @@ def build_demo_site(
         sum(h.residents for h in homes),
         time.perf_counter() - started,
     )
+
+
+def _sample_homes(
+    session: Session, grids: dict[str, Grid], codes: list[str], names: NameMaker, today: date
+) -> list[Homes]:
+    """A few homes in the sample compound of every other street, so that each street has households."""
+    return [
+        write_homes(
+            session, grids[code].name, _building_sites(grids, grids[code].id), SAMPLE_HOUSEHOLDS, names, today
+        )
+        for code in codes
+    ]
 
 
 def _building_sites(grids: dict[str, Grid], compound_id: int) -> list[BuildingSite]:

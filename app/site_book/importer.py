@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app import audit
 from app.context import SiteContext
 from app.events import CameraChanged, Change, GridChanged, RosterChanged, SensorChanged, Topic
@@ -73,7 +75,6 @@ def import_site(
     opener = PasswordOpener(passphrase) if passphrase is not None else None
     parsed_cameras = cameras.parse(sheets[CAMERAS.title], problems, opener)
     parsed_sensors = sensors.parse(sheets[SENSORS.title], problems)
-    changed = _Changed()
     with ctx.db.session() as session:
         grids = GridIndex.load(session)
         building_plan = buildings.check(session, parsed_buildings, grids, problems)
@@ -83,33 +84,10 @@ def import_site(
         report.problems = problems.sorted(SHEET_ORDER)
         if problems and not skip_invalid:
             return report
+        changed = _write(
+            session, _Plans(building_plan, people_plan, camera_plan, sensor_plan), grids, problems, report
+        )
         counts = report.counts
-        counts[BUILDINGS.title], grid_ids = buildings.write(
-            session, building_plan, problems.bad_rows(BUILDINGS.title)
-        )
-        changed.grid_ids |= grid_ids
-        changed.buildings = bool(grid_ids)
-        written_people = people.write(session, people_plan, grids, problems.bad_rows(PEOPLE.title))
-        counts[PEOPLE.title] = written_people.count
-        changed.grid_ids |= written_people.grid_ids
-        if written_people.renamed:
-            report.notes.append(
-                f"{len(written_people.renamed)} 个手机号的人员姓名已按文件更改 (如该号码已换人使用, 请核对其职责)"
-                f" (people renamed by the file: if a mobile changed hands, check their duties):"
-                f" {'、'.join(written_people.renamed[:10])}"
-            )
-        written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
-        counts[CAMERAS.title] = written.count
-        changed.grid_ids |= written.grid_ids
-        changed.camera_ids = written.ids
-        if written.password_missing:
-            report.notes.append(
-                f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (导出的文件不含密码), "
-                f"请在 密码 列填写后重新导入: {'、'.join(written.password_missing[:10])}"
-            )
-        counts[SENSORS.title], changed.sensor_ids = sensors.write(
-            session, sensor_plan, problems.bad_rows(SENSORS.title)
-        )
         audit.record(
             session,
             ctx.seat,
@@ -128,6 +106,48 @@ def import_site(
     report.committed = True
     _publish(ctx, path.name, changed)
     return report
+
+
+@dataclass
+class _Plans:
+    buildings: buildings.BuildingPlan
+    people: people.PeoplePlan
+    cameras: cameras.CameraPlan
+    sensors: sensors.SensorPlan
+
+
+def _write(
+    session: Session, plans: _Plans, grids: GridIndex, problems: Problems, report: SiteImportReport
+) -> _Changed:
+    """Every sheet's good rows, its counts into `report` and what the office should check into its notes."""
+    changed, counts = _Changed(), report.counts
+    counts[BUILDINGS.title], changed.grid_ids = buildings.write(
+        session, plans.buildings, problems.bad_rows(BUILDINGS.title)
+    )
+    changed.buildings = bool(changed.grid_ids)
+    written_people = people.write(session, plans.people, grids, problems.bad_rows(PEOPLE.title))
+    counts[PEOPLE.title] = written_people.count
+    changed.grid_ids |= written_people.grid_ids
+    if written_people.renamed:
+        report.notes.append(
+            f"{len(written_people.renamed)} 个手机号的人员姓名已按文件更改 (如该号码已换人使用, 请核对其职责)"
+            f" (people renamed by the file: if a mobile changed hands, check their duties):"
+            f" {'、'.join(written_people.renamed[:10])}"
+        )
+    written = cameras.write(session, plans.cameras, problems.bad_rows(CAMERAS.title))
+    counts[CAMERAS.title] = written.count
+    changed.grid_ids |= written.grid_ids
+    changed.camera_ids = written.ids
+    if written.password_missing:
+        report.notes.append(
+            f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (普通导出的文件不含密码;"
+            f" 迁移站点请用 export-site --passwords), 请在 密码 列填写后重新导入:"
+            f" {'、'.join(written.password_missing[:10])}"
+        )
+    counts[SENSORS.title], changed.sensor_ids = sensors.write(
+        session, plans.sensors, problems.bad_rows(SENSORS.title)
+    )
+    return changed
 
 
 def _publish(ctx: SiteContext, file_name: str, changed: _Changed) -> None:
