@@ -41,6 +41,7 @@ class Topic(StrEnum):
     AI_ZONE = "ai_zone"
     CAMERA = "camera"
     SERVICE = "service"
+    SITE = "site"
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,17 @@ class ZoneChanged:
     action: str  # "add", "update", "delete"
 
 
+SITE_RESTORED = "restored"
+
+
+@dataclass(frozen=True)
+class SiteChanged:
+    """The whole site was replaced under the running processes: each starts again on it."""
+
+    what: str  # SITE_RESTORED (from a backup)
+    backup_created_at: str = ""  # the backup's moment (UTC, ISO), to say which site this is now
+
+
 @dataclass(frozen=True)
 class ServiceState:
     """A site process's part in the site's duties, announced when it changes."""
@@ -132,6 +144,7 @@ Payload = (
     | GalleryChanged
     | ZoneChanged
     | ServiceState
+    | SiteChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -148,6 +161,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.AI_ZONE: ZoneChanged,
     Topic.CAMERA: CameraChanged,
     Topic.SERVICE: ServiceState,
+    Topic.SITE: SiteChanged,
 }
 
 

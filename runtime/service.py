@@ -22,7 +22,8 @@ from runtime.site import RuntimeOptions, SiteRuntime
 
 log = logging.getLogger("runtime.service")
 
-SERVICE_OPERATOR = "site-service"  # the audit's actor for what the service does on its own
+SERVICE_OPERATOR = "site-service"
+REPLACED_POLL_S = 0.2  # how soon a restored site is taken up (the change log itself is read every 0.2 s)  # the audit's actor for what the service does on its own
 
 
 def default_log_path() -> Path:
@@ -30,17 +31,23 @@ def default_log_path() -> Path:
 
 
 def run_service(db: Database, options: RuntimeOptions, stop: threading.Event) -> None:
-    """Run the site runtime until `stop` is set; the caller owns signals and logging."""
-    site = SiteContext(db, seat=Seat(operator=SERVICE_OPERATOR))
-    runtime = SiteRuntime(site, options)
-    log.info("site service starting: %s (pid %d, duties %s)", db.safe_url, os.getpid(), options.duties)
-    runtime.start()
-    try:
-        stop.wait()
-    finally:
-        log.info("site service stopping")
-        runtime.stop()
-        log.info("site service stopped")
+    """Run the site runtime until `stop` is set; the caller owns signals and logging. A restore that
+    replaced the site starts the runtime again on it, with a fresh hub and fresh caches."""
+    while True:
+        site = SiteContext(db, seat=Seat(operator=SERVICE_OPERATOR))
+        runtime = SiteRuntime(site, options)
+        log.info("site service starting: %s (pid %d, duties %s)", db.safe_url, os.getpid(), options.duties)
+        runtime.start()
+        try:
+            while not stop.wait(REPLACED_POLL_S) and not runtime.site_replaced.is_set():
+                pass
+        finally:
+            log.info("site service stopping")
+            runtime.stop()
+            log.info("site service stopped")
+        if stop.is_set():
+            return
+        log.info("site service starting again on the restored site")
 
 
 def stop_on_signals(stop: threading.Event) -> None:

@@ -14,6 +14,7 @@ window hosts in-process (the same code path).
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 
 from alarms.ingest import SensorIngest
@@ -21,7 +22,7 @@ from alarms.jobs import ALARM_JOBS, AlarmSite, serve
 from alarms.service import AlarmService
 from alarms.station import SensorStation
 from app.context import SiteContext
-from app.events import Change, DongleState, Topic
+from app.events import SITE_RESTORED, Change, DongleState, Topic
 from app.scheduler import SWEEP_INTERVAL_S, SiteScheduler
 from app.store.change_log import ChangeLogRelay
 from app.store.leader_lock import lock_path
@@ -67,6 +68,11 @@ class SiteRuntime:
         self.leadership: Leadership | None = None
         self._withdraw_alarm_site = None
         self._running = False
+        # Set when a restore replaced the site under this process: its owner starts it again on the
+        # restored data (`serve` in place, a window through its keeper). Stopping here, on the relay's
+        # thread that delivered the notice, would join that thread from itself.
+        self.site_replaced = threading.Event()
+        self._unsubscribe_site = None
 
     @property
     def running(self) -> bool:
@@ -76,6 +82,7 @@ class SiteRuntime:
         if self._running:
             return
         self._running = True
+        self._unsubscribe_site = self.site.hub.subscribe(Topic.SITE, self._site_changed)
         self.relay = self._relay()
         if self.relay is not None:
             self.relay.start()
@@ -109,6 +116,17 @@ class SiteRuntime:
         if self.relay is not None:
             self.relay.stop()
             self.relay = None
+        if self._unsubscribe_site is not None:
+            self._unsubscribe_site()
+            self._unsubscribe_site = None
+
+    def _site_changed(self, change: Change) -> None:
+        if change.payload.what == SITE_RESTORED:
+            log.warning(
+                "the site was restored from a backup of %s: starting again on it",
+                change.payload.backup_created_at,
+            )
+            self.site_replaced.set()
 
     def _relay(self) -> ChangeRelay | ChangeLogRelay | None:
         """NOTIFY on PostgreSQL, the change log on a SQLite file, none for a database in memory."""

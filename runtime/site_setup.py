@@ -81,18 +81,25 @@ def needs_setup(db: Database) -> bool:
 
 
 def run_step(
-    ctx: SiteContext, step: Step, path: Path, *, write: bool, grid_options: GridOptions | None = None
+    ctx: SiteContext,
+    step: Step,
+    path: Path,
+    *,
+    write: bool,
+    grid_options: GridOptions | None = None,
+    passphrase: str | None = None,
 ) -> StepReport:
     """Check `path` for `step` (write=False: nothing is written) or import it (write=True).
 
-    A write with any problem writes nothing; the report then lists the problems.
+    A write with any problem writes nothing; the report then lists the problems. `passphrase` opens the
+    camera passwords of a workbook exported with `export-site --passwords`.
     """
     report = StepReport(step, Path(path).name)
     try:
         if step is Step.GRIDS:
             _grids(ctx, Path(path), grid_options or GridOptions(), write, report)
         elif step is Step.WORKBOOK:
-            _workbook(ctx, Path(path), write, report)
+            _workbook(ctx, Path(path), write, report, passphrase)
         else:
             _roster(ctx, Path(path), write, report)
     except (SiteBookError, RosterFileError) as error:
@@ -146,8 +153,8 @@ def _grids(ctx: SiteContext, path: Path, options: GridOptions, write: bool, repo
     report.written = write
 
 
-def _workbook(ctx: SiteContext, path: Path, write: bool, report: StepReport) -> None:
-    result = import_site(ctx, path, dry_run=not write)
+def _workbook(ctx: SiteContext, path: Path, write: bool, report: StepReport, passphrase: str | None) -> None:
+    result = import_site(ctx, path, dry_run=not write, passphrase=passphrase)
     report.problems = [StepProblem(p.reason, p.sheet, p.row, p.column or "") for p in result.problems]
     report.warnings = (
         result.pending_lines()

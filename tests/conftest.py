@@ -7,6 +7,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -101,9 +102,8 @@ def _pg_url(name: str) -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
 
 
-@pytest.fixture
-def pg_db(pg_template) -> Iterator[Database]:
-    """A throw-away PostgreSQL database, copied from the migrated template and dropped after the test."""
+@contextmanager
+def _fresh_pg_db(pg_template: str) -> Iterator[Database]:
     name = f"gcc_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
@@ -118,10 +118,31 @@ def pg_db(pg_template) -> Iterator[Database]:
         admin.dispose()
 
 
+@pytest.fixture
+def pg_db(pg_template) -> Iterator[Database]:
+    """A throw-away PostgreSQL database, copied from the migrated template and dropped after the test."""
+    with _fresh_pg_db(pg_template) as db:
+        yield db
+
+
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
 def db(request) -> Database:
     """The store on both back ends: every test using it runs once on SQLite and once on PostgreSQL."""
     return request.getfixturevalue(f"{request.param}_db")
+
+
+@pytest.fixture
+def other_db(db, request, sqlite_template, tmp_path) -> Iterator[Database]:
+    """A second empty site database on the same back end as `db` (a site moved to a new database)."""
+    if db.is_sqlite:
+        path = tmp_path / "other.sqlite"
+        shutil.copyfile(sqlite_template, path)
+        other = Database(f"sqlite:///{path}")
+        yield other
+        other.dispose()
+        return
+    with _fresh_pg_db(request.getfixturevalue("pg_template")) as other:
+        yield other
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,8 @@
 
 The work is the core's (`app.store.backup`) and runs on a job thread, so the window keeps painting
 while a large site is copied. A restore replaces everything the window has loaded, so once it is done
-the window ends with the keeper's "start me again" code and comes back on the restored site.
+the window ends with the keeper's "start me again" code and comes back on the restored site; so does
+every other window of the site, told by the restore's notice (`app/store/restore_notice.py`).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from app.events import SITE_RESTORED, Change, Topic
 from app.store.backup import BackupWritten, Restored, back_up, restore
 from app.store.backup_archive import BackupError, Manifest, human_size, read_manifest
 from runtime.launcher import RESTART_EXIT_CODE
@@ -21,6 +23,7 @@ from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
 
 SUFFIX = ".gccbackup"
+RESTART_DELAY_MS = 1500  # long enough to read the status bar's note
 
 
 def tr(text_: str) -> str:
@@ -45,6 +48,8 @@ class SiteBackupActions(QObject):
         self.restore_action = QAction(window)
         self.restore_action.setObjectName("restoreAction")
         self.restore_action.triggered.connect(self.ask_restore)
+        self._restoring = False
+        context.bridge.on(Topic.SITE, self._site_replaced, self)
         self.retranslate()
 
     def add_to(self, menu: QMenu) -> None:
@@ -73,6 +78,7 @@ class SiteBackupActions(QObject):
     def start_backup(self, target: Path) -> None:
         """Write the backup off the Qt thread; the answer comes back as a message box."""
         self._busy(True)
+        self._restoring = True
         db, seat = self.context.db, self.context.seat
         self.window.statusBar().showMessage(tr("正在备份站点…"))
         self.jobs.submit("backup", lambda: back_up(db, target, seat), self._backed_up, self._failed)
@@ -129,6 +135,7 @@ class SiteBackupActions(QObject):
     def start_restore(self, source: Path) -> None:
         """Check and restore off the Qt thread; the site in this window is replaced only if all is well."""
         self._busy(True)
+        self._restoring = True
         db, seat = self.context.db, self.context.seat
         self.jobs.submit(
             "restore", lambda: restore(db, source, seat, force=True), self._restored, self._failed
@@ -144,7 +151,22 @@ class SiteBackupActions(QObject):
         )
         QCoreApplication.exit(RESTART_EXIT_CODE)  # the keeper starts the window again at once
 
+    def _site_replaced(self, change: Change) -> None:
+        """Another seat or a `restore` command replaced the site: everything this window loaded is the
+        old site's, so it starts again (through its keeper) on the restored one."""
+        if self._restoring or change.payload.what != SITE_RESTORED:
+            return  # this window's own restore says so itself
+        self._busy(True)
+        note = tr("站点已由其他席位或命令从备份恢复") + f" ({_local_time(change.payload.backup_created_at)})"
+        if self.context.settings.kept:  # unattended walls too: no dialog to wait for
+            self.window.statusBar().showMessage(note + tr("，窗口正在重新启动…"))
+            QTimer.singleShot(RESTART_DELAY_MS, lambda: QCoreApplication.exit(RESTART_EXIT_CODE))
+            return
+        QMessageBox.information(self.window, tr("站点已恢复"), note + "\n\n" + tr("窗口将关闭，请重新打开。"))
+        QCoreApplication.exit(RESTART_EXIT_CODE)
+
     def _failed(self, error: Exception) -> None:
+        self._restoring = False
         self._busy(False)
         QMessageBox.warning(self.window, tr("操作失败，站点数据未改动"), f"{type(error).__name__}: {error}")
 
@@ -163,7 +185,7 @@ def _restore_question(manifest: Manifest) -> str:
             tr("内容：") + _counts_text(manifest),
             "",
             tr(
-                "当前数据库会先另存一份（.before-restore）。恢复后本窗口会重新启动；其他席位和 serve 服务也请重新启动。"
+                "当前数据库会先另存一份（.before-restore）。恢复后本窗口、其他席位和 serve 服务都会在恢复的站点上重新启动。"
             ),
             "",
             tr("确定恢复吗？"),

@@ -75,8 +75,8 @@ def _restore(args: argparse.Namespace) -> int:
     if restored.previous is not None:
         print(f"原数据库已保留为 {restored.previous} (the previous database is kept as {restored.previous})")
     print(
-        "正在运行的窗口和 serve 请重新启动，以便读取恢复后的数据 "
-        "(restart the site's running windows and `serve` so they start from the restored data)"
+        "已通知站点正在运行的窗口和 serve：它们会在恢复后的站点上重新启动 "
+        "(the site's running windows and `serve` were told and start again on the restored data)"
     )
     return 0
 

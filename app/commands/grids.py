@@ -38,7 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "width in metres and/or share of the grid's area (default 20m,0.5%%; 0 = strict)",
     )
     importer.add_argument(
-        "--clip", action="store_true", help="把下级网格裁剪到上级网格之内 trim each child to its parent"
+        "--clip",
+        action="store_true",
+        help="把下级网格裁剪到上级网格之内并去除同级重叠 trim each child to its parent and siblings clear of each other",
     )
     importer.set_defaults(handler=_import_grids)
 
@@ -86,7 +88,9 @@ def _print_warnings(warnings: list[GridWarning], clipped: bool) -> None:
     for warning in warnings:
         print(f"  - {warning}")
     if clipped:
-        print("已把下级网格裁剪到上级网格之内 (children were trimmed to their parents)")
+        print(
+            "已把下级网格裁剪到上级网格之内并去除同级重叠 (children were trimmed to their parents and siblings clear of each other)"
+        )
 
 
 def _print_buildings(sync: BuildingSync) -> None:

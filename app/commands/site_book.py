@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from app.site_book.exporter import export_site, write_template
 from app.site_book.importer import SHEET_ORDER, SiteImportReport, import_site
 from app.site_book.problems import SiteBookError
 from app.store.announce import announced
+
+PASSPHRASE_ENV = "GCC_SITE_PASSPHRASE"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,9 +35,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="跳过有误的行, 导入其余行 import the valid rows and skip the bad ones",
     )
+    importer.add_argument(
+        "--passwords",
+        action="store_true",
+        help=f"打开 export-site --passwords 加密的摄像机密码 (asks for the passphrase, or reads ${PASSPHRASE_ENV})",
+    )
     importer.set_defaults(handler=_import)
     exporter = subparsers.add_parser("export-site", help="导出站点工作簿 export the site workbook")
     exporter.add_argument("file", type=Path, help="输出文件 output file (.xlsx)")
+    exporter.add_argument(
+        "--passwords",
+        action="store_true",
+        help="用口令加密导出摄像机密码, 供迁移到新数据库 carry the camera passwords sealed with a passphrase"
+        f" (asked for, or ${PASSPHRASE_ENV})",
+    )
     exporter.set_defaults(handler=_export)
 
 
@@ -52,7 +67,12 @@ def _import(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with announced(db) as hub:  # every seat's map, contacts and sensors follow at once
-            report = import_site(SiteContext(db, hub), args.file, skip_invalid=args.skip_invalid)
+            report = import_site(
+                SiteContext(db, hub),
+                args.file,
+                skip_invalid=args.skip_invalid,
+                passphrase=_passphrase(confirm=False) if args.passwords else None,
+            )
     except SiteBookError as error:
         raise CommandError(str(error)) from error
     finally:
@@ -87,10 +107,25 @@ def _summary(report: SiteImportReport) -> str:
     return "\n".join(lines)
 
 
+def _passphrase(*, confirm: bool) -> str:
+    """The passphrase for carried camera passwords: from the environment (scripts), else asked twice on
+    export and once on import, never echoed and never an argument (it would show in the process list)."""
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise CommandError(
+            f"请在终端中运行以输入口令, 或设置环境变量 {PASSPHRASE_ENV} (no terminal to ask the passphrase)"
+        )
+    passphrase = getpass.getpass("摄像机密码的口令 passphrase: ")
+    if confirm and getpass.getpass("再次输入口令 again: ") != passphrase:
+        raise CommandError("两次输入的口令不一致 (the passphrases differ)")
+    return passphrase
+
+
 def _export(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        report = export_site(db, args.file)
+        report = export_site(db, args.file, _passphrase(confirm=True) if args.passwords else None)
     except SiteBookError as error:
         raise CommandError(str(error)) from error
     except OSError as error:

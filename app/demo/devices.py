@@ -8,12 +8,13 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.models import Camera, Sensor
+from app.models.devices import SENSOR_KIND_ZH
 
 ORDINARY_CAMERAS = 16
 AI_CAMERA_NAMES = ("东门人脸抓拍", "南门人脸抓拍", "北门人脸抓拍", "中心广场", "地下车库入口")
 # Each elderly-care household gets the usual telecare kit: an SOS button, a motion sensor, a door contact,
-# and every other one a smoke detector.
-SENSOR_KIT = (("sos", "rf433", "紧急呼叫按钮"), ("pir", "rf433", "人体感应"), ("door", "rf433", "门磁"))
+# and every other one a smoke detector. They carry their kind's name, as the site workbook names them.
+SENSOR_KIT = (("sos", "rf433"), ("pir", "rf433"), ("door", "rf433"))
 CARE_HOUSEHOLDS = 6
 
 
@@ -51,15 +52,15 @@ def build_sensors(session: Session, rng: random.Random, households: list[tuple[i
     """`households`: (household id, grid id of its building) of elderly people living alone."""
     rows, codes = [], set()
     for index, (household_id, grid_id) in enumerate(households[:CARE_HOUSEHOLDS]):
-        kit = SENSOR_KIT + ((("smoke", "zigbee", "烟雾报警器"),) if index % 2 == 0 else ())
-        for kind, protocol, label in kit:
+        kit = SENSOR_KIT + ((("smoke", "zigbee"),) if index % 2 == 0 else ())
+        for kind, protocol in kit:
             if protocol == "rf433":
                 code = _unique_code(rng, codes)
             else:
                 code = f"smoke_{household_id}"
             rows.append(
                 {
-                    "name": label,
+                    "name": SENSOR_KIND_ZH[kind],
                     "kind": kind,
                     "protocol": protocol,
                     "device_code": code,

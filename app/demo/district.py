@@ -6,12 +6,14 @@ relaxed (density-weighted Lloyd) so cells look even rather than shard-like, and 
 old town in the north-east; compounds are blocks cut across each community's long side, as roads
 cut a city. Children are built from one noded set of edges, so siblings share their borders
 exactly: no gaps, no overlaps, and the children's areas add up to the parent's. One compound gets
-44 building footprints (micro-grids) in south-facing rows.
+44 building footprints (micro-grids) in south-facing rows; so that every street has households, one
+compound of each other street gets two (a sample of its homes, not a census).
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -29,6 +31,7 @@ OLD_TOWN = (3500.0, 3500.0)  # metres from CENTRE: where the blocks are densest
 DENSITY_PULL = 2.0  # Lloyd weights are density**this: cell areas then shrink about as 1/density
 STREETS, COMMUNITIES, COMPOUNDS = 18, 175, 846
 BUILDINGS = 44
+SAMPLE_BUILDINGS = 2  # in one compound of every other street
 FOOTPRINT = (48.0, 14.0)  # a slab block, metres east-west x north-south
 PITCH = (62.0, 40.0)  # column and row spacing: rows far enough apart for winter sun
 SETBACK = 10.0  # metres between a footprint and the compound's edge
@@ -72,10 +75,17 @@ def district_layout(seed: int = 7) -> list[GridFeature]:
 
 def detailed_compound_code(features: list[GridFeature]) -> str:
     """The code of the level-3 compound whose 44 buildings are mapped as micro-grids."""
-    parents = {f.parent_code for f in features if f.level == 4}
-    if len(parents) != 1:
-        raise ValueError(f"expected one compound with micro-grids, found {len(parents)}")
-    return parents.pop()
+    buildings = Counter(f.parent_code for f in features if f.level == 4)
+    detailed = [code for code, n in buildings.items() if n == BUILDINGS]
+    if len(detailed) != 1:
+        raise ValueError(f"expected one compound with {BUILDINGS} micro-grids, found {len(detailed)}")
+    return detailed[0]
+
+
+def sample_compound_codes(features: list[GridFeature]) -> list[str]:
+    """The compounds of the other streets whose few buildings are mapped, in the order of the codes."""
+    detailed = detailed_compound_code(features)
+    return sorted({f.parent_code for f in features if f.level == 4} - {detailed})
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +114,9 @@ def _name_and_code(
     community_names = iter(_unique_names(rng, COMMUNITIES, _community_name))
     compound_names = iter(_unique_names(rng, COMPOUNDS, _compound_name))
     detailed = _detailed_compound(compound_cells)
+    footprints = {id(detailed[0]): detailed[1]} | _sample_compounds(
+        streets, community_cells, compound_cells, detailed[0]
+    )
     rows: list[tuple[str, str, int, str | None, Polygon]] = []
     compounds_of = iter(compound_cells)
     for s, (street, communities) in enumerate(zip(streets, community_cells, strict=True), start=1):
@@ -115,11 +128,10 @@ def _name_and_code(
             for k, compound in enumerate(next(compounds_of), start=1):
                 compound_code = f"{community_code}{k:03d}"
                 rows.append((compound_code, next(compound_names), 3, community_code, compound))
-                if compound is detailed[0]:
-                    rows.extend(
-                        (f"{compound_code}{b:03d}", f"{b}号楼", 4, compound_code, footprint)
-                        for b, footprint in enumerate(detailed[1], start=1)
-                    )
+                rows.extend(
+                    (f"{compound_code}{b:03d}", f"{b}号楼", 4, compound_code, footprint)
+                    for b, footprint in enumerate(footprints.get(id(compound), ()), start=1)
+                )
     outlines = CENTRE.to_degrees(np.array([row[4] for row in rows], dtype=object))
     return [GridFeature(*row[:4], outline) for row, outline in zip(rows, outlines, strict=True)]
 
@@ -313,8 +325,32 @@ def _detailed_compound(compound_cells: list[list[Polygon]]) -> tuple[Polygon, li
     raise RuntimeError("no compound is large enough for the detailed community")
 
 
-def _rows_of_buildings(compound: Polygon) -> list[Polygon]:
-    """Footprints on a lattice inside the compound, nearest its centre first, numbered by row."""
+def _sample_compounds(
+    streets: list[Polygon],
+    community_cells: list[list[Polygon]],
+    compound_cells: list[list[Polygon]],
+    detailed: Polygon,
+) -> dict[int, list[Polygon]]:
+    """id(compound) -> its SAMPLE_BUILDINGS footprints, for one compound of every street but the
+    detailed one's: the one nearest the street's middle that has room for them."""
+    compounds = iter(compound_cells)
+    chosen: dict[int, list[Polygon]] = {}
+    for street, communities in zip(streets, community_cells, strict=True):
+        own = [compound for _ in communities for compound in next(compounds)]
+        if any(compound is detailed for compound in own):
+            continue
+        middle = street.centroid
+        for compound in sorted(own, key=lambda c: c.centroid.distance(middle)):
+            footprints = _rows_of_buildings(compound, SAMPLE_BUILDINGS)
+            if len(footprints) == SAMPLE_BUILDINGS:
+                chosen[id(compound)] = footprints
+                break
+    return chosen
+
+
+def _rows_of_buildings(compound: Polygon, count: int = BUILDINGS) -> list[Polygon]:
+    """Up to `count` footprints on a lattice inside the compound, nearest its centre first, numbered
+    by row."""
     inner = compound.buffer(-SETBACK)
     if inner.is_empty:
         return []
@@ -327,7 +363,7 @@ def _rows_of_buildings(compound: Polygon) -> list[Polygon]:
     blocks = shapely.box(gx - half_w, gy - half_d, gx + half_w, gy + half_d)
     shapely.prepare(inner)
     fits = np.flatnonzero(shapely.contains(inner, blocks))
-    nearest = fits[np.argsort(np.hypot(gx[fits] - cx, gy[fits] - cy), kind="stable")][:BUILDINGS]
+    nearest = fits[np.argsort(np.hypot(gx[fits] - cx, gy[fits] - cy), kind="stable")][:count]
     chosen = sorted(nearest, key=lambda i: (-gy[i], gx[i]))  # 1号楼 at the north-west
     return [blocks[i] for i in chosen]
 

@@ -1,4 +1,5 @@
-"""Builds the whole demo site: the Erqi-scale district, its staff, one detailed community, devices."""
+"""Builds the whole demo site: the Erqi-scale district, its staff, one detailed community, devices, and
+a sample of homes in one compound of every other street (so every street's views have households)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.demo.community import BuildingSite, build_community
+from app.demo.community import build_community
 from app.demo.devices import build_cameras, build_sensors
-from app.demo.district import detailed_compound_code, district_layout
+from app.demo.district import detailed_compound_code, district_layout, sample_compound_codes
+from app.demo.homes import BuildingSite, Homes, write_homes
 from app.demo.names import NameMaker
 from app.demo.staff import GridRef, build_staff
 from app.grid_import import write_grids
@@ -23,6 +25,7 @@ from app.tickets.demo import seed_demo_tickets
 
 DEFAULT_SEED = 7
 DEMO_TICKETS = 300
+SAMPLE_HOUSEHOLDS = 12  # in each sample compound of the other streets (two buildings)
 
 # Areas above app (alarms, video) add their demo data through these: they run in the same transaction,
 # after the site, tickets included, has been written. main.py and the GUI pass them in.
@@ -69,14 +72,7 @@ def build_demo_site(
         on_duty = build_staff(session, refs, names)
 
         compound = grids[compound_code]
-        sites = sorted(
-            (
-                BuildingSite(grid.id, _building_number(grid.name), grid.centre_lon, grid.centre_lat)
-                for grid in grids.values()
-                if grid.level == 4 and grid.parent_id == compound.id
-            ),
-            key=lambda site: site.number,
-        )
+        sites = _building_sites(grids, compound.id)
         community = build_community(
             session, compound.id, compound.name, sites, on_duty.get(compound.id, []), names, today
         )
@@ -97,11 +93,41 @@ def build_demo_site(
                 for hid in community.elderly_alone_households
             ],
         )
+        samples = _sample_homes(session, grids, sample_compound_codes(features), names, today)
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
         for extra in extras:
             extra(session, seed)
+    homes = [community, *samples]
     return DemoSummary(
-        seed, len(features), len(community.household_ids), community.residents, time.perf_counter() - started
+        seed,
+        len(features),
+        sum(len(h.household_ids) for h in homes),
+        sum(h.residents for h in homes),
+        time.perf_counter() - started,
+    )
+
+
+def _sample_homes(
+    session: Session, grids: dict[str, Grid], codes: list[str], names: NameMaker, today: date
+) -> list[Homes]:
+    """A few homes in the sample compound of every other street, so that each street has households."""
+    return [
+        write_homes(
+            session, grids[code].name, _building_sites(grids, grids[code].id), SAMPLE_HOUSEHOLDS, names, today
+        )
+        for code in codes
+    ]
+
+
+def _building_sites(grids: dict[str, Grid], compound_id: int) -> list[BuildingSite]:
+    """The compound's micro-grids as building sites, by building number."""
+    return sorted(
+        (
+            BuildingSite(grid.id, _building_number(grid.name), grid.centre_lon, grid.centre_lat)
+            for grid in grids.values()
+            if grid.level == 4 and grid.parent_id == compound_id
+        ),
+        key=lambda site: site.number,
     )
 
 

@@ -47,7 +47,8 @@ class RosterEditError(ValueError):
 
 @dataclass(frozen=True)
 class HouseholdForm:
-    """A household as the form states it; `emergency_phone` None keeps the stored (masked) number."""
+    """A household as the form states it; `emergency_phone` None keeps the stored (masked) number and
+    "" removes it."""
 
     building_id: int
     unit: str
@@ -61,7 +62,7 @@ class HouseholdForm:
 @dataclass(frozen=True)
 class ResidentForm:
     """A resident as the form states it. An empty `id_number` or a None `phone` when changing a
-    resident keeps the stored value: the form only ever shows them masked."""
+    resident keeps the stored value: the form only ever shows them masked; a `phone` of "" removes it."""
 
     name: str
     id_number: str = ""

@@ -10,7 +10,16 @@ from sqlalchemy.orm import Session
 
 from app.models import Building, GridLevel
 from app.site_book import cells
-from app.site_book.common import GridIndex, GridRef, RowCheck, SheetCount, report_duplicates, squash
+from app.site_book.common import (
+    GridIndex,
+    GridRef,
+    RowCheck,
+    SheetCount,
+    exported_coordinate,
+    kept_coordinate,
+    report_duplicates,
+    squash,
+)
 from app.site_book.problems import Problems
 from app.site_book.sheets import BUILDINGS
 from app.site_book.workbook import SheetData
@@ -110,8 +119,8 @@ def write(session: Session, plan: BuildingPlan, bad_rows: set[int]) -> tuple[She
             "grid_id": grid.id,
             "floors": entry.floors or building.floors,
             "units": entry.units or building.units,
-            "lon": lon,
-            "lat": lat,
+            "lon": kept_coordinate(building.lon, lon),
+            "lat": kept_coordinate(building.lat, lat),
         }
         if action == "updated" and all(getattr(building, k) == v for k, v in wanted.items()):
             action = "unchanged"
@@ -133,8 +142,8 @@ def export_rows(session: Session, grids: GridIndex) -> list[dict[str, object]]:
             "grid_code": grids.by_id[b.grid_id].code,
             "floors": b.floors,
             "units": b.units,
-            "lon": b.lon,
-            "lat": b.lat,
+            "lon": exported_coordinate(b.lon),
+            "lat": exported_coordinate(b.lat),
         }
         for b in buildings
     ]

@@ -13,11 +13,21 @@ from sqlalchemy.orm import Session
 
 from app.models import Camera
 from app.site_book import cells
-from app.site_book.common import GridIndex, GridRef, RowCheck, SheetCount, report_duplicates, squash
-from app.site_book.problems import Problems
+from app.site_book.carried_passwords import CarriedPasswordError, PasswordOpener, PasswordSealer, is_carried
+from app.site_book.common import (
+    GridIndex,
+    GridRef,
+    RowCheck,
+    SheetCount,
+    exported_coordinate,
+    kept_coordinate,
+    report_duplicates,
+    squash,
+)
+from app.site_book.problems import Problems, SiteBookError
 from app.site_book.sheets import CAMERAS, NO, PASSWORD_CLEARED, PASSWORD_KEPT, YES
 from app.site_book.workbook import SheetData
-from app.site_keys import CameraPasswords
+from app.site_keys import CameraPasswords, SealError
 
 # The sources the capture workers open (video/sources.py; app sits below video, so it cannot ask it).
 URL_SCHEMES = ("rtsp", "rtsps", "http", "https", "demo", "file")
@@ -62,6 +72,14 @@ def _url(value: object, label: str) -> str | None:
     return url
 
 
+@dataclass(frozen=True)
+class Carried:
+    """A password an export sealed with a passphrase (carried_passwords.py), opened once the row's name
+    is known."""
+
+    cell: str
+
+
 def _password(value: object, label: str) -> object:
     if isinstance(value, cells.Formula):
         cells.safe_text(value, label, 64)
@@ -70,12 +88,15 @@ def _password(value: object, label: str) -> object:
         return KEEP
     if text == PASSWORD_CLEARED:
         return None
+    if is_carried(text):
+        return Carried(text)
     if len(text) > 64:
         raise cells.CellError(f"{label}过长 (最多 64 字)")
     return text
 
 
-def parse(data: SheetData, problems: Problems) -> list[CameraEntry]:
+def parse(data: SheetData, problems: Problems, opener: PasswordOpener | None = None) -> list[CameraEntry]:
+    """The sheet's rows; passwords an export carried are opened with `opener` (the import's passphrase)."""
     entries, rows_by_name = [], defaultdict(list)
     for row in data.rows:
         check = RowCheck(CAMERAS, row, problems)
@@ -88,6 +109,8 @@ def parse(data: SheetData, problems: Problems) -> list[CameraEntry]:
         sub_url = check.read("sub_url", _url)
         username = check.read("username", lambda v, label: cells.optional_text(v, label, 64))
         password = check.read("password", _password)
+        if isinstance(password, Carried) and name:
+            password = _open_carried(check, password, name, opener)
         ai = check.read("ai_enabled", cells.yes_no)
         if main_url is None and check.ok:
             check.fail("main_url", "缺少主码流地址")
@@ -117,6 +140,21 @@ def parse(data: SheetData, problems: Problems) -> list[CameraEntry]:
             )
     report_duplicates(CAMERAS, "name", rows_by_name, problems)
     return entries
+
+
+def _open_carried(check: RowCheck, carried: Carried, name: str, opener: PasswordOpener | None) -> object:
+    if opener is None:
+        check.fail(
+            "password",
+            "此密码由导出时的口令加密, 请在导入时提供该口令 (import-site --passwords)"
+            " (the password was sealed with a passphrase at export: give it to the import)",
+        )
+        return KEEP
+    try:
+        return opener.open(carried.cell, name)
+    except CarriedPasswordError as error:
+        check.fail("password", str(error))
+        return KEEP
 
 
 def _logins(
@@ -187,8 +225,8 @@ def write(session: Session, plan: CameraPlan, bad_rows: set[int]) -> CameraWrite
         wanted = {
             "name": entry.name,
             "grid_id": grid.id,
-            "lon": lon,
-            "lat": lat,
+            "lon": kept_coordinate(camera.lon, lon),
+            "lat": kept_coordinate(camera.lat, lat),
             "bearing": entry.bearing,
             "main_url": entry.main_url,
             "sub_url": entry.sub_url,
@@ -224,20 +262,42 @@ def _set_password(camera: Camera, password: object, passwords: CameraPasswords) 
     return False
 
 
-def export_rows(session: Session, grids: GridIndex) -> list[dict[str, object]]:
-    cameras = session.scalars(select(Camera).order_by(Camera.grid_id, Camera.name, Camera.id))
+def export_rows(
+    session: Session, grids: GridIndex, sealer: PasswordSealer | None = None
+) -> list[dict[str, object]]:
+    """The cameras; a stored password shows as ****** unless `sealer` carries it (the passphrase export)."""
+    cameras = session.scalars(select(Camera).order_by(Camera.grid_id, Camera.name, Camera.id)).all()
+    stored = CameraPasswords.of_site(session) if sealer and any(c.password_sealed for c in cameras) else None
     return [
         {
             "name": c.name,
             "grid_code": grids.by_id[c.grid_id].code,
-            "lon": c.lon,
-            "lat": c.lat,
+            "lon": exported_coordinate(c.lon),
+            "lat": exported_coordinate(c.lat),
             "bearing": c.bearing,
             "main_url": split_login(c.main_url)[0],  # a URL stored before 0004a may still hold a login
             "sub_url": split_login(c.sub_url)[0] if c.sub_url else None,
             "username": c.username or split_login(c.main_url)[1],
-            "password": PASSWORD_KEPT if c.password_sealed or split_login(c.main_url)[2] else None,
+            "password": _exported_password(c, stored, sealer),
             "ai_enabled": YES if c.ai_enabled else NO,
         }
         for c in cameras
     ]
+
+
+def _exported_password(
+    camera: Camera, stored: CameraPasswords | None, sealer: PasswordSealer | None
+) -> str | None:
+    url_password = split_login(camera.main_url)[2]
+    if camera.password_sealed is None and url_password is None:
+        return None
+    if sealer is None:
+        return PASSWORD_KEPT
+    try:
+        clear = stored.open(camera.password_sealed, camera.id) if camera.password_sealed else url_password
+    except SealError as error:
+        raise SiteBookError(
+            f"摄像机 {camera.name} 的密码无法用本站点的密钥解开, 无法随文件导出; 请在 设置 → 摄像机 中重新填写密码"
+            f" (camera {camera.name}'s password does not open with this site's key)"
+        ) from error
+    return sealer.seal(clear, camera.name)

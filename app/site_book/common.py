@@ -52,6 +52,22 @@ def report_duplicates(
             problems.add(spec.title, row, label, f"{label} '{value}' 与第 {others} 行重复")
 
 
+# The workbook carries coordinates to 7 decimals (about 1 cm): a spreadsheet keeps 15 significant
+# digits, so a stored double would not come back bit for bit and every re-import would "update".
+COORDINATE_DECIMALS = 7
+
+
+def exported_coordinate(value: float | None) -> float | None:
+    return None if value is None else round(value, COORDINATE_DECIMALS)
+
+
+def kept_coordinate(stored: float | None, given: float) -> float:
+    """The stored coordinate when the workbook gives the same place at its precision, else the given."""
+    if stored is not None and round(stored, COORDINATE_DECIMALS) == round(given, COORDINATE_DECIMALS):
+        return stored
+    return given
+
+
 def squash(text: str) -> str:
     """The comparable form of a name or address: full-width folded, no spaces."""
     return "".join(unicodedata.normalize("NFKC", text).split())

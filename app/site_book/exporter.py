@@ -10,6 +10,7 @@ from pathlib import Path
 from app.models import DutyRole
 from app.models.devices import SENSOR_KIND_ZH
 from app.site_book import buildings, cameras, people, sensors
+from app.site_book.carried_passwords import PasswordSealer, passphrase_problem
 from app.site_book.common import GridIndex
 from app.site_book.problems import SiteBookError
 from app.site_book.sheets import BUILDINGS, CAMERAS, PASSWORD_CLEARED, PASSWORD_KEPT, PEOPLE, SENSORS
@@ -34,6 +35,8 @@ GUIDE = (
     "摄像机: 名称 唯一标识一台; 朝向 为正北顺时针角度 (0-360); 主码流地址 如 rtsp://192.168.1.64:554/Streaming/Channels/101。",
     f"摄像机密码加密保存, 导出时显示为 {PASSWORD_KEPT}: 留空或保留 {PASSWORD_KEPT} 表示不修改已保存的密码,"
     f" 填 {PASSWORD_CLEARED} 表示清除密码。写在地址中的 用户名:密码@ 会移到 用户名/密码 列, 不以明文保存。",
+    "迁移到新数据库时, 用 export-site --passwords 导出: 密码以您设定的口令加密 (以 gcc-sealed: 开头),"
+    " 在新站点用 import-site --passwords 并输入同一口令导入; 请勿修改这些单元格或摄像机名称。",
     "传感器: 编码 为 433 MHz 遥控码 (6 位十六进制, 如 A1B2C3) 或 Zigbee 设备名; 协议: rf433 / zigbee;"
     " 类型: " + "、".join(f"{k} ({zh})" for k, zh in SENSOR_KIND_ZH.items()) + "。",
     "住户地址 应能唯一确定一户, 如 幸福路1号3号楼1单元101室 (与花名册导出的地址一致); 楼栋须已存在"
@@ -56,15 +59,22 @@ def write_template(path: Path) -> None:
     write_workbook(path, {}, GUIDE)
 
 
-def export_site(db: Database, path: Path) -> SiteExportReport:
-    """The site's buildings, people and duties, cameras and sensors, in the layout the import reads."""
+def export_site(db: Database, path: Path, passphrase: str | None = None) -> SiteExportReport:
+    """The site's buildings, people and duties, cameras and sensors, in the layout the import reads.
+
+    With a passphrase the camera passwords are carried, sealed with it, for a site that does not hold
+    them yet (carried_passwords.py); without one they show as ******.
+    """
     _check_suffix(path)
+    if passphrase is not None and (problem := passphrase_problem(passphrase)):
+        raise SiteBookError(problem)
+    sealer = PasswordSealer(passphrase) if passphrase is not None else None
     with db.session() as session:
         grids = GridIndex.load(session)
         rows = {
             BUILDINGS.title: buildings.export_rows(session, grids),
             PEOPLE.title: people.export_rows(session, grids),
-            CAMERAS.title: cameras.export_rows(session, grids),
+            CAMERAS.title: cameras.export_rows(session, grids, sealer),
             SENSORS.title: sensors.export_rows(session),
         }
     write_workbook(path, rows, GUIDE)

@@ -16,6 +16,7 @@ from app import audit
 from app.context import SiteContext
 from app.events import CameraChanged, Change, GridChanged, RosterChanged, SensorChanged, Topic
 from app.site_book import buildings, cameras, people, sensors
+from app.site_book.carried_passwords import PasswordOpener
 from app.site_book.common import GridIndex, SheetCount
 from app.site_book.problems import Problem, Problems
 from app.site_book.sheets import BUILDINGS, CAMERAS, PEOPLE, SENSORS, SHEETS
@@ -51,9 +52,16 @@ class _Changed:
 
 
 def import_site(
-    ctx: SiteContext, path: Path, *, skip_invalid: bool = False, dry_run: bool = False
+    ctx: SiteContext,
+    path: Path,
+    *,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    passphrase: str | None = None,
 ) -> SiteImportReport:
     """Check every row of the workbook; write it unless a row is bad and skip_invalid is off.
+
+    `passphrase` opens the camera passwords an `export-site --passwords` carried.
 
     `dry_run` writes it all in a transaction it rolls back, so the counts say what an import would
     do; `committed` stays False and nothing is published.
@@ -69,7 +77,9 @@ def import_site(
     parsed = _Parsed(
         buildings.parse(sheets[BUILDINGS.title], problems),
         people.parse(sheets[PEOPLE.title], problems),
-        cameras.parse(sheets[CAMERAS.title], problems),
+        cameras.parse(
+            sheets[CAMERAS.title], problems, PasswordOpener(passphrase) if passphrase is not None else None
+        ),
         sensors.parse(sheets[SENSORS.title], problems),
     )
     changed = _Changed()
@@ -132,25 +142,43 @@ def _check_and_write(
     ]
     if problems and not skip_invalid:
         return False
-    counts = report.counts
-    counts[BUILDINGS.title] = building_count
+    report.counts[BUILDINGS.title] = building_count
     changed.grid_ids |= grid_ids
     changed.buildings = bool(grid_ids)
-    counts[PEOPLE.title], grid_ids = people.write(
-        session, people_plan, grids, problems.bad_rows(PEOPLE.title)
-    )
-    changed.grid_ids |= grid_ids
+    _write_people_and_cameras(session, people_plan, camera_plan, grids, problems, report, changed)
+    report.counts[SENSORS.title], changed.sensor_ids = sensors.write(session, sensor_plan, bad_sensors)
+    return True
+
+
+def _write_people_and_cameras(
+    session: Session,
+    people_plan: people.PeoplePlan,
+    camera_plan: cameras.CameraPlan,
+    grids: GridIndex,
+    problems: Problems,
+    report: SiteImportReport,
+    changed: _Changed,
+) -> None:
+    """Their good rows, their counts into `report` and what the office should check into its notes."""
+    written_people = people.write(session, people_plan, grids, problems.bad_rows(PEOPLE.title))
+    report.counts[PEOPLE.title] = written_people.count
+    changed.grid_ids |= written_people.grid_ids
+    if written_people.renamed:
+        report.notes.append(
+            f"{len(written_people.renamed)} 个手机号的人员姓名已按文件更改 (如该号码已换人使用, 请核对其职责)"
+            f" (people renamed by the file: if a mobile changed hands, check their duties):"
+            f" {'、'.join(written_people.renamed[:10])}"
+        )
     written = cameras.write(session, camera_plan, problems.bad_rows(CAMERAS.title))
-    counts[CAMERAS.title] = written.count
+    report.counts[CAMERAS.title] = written.count
     changed.grid_ids |= written.grid_ids
     changed.camera_ids = written.ids
     if written.password_missing:
         report.notes.append(
-            f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (导出的文件不含密码), "
-            f"请在 密码 列填写后重新导入: {'、'.join(written.password_missing[:10])}"
+            f"{len(written.password_missing)} 台新摄像机有用户名而文件中没有密码 (普通导出的文件不含密码;"
+            f" 迁移站点请用 export-site --passwords), 请在 密码 列填写后重新导入:"
+            f" {'、'.join(written.password_missing[:10])}"
         )
-    counts[SENSORS.title], changed.sensor_ids = sensors.write(session, sensor_plan, bad_sensors)
-    return True
 
 
 def _publish(ctx: SiteContext, file_name: str, changed: _Changed) -> None:

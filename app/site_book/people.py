@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Duty, DutyRole, Person
+from app.roster.masking import mask_phone
 from app.roster.phone import MOBILE, PhoneError, normalise_phone
 from app.site_book import cells
 from app.site_book.common import GridIndex, RowCheck, SheetCount
@@ -61,6 +62,7 @@ def _roles(value: object, label: str) -> list[DutyRole]:
 
 def parse(data: SheetData, problems: Problems) -> list[PersonEntry]:
     people: dict[str, PersonEntry] = {}
+    rows_of_name: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row in data.rows:
         check = RowCheck(PEOPLE, row, problems)
         name = check.read("name", lambda v, label: cells.required_text(v, label, 64).replace(" ", ""))
@@ -73,22 +75,38 @@ def parse(data: SheetData, problems: Problems) -> list[PersonEntry]:
             check.fail("duties", f"填写了网格编码但缺少职责 (可用: {'、'.join(r.zh for r in DutyRole)})")
         if roles and not grid_code and check.ok:
             check.fail("grid_code", "填写了职责但缺少网格编码")
+        if name and phone:
+            rows_of_name[phone][name].append(row.number)
         if not check.ok:
             continue
         person = people.setdefault(phone, PersonEntry(phone, name, []))
-        _merge(person, row.number, name, title, party, check)
+        if name == person.name:
+            _merge(person, row.number, title, party, check)
         person.rows.append(row.number)
         person.duties |= {(grid_code, role) for role in roles}
+    for phone, names in rows_of_name.items():
+        if len(names) > 1:
+            _report_shared_phone(phone, names, problems)
     return list(people.values())
 
 
-def _merge(
-    person: PersonEntry, row: int, name: str, title: str | None, party: bool | None, check: RowCheck
-) -> None:
-    """Later rows of the same phone must agree with the first on who the person is."""
+def _report_shared_phone(phone: str, names: dict[str, list[int]], problems: Problems) -> None:
+    """Different people written with one mobile: the import cannot tell whom the number means, so
+    every row of that number is refused (none of them merged into another person)."""
+    holders = "、".join(f"{name} (第 {'、'.join(map(str, rows))} 行)" for name, rows in names.items())
+    reason = (
+        f"手机 {mask_phone(phone)} 同时登记给了 {holders}: 人员以手机号区分, 不同的人不能共用一个号码。"
+        "两人共用一部手机 (如夫妻) 时, 请为其中一人填写本人的其他手机号, 或只登记承担职责的一人"
+        f" (one mobile is one person: give each person their own number)"
+    )
+    for rows in names.values():
+        for row in rows:
+            problems.add(PEOPLE.title, row, PEOPLE.column("phone").zh, reason)
+
+
+def _merge(person: PersonEntry, row: int, title: str | None, party: bool | None, check: RowCheck) -> None:
+    """Later rows of the same person (phone and name) must agree with the first on title and party."""
     first = person.rows[0] if person.rows else row
-    if name != person.name:
-        check.fail("name", f"手机 {person.phone} 在第 {first} 行登记为 {person.name}, 此行为 {name}")
     if title and person.title and title != person.title:
         check.fail("title", f"同一人 (手机 {person.phone}) 的职务与第 {first} 行 '{person.title}' 不一致")
     if party is not None and person.party_member is not None and party != person.party_member:
@@ -136,12 +154,17 @@ def _stored_phone(phone: str | None) -> str:
         return phone or ""
 
 
-def write(
-    session: Session, plan: PeoplePlan, grids: GridIndex, bad_rows: set[int]
-) -> tuple[SheetCount, set[int]]:
-    """Adds and updates people and sets their duties to the workbook's; returns the counts and the grids
-    whose duties changed."""
-    count, grid_ids = SheetCount(skipped=len(bad_rows)), set()
+@dataclass
+class PeopleWrite:
+    count: SheetCount
+    grid_ids: set[int]  # the grids whose contacts show a person written
+    renamed: list[str]  # "phone: old → new", said to the office: the mobile may have changed hands
+
+
+def write(session: Session, plan: PeoplePlan, grids: GridIndex, bad_rows: set[int]) -> PeopleWrite:
+    """Adds and updates people and sets their duties to the workbook's."""
+    result = PeopleWrite(SheetCount(skipped=len(bad_rows)), set(), [])
+    count, grid_ids = result.count, result.grid_ids
     for entry, person in plan.entries:
         if bad_rows.intersection(entry.rows):
             continue  # a person is written whole or not at all
@@ -149,6 +172,8 @@ def write(
         if person is None:
             person = Person(phone=entry.phone)
             session.add(person)
+        elif person.name != entry.name:
+            result.renamed.append(f"{mask_phone(entry.phone)}: {person.name} → {entry.name}")
         wanted = {"name": entry.name, "title": entry.title, "party_member": bool(entry.party_member)}
         fields_same = all(getattr(person, k) == v for k, v in wanted.items())
         for key, value in wanted.items():
@@ -165,7 +190,7 @@ def write(
             grid_ids |= {grid_id for grid_id, _ in duties | held.keys()}
         count.count(action)
     session.flush()
-    return count, grid_ids
+    return result
 
 
 def export_rows(session: Session, grids: GridIndex) -> list[dict[str, object]]:

@@ -5,7 +5,7 @@ A restore checks everything it can before it touches the site: the file is whole
 is one this program knows, the database inside passes SQLite's integrity check and holds what the
 manifest counts. On SQLite the site is then swapped in one transaction after the current database was
 copied to `<file>.before-restore`; on PostgreSQL the target must be an empty database. Both write an
-audit entry in the database they concern."""
+audit entry in the database they concern, and tell the site's running processes (`restore_notice`)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 
 from app import audit
 from app.config import Seat
-from app.store import pg_image, sqlite_image
+from app.store import pg_image, restore_notice, sqlite_image
 from app.store.backup_archive import (
     BackupError,
     Manifest,
@@ -155,6 +155,10 @@ def _restore_sqlite(db: Database, source: Path, manifest: Manifest, seat: Seat, 
             staged.dispose()
         if previous is not None:
             sqlite_image.snapshot(db, previous)
+        read_up_to = restore_notice.high_water(db) if previous is not None else 0
+        restore_notice.write_into_image(
+            image, restore_notice.restored_change(manifest.created_at), read_up_to
+        )
         sqlite_image.copy_into(image, target)
     restored = _live_counts(db)
     if restored != expected:  # cannot happen unless the disk lies: put the site back as it was
@@ -180,6 +184,7 @@ def _restore_pg(db: Database, source: Path, manifest: Manifest, seat: Seat, forc
     db.upgrade()
     with db.session() as session:
         _record_restore(session, seat, source, manifest, None)
+    restore_notice.announce(db, restore_notice.restored_change(manifest.created_at))
     return Restored(db.safe_url, manifest, None)
 
 

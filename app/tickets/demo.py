@@ -19,6 +19,7 @@ from app.store import Database
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
+from app.tickets.demo_texts import TEXTS
 from app.tickets.desk import insert_tickets
 from app.tickets.intake import Actor, Intake, Place, plan_ticket
 from app.tickets.models import Ticket, TicketEvent
@@ -27,55 +28,6 @@ from app.tickets.states import Action, State
 from app.tickets.sweep import sweep_session
 from app.tickets.workflow import Workflow
 
-TEXTS: dict[str, list[str]] = {
-    "BM": [
-        "需要开具居住证明，办理孩子入学",
-        "咨询退休人员医保报销流程",
-        "楼道里的自来水表漏水，水费异常",
-        "物业对单元门禁故障一直不修",
-        "家里燃气灶打不着火，怀疑管道有问题",
-        "失业人员想了解社区就业培训",
-    ],
-    "ZZ": [
-        "楼上住户深夜装修噪音扰民",
-        "两户邻居因楼道堆放杂物发生争执",
-        "小区车棚私拉电线给电动车充电",
-        "出租屋内住了十几个人，存在安全隐患",
-        "消防通道被私家车长期占用",
-        "楼下商户与居民因油烟问题多次争吵",
-    ],
-    "LR": [
-        "独居老人三天未出门，邻居担心",
-        "老人紧急呼叫器报警，需要上门查看",
-        "高龄老人希望申请助餐服务",
-        "老人家中卫生间需要安装扶手",
-        "空巢老人反映家中暖气不热",
-    ],
-    "GY": [
-        "小区门口路灯不亮已一周",
-        "人行道井盖缺失，夜间非常危险",
-        "主干道供水管道破裂漏水",
-        "3号楼电梯困人后一直停运",
-        "广场健身器材损坏，螺丝松动",
-    ],
-    "DL": [
-        "路面塌陷形成坑洼，电动车容易摔倒",
-        "小区出入口违停车辆堵塞通道",
-        "共享单车堆满人行道",
-        "路口限速标志被撞倒",
-    ],
-    "SR": [
-        "垃圾桶满溢无人清运，异味严重",
-        "楼道内贴满小广告",
-        "早市摊贩占道经营影响通行",
-        "餐馆油烟直排居民窗户",
-        "装修垃圾堆放在绿化带旁",
-    ],
-    "YL": ["大风刮倒行道树，压住了电动车", "绿地被踩踏成了小路", "居民在公共绿地上种菜"],
-    "FW": ["楼顶私自搭建彩钢房", "顶楼住户家中漏雨严重", "老旧平房墙体开裂，存在危险"],
-    "JM": ["桥下有流浪人员露宿", "沿街店铺在门外摆摊经营", "工地夜间施工，噪音扰民"],
-    "TF": ["地下车库积水严重", "楼道内闻到明显燃气味", "小区内一名老人走失，家属求助", "垃圾堆起火冒烟"],
-}
 REPORTERS = [
     "王女士",
     "李先生",
@@ -88,18 +40,6 @@ REPORTERS = [
     "周先生",
     "吴阿姨",
 ]
-RESULTS = {
-    "BM": "已联系相关单位上门处理，居民确认问题解决",
-    "ZZ": "网格员上门调解，双方达成一致并签订调解协议",
-    "LR": "网格员已上门探访，老人身体状况良好，已登记跟踪关怀",
-    "GY": "已协调市政维修班组修复，现场恢复正常",
-    "DL": "已联合交警、城管现场整治，通道恢复畅通",
-    "SR": "已安排环卫清运并对商户进行劝导",
-    "YL": "园林部门已清理倒伏树木并补植",
-    "FW": "已下达整改通知，违建部分已拆除",
-    "JM": "已联合执法队现场劝导，秩序恢复",
-    "TF": "已联动消防/燃气部门现场处置，险情排除",
-}
 # The fate of each demo ticket, weighted to look like a working site.
 FATES = [
     ("evaluated", 40),
@@ -160,16 +100,17 @@ def seed_demo_tickets(
     if not compounds:
         return 0
     centre = Actor("指挥中心", "demo@command-centre")
-    by_group: dict[str, list[str]] = {}
+    by_group: dict[str, list[str]] = {}  # the categories the demo has words for, by group
     for c in book:
-        by_group.setdefault(c.group_code, []).append(c.code)
+        if c.code in TEXTS:
+            by_group.setdefault(c.group_code, []).append(c.code)
     fates = [f for f, _ in FATES]
     weights = [w for _, w in FATES]
     plans: list[tuple[str, str, datetime]] = []
     rows: list[dict[str, Any]] = []
     first_events: list[list[dict[str, Any]]] = []
     for _ in range(count):
-        group = rng.choice([g for g in by_group if g in TEXTS])
+        group = rng.choice(list(by_group))
         category = book[rng.choice(by_group[group])]
         fate = rng.choices(fates, weights)[0]
         # open tickets are recent, finished ones spread over the last six weeks
@@ -185,7 +126,7 @@ def seed_demo_tickets(
             place = Place(place.lon, place.lat, None, place.address, place.household_id, None)
         intake = Intake(
             category=category.code,
-            text=rng.choice(TEXTS[group]),
+            text=rng.choice(TEXTS[category.code][0]),
             source=rng.choice(
                 ["phone", "phone", "phone", "walk_in", "home_visit", "patrol", "patrol", "camera", "sensor"]
             ),
@@ -196,15 +137,15 @@ def seed_demo_tickets(
         row, events = plan_ticket(intake, category, place, grids, leaders, clocks.of(category), centre, at)
         rows.append(row)
         first_events.append(events)
-        plans.append((fate, group, at))
+        plans.append((fate, category.code, at))
     ids = insert_tickets(session, rows)
     events_out: list[dict[str, Any]] = []
     for ticket_id, events in zip(ids, first_events, strict=True):
         for event in events:
             events_out.append(event | {"ticket_id": ticket_id})
     tickets = {t.id: t for t in session.scalars(select(Ticket).where(Ticket.id.in_(ids)))}
-    for ticket_id, (fate, group, at) in zip(ids, plans, strict=True):
-        _live(workflow, tickets[ticket_id], fate, at, now, rng, group, events_out)
+    for ticket_id, (fate, code, at) in zip(ids, plans, strict=True):
+        _live(workflow, tickets[ticket_id], fate, at, now, rng, TEXTS[code][1], events_out)
     session.flush()
     session.execute(insert(TicketEvent.__table__), events_out)
     sweep_session(session, workflow, now, recorded=now)
@@ -218,7 +159,7 @@ def _live(
     at: datetime,
     now: datetime,
     rng,
-    group: str,
+    result: str,
     out: list[dict[str, Any]],
 ) -> None:
     """Move one ticket towards its fate, each step a plausible while after the one before."""
@@ -270,24 +211,26 @@ def _live(
         step(Action.WAIT, handler, (30, 240), reason="居民白天上班，约定周末上门")
         return
     if fate == "parked":
-        step(Action.REQUEST_PARK, handler, (60, 600), reason="需纳入老旧小区改造项目统一解决")
+        if not step(Action.REQUEST_PARK, handler, (60, 600), reason="需纳入老旧小区改造项目统一解决"):
+            return  # asked too late to be asked before now: nothing pending to approve
         approver = _approver(workflow, ticket)
         if approver is not None:
             step(Action.APPROVE, approver, (60, 600))
         return
     if fate in ("extension_pending", "extended"):
-        step(
+        if not step(
             Action.REQUEST_EXTENSION, handler, (30, 300), duration="2d", reason="需协调产权单位，等待维修材料"
-        )
+        ):
+            return
         approver = _approver(workflow, ticket)
         if fate == "extended" and approver is not None and step(Action.APPROVE, approver, (30, 300)):
-            step(Action.HANDLE, handler, (600, 2400), result=RESULTS[group])
+            step(Action.HANDLE, handler, (600, 2400), result=result)
         return
     done = ("handled", "verified", "closed", "evaluated", "rework_evaluated", "rework_open")
     if fate in done:
         rounds = 2 if fate.startswith("rework") else 1
         for round_ in range(rounds):
-            if not step(Action.HANDLE, handler, (60, 1800), result=RESULTS[group]):
+            if not step(Action.HANDLE, handler, (60, 1800), result=result):
                 return
             if fate == "handled" or not step(Action.VERIFY, centre, (30, 600)):
                 return

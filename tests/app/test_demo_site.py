@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from sqlalchemy import func, select
 
 from app.commands.site import site_counts
 from app.demo.site import build_demo_site, ensure_demo_site
-from app.models import Duty, DutyRole, Grid, Household, PartyPairing, Resident, ResidentTag, Sensor
+from app.models import Building, Duty, DutyRole, Grid, Household, PartyPairing, Resident, ResidentTag, Sensor
 from app.roster.idcard import parse_id_number
+from app.tickets.demo_texts import TEXTS
+from app.tickets.models import Ticket
 from main import main
 
 
 def test_counts_match_the_real_district(demo_db):
     with demo_db.session() as session:
         counts = site_counts(session)
-    assert counts["grids"] == {"level1": 18, "level2": 175, "level3": 846, "micro": 44}
-    assert counts["buildings"] == 44
-    assert counts["households"] == 1958
-    assert 4200 <= counts["residents"] <= 4900
+    # the detailed community's 44 buildings and 1,958 households, two buildings of 12 in 17 streets
+    assert counts["grids"] == {"level1": 18, "level2": 175, "level3": 846, "micro": 44 + 17 * 2}
+    assert counts["buildings"] == 44 + 17 * 2
+    assert counts["households"] == 1958 + 17 * 12
+    assert 4700 <= counts["residents"] <= 5400
     assert counts["cameras"] == 21 and counts["ai_cameras"] == 5
     assert counts["sensors"] >= 6
     assert sum(counts["people_by_role"].values()) >= 1700
@@ -51,7 +55,7 @@ def test_residents_have_valid_ids_and_plausible_tags(demo_db):
         assert 20 <= alone <= 200
         assert 200 <= party <= 600
         paired = session.scalar(select(func.count(func.distinct(PartyPairing.household_id))))
-        assert paired == session.scalar(select(func.count()).select_from(Household))
+        assert paired == 1958  # every household of the detailed community
         sensor_households = session.scalars(select(Sensor.household_id).distinct()).all()
         assert all(hid is not None for hid in sensor_households)
 
@@ -83,3 +87,27 @@ def test_info_json(demo_db, capsys):
     assert main(["info", "--json", "--db", demo_db.url]) == 0
     counts = json.loads(capsys.readouterr().out)
     assert counts["grids"]["level3"] == 846
+
+
+def test_every_street_has_households(demo_db):
+    """Each street's views (its queues, map, statistics) show homes, not only the detailed one's."""
+    with demo_db.session() as session:
+        parent = dict(session.execute(select(Grid.id, Grid.parent_id)).all())
+        streets = set(session.scalars(select(Grid.id).where(Grid.level == 1)))
+        homes_by_street: Counter[int] = Counter()
+        for grid_id in session.scalars(select(Building.grid_id).join(Household)):
+            while parent[grid_id] is not None:
+                grid_id = parent[grid_id]
+            homes_by_street[grid_id] += 1
+    assert set(homes_by_street) == streets and min(homes_by_street.values()) >= 12
+
+
+def test_ticket_texts_and_results_say_what_their_category_is(demo_db):
+    with demo_db.session() as session:
+        tickets = session.execute(select(Ticket.id, Ticket.category_code, Ticket.text, Ticket.result)).all()
+    wrong = [
+        (ticket_id, code, text)
+        for ticket_id, code, text, result in tickets
+        if text not in TEXTS[code][0] or result not in (None, TEXTS[code][1])
+    ]
+    assert wrong == [] and len({code for _, code, _, _ in tickets}) >= 30

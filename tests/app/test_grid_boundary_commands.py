@@ -46,6 +46,9 @@ def test_clip_stores_districts_inside_the_city(tmp_path, capsys):
     outlines = stored_outlines(url)
     city = outlines.pop(datav.CITY_CODE)
     assert all(measure_stray(g.difference(city), g) is None for g in outlines.values())
+    districts = list(outlines.values())
+    for i, first in enumerate(districts):  # and clear of each other
+        assert all(measure_stray(first.intersection(other), first) is None for other in districts[i + 1 :])
 
 
 def test_strict_tolerance_and_a_bad_tolerance_refuse(tmp_path, capsys):

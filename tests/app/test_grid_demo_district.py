@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shapely
 
-from app.demo.district import detailed_compound_code, district_layout
+from app.demo.district import detailed_compound_code, district_layout, sample_compound_codes
 from grid_map.metres import LocalMetres
 from grid_map.validate import IndexedFeature, validate_features
 
@@ -29,7 +29,7 @@ def children(features):
 
 
 def test_counts_match_erqi_district(features):
-    assert Counter(f.level for f in features) == {1: 18, 2: 175, 3: 846, 4: 44}
+    assert Counter(f.level for f in features) == {1: 18, 2: 175, 3: 846, 4: 44 + 17 * 2}
 
 
 def test_the_same_seed_gives_the_same_district_and_another_seed_does_not(features):
@@ -105,8 +105,8 @@ def test_names_are_chinese_and_unique_per_level(features):
 def test_one_compound_holds_44_buildings_in_rows(features):
     compound_code = detailed_compound_code(features)
     compound = next(f for f in features if f.code == compound_code)
-    buildings = [f for f in features if f.level == 4]
-    assert compound.level == 3 and {b.parent_code for b in buildings} == {compound_code}
+    buildings = [f for f in features if f.level == 4 and f.parent_code == compound_code]
+    assert compound.level == 3
     assert [b.name for b in buildings] == [f"{n}号楼" for n in range(1, 45)]
     for building in buildings:
         assert compound.geometry.contains(building.geometry)
@@ -114,6 +114,19 @@ def test_one_compound_holds_44_buildings_in_rows(features):
         assert (max_x - min_x, max_y - min_y) == pytest.approx((48, 14), abs=0.01)
     rows = {round(LOCAL.to_metres(b.geometry).centroid.y, 3) for b in buildings}
     assert 4 <= len(rows) <= 11
+
+
+def test_every_other_street_has_one_compound_with_two_buildings(features):
+    by_code = {f.code: f for f in features}
+    samples = sample_compound_codes(features)
+    detailed_street = by_code[by_code[detailed_compound_code(features)].parent_code].parent_code
+    streets = [by_code[by_code[code].parent_code].parent_code for code in samples]
+    assert sorted(streets) == sorted(f.code for f in features if f.level == 1 and f.code != detailed_street)
+    for code in samples:
+        buildings = [f for f in features if f.parent_code == code]
+        assert [b.name for b in buildings] == ["1号楼", "2号楼"]
+        assert all(by_code[code].geometry.contains(b.geometry) for b in buildings)
+        assert not buildings[0].geometry.intersects(buildings[1].geometry)
 
 
 def test_single_and_batch_lookups_agree_everywhere_including_borders(features):

@@ -186,3 +186,42 @@ def test_a_new_household_needs_a_free_address(qtbot, panel, writable_site):
     with writable_site.db.session() as session:
         rooms = session.scalars(select(Household.room)).all()
     assert "808" in rooms
+
+
+def test_a_stored_phone_is_cleared_with_its_button_and_audited(qtbot, panel, writable_site):
+    select_resident(qtbot, panel, "张桂兰")
+    panel.actions.edit_resident_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.actions.dialog, ResidentDialog), timeout=5000)
+    dialog = panel.actions.dialog
+    assert dialog.resident_form().phone is None  # the empty field keeps the stored number
+    dialog.phone_box.clear_button.click()
+    assert not dialog.phone.isEnabled() and "删除" in dialog.phone.placeholderText()
+    assert dialog.resident_form().phone == ""
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with writable_site.db.session() as session:
+        assert session.get(Resident, writable_site.residents["张桂兰"]).phone is None
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "roster_change_resident")).one()
+        detail = json.loads(entry.detail)
+    assert (detail["before"]["phone"], detail["after"]["phone"]) == ("138****5678", "")
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=5000)
+    select_resident(qtbot, panel, "张桂兰")
+    panel.actions.edit_resident_button.click()  # no number left: a plain field, nothing to clear
+    qtbot.waitUntil(lambda: panel.actions.dialog is not dialog, timeout=5000)
+    assert panel.actions.dialog.phone_box is None
+
+
+def test_a_households_emergency_phone_is_cleared_with_its_button(qtbot, panel, writable_site):
+    select_resident(qtbot, panel, "陈静")
+    household_id = panel.selected_row().household_id
+    with writable_site.db.session() as session:
+        session.get(Household, household_id).emergency_phone = "13900002222"
+    panel.actions.edit_household_button.click()
+    qtbot.waitUntil(lambda: isinstance(panel.actions.dialog, HouseholdDialog), timeout=5000)
+    dialog = panel.actions.dialog
+    assert dialog.household_form().emergency_phone is None  # left empty: kept
+    dialog.contact_phone_box.clear_button.click()
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with writable_site.db.session() as session:
+        assert session.get(Household, household_id).emergency_phone is None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select
 
 from app.config import Seat
+from app.events import SITE_RESTORED, Change, SiteChanged, Topic
 from app.models import Grid
 from app.store.backup import back_up
 from runtime.launcher import RESTART_EXIT_CODE
@@ -118,3 +119,35 @@ def test_a_declined_or_damaged_restore_changes_nothing(qtbot, window, context, t
     window.site_backup.restore_action.trigger()
     assert said.boxes[-1][0] == "question" and not window.site_backup.jobs.busy()
     assert not Path(f"{context.db.engine.url.database}.before-restore").exists()
+
+
+def test_a_restore_made_elsewhere_restarts_a_kept_window_without_a_dialog(
+    qtbot, window, context, monkeypatch
+):
+    exits: list[int] = []
+    monkeypatch.setattr(QCoreApplication, "exit", lambda code=0: exits.append(code))
+    said = Said(monkeypatch)
+    notice = SiteChanged(SITE_RESTORED, "2026-12-01T02:00:00+00:00")
+    context.hub.publish(Change(Topic.SITE, (), notice, origin="another-seat"))
+    qtbot.waitUntil(lambda: bool(exits), timeout=5_000)
+    assert exits == [RESTART_EXIT_CODE] and said.boxes == []
+    assert "站点已由其他席位或命令从备份恢复" in window.statusBar().currentMessage()
+    assert not window.site_backup.restore_action.isEnabled()
+
+
+def test_a_restore_made_elsewhere_closes_a_window_without_keeper_after_saying_so(
+    qtbot, qapp, sqlite_db, languages, tmp_path, monkeypatch
+):
+    from widgets.shell_context import ShellSettings, build_shell_context
+
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini", kept=False))
+    window = MainWindow(context, languages, panels=light_panels())
+    qtbot.addWidget(window)
+    exits: list[int] = []
+    monkeypatch.setattr(QCoreApplication, "exit", lambda code=0: exits.append(code))
+    said = Said(monkeypatch)
+    context.hub.publish(Change(Topic.SITE, (), SiteChanged(SITE_RESTORED), origin="restore-command"))
+    qtbot.waitUntil(lambda: bool(exits), timeout=5_000)
+    ((kind, title, text),) = said.boxes
+    assert (kind, title) == ("information", "站点已恢复") and "请重新打开" in text
+    context.bridge.close()

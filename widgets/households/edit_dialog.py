@@ -2,7 +2,7 @@
 (name, ID number, phone, relation, health, tag chips).
 
 Stored ID numbers and phones are only ever shown masked, as the field's placeholder: an empty field
-keeps the stored value, a typed one replaces it. Each field says what is wrong under itself, as typed
+keeps the stored value, a typed one replaces it, and a stored phone's 清除 removes it (`stored_phone`). Each field says what is wrong under itself, as typed
 (the roster's own parsers) and as the core refused it; saving runs off the GUI thread and a refusal
 keeps everything entered.
 """
@@ -31,6 +31,7 @@ from app.roster.phone import PhoneError, normalise_phone
 from runtime.read.household import BuildingChoice, HouseholdDraft
 from runtime.read.household_draft import ResidentDraft
 from runtime.types import ResidenceType, StoreFailure, Tag
+from widgets.households.stored_phone import StoredPhone
 from widgets.households.tags import tag_colour, tag_text
 from widgets.jobs import Jobs
 
@@ -179,7 +180,7 @@ class HouseholdDialog(FormDialog):
         self.contact = _line(draft.emergency_contact if draft else "", tr("姓名"))
         masked = draft.masked_emergency_phone if draft else ""
         self.contact_phone = _line("", masked + tr("（留空不变）") if masked else tr("手机或 区号-号码"))
-        self._phone_stored = bool(masked)
+        self.contact_phone_box = StoredPhone(self.contact_phone) if masked else None
         self.note = _line(draft.note if draft else "")
         if draft is not None:
             self.building.setCurrentIndex(max(self.building.findData(draft.building_id), 0))
@@ -190,7 +191,7 @@ class HouseholdDialog(FormDialog):
             ("room", tr("房号"), self.room),
             ("residence_type", tr("居住类型"), self.residence),
             ("emergency_contact", tr("紧急联系人"), self.contact),
-            ("emergency_phone", tr("紧急联系电话"), self.contact_phone),
+            ("emergency_phone", tr("紧急联系电话"), self.contact_phone_box or self.contact_phone),
             ("note", tr("备注"), self.note),
         ):
             self.add_field(key, label, widget)
@@ -206,14 +207,14 @@ class HouseholdDialog(FormDialog):
         return {"emergency_phone": problem} if problem else {}
 
     def household_form(self) -> HouseholdForm:
-        phone = self.contact_phone.text().strip()
+        box = self.contact_phone_box
         return HouseholdForm(
             building_id=int(self.building.currentData() or 0),
             unit=self.unit.text(),
             room=self.room.text(),
             residence_type=str(self.residence.currentData()),
             emergency_contact=self.contact.text(),
-            emergency_phone=None if not phone and self._phone_stored else phone,
+            emergency_phone=box.form_value() if box else self.contact_phone.text().strip(),
             note=self.note.text(),
         )
 
@@ -281,6 +282,7 @@ class ResidentDialog(FormDialog):
         self.phone = _line(
             "", draft.masked_phone + keep if draft and draft.masked_phone else tr("手机或 区号-号码")
         )
+        self.phone_box = StoredPhone(self.phone) if draft and draft.masked_phone else None
         self.relation = QComboBox()
         self.relation.setEditable(True)
         self.relation.addItems(RELATIONS)
@@ -291,13 +293,12 @@ class ResidentDialog(FormDialog):
         for key, label, widget in (
             ("name", tr("姓名"), self.name),
             ("id_number", tr("身份证号"), self.id_number),
-            ("phone", tr("联系电话"), self.phone),
+            ("phone", tr("联系电话"), self.phone_box or self.phone),
             ("relation", tr("与户主关系"), self.relation),
             ("health_note", tr("健康状况"), self.health),
             ("tags", tr("人员类别"), self.tags),
         ):
             self.add_field(key, label, widget)
-        self._phone_stored = bool(draft and draft.masked_phone)
         self.id_number.editingFinished.connect(lambda: self._check("id_number"))
         self.phone.editingFinished.connect(lambda: self._check("phone"))
 
@@ -325,11 +326,11 @@ class ResidentDialog(FormDialog):
         return {key: message for key, message in problems.items() if message}
 
     def resident_form(self) -> ResidentForm:
-        phone = self.phone.text().strip()
+        box = self.phone_box
         return ResidentForm(
             name=self.name.text(),
             id_number=self.id_number.text(),
-            phone=None if not phone and self._phone_stored else phone,
+            phone=box.form_value() if box else self.phone.text().strip(),
             relation=self.relation.currentText(),
             health_note=self.health.text(),
             tags=self.tags.chosen(),

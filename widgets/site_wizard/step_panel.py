@@ -77,6 +77,8 @@ class StepPanel(QWidget):
         layout.addLayout(self._file_row())
         if step is Step.GRIDS:
             layout.addLayout(self._grid_options())
+        if step is Step.WORKBOOK:
+            layout.addLayout(self._passphrase_row())
         self.summary = QLabel(tr("尚未选择文件。此步骤可以跳过，以后在 设置 菜单中完成。"), wordWrap=True)
         self.summary.setObjectName("stepSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,7 +124,7 @@ class StepPanel(QWidget):
         self.tolerance_edit.setToolTip(
             tr("如 20m,0.5%：窄于 20 米或小于网格面积 0.5% 的出入只作提醒；0 为严格")
         )
-        self.clip_box = QCheckBox(tr("把下级网格裁剪到上级网格之内"))
+        self.clip_box = QCheckBox(tr("把下级网格裁剪到上级网格之内，并去除同级网格间的重叠"))
         form.addRow(tr("坐标系"), self.crs_box)
         form.addRow(tr("容差"), self.tolerance_edit)
         form.addRow("", self.clip_box)
@@ -130,6 +132,23 @@ class StepPanel(QWidget):
         self.tolerance_edit.editingFinished.connect(self.check)
         self.clip_box.toggled.connect(self.check)
         return form
+
+    def _passphrase_row(self) -> QFormLayout:
+        form = QFormLayout()
+        self.passphrase_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase_edit.setObjectName("stepPassphrase")
+        self.passphrase_edit.setPlaceholderText(tr("仅用于 export-site --passwords 导出的工作簿"))
+        self.passphrase_edit.setToolTip(
+            tr("从另一站点迁移时，摄像机密码以导出时设定的口令加密；输入同一口令即可导入这些密码")
+        )
+        form.addRow(tr("密码口令"), self.passphrase_edit)
+        self.passphrase_edit.editingFinished.connect(self.check)
+        return form
+
+    def passphrase(self) -> str | None:
+        if self.step is not Step.WORKBOOK:
+            return None
+        return self.passphrase_edit.text() or None
 
     def grid_options(self) -> GridOptions | None:
         if self.step is not Step.GRIDS:
@@ -172,10 +191,16 @@ class StepPanel(QWidget):
         if self.path is None:
             return
         self._set_busy(True, tr("正在检查文件…"))
-        site, step, path, options = self.site, self.step, self.path, self.grid_options()
+        site, step, path, options, phrase = (
+            self.site,
+            self.step,
+            self.path,
+            self.grid_options(),
+            self.passphrase(),
+        )
         self.jobs.submit(
             "step",
-            lambda: run_step(site, step, path, write=False, grid_options=options),
+            lambda: run_step(site, step, path, write=False, grid_options=options, passphrase=phrase),
             self._checked,
             self._failed,
         )
@@ -184,10 +209,16 @@ class StepPanel(QWidget):
         if self.path is None:
             return
         self._set_busy(True, tr("正在导入…"))
-        site, step, path, options = self.site, self.step, self.path, self.grid_options()
+        site, step, path, options, phrase = (
+            self.site,
+            self.step,
+            self.path,
+            self.grid_options(),
+            self.passphrase(),
+        )
         self.jobs.submit(
             "step",
-            lambda: run_step(site, step, path, write=True, grid_options=options),
+            lambda: run_step(site, step, path, write=True, grid_options=options, passphrase=phrase),
             self._imported,
             self._failed,
         )

@@ -646,8 +646,20 @@ Database: {db}</translation>
         <translation>From: </translation>
     </message>
     <message>
-        <source>当前数据库会先另存一份（.before-restore）。恢复后本窗口会重新启动；其他席位和 serve 服务也请重新启动。</source>
-        <translation>The current database is first kept aside (.before-restore). After the restore this window starts again; please restart the other seats and the serve service too.</translation>
+        <source>当前数据库会先另存一份（.before-restore）。恢复后本窗口、其他席位和 serve 服务都会在恢复的站点上重新启动。</source>
+        <translation>The current database is first kept aside (.before-restore). After the restore this window, the other seats and the serve service start again on the restored site.</translation>
+    </message>
+    <message>
+        <source>站点已由其他席位或命令从备份恢复</source>
+        <translation>The site was restored from a backup by another seat or a command</translation>
+    </message>
+    <message>
+        <source>，窗口正在重新启动…</source>
+        <translation>; the window is starting again…</translation>
+    </message>
+    <message>
+        <source>站点已恢复</source>
+        <translation>Site restored</translation>
     </message>
     <message>
         <source>确定恢复吗？</source>
@@ -867,6 +879,18 @@ Database: {db}</translation>
     <message>
         <source>（留空不变）</source>
         <translation> (leave empty to keep)</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>删除已登记的号码（保存后生效，记入审计）</source>
+        <translation>Remove the stored number (when saved; audited)</translation>
+    </message>
+    <message>
+        <source>保存后将删除已登记的号码</source>
+        <translation>The stored number will be removed when saved</translation>
     </message>
     <message>
         <source>缺少身份证号</source>

@@ -92,8 +92,20 @@
         <translation>Template Written</translation>
     </message>
     <message>
-        <source>把下级网格裁剪到上级网格之内</source>
-        <translation>Trim each child grid to its parent</translation>
+        <source>把下级网格裁剪到上级网格之内，并去除同级网格间的重叠</source>
+        <translation>Trim each child to its parent and remove the overlaps between siblings</translation>
+    </message>
+    <message>
+        <source>仅用于 export-site --passwords 导出的工作簿</source>
+        <translation>Only for a workbook exported with export-site --passwords</translation>
+    </message>
+    <message>
+        <source>从另一站点迁移时，摄像机密码以导出时设定的口令加密；输入同一口令即可导入这些密码</source>
+        <translation>When moving from another site, the camera passwords are sealed with the passphrase chosen at export; enter the same passphrase to import them</translation>
+    </message>
+    <message>
+        <source>密码口令</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>提醒</source>

@@ -209,3 +209,23 @@ def test_a_household_an_alarm_was_raised_for_keeps_its_address(site):
     assert "1 条报警" in refused.value.problems["household"]
     with site.db.session() as session:
         assert session.get(Household, household_id) is not None
+
+
+def test_a_stored_phone_is_cleared_only_when_asked_and_the_audit_keeps_it_masked(site, heard):
+    edits, household_id, resident_id = _household_with_zhang(site)
+    edits.change_resident(resident_id, ResidentForm("张三", "", phone=None))  # left empty: kept
+    edits.change_resident(resident_id, ResidentForm("张三", "", phone=""))  # 清除
+    form = HouseholdForm(_building(site, "1号楼"), "一单元", "101室", emergency_phone="")
+    edits.change_household(household_id, form)
+    with site.db.session() as session:
+        assert session.get(Resident, resident_id).phone is None
+        assert session.get(Household, household_id).emergency_phone is None
+    kept, cleared = _audits(site, "roster_change_resident")
+    assert kept["before"]["phone"] == kept["after"]["phone"] == "139****1111"
+    assert (cleared["before"]["phone"], cleared["after"]["phone"]) == ("139****1111", "")
+    [household] = _audits(site, "roster_change_household")
+    assert (household["before"]["emergency_phone"], household["after"]["emergency_phone"]) == (
+        "138****1234",
+        "",
+    )
+    assert "13900001111" not in json.dumps(cleared)

@@ -161,3 +161,33 @@ def test_a_phone_shared_by_two_people_in_the_store_is_ambiguous(lite_grid_site, 
     report = import_site(lite_grid_site, fill_template(tmp_path / "p.xlsx", {"人员": PEOPLE_ROWS[:1]}))
     assert [p.column for p in report.problems] == ["手机"]
     assert "已有 2 人使用手机 13800001111" in report.problems[0].reason
+
+
+def test_two_people_sharing_a_mobile_are_refused_row_by_row_and_never_merged(lite_grid_site, tmp_path):
+    """A couple sharing one phone is real; the import must not make one person of them, and must say
+    on each of their rows what to do."""
+    people = [
+        ["王建国", "13800001111", "社区书记", "是", "S01-C01", "网格长"],
+        ["李卫东", "13900002222", "副区长", "否", "S01", "包联县级领导"],
+        ["刘桂英", "138 0000 1111", None, "否", "S01-C01-Y1", "网格员"],
+    ]
+    path = fill_template(tmp_path / "shared.xlsx", {"人员": people})
+    report = import_site(lite_grid_site, path)
+    assert not report.committed
+    assert [(p.sheet, p.row, p.column) for p in report.problems] == [("人员", 2, "手机"), ("人员", 4, "手机")]
+    reason = report.problems[0].reason
+    assert "138****1111" in reason and "13800001111" not in reason
+    assert "王建国 (第 2 行)" in reason and "刘桂英 (第 4 行)" in reason
+    assert "请为其中一人填写本人的其他手机号" in reason
+    report = import_site(lite_grid_site, path, skip_invalid=True)
+    assert report.committed and _counts(report, "人员") == (1, 0, 0)
+    with lite_grid_site.db.session() as session:
+        assert session.scalars(select(Person.name)).all() == ["李卫东"]  # neither holder was merged
+
+
+def test_a_mobile_taken_over_by_another_name_is_renamed_and_said(lite_grid_site, tmp_path):
+    import_site(lite_grid_site, fill_template(tmp_path / "a.xlsx", {"人员": PEOPLE_ROWS[2:3]}))
+    renamed = [["李卫红", "13900002222", "副区长", "否", "S01", "包联县级领导"]]
+    report = import_site(lite_grid_site, fill_template(tmp_path / "b.xlsx", {"人员": renamed}))
+    assert report.committed and _counts(report, "人员") == (0, 1, 0)
+    assert any("139****2222: 李卫东 → 李卫红" in note for note in report.notes)

@@ -3,17 +3,15 @@ command line as an office runs it."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 
-import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, text
 
 import main
-from app.models import Building, Camera, Household, Person, Sensor
+from app.commands.site_book import PASSPHRASE_ENV
+from app.models import Camera
 from app.site_keys import CameraPasswords
-from app.store import Database
 from tests.app.site_book.conftest import (
     BUILDING_ROWS,
     CAMERA_PASSWORD,
@@ -24,66 +22,69 @@ from tests.app.site_book.conftest import (
     fill_template,
     write_roster,
 )
+from tests.app.site_book.snapshot import site_snapshot
 
 FULL = {"楼栋": BUILDING_ROWS, "人员": PEOPLE_ROWS, "摄像机": CAMERA_ROWS, "传感器": SENSOR_ROWS}
-
-
-@pytest.fixture
-def empty_db(sqlite_template, tmp_path):
-    """A second, empty site database (SQLite) to import an export into."""
-    path = tmp_path / "empty.sqlite"
-    shutil.copyfile(sqlite_template, path)
-    db = Database(f"sqlite:///{path}")
-    yield db
-    db.dispose()
 
 
 def run(db, *args: str) -> int:
     return main.main([*args, "--db", db.url])
 
 
-def build_from_files(db, workbook, roster) -> None:
+def build_from_files(db, workbook, roster, *options: str) -> None:
     """In the natural order: (grids,) the workbook, whose sensors wait for their households, then the
     roster, which binds them."""
-    assert run(db, "import-site", str(workbook)) == 0
+    assert run(db, "import-site", str(workbook), *options) == 0
     assert run(db, "import-roster", str(roster)) == 0
 
 
-def snapshot(db) -> dict:
-    """The site as the workbook describes it, by natural keys (no ids)."""
-    with db.session() as session:
-        buildings = {
-            (b.address, b.name, b.floors, b.units, b.lon, b.lat) for b in session.scalars(select(Building))
-        }
-        people = {
-            (p.phone, p.name, p.title, p.party_member, frozenset((d.grid.code, d.role) for d in p.duties))
-            for p in session.scalars(select(Person))
-        }
-        cameras = {
-            (c.name, c.lon, c.lat, c.bearing, c.main_url, c.sub_url, c.username, c.ai_enabled)
-            for c in session.scalars(select(Camera))
-        }
-        sensors = {
-            (s.device_code, s.protocol, s.kind, s.name, session.get(Household, s.household_id).address)
-            for s in session.scalars(select(Sensor))
-        }
-    return {"buildings": buildings, "people": people, "cameras": cameras, "sensors": sensors}
-
-
-def test_export_then_import_into_an_empty_database_gives_the_same_site(db, empty_db, tmp_path, capsys):
+def test_export_then_import_into_an_empty_database_gives_the_same_site(
+    db, other_db, tmp_path, capsys, monkeypatch
+):
+    """A site moved to a new, empty database of the same kind: the passwords travel sealed with a
+    passphrase and play in the new site (opened there with its own camera key)."""
     build_grids(db)
     roster = write_roster(tmp_path / "roster.xlsx")
     build_from_files(db, fill_template(tmp_path / "site.xlsx", FULL), roster)
     exported = tmp_path / "export.xlsx"
-    assert run(db, "export-site", str(exported)) == 0
-    build_grids(empty_db)
-    build_from_files(empty_db, exported, roster)
+    monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
+    assert run(db, "export-site", str(exported), "--passwords") == 0
+    with zipfile.ZipFile(exported) as archive:
+        assert all(CAMERA_PASSWORD.encode() not in archive.read(name) for name in archive.namelist())
+    build_grids(other_db)
+    build_from_files(other_db, exported, roster, "--passwords")
     capsys.readouterr()
-    assert run(empty_db, "import-site", str(exported)) == 0
+    assert run(other_db, "import-site", str(exported), "--passwords") == 0
     out = capsys.readouterr().out
     assert "楼栋: 新增 0  更新 0  不变 2" in out and "传感器: 新增 0  更新 0  不变 2" in out
-    original, copy = snapshot(db), snapshot(empty_db)
+    assert "摄像机: 新增 0  更新 0  不变 2" in out
+    original, copy = site_snapshot(db), site_snapshot(other_db)
     assert original == copy and len(copy["people"]) == 4 and len(copy["sensors"]) == 2
+    assert {c[-1] for c in copy["cameras"]} == {CAMERA_PASSWORD, "lobby-pw-77"}
+
+
+def test_carried_passwords_need_the_export_passphrase(lite_grid_site, tmp_path, capsys, monkeypatch):
+    db = lite_grid_site.db
+    assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
+    exported = tmp_path / "export.xlsx"
+    monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
+    assert run(db, "export-site", str(exported), "--passwords") == 0
+    assert run(db, "import-site", str(exported)) != 0
+    err = capsys.readouterr().err
+    assert "工作表 摄像机 第 2 行 [密码]: 此密码由导出时的口令加密, 请在导入时提供该口令" in err
+    monkeypatch.setenv(PASSPHRASE_ENV, "not-the-passphrase")
+    assert run(db, "import-site", str(exported), "--passwords") != 0
+    assert "工作表 摄像机 第 3 行 [密码]: 口令不正确" in capsys.readouterr().err
+    book = load_workbook(exported)  # a cell pasted onto another camera's row does not open there
+    sheet = book["摄像机"]
+    sheet["I2"].value, sheet["I3"].value = sheet["I3"].value, sheet["I2"].value
+    book.save(exported)
+    monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
+    assert run(db, "import-site", str(exported), "--passwords") != 0
+    assert "此密码属于另一台摄像机" in capsys.readouterr().err
+    monkeypatch.setenv(PASSPHRASE_ENV, "short")
+    assert run(db, "export-site", str(tmp_path / "e2.xlsx"), "--passwords") != 0
+    assert "口令至少 8 个字符" in capsys.readouterr().err
 
 
 def test_passwords_are_never_in_clear(lite_grid_site, tmp_path, capsys):
@@ -150,3 +151,16 @@ def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(lite_gri
     assert run(db, "export-site", str(exported)) == 0
     cell = load_workbook(exported)["人员"]["C2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == (title, "s", True)
+
+
+def test_a_password_the_site_key_cannot_open_stops_the_passphrase_export_plainly(
+    lite_grid_site, tmp_path, capsys, monkeypatch
+):
+    db = lite_grid_site.db
+    assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
+    with db.session() as session:  # a sealed password moved to another camera's row does not open
+        gate, lobby = session.scalars(select(Camera).order_by(Camera.id)).all()
+        lobby.password_sealed = gate.password_sealed
+    monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
+    assert run(db, "export-site", str(tmp_path / "e.xlsx"), "--passwords") != 0
+    assert "摄像机 1号楼大堂 的密码无法用本站点的密钥解开" in capsys.readouterr().err

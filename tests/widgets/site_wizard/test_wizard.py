@@ -6,10 +6,15 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
+from app.commands.site_book import PASSPHRASE_ENV
 from app.context import SiteContext
-from app.models import AuditEntry, Building, Grid, Household, Person, Resident
+from app.models import AuditEntry, Building, Camera, Grid, Household, Person, Resident
+from app.site_keys import CameraPasswords
 from app.site_settings import load_profile
+from app.store import Database
+from main import main as run
 from runtime.site_setup import Step, needs_setup
+from tests.app.site_book.conftest import CAMERA_PASSWORD, CAMERA_ROWS, build_grids, fill_template
 from tests.runtime.site_files import grids_file, roster_file, workbook_file
 from widgets.site_wizard.settings_menu import StepDialog
 from widgets.site_wizard.wizard import SiteWizard
@@ -128,3 +133,40 @@ def test_the_wizard_opens_on_an_empty_database_only(qapp, sqlite_db, monkeypatch
     save_profile(site.db, site.seat, "幸福社区", "Asia/Shanghai")  # a cancelled wizard after naming
     commands._first_start_wizard(Context())
     assert len(shown) == 1
+
+
+def test_the_people_step_opens_carried_camera_passwords_with_the_passphrase(
+    qtbot, sqlite_db, tmp_path, monkeypatch
+):
+    """A workbook exported with --passwords from another site: refused per row without the passphrase,
+    imported with it, the password sealed again with this site's key."""
+
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    other.upgrade()
+    build_grids(other)
+    assert (
+        run(
+            [
+                "import-site",
+                str(fill_template(tmp_path / "c.xlsx", {"摄像机": CAMERA_ROWS})),
+                "--db",
+                other.url,
+            ]
+        )
+        == 0
+    )
+    monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
+    exported = tmp_path / "moved.xlsx"
+    assert run(["export-site", str(exported), "--passwords", "--db", other.url]) == 0
+    other.dispose()
+    build_grids(sqlite_db)
+    people = StepDialog(SiteContext(sqlite_db), Step.WORKBOOK)
+    qtbot.addWidget(people)
+    people.panel.choose(exported)
+    qtbot.waitUntil(lambda: people.panel.report is not None and not people.panel.busy, timeout=20_000)
+    assert [(p.row, p.column) for p in people.panel.report.problems] == [(2, "密码"), (3, "密码")]
+    people.panel.passphrase_edit.setText("moving-day-2026")
+    _check_and_import(qtbot, people.panel, exported)
+    with sqlite_db.session() as session:
+        gate = session.scalars(select(Camera).where(Camera.name == "小区东门")).one()
+        assert CameraPasswords.of_site(session).open(gate.password_sealed, gate.id) == CAMERA_PASSWORD
