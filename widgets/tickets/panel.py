@@ -1,6 +1,6 @@
 """The ticket dock (工单): queues, filters, bulk actions, the detail pane with its timeline, statistics.
 
-Keyboard: Ctrl+N 新建工单, Ctrl+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收,
+Keyboard (widgets/shortcuts.py): Ctrl+N 新建工单, Alt+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收,
 H 处置完成, V 核查通过, C 结案, F 回访评价, N 备注 act on the selected ticket(s).
 
 Every query and action runs on the dock's worker (`Jobs`); the Qt thread only paints and asks.
@@ -35,6 +35,7 @@ from app.tickets.states import Action, Satisfaction, Source
 from runtime.read.tickets import QueueFilter, QueueKind
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
+from widgets.shortcuts import key_for
 from widgets.tickets.detail import BUTTONS, TicketDetail
 from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
 from widgets.tickets.model import ROW_ROLE, TicketQueueModel
@@ -211,17 +212,24 @@ class TicketPanel(QWidget):
         )
 
     def _shortcuts(self) -> None:
+        """Keys from the window's one table (widgets/shortcuts.py): the queues and search work while the
+        keyboard is in this panel, the actions while it is in the queue's table."""
+        in_panel = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for number, _kind in enumerate(QUEUE_ORDER, start=1):
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.queue_tabs.setCurrentIndex(n - 1)
+            self._bind(
+                f"tickets.queue{number}", lambda n=number: self.queue_tabs.setCurrentIndex(n - 1), in_panel
             )
-        QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_ticket())
-        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
-        QShortcut(QKeySequence("F5"), self, self.reload)
+        self._bind("tickets.new", lambda: self.new_ticket(), Qt.ShortcutContext.WindowShortcut)
+        self._bind("tickets.search", lambda: self.search.setFocus(), in_panel)
+        self._bind("tickets.reload", self.reload, in_panel)
         for action, key in BUTTONS:
             if key:
                 shortcut = QShortcut(QKeySequence(key), self.table, lambda a=action: self.act_on_selection(a))
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _bind(self, action_id: str, slot, context: Qt.ShortcutContext) -> None:
+        shortcut = QShortcut(key_for(action_id), self, slot)
+        shortcut.setContext(context)
 
     # --- loading -----------------------------------------------------------------------------------
 
