@@ -81,6 +81,11 @@ class DockLayout:
                 self.docks[key].raise_()
         self.size_docks()
 
+    def behind_tabs(self) -> set[str]:
+        """The panels the default arrangement puts behind another panel's tab."""
+        tabbed_with = COMPACT_TABBED_WITH if self.compact else TABBED_WITH
+        return {key for key, host in tabbed_with.items() if key in self.docks and host in self.docks}
+
     @staticmethod
     def _alarms_first(panels: list[Panel]) -> list[Panel]:
         """The panels with the alarms first, so the panels tabbed with them in the compact arrangement

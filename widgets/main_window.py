@@ -212,10 +212,12 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """The default arrangement for the window's present width; the keyboard stays in the panel it
-        was in if that is still on screen, else goes to the wall, and the rail lights that panel."""
+        was in unless that panel went behind a tab (then it goes to the wall), and the rail lights the
+        panel that has it."""
         focused = QApplication.focusWidget()
+        was_in = self.rail.panel_of(focused)
         self.dock_layout.arrange()
-        if focused is not None and self.isAncestorOf(focused) and focused.isVisible():
+        if was_in is not None and was_in not in self.dock_layout.behind_tabs():
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
         elif "wall" in self.panel_widgets:
             focus_into(self.panel_widgets["wall"])

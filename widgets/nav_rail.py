@@ -94,11 +94,12 @@ class NavigationRail(QToolBar):
 
     def follow_focus(self, fallback: str | None = None) -> None:
         """Light the panel that holds the focus; `fallback` when no panel does (a fresh arrangement)."""
-        key = self._panel_of(QApplication.focusWidget()) or fallback
+        key = self.panel_of(QApplication.focusWidget()) or fallback
         if key in self.actions_by_key:
             self.actions_by_key[key].setChecked(True)
 
-    def _panel_of(self, widget: QWidget | None) -> str | None:
+    def panel_of(self, widget: QWidget | None) -> str | None:
+        """The key of the shown panel that holds `widget`, if any."""
         if widget is None:
             return None
         for key, dock in self.docks.items():
@@ -107,7 +108,7 @@ class NavigationRail(QToolBar):
         return None
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        key = self._panel_of(new)
+        key = self.panel_of(new)
         if key is not None:
             self.actions_by_key[key].setChecked(True)
 

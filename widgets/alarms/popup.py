@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,6 +44,7 @@ from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.sound import AlarmSound
 from widgets.jobs import Jobs
+from widgets.shortcuts import key_for
 
 AlarmHook = Callable[[AlarmView], None]
 CameraFinder = Callable[[AlarmView], NearbyCamera | None]
@@ -196,7 +197,7 @@ class AlarmPopup(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.summary)
         outer.addWidget(splitter, 1)
-        QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=self.queue.setFocus)
+        QShortcut(key_for("alarm.queue"), self, activated=self.queue.setFocus)
         self.setTabOrder(self.queue, self.note)
         self.setTabOrder(self.note, self.ack_button)
 
