@@ -23,6 +23,7 @@ FRONT_TABS = ("map", "alarms")  # the tab in front at first
 # roster move behind tabs beside the alarms, leaving the wall and ticket queues two thirds of the width.
 COMPACT_BELOW_PX = 1600
 COMPACT_TABBED_WITH = {"roster": "alarms", "ai": "alarms", "map": "alarms"}
+COMPACT_WALL_SHARE = 0.4  # of the height, over the ticket queues, in a window narrower than COMPACT_BELOW_PX
 MAP_MIN_WIDTH = 250  # the map gives up width for its neighbours down to this on small screens
 DOCK_FRAME_PX = 4  # a dock's frame around its scroll area
 MIN_DOCK_PX = 120
@@ -125,7 +126,9 @@ class DockLayout:
             self.window.resizeDocks(
                 [self.docks[k] for k in present], [widths[k] for k in present], Qt.Orientation.Horizontal
             )
-        wall_share = 0.52 if self.compact else 0.6  # a laptop's ticket queue needs its rows more
+        # A laptop's ticket queue needs its rows more than the wall its height: 0.4 leaves the queue
+        # eight rows and more at 1366x768 without the panel scrolling.
+        wall_share = COMPACT_WALL_SHARE if self.compact else 0.6
         self._resize_shares(Qt.Orientation.Vertical, (("wall", wall_share), ("tickets", 1 - wall_share)))
         self._resize_shares(Qt.Orientation.Vertical, (("alarms", 0.58), ("stats", 0.42)))
 

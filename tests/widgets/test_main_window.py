@@ -172,3 +172,23 @@ def test_status_bar_shows_database_and_device_defaults(qtbot, window):
     qtbot.waitUntil(lambda: window.status.label("cameras").text.text() == "摄像机 在线 12/21")
     window.site_status.report_device_defaults()  # an area's report is not overwritten by the defaults
     assert board.indicator("cameras").text == "摄像机 在线 12/21"
+
+
+def test_a_laptop_shows_eight_ticket_rows_and_whole_alarm_rows(qtbot, shell_context, languages):
+    """1366x768: the ticket queue gets the height for eight rows and more; the alarm list's columns
+    share its width (eliding, the least needed hidden) instead of being cut after 告警."""
+    real = ("tickets", "alarms", "roster", "stats")
+    panels = [p if p.key in real else replace(p, factory=under_construction(p.title)) for p in PANELS]
+    window = MainWindow(shell_context, languages, panels=panels, remember_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.apply_default_sizes()
+    tickets = window.panel_widgets["tickets"].table
+    qtbot.waitUntil(lambda: tickets.viewport().height() >= 8 * tickets.verticalHeader().defaultSectionSize())
+    alarms = window.panel_widgets["alarms"].table
+    qtbot.waitUntil(lambda: not alarms.visibleRegion().isEmpty())
+    shown = [c for c in range(alarms.model().columnCount()) if not alarms.isColumnHidden(c)]
+    assert shown[:4] == [0, 1, 2, 3]  # time, level, alarm, address always
+    assert sum(alarms.columnWidth(c) for c in shown) == alarms.viewport().width()
+    assert not alarms.horizontalScrollBar().isVisible()
