@@ -192,3 +192,21 @@ def test_a_laptop_shows_eight_ticket_rows_and_whole_alarm_rows(qtbot, shell_cont
     assert shown[:4] == [0, 1, 2, 3]  # time, level, alarm, address always
     assert sum(alarms.columnWidth(c) for c in shown) == alarms.viewport().width()
     assert not alarms.horizontalScrollBar().isVisible()
+
+
+def test_a_first_start_opens_maximised_and_a_later_one_on_the_screen_it_closed_on(
+    qtbot, shell_context, languages
+):
+    from widgets.main_window import SCREEN_KEY
+
+    window = MainWindow(shell_context, languages, panels=light_panels())
+    qtbot.addWidget(window)
+    window.show_on_start()
+    qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowMaximized))
+    window.close()
+    assert shell_context.settings.store().value(SCREEN_KEY) == window.screen().name()
+    again = MainWindow(shell_context, languages, panels=light_panels())
+    qtbot.addWidget(again)
+    assert again._remembered_screen() is window.screen()
+    again.show_on_start()
+    qtbot.waitUntil(lambda: bool(again.windowState() & Qt.WindowState.WindowMaximized))
