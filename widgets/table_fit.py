@@ -11,12 +11,18 @@ hidden first (their `drop` rank), so a row is always read whole across the width
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ROW_PADDING_PX = 8  # above and below the text of a dense row
+
+
+# A cell's room around a sample text: the theme's padding (6 px a side), the style's text margins and
+# the grid line; less and Qt elides the last characters.
+SAMPLE_PADDING_PX = 28
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,14 @@ class Column:
     min_px: int  # narrower than this the column is hidden instead
     weight: float = 0.0  # its share of the width left over after every shown column's minimum
     drop: int = 0  # 0: never hidden; higher ranks are hidden first when the table is narrow
+    sample: str = ""  # a text that must show whole (a timestamp): measured in the table's font when fitted
+
+    def measured(self, metrics: QFontMetrics) -> Column:
+        if not self.sample:
+            return self
+        return replace(
+            self, min_px=max(self.min_px, metrics.horizontalAdvance(self.sample) + SAMPLE_PADDING_PX)
+        )
 
 
 def dense_rows(table: QTableView) -> None:
@@ -67,16 +81,19 @@ class FitColumns(QObject):
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setMinimumSectionSize(24)
         table.viewport().installEventFilter(self)
+        table.installEventFilter(self)  # its font arrives with the theme's style sheet
         self.fit()
 
     def fit(self) -> None:
-        widths = share_widths(self.columns, self.table.viewport().width())
+        metrics = self.table.fontMetrics()
+        columns = [column.measured(metrics) for column in self.columns]
+        widths = share_widths(columns, self.table.viewport().width())
         for column, width in enumerate(widths):
             self.table.setColumnHidden(column, width == 0)
             if width:
                 self.table.setColumnWidth(column, width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.fit()
         return False

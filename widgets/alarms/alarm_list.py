@@ -207,9 +207,8 @@ class AlarmListPanel(QWidget):
     def _table_columns(self) -> tuple[Column, ...]:
         """时间 级别 告警 地址 状态 处理人 结果: the time whole, the title and address sharing what is left;
         in a narrow dock who and how go first, then the state (the detail below says them all)."""
-        time_px = self.table.fontMetrics().horizontalAdvance("2026-12-07 18:18:35") + 16
         return (
-            Column(time_px),
+            Column(120, sample="2026-12-07 18:18:35"),
             Column(48),
             Column(96, 2),
             Column(80, 2, drop=1),

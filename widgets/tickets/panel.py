@@ -44,13 +44,13 @@ from widgets.tickets.stats import TicketStatsView
 # 编号 状态 倒计时 分类 内容 承办 层级 受理时间: the content takes the room left; 层级 goes first when narrow.
 TABLE_COLUMNS = (
     Column(48),
-    Column(64),
-    Column(104),
+    Column(64, sample="等待居民"),
+    Column(96, sample="剩 13小时47分"),
     Column(80, 1, drop=1),
     Column(100, 3),
     Column(72, 1, drop=2),
     Column(56, drop=3),
-    Column(92, drop=2),
+    Column(84, drop=2, sample="12-07 22:32"),
 )
 QUEUE_ORDER = (QueueKind.MINE, QueueKind.SUBTREE, QueueKind.OVERDUE, QueueKind.VERIFY, QueueKind.FEEDBACK)
 TICK_MS = 30_000
