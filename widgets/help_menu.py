@@ -33,6 +33,14 @@ def tr(text_: str) -> str:
     return QCoreApplication.translate("MainWindow", text_)
 
 
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """One 关闭 button in the interface's language (Qt's own Close would stay English in Chinese)."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def manual_path(language: str) -> Path:
     """The manual in the interface's language (Chinese when there is none in it)."""
     localised = MANUAL_DIR / f"manual.{language}.html"
@@ -49,8 +57,7 @@ class ManualDialog(QDialog):
         self.browser = QTextBrowser(objectName="manualBrowser")
         self.browser.setOpenExternalLinks(False)
         self.browser.setSource(QUrl.fromLocalFile(str(manual_path(language))))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
@@ -78,8 +85,7 @@ class ShortcutsDialog(QDialog):
         header.setStretchLastSection(True)
         self.table.setColumnWidth(0, 130)
         self.table.setColumnWidth(1, 120)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
@@ -113,8 +119,7 @@ class AboutDialog(QDialog):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
         self._where = context.db.safe_url
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)

@@ -39,6 +39,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>网格指挥中心：社区网格化治理的桌面指挥平台。</source>
         <translation>Grid Command Centre: the desktop command centre for community grid governance.</translation>
     </message>
