@@ -1,8 +1,8 @@
 """The navigation rail down the window's left edge: one button per panel, the current one lit.
 
 A button brings its panel up (shows its dock, raises its tab, puts the keyboard in it). The lit button
-follows the panel the operator works in: the one holding the keyboard focus, else the one last
-brought up; after 恢复默认布局 it is worked out again from the focus.
+follows the panel the operator works in: the one the keyboard focus moves into, or whose tab they
+click; after 恢复默认布局 it is worked out again from the focus.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ class NavigationRail(QToolBar):
             group.addAction(action)
             self.addAction(action)
             self.actions_by_key[panel.key] = action
+        for key, dock in docks.items():
+            dock.visibilityChanged.connect(lambda shown, key=key: self._dock_shown(key, shown))
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.connect(self._focus_changed)
@@ -106,6 +108,12 @@ class NavigationRail(QToolBar):
             if dock.isAncestorOf(widget) and not dock.visibleRegion().isEmpty():
                 return key
         return None
+
+    def _dock_shown(self, key: str, shown: bool) -> None:
+        """A tab the operator clicked lights its panel. Only a click: the arrangement shows and hides
+        docks by the handful, and lighting each would leave whichever came last lit."""
+        if shown and QApplication.mouseButtons() != Qt.MouseButton.NoButton and self.docks[key].isVisible():
+            self.actions_by_key[key].setChecked(True)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         key = self.panel_of(new)

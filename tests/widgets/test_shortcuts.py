@@ -120,3 +120,21 @@ def test_the_help_lists_every_shortcut_in_the_interfaces_language(qtbot):
     english = ShortcutsDialog("en")
     qtbot.addWidget(english)
     assert english.table.item(0, 2).text() == "Go to the video wall"
+
+
+def test_clicking_a_panels_tab_lights_it_on_the_rail(qtbot, window):
+    from PySide6.QtWidgets import QTabBar
+
+    def roster_tab() -> tuple[QTabBar, int] | None:
+        for bar in window.findChildren(QTabBar):
+            for index in range(bar.count()):
+                if bar.tabText(index) == "居民花名册" and bar.isVisible():
+                    return bar, index
+        return None
+
+    qtbot.waitUntil(lambda: roster_tab() is not None)
+    assert not window._nav_actions["roster"].isChecked()
+    bar, index = roster_tab()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: not window.docks["roster"].visibleRegion().isEmpty())
+    assert window._nav_actions["roster"].isChecked()
