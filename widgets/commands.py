@@ -39,9 +39,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gui.add_argument("--lang", choices=["zh_CN", "en"], default=None, help="interface language")
     gui.add_argument(
         "--settle",
+        "--wait",
+        dest="settle",
         type=float,
         default=SETTLE_SECONDS,
-        help=f"screenshot: seconds to let loaders and cameras fill in first (default {SETTLE_SECONDS})",
+        help=f"screenshot: seconds the window runs (loaders, cameras) before it is taken (default {SETTLE_SECONDS})",
+    )
+    gui.add_argument(
+        "--layout-json",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="screenshot: also write each panel's name and geometry (window coordinates) to FILE as JSON",
     )
     gui.add_argument(
         "--trace-changes",
@@ -76,6 +85,8 @@ def run_gui(args: argparse.Namespace) -> int:
     from widgets.panels import PANELS
 
     known_views = [p.key for p in PANELS]
+    if args.layout_json is not None and (not args.screenshot or args.view):
+        raise CommandError("--layout-json 需要 --screenshot 且不能与 --view 同用 (needs --screenshot, the whole window)")
     if args.view is not None and args.view not in known_views:
         raise CommandError(f"未知视图 unknown --view {args.view!r}: use one of {', '.join(known_views)}")
     size = parse_size(args.size)
@@ -175,7 +186,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         runtime = SeatRuntime(context, ai=args.view in (None, "wall"))
         popup = Path(args.popup) if args.popup else None
         return _screenshot(
-            context, runtime, languages, args.view, size, Path(args.screenshot), args.settle, popup
+            context, runtime, languages, args.view, size, Path(args.screenshot), args.settle, popup, args.layout_json
         )
 
     runtime = SeatRuntime(context)
@@ -197,7 +208,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         runtime.start()
         window = MainWindow(context, languages)
         runtime.attach(window)
-        window.show()
+        window.show_on_start()
         if args.view:
             window.show_panel(args.view)
     try:
@@ -253,6 +264,7 @@ def _screenshot(
     target: Path,
     settle: float,
     popup_target: Path | None = None,
+    layout_target: Path | None = None,
 ) -> int:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
@@ -278,6 +290,11 @@ def _screenshot(
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # no half-finished relayout
         QApplication.processEvents()
         _save(widget.grab().toImage(), target)
+        if layout_target is not None:
+            from widgets.layout_report import write_layout_json
+
+            write_layout_json(widget, widget.docks, layout_target)
+            print(f"layout → {layout_target}")
         if popup_target is not None:
             popup = _alarm_popup(widget)
             if popup is None or not popup.isVisible():

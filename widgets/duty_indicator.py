@@ -15,6 +15,7 @@ from widgets.bridge import QtBridge
 from widgets.status_bar import IndicatorState, StatusBoard
 
 INDICATOR = "scheduler"
+DONGLES = "dongles"  # the receivers' count (site_status shows 接收器 0 until the first state arrives)
 
 
 def tr(text: str) -> str:
@@ -47,6 +48,26 @@ class DutyIndicator(QObject):
     def on_dongle(self, change: Change) -> None:
         self.dongles[change.payload.name] = change.payload
         self._show_dongle(change.payload)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """接收器 connected/known, from the same states as each dongle's own indicator beside it."""
+        if not self.dongles:
+            return
+        connected = sum(1 for dongle in self.dongles.values() if dongle.connected)
+        total = len(self.dongles)
+        state = (
+            IndicatorState.OK
+            if connected == total
+            else IndicatorState.ERROR
+            if not connected
+            else IndicatorState.WARN
+        )
+        names = "、".join(sorted(name for name, d in self.dongles.items() if not d.connected))
+        tip = tr("断开：%1").replace("%1", names) if names else tr("全部接收器已连接")
+        self.board.set_indicator(
+            DONGLES, tr("接收器 %1/%2").replace("%1", str(connected)).replace("%2", str(total)), state, tip
+        )
 
     def retranslate(self) -> None:
         """Say the current state again in the current language."""
@@ -56,7 +77,9 @@ class DutyIndicator(QObject):
             self.board.set_indicator(INDICATOR, tr("调度 运行中"), IndicatorState.OK, tip)
         elif own is not None and own.role == "stopped" and own.reason not in ("", "closing"):
             short = own.reason.splitlines()[0][:48]
-            self.board.set_indicator(INDICATOR, f"{tr('调度 已停止')} · {short}", IndicatorState.ERROR, own.reason)
+            self.board.set_indicator(
+                INDICATOR, f"{tr('调度 已停止')} · {short}", IndicatorState.ERROR, own.reason
+            )
         elif leader is not None:
             who = f"{leader.host} ({leader.kind} {leader.pid})"
             text = tr("调度 由 %1 运行").replace("%1", leader.host)
@@ -69,6 +92,7 @@ class DutyIndicator(QObject):
             self.board.set_indicator(INDICATOR, tr("调度 仅查看"), IndicatorState.IDLE, tip)
         for dongle in self.dongles.values():
             self._show_dongle(dongle)
+        self._show_count()
 
     def _show_dongle(self, dongle: DongleState) -> None:
         state = tr("已连接") if dongle.connected else tr("断开")

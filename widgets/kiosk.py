@@ -13,7 +13,7 @@ import secrets
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import WallAlert
 from widgets.panels import panel as find_panel
 from widgets.shell_context import ShellContext
+from widgets.shortcuts import key_for
 from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
 
@@ -245,9 +246,12 @@ class KioskWindow(QMainWindow):
         self.alarm_overlay.refresh()  # the alarms already waiting when the wall starts
         self.unlocked = False
         self.pin_dialog: PinDialog | None = None
-        for sequence in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+Q")):
+        for action in ("kiosk.leave", "kiosk.quit"):  # keys from the one table, widgets/shortcuts.py
             QShortcut(
-                sequence, self, activated=self.ask_to_leave, context=Qt.ShortcutContext.ApplicationShortcut
+                key_for(action),
+                self,
+                activated=self.ask_to_leave,
+                context=Qt.ShortcutContext.ApplicationShortcut,
             )
         self.setWindowTitle(tr("网格指挥中心 · 值守模式"))
 

@@ -1,54 +1,43 @@
-"""The main window: docks built from PANELS, a navigation rail, menus, the status bar, remembered layout."""
+"""The main window: docks built from PANELS, the navigation rail (widgets/nav_rail.py), the menus
+(widgets/window_menus.py), the status bar, the default arrangement (widgets/dock_layout.py) and the
+layout remembered between runs."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
-    QStyle,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from widgets.dock_layout import DockLayout
 from widgets.dock_title import DockTitleBar
-from widgets.i18n import LANGUAGES, LanguageSwitcher
-from widgets.kiosk import PinStore, SetPinDialog
+from widgets.i18n import LanguageSwitcher
+from widgets.nav_rail import NavigationRail, focus_into
 from widgets.panels import PANELS, Panel
-from widgets.roster_files import RosterFileActions
-from widgets.settings.cameras import CameraSettingsDialog
-from widgets.settings.sensors import SensorSettingsDialog
 from widgets.shell_context import ShellContext
-from widgets.site_backup import SiteBackupActions
 from widgets.site_status import SiteStatusReporter
-from widgets.site_wizard.settings_menu import SiteSettingsActions
 from widgets.status_bar import ShellStatusBar
-from widgets.theme import COLOURS, icon
+from widgets.window_menus import WindowMenus
 
 log = logging.getLogger(__name__)
 
 # Bump when the panels or the default arrangement change: an older saved layout is then ignored.
-LAYOUT_VERSION = 2
-TABBED_WITH = {"roster": "map", "ai": "alarms"}  # panel -> the panel whose dock it shares as a tab
-FRONT_TABS = ("map", "alarms")  # the tab in front at first
-# Narrower windows (a supervisor's 1366x768 laptop) cannot give three columns their room: the map and
-# roster move behind tabs beside the alarms, leaving the wall and ticket queues two thirds of the width.
-COMPACT_BELOW_PX = 1600
-COMPACT_TABBED_WITH = {"roster": "alarms", "ai": "alarms", "map": "alarms"}
+# 3: the window has a central widget (dock_layout.DockGap), so states saved without one are stale.
+LAYOUT_VERSION = 3
 APP_TITLE = "网格指挥中心"
-MAP_MIN_WIDTH = 250  # the map gives up width for its neighbours down to this on small screens
-DOCK_FRAME_PX = 4  # a dock's frame around its scroll area
 SETTLED_MS = 800  # by then the panels have shown their first data
+SCREEN_KEY = "window/screen"  # the name of the screen the window last closed on
 
 
 def tr(text_: str) -> str:
@@ -105,7 +94,6 @@ class MainWindow(QMainWindow):
         self.panels = list(PANELS if panels is None else panels)
         self.docks: dict[str, QDockWidget] = {}
         self.panel_widgets: dict[str, QWidget] = {}
-        self._nav_actions: dict[str, QAction] = {}
         self.setDockNestingEnabled(True)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
@@ -123,28 +111,35 @@ class MainWindow(QMainWindow):
             self.setCorner(corner, area)
         self.status = ShellStatusBar(context.status, self)
         self.setStatusBar(self.status)
-        self._fit_to_screen()
+        self._fit_to_screen(self._remembered_screen())
         self._build_docks()
-        self._build_rail()
-        self._build_menus()
-        self.compact = False  # the default arrangement's kind; arrange_default_layout sets it
-        self.arrange_default_layout()
+        self.rail = NavigationRail(self.panels, self.docks, self.panel_widgets, self)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.rail)
+        self.menus = WindowMenus(self, self, languages.language)
+        self.dock_layout = DockLayout(self, self.panels, self.docks, self.panel_widgets, self.rail)
+        self.dock_layout.arrange()
+        self.restored = remember_layout and self.restore_layout()
         # Dock sizes come out right only once the window has its real size: share them at first show.
-        self._size_docks_on_show = not (remember_layout and self.restore_layout())
+        self._size_docks_on_show = not self.restored
+        self._sharing_sizes = False
         self._retranslate()
         self.site_status = SiteStatusReporter(context, self)
-        app = QApplication.instance()
-        if app is not None:  # the rail marks the panel the operator is working in
-            app.focusChanged.connect(self._focus_changed)
 
     # ---- building --------------------------------------------------------------------------------
 
-    def _fit_to_screen(self) -> None:
-        """Start at most of the screen, so the default arrangement's shares come out right."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
+    def _remembered_screen(self) -> QScreen | None:
+        if not self.remember_layout:
+            return None
+        name = self.context.settings.store().value(SCREEN_KEY)
+        return next((s for s in QGuiApplication.screens() if s.name() == name), None)
+
+    def _fit_to_screen(self, screen: QScreen | None) -> None:
+        """On the screen the window last closed on (else the primary), at that screen's working area:
+        the size `show_maximized` fills, so the default arrangement's shares come out right at once."""
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen else None
         if available is not None and available.width() >= 1024:
-            self.resize(int(available.width() * 0.9), int(available.height() * 0.9))
+            self.setGeometry(available)
         else:
             self.resize(1366, 768)
 
@@ -167,238 +162,81 @@ class MainWindow(QMainWindow):
             self.docks[panel.key] = dock
             self.panel_widgets[panel.key] = widget
 
-    def _build_rail(self) -> None:
-        self.rail = QToolBar(self)
-        self.rail.setObjectName("navigationRail")
-        self.rail.setMovable(False)
-        self.rail.setFloatable(False)
-        self.rail.setIconSize(QSize(26, 26))
-        self.rail.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.rail.toggleViewAction().setEnabled(False)
-        self.rail.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self._rail_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self._rail_title.setObjectName("railTitle")
-        self.rail.addWidget(self._rail_title)
-        group = QActionGroup(self)
-        for index, panel in enumerate(self.panels):
-            action = QAction(self._rail_icon(panel.icon), panel.title, self)
-            action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _checked=False, key=panel.key: self.show_panel(key))
-            group.addAction(action)
-            self.rail.addAction(action)
-            self._nav_actions[panel.key] = action
-        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.rail)
+    # ---- what the rail, the menus and the tests use ----------------------------------------------
 
-    @staticmethod
-    def _rail_icon(name: str) -> QIcon:
-        """Muted when idle, white when the panel is the current one (a copy: icon() results are shared)."""
-        result = QIcon(icon(name, COLOURS["muted"]))
-        active = icon(name, "#ffffff")
-        for size in (24, 26, 32, 52):
-            result.addPixmap(active.pixmap(size, size), QIcon.Mode.Normal, QIcon.State.On)
-        return result
+    @property
+    def compact(self) -> bool:
+        return self.dock_layout.compact
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.site_backup = SiteBackupActions(self.context, self)
-        self.site_backup.add_to(self.file_menu)
-        self.file_menu.addSeparator()
-        self.roster_files = RosterFileActions(self.context, self)
-        self.roster_files.add_to(self.file_menu)
-        self.file_menu.addSeparator()
-        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(self.quit_action)
+    @property
+    def _nav_actions(self):
+        return self.rail.actions_by_key
 
-        self.view_menu = bar.addMenu("")
-        for panel in self.panels:
-            self.view_menu.addAction(self.docks[panel.key].toggleViewAction())
-        self.view_menu.addSeparator()
-        self.reset_layout_action = QAction(self)
-        self.reset_layout_action.triggered.connect(self.reset_layout)
-        self.view_menu.addAction(self.reset_layout_action)
-        self.fullscreen_action = QAction(self, shortcut=QKeySequence("F11"), checkable=True)
-        self.fullscreen_action.toggled.connect(self._toggle_fullscreen)
-        self.view_menu.addAction(self.fullscreen_action)
+    @property
+    def language_actions(self):
+        return self.menus.language_actions
 
-        self.settings_menu = bar.addMenu("")
-        self.settings_menu.setObjectName("settingsMenu")
-        self.site_settings = SiteSettingsActions(self.context.site, self)
-        self.site_settings.add_to(self.settings_menu)
-        self.camera_settings_action = QAction(self)
-        self.camera_settings_action.triggered.connect(self.open_camera_settings)
-        self.settings_menu.addAction(self.camera_settings_action)
-        self.sensor_settings_action = QAction(self)
-        self.sensor_settings_action.setObjectName("sensorSettingsAction")
-        self.sensor_settings_action.triggered.connect(self.open_sensor_settings)
-        self.settings_menu.addAction(self.sensor_settings_action)
+    def menu(self, name: str):
+        """A named menu ("file", "view", "settings", "tools", "language", "help") to add entries to."""
+        return self.menus.builder.menu(name)
 
-        self.tools_menu = bar.addMenu("")
-        self.set_pin_action = QAction(self)
-        self.set_pin_action.triggered.connect(self._set_pin)
-        self.tools_menu.addAction(self.set_pin_action)
+    @property
+    def file_menu(self):
+        return self.menu("file")
 
-        self.language_menu = bar.addMenu("语言 / Language")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == self.languages.language)
-            action.triggered.connect(lambda _checked=False, code=code: self.switch_language(code))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
+    @property
+    def view_menu(self):
+        return self.menu("view")
 
-        self.help_menu = bar.addMenu("")
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self._about)
-        self.help_menu.addAction(self.about_action)
+    @property
+    def tools_menu(self):
+        return self.menu("tools")
 
-    def open_camera_settings(self) -> None:
-        dialog = CameraSettingsDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+    @property
+    def help_menu(self):
+        return self.menu("help")
 
-    def open_sensor_settings(self) -> SensorSettingsDialog:
-        dialog = SensorSettingsDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def arrange_default_layout(self) -> None:
-        """Map and roster (tabbed) on the left, the wall over the ticket queues in the middle, alarms and
-        the AI (tabbed) over the statistics on the right. Each panel goes to the area its Panel names and
-        stacks there, or joins the tab of the panel TABBED_WITH names. In a window narrower than
-        COMPACT_BELOW_PX the map and roster join the alarms' tabs instead (alarms in front), so there
-        are two columns, not three.
-        """
-        self.compact = self.width() < COMPACT_BELOW_PX
-        tabbed_with = COMPACT_TABBED_WITH if self.compact else TABBED_WITH
-        for dock in self.docks.values():  # out first: moving tabbed docks about leaves stale tab bars
-            dock.setFloating(False)
-            self.removeDockWidget(dock)
-        for panel in self._alarms_first(self.panels) if self.compact else self.panels:
-            dock = self.docks[panel.key]
-            left = panel.area == Qt.DockWidgetArea.LeftDockWidgetArea  # the map's column: aside if compact
-            area = Qt.DockWidgetArea.RightDockWidgetArea if self.compact and left else panel.area
-            self.addDockWidget(area, dock, Qt.Orientation.Vertical)
-            host = self.docks.get(tabbed_with.get(panel.key, ""))
-            if host is not None and self.dockWidgetArea(host) == area:
-                self.tabifyDockWidget(host, dock)
-        for dock in self.docks.values():
-            dock.show()
-        for key in FRONT_TABS:
-            if key in self.docks:
-                self.docks[key].raise_()
-        self._size_docks()
-
-    @staticmethod
-    def _alarms_first(panels: list[Panel]) -> list[Panel]:
-        """The panels with the alarms first, so the panels tabbed with them in the compact arrangement
-        find their host already in place (and the alarms' tab comes first)."""
-        return sorted(panels, key=lambda panel: panel.key != "alarms")
-
-    def apply_default_sizes(self) -> None:
-        """Size the default arrangement to the window; arrange it again first if the window has since
-        crossed COMPACT_BELOW_PX (the screenshot command and the first show resize it)."""
-        if (self.width() < COMPACT_BELOW_PX) != self.compact:
-            self.arrange_default_layout()
-        else:
-            self._size_docks()
-
-    def _size_docks(self) -> None:
-        """Share the window: the wall (over the ticket queues) gets the middle, about half, the map a
-        quarter, alarms and statistics the rest; the wall takes three fifths of the height. On a small
-        screen the map gives up width first (it fits the district to whatever it gets) so the columns
-        beside it need not scroll. Compact: the wall's column two thirds, the side column the rest."""
-        if self.compact:  # the wall's column gives up width for the side column's panels
-            shares, giver, floor = {"wall": 0.68, "alarms": 0.32}, "wall", 0
-            columns = {"wall": ("wall", "tickets"), "alarms": ("alarms", "ai", "map", "roster", "stats")}
-        else:
-            shares, giver, floor = {"map": 0.25, "wall": 0.54, "alarms": 0.21}, "map", MAP_MIN_WIDTH
-            columns = {
-                "map": ("map", "roster"),
-                "wall": ("wall", "tickets"),
-                "alarms": ("alarms", "ai", "stats"),
-            }
-        present = [key for key in shares if key in self.docks]
-        if len(present) >= 2:
-            room = self._dock_room(Qt.Orientation.Horizontal)
-            widths = {key: int(room * shares[key]) for key in present}
-            needs = {key: self._column_need(columns[key]) for key in present}
-            if giver in widths:
-                short = sum(max(needs[key] - widths[key], 0) for key in present if key != giver)
-                spare = max(widths[giver] - max(needs[giver], floor), 0)
-                give = min(short, spare)
-                widths[giver] -= give
-                # the smallest shortfalls first: a column that can be made whole is worth more
-                for key in sorted(present, key=lambda k: needs[k] - widths[k]):
-                    if key != giver and give > 0:
-                        extra = min(max(needs[key] - widths[key], 0), give)
-                        widths[key] += extra
-                        give -= extra
-            self.resizeDocks(
-                [self.docks[k] for k in present], [widths[k] for k in present], Qt.Orientation.Horizontal
-            )
-        self._resize_default(Qt.Orientation.Vertical, (("wall", 0.6), ("tickets", 0.4)))
-        self._resize_default(Qt.Orientation.Vertical, (("alarms", 0.58), ("stats", 0.42)))
-
-    def _column_need(self, keys: tuple[str, ...]) -> int:
-        """The width a dock column needs so none of its shown panels (not those behind a tab) scrolls."""
-        return max(
-            (
-                self.panel_widgets[k].minimumSizeHint().width() + DOCK_FRAME_PX
-                for k in keys
-                if k in self.panel_widgets and not self.docks[k].visibleRegion().isEmpty()
-            ),
-            default=0,
-        )
-
-    def _resize_default(self, orientation: Qt.Orientation, shares: tuple[tuple[str, float], ...]) -> None:
-        present = [(self.docks[key], share) for key, share in shares if key in self.docks]
-        if len(present) < 2:
-            return
-        total = self._dock_room(orientation)
-        self.resizeDocks([d for d, _ in present], [max(int(total * s), 120) for _, s in present], orientation)
-
-    def _dock_room(self, orientation: Qt.Orientation) -> int:
-        """The pixels the docks share: the window less the rail, or less the menu and status bars."""
-        separators = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_DockWidgetSeparatorExtent, None, self)
-        if orientation == Qt.Orientation.Horizontal:
-            rail = self.rail.sizeHint().width() if self.rail.isVisible() else 0
-            return self.width() - rail - separators
-        bars = self.menuBar().sizeHint().height() + self.statusBar().sizeHint().height()
-        return self.height() - bars - separators
-
-    # ---- actions ---------------------------------------------------------------------------------
+    @property
+    def site_backup(self):
+        return self.menus.site_backup
 
     def show_panel(self, key: str) -> None:
-        """Bring a panel to the front (showing its dock if it was closed)."""
-        dock = self.docks[key]
-        dock.show()
-        dock.raise_()
-        self.panel_widgets[key].setFocus(Qt.FocusReason.OtherFocusReason)
-        self._nav_actions[key].setChecked(True)
+        """Bring a panel to the front (showing its dock if it was closed), the keyboard in it."""
+        self.rail.show_panel(key)
 
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None:
-            return
-        for key, dock in self.docks.items():
-            if dock.isAncestorOf(new):
-                self._nav_actions[key].setChecked(True)
-                return
+    def arrange_default_layout(self) -> None:
+        self.dock_layout.arrange()
+
+    def apply_default_sizes(self) -> None:
+        self.dock_layout.apply_default_sizes()
+
+    def reset_layout(self) -> None:
+        """The default arrangement for the window's present width; the keyboard stays in the panel it
+        was in unless that panel went behind a tab (then it goes to the wall), and the rail lights the
+        panel that has it."""
+        focused = QApplication.focusWidget()
+        was_in = self.rail.panel_of(focused)
+        self.dock_layout.arrange()
+        if was_in is not None and was_in not in self.dock_layout.behind_tabs():
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif "wall" in self.panel_widgets:
+            focus_into(self.panel_widgets["wall"])
+        self.rail.follow_focus(fallback="wall")
 
     def switch_language(self, language: str) -> None:
         self.languages.switch(language)
-        self.language_actions[language].setChecked(True)
+        self.menus.language_actions[language].setChecked(True)
         if self.remember_layout:
             self.context.settings.store().setValue("language", language)
 
-    def reset_layout(self) -> None:
-        """The default arrangement for the window's present width."""
-        self.arrange_default_layout()
+    def show_on_start(self) -> None:
+        """Maximised on the screen it last closed on; a remembered normal (not maximised) size stays."""
+        if self.restored and not self.isMaximized():
+            self.show()
+        else:
+            self.showMaximized()
+
+    # ---- remembered layout -----------------------------------------------------------------------
 
     def restore_layout(self) -> bool:
         """Put geometry and docks back as they were when the window last closed; False if nothing saved."""
@@ -416,50 +254,18 @@ class MainWindow(QMainWindow):
         store = self.context.settings.store()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        if self.screen() is not None:
+            store.setValue(SCREEN_KEY, self.screen().name())
         store.sync()
-
-    def _toggle_fullscreen(self, on: bool) -> None:
-        self.showFullScreen() if on else self.showNormal()
-
-    def _set_pin(self) -> None:
-        SetPinDialog(PinStore(self.context.settings.store()), self).open()
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("关于网格指挥中心"),
-            tr("网格指挥中心：社区网格化治理的桌面指挥平台。\n数据库：{db}").replace(
-                "{db}", self.context.db.safe_url
-            ),
-        )
 
     # ---- Qt events -------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
         self.setWindowTitle(tr(APP_TITLE))
-        self._rail_title.setText(tr("指挥中心"))
         for panel in self.panels:
-            title = panel.translated_title()
-            self.docks[panel.key].setWindowTitle(title)
-            self._nav_actions[panel.key].setText(title)
-            self._nav_actions[panel.key].setToolTip(
-                f"{title} ({self._nav_actions[panel.key].shortcut().toString()})"
-            )
-        self.file_menu.setTitle(tr("文件"))
-        self.quit_action.setText(tr("退出"))
-        self.site_backup.retranslate()
-        self.roster_files.retranslate()
-        self.view_menu.setTitle(tr("视图"))
-        self.reset_layout_action.setText(tr("恢复默认布局"))
-        self.fullscreen_action.setText(tr("全屏"))
-        self.settings_menu.setTitle(tr("设置"))
-        self.site_settings.retranslate()
-        self.camera_settings_action.setText(tr("摄像机…"))
-        self.sensor_settings_action.setText(tr("传感器…"))
-        self.tools_menu.setTitle(tr("工具"))
-        self.set_pin_action.setText(tr("设置值班长密码…"))
-        self.help_menu.setTitle(tr("帮助"))
-        self.about_action.setText(tr("关于"))
+            self.docks[panel.key].setWindowTitle(panel.translated_title())
+        self.rail.retranslate()
+        self.menus.retranslate(self.languages.language)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -472,9 +278,20 @@ class MainWindow(QMainWindow):
         if self._size_docks_on_show:
             self._size_docks_on_show = False
             # Once the window is laid out, and again when the panels' first loads have landed (a
-            # panel that grows its minimum width makes Qt take the room from its neighbours).
+            # panel that grows its minimum width makes Qt take the room from its neighbours); until
+            # then every resize (the window manager maximising it) shares the new size too.
+            self._sharing_sizes = True
             QTimer.singleShot(0, self, self.apply_default_sizes)
-            QTimer.singleShot(SETTLED_MS, self, self.apply_default_sizes)
+            QTimer.singleShot(SETTLED_MS, self, self._settled)
+
+    def _settled(self) -> None:
+        self._sharing_sizes = False
+        self.apply_default_sizes()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._sharing_sizes:
+            QTimer.singleShot(0, self, self.apply_default_sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember_layout:

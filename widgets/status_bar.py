@@ -31,6 +31,9 @@ STATE_COLOURS = {
     IndicatorState.IDLE: "#7a8699",
 }
 
+MAX_INDICATOR_PX = 320  # an indicator's widest; a longer text is cut short with … (whole in the tooltip)
+CLOCK_SAMPLE = "0000-00-00 00:00:00"  # the clock is as wide as this in the widest digit, whatever the time
+
 # The order the known indicators appear in; any other key is appended after them.
 KNOWN_ORDER = ("db", "scheduler", "cameras", "ai", "dongles", "alarms")
 
@@ -83,14 +86,22 @@ class IndicatorLabel(QWidget):
         self.text.setObjectName("statusText")
         layout.addWidget(self.dot)
         layout.addWidget(self.text)
+        layout.addStretch(1)  # the room it keeps from a longer text stays after the text, not inside
+        margins = layout.contentsMargins()
+        self._max_text = MAX_INDICATOR_PX - margins.left() - margins.right() - 6 - self.dot.sizeHint().width()
 
     def show_indicator(self, indicator: Indicator) -> None:
         self.dot.setStyleSheet(f"color: {STATE_COLOURS[indicator.state]};")
         self.text.setText(indicator.text)
         self.setToolTip(indicator.tooltip or indicator.text)
         self.setProperty("state", indicator.state.value)
-        # QStatusBar squeezes its items to their old size hint: claim the room the new text needs.
-        self.setMinimumWidth(self.sizeHint().width())
+        # QStatusBar squeezes its items to their old size hint: claim the room the new text needs, but
+        # never give it back (the indicators beside it would jump left and right as texts change) and
+        # never more than MAX_INDICATOR_PX (the full text is in the tooltip).
+        self.text.setText(
+            self.text.fontMetrics().elidedText(indicator.text, Qt.TextElideMode.ElideRight, self._max_text)
+        )
+        self.setMinimumWidth(min(max(self.minimumWidth(), self.sizeHint().width()), MAX_INDICATOR_PX))
 
 
 class ShellStatusBar(QStatusBar):
@@ -104,6 +115,7 @@ class ShellStatusBar(QStatusBar):
         self._labels: dict[str, IndicatorLabel] = {}
         self._clock = QLabel()
         self._clock.setObjectName("statusClock")
+        self._clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.addPermanentWidget(self._clock)
         board.changed.connect(self._show, Qt.ConnectionType.QueuedConnection)
         for indicator in board.indicators():
@@ -138,3 +150,16 @@ class ShellStatusBar(QStatusBar):
 
     def _tick(self) -> None:
         self._clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
+        self._fix_clock_width()
+
+    def _fix_clock_width(self) -> None:
+        """A fixed width, so a second's new digits never relay out the status bar (digits differ in
+        width in most fonts); set again when the theme's font arrives."""
+        metrics = self._clock.fontMetrics()
+        digit = max((str(d) for d in range(10)), key=metrics.horizontalAdvance)
+        margins = self._clock.contentsMargins()
+        width = (
+            metrics.horizontalAdvance(CLOCK_SAMPLE.replace("0", digit)) + margins.left() + margins.right() + 8
+        )
+        if (self._clock.minimumWidth(), self._clock.maximumWidth()) != (width, width):
+            self._clock.setFixedWidth(width)

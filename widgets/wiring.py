@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from alarms.service import AlarmView
@@ -84,11 +84,20 @@ class PanelWiring(QObject):
             )
             if self.wall is not None:
                 self.alarm_desk.set_live_view(self.wall.pool, self.camera_near)
+            if self.map is not None:
+                self.alarm_desk.popup.set_keep_clear(self.map_on_screen)
 
     def _panel(self, key: str, needs: str) -> QWidget | None:
         """The area's panel if it was built and has the hook (a panel that failed shows its error)."""
         widget = self.window.panel_widgets.get(key)
         return widget if widget is not None and hasattr(widget, needs) else None
+
+    def map_on_screen(self) -> QRect | None:
+        """The map's dock in screen coordinates while it is shown (not closed, not behind a tab)."""
+        dock = self.window.docks.get("map")
+        if dock is None or not dock.isVisible() or dock.visibleRegion().isEmpty():
+            return None
+        return QRect(dock.mapToGlobal(QPoint(0, 0)), dock.size())
 
     def show_camera(self, camera_id: int) -> None:
         """The camera maximised on the wall, with the wall's dock in front."""

@@ -114,6 +114,21 @@ class SiteStats:
         """This site's store as the status bar names it: a short label and the masked URL."""
         return describe_database(self._db.url)
 
+    def server_version(self) -> str:
+        """The store's engine and version as 关于 names it ("SQLite 3.45.1", "PostgreSQL 16.4"). It
+        connects: call it off the GUI thread."""
+        with self._db.engine.connect() as connection:
+            dialect = connection.dialect
+            version = ".".join(str(part) for part in (dialect.server_version_info or ()))
+        name = (
+            "SQLite"
+            if dialect.name == "sqlite"
+            else "PostgreSQL"
+            if dialect.name == "postgresql"
+            else dialect.name
+        )
+        return f"{name} {version}".strip()
+
     def database_problem(self) -> str | None:
         """None when the store answers a trivial query, else why not. It may block for as long as the
         connection times out (a dead PostgreSQL host): call it off the GUI thread."""

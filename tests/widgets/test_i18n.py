@@ -19,6 +19,11 @@ WIDGETS = Path(__file__).resolve().parents[2] / "widgets"
 # Modules whose tr() helper translates in one context.
 TR_CONTEXTS = {
     "main_window.py": "MainWindow",
+    "menu_builder.py": "MainWindow",
+    "window_menus.py": "MainWindow",
+    "nav_rail.py": "MainWindow",
+    "help_menu.py": "MainWindow",
+    "site_book_files.py": "SiteBookFiles",
     "site_status.py": "SiteStatus",
     "kiosk.py": "Kiosk",
     "households/card.py": "HouseholdCard",

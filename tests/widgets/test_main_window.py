@@ -175,10 +175,48 @@ def test_status_bar_shows_database_and_device_defaults(qtbot, window):
 
 
 def test_the_settings_menu_opens_the_sensor_dialog(qtbot, window):
-    action = next(a for a in window.settings_menu.actions() if a.objectName() == "sensorSettingsAction")
+    action = next(a for a in window.menu("settings").actions() if a.objectName() == "settings.sensors")
     assert action.text() == "传感器…"
-    dialog = window.open_sensor_settings()
+    dialog = window.menus.open_sensor_settings()
     qtbot.waitUntil(lambda: not dialog.jobs.busy())
     assert dialog.form_view.state.text() == "新传感器"  # a site without sensors: a new sensor's form
     assert dialog.sensor_table.rowCount() == 0 and not dialog.delete_button.isEnabled()
     dialog.close()
+
+
+def test_a_laptop_shows_eight_ticket_rows_and_whole_alarm_rows(qtbot, shell_context, languages):
+    """1366x768: the ticket queue gets the height for eight rows and more; the alarm list's columns
+    share its width (eliding, the least needed hidden) instead of being cut after 告警."""
+    real = ("tickets", "alarms", "roster", "stats")
+    panels = [p if p.key in real else replace(p, factory=under_construction(p.title)) for p in PANELS]
+    window = MainWindow(shell_context, languages, panels=panels, remember_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.apply_default_sizes()
+    tickets = window.panel_widgets["tickets"].table
+    qtbot.waitUntil(lambda: tickets.viewport().height() >= 8 * tickets.verticalHeader().defaultSectionSize())
+    alarms = window.panel_widgets["alarms"].table
+    qtbot.waitUntil(lambda: not alarms.visibleRegion().isEmpty())
+    shown = [c for c in range(alarms.model().columnCount()) if not alarms.isColumnHidden(c)]
+    assert shown[:4] == [0, 1, 2, 3]  # time, level, alarm, address always
+    assert sum(alarms.columnWidth(c) for c in shown) == alarms.viewport().width()
+    assert not alarms.horizontalScrollBar().isVisible()
+
+
+def test_a_first_start_opens_maximised_and_a_later_one_on_the_screen_it_closed_on(
+    qtbot, shell_context, languages
+):
+    from widgets.main_window import SCREEN_KEY
+
+    window = MainWindow(shell_context, languages, panels=light_panels())
+    qtbot.addWidget(window)
+    window.show_on_start()
+    qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowMaximized))
+    window.close()
+    assert shell_context.settings.store().value(SCREEN_KEY) == window.screen().name()
+    again = MainWindow(shell_context, languages, panels=light_panels())
+    qtbot.addWidget(again)
+    assert again._remembered_screen() is window.screen()
+    again.show_on_start()
+    qtbot.waitUntil(lambda: bool(again.windowState() & Qt.WindowState.WindowMaximized))

@@ -63,11 +63,16 @@ class Said:
         monkeypatch.setattr(QMessageBox, "question", question)
 
 
+def _file_entries(window) -> list[str]:
+    return [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
+
+
 def test_the_file_menu_offers_backup_and_restore_in_both_languages(qtbot, window):
-    texts = [action.text() for action in window.file_menu.actions()]
-    assert texts[:2] == ["备份…", "恢复…"] and texts[-1] == "退出"
+    """导入 ▸, 导出 ▸, then 备份… and 恢复…, 退出 last."""
+    assert _file_entries(window) == ["导入", "导出", "备份…", "恢复…", "退出"]
     window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: [a.text() for a in window.file_menu.actions()][:2] == ["Back Up…", "Restore…"])
+    qtbot.waitUntil(lambda: _file_entries(window)[2:4] == ["Back Up…", "Restore…"])
+    assert _file_entries(window)[:2] == ["Import", "Export"]
 
 
 def test_backup_runs_off_the_gui_thread_and_says_where_and_how_big(qtbot, window, tmp_path, monkeypatch):

@@ -119,6 +119,12 @@ def test_a_seat_names_the_process_that_leads_and_says_why_its_own_stopped(qtbot,
     qtbot.waitUntil(lambda: board.indicator("dongle:zb1") is not None)
     assert board.indicator("dongle:zb1").text == "zb1 已连接"
     assert board.indicator("dongle:zb1").tooltip == "site-srv: 127.0.0.1:1883"
+    assert board.indicator("dongles").text == "接收器 1/1"  # the count agrees with the dongles beside it
+    assert board.indicator("dongles").state == IndicatorState.OK
+    hub.publish(Change(Topic.DONGLE, (), DongleState("rf1", False, "/dev/ttyUSB0 gone"), origin="x"))
+    qtbot.waitUntil(lambda: board.indicator("dongles").text == "接收器 1/2")
+    assert board.indicator("dongles").state == IndicatorState.WARN
+    assert board.indicator("dongles").tooltip == "断开：rf1"
     bridge.close()
     del indicator
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from alarms.history import AlarmFilter, AlarmRow
 from app.events import Change
 from runtime.read.alarms import AlarmReads
 from runtime.types import AlarmState
+from widgets.table_fit import Column, FitColumns, dense_rows
 
 # Translucent, so the theme's own text colour stays readable on light and dark themes alike.
 PRIORITY_TINT = {1: QColor(179, 38, 30, 80), 2: QColor(232, 113, 10, 70), 3: QColor(95, 107, 122, 60)}
@@ -160,14 +160,17 @@ class AlarmListPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        dense_rows(self.table)
+        self.columns = FitColumns(self.table, self._table_columns())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
         self.history = QTextBrowser(objectName="alarmHistory")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.history)
         splitter.setSizes([400, 140])
+        splitter.setStretchFactor(0, 3)  # the list keeps its rows when the dock is short
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(dates)
@@ -200,6 +203,19 @@ class AlarmListPanel(QWidget):
         self.popup_button.setText(self.tr("告警弹窗"))
         self.learn_button.setText(self.tr("学习传感器"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+
+    def _table_columns(self) -> tuple[Column, ...]:
+        """时间 级别 告警 地址 状态 处理人 结果: the time whole, the title and address sharing what is left;
+        in a narrow dock who and how go first, then the state (the detail below says them all)."""
+        return (
+            Column(120, sample="2026-12-07 18:18:35"),
+            Column(48),
+            Column(96, 2),
+            Column(80, 2, drop=1),
+            Column(60, drop=2),
+            Column(64, 1, drop=3),
+            Column(64, 1, drop=3),
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,8 +42,10 @@ from video.pool import StreamPool
 from widgets.alarms.care_rules import CareRulesDialog
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
+from widgets.alarms.popup_place import place_beside
 from widgets.alarms.sound import AlarmSound
 from widgets.jobs import Jobs
+from widgets.shortcuts import key_for
 
 AlarmHook = Callable[[AlarmView], None]
 CameraFinder = Callable[[AlarmView], NearbyCamera | None]
@@ -116,6 +118,7 @@ class AlarmPopup(QWidget):
         self.live: AlarmLiveView | None = None  # the nearest camera's picture, once a wall exists
         self._find_camera: CameraFinder | None = None
         self._live_for: int | None = None  # the alarm whose camera the live view shows
+        self._keep_clear: Callable[[], QRect | None] | None = None
         self._build()
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
@@ -196,7 +199,7 @@ class AlarmPopup(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.summary)
         outer.addWidget(splitter, 1)
-        QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=self.queue.setFocus)
+        QShortcut(key_for("alarm.queue"), self, activated=self.queue.setFocus)
         self.setTabOrder(self.queue, self.note)
         self.setTabOrder(self.note, self.ack_button)
 
@@ -230,6 +233,23 @@ class AlarmPopup(QWidget):
         self._show_camera = show_camera
         self.map_button.setVisible(show_on_map is not None)
         self.camera_button.setVisible(show_camera is not None)
+
+    def set_keep_clear(self, keep_clear: Callable[[], QRect | None] | None) -> None:
+        """What the popup must not cover when it comes up (the map's place on screen, None while the
+        map is not shown); see popup_place.py."""
+        self._keep_clear = keep_clear
+
+    def _come_up(self) -> None:
+        """Shown and in front; placed beside the map when it was not on screen (a popup the operator
+        has open stays where they put it)."""
+        if not self.isVisible():
+            keep_clear = self._keep_clear() if self._keep_clear is not None else None
+            screen = QGuiApplication.screenAt(keep_clear.center()) if keep_clear is not None else None
+            screen = screen or self.screen() or QGuiApplication.primaryScreen()
+            size = self.frameGeometry().size().expandedTo(self.minimumSizeHint())
+            self.move(place_beside(size, keep_clear, screen.availableGeometry()))
+        self.show()
+        self.raise_()
 
     def set_live_view(self, pool: StreamPool | None, find_camera: CameraFinder | None = None) -> None:
         """Show the picture of the camera nearest each alarm beside its card (None: no live view)."""
@@ -269,8 +289,7 @@ class AlarmPopup(QWidget):
     def show_open(self) -> None:
         """Everything not yet handled, acknowledged ones too (the list's "告警弹窗" button)."""
         self._put(self.service.active())
-        self.show()
-        self.raise_()
+        self._come_up()
 
     def on_change(self, change: Change) -> None:
         """A notice from the hub (this seat or another): new alarms pop up, handled ones leave."""
@@ -308,8 +327,7 @@ class AlarmPopup(QWidget):
             if current is None or most_urgent.priority < current.priority:
                 self._select(most_urgent.id)
         if fresh:  # shown before `changed` goes out, so listeners see it on screen
-            self.show()
-            self.raise_()
+            self._come_up()
             self.activateWindow()
         self._after_change()
 

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
 from runtime.read.map import Marker, MarkerKind
 from widgets.map import markers as marker_art
-from widgets.map.labels import LabelBook, LabelPlacer
+from widgets.map.labels import LabelBook, LabelPlacer, LabelText
 from widgets.map.lod import Detail, everything, visible_detail
-from widgets.map.scene import MapScene, lonlat_to_map, path_of
+from widgets.map.scene import MapGrid, MapScene, lonlat_to_map, path_of
 from widgets.map.style import (
     BACKGROUND,
     FOCUS_DIM,
@@ -200,31 +200,74 @@ class MapRenderer:
     ) -> dict[int, QRectF]:
         grids = self.scene.grids
         grounds = [g for g in detail.boundaries if not grids[g].tiled]  # a compound around its buildings
-        order = sorted([*detail.regions, *grounds], key=lambda g: (grids[g].level, -grids[g].extent))
-        placer = LabelPlacer()
-        placed: dict[int, QRectF] = {}
+        # Coarser levels first; within a level the smallest grids first: they have the fewest places
+        # their name fits, the larger ones can still move their label a little or wrap it.
+        order = sorted([*detail.regions, *grounds], key=lambda g: (grids[g].level, grids[g].extent))
         bounds = QRectF(0, 0, viewport.width, viewport.height)
-        for grid_id in order:
-            grid = grids[grid_id]
-            label = self.labels.text(grid_id, grid.name, grid.level)
-            on_screen_width = grid.bounds.width() * viewport.scale
-            needed = max(label.size.width(), self.labels.sibling_width(grid.level))
-            if options.level_of_detail and needed > on_screen_width * LABEL_FIT[grid.level]:
-                continue  # the name would spill over its neighbours: the tooltip names it instead
-            centre = viewport.to_screen(grid.anchor)
-            if not bounds.contains(centre):
-                continue
-            rect = placer.place(centre, label.size) if options.level_of_detail else QRectF(centre, label.size)
-            if rect is None:
-                continue
-            placed[grid_id] = rect
-            painter.setFont(label.font)
-            top_left = QPointF(centre.x() - label.size.width() / 2, centre.y() - label.size.height() / 2)
-            painter.setPen(HALO)
-            painter.drawStaticText(top_left + QPointF(1.0, 1.0), label.text)
-            painter.setPen(LEVEL_STYLES[grid.level].label_colour)
-            painter.drawStaticText(top_left, label.text)
+        order = [g for g in order if bounds.contains(viewport.to_screen(grids[g].anchor))]
+        if not options.level_of_detail:
+            labels = {g: self.labels.text(g, grids[g].name, grids[g].level) for g in order}
+            placed = {
+                g: (labels[g], QRectF(viewport.to_screen(grids[g].anchor), labels[g].size)) for g in order
+            }
+        else:
+            placed = self._place_labels(viewport, order)
+        for grid_id, (label, rect) in placed.items():
+            middle = rect.center() if options.level_of_detail else viewport.to_screen(grids[grid_id].anchor)
+            self._draw_label(painter, label, middle, LEVEL_STYLES[grids[grid_id].level].label_colour)
+        return {grid_id: rect for grid_id, (_label, rect) in placed.items()}
+
+    def _place_labels(self, viewport: Viewport, order: list[int]) -> dict[int, tuple[LabelText, QRectF]]:
+        """Every label that lies wholly inside its own grid first (those cannot collide), then the rest
+        centred on their anchors where that is free; a grid too small for any form of its name goes
+        without (the tooltip names it)."""
+        placer = LabelPlacer()
+        placed: dict[int, tuple[LabelText, QRectF]] = {}
+        fitting = {g: self._fitting_variants(viewport, self.scene.grids[g]) for g in order}
+        for strict in (True, False):
+            for grid_id in order:
+                if grid_id in placed:
+                    continue
+                grid = self.scene.grids[grid_id]
+                centre = viewport.to_screen(grid.anchor)
+                for label in fitting[grid_id]:
+                    if strict:
+                        rect = placer.place_near(
+                            centre, label.size, lambda r, g=grid: self._inside(viewport, g, r)
+                        )
+                    else:
+                        rect = placer.place(centre, label.size)
+                    if rect is not None:
+                        placed[grid_id] = (label, rect)
+                        break
         return placed
+
+    def _fitting_variants(self, viewport: Viewport, grid: MapGrid) -> list[LabelText]:
+        """The forms of the grid's name no wider than its share of the grid's width on screen."""
+        room = grid.bounds.width() * viewport.scale * LABEL_FIT[grid.level]
+        variants = self.labels.variants(grid.id, grid.name, grid.level)
+        # Buildings are sized by the longest sibling name on one line, so a row is all or none.
+        first = max(variants[0].size.width(), self.labels.sibling_width(grid.level))
+        return [
+            label for i, label in enumerate(variants) if (first if i == 0 else label.size.width()) <= room
+        ]
+
+    @staticmethod
+    def _inside(viewport: Viewport, grid: MapGrid, rect: QRectF) -> bool:
+        corners = (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight())
+        return all(grid.path.contains(viewport.to_map(corner)) for corner in corners)
+
+    @staticmethod
+    def _draw_label(painter: QPainter, label: LabelText, middle: QPointF, colour: QColor) -> None:
+        painter.setFont(label.font)
+        top = middle.y() - label.size.height() / 2
+        for index, line in enumerate(label.lines):
+            width = line.size().width()
+            top_left = QPointF(middle.x() - width / 2, top + index * label.line_height)
+            painter.setPen(HALO)
+            painter.drawStaticText(top_left + QPointF(1.0, 1.0), line)
+            painter.setPen(colour)
+            painter.drawStaticText(top_left, line)
 
     def _paint_markers(
         self, painter: QPainter, viewport: Viewport, markers: Sequence[Marker], options: RenderOptions

@@ -37,6 +37,7 @@ from app.tickets.intake import DispatchPreview
 from app.tickets.states import LEVEL_ZH, Source, State
 from runtime.read.tickets import TicketReads
 from widgets.jobs import Jobs
+from widgets.shortcuts import key_for
 from widgets.tickets.category_picker import CategoryPicker
 from widgets.tickets.place_picker import PlaceChoice, PlacePicker
 
@@ -148,8 +149,9 @@ class TicketIntakeDialog(QDialog):
         self.status.setObjectName("intakeStatus")
 
         self._lay_out(add_photo, remove_photo)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self, self.submit)
+        # The table's key (widgets/shortcuts.py), and the same with the keypad's Enter.
+        for keys in (key_for("intake.submit"), QKeySequence("Ctrl+Enter")):
+            shortcut = QShortcut(keys, self, self.submit)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.resize(1040, 680)
         if point is not None:

@@ -1,6 +1,6 @@
 """The ticket dock (工单): queues, filters, bulk actions, the detail pane with its timeline, statistics.
 
-Keyboard: Ctrl+N 新建工单, Ctrl+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收,
+Keyboard (widgets/shortcuts.py): Ctrl+N 新建工单, Alt+1..5 switch queues, Ctrl+F search, F5 refresh; in the list S 签收,
 H 处置完成, V 核查通过, C 结案, F 回访评价, N 备注 act on the selected ticket(s).
 
 Every query and action runs on the dock's worker (`Jobs`); the Qt thread only paints and asks.
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -35,11 +34,24 @@ from app.tickets.states import Action, Satisfaction, Source
 from runtime.read.tickets import QueueFilter, QueueKind
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
+from widgets.shortcuts import key_for
+from widgets.table_fit import Column, FitColumns, dense_rows
 from widgets.tickets.detail import BUTTONS, TicketDetail
 from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
 from widgets.tickets.model import ROW_ROLE, TicketQueueModel
 from widgets.tickets.stats import TicketStatsView
 
+# 编号 状态 倒计时 分类 内容 承办 层级 受理时间: the content takes the room left; 层级 goes first when narrow.
+TABLE_COLUMNS = (
+    Column(48),
+    Column(64, sample="等待居民"),
+    Column(96, sample="剩 13小时47分"),
+    Column(80, 1, drop=1),
+    Column(100, 3),
+    Column(72, 1, drop=2),
+    Column(56, drop=3),
+    Column(84, drop=2, sample="12-07 22:32"),
+)
 QUEUE_ORDER = (QueueKind.MINE, QueueKind.SUBTREE, QueueKind.OVERDUE, QueueKind.VERIFY, QueueKind.FEEDBACK)
 TICK_MS = 30_000
 BULK_ACTIONS = (Action.START, Action.VERIFY, Action.CLOSE)
@@ -131,11 +143,8 @@ class TicketPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 56), (1, 84), (2, 124), (3, 104), (5, 150), (6, 100), (7, 92)):
-            self.table.setColumnWidth(column, width)
+        dense_rows(self.table)  # a laptop's short dock still shows eight rows and more
+        self.columns = FitColumns(self.table, TABLE_COLUMNS)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         bulk = QHBoxLayout()
@@ -211,17 +220,24 @@ class TicketPanel(QWidget):
         )
 
     def _shortcuts(self) -> None:
+        """Keys from the window's one table (widgets/shortcuts.py): the queues and search work while the
+        keyboard is in this panel, the actions while it is in the queue's table."""
+        in_panel = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for number, _kind in enumerate(QUEUE_ORDER, start=1):
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.queue_tabs.setCurrentIndex(n - 1)
+            self._bind(
+                f"tickets.queue{number}", lambda n=number: self.queue_tabs.setCurrentIndex(n - 1), in_panel
             )
-        QShortcut(QKeySequence("Ctrl+N"), self, lambda: self.new_ticket())
-        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.search.setFocus())
-        QShortcut(QKeySequence("F5"), self, self.reload)
+        self._bind("tickets.new", lambda: self.new_ticket(), Qt.ShortcutContext.WindowShortcut)
+        self._bind("tickets.search", lambda: self.search.setFocus(), in_panel)
+        self._bind("tickets.reload", self.reload, in_panel)
         for action, key in BUTTONS:
             if key:
                 shortcut = QShortcut(QKeySequence(key), self.table, lambda a=action: self.act_on_selection(a))
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _bind(self, action_id: str, slot, context: Qt.ShortcutContext) -> None:
+        shortcut = QShortcut(key_for(action_id), self, slot)
+        shortcut.setContext(context)
 
     # --- loading -----------------------------------------------------------------------------------
 

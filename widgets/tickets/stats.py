@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from runtime.read.tickets import TicketReads
 from widgets.jobs import Jobs
+from widgets.table_fit import Column, FitColumns
 
 RATES = (
     ("response_rate", "响应率"),
@@ -86,7 +86,12 @@ class TicketStatsView(QWidget):
         self.table.setHorizontalHeaderLabels(
             [tr("网格"), tr("工单数"), tr("未办结")] + [tr(n) for _, n in RATES]
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Shared width, not sized to contents: a refresh must not make the columns jump sideways.
+        rates = [Column(64, 1, drop=2, sample=tr(name)) for _key, name in RATES]
+        self.columns = FitColumns(
+            self.table,
+            [Column(120, 3), Column(56, sample=tr("工单数")), Column(56, sample=tr("未办结")), *rates],
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.breakdown = QLabel()
         self.breakdown.setWordWrap(True)

@@ -39,6 +39,62 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>网格指挥中心：社区网格化治理的桌面指挥平台。</source>
+        <translation>Grid Command Centre: the desktop command centre for community grid governance.</translation>
+    </message>
+    <message>
+        <source>数据库位置：%1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>功能</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>无法连接：%1</source>
+        <translation>Cannot connect: %1</translation>
+    </message>
+    <message>
+        <source>未安装</source>
+        <translation>not installed</translation>
+    </message>
+    <message>
+        <source>用户手册</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -97,12 +153,6 @@
     <message>
         <source>关于网格指挥中心</source>
         <translation>About Grid Command Centre</translation>
-    </message>
-    <message>
-        <source>网格指挥中心：社区网格化治理的桌面指挥平台。
-数据库：{db}</source>
-        <translation>Grid Command Centre: the desktop command centre for community grid governance.
-Database: {db}</translation>
     </message>
     <message>
         <source>{panel}无法加载</source>
@@ -986,6 +1036,49 @@ Database: {db}</translation>
     <message>
         <source>操作失败</source>
         <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>SiteBookFiles</name>
+    <message>
+        <source>保存站点工作簿模板</source>
+        <translation>Save the site workbook template</translation>
+    </message>
+    <message>
+        <source>导出站点工作簿</source>
+        <translation>Export the site workbook</translation>
+    </message>
+    <message>
+        <source>已保存模板到 {path}</source>
+        <translation>Template saved to {path}</translation>
+    </message>
+    <message>
+        <source>已导出站点工作簿到 {path}：{counts}</source>
+        <translation>Site workbook exported to {path}: {counts}</translation>
+    </message>
+    <message>
+        <source>把楼栋、人员与职责、摄像机、传感器导出为可再次导入的 Excel</source>
+        <translation>Buildings, people and duties, cameras and sensors as an Excel file that imports again</translation>
+    </message>
+    <message>
+        <source>操作失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>空白的站点工作簿：四张表的表头、下拉选项和填写说明</source>
+        <translation>An empty site workbook: the four sheets' headers, drop-downs and instructions</translation>
+    </message>
+    <message>
+        <source>站点工作簿</source>
+        <translation>Site workbook</translation>
+    </message>
+    <message>
+        <source>站点工作簿…</source>
+        <translation>Site workbook…</translation>
+    </message>
+    <message>
+        <source>站点工作簿模板…</source>
+        <translation>Site workbook template…</translation>
     </message>
 </context>
 </TS>

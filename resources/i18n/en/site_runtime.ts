@@ -4,6 +4,18 @@
 <context>
     <name>DutyIndicator</name>
     <message>
+        <source>断开：%1</source>
+        <translation>Disconnected: %1</translation>
+    </message>
+    <message>
+        <source>全部接收器已连接</source>
+        <translation>All receivers connected</translation>
+    </message>
+    <message>
+        <source>接收器 %1/%2</source>
+        <translation>Receivers %1/%2</translation>
+    </message>
+    <message>
         <source>调度 运行中</source>
         <translation>Scheduler running</translation>
     </message>

@@ -140,3 +140,10 @@ def test_the_database_description_masks_the_password(sqlite_db):
     assert "s3cret" not in where and "***" in where
     assert describe_database("sqlite:////var/lib/gcc/gcc.sqlite")[0] == "SQLite · gcc.sqlite"
     assert SiteStats(SiteContext(sqlite_db)).describe_database()[1].endswith("site.sqlite")
+
+
+def test_the_server_version_names_the_engine_on_both_back_ends(db):
+    """关于 shows it: the engine and its version as the server reports it."""
+    name, _, version = SiteStats(SiteContext(db)).server_version().partition(" ")
+    assert name == ("SQLite" if db.url.startswith("sqlite") else "PostgreSQL")
+    assert version.split(".")[0].isdigit()

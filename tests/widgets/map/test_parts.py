@@ -82,6 +82,36 @@ def test_painted_labels_never_overlap(district):
             assert not a.intersects(b)
 
 
+def test_a_small_map_dock_names_every_street_that_has_the_room(district):
+    """At the whole district in a 1920x1080 window's map dock (~456 px wide) the streets' cells are
+    60-90 px across: their names go on two lines, smaller, or without 街道 rather than being left out
+    (4 of 18 were named before)."""
+    scene, _ids, _compound = district
+    renderer = MapRenderer(scene, "Noto Sans CJK SC")
+    image = QImage(456, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    viewport = Viewport(QPointF(), 1.0, 456, 600).fitted(scene.bounds())
+    painter = QPainter(image)
+    frame = renderer.paint_static(painter, viewport, MapContent())
+    painter.end()
+    streets = [g for g in scene.grids.values() if g.level == 1]
+    named = [g for g in streets if g.id in frame.labels]
+    assert len(named) >= len(streets) - 1
+    for a, b in itertools.combinations(frame.labels.values(), 2):
+        assert not a.intersects(b)
+
+
+def test_a_long_name_wraps_at_its_suffix_and_has_a_short_form():
+    from widgets.map.labels import LabelBook, split_name
+
+    assert split_name("铭功路街道") == ("铭功路", "街道")
+    assert split_name("幸福里社区") == ("幸福里", "社区")
+    assert split_name("大学路") == ("大学路",)
+    book = LabelBook("Noto Sans CJK SC")
+    forms = book.variants(1, "铭功路街道", 1)
+    assert [len(f.lines) for f in forms] == [1, 2, 1, 2, 1]
+    assert forms[-1].size.width() < forms[0].size.width() / 1.5  # 铭功路, smaller
+
+
 def test_label_placer_refuses_overlaps_only():
     placer = LabelPlacer()
     assert placer.place(QPointF(100, 100), QSizeF(60, 16)) is not None

@@ -1,0 +1,77 @@
+"""Tables that fit their dock, and status texts that keep their width while they change."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QTableView
+
+from widgets.status_bar import MAX_INDICATOR_PX, IndicatorState, ShellStatusBar, StatusBoard
+from widgets.table_fit import Column, FitColumns, dense_rows, share_widths
+
+pytestmark = [pytest.mark.gui]
+
+COLUMNS = (
+    Column(140),
+    Column(40),
+    Column(96, 2),
+    Column(80, 2, drop=1),
+    Column(60, drop=2),
+    Column(64, 1, drop=3),
+)
+
+
+def test_wide_tables_share_the_spare_width_by_weight_and_fill_it_exactly():
+    widths = share_widths(COLUMNS, 1000)
+    assert sum(widths) == 1000 and all(widths)
+    assert widths[0] == 140 and widths[1] == 40 and widths[4] == 60  # no weight: their minimum
+    assert abs((widths[2] - 96) - (widths[3] - 80)) <= 1
+
+
+def test_narrow_tables_hide_the_least_needed_columns_first_never_the_kept_ones():
+    assert share_widths(COLUMNS, 420) == [140, 40, 96 + 2, 80 + 2, 60, 0]  # 处理人 (rank 3) went first
+    assert share_widths(COLUMNS, 300)[:3] == [140, 40, 120] and share_widths(COLUMNS, 300)[3:] == [0, 0, 0]
+    assert share_widths(COLUMNS, 100)[:3] == [140, 40, 96]  # too narrow even so: the kept ones stay
+
+
+def test_a_fitted_table_never_scrolls_sideways_and_refits_when_its_width_changes(qtbot):
+    model = QStandardItemModel(30, len(COLUMNS))
+    table = QTableView()
+    table.setModel(model)
+    qtbot.addWidget(table)
+    dense_rows(table)
+    FitColumns(table, COLUMNS)
+    table.resize(440, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.waitUntil(lambda: table.isColumnHidden(5))
+    shown = [c for c in range(len(COLUMNS)) if not table.isColumnHidden(c)]
+    assert sum(table.columnWidth(c) for c in shown) == table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.rowHeight(0) == table.fontMetrics().height() + 8
+    table.resize(1200, 300)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(5))
+
+
+def test_the_clock_and_changing_indicators_keep_their_width(qtbot):
+    board = StatusBoard()
+    bar = ShellStatusBar(board)
+    qtbot.addWidget(bar)
+    bar.resize(1366, 30)
+    bar.show()
+    clock = bar._clock
+    width = clock.width()
+    for text in ("2026-12-07 11:11:11", "2026-12-08 00:00:00", "2026-12-07 18:48:58"):
+        clock.setText(text)
+        bar._fix_clock_width()
+        assert clock.width() == width and clock.minimumWidth() == clock.maximumWidth() == width
+    board.set_indicator("cameras", "摄像机 在线 21/21", IndicatorState.OK)
+    qtbot.waitUntil(lambda: bar.label("cameras") is not None)
+    label = bar.label("cameras")
+    wide = label.minimumWidth()
+    board.set_indicator("cameras", "摄像机 在线 1/21", IndicatorState.WARN)
+    qtbot.waitUntil(lambda: label.text.text() == "摄像机 在线 1/21")
+    assert label.minimumWidth() == wide  # a shorter text does not pull its neighbours left
+    board.set_indicator("cameras", "摄像机 " + "很长的说明" * 30, IndicatorState.ERROR)
+    qtbot.waitUntil(lambda: label.text.text().endswith("…"))
+    assert label.minimumWidth() <= MAX_INDICATOR_PX and label.toolTip().startswith("摄像机 很长")
