@@ -27,7 +27,7 @@ from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
 from widgets.roster_files import RosterFileActions
 from widgets.settings.cameras import CameraSettingsDialog
-from widgets.shell_context import ShellContext
+from widgets.shell_context import ShellContext, site_title
 from widgets.site_backup import SiteBackupActions
 from widgets.site_status import SiteStatusReporter
 from widgets.site_wizard.settings_menu import SiteSettingsActions
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
             (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             self.setCorner(corner, area)
-        self.status = ShellStatusBar(context.status, self)
+        self.status = ShellStatusBar(context.status, context.site.clock, self, site_name=context.site.name)
         self.setStatusBar(self.status)
         self._fit_to_screen()
         self._build_docks()
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
     # ---- Qt events -------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(tr(APP_TITLE))
+        self.setWindowTitle(site_title(self.context.site.name, tr(APP_TITLE)))
         self._rail_title.setText(tr("指挥中心"))
         for panel in self.panels:
             title = panel.translated_title()

@@ -75,6 +75,11 @@ class ShellContext:
         return self.site.seat
 
 
+def site_title(site_name: str, app_title: str) -> str:
+    """A window's title: the site's name first when it has one, so two sites' windows are told apart."""
+    return f"{site_name} · {app_title}" if site_name else app_title
+
+
 def build_shell_context(db: Database, settings: ShellSettings | None = None) -> ShellContext:
     """A ready context for one database; tests pass `ShellSettings(path=tmp_path / "window.ini")`."""
     site = SiteContext(db)

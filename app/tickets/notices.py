@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import data_dir
+from app.site_clock import CHINESE_MINUTES, MINUTES, SiteClock, clock_in
 from app.tickets.models import Ticket, TicketNotice
-from app.tickets.timefmt import local
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ class NoticeFacts:
     grid_name: str
     handler_name: str
     level_zh: str
+    clock: SiteClock  # the site's zone: a notice says when in the resident's time
 
 
 def compose(template: Template, facts: NoticeFacts) -> str:
@@ -52,7 +53,7 @@ def compose(template: Template, facts: NoticeFacts) -> str:
     return template.safe_substitute(
         id=t.id,
         resident=t.reporter_name or "居民",
-        reported_at=local(t.created_at).strftime("%Y年%m月%d日 %H:%M"),
+        reported_at=facts.clock.text(t.created_at, CHINESE_MINUTES),
         category=facts.category_path,
         text=t.text,
         address=t.address or "",
@@ -60,7 +61,7 @@ def compose(template: Template, facts: NoticeFacts) -> str:
         handler=facts.handler_name,
         level=facts.level_zh,
         result=t.result or "",
-        closed_at=local(t.closed_at or t.updated_at).strftime("%Y年%m月%d日 %H:%M"),
+        closed_at=facts.clock.text(t.closed_at or t.updated_at, CHINESE_MINUTES),
     )
 
 
@@ -122,6 +123,7 @@ def export_notice_list(
         )
     )
     path = Path(path)
+    clock = clock_in(session)
     if path.suffix.lower() in (".html", ".htm"):
         pages = "\n".join(
             f'<section class="notice"><h2>工单 {n.ticket_id} 办理结果告知单</h2><pre>{html.escape(n.text)}</pre></section>'
@@ -144,7 +146,7 @@ def export_notice_list(
                         n.ticket_id,
                         n.recipient or "",
                         n.phone or "",
-                        local(n.created_at).isoformat(" ", "minutes"),
+                        clock.text(n.created_at, MINUTES),
                         n.text,
                     ]
                 )

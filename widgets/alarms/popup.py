@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from alarms.service import AlarmError, AlarmService, AlarmView
 from app.context import SiteContext
 from app.events import Change
+from app.site_clock import SHORT_SECONDS
 from runtime.read.alarms import AlarmReads
 from runtime.read.household import HouseholdCard
 from runtime.reads import ReadModels
@@ -54,10 +55,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def _queue_key(view: AlarmView) -> tuple[int, datetime, int]:
     return (view.priority, view.raised_at, view.id)
-
-
-def local_time(view: AlarmView) -> str:
-    return view.raised_at.replace(tzinfo=UTC).astimezone().strftime("%m-%d %H:%M:%S")
 
 
 class QueueRowDelegate(QStyledItemDelegate):
@@ -240,7 +237,7 @@ class AlarmPopup(QWidget):
         self._find_camera, self._live_for = find_camera, None
         if pool is None or find_camera is None:
             return
-        self.live = AlarmLiveView(pool)
+        self.live = AlarmLiveView(pool, self.reads.clock)
         self.live.open_on_wall.connect(lambda: self._call_hook(self._show_camera))
         self._card_row.addWidget(self.live)
         self.resize(max(self.width(), 1180), self.height())
@@ -377,7 +374,8 @@ class AlarmPopup(QWidget):
     def _style_item(self, item: QListWidgetItem, view: AlarmView) -> None:
         place = self._place(view)
         state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
-        item.setText(f"P{view.priority}  {view.title}\n{place}\n{local_time(view)} · {state}")
+        raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
+        item.setText(f"P{view.priority}  {view.title}\n{place}\n{raised} · {state}")
         background, text = PRIORITY_COLOURS.get(view.priority, PRIORITY_COLOURS[3])
         if view.state == AlarmState.ACKNOWLEDGED:
             background, text = ACK_COLOURS
@@ -432,10 +430,11 @@ class AlarmPopup(QWidget):
             else ""
         )
         escalated = f" · <b>{escape(self.tr('已上报'))}</b>" if view.escalated_at else ""
+        raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
         self.headline.setText(
             f"<span style='background:{background};color:white;padding:2px 6px;font-size:18px'><b>P{view.priority}</b></span>"
             f" <span style='font-size:20px'><b>{escape(view.title)}</b></span><br>"
-            f"<span>{escape(local_time(view))} · {escape(state)}{who}{escalated}</span>"
+            f"<span>{escape(raised)} · {escape(state)}{who}{escalated}</span>"
         )
         self.card.set_card(card, self._place(view))
         self._schedule_live()

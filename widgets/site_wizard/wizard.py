@@ -75,6 +75,7 @@ class ProfilePage(QWizardPage):
 
     def _saved(self, profile: SiteProfile) -> None:
         self.saved = profile
+        self.site.reload_profile()  # the window opened after the wizard shows the new name and zone
         self.error.clear()
         self.wizard().next()
 

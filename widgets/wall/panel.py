@@ -158,7 +158,7 @@ class WallPanel(QWidget):
         self._cameras: dict[int, CameraInfo] = {}
         self.extra_windows: list[QWidget] = []
         self.camera_list = CameraList()
-        self.wall = VideoWall(self.pool, lambda: self._cameras)
+        self.wall = VideoWall(self.pool, lambda: self._cameras, context.site.clock)
         self.message = _Notice()
         self.message.setObjectName("wallMessage")
         self._build()

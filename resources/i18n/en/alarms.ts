@@ -386,8 +386,8 @@
         <translation>Escalated</translation>
     </message>
     <message>
-        <source>报警时间 %1（北京时间）</source>
-        <translation>Raised %1 (Beijing time)</translation>
+        <source>报警时间 %1</source>
+        <translation>Raised %1</translation>
     </message>
     <message>
         <source>经纬度 %1, %2</source>
