@@ -89,7 +89,9 @@ class SiteClock:
         try:
             moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
         except ValueError as error:
-            raise ValueError(f"时间格式错误 bad time {text!r}: use ISO 8601, e.g. 2026-10-01T09:30") from error
+            raise ValueError(
+                f"时间格式错误 bad time {text!r}: use ISO 8601, e.g. 2026-10-01T09:30"
+            ) from error
         return self.to_utc(moment)
 
 

@@ -93,7 +93,9 @@ def seat_site(tmp_path) -> tuple[str, int, int]:
 
 
 def _seat_texts(url: str, ticket_id: int, alarm_id: int, zone: str, folder: Path) -> dict[str, str]:
-    env = dict(os.environ, TZ=zone, QT_QPA_PLATFORM="offscreen", GCC_DATA_DIR=str(folder / f"data-{zone[:3]}"))
+    env = dict(
+        os.environ, TZ=zone, QT_QPA_PLATFORM="offscreen", GCC_DATA_DIR=str(folder / f"data-{zone[:3]}")
+    )
     done = subprocess.run(
         [sys.executable, "-c", SEAT_TEXTS, url, str(ticket_id), str(alarm_id)],
         cwd=ROOT,
@@ -132,7 +134,8 @@ def test_the_site_zone_setting_moves_every_text_and_the_deadline(tmp_path):
         desk = make_desk(db)
         opened_at = datetime(2026, 11, 2, 14, 0)  # 09:00 in New York (EST), Monday
         ticket_id = desk.open(
-            Intake(category="SR01", text="楼道灯不亮", lon=IN_G1[0], lat=IN_G1[1], at=opened_at), now=opened_at
+            Intake(category="SR01", text="楼道灯不亮", lon=IN_G1[0], lat=IN_G1[1], at=opened_at),
+            now=opened_at,
         )
         shown = desk.describe(ticket_id)
     finally:
