@@ -41,9 +41,11 @@ from runtime.reads import ReadModels
 from runtime.types import AlarmState, Outcome
 from video.pool import StreamPool
 from widgets.alarms.care_rules import CareRulesDialog
+from widgets.alarms.dispatch_preview import dispatch_consequence
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.sound import AlarmSound
+from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
 
 AlarmHook = Callable[[AlarmView], None]
@@ -156,7 +158,7 @@ class AlarmPopup(QWidget):
         self.ack_button.setDefault(True)
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.dispatch_button.clicked.connect(self.dispatch_selected)
-        self.false_button.clicked.connect(lambda: self._close_selected(Outcome.FALSE_ALARM))
+        self.false_button.clicked.connect(self.false_alarm_selected)
         self.escalate_button.clicked.connect(self.escalate_selected)
         self.map_button.clicked.connect(lambda: self._call_hook(self._show_on_map))
         self.camera_button.clicked.connect(lambda: self._call_hook(self._show_camera))
@@ -456,8 +458,9 @@ class AlarmPopup(QWidget):
         self.live.show_camera(self._find_camera(view))
 
     # -- actions ---------------------------------------------------------------------------------------
-    def _act(self, action: Callable[[AlarmView], object]) -> None:
-        view = self.selected()
+    def _act(self, action: Callable[[AlarmView], object], alarm_id: int | None = None) -> None:
+        """Apply `action` to the selected alarm, or to `alarm_id` (the one a confirmation was asked for)."""
+        view = self.selected() if alarm_id is None else self._alarms.get(alarm_id)
         if view is None:
             return
         try:
@@ -480,14 +483,78 @@ class AlarmPopup(QWidget):
         if view is not None and view.state == AlarmState.RAISED:
             self._act(lambda v: self.service.acknowledge(v.id, note=self.note.text().strip()))
 
-    def dispatch_selected(self) -> None:
-        self._act(lambda v: self.service.dispatch(v.id, note=self.note.text().strip()))
+    def dispatch_selected(self) -> ConfirmActDialog | None:
+        """Show the ticket 派单 would create (category, grid, handler, limit); create it on 派单."""
+        view = self.selected()
+        if view is None:
+            return None
+        try:
+            preview = self.service.dispatch_preview(view.id)
+        except AlarmError as error:
+            self.error.setText(str(error))
+            return None
+        except Exception as error:  # the store or the ticket workflow: say so, keep the alarm
+            self.error.setText(self.tr("操作失败：") + str(error))
+            return None
+        dialog = self._confirm(
+            self.tr("派单"),
+            dispatch_consequence(self.tr, view, preview),
+            self.tr("派单"),
+            reason_label=self.tr("派单备注（可选）："),
+        )
+        dialog.confirmed.connect(
+            lambda note: self._act(lambda v: self.service.dispatch(v.id, note=note), view.id)
+        )
+        return dialog
 
-    def escalate_selected(self) -> None:
-        self._act(lambda v: self.service.escalate(v.id, reason=self.note.text().strip() or "manual"))
+    def escalate_selected(self) -> ConfirmActDialog | None:
+        """Ask why, then hand the alarm up to the supervisor and the community grid leader."""
+        view = self.selected()
+        if view is None:
+            return None
+        dialog = self._confirm(
+            self.tr("上报"),
+            self.tr("告警“%1”将上报值班长和社区（二级网格）网格长，并标记为已上报。").replace(
+                "%1", view.title
+            ),
+            self.tr("上报"),
+            reason_label=self.tr("上报原因（必填）："),
+            reason_required=True,
+        )
+        dialog.confirmed.connect(
+            lambda reason: self._act(lambda v: self.service.escalate(v.id, reason=reason), view.id)
+        )
+        return dialog
 
-    def _close_selected(self, outcome: Outcome) -> None:
-        self._act(lambda v: self.service.close(v.id, outcome, note=self.note.text().strip()))
+    def false_alarm_selected(self) -> ConfirmActDialog | None:
+        """Ask why, then close the alarm as a false alarm (it no longer rings and becomes no ticket)."""
+        view = self.selected()
+        if view is None:
+            return None
+        dialog = self._confirm(
+            self.tr("误报"),
+            self.tr("告警“%1”将关闭为误报：不再提醒，也不会转为工单。原因记入告警记录。").replace(
+                "%1", view.title
+            ),
+            self.tr("标记误报"),
+            reason_label=self.tr("误报原因（必填）："),
+            reason_required=True,
+        )
+        dialog.confirmed.connect(
+            lambda reason: self._act(
+                lambda v: self.service.close(v.id, Outcome.FALSE_ALARM, note=reason), view.id
+            )
+        )
+        return dialog
+
+    def _confirm(self, title: str, consequence: str, act_text: str, **reason) -> ConfirmActDialog:
+        """The confirmation for the selected alarm, seeded with the note typed so far; opened, not run."""
+        dialog = ConfirmActDialog(
+            title, consequence, act_text, reason=self.note.text().strip(), parent=self, **reason
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def dismiss_selected(self) -> None:
         """Take an acknowledged alarm off this seat's stack; it stays open in the alarm list."""

@@ -1,0 +1,88 @@
+"""Asking before an act that cannot be taken back (误报, 派单, 退回, 升级, 结案).
+
+The dialog says what will happen in the operator's words and, where the record needs one, takes the
+reason: OK with an empty reason is refused in the dialog itself (the core refuses it too). It is opened
+with `open()`, never `exec()`: the act runs on `confirmed`, so the alarm sound, the queue and the other
+windows go on meanwhile, and a cancelled dialog changes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+REASON_MAX = 500  # a reason is a sentence or two, kept whole in the record
+
+
+class ConfirmActDialog(QDialog):
+    """What an act will do, an optional or required reason, and the act's own button."""
+
+    confirmed = Signal(str)  # the reason as typed, trimmed ("" when none is asked)
+
+    def __init__(
+        self,
+        title: str,
+        consequence: str,
+        act_text: str,
+        *,
+        reason_label: str | None = None,
+        reason_required: bool = False,
+        reason: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmActDialog")
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.reason_required = reason_required
+        self.consequence = QLabel(consequence, objectName="confirmConsequence")
+        self.consequence.setWordWrap(True)
+        self.reason_label = QLabel(reason_label or "", objectName="confirmReasonLabel")
+        self.reason_edit = QPlainTextEdit(reason, objectName="confirmReason")
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setFixedHeight(72)
+        self.error = QLabel(objectName="confirmError")
+        self.error.setStyleSheet("color:#b3261e")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.act_button = self.buttons.addButton(act_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.act_button.setObjectName("confirmActButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.consequence)
+        for widget in (self.reason_label, self.reason_edit):
+            layout.addWidget(widget)
+            widget.setVisible(reason_label is not None)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+        if reason_label is not None:
+            self.reason_edit.setFocus()
+        else:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()  # Enter does not act
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        reason = self.reason()
+        if self.reason_required and not reason:
+            self.error.setText(self.tr("请填写原因，它会记入记录"))
+            self.error.show()
+            self.reason_edit.setFocus()
+            return
+        if len(reason) > REASON_MAX:
+            self.error.setText(self.tr("原因过长（最多 %1 字）").replace("%1", str(REASON_MAX)))
+            self.error.show()
+            return
+        super().accept()
+        self.confirmed.emit(reason)
