@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from app.config import Seat
 from app.events import EventHub
 from app.site_clock import SiteClock, load_clock
-from app.site_settings import load_profile
+from app.site_settings import SiteProfile, load_profile
 from app.store import Database
 
 
@@ -21,7 +21,7 @@ class SiteContext:
     hub: EventHub = field(default_factory=EventHub)
     seat: Seat = field(default_factory=Seat)
     _clock: SiteClock | None = field(default=None, repr=False)
-    _name: str | None = field(default=None, repr=False)
+    _profile: SiteProfile | None = field(default=None, repr=False)
 
     @property
     def clock(self) -> SiteClock:
@@ -31,12 +31,22 @@ class SiteContext:
         return self._clock
 
     @property
+    def profile(self) -> SiteProfile:
+        """The site's name, time zone and language as its settings say, read on first use."""
+        if self._profile is None:
+            self._profile = load_profile(self.db)
+        return self._profile
+
+    @property
     def name(self) -> str:
-        """The site's name as its settings say ("" before the office named it), read on first use."""
-        if self._name is None:
-            self._name = load_profile(self.db).name
-        return self._name
+        """The site's name ("" before the office named it)."""
+        return self.profile.name
+
+    @property
+    def language(self) -> str:
+        """The language a seat starts in until it chooses its own."""
+        return self.profile.language
 
     def reload_profile(self) -> None:
-        """Read the name and time zone again (after the new-site wizard or 设置 changed them)."""
-        self._clock = self._name = None
+        """Read the settings again (after the new-site wizard or 设置 changed them)."""
+        self._clock = self._profile = None

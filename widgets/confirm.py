@@ -76,13 +76,17 @@ class ConfirmActDialog(QDialog):
     def accept(self) -> None:
         reason = self.reason()
         if self.reason_required and not reason:
-            self.error.setText(self.tr("请填写原因，它会记入记录"))
-            self.error.show()
-            self.reason_edit.setFocus()
+            self._refuse(self.tr("请填写原因，它会记入记录"))
             return
         if len(reason) > REASON_MAX:
-            self.error.setText(self.tr("原因过长（最多 %1 字）").replace("%1", str(REASON_MAX)))
-            self.error.show()
+            self._refuse(self.tr("原因过长（最多 %1 字）").replace("%1", str(REASON_MAX)))
             return
         super().accept()
         self.confirmed.emit(reason)
+
+    def _refuse(self, message: str) -> None:
+        """Say why the act cannot go on yet; the dialog stays open with what was typed."""
+        self.error.setText(message)
+        self.error.show()
+        self.adjustSize()  # room for the message: the reason box keeps its height
+        self.reason_edit.setFocus()

@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         self.languages.switch(language)
         self.language_actions[language].setChecked(True)
         if self.remember_layout:
-            self.context.settings.store().setValue("language", language)
+            self.context.seat_state.setValue("language", language)
 
     def reset_layout(self) -> None:
         """The default arrangement for the window's present width."""
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> bool:
         """Put geometry and docks back as they were when the window last closed; False if nothing saved."""
-        store = self.context.settings.store()
+        store = self.context.seat_state
         geometry = store.value("window/geometry")
         state = store.value("window/state")
         restored = False
@@ -402,10 +402,9 @@ class MainWindow(QMainWindow):
         return restored
 
     def save_layout(self) -> None:
-        store = self.context.settings.store()
+        store = self.context.seat_state
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        store.sync()
 
     def _toggle_fullscreen(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()

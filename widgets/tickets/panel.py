@@ -8,7 +8,7 @@ Every query and action runs on the dock's worker (`Jobs`); the Qt thread only pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from app.tickets.states import Action, Satisfaction, Source
 from runtime.read.tickets import QueueFilter, QueueKind
 from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
+from widgets.seat_settings import SeatSettings
 from widgets.shell_context import ShellContext
 from widgets.tickets.confirm_acts import CONFIRMED_ACTIONS, confirm_ticket_act, confirmed_params
 from widgets.tickets.detail import BUTTONS, TicketDetail
@@ -197,8 +198,8 @@ class TicketPanel(QWidget):
 
     # --- settings and shortcuts --------------------------------------------------------------------
 
-    def _settings(self) -> QSettings:
-        return self.context.settings.store()
+    def _settings(self) -> SeatSettings:
+        return self.context.seat_state
 
     def _restore(self) -> None:
         remembered = self._settings().value("tickets/me")
