@@ -10,7 +10,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -167,3 +167,15 @@ def test_the_clock_converts_both_ways(zone, stored, shown):
 def test_a_site_day_starts_at_the_sites_midnight():
     assert SiteClock("Asia/Shanghai").day_start(date(2026, 11, 2)) == datetime(2026, 11, 1, 16, 0)
     assert SiteClock("America/New_York").day_start(date(2026, 7, 1)) == datetime(2026, 7, 1, 4, 0)
+
+
+def test_the_ais_night_is_the_sites_night():
+    from zoneinfo import ZoneInfo
+
+    from video.ai.config import EventSettings
+    from video.ai.events import is_night
+
+    settings = EventSettings(night_start_hour=22, night_end_hour=6)
+    at_23_beijing = datetime(2026, 11, 2, 15, 0, tzinfo=UTC).timestamp()  # 15:00 UTC
+    assert is_night(at_23_beijing, settings, ZoneInfo("Asia/Shanghai"))
+    assert not is_night(at_23_beijing, settings, ZoneInfo("America/New_York"))  # 10:00 there

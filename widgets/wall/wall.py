@@ -225,7 +225,7 @@ class VideoWall(QWidget):
             self.message.emit(QCoreApplication.translate("Wall", "请先选择一个有画面的窗格"))
             return
         try:
-            path = save_snapshot(tile.worker, tile.camera.name)
+            path = save_snapshot(tile.worker, tile.camera.name, tile.site_clock)
         except (RuntimeError, OSError) as error:
             self.message.emit(str(error))
             return
