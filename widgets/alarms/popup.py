@@ -496,63 +496,69 @@ class AlarmPopup(QWidget):
         except Exception as error:  # the store or the ticket workflow: say so, keep the alarm
             self.error.setText(self.tr("操作失败：") + str(error))
             return None
-        dialog = self._confirm(
-            self.tr("派单"),
-            dispatch_consequence(self.tr, view, preview),
-            self.tr("派单"),
+        return self._confirm(
+            view,
+            title=self.tr("派单"),
+            consequence=dispatch_consequence(self.tr, view, preview),
+            act_text=self.tr("派单"),
             reason_label=self.tr("派单备注（可选）："),
+            act=lambda v, note: self.service.dispatch(v.id, note=note),
         )
-        dialog.confirmed.connect(
-            lambda note: self._act(lambda v: self.service.dispatch(v.id, note=note), view.id)
-        )
-        return dialog
 
     def escalate_selected(self) -> ConfirmActDialog | None:
         """Ask why, then hand the alarm up to the supervisor and the community grid leader."""
         view = self.selected()
         if view is None:
             return None
-        dialog = self._confirm(
-            self.tr("上报"),
-            self.tr("告警“%1”将上报值班长和社区（二级网格）网格长，并标记为已上报。").replace(
-                "%1", view.title
-            ),
-            self.tr("上报"),
+        return self._confirm(
+            view,
+            title=self.tr("上报"),
+            consequence=self.tr("告警“%1”将上报值班长和社区（二级网格）网格长，并标记为已上报。"),
+            act_text=self.tr("上报"),
             reason_label=self.tr("上报原因（必填）："),
-            reason_required=True,
+            act=lambda v, reason: self.service.escalate(v.id, reason=reason),
+            required=True,
         )
-        dialog.confirmed.connect(
-            lambda reason: self._act(lambda v: self.service.escalate(v.id, reason=reason), view.id)
-        )
-        return dialog
 
     def false_alarm_selected(self) -> ConfirmActDialog | None:
         """Ask why, then close the alarm as a false alarm (it no longer rings and becomes no ticket)."""
         view = self.selected()
         if view is None:
             return None
-        dialog = self._confirm(
-            self.tr("误报"),
-            self.tr("告警“%1”将关闭为误报：不再提醒，也不会转为工单。原因记入告警记录。").replace(
-                "%1", view.title
-            ),
-            self.tr("标记误报"),
+        return self._confirm(
+            view,
+            title=self.tr("误报"),
+            consequence=self.tr("告警“%1”将关闭为误报：不再提醒，也不会转为工单。原因记入告警记录。"),
+            act_text=self.tr("标记误报"),
             reason_label=self.tr("误报原因（必填）："),
-            reason_required=True,
+            act=lambda v, reason: self.service.close(v.id, Outcome.FALSE_ALARM, note=reason),
+            required=True,
         )
-        dialog.confirmed.connect(
-            lambda reason: self._act(
-                lambda v: self.service.close(v.id, Outcome.FALSE_ALARM, note=reason), view.id
-            )
-        )
-        return dialog
 
-    def _confirm(self, title: str, consequence: str, act_text: str, **reason) -> ConfirmActDialog:
-        """The confirmation for the selected alarm, seeded with the note typed so far; opened, not run."""
+    def _confirm(
+        self,
+        view: AlarmView,
+        *,
+        title: str,
+        consequence: str,
+        act_text: str,
+        act: Callable[[AlarmView, str], object],
+        reason_label: str,
+        required: bool = False,
+    ) -> ConfirmActDialog:
+        """Ask before `act` on `view` (seeded with the note typed so far); it runs only on the dialog's
+        own button, on that alarm, whatever is selected by then."""
         dialog = ConfirmActDialog(
-            title, consequence, act_text, reason=self.note.text().strip(), parent=self, **reason
+            title,
+            consequence.replace("%1", view.title),
+            act_text,
+            reason_label=reason_label,
+            reason_required=required,
+            reason=self.note.text().strip(),
+            parent=self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(lambda reason: self._act(lambda v: act(v, reason), view.id))
         dialog.open()
         return dialog
 
