@@ -14,7 +14,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
@@ -126,12 +126,12 @@ class WorkCalendar:
     minutes_per_day: int = field(init=False, default=0)
 
     def _local(self, moment: datetime) -> datetime:
-        """A naive-UTC instant as naive wall-clock time in the site's zone."""
-        return moment.replace(tzinfo=UTC).astimezone(self.zone).replace(tzinfo=None)
+        """A naive-UTC instant as naive wall-clock time in the site's zone (fromutc: the cheapest way)."""
+        return self.zone.fromutc(moment.replace(tzinfo=self.zone)).replace(tzinfo=None)
 
     def _utc(self, local: datetime) -> datetime:
-        """Naive wall-clock time in the site's zone as a naive-UTC instant."""
-        return local.replace(tzinfo=self.zone).astimezone(UTC).replace(tzinfo=None)
+        """Naive wall-clock time in the site's zone as a naive-UTC instant (the earlier of a repeated hour)."""
+        return local - local.replace(tzinfo=self.zone).utcoffset()  # type: ignore[operator]
 
     def workday(self, day: date) -> bool:
         ordinal = day.toordinal()

@@ -179,3 +179,15 @@ def test_the_ais_night_is_the_sites_night():
     at_23_beijing = datetime(2026, 11, 2, 15, 0, tzinfo=UTC).timestamp()  # 15:00 UTC
     assert is_night(at_23_beijing, settings, ZoneInfo("Asia/Shanghai"))
     assert not is_night(at_23_beijing, settings, ZoneInfo("America/New_York"))  # 10:00 there
+
+
+def test_working_time_crosses_a_change_to_summer_time_in_the_sites_zone():
+    from zoneinfo import ZoneInfo
+
+    from app.calendar import WorkCalendar
+
+    new_york = WorkCalendar(zone=ZoneInfo("America/New_York"), is_workday=lambda day: day.weekday() < 5)
+    friday_5pm = datetime(2026, 3, 6, 22, 0)  # 17:00 EST; the clocks go forward on Sunday the 8th
+    due = new_york.add(friday_5pm, 120)  # 60 minutes on Friday, 60 on Monday morning
+    assert due == datetime(2026, 3, 9, 13, 30)  # 09:30 EDT (UTC-4), not 14:30 UTC
+    assert new_york.between(friday_5pm, due) == 120
