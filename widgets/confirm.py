@@ -9,10 +9,12 @@ windows go on meanwhile, and a cancelled dialog changes nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -50,7 +52,9 @@ class ConfirmActDialog(QDialog):
         self.reason_edit.setFixedHeight(72)
         self.error = QLabel(objectName="confirmError")
         self.error.setStyleSheet("color:#b3261e")
-        self.error.hide()
+        self.error.setWordWrap(True)
+        # its line is kept from the start: a refusal shown later moves nothing and clips nothing
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.act_button = self.buttons.addButton(act_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.act_button.setObjectName("confirmActButton")
@@ -64,11 +68,21 @@ class ConfirmActDialog(QDialog):
             widget.setVisible(reason_label is not None)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
+        # word-wrapped texts: the dialog takes the height they need at its width (no clipped lines)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         if reason_label is not None:
             self.reason_edit.setFocus()
         else:
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()  # Enter does not act
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """A top-level layout does not ask a word-wrapped label its height for the width it got: give the
+        consequence the lines it needs, so no line of what will happen is cut off."""
+        super().resizeEvent(event)
+        needed = self.consequence.heightForWidth(self.consequence.width())
+        if needed > self.consequence.minimumHeight():
+            self.consequence.setMinimumHeight(needed)
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
@@ -87,6 +101,4 @@ class ConfirmActDialog(QDialog):
     def _refuse(self, message: str) -> None:
         """Say why the act cannot go on yet; the dialog stays open with what was typed."""
         self.error.setText(message)
-        self.error.show()
-        self.adjustSize()  # room for the message: the reason box keeps its height
         self.reason_edit.setFocus()

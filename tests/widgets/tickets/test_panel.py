@@ -139,7 +139,7 @@ def test_return_asks_first_refuses_no_reason_and_does_nothing_when_cancelled(pan
     confirm = widget.act_on_selection(Action.RETURN)
     assert f"#{fresh}" in confirm.consequence.text() and "共 1 件工单将退回" in confirm.consequence.text()
     confirm.act_button.click()  # empty reason
-    assert confirm.isVisible() and confirm.error.isVisible()
+    assert confirm.isVisible() and confirm.error.text() == "请填写原因，它会记入记录"
     confirm.reject()
     settle(qtbot, widget)
     assert widget.desk.describe(fresh)["state"] == "dispatched"
