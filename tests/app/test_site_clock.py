@@ -64,6 +64,12 @@ card.show_alarm(view, None, [], view.raised_at)
 out["wall_card"] = card.raised.text()
 change = Change(Topic.TICKET, (1,), TicketChanged("opened"), at=datetime.fromisoformat("2026-11-02T04:48:00+00:00"))
 out["events_tail"] = describe(change, site.clock)[:19]
+from runtime.read.tickets import QueueFilter, QueueKind
+from widgets.jobs import Jobs
+from widgets.tickets.model import TicketQueueModel
+queue = TicketQueueModel(reads.tickets, reads.tickets.directory(), Jobs())
+queue.rows = list(reads.tickets.first_page(QueueFilter(QueueKind.SUBTREE), 10)[0])
+out["ticket_queue"] = queue._text(queue.rows[0], "受理时间")
 status = ShellStatusBar(StatusBoard(), site.clock)
 out["status_clock_hour"] = status.findChild(QLabel, "statusClock").text()[:13]
 print(json.dumps(out, ensure_ascii=False))
@@ -115,6 +121,7 @@ def test_a_seat_in_utc_and_one_in_new_york_show_the_same_beijing_times(seat_site
     assert in_utc == in_new_york
     assert "2026-11-02T12:48:00+08:00" in in_utc["show"]  # 受理 at 12:48 Beijing time, not 04:48 or 23:48
     assert in_utc["alarm_list"] == "2026-11-02 12:48:00"
+    assert in_utc["ticket_queue"] == "11-02 12:48"
     assert in_utc["wall_card"] == "报警时间 11-02 12:48:00"
     assert in_utc["events_tail"] == "2026-11-02 12:48:00"
     beijing_now = SiteClock("Asia/Shanghai").now()
