@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.config import data_dir
 from app.site_clock import CHINESE_MINUTES, MINUTES, SiteClock, clock_in
+from app.site_settings import SITE_NAME, read_setting
 from app.tickets.models import Ticket, TicketNotice
 
 log = logging.getLogger(__name__)
@@ -125,12 +126,13 @@ def export_notice_list(
     path = Path(path)
     clock = clock_in(session)
     if path.suffix.lower() in (".html", ".htm"):
+        site = html.escape(str(read_setting(session, SITE_NAME, "")))  # whose notice it is, on paper
         pages = "\n".join(
-            f'<section class="notice"><h2>工单 {n.ticket_id} 办理结果告知单</h2><pre>{html.escape(n.text)}</pre></section>'
+            f'<section class="notice"><h2>{site} 工单 {n.ticket_id} 办理结果告知单</h2><pre>{html.escape(n.text)}</pre></section>'
             for n in notices
         )
         path.write_text(
-            "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>办理结果告知单</title>"
+            f"<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>{site} 办理结果告知单</title>"
             "<style>body{font-family:'Noto Sans CJK SC',sans-serif}.notice{page-break-after:always}"
             "pre{white-space:pre-wrap;font-family:inherit;font-size:14pt}</style>"
             f"<body>{pages}</body></html>",
