@@ -9,7 +9,7 @@ import sys
 
 from alarms.demo import seed_demo_alarms
 from app.cli import CommandError
-from app.config import default_db_url
+from app.config import default_db_url, site_folder, using_data_dir
 
 # Each module adds its subcommands with register(subparsers); the order is the order in --help.
 COMMAND_MODULES = [
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(name).register(subparsers)
     for action in subparsers.choices.values():
         _add_db_option(action)
+        _add_data_dir_option(action)
     for name in ("demo", "gui"):
         subparsers.choices[name].set_defaults(demo_extras=DEMO_EXTRAS)
     return parser
@@ -49,12 +50,27 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     if any("--db" in a.option_strings for a in parser._actions):
         return
     parser.add_argument(
-        "--db", default=None, help="database URL (default: SQLite file in the user data folder)"
+        "--db", default=None, help="database URL (default: gcc.sqlite in the site's folder, see --data-dir)"
     )
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
                 _add_db_option(sub)
+
+
+def _add_data_dir_option(parser: argparse.ArgumentParser) -> None:
+    if any("--data-dir" in a.option_strings for a in parser._actions):
+        return
+    parser.add_argument(
+        "--data-dir",
+        default=None,
+        help="the site's folder: its SQLite file (gcc.sqlite unless --db), logs, snapshots, window state,"
+        " face key, demo media (default: the --db file's folder, else the user data folder)",
+    )
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _add_data_dir_option(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,10 +79,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-    if getattr(args, "db", None) is None:
-        args.db = default_db_url()
     try:
-        return args.handler(args) or 0
+        with using_data_dir(site_folder(getattr(args, "db", None), getattr(args, "data_dir", None))):
+            if getattr(args, "db", None) is None:
+                args.db = default_db_url()
+            return args.handler(args) or 0
     except CommandError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return error.exit_code

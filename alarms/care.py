@@ -21,6 +21,7 @@ from alarms.models import CareSettings, Priority, SensorStatus
 from alarms.service import AlarmDraft
 from app.models import Sensor
 from app.sensor_places import PENDING_NOTE, waiting_place
+from app.site_clock import clock_in
 
 SITE_TZ = ZoneInfo("Asia/Shanghai")
 ACTIVITY_KINDS = {"door", "pir", "bed"}
@@ -110,8 +111,12 @@ def active_hours_between(
 class CareRules:
     """Applies the rules inside the caller's unit of work and returns the alarms to raise."""
 
-    def __init__(self, tz: ZoneInfo = SITE_TZ) -> None:
-        self.tz = tz
+    def __init__(self, tz: ZoneInfo | None = None) -> None:
+        self.tz = tz  # None: the site's time zone setting, read in the caller's session
+
+    def _zone(self, session: Session) -> ZoneInfo:
+        """Where "night" and "active hours" are: the site's zone, not the computer's."""
+        return self.tz if self.tz is not None else clock_in(session).zone
 
     def on_report(
         self, session: Session, sensor: Sensor, reading: Reading, now: datetime
@@ -146,7 +151,7 @@ class CareRules:
             door_open
             and settings is not None
             and settings.night_door_alarm
-            and in_window(_local_minute(now, self.tz), settings.night_start_minute, settings.night_end_minute)
+            and in_window(_local_minute(now, self._zone(session)), settings.night_start_minute, settings.night_end_minute)
         ):
             drafts.append(
                 AlarmDraft("door_night", Priority.P2, "夜间开门(重点关注老人)", detail=detail, **where)
@@ -181,6 +186,7 @@ class CareRules:
 
     def _inactivity(self, session: Session, now: datetime) -> list[AlarmDraft]:
         drafts = []
+        zone = self._zone(session)
         for settings in session.scalars(
             select(CareSettings)
             .where(
@@ -194,7 +200,7 @@ class CareRules:
                 settings.last_activity_at = now
                 continue
             if not in_window(
-                _local_minute(now, self.tz), settings.active_start_minute, settings.active_end_minute
+                _local_minute(now, zone), settings.active_start_minute, settings.active_end_minute
             ):
                 continue
             idle = active_hours_between(
@@ -202,7 +208,7 @@ class CareRules:
                 now,
                 settings.active_start_minute,
                 settings.active_end_minute,
-                self.tz,
+                zone,
             )
             if idle >= settings.inactivity_hours:
                 if not _claim(

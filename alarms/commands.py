@@ -25,6 +25,7 @@ from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
 from app.events import EventHub
+from app.site_clock import clock_in
 from app.store import Database
 
 
@@ -233,13 +234,14 @@ def _add_dongle(args: argparse.Namespace) -> int:
 def _heard(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     with db.session() as session:
+        clock = clock_in(session)
         for h in session.scalars(select(HeardCode).order_by(HeardCode.last_heard_at.desc())):
             _print(
                 {
                     "protocol": h.protocol,
                     "code": h.device_code,
                     "times": h.times,
-                    "last": h.last_heard_at.isoformat(timespec="seconds"),
+                    "last": clock.iso(h.last_heard_at),
                 }
             )
     return 0

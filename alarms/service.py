@@ -103,6 +103,7 @@ _VIEW_COLUMNS = tuple(Alarm.__table__.c[name] for name in AlarmView.__dataclass_
 
 # Creates a ticket for an alarm through the ticket workflow and returns its id.
 DispatchTicket = Callable[[AlarmView], int]
+PreviewTicket = Callable[[AlarmView], Any]  # what dispatching would create (app.tickets.preview.TicketPreview)
 
 
 class AlarmService:
@@ -119,6 +120,7 @@ class AlarmService:
         self.hub = hub
         self.seat = seat
         self.dispatch_ticket = dispatch_ticket
+        self.preview_ticket: PreviewTicket | None = None  # wired with dispatch_ticket by the runtime
         self.clock = clock
 
     # -- raising ---------------------------------------------------------------------------------------
@@ -194,6 +196,15 @@ class AlarmService:
         self.announce([alarm_id], "acknowledged")
         return view
 
+    def dispatch_preview(self, alarm_id: int) -> Any:
+        """The ticket `dispatch` would create for this alarm (category, grid, handler, limit); writes nothing."""
+        if self.preview_ticket is None or self.dispatch_ticket is None:
+            raise AlarmError("工单模块未接入，无法派单 (no ticket workflow is connected)")
+        view = self.get(alarm_id)
+        if view is None:
+            raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
+        return self.preview_ticket(view)
+
     def dispatch(self, alarm_id: int, note: str = "", who: str | None = None) -> int:
         """Turn the alarm into a linked ticket through the ticket workflow; returns the ticket id."""
         if self.dispatch_ticket is None:
@@ -213,6 +224,8 @@ class AlarmService:
         """Close as false alarm or resolved (a ticket outcome goes through `dispatch`)."""
         if outcome == Outcome.TICKET:
             raise AlarmError("派单请用 dispatch (use dispatch to create a ticket)")
+        if outcome == Outcome.FALSE_ALARM and not note.strip():
+            raise AlarmError("标记误报须说明原因 (a false alarm needs a reason)")
         return self._handle(alarm_id, outcome, note, who)
 
     def _handle(
@@ -269,8 +282,10 @@ class AlarmService:
             )
 
     # -- escalation ------------------------------------------------------------------------------------
-    def escalate(self, alarm_id: int, reason: str = "manual") -> list[Contact]:
-        """Hand the alarm up to the supervisor and the level-2 (community) grid leader."""
+    def escalate(self, alarm_id: int, reason: str) -> list[Contact]:
+        """Hand the alarm up to the supervisor and the level-2 (community) grid leader, saying why."""
+        if not reason.strip():
+            raise AlarmError("上报须说明原因 (escalating needs a reason)")
         with self.db.session() as session:
             contacts = self._escalate(session, alarm_id, reason)
         self.announce([alarm_id], "escalated")

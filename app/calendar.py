@@ -1,7 +1,7 @@
 """Working time: office hours, weekends, Chinese public holidays and the adjusted working days.
 
 Time limits of tickets run in working time. The store keeps naive UTC; the calendar thinks in the
-site's local time (China has one zone and no daylight saving, so a fixed offset is exact).
+site's time zone (its `site.time_zone` setting), whatever zone the computer running it is set to.
 Holidays come from the `chinesecalendar` package (import name `chinese_calendar`), which knows the
 State Council's yearly arrangement including the weekend days that become working days (调休).
 """
@@ -15,13 +15,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PERIODS: tuple[tuple[time, time], ...] = ((time(8, 30), time(12, 0)), (time(14, 0), time(18, 0)))
-CHINA_UTC_OFFSET = timedelta(hours=8)
+SITE_ZONE_DEFAULT = ZoneInfo("Asia/Shanghai")
 MAX_DAYS = 3660  # ten years of days: a limit can never be that long
 
 
@@ -111,7 +112,7 @@ class WorkCalendar:
     """Adds and measures working minutes between naive-UTC instants."""
 
     periods: tuple[tuple[time, time], ...] = DEFAULT_PERIODS
-    utc_offset: timedelta = CHINA_UTC_OFFSET
+    zone: ZoneInfo = SITE_ZONE_DEFAULT
     is_workday: Callable[[date], bool] = field(default=_official_workday, compare=False)
 
     def __post_init__(self) -> None:
@@ -123,6 +124,14 @@ class WorkCalendar:
         object.__setattr__(self, "_last", (None, None, 0.0))
 
     minutes_per_day: int = field(init=False, default=0)
+
+    def _local(self, moment: datetime) -> datetime:
+        """A naive-UTC instant as naive wall-clock time in the site's zone (fromutc: the cheapest way)."""
+        return self.zone.fromutc(moment.replace(tzinfo=self.zone)).replace(tzinfo=None)
+
+    def _utc(self, local: datetime) -> datetime:
+        """Naive wall-clock time in the site's zone as a naive-UTC instant (the earlier of a repeated hour)."""
+        return local - local.replace(tzinfo=self.zone).utcoffset()  # type: ignore[operator]
 
     def workday(self, day: date) -> bool:
         ordinal = day.toordinal()
@@ -145,7 +154,7 @@ class WorkCalendar:
         """The instant `minutes` of working time after `start` (both naive UTC)."""
         if minutes <= 0:
             return start
-        local = start + self.utc_offset
+        local = self._local(start)
         first = local.toordinal()
         per_day = self.minutes_per_day
         last_start, table, position = self._last  # type: ignore[attr-defined]
@@ -168,15 +177,15 @@ class WorkCalendar:
         day = datetime.combine(date.fromordinal(table.days[nth]), time())
         for span_start, span_end in self._spans:  # type: ignore[attr-defined]
             if offset <= span_end - span_start:
-                return day + timedelta(minutes=span_start + offset) - self.utc_offset
+                return self._utc(day + timedelta(minutes=span_start + offset))
             offset -= span_end - span_start
-        return day + timedelta(minutes=self._spans[-1][1]) - self.utc_offset  # type: ignore[attr-defined]
+        return self._utc(day + timedelta(minutes=self._spans[-1][1]))  # type: ignore[attr-defined]
 
     def between(self, start: datetime, end: datetime) -> float:
         """Working minutes from `start` to `end` (0 when end is not after start)."""
         if end <= start:
             return 0.0
-        local_start, local_end = start + self.utc_offset, end + self.utc_offset
+        local_start, local_end = self._local(start), self._local(end)
         table = self._index.cover(local_start.toordinal(), local_end.toordinal() + 1)  # type: ignore[attr-defined]
         return max(0.0, self._position(table, local_end) - self._position(table, local_start))
 

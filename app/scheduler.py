@@ -20,6 +20,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from app.context import SiteContext
+from app.site_clock import SiteClock
 from app.store import Database
 from app.store.leader_lock import LeaderLock
 
@@ -93,7 +94,7 @@ class SiteScheduler:
             jobstores={"default": SQLAlchemyJobStore(engine=db.engine, tablename=JOB_TABLE)},
             executors={"default": ThreadPoolExecutor(1)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-            timezone="Asia/Shanghai",
+            timezone=(site.clock if site is not None else SiteClock()).zone,  # its log lines' times
         )
 
     def claim(self) -> bool:

@@ -1,4 +1,5 @@
-"""The site's own settings (its name and time zone), kept in the site's database so every seat agrees.
+"""The site's own settings (its name, time zone and interface language), kept in the site's database so
+every seat agrees.
 
 Values are JSON text in `site_settings`; each change is audited with the old and new value.
 """
@@ -19,6 +20,9 @@ from app.store import Database
 SITE_NAME = "site.name"
 TIME_ZONE = "site.time_zone"
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
+LANGUAGE = "site.language"  # the interface language a seat starts in until it chooses its own
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
 NAME_MAX = 60
 
 
@@ -30,6 +34,7 @@ class SettingError(ValueError):
 class SiteProfile:
     name: str = ""
     time_zone: str = DEFAULT_TIME_ZONE
+    language: str = DEFAULT_LANGUAGE
 
 
 def read_setting(session: Session, key: str, default: object = None) -> object:
@@ -52,7 +57,7 @@ def write_setting(session: Session, seat: Seat, key: str, value: object) -> bool
     return True
 
 
-def checked_profile(name: str, time_zone: str) -> SiteProfile:
+def checked_profile(name: str, time_zone: str, language: str = DEFAULT_LANGUAGE) -> SiteProfile:
     """The profile as typed, trimmed, or SettingError naming what is wrong."""
     name, time_zone = name.strip(), time_zone.strip()
     if not name:
@@ -65,7 +70,9 @@ def checked_profile(name: str, time_zone: str) -> SiteProfile:
         ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
         raise SettingError(f"未知时区 unknown time zone {time_zone!r} (e.g. Asia/Shanghai)") from None
-    return SiteProfile(name, time_zone)
+    if language not in LANGUAGES:
+        raise SettingError(f"未知语言 unknown language {language!r} (use {' or '.join(LANGUAGES)})")
+    return SiteProfile(name, time_zone, language)
 
 
 def load_profile(db: Database) -> SiteProfile:
@@ -73,13 +80,17 @@ def load_profile(db: Database) -> SiteProfile:
         return SiteProfile(
             str(read_setting(session, SITE_NAME, "")),
             str(read_setting(session, TIME_ZONE, DEFAULT_TIME_ZONE)),
+            str(read_setting(session, LANGUAGE, DEFAULT_LANGUAGE)),
         )
 
 
-def save_profile(db: Database, seat: Seat, name: str, time_zone: str) -> SiteProfile:
-    """Check and store the site's name and time zone in one audited transaction."""
-    profile = checked_profile(name, time_zone)
+def save_profile(
+    db: Database, seat: Seat, name: str, time_zone: str, language: str = DEFAULT_LANGUAGE
+) -> SiteProfile:
+    """Check and store the site's name, time zone and language in one audited transaction."""
+    profile = checked_profile(name, time_zone, language)
     with db.session() as session:
         write_setting(session, seat, SITE_NAME, profile.name)
         write_setting(session, seat, TIME_ZONE, profile.time_zone)
+        write_setting(session, seat, LANGUAGE, profile.language)
     return profile

@@ -165,6 +165,7 @@ def start_wall(folder: Path, streams: int):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from wall import make_clips  # benchmarks/wall.py
 
+    from app.site_clock import SiteClock
     from tests.video.servers import RtspServer
     from video.cameras import CameraInfo
     from video.layouts import PRESETS
@@ -194,7 +195,7 @@ def start_wall(folder: Path, streams: int):
         )
         for i in range(1, streams + 1)
     }
-    wall = VideoWall(pool, lambda: cameras)
+    wall = VideoWall(pool, lambda: cameras, SiteClock())
     wall.resize(1920, 1080)
     wall.apply_layout(PRESETS["25"])
     wall.fill(list(cameras))

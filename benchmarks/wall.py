@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from _figures import figure, print_figures  # noqa: E402
 
+from app.site_clock import SiteClock
 from tests.video.servers import RtspServer, looped_copy  # noqa: E402
 from video.demo_scenes import StreetScene, write_clip  # noqa: E402
 from video.sources import DemoScene  # noqa: E402
@@ -185,7 +186,7 @@ def run_wall(urls: list[str], seconds: float) -> dict:
         index: CameraInfo(index, f"{index}号楼东侧", 1, "幸福社区", url, url, "tcp", False, 113.6, 34.7)
         for index, url in enumerate(urls, start=1)
     }
-    wall = VideoWall(pool, lambda: cameras)
+    wall = VideoWall(pool, lambda: cameras, SiteClock())
     wall.resize(1920, 1080)
     wall.apply_layout(PRESETS["25"])
     wall.fill(list(cameras))

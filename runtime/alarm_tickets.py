@@ -11,6 +11,7 @@ from alarms.service import AlarmService, AlarmView, DispatchTicket
 from app.tickets.desk import TicketDesk
 from app.tickets.errors import DuplicateReport
 from app.tickets.intake import Intake
+from app.tickets.preview import preview_ticket
 from app.tickets.states import Source
 
 # Alarm kind -> ticket category code in resources/categories.json.
@@ -27,17 +28,22 @@ CATEGORY_BY_KIND = {
 FALLBACK_CATEGORY = "ZZ03"  # 安全隐患
 
 
+def alarm_intake(alarm: AlarmView) -> Intake:
+    """The ticket an alarm becomes: its kind's category, its place, raised at the alarm's time."""
+    return Intake(
+        category=CATEGORY_BY_KIND.get(alarm.kind, FALLBACK_CATEGORY),
+        text=f"告警转工单 #{alarm.id}：{alarm.title}",
+        source=Source.SENSOR.value if alarm.source in ("sensor", "care_rule") else Source.CAMERA.value,
+        lon=alarm.lon,
+        lat=alarm.lat,
+        household_id=alarm.household_id,
+        at=alarm.raised_at,
+    )
+
+
 def ticket_dispatcher(desk: TicketDesk) -> DispatchTicket:
     def dispatch(alarm: AlarmView) -> int:
-        intake = Intake(
-            category=CATEGORY_BY_KIND.get(alarm.kind, FALLBACK_CATEGORY),
-            text=f"告警转工单 #{alarm.id}：{alarm.title}",
-            source=Source.SENSOR.value if alarm.source in ("sensor", "care_rule") else Source.CAMERA.value,
-            lon=alarm.lon,
-            lat=alarm.lat,
-            household_id=alarm.household_id,
-            at=alarm.raised_at,
-        )
+        intake = alarm_intake(alarm)
         try:
             return desk.open(intake)
         except DuplicateReport as duplicate:
@@ -48,6 +54,6 @@ def ticket_dispatcher(desk: TicketDesk) -> DispatchTicket:
 
 def wire_tickets(service: AlarmService, desk: TicketDesk | None = None) -> None:
     """Give the alarm service its dispatch action (the site's ticket desk unless one is passed)."""
-    service.dispatch_ticket = ticket_dispatcher(
-        desk or TicketDesk(service.db, seat=service.seat, hub=service.hub)
-    )
+    desk = desk or TicketDesk(service.db, seat=service.seat, hub=service.hub)
+    service.dispatch_ticket = ticket_dispatcher(desk)
+    service.preview_ticket = lambda alarm: preview_ticket(desk, alarm_intake(alarm))

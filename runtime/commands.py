@@ -15,10 +15,10 @@ from pathlib import Path
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.events import Change, EventHub
+from app.site_clock import SiteClock, load_clock
 from app.store.change_log import ChangeLogRelay
 from app.store.leader_lock import lock_path
 from app.store.relay import ChangeRelay
-from app.tickets.timefmt import SITE_ZONE
 from runtime.leadership import CLAIM_EVERY_S, Duties
 
 
@@ -65,6 +65,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _tail(args: argparse.Namespace) -> int:
     db = open_database(args.db, upgrade=False)
+    clock = load_clock(db)
     hub = EventHub()
     heard: queue.Queue[Change] = queue.Queue()
     hub.subscribe("*", heard.put)
@@ -82,7 +83,7 @@ def _tail(args: argparse.Namespace) -> int:
             except queue.Empty:
                 continue
             print(
-                json.dumps(change.as_dict(), ensure_ascii=False) if args.json else describe(change),
+                json.dumps(change.as_dict(), ensure_ascii=False) if args.json else describe(change, clock),
                 flush=True,
             )
             printed += 1
@@ -100,8 +101,8 @@ def _relay(db, hub: EventHub) -> ChangeRelay | ChangeLogRelay:
     return ChangeLogRelay(db, hub)
 
 
-def describe(change: Change) -> str:
-    """One line for a person: local time, topic, ids, what the payload says, and where it came from."""
+def describe(change: Change, clock: SiteClock) -> str:
+    """One line for a person: the site's time, topic, ids, what the payload says, and where it came from."""
     data = change.as_dict()
     fields = " ".join(
         f"{k}={v}"
@@ -109,5 +110,5 @@ def describe(change: Change) -> str:
         if k not in ("topic", "ids", "at", "origin") and v not in (None, "")
     )
     ids = ",".join(str(i) for i in change.ids) or "-"
-    at = change.at.astimezone(SITE_ZONE).strftime("%Y-%m-%d %H:%M:%S")
+    at = clock.text(change.at)
     return f"{at}  {change.topic.value:<12} {ids:<12} {fields}  ← {change.origin or 'here'}"

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from app.context import SiteContext
+from app.site_clock import SiteClock
 from runtime.read.alarm_places import AlarmPlaces
 from runtime.read.alarms import AlarmReads
 from runtime.read.grid_chain import GridChains
@@ -28,6 +29,11 @@ class ReadModels:
 
     def __init__(self, site: SiteContext) -> None:
         self.site = site
+
+    @property
+    def clock(self) -> SiteClock:
+        """The site's clock: every time a view shows is in the site's zone, not the computer's."""
+        return self.site.clock
 
     @cached_property
     def map(self) -> MapReads:

@@ -162,7 +162,7 @@ def _building_demo_notice():
 
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
-    from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageSwitcher
+    from widgets.i18n import LanguageSwitcher
     from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
@@ -176,10 +176,8 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         from widgets.change_trace import ChangeTrace
 
         ChangeTrace(context.bridge, args.trace_changes, context.bridge)  # lives as long as the bridge
-    store = settings.store()
     languages = LanguageSwitcher(app)
-    remembered = str(store.value("language", DEFAULT_LANGUAGE))
-    languages.switch(args.lang or (remembered if remembered in LANGUAGES else DEFAULT_LANGUAGE))
+    languages.switch(args.lang or _start_language(context))
 
     if args.screenshot:
         # The AI runs when a wall is in the picture, so the screenshot shows its boxes.
@@ -191,7 +189,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     runtime = SeatRuntime(context)
     if args.kiosk:
-        pins = PinStore(store)
+        pins = PinStore(settings.store())
         if args.demo:
             pins.ensure_demo_pin()
         try:
@@ -215,6 +213,14 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         return app.exec()
     finally:
         _close(context, runtime, window)
+
+
+def _start_language(context) -> str:
+    """This seat's own choice, else the site's default language (设置 in the new-site wizard)."""
+    from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+    chosen = str(context.seat_state.value("language") or context.site.language)
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def _first_start_wizard(context) -> None:

@@ -29,7 +29,7 @@ from alarms.service import AlarmService
 from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import WallAlert
 from widgets.panels import panel as find_panel
-from widgets.shell_context import ShellContext
+from widgets.shell_context import ShellContext, site_title
 from widgets.shortcuts import key_for
 from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
@@ -233,7 +233,7 @@ class KioskWindow(QMainWindow):
         self.view = view
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setCentralWidget(find_panel(view).factory(context))
-        self.setStatusBar(ShellStatusBar(context.status, self))
+        self.setStatusBar(ShellStatusBar(context.status, context.site.clock, self, site_name=context.site.name))
         self.site_status = SiteStatusReporter(context, self)
         self.alarm_overlay = WallAlert(
             AlarmService(context.db, context.hub, context.seat),
@@ -253,7 +253,7 @@ class KioskWindow(QMainWindow):
                 activated=self.ask_to_leave,
                 context=Qt.ShortcutContext.ApplicationShortcut,
             )
-        self.setWindowTitle(tr("网格指挥中心 · 值守模式"))
+        self.setWindowTitle(site_title(context.site.name, tr("网格指挥中心 · 值守模式")))
 
     def show_on_screen(self, index: int) -> None:
         screen = choose_screen(index)
@@ -282,6 +282,6 @@ class KioskWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.setWindowTitle(tr("网格指挥中心 · 值守模式"))
+            self.setWindowTitle(site_title(self.context.site.name, tr("网格指挥中心 · 值守模式")))
             self.site_status.refresh()
         super().changeEvent(event)

@@ -25,7 +25,7 @@ from widgets.dock_title import DockTitleBar
 from widgets.i18n import LanguageSwitcher
 from widgets.nav_rail import NavigationRail, focus_into
 from widgets.panels import PANELS, Panel
-from widgets.shell_context import ShellContext
+from widgets.shell_context import ShellContext, site_title
 from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
 from widgets.window_menus import WindowMenus
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
             (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             self.setCorner(corner, area)
-        self.status = ShellStatusBar(context.status, self)
+        self.status = ShellStatusBar(context.status, context.site.clock, self, site_name=context.site.name)
         self.setStatusBar(self.status)
         self._fit_to_screen(self._remembered_screen())
         self._build_docks()
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
     def _remembered_screen(self) -> QScreen | None:
         if not self.remember_layout:
             return None
-        name = self.context.settings.store().value(SCREEN_KEY)
+        name = self.context.seat_state.value(SCREEN_KEY)
         return next((s for s in QGuiApplication.screens() if s.name() == name), None)
 
     def _fit_to_screen(self, screen: QScreen | None) -> None:
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.languages.switch(language)
         self.menus.language_actions[language].setChecked(True)
         if self.remember_layout:
-            self.context.settings.store().setValue("language", language)
+            self.context.seat_state.setValue("language", language)
 
     def show_on_start(self) -> None:
         """Maximised on the screen it last closed on; a remembered normal (not maximised) size stays."""
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
 
     def restore_layout(self) -> bool:
         """Put geometry and docks back as they were when the window last closed; False if nothing saved."""
-        store = self.context.settings.store()
+        store = self.context.seat_state
         geometry = store.value("window/geometry")
         state = store.value("window/state")
         restored = False
@@ -251,17 +251,16 @@ class MainWindow(QMainWindow):
         return restored
 
     def save_layout(self) -> None:
-        store = self.context.settings.store()
+        store = self.context.seat_state
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState(LAYOUT_VERSION))
         if self.screen() is not None:
             store.setValue(SCREEN_KEY, self.screen().name())
-        store.sync()
 
     # ---- Qt events -------------------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(tr(APP_TITLE))
+        self.setWindowTitle(site_title(self.context.site.name, tr(APP_TITLE)))
         for panel in self.panels:
             self.docks[panel.key].setWindowTitle(panel.translated_title())
         self.rail.retranslate()

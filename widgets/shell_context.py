@@ -10,10 +10,12 @@ from PySide6.QtCore import QSettings
 from app.config import Seat, data_dir
 from app.context import SiteContext
 from app.events import EventHub
+from app.seat_state import SeatMemory
 from app.store import Database
 from runtime.reads import ReadModels
 from runtime.site import RuntimeOptions, SiteRuntime
 from widgets.bridge import QtBridge
+from widgets.seat_settings import SeatSettings
 from widgets.status_bar import StatusBoard
 
 SEAT_ROLES_KEY = "seat/roles"
@@ -32,7 +34,8 @@ class ShellSettings:
     kept: bool = False  # started by the window's keeper, which starts it again when asked
 
     def store(self) -> QSettings:
-        """The remembered window state: geometry, dock layout, language, the hashed supervisor PIN."""
+        """This seat's file in the site's folder: the hashed supervisor PIN and the seat's roles (the
+        layout and language are the seat's state in the site's database, `ShellContext.seat_state`)."""
         return QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def seat_roles(self) -> set[str]:
@@ -53,9 +56,11 @@ class ShellContext:
     settings: ShellSettings
     status: StatusBoard = field(default_factory=StatusBoard)
     runtime: SiteRuntime = field(init=False)  # the site's running parts, hosted by this process
+    seat_state: SeatSettings = field(init=False)  # this seat's layout and language, in the site's database
 
     def __post_init__(self) -> None:
         self.runtime = SiteRuntime(self.site, RuntimeOptions.for_window(self.site))
+        self.seat_state = SeatSettings(SeatMemory(self.site.db, self.site.seat.host))
 
     @property
     def reads(self) -> ReadModels:
@@ -75,7 +80,15 @@ class ShellContext:
         return self.site.seat
 
 
-def build_shell_context(db: Database, settings: ShellSettings | None = None) -> ShellContext:
-    """A ready context for one database; tests pass `ShellSettings(path=tmp_path / "window.ini")`."""
-    site = SiteContext(db)
+def site_title(site_name: str, app_title: str) -> str:
+    """A window's title: the site's name first when it has one, so two sites' windows are told apart."""
+    return f"{site_name} · {app_title}" if site_name else app_title
+
+
+def build_shell_context(
+    db: Database, settings: ShellSettings | None = None, seat: Seat | None = None
+) -> ShellContext:
+    """A ready context for one database; tests pass `ShellSettings(path=tmp_path / "window.ini")` and a
+    seat of their own (what a seat remembers is kept in the site's database under its name)."""
+    site = SiteContext(db, seat=seat or Seat())
     return ShellContext(site=site, bridge=QtBridge(site.hub), settings=settings or ShellSettings())

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from app.events import SITE_RESTORED, Change, Topic
+from app.site_clock import SiteClock
 from app.store.backup import BackupWritten, Restored, back_up, restore
 from app.store.backup_archive import BackupError, Manifest, human_size, read_manifest
 from runtime.launcher import RESTART_EXIT_CODE
@@ -30,8 +31,9 @@ def tr(text_: str) -> str:
     return QCoreApplication.translate("SiteBackup", text_)
 
 
-def default_backup_name(now: datetime | None = None) -> str:
-    return f"网格站点备份-{(now or datetime.now()).strftime('%Y%m%d-%H%M')}{SUFFIX}"
+def default_backup_name(clock: SiteClock) -> str:
+    """Named by the site's date and time, whatever zone this computer is set to."""
+    return f"网格站点备份-{clock.now().strftime('%Y%m%d-%H%M')}{SUFFIX}"
 
 
 class SiteBackupActions(QObject):
@@ -69,7 +71,7 @@ class SiteBackupActions(QObject):
         chosen, _filter = QFileDialog.getSaveFileName(
             self.window,
             tr("备份站点"),
-            str(Path(folder or Path.home()) / default_backup_name()),
+            str(Path(folder or Path.home()) / default_backup_name(self.context.site.clock)),
             tr("站点备份") + f" (*{SUFFIX})",
         )
         if chosen:
@@ -126,7 +128,7 @@ class SiteBackupActions(QObject):
         answer = QMessageBox.question(
             self.window,
             tr("恢复站点"),
-            _restore_question(manifest),
+            _restore_question(manifest, self.context.site.clock),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -157,7 +159,7 @@ class SiteBackupActions(QObject):
         if self._restoring or change.payload.what != SITE_RESTORED:
             return  # this window's own restore says so itself
         self._busy(True)
-        note = tr("站点已由其他席位或命令从备份恢复") + f" ({_local_time(change.payload.backup_created_at)})"
+        note = tr("站点已由其他席位或命令从备份恢复") + f" ({_site_time(change.payload.backup_created_at, self.context.site.clock)})"
         if self.context.settings.kept:  # unattended walls too: no dialog to wait for
             self.window.statusBar().showMessage(note + tr("，窗口正在重新启动…"))
             QTimer.singleShot(RESTART_DELAY_MS, lambda: QCoreApplication.exit(RESTART_EXIT_CODE))
@@ -175,12 +177,12 @@ class SiteBackupActions(QObject):
         self.restore_action.setEnabled(not busy)
 
 
-def _restore_question(manifest: Manifest) -> str:
+def _restore_question(manifest: Manifest, clock: SiteClock) -> str:
     return "\n".join(
         [
             tr("将用这份备份替换当前站点的全部数据："),
             "",
-            tr("备份时间：") + _local_time(manifest.created_at),
+            tr("备份时间：") + _site_time(manifest.created_at, clock),
             tr("来源：") + manifest.source,
             tr("内容：") + _counts_text(manifest),
             "",
@@ -206,10 +208,10 @@ def _postgresql_restore_text() -> str:
     )
 
 
-def _local_time(iso_utc: str) -> str:
-    """The manifest's UTC time as this computer's clock shows it."""
+def _site_time(iso_utc: str, clock: SiteClock) -> str:
+    """The manifest's UTC time as the site's clock shows it."""
     try:
-        return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        return clock.text(datetime.fromisoformat(iso_utc))
     except ValueError:  # a hand-edited manifest: show what it says
         return iso_utc
 

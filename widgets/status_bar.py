@@ -13,8 +13,10 @@ import threading
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QDateTime, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+
+from app.site_clock import SECONDS, SiteClock
 
 
 class IndicatorState(StrEnum):
@@ -107,15 +109,20 @@ class IndicatorLabel(QWidget):
 class ShellStatusBar(QStatusBar):
     """Draws a StatusBoard, one label per indicator, and a clock on the right."""
 
-    def __init__(self, board: StatusBoard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, board: StatusBoard, clock: SiteClock, parent: QWidget | None = None, *, site_name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("shellStatusBar")
         self.setSizeGripEnabled(False)
         self.board = board
+        self.clock = clock  # the site's wall clock, the same at every seat whatever its computer's zone
         self._labels: dict[str, IndicatorLabel] = {}
         self._clock = QLabel()
         self._clock.setObjectName("statusClock")
         self._clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if site_name:  # which site this seat is on, beside its clock (a kiosk has no title bar)
+            self.addPermanentWidget(QLabel(site_name, objectName="statusSiteName"))
         self.addPermanentWidget(self._clock)
         board.changed.connect(self._show, Qt.ConnectionType.QueuedConnection)
         for indicator in board.indicators():
@@ -149,7 +156,7 @@ class ShellStatusBar(QStatusBar):
         self.insertWidget(before, label)
 
     def _tick(self) -> None:
-        self._clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
+        self._clock.setText(self.clock.now().strftime(SECONDS))
         self._fix_clock_width()
 
     def _fix_clock_width(self) -> None:

@@ -10,12 +10,14 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.site_clock import load_clock
 from app.store.announce import announced
 from app.tickets import Action, Intake, TicketDesk, TicketError, load_categories
 from app.tickets.categories import CategoryError
@@ -25,7 +27,6 @@ from app.tickets.notices import export_notice_list
 from app.tickets.open311 import service_requests, services
 from app.tickets.states import LEVEL_ZH, Source
 from app.tickets.sweep import sweep
-from app.tickets.timefmt import iso, parse_instant
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -103,15 +104,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     notice.set_defaults(handler=_notices)
 
 
-def _instant(text: str):
+INSTANT_OPTIONS = ("at", "start", "end")
+
+
+def _instant(text: str) -> datetime:
+    """ISO 8601 as typed; a time without an offset is read in the site's zone once the site is open."""
     try:
-        return parse_instant(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"时间格式错误 bad time {text!r}: use ISO 8601, e.g. 2026-10-01T09:30"
+        ) from None
 
 
 def _desk(args: argparse.Namespace) -> TicketDesk:
     db = open_database(args.db)
+    clock = load_clock(db)
+    for name in INSTANT_OPTIONS:  # typed in the site's zone, kept in UTC
+        if isinstance(getattr(args, name, None), datetime):
+            setattr(args, name, clock.to_utc(getattr(args, name)))
     try:
         categories = load_categories()
     except CategoryError as error:
@@ -143,7 +154,17 @@ def _read_photos(paths: list[Path]) -> list[tuple[str, bytes]]:
 def _new(args: argparse.Namespace) -> int:
     if args.lon is not None and args.lat is None:
         raise CommandError("--lon 需要同时给出 --lat  --lon needs --lat")
-    intake = Intake(
+    try:
+        with _announcing_desk(args) as desk:  # first: --at is read in the site's zone
+            ticket_id = desk.open(_intake(args), merge_into=args.merge, force=args.force)
+    except TicketError as error:
+        raise CommandError(str(error)) from error
+    print(ticket_id)
+    return 0
+
+
+def _intake(args: argparse.Namespace) -> Intake:
+    return Intake(
         category=args.category,
         text=args.text,
         source=args.source,
@@ -157,13 +178,6 @@ def _new(args: argparse.Namespace) -> int:
         at=args.at,
         photos=_read_photos(args.photo),
     )
-    try:
-        with _announcing_desk(args) as desk:
-            ticket_id = desk.open(intake, merge_into=args.merge, force=args.force)
-    except TicketError as error:
-        raise CommandError(str(error)) from error
-    print(ticket_id)
-    return 0
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -236,7 +250,7 @@ def _act(args: argparse.Namespace) -> int:
 def _sweep(args: argparse.Namespace) -> int:
     with _announcing_desk(args) as desk:
         report = sweep(desk, args.at)
-    _print_json(report.as_dict() | {"now": iso(report.now)})
+    _print_json(report.as_dict() | {"now": load_clock(desk.db).iso(report.now)})
     return 0
 
 

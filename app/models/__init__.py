@@ -17,7 +17,7 @@ from app.models.residents import (
     Tag,
     Visit,
 )
-from app.models.settings import SiteSetting
+from app.models.settings import SeatState, SiteSetting
 
 __all__ = [
     "AuditEntry",
@@ -36,6 +36,7 @@ __all__ = [
     "ResidenceType",
     "Resident",
     "ResidentTag",
+    "SeatState",
     "Sensor",
     "SiteKey",
     "SiteSetting",

@@ -31,6 +31,7 @@ from app.models import Building, Grid, GridLevel, Household, ResidenceType, Resi
 from app.roster.buildings import BuildingDirectory, BuildingRef, building_key
 from app.roster.columns import Field
 from app.roster.errors import RosterFileError
+from app.site_settings import SITE_NAME, read_setting
 from app.store import Database
 
 SERIAL = "序号"
@@ -159,7 +160,7 @@ def _title(session: Session, residents: Sequence[Resident]) -> str:
         name = session.get(Grid, communities.pop())
         assert name is not None
         return f"{name.name}居民花名册"
-    return "居民花名册"
+    return f"{read_setting(session, SITE_NAME, '')}居民花名册"  # the site's own name, when it has one
 
 
 def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from app.calendar import NaturalClock, WorkCalendar
 from app.tickets.categories import Category
@@ -31,6 +32,11 @@ class Clocks:
 
     working: WorkCalendar = WorkCalendar()
     natural: NaturalClock = NaturalClock()
+
+    @classmethod
+    def in_zone(cls, zone: ZoneInfo) -> Clocks:
+        """Working time in the site's time zone."""
+        return cls(working=WorkCalendar(zone=zone))
 
     def of(self, category: Category) -> Clock:
         return self.natural if category.natural_clock else self.working

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.models import Building, Grid, Household
+from app.site_clock import clock_in
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
@@ -78,7 +79,7 @@ def seed_demo_tickets(
     now = now or utcnow()
     rng = random.Random(seed)
     book = categories or load_categories()
-    clocks = Clocks()
+    clocks = Clocks.in_zone(clock_in(session).zone)
     grids, leaders = GridBook.load(session), LeaderBook.load(session)
     workflow = Workflow(book, clocks, grids, leaders)
     compounds = session.execute(

@@ -22,6 +22,7 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
+from app.site_clock import clock_in
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -71,7 +72,8 @@ class TicketDesk:
         self.hub = hub
         self.categories = categories or load_categories()  # the file's; sessions apply the site's limits
         self._site_book: tuple[dict, CategoryBook] | None = None
-        self.clocks = clocks or Clocks()
+        self._given_clocks = clocks
+        self._zone_clocks: dict[str, Clocks] = {}  # per site zone: a calendar keeps its workday tables
         self.locate = locate
         self.channels = tuple(channels)
         self._directory: tuple[GridBook, LeaderBook] | None = None
@@ -95,9 +97,18 @@ class TicketDesk:
             self._site_book = (overrides, apply_overrides(self.categories, overrides))
         return self._site_book[1]
 
+    def clocks(self, session: Session) -> Clocks:
+        """Working time in the site's time zone (its setting, read in `session`), unless given."""
+        if self._given_clocks is not None:
+            return self._given_clocks
+        zone = clock_in(session).zone
+        if zone.key not in self._zone_clocks:
+            self._zone_clocks[zone.key] = Clocks.in_zone(zone)
+        return self._zone_clocks[zone.key]
+
     def workflow(self, session: Session) -> Workflow:
         grids, leaders = self.directory(session)
-        return Workflow(self.book(session), self.clocks, grids, leaders)
+        return Workflow(self.book(session), self.clocks(session), grids, leaders)
 
     def _actor(self, session: Session, person_id: int | None) -> Actor:
         name = self.seat.operator
@@ -141,7 +152,7 @@ class TicketDesk:
                     raise DuplicateReport(duplicates)
             actor = self._actor(session, None)
             row, events = plan_ticket(
-                intake, category, place, grids, leaders, self.clocks.of(category), actor, now
+                intake, category, place, grids, leaders, self.clocks(session).of(category), actor, now
             )
             ticket_id = session.execute(
                 insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
@@ -173,6 +184,7 @@ class TicketDesk:
         with self.db.session() as session:
             grids, leaders = self.directory(session)
             actor = self._actor(session, None)
+            clocks = self.clocks(session)
             points = [i for i in intakes if i.household_id is None and i.building_id is None]
             located: dict[int, int | None] = {}
             if points and locate_many is not None:
@@ -186,7 +198,7 @@ class TicketDesk:
                     place = resolve_place(session, intake, self.locate)
                 category = self.book(session)[intake.category]
                 row, events = plan_ticket(
-                    intake, category, place, grids, leaders, self.clocks.of(category), actor, now
+                    intake, category, place, grids, leaders, clocks.of(category), actor, now
                 )
                 rows.append(row)
                 event_lists.append(events)
@@ -339,6 +351,7 @@ class TicketDesk:
             workflow.grids.name(ticket.assigned_grid_id),
             workflow.leaders.name(ticket.assignee_id),
             LEVEL_ZH.get(ticket.level if ticket.level is not None else 3, ""),
+            clock_in(session),
         )
         notices.send(session, facts, notices.compose(notices.load_template(), facts), at, self.channels)
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.site_clock import clock_in
 from app.tickets.categories import CategoryBook
 from app.tickets.models import Ticket
 from app.tickets.routing import GridBook
@@ -144,8 +145,8 @@ def kpis(
         "scope": {
             "grid": grids.grids[grid_id].code if grid_id is not None else None,
             "level": level,
-            "from": start.isoformat() if start else None,
-            "to": end.isoformat() if end else None,
+            "from": clock_in(session).iso(start),  # in the site's zone, as the statistics tab reads it
+            "to": clock_in(session).iso(end),
         },
         **figures,
         "by_grid": by_grid,

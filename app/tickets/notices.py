@@ -21,8 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import data_dir
+from app.site_clock import CHINESE_MINUTES, MINUTES, SiteClock, clock_in
+from app.site_settings import SITE_NAME, read_setting
 from app.tickets.models import Ticket, TicketNotice
-from app.tickets.timefmt import local
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class NoticeFacts:
     grid_name: str
     handler_name: str
     level_zh: str
+    clock: SiteClock  # the site's zone: a notice says when in the resident's time
 
 
 def compose(template: Template, facts: NoticeFacts) -> str:
@@ -52,7 +54,7 @@ def compose(template: Template, facts: NoticeFacts) -> str:
     return template.safe_substitute(
         id=t.id,
         resident=t.reporter_name or "居民",
-        reported_at=local(t.created_at).strftime("%Y年%m月%d日 %H:%M"),
+        reported_at=facts.clock.text(t.created_at, CHINESE_MINUTES),
         category=facts.category_path,
         text=t.text,
         address=t.address or "",
@@ -60,7 +62,7 @@ def compose(template: Template, facts: NoticeFacts) -> str:
         handler=facts.handler_name,
         level=facts.level_zh,
         result=t.result or "",
-        closed_at=local(t.closed_at or t.updated_at).strftime("%Y年%m月%d日 %H:%M"),
+        closed_at=facts.clock.text(t.closed_at or t.updated_at, CHINESE_MINUTES),
     )
 
 
@@ -122,13 +124,15 @@ def export_notice_list(
         )
     )
     path = Path(path)
+    clock = clock_in(session)
     if path.suffix.lower() in (".html", ".htm"):
+        site = html.escape(str(read_setting(session, SITE_NAME, "")))  # whose notice it is, on paper
         pages = "\n".join(
-            f'<section class="notice"><h2>工单 {n.ticket_id} 办理结果告知单</h2><pre>{html.escape(n.text)}</pre></section>'
+            f'<section class="notice"><h2>{site} 工单 {n.ticket_id} 办理结果告知单</h2><pre>{html.escape(n.text)}</pre></section>'
             for n in notices
         )
         path.write_text(
-            "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>办理结果告知单</title>"
+            f"<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>{site} 办理结果告知单</title>"
             "<style>body{font-family:'Noto Sans CJK SC',sans-serif}.notice{page-break-after:always}"
             "pre{white-space:pre-wrap;font-family:inherit;font-size:14pt}</style>"
             f"<body>{pages}</body></html>",
@@ -144,7 +148,7 @@ def export_notice_list(
                         n.ticket_id,
                         n.recipient or "",
                         n.phone or "",
-                        local(n.created_at).isoformat(" ", "minutes"),
+                        clock.text(n.created_at, MINUTES),
                         n.text,
                     ]
                 )

@@ -24,12 +24,12 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import AuditEntry
+from app.site_clock import SHORT, clock_in
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.states import LEVEL_ZH
-from app.tickets.timefmt import local
 from app.tickets.workflow import Workflow
 
 SWEEP_ACTOR = "系统时限监控"
@@ -123,6 +123,7 @@ def sweep_session(
     events: list[dict[str, Any]] = []
     audits: list[dict[str, Any]] = []
     clocks: dict[str, Clock] = {}  # one lookup per category, not per ticket
+    site_clock = clock_in(session)
     for ticket in due:
         clock = clocks.get(ticket.category_code)
         if clock is None:
@@ -136,11 +137,8 @@ def sweep_session(
             if pending < BREACHED:
                 pass_warning(ticket, clock, pending)
                 action = "warn"
-                due_local = local(ticket.deadline_at)
-                note = (
-                    f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，截止 {due_local.month:02d}-"
-                    f"{due_local.day:02d} {due_local.hour:02d}:{due_local.minute:02d}"
-                )
+                deadline = site_clock.text(ticket.deadline_at, SHORT)
+                note = f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，截止 {deadline}"
                 report.warnings += 1
             elif (ticket.level or 0) > 0:
                 action = "escalate"

@@ -8,18 +8,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.site_clock import clock_in
 from app.tickets.categories import CategoryBook
 from app.tickets.errors import TicketNotFound
 from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import GridBook, LeaderBook
 from app.tickets.states import ACTION_ZH, LEVEL_ZH, Source, State
-from app.tickets.timefmt import iso
 
 
 def describe_ticket(
     session: Session, ticket_id: int, categories: CategoryBook, grids: GridBook, leaders: LeaderBook
 ) -> dict[str, Any]:
     ticket = session.get(Ticket, ticket_id, populate_existing=True)
+    iso = clock_in(session).iso
     if ticket is None:
         raise TicketNotFound(ticket_id)
     category = categories.categories.get(ticket.category_code)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.context import SiteContext
 from app.models import Camera
+from app.site_clock import SiteClock
 from runtime.ai_alarms import EventAcknowledgement, event_acknowledgement
 from runtime.read.household import Households
 from runtime.read.resident_search import ResidentRow, SearchQuery
@@ -30,7 +31,13 @@ class AiReads:
 
     def __init__(self, site: SiteContext, households: Households) -> None:
         self.db = site.db
+        self.site = site
         self.households = households
+
+    @property
+    def clock(self) -> SiteClock:
+        """The site's clock: every time these views show is in the site's zone."""
+        return self.site.clock
 
     def acknowledgement(self, event_id: int) -> EventAcknowledgement | None:
         """Who acknowledged an event (itself, or through the alarm it raised), or None if it is gone."""

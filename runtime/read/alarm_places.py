@@ -17,6 +17,7 @@ from alarms.addresses import household_addresses
 from alarms.service import AlarmView
 from app.context import SiteContext
 from app.models import Camera, Grid, Sensor
+from app.site_clock import SiteClock
 
 GRID_SEPARATOR = " › "
 # The street (level 1) is the same for every alarm of a site: the path starts at the community.
@@ -37,6 +38,12 @@ class AlarmPlaces:
 
     def __init__(self, site: SiteContext) -> None:
         self.db = site.db
+        self.site = site
+
+    @property
+    def clock(self) -> SiteClock:
+        """The site's clock: every time these views show is in the site's zone."""
+        return self.site.clock
 
     def describe(self, alarms: Iterable[AlarmView]) -> dict[int, AlarmPlace]:
         """Alarm id → its place, for every alarm given."""

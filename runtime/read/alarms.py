@@ -18,6 +18,7 @@ from alarms.care_settings import HouseholdCareRules, read_rules
 from alarms.history import AlarmFilter, AlarmRow, Step, alarm_history, find_alarms
 from alarms.models import HeardCode
 from app.context import SiteContext
+from app.site_clock import SiteClock
 from runtime.read.household import Disclosure, HouseholdCard, Households
 
 HEARD_CODES_SHOWN = 200
@@ -39,6 +40,11 @@ class AlarmReads:
     def __init__(self, site: SiteContext, households: Households) -> None:
         self.site = site
         self.households = households
+
+    @property
+    def clock(self) -> SiteClock:
+        """The site's clock: every time these views show is in the site's zone."""
+        return self.site.clock
 
     # -- the alarm list --------------------------------------------------------------------------------
     def find(self, wanted: AlarmFilter) -> list[AlarmRow]:

@@ -30,6 +30,7 @@ from app.models import (
     VolunteerTeamMember,
 )
 from app.roster.masking import mask_id, mask_phone
+from app.site_clock import SiteClock, clock_in
 from runtime.read.grid_chain import GridChains
 from runtime.read.household_draft import (
     BuildingChoice,
@@ -94,7 +95,7 @@ class Member:
 
 @dataclass(frozen=True)
 class VisitLine:
-    at: datetime
+    at: datetime  # in the site's time zone (aware)
     visitor: str
     note: str
 
@@ -155,7 +156,8 @@ def load_household_card(
     if found is None:
         return None
     household, residents = found
-    today = today or date.today()
+    clock = clock_in(session)
+    today = today or clock.today()
     building = household.building
     chain = chain_from_tree(tree, building.grid_id)
     return HouseholdCard(
@@ -176,7 +178,7 @@ def load_household_card(
         pairings=_pairings(session, household_id),
         volunteers=_volunteers(session, tree, [link.grid_id for link in reversed(chain)]),
         chain=chain,
-        visits=_visits(session, household_id),
+        visits=_visits(session, household_id, clock),
         disclosure=disclosure,
     )
 
@@ -191,7 +193,7 @@ def _pairings(session: Session, household_id: int) -> tuple[Contact, ...]:
     return tuple(Contact(name, phone, PAIRED_PARTY_MEMBER) for name, phone in rows)
 
 
-def _visits(session: Session, household_id: int) -> tuple[VisitLine, ...]:
+def _visits(session: Session, household_id: int, clock: SiteClock) -> tuple[VisitLine, ...]:
     rows = session.execute(
         select(Visit.at, Person.name, Visit.note)
         .outerjoin(Person, Visit.person_id == Person.id)
@@ -199,7 +201,7 @@ def _visits(session: Session, household_id: int) -> tuple[VisitLine, ...]:
         .order_by(Visit.at.desc())
         .limit(RECENT_VISITS)
     ).all()
-    return tuple(VisitLine(at, visitor or "", note or "") for at, visitor, note in rows)
+    return tuple(VisitLine(clock.to_local(at), visitor or "", note or "") for at, visitor, note in rows)
 
 
 def _volunteers(session: Session, tree: GridTree, grid_ids: list[int]) -> tuple[Contact, ...]:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from alarms.models import Alarm, AlarmState
 from app.context import SiteContext
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Person, Resident, Sensor
+from app.site_clock import SiteClock
 from app.store.base import utcnow
 from app.tickets.models import Ticket
 from app.tickets.states import State
@@ -107,6 +108,12 @@ class MapReads:
 
     def __init__(self, site: SiteContext) -> None:
         self._db = site.db
+        self._site = site
+
+    @property
+    def clock(self) -> SiteClock:
+        """The site's clock (the printed map's date line)."""
+        return self._site.clock
 
     def grid_layer(self) -> GridLayer:
         """Every grid with an outline, and the grids' leaders (read again after an import)."""

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from alarms.addresses import household_address
 from app.models import Building, Household, Resident, ResidentTag
 from app.roster.masking import mask_id, mask_phone
+from app.site_clock import clock_in
 
 PAGE_SIZE = 200
 _DIGITS = re.compile(r"^[\d\- ]+$")
@@ -130,7 +131,7 @@ def search_residents(
     statement = statement.where(Resident.id > after_id).order_by(Resident.id).limit(limit)
     rows = session.execute(statement).all()
     tags = tags_of(session, [row.id for row in rows])
-    today = today or date.today()
+    today = today or clock_in(session).today()  # ages as of the site's date
     return [
         ResidentRow(
             resident_id=row.id,

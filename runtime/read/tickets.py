@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from app.context import SiteContext
+from app.site_clock import SiteClock
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.kpi import kpis
@@ -20,7 +21,6 @@ from app.tickets.locating import GridLocator
 from app.tickets.places import BuildingHit, find_buildings
 from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page
 from app.tickets.routing import GridBook, GridInfo, LeaderBook
-from app.tickets.timefmt import SITE_ZONE
 from app.tickets.view import describe_ticket
 from runtime.read.resident_search import SearchQuery, search_residents
 
@@ -95,6 +95,11 @@ class TicketReads:
         self._directory: TicketDirectory | None = None
         self._directory_lock = threading.Lock()
 
+    @property
+    def clock(self) -> SiteClock:
+        """The site's clock: every time these views show is in the site's zone."""
+        return self.site.clock
+
     def directory(self) -> TicketDirectory:
         """Grids and leaders, read on first use (~1,000 grids, a few thousand duties) and kept."""
         with self._directory_lock:
@@ -144,8 +149,9 @@ class TicketReads:
     def figures(self, first_day: date, last_day: date, grid_id: int | None = None) -> dict[str, Any]:
         """The rates and closure figures for tickets filed from `first_day` through `last_day`
         (site days, both included), for the whole site or one grid's subtree."""
-        start = _site_midnight_utc(first_day)
-        end = _site_midnight_utc(last_day + timedelta(days=1))
+        clock = self.site.clock
+        start = clock.day_start(first_day)
+        end = clock.day_start(last_day + timedelta(days=1))
         grids = self.directory().grids
         with self.site.db.session() as session:
             return kpis(session, self.categories, grids, start=start, end=end, grid_id=grid_id)
@@ -170,7 +176,3 @@ class TicketReads:
         with self.site.db.session() as session:
             return tuple(find_buildings(session, text, limit))
 
-
-def _site_midnight_utc(day: date) -> datetime:
-    """The start of a site day as the naive UTC instant the store keeps."""
-    return datetime.combine(day, time(), SITE_ZONE).astimezone(UTC).replace(tzinfo=None)

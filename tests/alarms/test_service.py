@@ -64,8 +64,8 @@ def test_state_rules_refuse_what_does_not_fit(site, service):
     service.close(alarm_id, Outcome.RESOLVED, note="已处理")
     with pytest.raises(AlarmError, match="不能执行"):
         service.acknowledge(alarm_id)
-    with pytest.raises(AlarmError):
-        service.close(alarm_id, Outcome.FALSE_ALARM)
+    with pytest.raises(AlarmError, match="不能执行"):
+        service.close(alarm_id, Outcome.FALSE_ALARM, note="老人误按")
     with pytest.raises(AlarmError, match="不存在"):
         service.acknowledge(999_999)
 
@@ -161,3 +161,13 @@ def test_active_lists_most_urgent_first(db, site, service):
             session.scalar(select(func.count()).select_from(Alarm).where(Alarm.state == AlarmState.RAISED))
             == 2
         )
+
+
+def test_a_false_alarm_or_an_escalation_without_a_reason_is_refused(site, service):
+    alarm_id = service.raise_alarm(draft_for(site))
+    with pytest.raises(AlarmError, match="误报须说明原因"):
+        service.close(alarm_id, Outcome.FALSE_ALARM, note="  ")
+    with pytest.raises(AlarmError, match="上报须说明原因"):
+        service.escalate(alarm_id, reason="")
+    view = service.get(alarm_id)
+    assert (view.state, view.escalated_at) == ("raised", None)  # refused: nothing written

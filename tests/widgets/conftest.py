@@ -179,7 +179,11 @@ def shell_context(qapp, small_site: SmallSite, tmp_path):
     from widgets.theme import apply_theme
 
     apply_theme(qapp)
-    context = build_shell_context(small_site.db, ShellSettings(path=tmp_path / "window.ini"))
+    from app.config import Seat
+
+    # a seat of its own per test: what a seat remembers (layout, language) lives in the shared site
+    seat = Seat(operator="operator", host=f"seat-{tmp_path.name}")
+    context = build_shell_context(small_site.db, ShellSettings(path=tmp_path / "window.ini"), seat)
     yield context
     context.bridge.close()
 

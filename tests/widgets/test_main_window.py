@@ -83,7 +83,7 @@ def test_switching_language_retranslates_the_open_window(qtbot, window):
     assert window._nav_actions["roster"].text() == "Residents"
     assert roster.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
     assert roster.search_box.placeholderText().startswith("Search")
-    assert window.context.settings.store().value("language") == "en"
+    assert window.context.seat_state.value("language") == "en"  # remembered by this seat, in the site
     window.language_actions["zh_CN"].trigger()
     qtbot.waitUntil(lambda: window.docks["wall"].windowTitle() == "视频墙")
     assert roster.model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
@@ -214,9 +214,39 @@ def test_a_first_start_opens_maximised_and_a_later_one_on_the_screen_it_closed_o
     window.show_on_start()
     qtbot.waitUntil(lambda: bool(window.windowState() & Qt.WindowState.WindowMaximized))
     window.close()
-    assert shell_context.settings.store().value(SCREEN_KEY) == window.screen().name()
+    assert shell_context.seat_state.value(SCREEN_KEY) == window.screen().name()
     again = MainWindow(shell_context, languages, panels=light_panels())
     qtbot.addWidget(again)
     assert again._remembered_screen() is window.screen()
     again.show_on_start()
     qtbot.waitUntil(lambda: bool(again.windowState() & Qt.WindowState.WindowMaximized))
+
+
+def test_the_layout_is_remembered_per_seat_in_the_sites_database(qtbot, shell_context, languages, tmp_path):
+    from app.config import Seat
+    from widgets.shell_context import ShellSettings, build_shell_context
+
+    window = MainWindow(shell_context, languages, panels=light_panels())
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # saves the layout
+    assert shell_context.seat_state.value("window/state").size() > 0
+    assert not (tmp_path / "window.ini").exists() or "window" not in (tmp_path / "window.ini").read_text()
+    same_seat = build_shell_context(
+        shell_context.db, ShellSettings(path=tmp_path / "other.ini"), shell_context.seat
+    )
+    other_seat = build_shell_context(
+        shell_context.db,
+        ShellSettings(path=tmp_path / "other.ini"),
+        Seat("operator", f"{shell_context.seat.host}-2"),
+    )
+    try:
+        again = MainWindow(same_seat, languages, panels=light_panels())
+        qtbot.addWidget(again)
+        assert again.restore_layout()  # the same seat finds its layout, even from another settings file
+        elsewhere = MainWindow(other_seat, languages, panels=light_panels())
+        qtbot.addWidget(elsewhere)
+        assert not elsewhere.restore_layout()  # another seat of the site starts from the default
+    finally:
+        same_seat.bridge.close()
+        other_seat.bridge.close()

@@ -33,7 +33,7 @@ class DetectorChoice:
 @dataclass(frozen=True)
 class EventSettings:
     stranger_linger_min: float = 5.0  # a stranger seen this long on one camera raises an event
-    night_start_hour: int = 22  # strangers between these local hours raise an event at once
+    night_start_hour: int = 22  # strangers between these hours on the site's clock raise an event at once
     night_end_hour: int = 6
     zone_min_s: float = 1.0  # a person must be inside a zone this long before it counts
     snapshot_quality: int = 80  # JPEG quality of event snapshots

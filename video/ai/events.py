@@ -10,11 +10,13 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import cv2
 import numpy as np
 from sqlalchemy import select
 
+from app.calendar import SITE_ZONE_DEFAULT
 from app.events import AiEventChanged, Change, EventHub, Topic
 from app.store import Database
 from app.store.base import utcnow
@@ -46,8 +48,9 @@ class EventDraft:
     notify: bool = True  # False: only counted (stored without pictures, not announced)
 
 
-def is_night(timestamp: float, settings: EventSettings) -> bool:
-    hour = datetime.fromtimestamp(timestamp).hour
+def is_night(timestamp: float, settings: EventSettings, zone: ZoneInfo = SITE_ZONE_DEFAULT) -> bool:
+    """Whether a frame's time is in the night hours on the site's clock (not the computer's)."""
+    hour = datetime.fromtimestamp(timestamp, zone).hour
     start, end = settings.night_start_hour, settings.night_end_hour
     return hour >= start or hour < end if start > end else start <= hour < end
 
@@ -56,9 +59,15 @@ class EventRules:
     """Decides, once per track and kind, whether a track has become an event."""
 
     def __init__(
-        self, settings: EventSettings, mask_alert: bool, zone_kind: str = "person", min_faces: int = 3
+        self,
+        settings: EventSettings,
+        mask_alert: bool,
+        zone_kind: str = "person",
+        min_faces: int = 3,
+        site_zone: ZoneInfo = SITE_ZONE_DEFAULT,
     ) -> None:
         self.settings = settings
+        self.site_zone = site_zone  # where "night" is
         self.mask_alert = mask_alert  # unmasked faces are always counted; announced only when this is set
         self.min_faces = min_faces
         self.zone_kind = (
@@ -77,7 +86,7 @@ class EventRules:
     ) -> list[EventDraft]:
         drafts = []
         label, subject_id, score = identity
-        night = is_night(now, self.settings)
+        night = is_night(now, self.settings, self.site_zone)
         if label is Identity.WATCHLIST:
             drafts.append(
                 EventDraft("watchlist_hit", camera_id, track.track_id, True, subject_id, score=score)

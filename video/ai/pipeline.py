@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from app.calendar import SITE_ZONE_DEFAULT
 from video.ai.config import AiConfig
 from video.ai.events import AiEventRecorder, EventRules
 from video.ai.gallery import FaceGallery
@@ -49,6 +51,7 @@ class CameraPipeline:
         zones: list[Zone] | None = None,
         detect_fps: float | None = None,
         names_visible: bool = False,
+        site_zone: ZoneInfo = SITE_ZONE_DEFAULT,
     ) -> None:
         self.camera_id = camera_id
         self.config = config
@@ -63,7 +66,11 @@ class CameraPipeline:
         self.tracker = IouTracker(config.tracking)
         has_persons = models.person is not None or models.persons_from_faces is not None
         self.rules = EventRules(
-            config.events, config.mask.alert, "person" if has_persons else "face", config.tracking.min_faces
+            config.events,
+            config.mask.alert,
+            "person" if has_persons else "face",
+            config.tracking.min_faces,
+            site_zone,
         )
         self.stats = CameraStats()
         self._last_taken: float | None = None

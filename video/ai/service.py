@@ -13,9 +13,11 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from app.calendar import SITE_ZONE_DEFAULT
 from video.ai.config import AiConfig
 from video.ai.events import AiEventRecorder
 from video.ai.gallery import FaceGallery
@@ -49,8 +51,10 @@ class InferenceService:
         recorder: AiEventRecorder | None = None,
         workers: int | None = None,
         names_visible: bool = False,
+        site_zone: ZoneInfo = SITE_ZONE_DEFAULT,
     ) -> None:
         self.config = config
+        self.site_zone = site_zone  # the night rules' clock
         self.models = models
         self.gallery = gallery
         self.recorder = recorder
@@ -74,6 +78,7 @@ class InferenceService:
             zones=zones,
             detect_fps=detect_fps,
             names_visible=self.names_visible,
+            site_zone=self.site_zone,
         )
         with self._lock:
             self._slots[camera_id] = _Slot(pipeline)

@@ -85,6 +85,11 @@ def open_ai(
     gallery.reload()
     recorder = AiEventRecorder(context.db, context.hub, config.events)
     service = InferenceService(
-        config, models, gallery=gallery, recorder=recorder, names_visible=names_visible
+        config,
+        models,
+        gallery=gallery,
+        recorder=recorder,
+        names_visible=names_visible,
+        site_zone=context.clock.zone,
     )
     return AiSite(context, config, models, gallery, service)

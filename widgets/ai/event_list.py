@@ -3,7 +3,6 @@ the selected event's snapshot and best face crop beside it; new events appear as
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from html import escape
 
 from PySide6.QtCore import (
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from alarms.service import TOPIC as ALARM_TOPIC
 from alarms.service import AlarmError, AlarmService
 from app.events import Change
+from app.site_clock import SHORT_SECONDS
 from runtime.ai_alarms import EventAcknowledgement, acknowledge_event
 from runtime.read.ai import PAGE_SIZE, AiReads, EventFilter, EventRow
 from runtime.types import AlarmState, StoreFailure
@@ -50,14 +50,6 @@ URGENT_TINT = QColor(179, 38, 30, 80)
 LIST_ZH = {"resident": "居民", "watchlist": "重点人员"}
 
 
-def local_time(at: datetime, *, year: bool = True) -> str:
-    """A stored (UTC) time in local time; the list leaves the year out to stay narrow."""
-    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S" if year else "%m-%d %H:%M:%S")
-
-
-def _utc_start(day: QDate) -> datetime:
-    """Local midnight of a day, as the store's naive UTC."""
-    return datetime.combine(day.toPython(), time.min).astimezone().astimezone(UTC).replace(tzinfo=None)
 
 
 class AiEventModel(QAbstractTableModel):
@@ -153,7 +145,7 @@ class AiEventModel(QAbstractTableModel):
             self.tr("已删除的摄像机") if row.camera_id is None else f"#{row.camera_id}"
         )
         return [
-            local_time(row.at, year=False),
+            self.reads.clock.text(row.at, SHORT_SECONDS),
             self.kind_text(row),
             camera,
             self.who_text(row),
@@ -225,7 +217,7 @@ class AiEventList(QWidget):
         self.urgent_only = QCheckBox(objectName="urgentOnly")
         self.since = QDateEdit(calendarPopup=True, objectName="sinceFilter")
         self.until = QDateEdit(calendarPopup=True, objectName="untilFilter")
-        today = QDate.currentDate()
+        today = QDate(self.reads.clock.today())
         for edit in (self.since, self.until):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.since.setDate(today.addDays(-7))
@@ -326,8 +318,8 @@ class AiEventList(QWidget):
         return EventFilter(
             kind=self.kind_filter.currentData(),
             camera_id=self.camera_filter.currentData(),
-            since=_utc_start(self.since.date()),
-            until=_utc_start(self.until.date().addDays(1)),
+            since=self.reads.clock.day_start(self.since.date().toPython()),
+            until=self.reads.clock.day_start(self.until.date().addDays(1).toPython()),
             urgent_only=self.urgent_only.isChecked(),
         )
 
@@ -344,7 +336,7 @@ class AiEventList(QWidget):
 
     def on_change(self, _change: Change) -> None:
         """A new event was announced: the list follows (several at once refresh once)."""
-        if self.until.date() < QDate.currentDate():
+        if self.until.date() < QDate(self.reads.clock.today()):
             return  # the operator is looking at the past; new events do not belong there
         self._refresh_soon.start()
 
@@ -374,7 +366,7 @@ class AiEventList(QWidget):
         self.snapshot.show_picture(jpeg_pixmap(snapshot), self.tr("无截图"))
         self.face.show_picture(jpeg_pixmap(face), self.tr("无人脸截图"))
         facts = [
-            (self.tr("时间"), local_time(row.at)),
+            (self.tr("时间"), self.reads.clock.text(row.at)),
             (self.tr("摄像机"), self.model.data(self.model.index(self.table.currentIndex().row(), 2))),
             (self.tr("人员 / 区域"), self.model.who_text(row)),
             (self.tr("说明"), self.model.detail_text(row)),
@@ -396,7 +388,7 @@ class AiEventList(QWidget):
             facts.append(
                 (
                     self.tr("已确认"),
-                    f"{acknowledgement.acknowledged_by or ''} {local_time(acknowledgement.acknowledged_at)}",
+                    f"{acknowledgement.acknowledged_by or ''} {self.reads.clock.text(acknowledgement.acknowledged_at)}",
                 )
             )
         elif acknowledgement.through_alarm:
@@ -405,7 +397,7 @@ class AiEventList(QWidget):
                 (
                     self.tr("已确认"),
                     f"{acknowledgement.alarm_acknowledged_by or ''} "
-                    f"{local_time(acknowledgement.alarm_acknowledged_at)}{self.tr('（随告警确认）')}",
+                    f"{self.reads.clock.text(acknowledgement.alarm_acknowledged_at)}{self.tr('（随告警确认）')}",
                 )
             )
         if acknowledgement.alarm_id is not None:

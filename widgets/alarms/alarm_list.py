@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from alarms.history import AlarmFilter, AlarmRow
 from app.events import Change
+from app.site_clock import SiteClock
 from runtime.read.alarms import AlarmReads
 from runtime.types import AlarmState
 from widgets.table_fit import Column, FitColumns, dense_rows
@@ -39,13 +40,10 @@ ACTION_ZH = {
 }
 
 
-def _local(at: datetime) -> str:
-    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
 class AlarmTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, clock: SiteClock, parent=None) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.rows: list[AlarmRow] = []
 
     def headers(self) -> list[str]:
@@ -93,7 +91,7 @@ class AlarmTableModel(QAbstractTableModel):
         if alarm.ticket_id:
             outcome += f" #{alarm.ticket_id}"
         return [
-            _local(alarm.raised_at),
+            self.clock.text(alarm.raised_at),
             f"P{alarm.priority}",
             alarm.title,
             row.address,
@@ -110,7 +108,7 @@ class AlarmListPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("alarmListPanel")
         self.reads = reads
-        self.model = AlarmTableModel(self)
+        self.model = AlarmTableModel(reads.clock, self)
         self._refresh_soon = QTimer(self, singleShot=True, interval=200)
         self._refresh_soon.timeout.connect(self.refresh)
         self._build()
@@ -124,7 +122,7 @@ class AlarmListPanel(QWidget):
         self.text_filter.setClearButtonEnabled(True)
         self.since = QDateEdit(calendarPopup=True, objectName="sinceFilter")
         self.until = QDateEdit(calendarPopup=True, objectName="untilFilter")
-        today = QDate.currentDate()
+        today = QDate(self.reads.clock.today())
         for edit in (self.since, self.until):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.since.setDate(today.addDays(-30))
@@ -223,18 +221,15 @@ class AlarmListPanel(QWidget):
         super().changeEvent(event)
 
     def current_filter(self) -> AlarmFilter:
-        since = datetime.combine(self.since.date().toPython(), time.min).astimezone().astimezone(UTC)
-        until = (
-            datetime.combine(self.until.date().toPython() + timedelta(days=1), time.min)
-            .astimezone()
-            .astimezone(UTC)
-        )
+        clock = self.reads.clock  # the filter's days are the site's days
+        since = clock.day_start(self.since.date().toPython())
+        until = clock.day_start(self.until.date().toPython() + timedelta(days=1))
         return AlarmFilter(
             state=self.state_filter.currentData(),
             priority=self.priority_filter.currentData(),
             text=self.text_filter.text().strip(),
-            since=since.replace(tzinfo=None),
-            until=until.replace(tzinfo=None),
+            since=since,
+            until=until,
         )
 
     def refresh(self) -> None:
@@ -267,7 +262,7 @@ class AlarmListPanel(QWidget):
             note = step.detail.get("note") or step.detail.get("reason") or ""
             extra = OUTCOME_ZH.get(step.detail.get("outcome", ""), "")
             lines.append(
-                f"<p>{escape(_local(step.at))}　<b>{escape(self.tr(ACTION_ZH.get(step.action, step.action)))}</b>"
+                f"<p>{escape(self.reads.clock.text(step.at))}　<b>{escape(self.tr(ACTION_ZH.get(step.action, step.action)))}</b>"
                 f"　{escape(step.actor)}　{escape(self.tr(extra) if extra else '')} {escape(str(note))}</p>"
             )
         self.history.setHtml("".join(lines))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from alarms.ingest import KIND_ZH, Heard, IngestError, SensorIngest
+from app.site_clock import SHORT_SECONDS, TIME_ONLY
 from runtime.read.alarms import AlarmReads
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -69,11 +68,11 @@ class LearnDialog(QDialog):
 
     def _load_stored(self) -> None:
         for code in self.reads.heard_codes():
-            at = code.last_heard_at.replace(tzinfo=UTC).astimezone().strftime("%m-%d %H:%M:%S")
+            at = self.reads.clock.text(code.last_heard_at, SHORT_SECONDS)
             self._add_row(code.protocol, code.device_code, f"{at} · {self.tr('未绑定')} · {code.times}×")
 
     def _add_heard(self, heard: Heard) -> None:
-        at = heard.event.at.replace(tzinfo=UTC).astimezone().strftime("%H:%M:%S")
+        at = self.reads.clock.text(heard.event.at, TIME_ONLY)
         state = self.tr("已绑定：") + (heard.sensor_name or "") if heard.sensor_id else self.tr("新编码")
         item = self._add_row(heard.event.protocol, heard.event.device_code, f"{at} · {state}", first=True)
         if heard.sensor_id is None:

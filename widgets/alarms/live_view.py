@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.site_clock import SiteClock
 from video.cameras import CameraInfo
 from video.pool import StreamPool
 from widgets.wall.tile import Tile
@@ -32,12 +33,12 @@ class AlarmLiveView(QWidget):
 
     open_on_wall = Signal()  # the operator double-clicked the picture
 
-    def __init__(self, pool: StreamPool, parent: QWidget | None = None) -> None:
+    def __init__(self, pool: StreamPool, site_clock: SiteClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alarmLiveView")
         self.caption = QLabel(objectName="alarmLiveCaption")
         self.caption.setWordWrap(True)
-        self.tile = Tile(pool)
+        self.tile = Tile(pool, site_clock=site_clock)
         self.tile.setFixedSize(TILE_SIZE)
         self.tile.maximise_requested.connect(lambda _tile: self.open_on_wall.emit())
         self.hint = QLabel(objectName="alarmLiveHint")

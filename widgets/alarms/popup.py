@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
@@ -34,16 +34,19 @@ from PySide6.QtWidgets import (
 from alarms.service import AlarmError, AlarmService, AlarmView
 from app.context import SiteContext
 from app.events import Change
+from app.site_clock import SHORT_SECONDS
 from runtime.read.alarms import AlarmReads
 from runtime.read.household import HouseholdCard
 from runtime.reads import ReadModels
 from runtime.types import AlarmState, Outcome
 from video.pool import StreamPool
 from widgets.alarms.care_rules import CareRulesDialog
+from widgets.alarms.dispatch_preview import dispatch_consequence
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.popup_place import place_beside
 from widgets.alarms.sound import AlarmSound
+from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
 from widgets.shortcuts import key_for
 
@@ -56,10 +59,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def _queue_key(view: AlarmView) -> tuple[int, datetime, int]:
     return (view.priority, view.raised_at, view.id)
-
-
-def local_time(view: AlarmView) -> str:
-    return view.raised_at.replace(tzinfo=UTC).astimezone().strftime("%m-%d %H:%M:%S")
 
 
 class QueueRowDelegate(QStyledItemDelegate):
@@ -162,7 +161,7 @@ class AlarmPopup(QWidget):
         self.ack_button.setDefault(True)
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.dispatch_button.clicked.connect(self.dispatch_selected)
-        self.false_button.clicked.connect(lambda: self._close_selected(Outcome.FALSE_ALARM))
+        self.false_button.clicked.connect(self.false_alarm_selected)
         self.escalate_button.clicked.connect(self.escalate_selected)
         self.map_button.clicked.connect(lambda: self._call_hook(self._show_on_map))
         self.camera_button.clicked.connect(lambda: self._call_hook(self._show_camera))
@@ -260,7 +259,7 @@ class AlarmPopup(QWidget):
         self._find_camera, self._live_for = find_camera, None
         if pool is None or find_camera is None:
             return
-        self.live = AlarmLiveView(pool)
+        self.live = AlarmLiveView(pool, self.reads.clock)
         self.live.open_on_wall.connect(lambda: self._call_hook(self._show_camera))
         self._card_row.addWidget(self.live)
         self.resize(max(self.width(), 1180), self.height())
@@ -395,7 +394,8 @@ class AlarmPopup(QWidget):
     def _style_item(self, item: QListWidgetItem, view: AlarmView) -> None:
         place = self._place(view)
         state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
-        item.setText(f"P{view.priority}  {view.title}\n{place}\n{local_time(view)} · {state}")
+        raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
+        item.setText(f"P{view.priority}  {view.title}\n{place}\n{raised} · {state}")
         background, text = PRIORITY_COLOURS.get(view.priority, PRIORITY_COLOURS[3])
         if view.state == AlarmState.ACKNOWLEDGED:
             background, text = ACK_COLOURS
@@ -450,10 +450,11 @@ class AlarmPopup(QWidget):
             else ""
         )
         escalated = f" · <b>{escape(self.tr('已上报'))}</b>" if view.escalated_at else ""
+        raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
         self.headline.setText(
             f"<span style='background:{background};color:white;padding:2px 6px;font-size:18px'><b>P{view.priority}</b></span>"
             f" <span style='font-size:20px'><b>{escape(view.title)}</b></span><br>"
-            f"<span>{escape(local_time(view))} · {escape(state)}{who}{escalated}</span>"
+            f"<span>{escape(raised)} · {escape(state)}{who}{escalated}</span>"
         )
         self.card.set_card(card, self._place(view))
         self._schedule_live()
@@ -475,8 +476,9 @@ class AlarmPopup(QWidget):
         self.live.show_camera(self._find_camera(view))
 
     # -- actions ---------------------------------------------------------------------------------------
-    def _act(self, action: Callable[[AlarmView], object]) -> None:
-        view = self.selected()
+    def _act(self, action: Callable[[AlarmView], object], alarm_id: int | None = None) -> None:
+        """Apply `action` to the selected alarm, or to `alarm_id` (the one a confirmation was asked for)."""
+        view = self.selected() if alarm_id is None else self._alarms.get(alarm_id)
         if view is None:
             return
         try:
@@ -499,14 +501,84 @@ class AlarmPopup(QWidget):
         if view is not None and view.state == AlarmState.RAISED:
             self._act(lambda v: self.service.acknowledge(v.id, note=self.note.text().strip()))
 
-    def dispatch_selected(self) -> None:
-        self._act(lambda v: self.service.dispatch(v.id, note=self.note.text().strip()))
+    def dispatch_selected(self) -> ConfirmActDialog | None:
+        """Show the ticket 派单 would create (category, grid, handler, limit); create it on 派单."""
+        view = self.selected()
+        if view is None:
+            return None
+        try:
+            preview = self.service.dispatch_preview(view.id)
+        except AlarmError as error:
+            self.error.setText(str(error))
+            return None
+        except Exception as error:  # the store or the ticket workflow: say so, keep the alarm
+            self.error.setText(self.tr("操作失败：") + str(error))
+            return None
+        return self._confirm(
+            view,
+            title=self.tr("派单"),
+            consequence=dispatch_consequence(self.tr, view, preview),
+            act_text=self.tr("派单"),
+            reason_label=self.tr("派单备注（可选）："),
+            act=lambda v, note: self.service.dispatch(v.id, note=note),
+        )
 
-    def escalate_selected(self) -> None:
-        self._act(lambda v: self.service.escalate(v.id, reason=self.note.text().strip() or "manual"))
+    def escalate_selected(self) -> ConfirmActDialog | None:
+        """Ask why, then hand the alarm up to the supervisor and the community grid leader."""
+        view = self.selected()
+        if view is None:
+            return None
+        return self._confirm(
+            view,
+            title=self.tr("上报"),
+            consequence=self.tr("告警“%1”将上报值班长和社区（二级网格）网格长，并标记为已上报。"),
+            act_text=self.tr("上报"),
+            reason_label=self.tr("上报原因（必填）："),
+            act=lambda v, reason: self.service.escalate(v.id, reason=reason),
+            required=True,
+        )
 
-    def _close_selected(self, outcome: Outcome) -> None:
-        self._act(lambda v: self.service.close(v.id, outcome, note=self.note.text().strip()))
+    def false_alarm_selected(self) -> ConfirmActDialog | None:
+        """Ask why, then close the alarm as a false alarm (it no longer rings and becomes no ticket)."""
+        view = self.selected()
+        if view is None:
+            return None
+        return self._confirm(
+            view,
+            title=self.tr("误报"),
+            consequence=self.tr("告警“%1”将关闭为误报：不再提醒，也不会转为工单。原因记入告警记录。"),
+            act_text=self.tr("标记误报"),
+            reason_label=self.tr("误报原因（必填）："),
+            act=lambda v, reason: self.service.close(v.id, Outcome.FALSE_ALARM, note=reason),
+            required=True,
+        )
+
+    def _confirm(
+        self,
+        view: AlarmView,
+        *,
+        title: str,
+        consequence: str,
+        act_text: str,
+        act: Callable[[AlarmView, str], object],
+        reason_label: str,
+        required: bool = False,
+    ) -> ConfirmActDialog:
+        """Ask before `act` on `view` (seeded with the note typed so far); it runs only on the dialog's
+        own button, on that alarm, whatever is selected by then."""
+        dialog = ConfirmActDialog(
+            title,
+            consequence.replace("%1", view.title),
+            act_text,
+            reason_label=reason_label,
+            reason_required=required,
+            reason=self.note.text().strip(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.confirmed.connect(lambda reason: self._act(lambda v: act(v, reason), view.id))
+        dialog.open()
+        return dialog
 
     def dismiss_selected(self) -> None:
         """Take an acknowledged alarm off this seat's stack; it stays open in the alarm list."""

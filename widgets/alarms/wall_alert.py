@@ -83,7 +83,7 @@ class WallAlert(QWidget):
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.band = QLabel(objectName="wallAlertBand", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.card = WallAlarmCard(self)
+        self.card = WallAlarmCard(self.places.clock, self)
         self.ack_button = QPushButton(objectName="wallAlertAck", clicked=self.ask_for_pin)
         self.pin_edit = QLineEdit(objectName="wallAlertPin", echoMode=QLineEdit.EchoMode.Password)
         self.pin_edit.setMaxLength(12)

@@ -7,13 +7,13 @@ card reads the same on a 1920x1080 wall and a 1366x768 one.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from alarms.care import SITE_TZ
 from alarms.service import AlarmView
+from app.site_clock import SHORT_SECONDS, SiteClock
 from runtime.read.alarm_places import AlarmPlace
 
 # Alarm kinds as the sensors, care rules and the AI raise them; an unknown kind shows as it is stored.
@@ -36,21 +36,17 @@ NEXT_SHOWN = 3  # queued alarms listed under the card by title; the rest only co
 CARD_WIDTH_SHARE = 0.72
 
 
-def site_time(moment: datetime) -> str:
-    """A stored (naive UTC) time as the site's clock shows it."""
-    return moment.replace(tzinfo=UTC).astimezone(SITE_TZ).strftime("%m-%d %H:%M:%S")
-
-
 class WallAlarmCard(QFrame):
     """Shows one alarm and what waits behind it; `show_alarm` fills it, `tick` moves the "ago" on."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: SiteClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wallAlarmCard")
+        self.clock = clock
         self._view: AlarmView | None = None
         self._place: AlarmPlace | None = None
         self._queued: list[AlarmView] = []
-        self._now = datetime.now(UTC).replace(tzinfo=None)
+        self._now = clock.utcnow()
         self._scale, self._screen_width = 1.0, 1920
         self._styled_for: tuple[float, int, int] | None = None  # (scale, width, priority) of the style sheet
         self.kind = self._label("wallAlarmKind")
@@ -140,7 +136,7 @@ class WallAlarmCard(QFrame):
         self.address.setText(address)
         self.grid.setText(grid)
         self.grid.setVisible(bool(grid))
-        self.raised.setText(self.tr("报警时间 %1（北京时间）").replace("%1", site_time(view.raised_at)))
+        self.raised.setText(self.tr("报警时间 %1").replace("%1", self.clock.text(view.raised_at, SHORT_SECONDS)))
         self.tick(self._now)
         self._show_queue()
 
@@ -165,7 +161,7 @@ class WallAlarmCard(QFrame):
             return
         self.waiting.setText(self.tr("另有 %1 条告警等待确认").replace("%1", str(len(self._queued))))
         lines = [
-            f"P{other.priority}  {other.title}  ·  {site_time(other.raised_at)}"
+            f"P{other.priority}  {other.title}  ·  {self.clock.text(other.raised_at, SHORT_SECONDS)}"
             for other in self._queued[:NEXT_SHOWN]
         ]
         if len(self._queued) > NEXT_SHOWN:

@@ -8,7 +8,7 @@ Qt bridge and refreshes colours and markers within a moment, without reloading t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from html import escape
 from pathlib import Path
 
@@ -421,7 +421,7 @@ class MapPanel(QWidget):
         if not painter.isActive():
             raise OSError(f"无法写入 PDF {path} (could not write the PDF)")
         page = writer.pageLayout().paintRectPixels(writer.resolution())
-        title = " › ".join(self.breadcrumb.names()) + f"    {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        title = " › ".join(self.breadcrumb.names()) + f"    {self.reads.clock.now():%Y-%m-%d %H:%M %Z}"
         font = QFont(map_font_family(), 12)
         painter.setFont(font)
         painter.drawText(QRectF(0, 0, page.width(), 40), Qt.AlignmentFlag.AlignVCenter, title)

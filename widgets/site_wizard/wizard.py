@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.context import SiteContext
 from app.site_settings import DEFAULT_TIME_ZONE, SettingError, SiteProfile, checked_profile, save_profile
 from runtime.site_setup import Step
+from widgets.i18n import LANGUAGES
 from widgets.jobs import Jobs
 from widgets.site_wizard.step_panel import StepPanel
 from widgets.site_wizard.texts import counts_text, step_titles, tr
@@ -45,11 +46,15 @@ class ProfilePage(QWizardPage):
         self.zone_box = QComboBox(editable=True)
         self.zone_box.setObjectName("siteTimeZone")
         self.zone_box.addItems(TIME_ZONES)
+        self.language_box = QComboBox(objectName="siteLanguage")
+        for code, label in LANGUAGES.items():
+            self.language_box.addItem(label, code)
         self.error = QLabel(wordWrap=True)
         self.error.setObjectName("profileError")
         form = QFormLayout()
         form.addRow(tr("站点名称"), self.name_edit)
         form.addRow(tr("时区"), self.zone_box)
+        form.addRow(tr("界面语言"), self.language_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -57,7 +62,9 @@ class ProfilePage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         try:
-            profile = checked_profile(self.name_edit.text(), self.zone_box.currentText())
+            profile = checked_profile(
+                self.name_edit.text(), self.zone_box.currentText(), self.language_box.currentData()
+            )
         except SettingError as error:
             self.error.setText(str(error))
             return False
@@ -67,7 +74,7 @@ class ProfilePage(QWizardPage):
         db, seat = self.site.db, self.site.seat
         self.jobs.submit(
             "profile",
-            lambda: save_profile(db, seat, profile.name, profile.time_zone),
+            lambda: save_profile(db, seat, profile.name, profile.time_zone, profile.language),
             self._saved,
             lambda error: self.error.setText(f"{type(error).__name__}: {error}"),
         )
@@ -75,6 +82,7 @@ class ProfilePage(QWizardPage):
 
     def _saved(self, profile: SiteProfile) -> None:
         self.saved = profile
+        self.site.reload_profile()  # the window opened after the wizard shows the new name and zone
         self.error.clear()
         self.wizard().next()
 

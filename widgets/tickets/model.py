@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app.site_clock import SHORT
 from app.tickets.states import LEVEL_ZH, State
-from app.tickets.timefmt import local
 from runtime.read.tickets import QueueFilter, QueueRow, TicketDirectory, TicketReads
 from widgets.jobs import Jobs
 
@@ -208,5 +208,5 @@ class TicketQueueModel(QAbstractTableModel):
                 return tr("计时暂停") if row.state in (State.WAITING, State.PARKED) else "—"
             return countdown(row.deadline_at, self.now)
         if column == "受理时间":
-            return f"{local(row.created_at):%m-%d %H:%M}"
+            return self.reads.clock.text(row.created_at, SHORT)
         return ""

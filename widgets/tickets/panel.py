@@ -8,7 +8,7 @@ Every query and action runs on the dock's worker (`Jobs`); the Qt thread only pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,10 +32,13 @@ from app.events import Change, Topic
 from app.tickets import TicketConflict, TicketDesk, TicketError
 from app.tickets.states import Action, Satisfaction, Source
 from runtime.read.tickets import QueueFilter, QueueKind
+from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
+from widgets.seat_settings import SeatSettings
 from widgets.shell_context import ShellContext
 from widgets.shortcuts import key_for
 from widgets.table_fit import Column, FitColumns, dense_rows
+from widgets.tickets.confirm_acts import CONFIRMED_ACTIONS, confirm_ticket_act, confirmed_params
 from widgets.tickets.detail import BUTTONS, TicketDetail
 from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
 from widgets.tickets.model import ROW_ROLE, TicketQueueModel
@@ -204,8 +207,8 @@ class TicketPanel(QWidget):
 
     # --- settings and shortcuts --------------------------------------------------------------------
 
-    def _settings(self) -> QSettings:
-        return self.context.settings.store()
+    def _settings(self) -> SeatSettings:
+        return self.context.seat_state
 
     def _restore(self) -> None:
         remembered = self._settings().value("tickets/me")
@@ -346,14 +349,24 @@ class TicketPanel(QWidget):
     def selected_rows(self) -> list:
         return [self.model.data(index, ROW_ROLE) for index in self.table.selectionModel().selectedRows()]
 
-    def act_on_selection(self, action: Action) -> None:
-        """Ask for the action's arguments here, apply it to each selected ticket on the worker."""
+    def act_on_selection(self, action: Action) -> ConfirmActDialog | None:
+        """Ask for the action's arguments here, apply it to each selected ticket on the worker; 退回,
+        升级 and 结案 first say what will happen and wait for the confirmation (returned, open)."""
         rows = self.selected_rows()
         if not rows:
-            return
+            return None
+        if action in CONFIRMED_ACTIONS:
+            dialog = confirm_ticket_act(action, rows, self)
+            dialog.confirmed.connect(
+                lambda reason: self._apply(action, rows, confirmed_params(action, reason))
+            )
+            return dialog
         params = self.ask(action)
-        if params is None:
-            return
+        if params is not None:
+            self._apply(action, rows, params)
+        return None
+
+    def _apply(self, action: Action, rows: list, params: dict) -> None:
         desk, me = self.desk, self.me.currentData()
         targets = [(row.id, row.version) for row in rows]
 
@@ -387,8 +400,6 @@ class TicketPanel(QWidget):
         text_prompts = {
             Action.HANDLE: ("result", tr("处置结果：")),
             Action.REJECT: ("reason", tr("核查不通过的原因：")),
-            Action.RETURN: ("reason", tr("退回理由（非本网格事项）：")),
-            Action.ESCALATE: ("reason", tr("升级理由：")),
             Action.NOTE: ("text", tr("备注：")),
             Action.WAIT: ("reason", tr("等待居民的原因：")),
             Action.DISMISS: ("reason", tr("不予立案理由：")),

@@ -44,7 +44,7 @@ class TicketStatsView(QWidget):
         super().__init__(parent)
         self.reads = reads
         self.jobs = jobs
-        today = QDate.currentDate()
+        today = QDate(reads.clock.today())  # the site's date
         self.start = QDateEdit(today.addDays(-90))
         self.end = QDateEdit(today)
         for edit in (self.start, self.end):

@@ -158,7 +158,7 @@ class WallPanel(QWidget):
         self._cameras: dict[int, CameraInfo] = {}
         self.extra_windows: list[QWidget] = []
         self.camera_list = CameraList()
-        self.wall = VideoWall(self.pool, lambda: self._cameras)
+        self.wall = VideoWall(self.pool, lambda: self._cameras, context.site.clock)
         self.message = _Notice()
         self.message.setObjectName("wallMessage")
         self._build()
@@ -275,7 +275,7 @@ class WallPanel(QWidget):
 
     # ---- layouts ----------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
-        saved = self.context.settings.store().value(LAST_LAYOUT_KEY)
+        saved = self.context.seat_state.value(LAST_LAYOUT_KEY)
         layout = None
         if saved:
             try:
@@ -289,7 +289,7 @@ class WallPanel(QWidget):
         self.wall.apply_layout(layout)
 
     def _remember_layout(self, layout: WallLayout) -> None:
-        self.context.settings.store().setValue(LAST_LAYOUT_KEY, layout.to_json())
+        self.context.seat_state.setValue(LAST_LAYOUT_KEY, layout.to_json())
         for index in range(self.layout_box.count()):  # show which arrangement the wall has
             kind, name = self.layout_box.itemData(index)
             preset = PRESETS.get(name) if kind == "preset" else None

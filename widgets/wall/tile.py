@@ -17,7 +17,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
@@ -39,6 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QWidget
 
+from app.site_clock import TIME_ONLY, SiteClock
 from video.cameras import CameraInfo
 from video.capture import CaptureWorker, DisplaySink
 from video.frames import FULL, Crop
@@ -133,13 +133,14 @@ def caption_name(metrics: QFontMetrics, name: str, stamp: str, width: float) -> 
     return metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(int(room), 0))
 
 
-def clock_face(stamp: int, font: QFont) -> QPixmap:
+def clock_face(stamp: int, font: QFont, site_clock: SiteClock) -> QPixmap:
     """The time `stamp` as HH:MM:SS in the caption colour on a transparent pixmap; rendered once per
     second and font, and kept in Qt's pixmap cache so that every tile showing that second shares it."""
     font_key = font.key()
-    face = QPixmapCache.find(f"wall-tile-clock:{stamp}:{font_key}")
+    cache_key = f"wall-tile-clock:{stamp}:{font_key}:{site_clock.zone_name}"
+    face = QPixmapCache.find(cache_key)
     if face is None:
-        text = datetime.fromtimestamp(stamp).strftime("%H:%M:%S")
+        text = site_clock.from_timestamp(stamp).strftime(TIME_ONLY)
         metrics = QFontMetrics(font)
         face = QPixmap(metrics.horizontalAdvance(text) + 2, metrics.height())
         face.fill(Qt.GlobalColor.transparent)
@@ -148,7 +149,7 @@ def clock_face(stamp: int, font: QFont) -> QPixmap:
         face_painter.setPen(CAPTION_COLOUR)
         face_painter.drawText(face.rect(), Qt.AlignmentFlag.AlignCenter, text)
         face_painter.end()
-        QPixmapCache.insert(f"wall-tile-clock:{stamp}:{font_key}", face)
+        QPixmapCache.insert(cache_key, face)
         QPixmapCache.remove(f"wall-tile-clock:{stamp - 2}:{font_key}")  # keep the cache to seconds in use
     return face
 
@@ -171,12 +172,18 @@ class Tile(QWidget):
     _status_changed = Signal(object)
 
     def __init__(
-        self, pool: StreamPool, index: int = 0, parent: QWidget | None = None, clock: FrameClock | None = None
+        self,
+        pool: StreamPool,
+        index: int = 0,
+        parent: QWidget | None = None,
+        clock: FrameClock | None = None,
+        site_clock: SiteClock | None = None,
     ) -> None:
         super().__init__(parent)
         self.pool = pool
         self.index = index
         self._clock = clock or FrameClock(self)  # a wall passes one clock to all its tiles
+        self.site_clock = site_clock or SiteClock()  # the picture's time in the site's zone
         self.camera: CameraInfo | None = None
         self.profile = Profile.SUB
         self._worker: CaptureWorker | None = None
@@ -532,7 +539,7 @@ class Tile(QWidget):
         painter.drawPixmap(self._caption_strip, self._caption, self._caption_strip)
         if stamp is not None and self.camera is not None:
             if self._shown_clock[0] != stamp:  # looked up once a second, not for every frame
-                self._shown_clock = (stamp, clock_face(stamp, self._clock_font))
+                self._shown_clock = (stamp, clock_face(stamp, self._clock_font, self.site_clock))
             face = self._shown_clock[1]
             painter.drawPixmap(self.width() - 6 - face.width(), (self._bar_height - face.height()) // 2, face)
 
@@ -590,7 +597,7 @@ class Tile(QWidget):
         if self.camera is None or status is None:
             return ""
         last = (
-            datetime.fromtimestamp(status.last_frame_at).strftime("%H:%M:%S") if status.last_frame_at else "—"
+            self.site_clock.from_timestamp(status.last_frame_at).strftime(TIME_ONLY) if status.last_frame_at else "—"
         )
         lines = [
             f"{self.camera.name} · {state_text(status.state)}",

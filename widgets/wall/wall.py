@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from app.site_clock import SiteClock
 from video.cameras import CameraInfo
 from video.layouts import PRESETS, WallLayout
 from video.pool import Profile, StreamPool
@@ -27,10 +28,15 @@ class VideoWall(QWidget):
     message = Signal(str)  # a short notice for the status line (errors in plain words)
 
     def __init__(
-        self, pool: StreamPool, cameras: Callable[[], dict[int, CameraInfo]], parent: QWidget | None = None
+        self,
+        pool: StreamPool,
+        cameras: Callable[[], dict[int, CameraInfo]],
+        site_clock: SiteClock,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.pool = pool
+        self.site_clock = site_clock
         self._cameras = cameras
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -84,7 +90,7 @@ class VideoWall(QWidget):
         self.layout_changed.emit(self.current_layout)
 
     def _new_tile(self, index: int) -> Tile:
-        tile = Tile(self.pool, index, self, self.frame_clock)
+        tile = Tile(self.pool, index, self, self.frame_clock, self.site_clock)
         tile.camera_menu = self._camera_menu
         tile.maximise_requested.connect(self.toggle_maximise)
         tile.camera_dropped.connect(lambda target, camera_id: self.put_camera(target.index, camera_id))
@@ -219,7 +225,7 @@ class VideoWall(QWidget):
             self.message.emit(QCoreApplication.translate("Wall", "请先选择一个有画面的窗格"))
             return
         try:
-            path = save_snapshot(tile.worker, tile.camera.name)
+            path = save_snapshot(tile.worker, tile.camera.name, tile.site_clock)
         except (RuntimeError, OSError) as error:
             self.message.emit(str(error))
             return

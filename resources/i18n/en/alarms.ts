@@ -4,6 +4,94 @@
 <context>
     <name>AlarmPopup</name>
     <message>
+        <source>三级网格</source>
+        <translation>level 3 grid</translation>
+    </message>
+    <message>
+        <source>二级网格</source>
+        <translation>level 2 grid</translation>
+    </message>
+    <message>
+        <source>一级网格</source>
+        <translation>level 1 grid</translation>
+    </message>
+    <message>
+        <source>县级领导</source>
+        <translation>county leader</translation>
+    </message>
+    <message>
+        <source>派单</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>派单备注（可选）：</source>
+        <translation>Note for the ticket (optional):</translation>
+    </message>
+    <message>
+        <source>上报</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>告警“%1”将上报值班长和社区（二级网格）网格长，并标记为已上报。</source>
+        <translation>Alarm “%1” will be handed up to the supervisor and the community (level 2) grid leader and marked as escalated.</translation>
+    </message>
+    <message>
+        <source>上报原因（必填）：</source>
+        <translation>Why it is escalated (required):</translation>
+    </message>
+    <message>
+        <source>误报</source>
+        <translation>False alarm</translation>
+    </message>
+    <message>
+        <source>告警“%1”将关闭为误报：不再提醒，也不会转为工单。原因记入告警记录。</source>
+        <translation>Alarm “%1” will be closed as a false alarm: it stops ringing and becomes no ticket. The reason goes into the alarm's record.</translation>
+    </message>
+    <message>
+        <source>标记误报</source>
+        <translation>Mark as false alarm</translation>
+    </message>
+    <message>
+        <source>误报原因（必填）：</source>
+        <translation>Why it is a false alarm (required):</translation>
+    </message>
+    <message>
+        <source>告警“%1”将转为工单：</source>
+        <translation>Alarm “%1” will become a ticket:</translation>
+    </message>
+    <message>
+        <source>分类：%1（%2）</source>
+        <translation>Category: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>此处已有同类未办结工单 #%1，本告警将并入该工单。</source>
+        <translation>An open ticket of the same category exists here (#%1): the alarm joins it.</translation>
+    </message>
+    <message>
+        <source>位置不在任何网格内，将转指挥中心人工派遣。</source>
+        <translation>The place lies in no grid: the command centre will dispatch it by hand.</translation>
+    </message>
+    <message>
+        <source>派往：%1（%2），承办人 %3</source>
+        <translation>Dispatched to: %1 (%2), handled by %3</translation>
+    </message>
+    <message>
+        <source>全天候计时</source>
+        <translation>round the clock</translation>
+    </message>
+    <message>
+        <source>按工作时间计</source>
+        <translation>in working time</translation>
+    </message>
+    <message>
+        <source>时限：%1（%2）</source>
+        <translation>Time limit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>告警随即标记为已处置（转工单）。</source>
+        <translation>The alarm is then marked handled (became a ticket).</translation>
+    </message>
+    <message>
         <source>关怀规则(&amp;R)</source>
         <translation>Care &amp;rules</translation>
     </message>
@@ -386,8 +474,8 @@
         <translation>Escalated</translation>
     </message>
     <message>
-        <source>报警时间 %1（北京时间）</source>
-        <translation>Raised %1 (Beijing time)</translation>
+        <source>报警时间 %1</source>
+        <translation>Raised %1</translation>
     </message>
     <message>
         <source>经纬度 %1, %2</source>

@@ -4,6 +4,10 @@
 <context>
     <name>SiteSetup</name>
     <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>

@@ -4,6 +4,34 @@
 <context>
     <name>Tickets</name>
     <message>
+        <source>退回给指挥中心重新派遣（非本网格事项），承办网格不再办理。</source>
+        <translation>be returned to the command centre for another dispatch (not this grid's matter); the grid stops handling them.</translation>
+    </message>
+    <message>
+        <source>升级到上一级网格，由其网格长承办，按上一级时限重新计时。</source>
+        <translation>be escalated to the grid above, handled by its leader, with that level's time limit starting now.</translation>
+    </message>
+    <message>
+        <source>结案：生成办理结果告知单，等待回访评价；结案后不能再处置。</source>
+        <translation>be closed: the result notice is produced and the feedback call awaited; a closed ticket cannot be handled again.</translation>
+    </message>
+    <message>
+        <source>退回理由（必填）：</source>
+        <translation>Why they are returned (required):</translation>
+    </message>
+    <message>
+        <source>升级理由（必填）：</source>
+        <translation>Why they are escalated (required):</translation>
+    </message>
+    <message>
+        <source>……另有 %1 件</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>共 %1 件工单将</source>
+        <translation>%1 ticket(s) will </translation>
+    </message>
+    <message>
         <source>·待审批</source>
         <translation> · awaiting approval</translation>
     </message>

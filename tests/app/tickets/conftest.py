@@ -14,12 +14,10 @@ from shapely import box, from_wkb
 from shapely.geometry import Point
 from sqlalchemy import select
 
-from app.calendar import WorkCalendar
 from app.config import Seat
 from app.models import Building, Duty, Grid, Household, Person
 from app.store import Database
 from app.tickets import Intake, TicketDesk, load_categories
-from app.tickets.clock import Clocks
 
 GRIDS = [
     # code, name, level, parent, (min_lon, min_lat, max_lon, max_lat)
@@ -134,8 +132,7 @@ def make_desk(db) -> TicketDesk:
         db,
         seat=Seat(operator="测试员", host="seat1"),
         categories=load_categories(),
-        clocks=Clocks(WorkCalendar()),
-        locate=BoxLocator(db),
+        locate=BoxLocator(db),  # working time in the site's zone (its setting; Asia/Shanghai by default)
     )
 
 
@@ -146,9 +143,9 @@ def desk(db, site) -> TicketDesk:
 
 def at(text: str) -> datetime:
     """Beijing time as naive UTC."""
-    from app.tickets.timefmt import parse_instant
+    from app.site_clock import SiteClock
 
-    return parse_instant(text)
+    return SiteClock("Asia/Shanghai").parse(text)
 
 
 def open_ticket(desk, where=IN_G1, category="SR01", when="2026-11-02T09:00", **kw) -> int:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.calendar import SITE_ZONE_DEFAULT
 from app.config import Seat
 from app.context import SiteContext
 from app.events import Change, EventHub, ZoneChanged
@@ -30,7 +31,7 @@ SEAT = Seat("值班员甲", "seat-a")
 
 
 def _at(hour: int) -> float:
-    return datetime(2026, 11, 27, hour, 0, 0).timestamp()
+    return datetime(2026, 11, 27, hour, 0, 0, tzinfo=SITE_ZONE_DEFAULT).timestamp()  # the site's hour
 
 
 def test_night_zone_counts_only_at_night():

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from app.calendar import SITE_ZONE_DEFAULT
 from app.events import EventHub
 from tests.video.ai.clips import (
     ASTRONAUT_HEAD,
@@ -30,7 +31,7 @@ CONSENT = Consent(date(2026, 11, 2), "书面签字")
 
 
 def day(hour: int = 12) -> float:
-    return datetime(2026, 11, 27, hour, 0, 0).timestamp()
+    return datetime(2026, 11, 27, hour, 0, 0, tzinfo=SITE_ZONE_DEFAULT).timestamp()  # the site's hour
 
 
 def walk(service, camera_id, frames, start, fps=5.0):

@@ -68,7 +68,17 @@ def test_dispatch_from_the_popup_opens_a_real_ticket(qtbot, panel, site):
     popup = panel.desk.popup
     qtbot.waitUntil(lambda: alarm_id in popup.alarm_ids, timeout=3000)
     popup.note.setText("派网格员吴晓东上门")
-    popup.dispatch_selected()
+    confirm = popup.dispatch_selected()
+    said = confirm.consequence.text()
+    assert "分类：" in said and "（LR02）" in said  # an SOS becomes 紧急呼叫跟进
+    assert "派往：" in said and "承办人" in said and "时限：" in said
+    with service.db.session() as session:
+        assert session.query(Ticket).count() == 0  # a preview writes nothing
+    confirm.reject()
+    assert service.get(alarm_id).state == "raised"  # cancelled: no ticket, the alarm waits
+    confirm = popup.dispatch_selected()
+    assert confirm.reason() == "派网格员吴晓东上门"
+    confirm.act_button.click()
     view = service.get(alarm_id)
     assert (view.state, view.outcome) == ("handled", Outcome.TICKET)
     with service.db.session() as session:

@@ -16,6 +16,7 @@ from app.config import Seat
 from app.events import AlarmChanged, Change
 from widgets.alarms.popup import AlarmPopup
 from widgets.alarms.sound import AlarmSound, CommandPlayer, alarm_wav
+from widgets.confirm import ConfirmActDialog
 
 pytestmark = pytest.mark.gui
 
@@ -104,8 +105,13 @@ def test_keyboard_acknowledge_then_false_alarm(qtbot, popup, service, site):
     assert (view.state, view.ack_note) == ("acknowledged", "已电话联系")
     popup.note.insert("老人误按")
     qtbot.keyClick(popup.note, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # the 误报(&F) mnemonic
+    qtbot.waitUntil(lambda: popup.findChild(ConfirmActDialog) is not None, timeout=2000)
+    confirm = popup.findChild(ConfirmActDialog)
+    assert service.get(alarm_id).state == "acknowledged"  # nothing happens before the confirmation
+    assert confirm.reason() == "老人误按"  # the note typed so far is the reason offered
+    confirm.act_button.click()
     qtbot.waitUntil(lambda: service.get(alarm_id).state == "handled", timeout=2000)
-    assert service.get(alarm_id).outcome == Outcome.FALSE_ALARM
+    assert (service.get(alarm_id).outcome, service.get(alarm_id).outcome_note) == (Outcome.FALSE_ALARM, "老人误按")
     assert popup.alarm_ids == [] and not popup.isVisible()
     assert popup.queue.focusPolicy() != Qt.FocusPolicy.NoFocus
 
@@ -140,7 +146,8 @@ def test_another_seat_handling_an_alarm_takes_it_off_this_stack(qtbot, popup, sq
 def test_escalate_and_errors_show_in_the_popup(qtbot, popup, service, site):
     alarm_id = service.raise_alarm(sos(site))
     popup.present(alarm_id)
-    popup.escalate_selected()
+    popup.escalate_selected().reason_edit.setPlainText("无人接听，请社区上门")
+    popup.findChild(ConfirmActDialog).act_button.click()
     assert service.get(alarm_id).escalated_at is not None
     assert "已上报" in popup.headline.text()
     assert not popup.dispatch_button.isEnabled()  # no ticket workflow wired into this service
@@ -188,3 +195,26 @@ def test_the_command_line_player_really_plays_the_wav_and_stops(tmp_path):
     player.stop()
     process.wait(5)
     assert record.read_text().split() == ["0.90"]
+
+
+def test_false_alarm_asks_first_and_refuses_an_empty_reason(qtbot, popup, service, site):
+    alarm_id = service.raise_alarm(sos(site))
+    popup.present(alarm_id)
+    confirm = popup.false_alarm_selected()
+    assert "将关闭为误报" in confirm.consequence.text() and "紧急呼叫(SOS)" in confirm.consequence.text()
+    confirm.act_button.click()  # no reason typed
+    assert confirm.isVisible() and confirm.error.text() == "请填写原因，它会记入记录"
+    assert service.get(alarm_id).state == "raised"
+    confirm.reject()
+    assert service.get(alarm_id).state == "raised" and popup.alarm_ids == [alarm_id]  # cancelled: nothing
+
+
+def test_escalate_cancelled_changes_nothing(qtbot, popup, service, site):
+    alarm_id = service.raise_alarm(sos(site))
+    popup.present(alarm_id)
+    popup.note.setText("邻居说老人外出了")
+    confirm = popup.escalate_selected()
+    assert confirm.reason() == "邻居说老人外出了" and "上报值班长" in confirm.consequence.text()
+    confirm.reject()
+    assert service.get(alarm_id).escalated_at is None
+    assert popup.note.text() == "邻居说老人外出了"  # the note stays for the next act

@@ -50,10 +50,13 @@ def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_p
     wizard.next()
     assert wizard.currentPage() is wizard.profile and "站点名称" in wizard.profile.error.text()
     wizard.profile.name_edit.setText("幸福社区")
+    wizard.profile.language_box.setCurrentIndex(wizard.profile.language_box.findData("en"))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.steps[Step.GRIDS], timeout=10_000)
     assert load_profile(sqlite_db).name == "幸福社区"
     assert load_profile(sqlite_db).time_zone == "Asia/Shanghai"
+    assert load_profile(sqlite_db).language == "en"  # every seat of the site starts in English
+    assert wizard.profile.site.name == "幸福社区"  # the window opened next shows the new name
 
     grids = wizard.steps[Step.GRIDS].panel
     grids.choose(grids_file(tmp_path))

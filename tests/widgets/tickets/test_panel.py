@@ -126,3 +126,39 @@ def test_queue_queries_run_off_the_qt_thread(panel, qtbot, monkeypatch):
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert widget.model.filter.text == "楼下垃"
     assert widget.model.rows and all("楼下垃" in r.text for r in widget.model.rows)
+
+
+def test_return_asks_first_refuses_no_reason_and_does_nothing_when_cancelled(panel, site, qtbot):
+    from app.tickets import Action
+
+    widget, _overdue, fresh = panel
+    widget.me.setCurrentIndex(widget.me.findData(site.people["张小区"]))
+    widget.queue_tabs.setCurrentIndex(0)
+    settle(qtbot, widget)
+    widget.table.selectRow(0)
+    confirm = widget.act_on_selection(Action.RETURN)
+    assert f"#{fresh}" in confirm.consequence.text() and "共 1 件工单将退回" in confirm.consequence.text()
+    confirm.act_button.click()  # empty reason
+    assert confirm.isVisible() and confirm.error.text() == "请填写原因，它会记入记录"
+    confirm.reject()
+    settle(qtbot, widget)
+    assert widget.desk.describe(fresh)["state"] == "dispatched"
+    confirm = widget.act_on_selection(Action.RETURN)
+    confirm.reason_edit.setPlainText("属物业管理范围")
+    confirm.act_button.click()
+    settle(qtbot, widget)
+    shown = widget.desk.describe(fresh)
+    assert shown["state"] == "returned" and any("属物业管理范围" in e["note"] for e in shown["timeline"])
+
+
+def test_close_says_what_happens_and_takes_no_reason(panel, site, qtbot):
+    from app.tickets import Action
+
+    widget, _overdue, fresh = panel
+    widget.table.selectRow(0)
+    row = widget.selected_rows()[0]
+    confirm = widget.act_on_selection(Action.CLOSE)
+    assert "告知单" in confirm.consequence.text() and confirm.reason_edit.isHidden()
+    confirm.reject()
+    settle(qtbot, widget)
+    assert widget.desk.describe(row.id)["state"] == row.state  # cancelled: nothing happened

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent, QImage
 
+from app.site_clock import SiteClock
 from video.frames import FULL
 from video.layouts import PRESETS, custom_layout
 from video.pool import Profile
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 def _wall(qtbot, pool, cameras, layout="4", size=(800, 450)) -> VideoWall:
     by_id = {camera.id: camera for camera in cameras}
-    wall = VideoWall(pool, lambda: by_id)
+    wall = VideoWall(pool, lambda: by_id, SiteClock())
     qtbot.addWidget(wall)
     wall.resize(*size)
     wall.apply_layout(PRESETS[layout])
@@ -263,9 +264,9 @@ def test_tiles_showing_the_same_second_share_one_clock_face(qapp):
 
     font = QFont()
     font.setPixelSize(13)
-    face = clock_face(1_764_800_000, font)
-    assert clock_face(1_764_800_000, font).cacheKey() == face.cacheKey()  # rendered once for every tile
-    assert clock_face(1_764_800_001, font).cacheKey() != face.cacheKey()
+    face = clock_face(1_764_800_000, font, SiteClock())
+    assert clock_face(1_764_800_000, font, SiteClock()).cacheKey() == face.cacheKey()  # rendered once for every tile
+    assert clock_face(1_764_800_001, font, SiteClock()).cacheKey() != face.cacheKey()
     image = face.toImage()
     text_pixels = sum(
         1 for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y).alpha() > 128
