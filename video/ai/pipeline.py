@@ -155,7 +155,9 @@ class CameraPipeline:
                 vector = recogniser.embed(frame, track.landmarks)
                 if vector is not None:
                     self.stats.faces_embedded += 1
-                    match = self.gallery.match(vector) if self.gallery is not None else None
+                    match = (
+                        self.gallery.match(vector, recogniser.model_tag) if self.gallery is not None else None
+                    )
                     if match is None or match.subject_id is None:
                         track.votes.append(FaceVote(None, None, 0.0))
                     else:
@@ -181,7 +183,7 @@ class CameraPipeline:
             return Identity.PENDING, None, 0.0
         if self.models.recogniser is None:
             return Identity.FACE, None, 0.0
-        return track.identity(self.config.tracking)
+        return track.identity(self.config.tracking, self.models.recogniser.match_threshold)
 
     @staticmethod
     def _keep_best_face(track: Track, frame: np.ndarray) -> None:
