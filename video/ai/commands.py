@@ -111,8 +111,10 @@ def _models(args: argparse.Namespace) -> int:
         )
     if config.recogniser.kind() == "none":
         print("--   人脸识别 face recognition: 已关闭 switched off (recogniser.type = none)")
-    if not config.mask.model:
-        print("--   口罩识别 mask: 未配置 not configured (mask.model)")
+    if models.mask is not None:
+        print(f"     口罩阈值 mask threshold {config.mask.threshold:g}")
+    if not config.mask.enabled:
+        print("--   口罩识别 mask: 已关闭 switched off (mask.enabled = false)")
     print("模型文件 model files (resources/models/LICENSES.md):")
     for model in provenance.MODEL_FILES:
         print(f"  {model.job} {model.name} — {model.source()} — {model.licence}")

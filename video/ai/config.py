@@ -111,9 +111,9 @@ def parse(data: dict[str, Any]) -> AiConfig:
     for key, cls in SECTIONS.items():
         if key in top:
             values[key] = build(cls, top.pop(key), key)
-    recogniser = values.get("recogniser", RecogniserSettings())
     try:
-        recogniser.threshold()
+        values.get("recogniser", RecogniserSettings()).threshold()
+        values.get("mask", MaskSettings()).check()
     except ValueError as error:
         raise AiConfigError(f"配置错误 config error: {error}") from error
     scalars = build(_Scalars, top, "ai")

