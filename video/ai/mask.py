@@ -26,7 +26,7 @@ THRESHOLD_BOUNDS = (0.2, 0.95)  # outside these nearly every face lands on one s
 class MaskSettings:
     model: str = ""  # an ONNX file; empty: the shipped classifier
     enabled: bool = True
-    threshold: float = 0.5  # probability of "mask" above which the face counts as masked
+    threshold: float = 0.4  # p(mask) from which a face counts as masked (calibrated: models README)
     alert: bool = False  # raise an event per unmasked track (otherwise only counted)
 
     def model_path(self) -> str:

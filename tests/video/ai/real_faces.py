@@ -8,7 +8,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from tests.video.ai.clips import astronaut
+from tests.video.ai.clips import astronaut, cameraman
 
 PHOTOS = Path(__file__).parent / "photos"
 SAME_PERSON = ("obama.jpg", "obama2.jpg", "obama3.jpg")
@@ -17,13 +17,25 @@ SAME_PERSON = ("obama.jpg", "obama2.jpg", "obama3.jpg")
 def photo(name: str) -> np.ndarray:
     if name == "astronaut":
         return astronaut()
+    if name == "cameraman":
+        return cameraman()
     image = cv2.imread(str(PHOTOS / name))
     assert image is not None, f"missing test photo {name}"
     return image
 
 
-def draw_mask(bgr: np.ndarray, landmarks, box) -> np.ndarray:
-    """A copy with a pale-blue pleated surgical mask over nose, mouth and chin, with ear loops.
+MASK_COLOURS = {  # BGR
+    "pale blue": (235, 215, 190),
+    "white": (240, 240, 240),
+    "black": (40, 40, 40),
+    "pink": (200, 180, 240),
+}
+
+
+def draw_mask(
+    bgr: np.ndarray, landmarks, box, colour: tuple[int, int, int] = MASK_COLOURS["pale blue"]
+) -> np.ndarray:
+    """A copy with a (by default pale-blue) pleated surgical mask over nose, mouth and chin, with ear loops.
 
     Placed from the five landmarks: it starts just below the eyes, spans past the mouth corners to the
     cheeks and ends under the chin, shaded darker at the edges and with three horizontal folds.
@@ -50,13 +62,14 @@ def draw_mask(bgr: np.ndarray, landmarks, box) -> np.ndarray:
     )
     layer = np.zeros(image.shape[:2], dtype=np.uint8)
     cv2.fillPoly(layer, [outline], 255)
-    fabric = np.full_like(image, (235, 215, 190))  # BGR pale blue
+    fabric = np.full_like(image, colour)
     # shading: darker towards the edges of the mask, as cloth curving round a face
     shade = cv2.GaussianBlur(layer, (0, 0), max(2.0, eye_dist * 0.25)).astype(np.float32) / 255.0
     fabric = (fabric * (0.7 + 0.3 * shade[..., None])).astype(np.uint8)
     for k in (0.3, 0.5, 0.7):  # pleats
         y = int(top + k * (chin - top))
-        cv2.line(fabric, (int(left), y), (int(right), y), (200, 180, 160), max(1, int(eye_dist * 0.04)))
+        pleat = tuple(int(c * 0.85) for c in colour)
+        cv2.line(fabric, (int(left), y), (int(right), y), pleat, max(1, int(eye_dist * 0.04)))
     mask = layer.astype(bool)
     image[mask] = fabric[mask]
     thickness = max(1, int(eye_dist * 0.03))

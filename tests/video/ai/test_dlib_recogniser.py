@@ -34,7 +34,7 @@ def biggest_face(mtcnn, image):
 def test_the_default_config_loads_dlib_with_its_calibrated_threshold(sessions):
     models = AiModels.load(AiConfig(), sessions, strict=True)
     assert isinstance(models.recogniser, DlibFaceRecogniser)
-    assert models.recogniser.match_threshold == pytest.approx(0.90)
+    assert models.recogniser.match_threshold == pytest.approx(0.93)
     assert models.recogniser.model_tag.startswith("dlib_face_recognition_resnet_model_v1@55533b28a958")
 
 

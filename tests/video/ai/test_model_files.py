@@ -25,7 +25,11 @@ def test_ai_models_prints_licences_and_checksums(capsys, tmp_path, monkeypatch, 
     monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
     assert main(["ai", "--config", str(tmp_path / "absent.toml"), "models", "--db", sqlite_db.url]) == 0
     out = capsys.readouterr().out
-    assert "OK   人脸识别 face recognition: dlib" in out and "match threshold 0.9" in out
+    assert (
+        "OK   人脸识别 face recognition: dlib" in out
+        and "match threshold 0.93" in out
+        and "mask threshold 0.4" in out
+    )
     for model in provenance.MODEL_FILES:
         assert f"sha256 {model.sha256} OK" in out and model.name in out
 
