@@ -121,7 +121,10 @@ def _models(args: argparse.Namespace) -> int:
         print(f"    sha256 {model.sha256} {provenance.check(model)}")
     if models.recogniser is not None:
         tag = models.recogniser.model_tag
-        notice = re_enrol_notice(stale_subjects(open_database(args.db), tag), tag)
+        try:
+            notice = re_enrol_notice(stale_subjects(open_database(args.db), tag), tag)
+        except CommandError as error:  # the models are still worth reporting without the database
+            notice = f"--   无法检查人脸库 cannot check the gallery's templates: {error}"
         if notice:
             print(notice)
     return 0 if all(s.loaded for s in models.status) else 1

@@ -75,7 +75,7 @@ def test_enrolled_resident_is_recognised_in_other_photos_and_others_are_not(
 
 
 def test_templates_of_another_model_are_not_compared_and_ask_for_re_enrolment(
-    sqlite_db, cipher, mtcnn, recogniser, dlib_recogniser, capsys, monkeypatch, tmp_path
+    db, mtcnn, recogniser, dlib_recogniser, capsys, monkeypatch, tmp_path
 ):
     """A resident enrolled with the old (here: generated SFace) model is not matched by dlib at all,
     and `ai gallery` / `ai models` name them and the command that re-enrols them."""
@@ -83,22 +83,22 @@ def test_templates_of_another_model_are_not_compared_and_ask_for_re_enrolment(
     from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
 
     cipher = TemplateCipher.from_key_file(tmp_path / "data" / KEY_FILE_NAME)
-    gallery = FaceGallery(sqlite_db, cipher, Seat("tester", "test-host"))
-    old = gallery.enrol(photo("obama.jpg"), CONSENT, mtcnn, recogniser, resident_id=add_resident(sqlite_db))
+    gallery = FaceGallery(db, cipher, Seat("tester", "test-host"))
+    old = gallery.enrol(photo("obama.jpg"), CONSENT, mtcnn, recogniser, resident_id=add_resident(db))
     image = photo("obama2.jpg")
     vector = dlib_recogniser.embed(image, biggest_face(mtcnn, image).landmarks)
     assert gallery.match(vector, dlib_recogniser.model_tag).subject_id is None
-    assert [s.subject_id for s in stale_subjects(sqlite_db, dlib_recogniser.model_tag)] == [old]
+    assert [s.subject_id for s in stale_subjects(db, dlib_recogniser.model_tag)] == [old]
 
     config = tmp_path / "ai.toml"
     config.write_text('[face_detector]\ntype = "mtcnn"\n', encoding="utf-8")
-    assert main(["ai", "--config", str(config), "gallery", "--db", sqlite_db.url]) == 0
+    assert main(["ai", "--config", str(config), "gallery", "--db", db.url]) == 0
     out = capsys.readouterr().out
     assert f"#{old} resident" in out and "需重新录入 re-enrol" in out
     assert "ai enrol --person ID PHOTO" in out
 
     gallery.enrol(photo("obama.jpg"), CONSENT, mtcnn, dlib_recogniser, resident_id=1)
-    assert stale_subjects(sqlite_db, dlib_recogniser.model_tag) == []
+    assert stale_subjects(db, dlib_recogniser.model_tag) == []
     assert gallery.match(vector, dlib_recogniser.model_tag).subject_id == old
 
 
