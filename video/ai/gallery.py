@@ -257,6 +257,11 @@ class FaceGallery:
             subject_id, list_name = subjects[best]
         return Match(subject_id, list_name, float(scores[best]))
 
+    def holds(self, model: str) -> bool:
+        """Whether templates of this model are loaded: without any, no face can be told from a stranger."""
+        with self._lock:
+            return model in self._by_model
+
     def __len__(self) -> int:
         with self._lock:
             return sum(len(subjects) for _, subjects in self._by_model.values())
