@@ -1,6 +1,7 @@
-"""Face alignment: a similarity transform from the detector's 5 landmarks to the 112x112 template.
+"""Face alignment: a similarity transform from the detector's 5 landmarks onto a model's template.
 
-The template is the one SFace / ArcFace models were trained with (OpenCV's FaceRecognizerSF uses it).
+The default template is the 112x112 one SFace / ArcFace models were trained with (OpenCV's
+FaceRecognizerSF uses it); dlib's recogniser brings its own (video/ai/dlib_face.py).
 """
 
 from __future__ import annotations
@@ -23,12 +24,17 @@ TEMPLATE = np.array(
 )
 
 
-def align_face(bgr: np.ndarray, landmarks: tuple[Point, ...]) -> np.ndarray | None:
-    """The face warped onto the template (112x112 BGR), or None when the landmarks cannot be fitted."""
+def align_face(
+    bgr: np.ndarray,
+    landmarks: tuple[Point, ...],
+    template: np.ndarray = TEMPLATE,
+    size: int = ALIGNED_SIZE,
+) -> np.ndarray | None:
+    """The face warped onto the template (size x size BGR), or None when the landmarks cannot be fitted."""
     if len(landmarks) != 5:
         return None
     src = np.asarray(landmarks, dtype=np.float32)
-    matrix, _ = cv2.estimateAffinePartial2D(src, TEMPLATE, method=cv2.LMEDS)
+    matrix, _ = cv2.estimateAffinePartial2D(src, template, method=cv2.LMEDS)
     if matrix is None:
         return None
-    return cv2.warpAffine(bgr, matrix, (ALIGNED_SIZE, ALIGNED_SIZE), borderMode=cv2.BORDER_REPLICATE)
+    return cv2.warpAffine(bgr, matrix, (size, size), borderMode=cv2.BORDER_REPLICATE)

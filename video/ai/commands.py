@@ -17,12 +17,14 @@ from app.commands.db import open_database
 from app.config import Seat, data_dir
 from app.store import Database
 from video.ai import config as ai_config
+from video.ai import provenance
 from video.ai.crypto import KEY_FILE_NAME, TemplateCipher, TemplateKeyError
 from video.ai.events import KINDS, recent_events
 from video.ai.gallery import Consent, EnrolmentError, FaceGallery
 from video.ai.models import AiModels
 from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.service import InferenceService
+from video.ai.template_models import re_enrol_notice, stale_subjects
 from video.ai.types import FrameAnalysis
 from video.ai.zones import RULES, Zone, ZoneError, load_zones, save_zone
 
@@ -103,10 +105,28 @@ def _models(args: argparse.Namespace) -> int:
         mark = "OK  " if status.loaded else "FAIL"
         line = f"{mark} {status.job}: {status.configured}"
         print(line + (f" — {status.message}" if status.message else ""))
-    if not config.recogniser.model:
-        print("--   人脸识别 face recognition: 未配置 not configured (recogniser.model)")
-    if not config.mask.model:
-        print("--   口罩识别 mask: 未配置 not configured (mask.model)")
+    if models.recogniser is not None:
+        print(
+            f"     识别阈值 match threshold {models.recogniser.match_threshold:g} ({models.recogniser.model_tag})"
+        )
+    if config.recogniser.kind() == "none":
+        print("--   人脸识别 face recognition: 已关闭 switched off (recogniser.type = none)")
+    if models.mask is not None:
+        print(f"     口罩阈值 mask threshold {config.mask.threshold:g}")
+    if not config.mask.enabled:
+        print("--   口罩识别 mask: 已关闭 switched off (mask.enabled = false)")
+    print("模型文件 model files (resources/models/LICENSES.md):")
+    for model in provenance.MODEL_FILES:
+        print(f"  {model.job} {model.name} — {model.source()} — {model.licence}")
+        print(f"    sha256 {model.sha256} {provenance.check(model)}")
+    if models.recogniser is not None:
+        tag = models.recogniser.model_tag
+        try:
+            notice = re_enrol_notice(stale_subjects(open_database(args.db), tag), tag)
+        except CommandError as error:  # the models are still worth reporting without the database
+            notice = f"--   无法检查人脸库 cannot check the gallery's templates: {error}"
+        if notice:
+            print(notice)
     return 0 if all(s.loaded for s in models.status) else 1
 
 
@@ -128,7 +148,7 @@ def _strict_models(config: ai_config.AiConfig, *, need_recogniser: bool) -> AiMo
     if models.face is None:
         raise CommandError("未配置人脸检测器 no face detector configured (face_detector.type)")
     if need_recogniser and models.recogniser is None:
-        raise CommandError("未配置人脸识别模型 no face recognition model configured (recogniser.model)")
+        raise CommandError("人脸识别已关闭 face recognition is switched off (recogniser.type = none)")
     return models
 
 
@@ -255,12 +275,27 @@ def _gallery_list(args: argparse.Namespace) -> int:
     if not _key_exists():
         print("人脸库为空 the gallery is empty")
         return 0
+    stale, notice = _stale(config, db)
     for s in _gallery(db, config, create_key=False).subjects(args.list_name):
         who = f"resident {s.resident_id}" if s.resident_id is not None else s.label
+        mark = "  需重新录入 re-enrol" if s.subject_id in stale else ""
         print(
             f"#{s.subject_id} {s.list_name:9} {who}  templates {s.templates}  consent {s.consent_on} {s.consent_method}"
+            + mark
         )
+    if notice:
+        print(notice)
     return 0
+
+
+def _stale(config: ai_config.AiConfig, db: Database) -> tuple[set[int], str]:
+    """Subjects enrolled with another model than the configured recogniser's, and what to do about it."""
+    try:
+        recogniser = _strict_models(config, need_recogniser=True).recogniser
+    except CommandError:
+        return set(), ""  # no recogniser to compare with: nothing can be called stale
+    stale = stale_subjects(db, recogniser.model_tag)
+    return {s.subject_id for s in stale}, re_enrol_notice(stale, recogniser.model_tag)
 
 
 def _zone_add(args: argparse.Namespace) -> int:

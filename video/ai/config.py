@@ -1,7 +1,8 @@
 """The AI section of the site configuration: strict (unknown keys are errors), one dataclass per part.
 
 Read from `ai.toml` in the user data folder when present; every value has a working default, so a
-fresh install detects faces with the bundled MTCNN weights and needs model files only for the rest.
+fresh install detects faces (MTCNN), recognises them (dlib) and tells masks (the shipped classifier)
+with the weights the project's install brings.
 """
 
 from __future__ import annotations
@@ -101,9 +102,20 @@ def parse(data: dict[str, Any]) -> AiConfig:
     for key in ("face_detector", "person_detector"):
         if key in top:
             values[key] = _detector(top.pop(key), key)
+    tracking = top.get("tracking")
+    if isinstance(tracking, dict) and "unknown_score" in tracking:
+        raise AiConfigError(
+            "配置错误 config error: [tracking] unknown_score 已改为 [recogniser] match_threshold "
+            "(moved; leave it out to use the calibrated threshold)"
+        )
     for key, cls in SECTIONS.items():
         if key in top:
             values[key] = build(cls, top.pop(key), key)
+    try:
+        values.get("recogniser", RecogniserSettings()).threshold()
+        values.get("mask", MaskSettings()).check()
+    except ValueError as error:
+        raise AiConfigError(f"配置错误 config error: {error}") from error
     scalars = build(_Scalars, top, "ai")
     return AiConfig(**values, **dataclasses.asdict(scalars))
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -23,7 +22,7 @@ from app.events import Change, EventHub, GalleryChanged, Topic
 from app.models import Resident
 from app.store import Database
 from video.ai.crypto import TemplateCipher
-from video.ai.recognition import FaceRecogniser
+from video.ai.recognition import Recogniser
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
 from video.ai.registry import Detector
 from video.ai.types import Detection
@@ -96,15 +95,16 @@ class FaceGallery:
         self.keep_raw_images = keep_raw_images
         self.hub = hub  # when given, enrolments and deletions are announced under TOPIC
         self._lock = threading.Lock()
-        self._matrix = np.zeros((0, 0), dtype=np.float32)
-        self._subjects: list[tuple[int, str]] = []
+        # per model tag: the template matrix and its rows' (subject, list); vectors of different
+        # models cannot be compared, so each recogniser matches only against its own templates
+        self._by_model: dict[str, tuple[np.ndarray, list[tuple[int, str]]]] = {}
 
     def enrol(
         self,
         photo_bgr: np.ndarray,
         consent: Consent | None,
         detector: Detector,
-        recogniser: FaceRecogniser,
+        recogniser: Recogniser,
         *,
         resident_id: int | None = None,
         list_name: str = "resident",
@@ -144,7 +144,7 @@ class FaceGallery:
             session.add(
                 FaceTemplate(
                     subject_id=subject.id,
-                    model=Path(recogniser.settings.model).name,
+                    model=recogniser.model_tag,
                     dimensions=int(vector.size),
                     ciphertext=self.cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
                     photo_ciphertext=photo,
@@ -230,27 +230,41 @@ class FaceGallery:
         """Decrypt every template into the in-memory matrix (after enrolment, deletion, or at start)."""
         with self.db.session() as session:
             rows = session.execute(
-                select(FaceTemplate.subject_id, FaceTemplate.ciphertext, FaceSubject.list_name).join(
-                    FaceSubject
-                )
+                select(
+                    FaceTemplate.subject_id,
+                    FaceTemplate.ciphertext,
+                    FaceSubject.list_name,
+                    FaceTemplate.model,
+                ).join(FaceSubject)
             ).all()
-        vectors = [np.frombuffer(self.cipher.decrypt(blob, sid), dtype=np.float32) for sid, blob, _ in rows]
+        grouped: dict[str, tuple[list[np.ndarray], list[tuple[int, str]]]] = {}
+        for sid, blob, list_name, model in rows:
+            vectors, subjects = grouped.setdefault(model, ([], []))
+            vectors.append(np.frombuffer(self.cipher.decrypt(blob, sid), dtype=np.float32))
+            subjects.append((sid, list_name))
+        by_model = {model: (np.vstack(vectors), subjects) for model, (vectors, subjects) in grouped.items()}
         with self._lock:
-            self._subjects = [(sid, list_name) for sid, _, list_name in rows]
-            self._matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+            self._by_model = by_model
 
-    def match(self, vector: np.ndarray) -> Match:
-        """The closest enrolled subject and its cosine similarity (None when the gallery is empty)."""
+    def match(self, vector: np.ndarray, model: str) -> Match:
+        """The closest subject enrolled with the same model, and its cosine similarity (None: nobody)."""
         with self._lock:
-            if not self._subjects or self._matrix.shape[1] != vector.size:
+            matrix, subjects = self._by_model.get(model, (np.zeros((0, 0), dtype=np.float32), []))
+            if not subjects or matrix.shape[1] != vector.size:
                 return Match(None, None, 0.0)
-            scores = self._matrix @ vector
+            scores = matrix @ vector
             best = int(np.argmax(scores))
-            subject_id, list_name = self._subjects[best]
+            subject_id, list_name = subjects[best]
         return Match(subject_id, list_name, float(scores[best]))
 
+    def holds(self, model: str) -> bool:
+        """Whether templates of this model are loaded: without any, no face can be told from a stranger."""
+        with self._lock:
+            return model in self._by_model
+
     def __len__(self) -> int:
-        return len(self._subjects)
+        with self._lock:
+            return sum(len(subjects) for _, subjects in self._by_model.values())
 
     def names(self, subject_ids: list[int]) -> dict[int, str]:
         """Display names: the resident's roster name, or the watch-list label."""

@@ -7,8 +7,14 @@ from pathlib import Path
 
 from video.ai.config import AiConfig
 from video.ai.mask import MaskClassifier
-from video.ai.recognition import FaceRecogniser
-from video.ai.registry import Detector, FromFacesSettings, create_detector, detector_settings
+from video.ai.recognition import Recogniser
+from video.ai.registry import (
+    Detector,
+    FromFacesSettings,
+    create_detector,
+    create_recogniser,
+    detector_settings,
+)
 from video.ai.runtime import ModelLoadError, SessionCache
 
 
@@ -27,7 +33,7 @@ class AiModels:
     face: Detector | None
     person: Detector | None
     persons_from_faces: FromFacesSettings | None
-    recogniser: FaceRecogniser | None
+    recogniser: Recogniser | None
     mask: MaskClassifier | None
     status: list[ModelStatus]
 
@@ -66,15 +72,23 @@ class AiModels:
                 lambda: create_detector(person_choice, "person", sessions),
             )
         recogniser = None
-        if config.recogniser.model:
+        if config.recogniser.kind() != "none":
             recogniser = attempt(
                 "人脸识别 face recognition",
-                Path(config.recogniser.model).name,
-                lambda: FaceRecogniser(config.recogniser, sessions),
+                recogniser_label(config),
+                lambda: create_recogniser(config.recogniser, sessions),
             )
         mask = None
-        if config.mask.model:
+        if config.mask.enabled:
             mask = attempt(
-                "口罩识别 mask", Path(config.mask.model).name, lambda: MaskClassifier(config.mask, sessions)
+                "口罩识别 mask",
+                Path(config.mask.model_path()).name,
+                lambda: MaskClassifier(config.mask, sessions),
             )
         return cls(face, person, from_faces, recogniser, mask, status)
+
+
+def recogniser_label(config: AiConfig) -> str:
+    """How `ai models` names the configured recogniser: its kind, and the file for an ONNX model."""
+    kind = config.recogniser.kind()
+    return f"{kind} ({Path(config.recogniser.model).name})" if config.recogniser.model else kind

@@ -15,6 +15,7 @@ from video.ai.gallery import FaceGallery
 from video.ai.models import AiModels
 from video.ai.motion import MotionGate, detection_regions
 from video.ai.nms import nms
+from video.ai.recognition import Recogniser
 from video.ai.registry import Detector, persons_from_faces
 from video.ai.tracker import FaceVote, IouTracker, Track
 from video.ai.types import Box, Detection, FrameAnalysis, Identity, TrackView
@@ -157,12 +158,14 @@ class CameraPipeline:
         settings = self.config.tracking
         if track.kind == "face" and track.landmarks:
             self._keep_best_face(track, frame)
-            recogniser = self.models.recogniser
+            recogniser = self._comparing_recogniser()
             if recogniser is not None and len(track.votes) < settings.max_faces:
                 vector = recogniser.embed(frame, track.landmarks)
                 if vector is not None:
                     self.stats.faces_embedded += 1
-                    match = self.gallery.match(vector) if self.gallery is not None else None
+                    match = (
+                        self.gallery.match(vector, recogniser.model_tag) if self.gallery is not None else None
+                    )
                     if match is None or match.subject_id is None:
                         track.votes.append(FaceVote(None, None, 0.0))
                     else:
@@ -186,9 +189,21 @@ class CameraPipeline:
     def _identity(self, track: Track) -> tuple[Identity, int | None, float]:
         if track.kind != "face":
             return Identity.PENDING, None, 0.0
-        if self.models.recogniser is None:
+        recogniser = self._comparing_recogniser()
+        if recogniser is None:
             return Identity.FACE, None, 0.0
-        return track.identity(self.config.tracking)
+        return track.identity(self.config.tracking, recogniser.match_threshold)
+
+    def _comparing_recogniser(self) -> Recogniser | None:
+        """The recogniser, when the gallery holds templates of its model to compare faces with.
+
+        With none (nobody enrolled yet, or everybody enrolled with a model no longer in use) every face
+        would be a stranger and raise stranger alarms: such faces stay plain faces, and cost no embedding.
+        """
+        recogniser = self.models.recogniser
+        if recogniser is None or self.gallery is None or not self.gallery.holds(recogniser.model_tag):
+            return None
+        return recogniser
 
     @staticmethod
     def _keep_best_face(track: Track, frame: np.ndarray) -> None:

@@ -1,4 +1,4 @@
-"""Detectors by config key, as Frigate does: each key names a class and the settings it accepts."""
+"""Detectors and recognisers by config key, as Frigate does: each key names a class and its settings."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import cv2
 import numpy as np
 
 from video.ai.config import DetectorChoice, build
+from video.ai.dlib_face import DlibFaceRecogniser
 from video.ai.mtcnn import MtcnnFaceDetector, MtcnnSettings
+from video.ai.recognition import FaceRecogniser, Recogniser, RecogniserSettings
 from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.types import Box, Detection
 from video.ai.yolo import YoloPersonDetector, YoloSettings
@@ -108,3 +110,22 @@ def create_detector(choice: DetectorChoice, kind: str, sessions: SessionCache) -
     settings = detector_settings(choice, kind)
     factory = DETECTORS[choice.type].factory
     return factory(settings, sessions) if factory else None
+
+
+RECOGNISERS: dict[str, Callable[[RecogniserSettings, SessionCache], Recogniser]] = {
+    "dlib": DlibFaceRecogniser,
+    "sface": FaceRecogniser,
+}
+
+
+def create_recogniser(settings: RecogniserSettings, sessions: SessionCache) -> Recogniser | None:
+    """The recogniser `[recogniser] type` names, loaded; None for "none"."""
+    kind = settings.kind()
+    if kind == "none":
+        return None
+    factory = RECOGNISERS.get(kind)
+    if factory is None:
+        raise ModelLoadError(
+            f"未知的人脸识别类型 unknown recogniser type {kind!r} (known: {', '.join(RECOGNISERS)}, none)"
+        )
+    return factory(settings, sessions)

@@ -7,6 +7,7 @@ out and reported in `models.status` (the wall keeps working with what loaded).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +24,11 @@ from video.ai.gallery import FaceGallery
 from video.ai.models import AiModels
 from video.ai.runtime import SessionCache
 from video.ai.service import InferenceService
+from video.ai.template_models import re_enrol_notice, stale_subjects
 from video.ai.wiring import feed_from_worker
 from video.capture import CaptureWorker
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -83,6 +87,11 @@ def open_ai(
     cipher = TemplateCipher.from_key_file(key_path or data_dir() / KEY_FILE_NAME)
     gallery = FaceGallery(context.db, cipher, context.seat, keep_raw_images=config.keep_raw_images)
     gallery.reload()
+    if models.recogniser is not None:
+        tag = models.recogniser.model_tag
+        notice = re_enrol_notice(stale_subjects(context.db, tag), tag)
+        if notice:
+            log.warning("%s", notice)
     recorder = AiEventRecorder(context.db, context.hub, config.events)
     service = InferenceService(
         config,

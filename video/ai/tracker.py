@@ -2,7 +2,7 @@
 
 A person walking past is one track and so one event; the label (resident, stranger, watch-list hit)
 and the mask state are decided from several faces of the track, as Frigate's face recognition does
-with `min_faces` and `unknown_score`.
+with `min_faces` and its unknown score (here the recogniser's match threshold).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ class TrackingSettings:
     max_lost_s: float = 2.0  # a track not seen for this long (while the detector looked) ends
     min_faces: int = 3  # faces needed before a track's identity is decided
     max_faces: int = 8  # faces embedded per track at most: after that the label is settled
-    unknown_score: float = 0.363  # below this similarity a face is nobody in the gallery
     majority: float = 0.6  # share of the faces that must agree on one person
 
 
@@ -55,11 +54,15 @@ class Track:
         dt = now - self.last_seen
         return self.box.shifted(self.velocity[0] * dt, self.velocity[1] * dt)
 
-    def identity(self, settings: TrackingSettings) -> tuple[Identity, int | None, float]:
-        """The decided label, the subject it points to, and the mean similarity of the agreeing faces."""
+    def identity(
+        self, settings: TrackingSettings, match_threshold: float
+    ) -> tuple[Identity, int | None, float]:
+        """The decided label, the subject it points to, and the mean similarity of the agreeing faces.
+
+        A face below `match_threshold` (the recogniser's) is nobody in the gallery."""
         if len(self.votes) < settings.min_faces:
             return Identity.PENDING, None, 0.0
-        known = [v for v in self.votes if v.subject_id is not None and v.score >= settings.unknown_score]
+        known = [v for v in self.votes if v.subject_id is not None and v.score >= match_threshold]
         if known:
             (subject, list_name), count = Counter((v.subject_id, v.list_name) for v in known).most_common(1)[
                 0

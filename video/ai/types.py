@@ -81,7 +81,7 @@ class Detection:
 class Identity(StrEnum):
     """What a face track was decided to be."""
 
-    FACE = "face"  # a face, and no recogniser configured to say whose
+    FACE = "face"  # a face, and no recogniser (or nobody enrolled with it) to say whose
     PENDING = "pending"  # not enough faces seen yet
     RESIDENT = "resident"  # 居民
     STRANGER = "stranger"  # 陌生人

@@ -253,7 +253,7 @@ class EnrolDialog(QDialog):
     def missing(self) -> str:
         """Why 登记 is disabled, in the order the operator works through the dialog ("" when ready)."""
         if not self.tools.can_enrol:
-            return self.tr("未配置人脸识别模型（ai.toml 中的 recogniser.model），无法登记")
+            return self.tr("人脸识别已关闭（ai.toml 中 recogniser.type = none），无法登记")
         if self._busy:
             return self.tr("正在登记…")
         if missing := self.picker.missing():

@@ -20,8 +20,8 @@ from app.store import Database
 from video.ai import config as ai_config
 from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
 from video.ai.gallery import Consent, EnrolmentError, FaceGallery, choose_face
-from video.ai.recognition import FaceRecogniser
-from video.ai.registry import Detector, create_detector
+from video.ai.recognition import Recogniser
+from video.ai.registry import Detector, create_detector, create_recogniser
 from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.types import Detection
 from widgets.ai_runtime import names_visible_for
@@ -47,7 +47,7 @@ class FaceTools:
     names_visible: bool
     sessions: SessionCache = field(default_factory=SessionCache)
     _detector: Detector | None = None
-    _recogniser: FaceRecogniser | None = None
+    _recogniser: Recogniser | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -80,16 +80,18 @@ class FaceTools:
                     raise ModelLoadError("未配置人脸检测器 no face detector configured (face_detector.type)")
             return self._detector
 
-    def recogniser(self) -> FaceRecogniser:
-        """The configured face recogniser; ModelLoadError says what to configure when there is none."""
+    def recogniser(self) -> Recogniser:
+        """The configured face recogniser (dlib by default); ModelLoadError says why when it cannot load."""
         with self._lock:
             if self._recogniser is None:
-                self._recogniser = FaceRecogniser(self.config.recogniser, self.sessions)
+                self._recogniser = create_recogniser(self.config.recogniser, self.sessions)
+                if self._recogniser is None:
+                    raise ModelLoadError("人脸识别已关闭 face recognition is switched off (recogniser.type)")
             return self._recogniser
 
     @property
     def can_enrol(self) -> bool:
-        return bool(self.config.recogniser.model)
+        return self.config.recogniser.kind() != "none"
 
     def check_photo(self, photo: np.ndarray) -> FaceCheck:
         """Find the faces and apply the gallery's rule (one clear face) so the operator sees the result."""

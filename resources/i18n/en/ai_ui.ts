@@ -268,8 +268,8 @@
         <translation>Enrolled the face of “%1” (no. %2)</translation>
     </message>
     <message>
-        <source>未配置人脸识别模型（ai.toml 中的 recogniser.model），无法登记</source>
-        <translation>No face recognition model is configured (recogniser.model in ai.toml): cannot enrol</translation>
+        <source>人脸识别已关闭（ai.toml 中 recogniser.type = none），无法登记</source>
+        <translation>Face recognition is switched off (recogniser.type = none in ai.toml): cannot enrol</translation>
     </message>
     <message>
         <source>检测到人脸（绿框），请核对是否为登记对象本人</source>

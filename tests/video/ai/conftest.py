@@ -40,7 +40,8 @@ def model_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def recogniser(sessions, model_dir) -> FaceRecogniser:
     return FaceRecogniser(
-        RecogniserSettings(str(model_dir / "test_sface.onnx"), TEST_MATCH_THRESHOLD), sessions
+        RecogniserSettings(model=str(model_dir / "test_sface.onnx"), match_threshold=TEST_MATCH_THRESHOLD),
+        sessions,
     )
 
 
@@ -56,7 +57,7 @@ def ai_config(model_dir) -> AiConfig:
                 "match_threshold": TEST_MATCH_THRESHOLD,
             },
             "mask": {"model": str(model_dir / "test_mask.onnx")},
-            "tracking": {"unknown_score": TEST_MATCH_THRESHOLD, "min_faces": 2},
+            "tracking": {"min_faces": 2},
         }
     )
 

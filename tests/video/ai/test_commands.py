@@ -19,7 +19,7 @@ def site(tmp_path, monkeypatch, model_dir, sqlite_db):
     config.write_text(
         f'[face_detector]\ntype = "mtcnn"\nmin_face_size = 40\n'
         f'[recogniser]\nmodel = "{model_dir / "test_sface.onnx"}"\nmatch_threshold = {TEST_MATCH_THRESHOLD}\n'
-        f"[tracking]\nunknown_score = {TEST_MATCH_THRESHOLD}\nmin_faces = 1\n",
+        f"[tracking]\nmin_faces = 1\n",
         encoding="utf-8",
     )
     photos = {}

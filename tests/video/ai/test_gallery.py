@@ -41,16 +41,16 @@ def test_photo_without_a_face_is_refused(gallery, mtcnn, recogniser, sqlite_db):
 def test_enrolled_face_is_recognised_and_another_face_is_not(gallery, mtcnn, recogniser, sqlite_db):
     resident = add_resident(sqlite_db)
     subject = gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=resident)
-    threshold = recogniser.settings.match_threshold
+    threshold = recogniser.match_threshold
 
     scene = paste(background(), astronaut(), (140, 20, 310, 220), (380, 60), 0.6)
     (face,) = mtcnn.detect(scene)
-    same = gallery.match(recogniser.embed(scene, face.landmarks))
+    same = gallery.match(recogniser.embed(scene, face.landmarks), recogniser.model_tag)
     assert same.subject_id == subject and same.list_name == "resident" and same.score >= threshold
 
     other = cameraman()
     (face,) = mtcnn.detect(other)
-    stranger = gallery.match(recogniser.embed(other, face.landmarks))
+    stranger = gallery.match(recogniser.embed(other, face.landmarks), recogniser.model_tag)
     assert stranger.score < threshold
 
 
@@ -119,6 +119,8 @@ def test_watchlist_entry_and_names(gallery, mtcnn, recogniser, sqlite_db):
     )
     assert gallery.names([resident_subject, watch]) == {resident_subject: "李建国", watch: "重点人员 A"}
     assert (
-        gallery.match(recogniser.embed(astronaut(), mtcnn.detect(astronaut())[0].landmarks)).list_name
+        gallery.match(
+            recogniser.embed(astronaut(), mtcnn.detect(astronaut())[0].landmarks), recogniser.model_tag
+        ).list_name
         == "watchlist"
     )

@@ -69,16 +69,16 @@ def test_tracks_outside_the_searched_regions_are_kept():
 
 
 def test_identity_needs_min_faces_and_a_majority():
-    settings = TrackingSettings(min_faces=3, unknown_score=0.5, majority=0.6)
+    settings = TrackingSettings(min_faces=3, majority=0.6)
     track = Track(1, "face", Box(0, 0, 10, 10), 0, 0, 1.0)
     track.votes = [FaceVote(7, "resident", 0.9), FaceVote(7, "resident", 0.8)]
-    assert track.identity(settings)[0] is Identity.PENDING
+    assert track.identity(settings, 0.5)[0] is Identity.PENDING
     track.votes.append(FaceVote(None, None, 0.0))
-    assert track.identity(settings)[:2] == (Identity.RESIDENT, 7)
-    track.votes.append(FaceVote(7, "resident", 0.3))  # below unknown_score: counts as nobody
-    assert track.identity(settings)[0] is Identity.STRANGER
+    assert track.identity(settings, 0.5)[:2] == (Identity.RESIDENT, 7)
+    track.votes.append(FaceVote(7, "resident", 0.3))  # below the match threshold: counts as nobody
+    assert track.identity(settings, 0.5)[0] is Identity.STRANGER
     track.votes = [FaceVote(9, "watchlist", 0.7)] * 3
-    assert track.identity(settings)[:2] == (Identity.WATCHLIST, 9)
+    assert track.identity(settings, 0.5)[:2] == (Identity.WATCHLIST, 9)
 
 
 def test_yolo_boxes_come_back_to_frame_coordinates(tmp_path, sessions):

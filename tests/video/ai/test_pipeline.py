@@ -220,3 +220,22 @@ def test_submit_keeps_only_the_newest_frame_and_reaches_listeners(ai_config, ses
     for camera in (17, 18):
         stamps = [r.timestamp for r in seen if r.camera_id == camera]
         assert stamps == sorted(stamps) and stamps[-1] == last and len(stamps) < len(frames)
+
+
+def test_with_nobody_enrolled_for_the_model_faces_stay_faces_and_raise_nothing(
+    ai_config, sessions, sqlite_db, gallery, mtcnn, recogniser
+):
+    """An empty gallery, or one whose templates are all from another model (after a model change),
+    cannot tell anybody from a stranger: no stranger labels, no stranger events, no embedding."""
+    recorder = AiEventRecorder(sqlite_db, EventHub(), ai_config.events)
+    models = AiModels.load(ai_config, sessions, strict=True)
+    service = InferenceService(ai_config, models, gallery=gallery, recorder=recorder)
+    service.add_camera(17)
+    results = walk(service, 17, face_clip(15), day(23))  # at night a stranger is an event at once
+    assert {t.identity for r in results for t in r.tracks if t.kind == "face"} == {Identity.FACE}
+    assert [e for e in recent_events(sqlite_db) if e.kind != "no_mask"] == []
+    assert service.pipeline(17).stats.faces_embedded == 0
+    service.close()
+
+    gallery.enrol(cameraman(), CONSENT, mtcnn, recogniser, resident_id=add_resident(sqlite_db))
+    assert gallery.holds(recogniser.model_tag) and not gallery.holds("another_model@000000000000")

@@ -27,7 +27,7 @@ def test_a_camera_stream_is_analysed_and_labelled(sqlite_db, tmp_path, model_dir
     config = tmp_path / "ai.toml"
     config.write_text(
         f'[recogniser]\nmodel = "{model_dir / "test_sface.onnx"}"\nmatch_threshold = {TEST_MATCH_THRESHOLD}\n'
-        f"[tracking]\nunknown_score = {TEST_MATCH_THRESHOLD}\nmin_faces = 2\n",
+        f"[tracking]\nmin_faces = 2\n",
         encoding="utf-8",
     )
     add_camera(sqlite_db, 17)
