@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from app import audit
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
@@ -167,15 +168,31 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    desk = _desk(args)
     try:
-        ticket = _desk(args).describe(args.id)
+        ticket = desk.describe(args.id)
     except TicketError as error:
         raise CommandError(str(error)) from error
     if args.json:
+        _record_phones_read(desk, ticket, "tickets show --json")
         _print_json(ticket)
     else:
         print(render_ticket(ticket))
     return 0
+
+
+def _record_phones_read(desk: TicketDesk, ticket: dict[str, Any], command: str) -> None:
+    """A ticket printed as JSON carries whole phone numbers into other programs: audited as a bulk read."""
+    fields = [
+        name
+        for name, part in (("reporter.phone", ticket["reporter"]), ("assignee.phone", ticket["assignee"]))
+        if part and part.get("phone")
+    ]
+    if fields:
+        with desk.db.session() as session:
+            audit.record(
+                session, desk.seat, audit.BULK_READ, "ticket", ticket["id"], fields=fields, via=command
+            )
 
 
 def render_ticket(t: dict[str, Any]) -> str:
@@ -224,6 +241,7 @@ def _act(args: argparse.Namespace) -> int:
     except TicketError as error:
         raise CommandError(str(error)) from error
     if args.json:
+        _record_phones_read(desk, ticket, "tickets act --json")
         _print_json(ticket)
     else:
         who = (ticket["assignee"] or {}).get("name", "—")

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
-from app.models import AuditEntry, Person
+from app.models import Person
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -209,9 +209,8 @@ class TicketDesk:
         by_ticket: dict[int, list[dict[str, Any]]] = {}
         for e in events:
             by_ticket.setdefault(e["ticket_id"], []).append(e)
-        insert_rows(
+        audit.record_rows(
             session,
-            AuditEntry.__table__,
             [
                 {
                     "at": steps[0]["recorded_at"],

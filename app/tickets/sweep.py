@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.models import AuditEntry
+from app import audit
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
@@ -191,7 +191,7 @@ def sweep_session(
     _write_back(session, rows, due)
     session.expire_all()  # ORM copies of swept tickets are stale now
     insert_rows(session, TicketEvent.__table__, events)
-    insert_rows(session, AuditEntry.__table__, audits)
+    audit.record_rows(session, audits)
     return report
 
 

@@ -155,3 +155,25 @@ def test_the_sites_other_processes_hear_what_the_command_line_changes(url, db, c
     finally:
         relay.stop()
     assert heard == [((tid,), "opened"), ((tid,), "start"), ((tid,), "sweep")]
+
+
+def test_a_ticket_printed_as_json_with_phones_is_audited(url, db, capsys):
+    from sqlalchemy import select
+
+    from app.audit import BULK_READ
+    from app.models import AuditEntry
+
+    code, out, _ = run(
+        capsys, "tickets", "new", "--db", url, "--category", "SR01", "--lon", str(IN_G1[0]),
+        "--lat", str(IN_G1[1]), "--text", "漏水", "--phone", "13812345678", "--reporter", "李梅",
+    )  # fmt: skip
+    tid = out.strip()
+    run(capsys, "tickets", "show", tid, "--db", url)  # read on screen: no entry
+    run(capsys, "tickets", "show", tid, "--json", "--db", url)
+    with db.session() as session:
+        reads = session.scalars(select(AuditEntry).where(AuditEntry.action == BULK_READ)).all()
+    assert [(r.entity, r.entity_id) for r in reads] == [("ticket", int(tid))]
+    assert json.loads(reads[0].detail) == {
+        "fields": ["reporter.phone", "assignee.phone"],
+        "via": "tickets show --json",
+    }
