@@ -149,6 +149,8 @@ class RosterFileActions(QObject):
         self._busy(False)
         text = tr("已导出 {n} 名居民 ({h} 户) 到 {path}").replace("{n}", str(report.residents))
         text = text.replace("{h}", str(report.households)).replace("{path}", str(report.path))
+        if report.replaced:
+            text += tr("；{n} 个控制字符已替换为 �").replace("{n}", str(report.replaced))
         self.window.statusBar().showMessage(text, 15_000)
 
     def _failed(self, error: Exception) -> None:

