@@ -12,6 +12,7 @@ from pathlib import Path
 from app.cli import CommandError
 from app.config import data_dir, default_db_url
 from runtime.launcher import CHILD_FLAG
+from widgets.plain_text import literal_html
 
 SETTLE_SECONDS = 1.5  # screenshot: time for async loaders (searches, counts, first frames) to land
 SIZE_PATTERN = re.compile(r"^(\d{2,5})[xX×](\d{2,5})$")
@@ -105,7 +106,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db = _open_site(url, demo=args.demo, announce=not args.screenshot, demo_extras=args.demo_extras)
     except CommandError as error:
         if not args.screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "网格指挥中心", f"无法打开数据库。\n\n{error}")
+            QMessageBox.critical(None, "网格指挥中心", literal_html(f"无法打开数据库。\n\n{error}"))
         raise
     try:
         return _show(app, db, args, size)

@@ -25,6 +25,7 @@ from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import PinStore, SetPinDialog
 from widgets.panels import PANELS, Panel
+from widgets.plain_text import plain
 from widgets.roster_files import RosterFileActions
 from widgets.settings.cameras import CameraSettingsDialog
 from widgets.shell_context import ShellContext
@@ -68,6 +69,7 @@ class PanelFailed(QWidget):
         )
         heading.setObjectName("placeholderHeading")
         detail = QLabel(f"{type(error).__name__}: {error}", alignment=Qt.AlignmentFlag.AlignCenter)
+        plain(detail)
         detail.setObjectName("placeholderNote")
         detail.setWordWrap(True)
         layout.addStretch(1)

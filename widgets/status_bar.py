@@ -16,6 +16,8 @@ from enum import StrEnum
 from PySide6.QtCore import QDateTime, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
+from widgets.plain_text import literal_html, plain
+
 
 class IndicatorState(StrEnum):
     OK = "ok"
@@ -80,6 +82,7 @@ class IndicatorLabel(QWidget):
         self.dot = QLabel("●")
         self.dot.setObjectName("statusDot")
         self.text = QLabel()
+        plain(self.text)
         self.text.setObjectName("statusText")
         layout.addWidget(self.dot)
         layout.addWidget(self.text)
@@ -87,7 +90,7 @@ class IndicatorLabel(QWidget):
     def show_indicator(self, indicator: Indicator) -> None:
         self.dot.setStyleSheet(f"color: {STATE_COLOURS[indicator.state]};")
         self.text.setText(indicator.text)
-        self.setToolTip(indicator.tooltip or indicator.text)
+        self.setToolTip(literal_html(indicator.tooltip or indicator.text))
         self.setProperty("state", indicator.state.value)
         # QStatusBar squeezes its items to their old size hint: claim the room the new text needs.
         self.setMinimumWidth(self.sizeHint().width())

@@ -103,7 +103,7 @@ def export_roster_recorded(site: SiteContext, path: Path) -> ExportReport:
             file=Path(path).name,
             residents=report.residents,
             households=report.households,
-            replaced=report.replaced,
+            **({"replaced": report.replaced} if report.replaced else {}),
         )
     return report
 

@@ -44,6 +44,7 @@ from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.sound import AlarmSound
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 
 AlarmHook = Callable[[AlarmView], None]
 CameraFinder = Callable[[AlarmView], NearbyCamera | None]
@@ -128,6 +129,7 @@ class AlarmPopup(QWidget):
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.summary = QLabel(objectName="alarmSummary")
+        plain(self.summary)
         self.summary.setStyleSheet("font-size:16px;font-weight:bold;padding:4px")
         self.queue = QListWidget(objectName="alarmQueue")
         self.queue.setMinimumWidth(300)
@@ -145,6 +147,7 @@ class AlarmPopup(QWidget):
         self.note = QLineEdit(objectName="alarmNote")
         self.note.returnPressed.connect(self.acknowledge_selected)
         self.error = QLabel(objectName="alarmError")
+        plain(self.error)
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
 

@@ -23,6 +23,7 @@ from app.context import SiteContext
 from app.site_settings import DEFAULT_TIME_ZONE, SettingError, SiteProfile, checked_profile, save_profile
 from runtime.site_setup import Step
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.site_wizard.step_panel import StepPanel
 from widgets.site_wizard.texts import counts_text, step_titles, tr
 
@@ -46,6 +47,7 @@ class ProfilePage(QWizardPage):
         self.zone_box.setObjectName("siteTimeZone")
         self.zone_box.addItems(TIME_ZONES)
         self.error = QLabel(wordWrap=True)
+        plain(self.error)
         self.error.setObjectName("profileError")
         form = QFormLayout()
         form.addRow(tr("站点名称"), self.name_edit)
@@ -123,6 +125,7 @@ class DonePage(QWizardPage):
         self.steps = steps
         self.setTitle(tr("完成"))
         self.text = QLabel(wordWrap=True)
+        plain(self.text)
         self.text.setObjectName("doneSummary")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
