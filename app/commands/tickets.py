@@ -17,6 +17,7 @@ from app import audit
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.simulation import SimulationError, simulation_database
 from app.store.announce import announced
 from app.tickets import Action, Intake, TicketDesk, TicketError, load_categories
 from app.tickets.categories import CategoryError
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--lon", type=float, help="经度 WGS-84 (with --lat)")
     new.add_argument("--lat", type=float, help="纬度 WGS-84")
     new.add_argument("--text", required=True, help="问题描述")
-    new.add_argument("--at", type=_instant, help="受理时间 ISO (default: now)")
+    new.add_argument("--at", type=_instant, help="受理时间 ISO (default: now; never in the future)")
+    _add_simulate(new)
     new.add_argument("--source", default="phone", choices=[s.value for s in Source])
     new.add_argument("--address")
     new.add_argument("--reporter", help="反映人姓名")
@@ -59,7 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     act = sub.add_parser("act", help="办理操作 apply an action: " + ", ".join(a.value for a in Action))
     act.add_argument("id", type=int)
     act.add_argument("action", choices=[a.value for a in Action])
-    act.add_argument("--at", type=_instant, help="操作时间 ISO (default: now)")
+    act.add_argument(
+        "--at",
+        type=_instant,
+        help="操作时间 ISO (default: now; not before the ticket's last event, not in the future)",
+    )
+    _add_simulate(act)
     act.add_argument(
         "--as", dest="actor_id", type=int, metavar="PERSON_ID", help="操作人 (approvals need it)"
     )
@@ -78,7 +85,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     act.set_defaults(handler=_act)
 
     sweep_parser = sub.add_parser("sweep", help="时限监控：预警与升级 run the escalation sweep")
-    sweep_parser.add_argument("--at", type=_instant, help="as of this time (default: now)")
+    sweep_parser.add_argument(
+        "--at", type=_instant, help="as of this time (default: now; never in the future)"
+    )
+    _add_simulate(sweep_parser)
     sweep_parser.set_defaults(handler=_sweep)
 
     kpi = sub.add_parser("kpi", help="三率统计 response/resolution/satisfaction rates")
@@ -104,6 +114,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     notice.set_defaults(handler=_notices)
 
 
+def _add_simulate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        help="推演：在数据库副本上运行，--at 可为任意时间 run on a copy of the database, --at any time",
+    )
+
+
 def _instant(text: str):
     try:
         return parse_instant(text)
@@ -113,13 +131,20 @@ def _instant(text: str):
 
 def _desk(args: argparse.Namespace) -> TicketDesk:
     db = open_database(args.db)
+    simulate = getattr(args, "simulate", False)
+    if simulate:
+        try:
+            db = simulation_database(db, Seat())
+        except SimulationError as error:
+            raise CommandError(str(error)) from error
+        print(f"模拟运行 simulating on a copy: {db.safe_url}", file=sys.stderr)
     try:
         categories = load_categories()
     except CategoryError as error:
         raise CommandError(str(error)) from error
     with db.session() as session:
         locator = GridLocator.load(session)
-    return TicketDesk(db, seat=Seat(), categories=categories, locate=locator)
+    return TicketDesk(db, seat=Seat(), categories=categories, locate=locator, simulation=simulate)
 
 
 @contextmanager
@@ -252,8 +277,11 @@ def _act(args: argparse.Namespace) -> int:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    with _announcing_desk(args) as desk:
-        report = sweep(desk, args.at)
+    try:
+        with _announcing_desk(args) as desk:
+            report = sweep(desk, args.at)
+    except TicketError as error:
+        raise CommandError(str(error)) from error
     _print_json(report.as_dict() | {"now": iso(report.now)})
     return 0
 

@@ -44,6 +44,7 @@ from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
 from app.tickets.site_limits import apply_overrides, read_overrides
 from app.tickets.states import Action, State
+from app.tickets.time_guard import check_action_time, check_not_future
 from app.tickets.view import describe_ticket
 from app.tickets.workflow import Step, Workflow
 
@@ -65,8 +66,11 @@ class TicketDesk:
         clocks: Clocks | None = None,
         locate: PointLocator | None = None,
         channels: Sequence[notices.Channel] = notices.DEFAULT_CHANNELS,
+        simulation: bool = False,
     ) -> None:
         self.db = db
+        # True only on a simulation copy (`--simulate`): actions may then be stamped at any time.
+        self.simulation = simulation
         self.seat = seat or Seat()
         self.hub = hub
         self.categories = categories or load_categories()  # the file's; sessions apply the site's limits
@@ -123,6 +127,8 @@ class TicketDesk:
         A same-place same-category open ticket raises DuplicateReport unless `force`; with
         `merge_into` the report joins that ticket instead and its id is returned.
         """
+        if intake.at is not None and not self.simulation:
+            check_not_future(intake.at, utcnow(), "受理")
         now = now or utcnow()
         intake = checked(intake)
         try:
@@ -278,12 +284,14 @@ class TicketDesk:
             known = ", ".join(a.value for a in Action)
             raise TransitionRefused(f"未知操作 unknown action {action!r}; known: {known}") from None
         now = utcnow()
-        at = at or now
+        given_at, at = at, at or now
         try:
             with self.db.session() as session:
                 ticket = session.get(Ticket, ticket_id)
                 if ticket is None:
                     raise TicketNotFound(ticket_id)
+                if given_at is not None and not self.simulation:
+                    check_action_time(given_at, self._last_event_at(session, ticket_id), now)
                 if expected_version is not None and ticket.version != expected_version:
                     raise _VersionMoved
                 actor = self._actor(session, actor_id)
@@ -301,6 +309,10 @@ class TicketDesk:
             raise TicketConflict(ticket_id, self.describe(ticket_id)) from None
         self._publish((ticket_id,), action.value)
         return self.describe(ticket_id)
+
+    @staticmethod
+    def _last_event_at(session: Session, ticket_id: int) -> datetime | None:
+        return session.scalar(select(func.max(TicketEvent.at)).where(TicketEvent.ticket_id == ticket_id))
 
     def _record(self, session: Session, ticket: Ticket, step: Step, actor: Actor, now: datetime) -> None:
         session.add(
