@@ -1,0 +1,130 @@
+"""What a broker hands the app cannot drop an SOS, raise one twice, or grow the store without bound;
+the app logs into the broker with the site's own user (tests against this machine's Mosquitto)."""
+
+from __future__ import annotations
+
+import json
+import queue
+import uuid
+from datetime import timedelta
+
+import paho.mqtt.publish as publish
+import pytest
+from sqlalchemy import select
+
+from alarms import heard
+from alarms.broker_login import broker_login, set_broker_login
+from alarms.ingest import SensorIngest
+from alarms.models import Alarm, Dongle, HeardCode, SensorStatus
+from alarms.sensor_event import SensorEvent
+from alarms.zigbee import Zigbee2MqttListener
+from alarms.zigbee_values import checked_state
+from app.models import Sensor
+from app.store.base import utcnow
+from tests.alarms.test_zigbee_mqtt import BROKER, broker_up
+
+needs_broker = pytest.mark.skipif(not broker_up(), reason="Mosquitto is not running on 127.0.0.1:1883")
+
+
+@pytest.fixture
+def zigbee_sos(db, site) -> str:
+    """The household's SOS button, a Zigbee device this time."""
+    with db.session() as session:
+        sensor = session.get(Sensor, site.sos_sensor_id)
+        sensor.protocol, sensor.device_code = "zigbee", "sos-2-301"
+    return "sos-2-301"
+
+
+def alarms(db) -> list[Alarm]:
+    with db.session() as session:
+        return session.scalars(select(Alarm).order_by(Alarm.id)).all()
+
+
+def test_bad_numbers_are_left_out_with_a_note():
+    state = {"action": "sos", "battery": float("nan"), "voltage": float("inf"), "linkquality": 300,
+             "temperature": "hot", "humidity": 40.5, "contact": True}  # fmt: skip
+    kept, notes = checked_state(state)
+    assert kept == {"action": "sos", "humidity": 40.5, "contact": True}
+    assert [note.split("=")[0] for note in notes] == ["battery", "voltage", "linkquality", "temperature"]
+
+
+def test_an_sos_with_a_nan_battery_is_raised_and_noted(db, ingest, zigbee_sos):
+    listener = Zigbee2MqttListener("网关", *BROKER, ingest.handle, base_topic="z2m")
+    listener.dispatch(f"z2m/{zigbee_sos}", b'{"action":"sos","battery":NaN,"linkquality":Infinity}')
+    (alarm,) = alarms(db)
+    assert alarm.kind == "sos" and alarm.priority == 1
+    assert [n.split("=")[0] for n in json.loads(alarm.detail)["notes"]] == ["battery", "linkquality"]
+    with db.session() as session:
+        status = session.get(SensorStatus, alarm.sensor_id)
+        assert status is None or status.battery is None
+
+
+def test_a_retained_copy_is_handled_once_a_live_repeat_again(db, ingest, zigbee_sos):
+    listener = Zigbee2MqttListener("网关", *BROKER, ingest.handle, base_topic="z2m")
+    payload = b'{"action":"sos"}'
+    listener.dispatch(f"z2m/{zigbee_sos}", payload)  # live
+    listener.dispatch(f"z2m/{zigbee_sos}", payload, retained=True)  # the broker's copy, on a restart
+    assert len(alarms(db)) == 1
+    listener.dispatch(f"z2m/{zigbee_sos}", payload)  # pressed again
+    assert len(alarms(db)) == 2
+
+
+@needs_broker
+def test_a_retained_sos_raises_one_alarm_across_restarts(db, service, zigbee_sos):
+    base = f"z2m-retained-{uuid.uuid4().hex[:8]}"
+    topic = f"{base}/{zigbee_sos}"
+    publish.single(topic, '{"action":"sos"}', qos=1, retain=True, hostname=BROKER[0], port=BROKER[1])
+    try:
+        for _restart in range(3):  # each round: a new process's ingest and listener, the same store
+            handled: queue.Queue = queue.Queue()
+            ingest = SensorIngest(service)
+
+            def handle(event, ingest=ingest, handled=handled):
+                handled.put(ingest.handle(event))
+
+            listener = Zigbee2MqttListener("网关", *BROKER, handle, base_topic=base, client_id=None)
+            listener.start()
+            try:
+                handled.get(timeout=10)  # the retained message arrived and was handled (or skipped)
+            finally:
+                listener.stop()
+        assert [a.kind for a in alarms(db)] == ["sos"]
+    finally:
+        publish.single(topic, b"", retain=True, hostname=BROKER[0], port=BROKER[1])  # clear it
+
+
+def test_heard_codes_are_capped_and_aged_out(db, ingest, monkeypatch):
+    monkeypatch.setattr(heard, "HEARD_CAP", 20)
+    start = utcnow() - timedelta(days=10)
+    ingest.handle(SensorEvent("zigbee", "ancient", "网关", {}, at=start))
+    for number in range(30):
+        ingest.handle(
+            SensorEvent("zigbee", f"stray/{number}", "网关", {}, at=start + timedelta(days=9, seconds=number))
+        )
+    with db.session() as session:
+        codes = session.scalars(select(HeardCode.device_code).order_by(HeardCode.last_heard_at)).all()
+    assert len(codes) == 20 and "ancient" not in codes and codes[-1] == "stray/29" and codes[0] == "stray/10"
+    assert heard.HEARD_CAP == 20 and heard.HEARD_DAYS == 7
+
+
+@needs_broker
+def test_the_app_logs_in_with_the_dongles_user(db, site):
+    with db.session() as session:
+        dongle = Dongle(name="网关", protocol="zigbee", address="127.0.0.1:1883", host=None)
+        session.add(dongle)
+        session.flush()
+        set_broker_login(session, dongle, "gcc-site", "s3cret")
+        assert dongle.mqtt_password_sealed and b"s3cret" not in dongle.mqtt_password_sealed
+    with db.session() as session:
+        login = broker_login(session, session.scalar(select(Dongle)))
+    assert (login.username, login.password) == ("gcc-site", "s3cret") and "s3cret" not in repr(login)
+    states: queue.Queue = queue.Queue()
+    listener = Zigbee2MqttListener(
+        "网关", *BROKER, lambda _e: None, on_state=lambda *s: states.put(s[1]),
+        username=login.username, password=login.password,
+    )  # fmt: skip
+    listener.start()
+    try:
+        assert states.get(timeout=5) is True  # this broker allows anonymous clients: a named one too
+    finally:
+        listener.stop()
