@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.audit_viewer import AuditLogActions
 from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import PinStore, SetPinDialog
@@ -236,6 +237,8 @@ class MainWindow(QMainWindow):
         self.set_pin_action = QAction(self)
         self.set_pin_action.triggered.connect(self._set_pin)
         self.tools_menu.addAction(self.set_pin_action)
+        self.audit_log = AuditLogActions(self.context.reads.audit, self)
+        self.audit_log.add_to(self.tools_menu)
 
         self.language_menu = bar.addMenu("语言 / Language")
         group = QActionGroup(self)
@@ -448,6 +451,7 @@ class MainWindow(QMainWindow):
         self.camera_settings_action.setText(tr("摄像机…"))
         self.tools_menu.setTitle(tr("工具"))
         self.set_pin_action.setText(tr("设置值班长密码…"))
+        self.audit_log.retranslate()
         self.help_menu.setTitle(tr("帮助"))
         self.about_action.setText(tr("关于"))
 
