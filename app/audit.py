@@ -88,9 +88,27 @@ def _seal_pending(session: Session) -> None:
         entry_hash = seal(last_hash, content)
         sealed.append({**row, "seq": last_seq, "prev_hash": last_hash, "hash": entry_hash})
         last_hash = entry_hash
-    connection.execute(insert(AuditEntry.__table__), sealed)
+    _insert(connection, sealed)
     connection.execute(
         update(head).where(head.c.id == HEAD_ID).values(last_seq=last_seq, last_hash=last_hash)
+    )
+
+
+_COLUMNS = ("at", "actor", "seat", "action", "entity", "entity_id", "detail", "seq", "prev_hash", "hash")
+
+
+def _insert(connection, rows: list[dict[str, Any]]) -> None:
+    """On SQLite straight to the driver's executemany, the time in the text form SQLAlchemy stores and
+    reads back: SQLAlchemy's per-row parameter handling costs more than the insert (a sweep's batch)."""
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(AuditEntry.__table__), rows)
+        return
+    params = [
+        (row["at"].isoformat(" ", "microseconds"), *(row[name] for name in _COLUMNS[1:])) for row in rows
+    ]
+    placeholders = ", ".join("?" * len(_COLUMNS))
+    connection.exec_driver_sql(
+        f"INSERT INTO audit_log ({', '.join(_COLUMNS)}) VALUES ({placeholders})", params
     )
 
 
