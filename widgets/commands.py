@@ -12,7 +12,6 @@ from pathlib import Path
 from app.cli import CommandError
 from app.config import data_dir, default_db_url
 from runtime.launcher import CHILD_FLAG
-from widgets.plain_text import literal_html
 
 SETTLE_SECONDS = 1.5  # screenshot: time for async loaders (searches, counts, first frames) to land
 SIZE_PATTERN = re.compile(r"^(\d{2,5})[xX×](\d{2,5})$")
@@ -94,6 +93,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from widgets.plain_text import literal_html
     from widgets.site_runtime import collect_garbage_on_gui_thread
     from widgets.theme import apply_theme
 
