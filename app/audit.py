@@ -63,6 +63,7 @@ def _seal_pending(session: Session) -> None:
     rows = session.info.pop(_PENDING, None)
     if not rows:
         return
+    session.flush()  # the unit's own row locks first: the head's lock is the last one taken
     connection = session.connection()
     head = AuditHead.__table__
     # The no-op UPDATE is the lock: whoever holds it appends next; the others wait for its commit.
