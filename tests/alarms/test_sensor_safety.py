@@ -128,3 +128,23 @@ def test_the_app_logs_in_with_the_dongles_user(db, site):
         assert states.get(timeout=5) is True  # this broker allows anonymous clients: a named one too
     finally:
         listener.stop()
+
+
+@needs_broker
+def test_the_station_opens_a_broker_with_its_stored_login(db, ingest, tmp_path, monkeypatch):
+    from alarms.station import SensorStation
+
+    monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path))  # the dongle lock files
+    with db.session() as session:
+        dongle = Dongle(name="网关", protocol="zigbee", address="127.0.0.1:1883", host=None)
+        session.add(dongle)
+        session.flush()
+        set_broker_login(session, dongle, "gcc-site", "s3cret")
+    states: queue.Queue = queue.Queue()
+    station = SensorStation(ingest, on_state=lambda name, connected, _detail: states.put((name, connected)))
+    try:
+        assert station.open_site_dongles() == ["网关"]
+        assert states.get(timeout=5) == ("网关", True)
+        assert station.listeners[0]._client.username == "gcc-site"  # logged in as the site, not anonymous
+    finally:
+        station.stop()
