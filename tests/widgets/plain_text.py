@@ -27,7 +27,8 @@ def _is_rich(text: str, text_format: Qt.TextFormat) -> bool:
     )
 
 
-def _leaks_raw(text: str, text_format: Qt.TextFormat) -> bool:
+def renders_markup(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> bool:
+    """Whether Qt would render the hostile strings in `text` as HTML (AutoText: as tooltips do)."""
     return any(hostile in text for hostile in HOSTILE) and _is_rich(text, text_format)
 
 
@@ -35,11 +36,11 @@ def markup_leaks(root: QWidget) -> list[str]:
     leaks = []
     for widget in (root, *root.findChildren(QWidget)):
         where = f"{type(widget).__name__}({widget.objectName() or '-'})"
-        if isinstance(widget, QLabel) and _leaks_raw(widget.text(), widget.textFormat()):
+        if isinstance(widget, QLabel) and renders_markup(widget.text(), widget.textFormat()):
             leaks.append(f"{where}: {widget.text()[:120]}")
         if isinstance(widget, QTextEdit) and _RENDERED.search(widget.toHtml()):
             leaks.append(f"{where} renders the markup")
-        if _leaks_raw(widget.toolTip(), Qt.TextFormat.AutoText):
+        if renders_markup(widget.toolTip(), Qt.TextFormat.AutoText):
             leaks.append(f"{where} tooltip: {widget.toolTip()[:120]}")
     return leaks
 
