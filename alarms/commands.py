@@ -198,6 +198,7 @@ def _dongles(args: argparse.Namespace) -> int:
                     "address": d.address,
                     "host": d.host,
                     "enabled": d.enabled,
+                    "username": d.mqtt_username,  # the password never leaves the store
                 }
             )
     return 0

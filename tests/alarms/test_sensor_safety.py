@@ -148,3 +148,20 @@ def test_the_station_opens_a_broker_with_its_stored_login(db, ingest, tmp_path, 
         assert station.listeners[0]._client.username == "gcc-site"  # logged in as the site, not anonymous
     finally:
         station.stop()
+
+
+def test_add_dongle_takes_the_password_from_stdin_never_the_command_line(db, monkeypatch, capsys):
+    import io
+
+    import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    argv = ["sensors", "add-dongle", "网关", "--protocol", "zigbee", "127.0.0.1:1883", "--username", "gcc-site"]
+    assert main.main([*argv, "--password-stdin", "--db", db.url]) == 0
+    with db.session() as session:
+        login = broker_login(session, session.scalar(select(Dongle)))
+    assert (login.username, login.password) == ("gcc-site", "s3cret")
+    capsys.readouterr()
+    assert main.main(["sensors", "dongles", "--db", db.url]) == 0
+    listed = capsys.readouterr().out
+    assert "gcc-site" in listed and "s3cret" not in listed
