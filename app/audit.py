@@ -16,10 +16,11 @@ from typing import Any
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.audit_chain import GENESIS, HEAD_ID, canonical, seal
+from app.audit_chain import HEAD_ID, canonical, seal
 from app.config import Seat
 from app.models.audit import AuditEntry, AuditHead
 from app.store.base import utcnow
+from app.store.database import StoreError
 
 # Actions other parts write; named here so the audit viewer and the accounts code agree on them.
 SIGN_IN = "sign_in"  # entity "user": an operator signed in at a seat
@@ -68,8 +69,10 @@ def _seal_pending(session: Session) -> None:
     head = AuditHead.__table__
     # The no-op UPDATE is the lock: whoever holds it appends next; the others wait for its commit.
     locked = connection.execute(update(head).where(head.c.id == HEAD_ID).values(last_seq=head.c.last_seq))
-    if locked.rowcount == 0:
-        connection.execute(insert(head).values(id=HEAD_ID, last_seq=0, last_hash=GENESIS))
+    if locked.rowcount == 0:  # the migration made it and a trigger keeps it: someone removed it by hand
+        raise StoreError(
+            "审计链头缺失，请运行 audit verify the audit chain's head is missing: run `audit verify`"
+        )
     last_seq, last_hash = connection.execute(
         select(head.c.last_seq, head.c.last_hash).where(head.c.id == HEAD_ID)
     ).one()

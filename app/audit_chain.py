@@ -99,6 +99,8 @@ def verify(session: Session) -> ChainReport:
     head = session.get(AuditHead, HEAD_ID)
     head_seq, head_hash = (head.last_seq, head.last_hash) if head else (0, GENESIS)
     checked, last_seq, last_hash, problem = _walk(rows)
+    if problem is None and head is None:
+        problem = Break("deleted", None, None, "审计链头已被删除 the chain's head (audit_head) was deleted")
     if problem is None:
         problem = _check_head(head_seq, head_hash, last_seq, last_hash)
     return ChainReport(checked, head_seq, head_hash, problem)

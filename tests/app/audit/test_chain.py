@@ -170,3 +170,19 @@ def test_the_migration_seals_older_entries_in_id_order(db):
         report = verify(session)
         order = list(session.scalars(select(AuditEntry.id).order_by(AuditEntry.seq)))
     assert report.intact and report.checked == 4 and order[:3] == [1, 3, 7]
+
+
+def test_a_removed_head_is_reported_and_stops_further_entries(db):
+    from app.store import StoreError
+
+    _write(db, 2)
+    with db.engine.begin() as connection:
+        if db.is_sqlite:
+            connection.exec_driver_sql("DROP TRIGGER audit_head_no_delete")
+        else:
+            connection.exec_driver_sql("DROP TRIGGER audit_head_forward_only ON audit_head")
+        connection.exec_driver_sql("DELETE FROM audit_head")
+    with db.session() as session:
+        assert verify(session).first_break.kind == "deleted"
+    with pytest.raises(StoreError, match="head"), db.session() as session:
+        audit.record(session, SEAT, "a", "x", 1)
