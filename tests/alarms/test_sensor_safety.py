@@ -156,7 +156,16 @@ def test_add_dongle_takes_the_password_from_stdin_never_the_command_line(db, mon
     import main
 
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
-    argv = ["sensors", "add-dongle", "网关", "--protocol", "zigbee", "127.0.0.1:1883", "--username", "gcc-site"]
+    argv = [
+        "sensors",
+        "add-dongle",
+        "网关",
+        "--protocol",
+        "zigbee",
+        "127.0.0.1:1883",
+        "--username",
+        "gcc-site",
+    ]
     assert main.main([*argv, "--password-stdin", "--db", db.url]) == 0
     with db.session() as session:
         login = broker_login(session, session.scalar(select(Dongle)))
@@ -165,3 +174,41 @@ def test_add_dongle_takes_the_password_from_stdin_never_the_command_line(db, mon
     assert main.main(["sensors", "dongles", "--db", db.url]) == 0
     listed = capsys.readouterr().out
     assert "gcc-site" in listed and "s3cret" not in listed
+
+
+@needs_broker
+def test_an_sos_sent_while_the_site_was_away_raises_one_alarm(db, service, zigbee_sos):
+    """The site's persistent session queues it and the broker retains it: both copies arrive, one alarm."""
+    base = f"z2m-away-{uuid.uuid4().hex[:8]}"
+    topic = f"{base}/{zigbee_sos}"
+    client_id = f"gcc-test-{uuid.uuid4().hex[:8]}"
+    handled: queue.Queue = queue.Queue()
+    ingest = SensorIngest(service)
+
+    def handle(event):
+        handled.put(ingest.handle(event))
+
+    def connect() -> Zigbee2MqttListener:
+        states: queue.Queue = queue.Queue()
+        listener = Zigbee2MqttListener(
+            "网关",
+            *BROKER,
+            handle,
+            base_topic=base,
+            client_id=client_id,
+            on_state=lambda *s: states.put(s[1]),
+        )
+        listener.start()
+        assert states.get(timeout=5) is True
+        return listener
+
+    connect().stop()  # the session exists; the site goes away
+    publish.single(topic, '{"action":"sos"}', qos=1, retain=True, hostname=BROKER[0], port=BROKER[1])
+    listener = connect()
+    try:
+        handled.get(timeout=10)
+        handled.get(timeout=10)  # the queued copy and the retained copy
+        assert [a.kind for a in alarms(db)] == ["sos"]
+    finally:
+        listener.stop()
+        publish.single(topic, b"", retain=True, hostname=BROKER[0], port=BROKER[1])
