@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import audit
+from app.config import Seat
 from app.models import DutyRole
 from app.models.devices import SENSOR_KIND_ZH
 from app.site_book import buildings, cameras, people, sensors
@@ -56,8 +58,10 @@ def write_template(path: Path) -> None:
     write_workbook(path, {}, GUIDE)
 
 
-def export_site(db: Database, path: Path) -> SiteExportReport:
-    """The site's buildings, people and duties, cameras and sensors, in the layout the import reads."""
+def export_site(db: Database, path: Path, seat: Seat | None = None) -> SiteExportReport:
+    """The site's buildings, people and duties, cameras and sensors, in the layout the import reads.
+
+    The people sheet carries every grid worker's mobile number: the export is recorded as a bulk read."""
     _check_suffix(path)
     with db.session() as session:
         grids = GridIndex.load(session)
@@ -69,6 +73,10 @@ def export_site(db: Database, path: Path) -> SiteExportReport:
         }
     replaced = write_workbook(path, rows, GUIDE)
     counts = {title: len(sheet_rows) for title, sheet_rows in rows.items()}
+    with db.session() as session:
+        audit.record(
+            session, seat or Seat(), "export_site", "site", None, file=Path(path).name, counts=counts
+        )
     return SiteExportReport(Path(path), counts, replaced)
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, text
 
 import main
-from app.models import Building, Camera, Person, Sensor
+from app.models import AuditEntry, Building, Camera, Person, Sensor
 from app.site_keys import CameraPasswords
 from app.store import Database
 from tests.app.site_book.conftest import (
@@ -160,3 +160,6 @@ def test_control_characters_in_the_store_are_replaced_on_export(lite_grid_site, 
     sheet = load_workbook(exported)["人员"]
     values = {cell.value: cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value}
     assert "王\ufffd五" in values and values["\t=1+2"].data_type == "s" and values["\t=1+2"].quotePrefix
+    with db.session() as session:  # the export is a bulk read of the people's phones
+        (entry,) = session.scalars(select(AuditEntry).where(AuditEntry.action == "export_site")).all()
+    assert '"file": "export.xlsx"' in entry.detail
