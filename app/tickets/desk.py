@@ -44,7 +44,7 @@ from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
 from app.tickets.site_limits import apply_overrides, read_overrides
 from app.tickets.states import Action, State
-from app.tickets.time_guard import check_action_time, check_not_future
+from app.tickets.time_guard import check_action_time, check_not_future, last_event_at
 from app.tickets.view import describe_ticket
 from app.tickets.workflow import Step, Workflow
 
@@ -291,7 +291,7 @@ class TicketDesk:
                 if ticket is None:
                     raise TicketNotFound(ticket_id)
                 if given_at is not None and not self.simulation:
-                    check_action_time(given_at, self._last_event_at(session, ticket_id), now)
+                    check_action_time(given_at, last_event_at(session, ticket_id), now)
                 if expected_version is not None and ticket.version != expected_version:
                     raise _VersionMoved
                 actor = self._actor(session, actor_id)
@@ -309,10 +309,6 @@ class TicketDesk:
             raise TicketConflict(ticket_id, self.describe(ticket_id)) from None
         self._publish((ticket_id,), action.value)
         return self.describe(ticket_id)
-
-    @staticmethod
-    def _last_event_at(session: Session, ticket_id: int) -> datetime | None:
-        return session.scalar(select(func.max(TicketEvent.at)).where(TicketEvent.ticket_id == ticket_id))
 
     def _record(self, session: Session, ticket: Ticket, step: Step, actor: Actor, now: datetime) -> None:
         session.add(

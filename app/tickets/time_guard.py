@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from app.tickets.errors import TicketError
+from app.tickets.models import TicketEvent
 from app.tickets.timefmt import iso
 
 CLOCK_SKEW = timedelta(minutes=2)
@@ -39,3 +43,8 @@ def check_action_time(at: datetime, last_event_at: datetime | None, now: datetim
             f"操作时间 {iso(at)} 早于该工单最后一条记录 {iso(last_event_at)}，不能改写已有记录 "
             f"the time {iso(at)} is before the ticket's last event ({iso(last_event_at)}){SIMULATE_HINT}"
         )
+
+
+def last_event_at(session: Session, ticket_id: int) -> datetime | None:
+    """When the ticket's latest recorded event happened (its `at`, not when it was written down)."""
+    return session.scalar(select(func.max(TicketEvent.at)).where(TicketEvent.ticket_id == ticket_id))
