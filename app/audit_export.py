@@ -1,12 +1,13 @@
 """The audit log read back: entries by person, action, entity and time, and the same list as a CSV file.
 
-An export of the log is itself a bulk read (the entries name residents' households and carry what was
+ID numbers and phone numbers an entry quotes are masked, as in every list. An export of the log is itself a bulk read (the entries name residents' households and carry what was
 changed), so it is recorded in the log; its text is written as spreadsheet-safe text (`safe_cells`).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from app import audit
 from app.config import Seat
 from app.models import AuditEntry
+from app.roster.masking import mask_id, mask_phone
 from app.safe_cells import Cleaner
 from app.store import Database
 
@@ -62,13 +64,24 @@ def _filtered(statement: Select, wanted: AuditFilter) -> Select:
     return statement
 
 
+# Whole ID numbers and phone numbers an entry quotes (a merged report's phone, an edit's before and after).
+_ID_NUMBER = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
+_PHONE = re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8})(?![0-9])")
+
+
+def masked(detail: str) -> str:
+    """The detail with ID numbers and phone numbers masked: the viewer and its export show people's
+    numbers masked like every list does; the log itself keeps what was recorded."""
+    return _PHONE.sub(lambda m: mask_phone(m.group()), _ID_NUMBER.sub(lambda m: mask_id(m.group()), detail))
+
+
 def _lines(session: Session, wanted: AuditFilter, limit: int | None) -> list[AuditLine]:
     columns = (AuditEntry.seq, AuditEntry.at, AuditEntry.actor, AuditEntry.seat, AuditEntry.action,
                AuditEntry.entity, AuditEntry.entity_id, AuditEntry.detail)  # fmt: skip
     statement = _filtered(select(*columns), wanted).order_by(AuditEntry.seq.desc())
     if limit is not None:
         statement = statement.limit(limit)
-    return [AuditLine(*row) for row in session.execute(statement)]
+    return [AuditLine(*row[:-1], masked(row[-1])) for row in session.execute(statement)]
 
 
 def find_entries(session: Session, wanted: AuditFilter, limit: int = PAGE_LIMIT) -> list[AuditLine]:

@@ -28,7 +28,7 @@ def reads(sqlite_db):
             session, Seat("王芳", "desk-1"), "ticket.start", "ticket", 7, note='=HYPERLINK("http://x")'
         )
         audit.record(
-            session, Seat("张伟", "desk-2"), "reveal_personal_data", "household", 3, fields=["phone"]
+            session, Seat("张伟", "desk-2"), "reveal_personal_data", "household", 3, reason="回拨 13812345678"
         )
         audit.record(session, Seat("王芳", "desk-1"), "ticket.close", "ticket", 7)
     return ReadModels(SiteContext(sqlite_db, seat=SUPERVISOR)).audit
@@ -58,6 +58,9 @@ def test_the_viewer_filters_checks_and_exports(qtbot, reads, sqlite_db, tmp_path
     dialog.search()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert rows(dialog)[0][2:4] == ["张伟", "张伟@desk-2"]
+    assert (
+        "138****5678" in rows(dialog)[0][7] and "13812345678" not in rows(dialog)[0][7]
+    )  # masked, as lists are
 
     dialog.check_chain()
     qtbot.waitUntil(lambda: "审计链完整" in dialog.status.text())
@@ -69,6 +72,7 @@ def test_the_viewer_filters_checks_and_exports(qtbot, reads, sqlite_db, tmp_path
     with (tmp_path / "audit.csv").open(encoding="utf-8-sig", newline="") as handle:
         cells = [cell for row in csv.reader(handle) for cell in row]
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+    assert not [c for c in cells if "13812345678" in c]
     (export,) = [line for line in reads.entries(AuditFilter(action="audit.export"))]
     assert export.actor == "李主任"
 
