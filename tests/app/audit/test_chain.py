@@ -186,3 +186,38 @@ def test_a_removed_head_is_reported_and_stops_further_entries(db):
         assert verify(session).first_break.kind == "deleted"
     with pytest.raises(StoreError, match="head"), db.session() as session:
         audit.record(session, SEAT, "a", "x", 1)
+
+
+WRITER = """
+import sys
+from app import audit
+from app.config import Seat
+from app.store import Database
+db = Database(sys.argv[1])
+for number in range(int(sys.argv[2])):
+    with db.session() as session:
+        audit.record(session, Seat(sys.argv[3], "seat"), "ticket.act", "ticket", number)
+db.dispose()
+"""
+
+
+def test_seat_processes_writing_at_once_keep_one_gapless_chain(db):
+    """Real processes (as seats and the service are), each committing entries one by one."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, db.url, "25", f"seat-{n}"], cwd=root, stderr=subprocess.PIPE
+        )
+        for n in range(3)
+    ]
+    for writer in writers:
+        _out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err.decode()
+    with db.session() as session:
+        report = verify(session)
+        seqs = list(session.scalars(select(AuditEntry.seq).order_by(AuditEntry.seq)))
+    assert report.intact and seqs == list(range(1, 76))
