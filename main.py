@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "app.commands.db",
     "app.commands.site",
     "app.commands.backup",
+    "app.commands.audit",
     "widgets.commands",
     "app.commands.roster",
     "app.commands.site_book",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from alarms.broker_login import set_broker_login
 from alarms.care_settings import CareRulesError, read_rules, save_rules
 from alarms.ingest import SENSOR_KINDS, IngestError, SensorIngest
 from alarms.models import Alarm, AlarmState, Dongle, HeardCode
@@ -51,6 +52,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--protocol", choices=["rf433", "zigbee"], required=True)
     add.add_argument("address", help="serial port (rf433) or MQTT host:port (zigbee)")
     add.add_argument("--base-topic", default="zigbee2mqtt")
+    add.add_argument(
+        "--username", default=None, help="the broker login of this site (zigbee; see docs/deploy)"
+    )
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the broker password from standard input (never on the command line: ps shows it)",
+    )
     pinned = add.add_mutually_exclusive_group()
     pinned.add_argument(
         "--host",
@@ -190,6 +199,7 @@ def _dongles(args: argparse.Namespace) -> int:
                     "address": d.address,
                     "host": d.host,
                     "enabled": d.enabled,
+                    "username": d.mqtt_username,  # the password never leaves the store
                 }
             )
     return 0
@@ -209,19 +219,23 @@ def dongle_host(protocol: str, host: str | None, any_seat: bool) -> str | None:
 
 def _add_dongle(args: argparse.Namespace) -> int:
     host = dongle_host(args.protocol, args.host, args.any_seat)
+    if args.password_stdin and not args.username:
+        raise CommandError("--password-stdin 需要 --username (a password needs a user name)")
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else None
     db = open_database(args.db)
     with db.session() as session:
         if session.scalar(select(Dongle.id).where(Dongle.name == args.name)) is not None:
             raise CommandError(f"接收器 {args.name} 已存在 (a dongle with this name exists)")
-        session.add(
-            Dongle(
-                name=args.name,
-                protocol=args.protocol,
-                address=args.address,
-                base_topic=args.base_topic,
-                host=host,
-            )
+        dongle = Dongle(
+            name=args.name,
+            protocol=args.protocol,
+            address=args.address,
+            base_topic=args.base_topic,
+            host=host,
         )
+        session.add(dongle)
+        session.flush()
+        set_broker_login(session, dongle, args.username, password)
     where = (
         f"由 {host} 上的席位读取 (read by the seat on {host})"
         if host

@@ -5,6 +5,7 @@ so a stray code must never raise an alarm). Learn mode hands the next code heard
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alarms.care import CareRules, Reading, settings_for
+from alarms.heard import record_heard, seen_before
 from alarms.models import HeardCode, RfExtraCode, SensorStatus
 from alarms.sensor_event import SensorEvent
 from alarms.service import AlarmService
@@ -23,6 +25,7 @@ from app.models.devices import SENSOR_KIND_ZH, SENSOR_KINDS
 from app.store.base import utcnow
 
 KIND_ZH = SENSOR_KIND_ZH
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -116,14 +119,24 @@ class SensorIngest:
     # -- reports ---------------------------------------------------------------------------------------
     def handle(self, event: SensorEvent) -> list[int]:
         """Store what the event means; returns the ids of alarms raised (already committed)."""
+        if event.notes:
+            log.warning("%s %s: %s", event.protocol, event.device_code, "; ".join(event.notes))
         with self._lock:
             with self.db.session() as session:
+                if seen_before(session, event):
+                    log.info(
+                        "%s %s: retained message handled before, skipped", event.dongle, event.device_code
+                    )
+                    return []
                 sensor, reading = self._resolve(session, event)
                 if sensor is None:
-                    self._record_heard(session, event)
+                    record_heard(session, event)
                     alarm_ids: list[int] = []
                 else:
                     drafts = self.rules.on_report(session, sensor, reading, event.at)
+                    for draft in drafts:
+                        if event.notes:  # the alarm says which of the device's values were left out
+                            draft.detail["notes"] = list(event.notes)
                     alarm_ids = [self.alarms.add(session, draft) for draft in drafts]
                 heard = Heard(event, sensor.id if sensor else None, sensor.name if sensor else None)
             self.alarms.announce(alarm_ids, "raised")
@@ -171,26 +184,3 @@ class SensorIngest:
         if extra is not None:
             return session.get(Sensor, extra.sensor_id), Reading(extra.meaning, {})
         return None, Reading("trigger", {})
-
-    @staticmethod
-    def _record_heard(session: Session, event: SensorEvent) -> None:
-        heard = session.scalar(
-            select(HeardCode).where(
-                HeardCode.protocol == event.protocol, HeardCode.device_code == event.device_code
-            )
-        )
-        if heard is None:
-            session.add(
-                HeardCode(
-                    protocol=event.protocol,
-                    device_code=event.device_code,
-                    dongle=event.dongle,
-                    first_heard_at=event.at,
-                    last_heard_at=event.at,
-                    times=1,
-                )
-            )
-        else:
-            heard.last_heard_at = event.at
-            heard.times += 1
-            heard.dongle = event.dongle

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -154,3 +155,22 @@ class Dongle(Base):
     base_topic: Mapped[str] = mapped_column(String(64), default="zigbee2mqtt")
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     host: Mapped[str | None] = mapped_column(String(255))
+    # A Zigbee2MQTT broker's login for this site (an ACL lets it read only the Zigbee2MQTT topics);
+    # the password sealed with the site's key (`app/site_keys.py`, bound to this dongle's id).
+    mqtt_username: Mapped[str | None] = mapped_column(String(128))
+    mqtt_password_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class MqttLastMessage(Base):
+    """The last message handled from one device of a broker, by digest of its topic and payload.
+
+    A broker hands a retained message out again on every subscription, so a restart would raise the
+    same SOS again; a retained message whose digest matches the one handled last is skipped.
+    """
+
+    __tablename__ = "mqtt_last_messages"
+
+    dongle: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device: Mapped[str] = mapped_column(String(255), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

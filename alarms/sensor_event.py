@@ -18,6 +18,9 @@ class SensorEvent:
     dongle: str = ""
     readings: dict[str, Any] = field(default_factory=dict)
     at: Any = field(default_factory=utcnow)  # naive UTC datetime
+    notes: tuple[str, ...] = ()  # fields of the report left out, and why (alarms/zigbee_values.py)
+    retained: bool = False  # an MQTT retained message: the broker's copy of an earlier state
+    digest: str = ""  # of an MQTT message's topic and payload: a retained copy is recognised by it
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -22,6 +22,7 @@ from typing import IO
 
 from sqlalchemy import select
 
+from alarms.broker_login import BrokerLogin, broker_login
 from alarms.ingest import SensorIngest
 from alarms.models import Dongle
 from alarms.rf_bridge import RfBridgeReader
@@ -112,7 +113,12 @@ class SensorStation:
         return reader
 
     def add_zigbee(
-        self, name: str, host: str, port: int, base_topic: str = "zigbee2mqtt"
+        self,
+        name: str,
+        host: str,
+        port: int,
+        base_topic: str = "zigbee2mqtt",
+        login: BrokerLogin | None = None,
     ) -> Zigbee2MqttListener:
         listener = Zigbee2MqttListener(
             name,
@@ -123,6 +129,8 @@ class SensorStation:
             on_state=self._on_state,
             base_topic=base_topic,
             client_id=self.mqtt_client_id(name),
+            username=login.username if login else None,
+            password=login.password if login else None,
         )
         self.listeners.append(listener)
         listener.start()
@@ -158,7 +166,7 @@ class SensorStation:
         return sorted(closing)
 
     def _open_one(
-        self, name: str, protocol: str, address: str, base_topic: str | None
+        self, name: str, protocol: str, address: str, base_topic: str | None, login: BrokerLogin | None
     ) -> RfBridgeReader | Zigbee2MqttListener | None:
         if protocol not in ("rf433", "zigbee"):
             log.warning("dongle %s: unknown protocol %s", name, protocol)
@@ -171,7 +179,7 @@ class SensorStation:
             reader: RfBridgeReader | Zigbee2MqttListener = self.add_rf_bridge(name, address)
         else:
             host, _, port = address.rpartition(":")
-            reader = self.add_zigbee(name, host or "127.0.0.1", int(port or 1883), base_topic)
+            reader = self.add_zigbee(name, host or "127.0.0.1", int(port or 1883), base_topic, login)
         self._lock_keys[name] = key
         return reader
 
@@ -189,13 +197,17 @@ class SensorStation:
             dongles = session.scalars(
                 select(Dongle).where(Dongle.enabled.is_(True)).order_by(Dongle.name)
             ).all()
-            chosen = [(d.name, d.protocol, d.address, d.base_topic, d.host) for d in dongles if wanted(d)]
+            chosen = [
+                (d.name, d.protocol, d.address, d.base_topic, d.host, broker_login(session, d))
+                for d in dongles
+                if wanted(d)
+            ]
         opened = []
         with self._lock:
-            for name, protocol, address, base_topic, pinned_to in chosen:
+            for name, protocol, address, base_topic, pinned_to, login in chosen:
                 if self._stopped or name in self._opened:
                     continue
-                reader = self._open_one(name, protocol, address, base_topic)
+                reader = self._open_one(name, protocol, address, base_topic, login)
                 if reader is None:
                     continue
                 if pinned_to is None:
@@ -203,4 +215,3 @@ class SensorStation:
                 self._opened.add(name)
                 opened.append(name)
         return opened
-

@@ -5,10 +5,13 @@ broker restart or a pulled coordinator shows as disconnected and then resumes wi
 `client_id`, the listener keeps a persistent session at QoS 1: while no process of the site is
 connected (a service restarting, the lead moving to another process under the same id) the broker
 keeps what devices publish at QoS 1 and delivers it on reconnection, so nothing is lost in between.
+Each state's numbers are checked first (`zigbee_values.py`); a message carries its retain flag and a
+digest of topic and payload, by which ingest skips a retained copy it has handled already.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -16,6 +19,7 @@ from collections.abc import Callable
 import paho.mqtt.client as mqtt
 
 from alarms.sensor_event import SensorEvent
+from alarms.zigbee_values import checked_state
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,8 @@ class Zigbee2MqttListener:
         on_state: StateSink | None = None,
         base_topic: str = "zigbee2mqtt",
         client_id: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
     ) -> None:
         self.dongle = name
         self.host = host
@@ -65,6 +71,8 @@ class Zigbee2MqttListener:
             client_id=client_id or f"gcc-{name}-{id(self):x}",
             clean_session=client_id is None,
         )
+        if username:  # the site's own login: the broker's ACL decides what it may read
+            self._client.username_pw_set(username, password)
         self._client.reconnect_delay_set(min_delay=1, max_delay=5)
         self._client.on_connect = self._connected
         self._client.on_connect_fail = self._connect_failed
@@ -98,11 +106,11 @@ class Zigbee2MqttListener:
 
     def _message(self, _client, _userdata, message: mqtt.MQTTMessage) -> None:
         try:
-            self.dispatch(message.topic, message.payload)
+            self.dispatch(message.topic, message.payload, retained=bool(message.retain))
         except Exception:  # one odd device must not stop the others
             log.exception("zigbee2mqtt message on %s failed", message.topic)
 
-    def dispatch(self, topic: str, payload: bytes) -> None:
+    def dispatch(self, topic: str, payload: bytes, *, retained: bool = False) -> None:
         """Route one MQTT message (public so recorded traffic can be replayed)."""
         prefix = self.base_topic + "/"
         if not topic.startswith(prefix):
@@ -123,4 +131,10 @@ class Zigbee2MqttListener:
             log.debug("zigbee2mqtt %s: not JSON", topic)
             return
         if isinstance(state, dict):
-            self._on_event(SensorEvent("zigbee", device, self.dongle, state))
+            readings, notes = checked_state(state)
+            digest = hashlib.sha256(topic.encode() + b"\n" + payload).hexdigest()
+            self._on_event(
+                SensorEvent(
+                    "zigbee", device, self.dongle, readings, notes=notes, retained=retained, digest=digest
+                )
+            )

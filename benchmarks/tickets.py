@@ -39,7 +39,7 @@ from app.tickets.queues import QueueFilter, QueueKind, fetch_page  # noqa: E402
 from app.tickets.sweep import sweep  # noqa: E402
 
 LON0, LAT0 = 113.50, 34.60
-NOW = datetime(2026, 11, 10, 2, 0)  # Tuesday 10:00 Beijing time
+NOW = datetime(2026, 11, 10, 2, 0)  # Tuesday 10:00 Beijing time; the desks are simulations (time_guard.py)
 RNG = random.Random(7)
 
 
@@ -139,7 +139,7 @@ class PolygonLoop:
 def bench_dispatch(db: Database, categories: list[str]) -> list[dict]:
     with db.session() as session:
         locator = GridLocator.load(session)
-    desk = TicketDesk(db, seat=Seat("bench", "bench"), locate=locator)
+    desk = TicketDesk(db, seat=Seat("bench", "bench"), locate=locator, simulation=True)
     batch = random_intakes(20_000, categories, NOW)
     started, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(batch), 5_000):
@@ -147,7 +147,7 @@ def bench_dispatch(db: Database, categories: list[str]) -> list[dict]:
     fast = len(batch) / (time.perf_counter() - started)
     fast_cpu = len(batch) / (time.process_time() - cpu)
 
-    naive_desk = TicketDesk(db, seat=Seat("bench", "bench"), locate=PolygonLoop(db))
+    naive_desk = TicketDesk(db, seat=Seat("bench", "bench"), locate=PolygonLoop(db), simulation=True)
     singles = random_intakes(200, categories, NOW)
     started = time.perf_counter()
     for intake in singles:
@@ -174,7 +174,7 @@ def bench_sweep(db: Database, categories: list[str]) -> list[dict]:
         locator = GridLocator.load(session)
         session.execute(text("DELETE FROM ticket_events"))
         session.execute(text("DELETE FROM tickets"))
-    desk = TicketDesk(db, seat=Seat("bench", "bench"), locate=locator)
+    desk = TicketDesk(db, seat=Seat("bench", "bench"), locate=locator, simulation=True)
     intakes = random_intakes(100_000, categories, NOW, spread_hours=24 * 10)
     for i in range(0, len(intakes), 10_000):
         desk.open_many(intakes[i : i + 10_000], locate_many=locator.many, now=NOW)

@@ -12,6 +12,7 @@ from app.context import SiteContext
 from app.site_clock import SiteClock
 from runtime.read.alarm_places import AlarmPlaces
 from runtime.read.alarms import AlarmReads
+from runtime.read.audit import AuditReads
 from runtime.read.grid_chain import GridChains
 from runtime.read.household import Households
 from runtime.read.map import MapReads
@@ -83,3 +84,8 @@ class ReadModels:
     def alarm_places(self) -> AlarmPlaces:
         """Where alarms are (address, device, grids): the kiosk wall's alarm overlay."""
         return AlarmPlaces(self.site)
+
+    @cached_property
+    def audit(self) -> AuditReads:
+        """The audit log viewer (supervisors): entries, the chain's check, the export."""
+        return AuditReads(self.site)

@@ -104,6 +104,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from widgets.plain_text import literal_html
     from widgets.site_runtime import collect_garbage_on_gui_thread
     from widgets.theme import apply_theme
 
@@ -116,7 +117,7 @@ def run_gui(args: argparse.Namespace) -> int:
         db = _open_site(url, demo=args.demo, announce=not args.screenshot, demo_extras=args.demo_extras)
     except CommandError as error:
         if not args.screenshot and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "网格指挥中心", f"无法打开数据库。\n\n{error}")
+            QMessageBox.critical(None, "网格指挥中心", literal_html(f"无法打开数据库。\n\n{error}"))
         raise
     try:
         return _show(app, db, args, size)

@@ -29,6 +29,7 @@ from alarms.service import AlarmService
 from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import WallAlert
 from widgets.panels import panel as find_panel
+from widgets.plain_text import plain
 from widgets.shell_context import ShellContext, site_title
 from widgets.shortcuts import key_for
 from widgets.site_status import SiteStatusReporter
@@ -117,6 +118,7 @@ class PinDialog(QDialog):
         self.pin_edit.setMaxLength(12)
         self.pin_edit.setPlaceholderText(tr("值班长密码"))
         self.error = QLabel()
+        plain(self.error)
         self.error.setObjectName("dialogError")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -159,6 +161,7 @@ class SetPinDialog(QDialog):
         form.addRow(tr("新密码"), self.new)
         form.addRow(tr("确认新密码"), self.again)
         self.error = QLabel()
+        plain(self.error)
         self.error.setObjectName("dialogError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(

@@ -25,6 +25,7 @@ from widgets.dock_title import DockTitleBar
 from widgets.i18n import LanguageSwitcher
 from widgets.nav_rail import NavigationRail, focus_into
 from widgets.panels import PANELS, Panel
+from widgets.plain_text import plain
 from widgets.shell_context import ShellContext, site_title
 from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
@@ -58,6 +59,7 @@ class PanelFailed(QWidget):
         )
         heading.setObjectName("placeholderHeading")
         detail = QLabel(f"{type(error).__name__}: {error}", alignment=Qt.AlignmentFlag.AlignCenter)
+        plain(detail)
         detail.setObjectName("placeholderNote")
         detail.setWordWrap(True)
         layout.addStretch(1)

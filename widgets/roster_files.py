@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.roster.exporter import ExportReport, export_roster_recorded
 from app.roster.importer import ImportReport, import_roster
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
 
 ROSTER_FILES = "(*.xlsx *.csv)"
@@ -50,6 +51,7 @@ class ImportProblems(QDialog):
             )
         )
         summary.setObjectName("dialogMessage")
+        plain(summary)
         summary.setWordWrap(True)
         self.problems = QListWidget()
         self.problems.addItems(report.problem_lines())
@@ -151,12 +153,14 @@ class RosterFileActions(QObject):
         self._busy(False)
         text = tr("已导出 {n} 名居民 ({h} 户) 到 {path}").replace("{n}", str(report.residents))
         text = text.replace("{h}", str(report.households)).replace("{path}", str(report.path))
+        if report.replaced:
+            text += tr("；{n} 个控制字符已替换为 �").replace("{n}", str(report.replaced))
         self.window.statusBar().showMessage(text, 15_000)
 
     def _failed(self, error: Exception) -> None:
         self._busy(False)
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, tr("操作失败"), str(error)[:600])
+        QMessageBox.warning(self.window, tr("操作失败"), literal_html(str(error)[:600]))
 
     def _busy(self, busy: bool) -> None:
         self.import_action.setEnabled(not busy)

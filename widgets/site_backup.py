@@ -21,6 +21,7 @@ from app.store.backup import BackupWritten, Restored, back_up, restore
 from app.store.backup_archive import BackupError, Manifest, human_size, read_manifest
 from runtime.launcher import RESTART_EXIT_CODE
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html
 from widgets.shell_context import ShellContext
 
 SUFFIX = ".gccbackup"
@@ -119,7 +120,7 @@ class SiteBackupActions(QObject):
         try:
             manifest = read_manifest(Path(chosen))
         except BackupError as error:
-            QMessageBox.warning(self.window, tr("无法恢复"), str(error))
+            QMessageBox.warning(self.window, tr("无法恢复"), literal_html(str(error)))
             return
         if self.confirm_restore(manifest):
             self.start_restore(Path(chosen))
@@ -170,7 +171,9 @@ class SiteBackupActions(QObject):
     def _failed(self, error: Exception) -> None:
         self._restoring = False
         self._busy(False)
-        QMessageBox.warning(self.window, tr("操作失败，站点数据未改动"), f"{type(error).__name__}: {error}")
+        QMessageBox.warning(
+            self.window, tr("操作失败，站点数据未改动"), literal_html(f"{type(error).__name__}: {error}")
+        )
 
     def _busy(self, busy: bool) -> None:
         self.backup_action.setEnabled(not busy)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
 
 from app.site_clock import SECONDS, SiteClock
+from widgets.plain_text import literal_html, plain
 
 
 class IndicatorState(StrEnum):
@@ -85,6 +86,7 @@ class IndicatorLabel(QWidget):
         self.dot = QLabel("●")
         self.dot.setObjectName("statusDot")
         self.text = QLabel()
+        plain(self.text)
         self.text.setObjectName("statusText")
         layout.addWidget(self.dot)
         layout.addWidget(self.text)
@@ -95,7 +97,7 @@ class IndicatorLabel(QWidget):
     def show_indicator(self, indicator: Indicator) -> None:
         self.dot.setStyleSheet(f"color: {STATE_COLOURS[indicator.state]};")
         self.text.setText(indicator.text)
-        self.setToolTip(indicator.tooltip or indicator.text)
+        self.setToolTip(literal_html(indicator.tooltip or indicator.text))
         self.setProperty("state", indicator.state.value)
         # QStatusBar squeezes its items to their old size hint: claim the room the new text needs, but
         # never give it back (the indicators beside it would jump left and right as texts change) and

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from widgets.audit_viewer import AuditLogActions
 from widgets.help_menu import AboutDialog, ManualDialog, ShortcutsDialog
 from widgets.i18n import LANGUAGES
 from widgets.kiosk import PinStore, SetPinDialog
@@ -113,6 +114,8 @@ class WindowMenus:
 
     def _tools(self) -> None:
         self.builder.add("tools", "tools.pin", lambda: tr("设置值班长密码…"), self._set_pin)
+        self.audit_log = AuditLogActions(self.host.context.reads.audit, self.window)
+        self.audit_log.add_to(self.builder.menu("tools"))
 
     def _languages(self) -> None:
         group = QActionGroup(self.window)
@@ -167,3 +170,4 @@ class WindowMenus:
         self.roster_files.retranslate()
         self.site_book.retranslate()
         self.site_settings.retranslate()
+        self.audit_log.retranslate()

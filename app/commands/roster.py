@@ -10,7 +10,7 @@ from app.cli import CommandError
 from app.commands.db import open_database
 from app.context import SiteContext
 from app.roster.errors import RosterFileError
-from app.roster.exporter import export_roster
+from app.roster.exporter import export_roster_recorded
 from app.roster.importer import ImportReport, import_roster
 from app.store.announce import announced
 
@@ -71,7 +71,7 @@ def _summary(report: ImportReport) -> str:
 def _export(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        report = export_roster(db, args.file)
+        report = export_roster_recorded(SiteContext(db), args.file)  # a bulk read: audited
     except RosterFileError as error:
         raise CommandError(str(error)) from error
     except OSError as error:
@@ -79,4 +79,9 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"已导出 {report.residents} 名居民 ({report.households} 户) 到 {report.path} ({report.title})")
+    if report.replaced:
+        print(
+            f"注意 note: {report.replaced} 个控制字符已替换为 � (control characters replaced)",
+            file=sys.stderr,
+        )
     return 0

@@ -134,4 +134,9 @@ def _export(args: argparse.Namespace) -> int:
         db.dispose()
     counts = "  ".join(f"{title} {n}" for title, n in report.counts.items())
     print(f"已导出站点工作簿 exported to {report.path}: {counts}")
+    if report.replaced:
+        print(
+            f"注意 note: {report.replaced} 个控制字符已替换为 � (control characters replaced)",
+            file=sys.stderr,
+        )
     return 0

@@ -14,9 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app import audit
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.simulation import SimulationError, simulation_database
 from app.site_clock import load_clock
 from app.store.announce import announced
 from app.tickets import Action, Intake, TicketDesk, TicketError, load_categories
@@ -41,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     where.add_argument("--lon", type=float, help="经度 WGS-84 (with --lat)")
     new.add_argument("--lat", type=float, help="纬度 WGS-84")
     new.add_argument("--text", required=True, help="问题描述")
-    new.add_argument("--at", type=_instant, help="受理时间 ISO (default: now)")
+    new.add_argument("--at", type=_instant, help="受理时间 ISO (default: now; never in the future)")
+    _add_simulate(new)
     new.add_argument("--source", default="phone", choices=[s.value for s in Source])
     new.add_argument("--address")
     new.add_argument("--reporter", help="反映人姓名")
@@ -59,7 +62,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     act = sub.add_parser("act", help="办理操作 apply an action: " + ", ".join(a.value for a in Action))
     act.add_argument("id", type=int)
     act.add_argument("action", choices=[a.value for a in Action])
-    act.add_argument("--at", type=_instant, help="操作时间 ISO (default: now)")
+    act.add_argument(
+        "--at",
+        type=_instant,
+        help="操作时间 ISO (default: now; not before the ticket's last event, not in the future)",
+    )
+    _add_simulate(act)
     act.add_argument(
         "--as", dest="actor_id", type=int, metavar="PERSON_ID", help="操作人 (approvals need it)"
     )
@@ -78,7 +86,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     act.set_defaults(handler=_act)
 
     sweep_parser = sub.add_parser("sweep", help="时限监控：预警与升级 run the escalation sweep")
-    sweep_parser.add_argument("--at", type=_instant, help="as of this time (default: now)")
+    sweep_parser.add_argument(
+        "--at", type=_instant, help="as of this time (default: now; never in the future)"
+    )
+    _add_simulate(sweep_parser)
     sweep_parser.set_defaults(handler=_sweep)
 
     kpi = sub.add_parser("kpi", help="三率统计 response/resolution/satisfaction rates")
@@ -104,6 +115,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     notice.set_defaults(handler=_notices)
 
 
+def _add_simulate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--simulate",
+        action="store_true",
+        help="推演：在数据库副本上运行，--at 可为任意时间 run on a copy of the database, --at any time",
+    )
+
+
 INSTANT_OPTIONS = ("at", "start", "end")
 
 
@@ -123,13 +142,20 @@ def _desk(args: argparse.Namespace) -> TicketDesk:
     for name in INSTANT_OPTIONS:  # typed in the site's zone, kept in UTC
         if isinstance(getattr(args, name, None), datetime):
             setattr(args, name, clock.to_utc(getattr(args, name)))
+    simulate = getattr(args, "simulate", False)
+    if simulate:
+        try:
+            db = simulation_database(db, Seat())
+        except SimulationError as error:
+            raise CommandError(str(error)) from error
+        print(f"模拟运行 simulating on a copy: {db.safe_url}", file=sys.stderr)
     try:
         categories = load_categories()
     except CategoryError as error:
         raise CommandError(str(error)) from error
     with db.session() as session:
         locator = GridLocator.load(session)
-    return TicketDesk(db, seat=Seat(), categories=categories, locate=locator)
+    return TicketDesk(db, seat=Seat(), categories=categories, locate=locator, simulation=simulate)
 
 
 @contextmanager
@@ -181,15 +207,31 @@ def _intake(args: argparse.Namespace) -> Intake:
 
 
 def _show(args: argparse.Namespace) -> int:
+    desk = _desk(args)
     try:
-        ticket = _desk(args).describe(args.id)
+        ticket = desk.describe(args.id)
     except TicketError as error:
         raise CommandError(str(error)) from error
     if args.json:
+        _record_phones_read(desk, ticket, "tickets show --json")
         _print_json(ticket)
     else:
         print(render_ticket(ticket))
     return 0
+
+
+def _record_phones_read(desk: TicketDesk, ticket: dict[str, Any], command: str) -> None:
+    """A ticket printed as JSON carries whole phone numbers into other programs: audited as a bulk read."""
+    fields = [
+        name
+        for name, part in (("reporter.phone", ticket["reporter"]), ("assignee.phone", ticket["assignee"]))
+        if part and part.get("phone")
+    ]
+    if fields:
+        with desk.db.session() as session:
+            audit.record(
+                session, desk.seat, audit.BULK_READ, "ticket", ticket["id"], fields=fields, via=command
+            )
 
 
 def render_ticket(t: dict[str, Any]) -> str:
@@ -238,6 +280,7 @@ def _act(args: argparse.Namespace) -> int:
     except TicketError as error:
         raise CommandError(str(error)) from error
     if args.json:
+        _record_phones_read(desk, ticket, "tickets act --json")
         _print_json(ticket)
     else:
         who = (ticket["assignee"] or {}).get("name", "—")
@@ -248,8 +291,11 @@ def _act(args: argparse.Namespace) -> int:
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    with _announcing_desk(args) as desk:
-        report = sweep(desk, args.at)
+    try:
+        with _announcing_desk(args) as desk:
+            report = sweep(desk, args.at)
+    except TicketError as error:
+        raise CommandError(str(error)) from error
     _print_json(report.as_dict() | {"now": load_clock(desk.db).iso(report.now)})
     return 0
 

@@ -1,6 +1,6 @@
 """The foundation tables: the grid tree, people and duties, the resident roster, devices, audit."""
 
-from app.models.audit import AuditEntry
+from app.models.audit import AuditEntry, AuditHead
 from app.models.changes import ChangeLogEntry
 from app.models.devices import Camera, PendingSensor, Sensor
 from app.models.grid import Grid, GridLevel
@@ -21,6 +21,7 @@ from app.models.settings import SeatState, SiteSetting
 
 __all__ = [
     "AuditEntry",
+    "AuditHead",
     "Building",
     "ChangeLogEntry",
     "Camera",

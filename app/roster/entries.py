@@ -17,6 +17,7 @@ from app.roster.columns import Field, HeaderLayout
 from app.roster.idcard import IdNumber, IdNumberError, parse_id_number
 from app.roster.phone import PhoneError, normalise_phone
 from app.roster.reader import RawRow
+from app.safe_cells import control_characters
 
 T = TypeVar("T")
 
@@ -67,6 +68,7 @@ def parse_entry(row: RawRow, layout: HeaderLayout) -> tuple[RosterEntry | None, 
     def value(field: Field) -> object:
         return cell(row, layout, field)
 
+    reasons.extend(_control_characters(row, layout))
     name = attempt(lambda: cells.clean_name(value(Field.NAME)))
     id_number: IdNumber | None = attempt(lambda: parse_id_number(value(Field.ID_NUMBER)))
     sex = attempt(lambda: cells.parse_sex(value(Field.SEX)))
@@ -109,6 +111,17 @@ def parse_entry(row: RawRow, layout: HeaderLayout) -> tuple[RosterEntry | None, 
         note=note,
     )
     return entry, []
+
+
+def _control_characters(row: RawRow, layout: HeaderLayout) -> list[str]:
+    """NUL and other control characters in any column the import reads: the row is refused."""
+    reasons = []
+    for field, indexes in layout.fields.items():
+        for index in indexes:
+            value = row.values[index] if index < len(row.values) else None
+            if isinstance(value, str) and (controls := control_characters(value)):
+                reasons.append(f"{field.zh} 含控制字符 {'、'.join(controls)} (contains control characters)")
+    return reasons
 
 
 def _tags(row: RawRow, layout: HeaderLayout) -> set[Tag]:

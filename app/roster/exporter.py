@@ -3,6 +3,8 @@
 Rows are grouped by household (户主 first). In .xlsx the ID and phone cells are text cells with the
 text format, so Excel never turns them into numbers; the .csv is UTF-8 with a BOM (Excel otherwise
 reads it as GBK) and puts a tab before IDs and phones, which keeps Excel from converting them.
+Text that a spreadsheet would run as a formula is written as text, and control characters are replaced
+(`app/safe_cells.py`): a name with a NUL byte never blocks the file.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from app.models import Building, Grid, GridLevel, Household, ResidenceType, Resi
 from app.roster.buildings import BuildingDirectory, BuildingRef, building_key
 from app.roster.columns import Field
 from app.roster.errors import RosterFileError
+from app.safe_cells import Cleaner, text_cell
 from app.site_settings import SITE_NAME, read_setting
 from app.store import Database
 
@@ -61,6 +64,7 @@ class ExportReport:
     residents: int
     households: int
     title: str
+    replaced: int = 0  # control characters (NUL and the like) replaced by U+FFFD in the file
 
 
 def export_roster(db: Database, path: Path, *, title: str | None = None) -> ExportReport:
@@ -76,13 +80,14 @@ def export_roster(db: Database, path: Path, *, title: str | None = None) -> Expo
         labels = _building_labels(session, residents)
         title = title or _title(session, residents)
         rows = [_row(resident, labels) for resident in residents]
+    cleaner = Cleaner()
     with _replacing(path) as temporary:
         if suffix == ".xlsx":
-            _write_xlsx(temporary, title, rows)
+            _write_xlsx(temporary, cleaner.clean(title), rows, cleaner)
         else:
-            _write_csv(temporary, title, rows)
+            _write_csv(temporary, title, rows, cleaner)
     households = len({r.household_id for r in residents})
-    return ExportReport(path, len(residents), households, title)
+    return ExportReport(path, len(residents), households, title, cleaner.replaced)
 
 
 def export_roster_recorded(site: SiteContext, path: Path) -> ExportReport:
@@ -99,6 +104,7 @@ def export_roster_recorded(site: SiteContext, path: Path) -> ExportReport:
             file=Path(path).name,
             residents=report.residents,
             households=report.households,
+            **({"replaced": report.replaced} if report.replaced else {}),
         )
     return report
 
@@ -182,7 +188,7 @@ def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:
     }
 
 
-def _write_xlsx(path: Path, title: str, rows: list[dict[Field, object]]) -> None:
+def _write_xlsx(path: Path, title: str, rows: list[dict[Field, object]], cleaner: Cleaner) -> None:
     # Write-only mode streams the rows: twice as fast as a normal workbook for a whole community.
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("花名册")
@@ -194,13 +200,13 @@ def _write_xlsx(path: Path, title: str, rows: list[dict[Field, object]]) -> None
     sheet.auto_filter.ref = f"A2:{last_column}{len(rows) + 2}"
     sheet.merged_cells.add(CellRange(f"A1:{last_column}1"))
     sheet.row_dimensions[1].height = 30
-    title_cell = WriteOnlyCell(sheet, title)
+    title_cell = text_cell(WriteOnlyCell(sheet), title)
     title_cell.font = Font(bold=True, size=16)
     title_cell.alignment = Alignment(horizontal="center", vertical="center")
     sheet.append([title_cell])
     sheet.append([_header_cell(sheet, text) for text in headers])
     for serial, row in enumerate(rows, start=1):
-        sheet.append([serial, *(_xlsx_cell(sheet, field, row[field]) for field in COLUMNS)])
+        sheet.append([serial, *(_xlsx_cell(sheet, field, row[field], cleaner) for field in COLUMNS)])
     workbook.save(path)
 
 
@@ -214,11 +220,11 @@ def _header_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _xlsx_cell(sheet: WriteOnlyWorksheet, field: Field, value: object) -> object:
+def _xlsx_cell(sheet: WriteOnlyWorksheet, field: Field, value: object, cleaner: Cleaner) -> object:
     """IDs and phones as text cells in text format (empty ones too), so what the office types into
-    them in Excel stays text."""
+    them in Excel stays text. Text is always a string cell: openpyxl would store "=..." as a formula."""
     if field in TEXT_FIELDS:
-        cell = WriteOnlyCell(sheet, str(value) if value else None)
+        cell = WriteOnlyCell(sheet, cleaner.clean(str(value)) if value else None)
         cell.number_format = "@"
         return cell
     if value == "" or value is None:
@@ -227,21 +233,24 @@ def _xlsx_cell(sheet: WriteOnlyWorksheet, field: Field, value: object) -> object
         cell = WriteOnlyCell(sheet, value)
         cell.number_format = "yyyy-mm-dd"
         return cell
+    if isinstance(value, str):
+        return text_cell(WriteOnlyCell(sheet), cleaner.clean(value))
     return value
 
 
-def _write_csv(path: Path, title: str, rows: list[dict[Field, object]]) -> None:
+def _write_csv(path: Path, title: str, rows: list[dict[Field, object]], cleaner: Cleaner) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([title])
+        writer.writerow([cleaner.csv_text(title)])
         writer.writerow([SERIAL, *(f.zh for f in COLUMNS)])
         for serial, row in enumerate(rows, start=1):
-            writer.writerow([serial, *(_csv_value(f, row[f]) for f in COLUMNS)])
+            writer.writerow([serial, *(_csv_value(f, row[f], cleaner) for f in COLUMNS)])
 
 
-def _csv_value(field: Field, value: object) -> str:
+def _csv_value(field: Field, value: object, cleaner: Cleaner) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if field in TEXT_FIELDS and value:
-        return f"\t{value}"
-    return "" if value is None else str(value)
+        # The tab keeps Excel from turning the digits into a number; checked digits are never a formula.
+        return f"\t{cleaner.clean(str(value))}"
+    return cleaner.csv_text(value)

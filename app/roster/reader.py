@@ -23,6 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from app.roster.errors import RosterFileError
+from app.safe_cells import from_csv_text
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,9 @@ def read_csv(path: Path) -> RawTable:
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows = [RawRow(number, tuple(values)) for number, values in enumerate(reader, start=1)]
+        rows = [
+            RawRow(number, tuple(map(from_csv_text, values))) for number, values in enumerate(reader, start=1)
+        ]
     except csv.Error as error:
         raise RosterFileError(f"文件 {path.name} 第 {reader.line_num} 行: CSV 格式错误 ({error})") from error
     return RawTable(path.name, None, rows)

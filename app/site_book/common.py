@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Grid
 from app.roster.phone import PhoneError
+from app.safe_cells import control_characters
 from app.site_book.cells import CellError
 from app.site_book.problems import Problems
 from app.site_book.sheets import SheetSpec
@@ -29,8 +30,12 @@ class RowCheck:
         self.ok = True
 
     def read(self, key: str, parse: Callable[[object, str], T]) -> T | None:
+        value = self.row.get(key)
+        if isinstance(value, str) and (controls := control_characters(value)):
+            self.fail(key, f"含控制字符 {'、'.join(controls)} contains control characters")
+            return None
         try:
-            return parse(self.row.get(key), self.spec.column(key).zh)
+            return parse(value, self.spec.column(key).zh)
         except (CellError, PhoneError) as error:
             self.fail(key, error.reason)
             return None

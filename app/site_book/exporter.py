@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import audit
+from app.config import Seat
 from app.models import DutyRole
 from app.models.devices import SENSOR_KIND_ZH
 from app.site_book import buildings, cameras, people, sensors
@@ -51,6 +53,7 @@ GUIDE = (
 class SiteExportReport:
     path: Path
     counts: dict[str, int]
+    replaced: int = 0  # control characters replaced by U+FFFD in the texts
 
 
 def write_template(path: Path) -> None:
@@ -59,11 +62,14 @@ def write_template(path: Path) -> None:
     write_workbook(path, {}, GUIDE)
 
 
-def export_site(db: Database, path: Path, passphrase: str | None = None) -> SiteExportReport:
+def export_site(
+    db: Database, path: Path, passphrase: str | None = None, seat: Seat | None = None
+) -> SiteExportReport:
     """The site's buildings, people and duties, cameras and sensors, in the layout the import reads.
 
     With a passphrase the camera passwords are carried, sealed with it, for a site that does not hold
-    them yet (carried_passwords.py); without one they show as ******.
+    them yet (carried_passwords.py); without one they show as ******. The people sheet carries every
+    grid worker's mobile number: the export is recorded as a bulk read.
     """
     _check_suffix(path)
     if passphrase is not None and (problem := passphrase_problem(passphrase)):
@@ -77,8 +83,13 @@ def export_site(db: Database, path: Path, passphrase: str | None = None) -> Site
             CAMERAS.title: cameras.export_rows(session, grids, sealer),
             SENSORS.title: sensors.export_rows(session),
         }
-    write_workbook(path, rows, GUIDE)
-    return SiteExportReport(Path(path), {title: len(sheet_rows) for title, sheet_rows in rows.items()})
+    replaced = write_workbook(path, rows, GUIDE)
+    counts = {title: len(sheet_rows) for title, sheet_rows in rows.items()}
+    with db.session() as session:
+        audit.record(
+            session, seat or Seat(), "export_site", "site", None, file=Path(path).name, counts=counts
+        )
+    return SiteExportReport(Path(path), counts, replaced)
 
 
 def _check_suffix(path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Reading keeps what a cell really holds: a formula comes back as `Formula` (refused by the cell
 parsers), never as the value Excel cached for it. Writing stores every text as text: one that begins
-with = + - @ is a string cell with Excel's quote prefix, so it is shown and kept as typed, never run.
+with = + - @ (or a tab or CR) is a string cell with Excel's quote prefix, so it is shown and kept as
+typed, never run; control characters are replaced so that one never blocks the file (`app/safe_cells.py`).
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.roster.reader import OLE_MAGIC
+from app.safe_cells import Cleaner, text_cell
 from app.site_book.cells import Formula
 from app.site_book.problems import SiteBookError
 from app.site_book.sheets import GUIDE_TITLE, SHEETS, SheetSpec
 
 HEADER_SEARCH_ROWS = 5  # an office may put a title row or two above the header
 VALIDATED_ROWS = 2000  # how far down the template's drop-downs reach
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,14 @@ def _filled(value: object) -> bool:
     return value is not None and bool(str(value).strip())
 
 
-def write_workbook(path: Path, rows: dict[str, Sequence[dict[str, object]]], guide: Sequence[str]) -> None:
-    """Every sheet with its header, drop-downs and `rows` (by sheet title), then the 说明 sheet."""
+def write_workbook(path: Path, rows: dict[str, Sequence[dict[str, object]]], guide: Sequence[str]) -> int:
+    """Every sheet with its header, drop-downs and `rows` (by sheet title), then the 说明 sheet;
+    returns how many control characters were replaced in the texts."""
     book = Workbook()
     book.remove(book.active)
+    cleaner = Cleaner()
     for spec in SHEETS:
-        _write_sheet(book.create_sheet(spec.title), spec, rows.get(spec.title, ()))
+        _write_sheet(book.create_sheet(spec.title), spec, rows.get(spec.title, ()), cleaner)
     notes = book.create_sheet(GUIDE_TITLE)
     notes.column_dimensions["A"].width = 110
     for line in guide:
@@ -159,9 +162,12 @@ def write_workbook(path: Path, rows: dict[str, Sequence[dict[str, object]]], gui
     notes["A1"].font = Font(bold=True, size=14)
     with _replacing(Path(path)) as temporary:
         book.save(temporary)
+    return cleaner.replaced
 
 
-def _write_sheet(sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, object]]) -> None:
+def _write_sheet(
+    sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, object]], cleaner: Cleaner
+) -> None:
     thin = Side(style="thin", color="808080")
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
@@ -180,7 +186,7 @@ def _write_sheet(sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, obj
             _add_choices(sheet, column.choices, column.strict, f"{letter}2:{letter}{last}", column.zh)
     for row_number, row in enumerate(rows, start=2):
         for index, column in enumerate(spec.columns, start=1):
-            _set(sheet.cell(row=row_number, column=index), row.get(column.key))
+            _set(sheet.cell(row=row_number, column=index), row.get(column.key), cleaner)
     sheet.freeze_panes = "A2"
 
 
@@ -198,14 +204,11 @@ def _add_choices(sheet: Worksheet, choices: Sequence[str], strict: bool, ref: st
     sheet.add_data_validation(validation)
 
 
-def _set(cell, value: object) -> None:
+def _set(cell, value: object, cleaner: Cleaner) -> None:
     if value is None or value == "":
         return
     if isinstance(value, str):
-        cell.value = value
-        cell.data_type = "s"  # never a formula, whatever the text begins with
-        if value.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
+        text_cell(cell, cleaner.clean(value))  # never a formula, whatever the text begins with
         return
     cell.value = value
 

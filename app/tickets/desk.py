@@ -21,8 +21,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
-from app.models import AuditEntry, Person
-from app.site_clock import clock_in
+from app.models import Person
+from app.site_clock import clock_in, load_clock
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -45,6 +45,7 @@ from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
 from app.tickets.site_limits import apply_overrides, read_overrides
 from app.tickets.states import Action, State
+from app.tickets.time_guard import check_action_time, check_not_future, last_event_at
 from app.tickets.view import describe_ticket
 from app.tickets.workflow import Step, Workflow
 
@@ -66,8 +67,11 @@ class TicketDesk:
         clocks: Clocks | None = None,
         locate: PointLocator | None = None,
         channels: Sequence[notices.Channel] = notices.DEFAULT_CHANNELS,
+        simulation: bool = False,
     ) -> None:
         self.db = db
+        # True only on a simulation copy (`--simulate`): actions may then be stamped at any time.
+        self.simulation = simulation
         self.seat = seat or Seat()
         self.hub = hub
         self.categories = categories or load_categories()  # the file's; sessions apply the site's limits
@@ -134,6 +138,8 @@ class TicketDesk:
         A same-place same-category open ticket raises DuplicateReport unless `force`; with
         `merge_into` the report joins that ticket instead and its id is returned.
         """
+        if intake.at is not None and not self.simulation:
+            check_not_future(intake.at, utcnow(), "受理", load_clock(self.db))
         now = now or utcnow()
         intake = checked(intake)
         try:
@@ -221,9 +227,8 @@ class TicketDesk:
         by_ticket: dict[int, list[dict[str, Any]]] = {}
         for e in events:
             by_ticket.setdefault(e["ticket_id"], []).append(e)
-        insert_rows(
+        audit.record_rows(
             session,
-            AuditEntry.__table__,
             [
                 {
                     "at": steps[0]["recorded_at"],
@@ -291,12 +296,14 @@ class TicketDesk:
             known = ", ".join(a.value for a in Action)
             raise TransitionRefused(f"未知操作 unknown action {action!r}; known: {known}") from None
         now = utcnow()
-        at = at or now
+        given_at, at = at, at or now
         try:
             with self.db.session() as session:
                 ticket = session.get(Ticket, ticket_id)
                 if ticket is None:
                     raise TicketNotFound(ticket_id)
+                if given_at is not None and not self.simulation:
+                    check_action_time(given_at, last_event_at(session, ticket_id), now, clock_in(session))
                 if expected_version is not None and ticket.version != expected_version:
                     raise _VersionMoved
                 actor = self._actor(session, actor_id)

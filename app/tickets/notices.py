@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import data_dir
+from app.safe_cells import Cleaner
 from app.site_clock import CHINESE_MINUTES, MINUTES, SiteClock, clock_in
 from app.site_settings import SITE_NAME, read_setting
 from app.tickets.models import Ticket, TicketNotice
@@ -139,20 +140,28 @@ def export_notice_list(
             encoding="utf-8",
         )
     else:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel/WPS open it right
-            writer = csv.writer(handle)
-            writer.writerow(["工单编号", "告知对象", "联系电话", "生成时间", "告知内容"])
-            for n in notices:
-                writer.writerow(
-                    [
-                        n.ticket_id,
-                        n.recipient or "",
-                        n.phone or "",
-                        clock.text(n.created_at, MINUTES),
-                        n.text,
-                    ]
-                )
+        _write_csv(path, notices, clock)
     if mark_delivered:
         for n in notices:
             n.status = "delivered"
     return len(notices)
+
+
+def _write_csv(path: Path, notices: list[TicketNotice], clock: SiteClock) -> None:
+    """Names and texts a resident gave are written so a spreadsheet never runs them (`app/safe_cells.py`)."""
+    cleaner = Cleaner()
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel/WPS open it right
+        writer = csv.writer(handle)
+        writer.writerow(["工单编号", "告知对象", "联系电话", "生成时间", "告知内容"])
+        for n in notices:
+            writer.writerow(
+                [
+                    n.ticket_id,
+                    cleaner.csv_text(n.recipient),
+                    cleaner.csv_text(n.phone),
+                    clock.text(n.created_at, MINUTES),
+                    cleaner.csv_text(n.text),
+                ]
+            )
+    if cleaner.replaced:
+        log.warning("%s: %d control characters replaced by U+FFFD", path.name, cleaner.replaced)

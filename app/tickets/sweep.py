@@ -23,13 +23,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.models import AuditEntry
-from app.site_clock import SHORT, clock_in
+from app import audit
+from app.site_clock import SHORT, clock_in, load_clock
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.states import LEVEL_ZH
+from app.tickets.time_guard import check_not_future
 from app.tickets.workflow import Workflow
 
 SWEEP_ACTOR = "系统时限监控"
@@ -84,8 +85,11 @@ def sweep(desk, now: datetime | None = None, *, attempts: int = 3) -> SweepRepor
     """Run the sweep as of `now` (default: the current time) in one unit of work.
 
     If a seat moves one of the due tickets at the same moment, the version check fails and the
-    whole sweep is retried: it is idempotent, so that is always safe.
+    whole sweep is retried: it is idempotent, so that is always safe. A sweep never stamps the future
+    (`now` later than the clock), except on a simulation copy.
     """
+    if now is not None and not desk.simulation:
+        check_not_future(now, utcnow(), "巡检", load_clock(desk.db))
     now = now or utcnow()
     for attempt in range(attempts):
         try:
@@ -189,7 +193,7 @@ def sweep_session(
     _write_back(session, rows, due)
     session.expire_all()  # ORM copies of swept tickets are stale now
     insert_rows(session, TicketEvent.__table__, events)
-    insert_rows(session, AuditEntry.__table__, audits)
+    audit.record_rows(session, audits)
     return report
 
 

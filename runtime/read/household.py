@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from alarms.addresses import household_addresses
 from alarms.grid_chain import PAIRED_PARTY_MEMBER, ChainLink, Contact, chain_from_tree
-from app.audit import record
+from app.audit import BULK_READ, record
 from app.context import SiteContext
 from app.grid_tree import GridTree
 from app.models import (
@@ -50,6 +50,7 @@ from runtime.read.resident_search import (
 )
 
 RECENT_VISITS = 5
+BULK_ROWS = 50  # a search page this long is a list of people, not one person looked up
 MAX_VOLUNTEERS = 4
 ELDERLY_AGE = 60
 
@@ -235,9 +236,27 @@ class Households:
         self._chains = chains
 
     def search(self, query: SearchQuery, after_id: int = 0, limit: int = PAGE_SIZE) -> list[ResidentRow]:
-        """One page of matching residents with id > after_id, in id order, masked."""
+        """One page of matching residents with id > after_id, in id order, masked.
+
+        A page of BULK_ROWS or more residents (names, addresses, masked numbers) is a bulk read of
+        personal data: it is recorded in the audit log with the search that found it."""
         with self._site.db.sessions() as session:
-            return search_residents(session, query, after_id=after_id, limit=limit)
+            rows = search_residents(session, query, after_id=after_id, limit=limit)
+        if len(rows) >= BULK_ROWS:
+            with self._site.db.session() as session:
+                record(
+                    session,
+                    self._site.seat,
+                    BULK_READ,
+                    "resident",
+                    None,
+                    via="roster search",
+                    text=query.text,
+                    tag=query.tag,
+                    rows=len(rows),
+                    ids=[rows[0].resident_id, rows[-1].resident_id],
+                )
+        return rows
 
     def count(self, query: SearchQuery) -> int:
         with self._site.db.sessions() as session:

@@ -35,6 +35,7 @@ from widgets.ai.forget import forget_face
 from widgets.ai.images import PhotoError, as_bgr, fit_for_enrolment, read_photo
 from widgets.ai.style import STYLE, quiet_buttons
 from widgets.ai.subject_picker import SubjectPicker
+from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
 GOOD = "color: #35c46a;"
@@ -84,6 +85,7 @@ class EnrolDialog(QDialog):
         self.picker = SubjectPicker(self.reads)
         self.picker.changed.connect(self._subject_changed)
         self.existing_note = QLabel(objectName="fieldValue", wordWrap=True)
+        plain(self.existing_note)
         self.forget_button = QPushButton(objectName="forgetButton")
         self.forget_button.clicked.connect(self.forget_existing)
         existing = QHBoxLayout()
@@ -98,7 +100,9 @@ class EnrolDialog(QDialog):
         self.file_button = QPushButton(objectName="photoFileButton")
         self.file_button.clicked.connect(self.open_file)
         self.photo_source = QLabel(objectName="fieldName")
+        plain(self.photo_source)
         self.face_status = QLabel(objectName="faceStatus", wordWrap=True)
+        plain(self.face_status)
         self.confirm_face = QCheckBox(objectName="confirmFace")
         self.confirm_face.toggled.connect(lambda *_: self._update())
         photo_row = QHBoxLayout()
@@ -115,6 +119,7 @@ class EnrolDialog(QDialog):
         self.consent.changed.connect(self._update)
 
         self.hint = QLabel(objectName="enrolHint", wordWrap=True)
+        plain(self.hint)
         self.enrol_button = QPushButton(objectName="primary")
         self.enrol_button.setDefault(True)
         self.enrol_button.clicked.connect(self.enrol)

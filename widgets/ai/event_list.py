@@ -44,6 +44,7 @@ from widgets.ai.face_tools import names_visible
 from widgets.ai.images import jpeg_pixmap
 from widgets.ai.style import STYLE, setup_table
 from widgets.bridge import QtBridge
+from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
 
 URGENT_TINT = QColor(179, 38, 30, 80)
@@ -224,6 +225,7 @@ class AiEventList(QWidget):
         self.until.setDate(today)
         self.since_label, self.until_label = QLabel(), QLabel()
         self.count = QLabel(objectName="resultCount")
+        plain(self.count)
         for signal in (
             self.kind_filter.currentIndexChanged,
             self.camera_filter.currentIndexChanged,
@@ -248,6 +250,7 @@ class AiEventList(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         self.title = QLabel(objectName="eventTitle")
+        plain(self.title)
         self.acknowledge_button = QPushButton(objectName="acknowledgeEvent")
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)
         self.acknowledge_button.setVisible(self.alarms is not None)
@@ -419,7 +422,7 @@ class AiEventList(QWidget):
             acknowledge_event(self.alarms, row.event_id)
         except (AlarmError, StoreFailure) as error:  # said in words; the list stays as it was
             QMessageBox.warning(
-                self, self.tr("无法确认"), self.tr("确认未能保存：%1").replace("%1", str(error))
+                self, self.tr("无法确认"), literal_html(self.tr("确认未能保存：%1").replace("%1", str(error)))
             )
         self._show_selected()
 

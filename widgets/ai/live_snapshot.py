@@ -16,6 +16,7 @@ from video.cameras import CameraInfo
 from video.pool import Profile
 from widgets.ai.enrol_dialog import EnrolDialog
 from widgets.ai.zone_editor import ZoneEditorDialog
+from widgets.plain_text import literal_html
 from widgets.shell_context import ShellContext
 from widgets.wall.panel import stream_pool_for
 
@@ -189,4 +190,4 @@ def _show(dialog: QDialog) -> None:
 
 
 def _warn(parent: QWidget | None, reason: str) -> None:
-    QMessageBox.warning(parent, _tr("无法取得画面"), reason)
+    QMessageBox.warning(parent, _tr("无法取得画面"), literal_html(reason))

@@ -25,6 +25,7 @@ from runtime.read.resident_search import ResidentRow
 from widgets.ai.background import Background
 from widgets.ai.style import setup_table
 from widgets.households.model import short_address
+from widgets.plain_text import literal_html, plain
 
 RESULT_LIMIT = 50  # the picker is for finding one person: a narrower search beats scrolling
 RESIDENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,6 +76,7 @@ class SubjectPicker(QWidget):
         setup_table(self.table, (76, 44, 158, 112), stretch=4)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.changed.emit())
         self.result_note = QLabel(objectName="resultCount")
+        plain(self.result_note)
         resident_page = QWidget()
         resident_layout = QVBoxLayout(resident_page)
         resident_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,6 +97,7 @@ class SubjectPicker(QWidget):
         watch_form.addRow(self._watch_labels[0], self.label_edit)
         watch_form.addRow(self._watch_labels[1], self.reason_edit)
         self.watch_note = QLabel(objectName="fieldName", wordWrap=True)
+        plain(self.watch_note)
         watch_form.addRow(self.watch_note)
 
         self.pages = QStackedWidget()
@@ -154,7 +157,7 @@ class SubjectPicker(QWidget):
             cells = [row.name, row.sex, row.id_masked, row.phone_masked, short_address(row.address)]
             items = [QStandardItem(text) for text in cells]
             items[0].setData(row.resident_id, RESIDENT_ROLE)
-            items[4].setToolTip(row.address)
+            items[4].setToolTip(literal_html(row.address))
             self.results.appendRow(items)
         self._show_count()
         if len(rows) == 1:

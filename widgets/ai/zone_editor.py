@@ -37,6 +37,7 @@ from widgets.ai.face_preview import fitted
 from widgets.ai.face_tools import site_config
 from widgets.ai.images import as_bgr, bgr_to_qimage
 from widgets.ai.style import STYLE, quiet_buttons
+from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
 RULE_COLOURS = {"forbidden": QColor(229, 72, 77), "night": QColor(151, 117, 250)}
@@ -345,6 +346,7 @@ class ZoneEditorDialog(QDialog):
         self.rule_box = QComboBox(objectName="zoneRule")
         self.rule_box.currentIndexChanged.connect(lambda *_: self._update())
         self.rule_note = QLabel(objectName="fieldName", wordWrap=True)
+        plain(self.rule_note)
         self.name_label, self.rule_label = QLabel(), QLabel()
         self.new_box = QGroupBox()
         form = QFormLayout(self.new_box)
@@ -352,6 +354,7 @@ class ZoneEditorDialog(QDialog):
         form.addRow(self.rule_label, self.rule_box)
         form.addRow(self.rule_note)
         self.hint = QLabel(objectName="zoneHint", wordWrap=True)
+        plain(self.hint)
         self.clear_button = QPushButton(objectName="clearZoneButton")
         self.clear_button.clicked.connect(self.canvas.clear_polygon)
         self.save_button = QPushButton(objectName="primary")

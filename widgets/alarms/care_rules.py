@@ -26,6 +26,7 @@ from alarms.care_settings import MAX_HOURS, CareRulesError, HouseholdCareRules, 
 from app.config import Seat
 from app.store import Database
 from runtime.read.alarms import AlarmReads
+from widgets.plain_text import plain
 
 
 def _time(minute: int) -> QTime:
@@ -82,6 +83,7 @@ class CareRulesDialog(QDialog):
         self.silent_hours = self._hours()
         self.low_battery = QSpinBox(minimum=1, maximum=99, suffix=" %")
         self.error = QLabel(objectName="careRulesError")
+        plain(self.error)
         self.error.setStyleSheet("color:#ef5350")
         self.error.setWordWrap(True)
 

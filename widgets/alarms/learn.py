@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from alarms.ingest import KIND_ZH, Heard, IngestError, SensorIngest
 from app.site_clock import SHORT_SECONDS, TIME_ONLY
 from runtime.read.alarms import AlarmReads
+from widgets.plain_text import plain
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,6 +46,7 @@ class LearnDialog(QDialog):
         self.closed_code.setPlaceholderText(self.tr("门磁关门编码（可选，6位十六进制）"))
         self.bind_button = QPushButton(self.tr("绑定(&B)"), objectName="bindButton")
         self.message = QLabel(objectName="learnMessage")
+        plain(self.message)
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("住户"), self.household_search)

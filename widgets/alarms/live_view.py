@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from app.site_clock import SiteClock
 from video.cameras import CameraInfo
 from video.pool import StreamPool
+from widgets.plain_text import plain
 from widgets.wall.tile import Tile
 
 TILE_SIZE = QSize(360, 203)  # 16:9, the size of a 5x5 wall tile on a 1920 screen: the sub-stream fits
@@ -37,11 +38,13 @@ class AlarmLiveView(QWidget):
         super().__init__(parent)
         self.setObjectName("alarmLiveView")
         self.caption = QLabel(objectName="alarmLiveCaption")
+        plain(self.caption)
         self.caption.setWordWrap(True)
         self.tile = Tile(pool, site_clock=site_clock)
         self.tile.setFixedSize(TILE_SIZE)
         self.tile.maximise_requested.connect(lambda _tile: self.open_on_wall.emit())
         self.hint = QLabel(objectName="alarmLiveHint")
+        plain(self.hint)
         self.hint.setStyleSheet("color:#7a8699")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

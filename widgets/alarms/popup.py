@@ -48,6 +48,7 @@ from widgets.alarms.popup_place import place_beside
 from widgets.alarms.sound import AlarmSound
 from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.shortcuts import key_for
 
 AlarmHook = Callable[[AlarmView], None]
@@ -130,6 +131,7 @@ class AlarmPopup(QWidget):
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.summary = QLabel(objectName="alarmSummary")
+        plain(self.summary)
         self.summary.setStyleSheet("font-size:16px;font-weight:bold;padding:4px")
         self.queue = QListWidget(objectName="alarmQueue")
         self.queue.setMinimumWidth(300)
@@ -147,6 +149,7 @@ class AlarmPopup(QWidget):
         self.note = QLineEdit(objectName="alarmNote")
         self.note.returnPressed.connect(self.acknowledge_selected)
         self.error = QLabel(objectName="alarmError")
+        plain(self.error)
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
 

@@ -25,6 +25,7 @@ from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_card import PRIORITY_COLOURS, WallAlarmCard
 from widgets.bridge import QtBridge
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class WallAlert(QWidget):
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.band = QLabel(objectName="wallAlertBand", alignment=Qt.AlignmentFlag.AlignCenter)
+        plain(self.band)
         self.card = WallAlarmCard(self.places.clock, self)
         self.ack_button = QPushButton(objectName="wallAlertAck", clicked=self.ask_for_pin)
         self.pin_edit = QLineEdit(objectName="wallAlertPin", echoMode=QLineEdit.EchoMode.Password)
@@ -91,9 +93,11 @@ class WallAlert(QWidget):
         self.pin_ok = QPushButton(objectName="wallAlertPinOk", clicked=self.confirm_with_pin)
         self.pin_cancel = QPushButton(objectName="wallAlertPinCancel", clicked=self.close_pin_entry)
         self.error = QLabel(objectName="wallAlertError")
+        plain(self.error)
         self.error.setWordWrap(True)
         self.error.hide()  # shown with a reason only: an empty line would leave a gap in the card
         self.hint = QLabel(objectName="wallAlertHint", alignment=Qt.AlignmentFlag.AlignCenter)
+        plain(self.hint)
         self.hint.setWordWrap(True)
         self.pin_row = QWidget(objectName="wallAlertPinRow")
         pin_layout = QHBoxLayout(self.pin_row)

@@ -19,6 +19,7 @@ from runtime.read.resident_search import ResidentRow
 from widgets.households.edit_dialog import SAVE_JOB, FormDialog, HouseholdDialog, ResidentDialog
 from widgets.households.move_dialog import MoveResidentDialog
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html
 
 DRAFT_JOB = "draft"
 
@@ -178,7 +179,7 @@ class RosterActions(QObject):
         self._jobs.submit(SAVE_JOB, lambda: edits.remove_household(household_id), self._done, self._failed)
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self._parent, tr("迁出"), question)
+        answer = QMessageBox.question(self._parent, tr("迁出"), literal_html(question))
         return answer == QMessageBox.StandardButton.Yes
 
     def _show(self, dialog: FormDialog) -> None:

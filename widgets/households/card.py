@@ -27,6 +27,7 @@ def tr(text: str) -> str:
 
 def _label(text: str, name: str = "fieldValue", selectable: bool = False) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and notes as typed: never HTML, never an image
     label.setObjectName(name)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

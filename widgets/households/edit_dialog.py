@@ -34,6 +34,7 @@ from runtime.types import ResidenceType, StoreFailure, Tag
 from widgets.households.stored_phone import StoredPhone
 from widgets.households.tags import tag_colour, tag_text
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 
 SAVE_JOB = "save"
 RELATIONS = ("户主", "配偶", "子女", "父母", "孙子女", "兄弟姐妹", "租户", "其他")
@@ -66,6 +67,7 @@ class FormDialog(QDialog):
         self.form.setVerticalSpacing(8)
         self.errors: dict[str, QLabel] = {}
         self.status = QLabel()
+        plain(self.status)
         self.status.setObjectName("dialogError")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -86,6 +88,7 @@ class FormDialog(QDialog):
     def add_field(self, key: str, label: str, widget: QWidget) -> None:
         """A row for the field and, under it, its (hidden until needed) error line."""
         error = QLabel()
+        plain(error)
         error.setObjectName("dialogError")
         error.setWordWrap(True)
         error.hide()
@@ -272,6 +275,7 @@ class ResidentDialog(FormDialog):
         self._existing = draft is not None
         self.setWindowTitle(tr("编辑居民") if draft else tr("新增居民"))
         where = QLabel(address)
+        plain(where)
         where.setObjectName("dialogMessage")
         self.name = _line(draft.name if draft else "")
         keep = tr("（留空不变）")

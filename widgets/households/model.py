@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from runtime.read.household import PAGE_SIZE, Households, ResidentRow, SearchQuery
 from widgets.households.tags import tag_text
+from widgets.plain_text import literal_html
 
 # (source header text, ResidentRow attribute)
 COLUMNS = [
@@ -159,7 +160,7 @@ class ResidentSearchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and attribute in ("sex", "age"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and attribute == "address":
-            return row.address
+            return literal_html(row.address)
         return None
 
     def retranslate(self) -> None:

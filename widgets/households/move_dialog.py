@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from runtime.read.household import Households
 from widgets.households.edit_dialog import FormDialog
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 
 FIND_JOB = "find"
 FIND_DELAY_MS = 250
@@ -37,6 +38,7 @@ class MoveResidentDialog(FormDialog):
         self._write = write
         self.setWindowTitle(tr("迁往其他住户"))
         who = QLabel(name)
+        plain(who)
         who.setObjectName("dialogMessage")
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("输入地址或住户成员姓名"))

@@ -26,6 +26,7 @@ from widgets.households.card import HouseholdCard
 from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
 from widgets.households.tags import TagChipsDelegate, tag_text
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 from widgets.theme import icon
 
@@ -57,6 +58,7 @@ class RosterPanel(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.setMinimumContentsLength(6)
         self.count_label = QLabel()
+        plain(self.count_label)
         self.count_label.setObjectName("resultCount")
         bar = QWidget()
         bar.setObjectName("rosterSearchBar")
@@ -88,6 +90,7 @@ class RosterPanel(QWidget):
 
         self.jobs = Jobs(self)
         self.notice = QLabel()
+        plain(self.notice)
         self.notice.setObjectName("resultCount")
         self.actions = RosterActions(
             context.site, self._households, self.jobs, self.selected_row, self.notice.setText, self

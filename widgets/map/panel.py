@@ -44,6 +44,7 @@ from widgets.map.overlay import Colouring, Colours, coloured_counts, legend, ove
 from widgets.map.renderer import MapContent
 from widgets.map.scene import MapScene, lonlat_to_map
 from widgets.map.tiles import TileLayer
+from widgets.plain_text import literal_html
 
 LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR})
 REFRESH_DELAY_MS = 250  # a burst of changes (a sweep escalating 40 tickets) costs one refresh
@@ -310,7 +311,7 @@ class MapPanel(QWidget):
                 menu.addAction(label, lambda h=hit: self.go_to(h))
             menu.popup(self.search_box.mapToGlobal(self.search_box.rect().bottomLeft()))
         else:
-            self.search_box.setToolTip(self.tr("没有找到“%s”") % text)
+            self.search_box.setToolTip(literal_html(self.tr("没有找到“%s”") % text))
         return hits
 
     def go_to(self, hit: SearchHit) -> None:
@@ -392,7 +393,7 @@ class MapPanel(QWidget):
         try:
             self.open_basemap(path)
         except MBTilesError as error:
-            QMessageBox.warning(self, self.tr("底图"), str(error))
+            QMessageBox.warning(self, self.tr("底图"), literal_html(str(error)))
 
     def _crs_changed(self, index: int) -> None:
         if self.tile_layer is not None:
@@ -446,7 +447,7 @@ class MapPanel(QWidget):
             try:
                 self.export_view(path)
             except OSError as error:
-                QMessageBox.warning(self, self.tr("导出"), str(error))
+                QMessageBox.warning(self, self.tr("导出"), literal_html(str(error)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

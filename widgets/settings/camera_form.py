@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from runtime.read.cameras import CameraRow, GridChoice
 from video.camera_store import CameraForm
+from widgets.plain_text import plain
 
 STORED_PASSWORD = "••••••"
 SNAPSHOT_SIZE = (320, 180)
@@ -62,10 +63,12 @@ class CameraFormView(QWidget):
         self.onvif_address = QLineEdit(placeholderText="192.168.1.64")
         self.onvif_button = QPushButton()
         self.onvif_result = QLabel(wordWrap=True)
+        plain(self.onvif_result)
         self.test_button = QPushButton()
         self.test_result = QLabel(
             wordWrap=True, alignment=Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
         )
+        plain(self.test_result)
         self.snapshot = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.snapshot.setFixedSize(*SNAPSHOT_SIZE)
         self.snapshot.setObjectName("cameraSnapshot")

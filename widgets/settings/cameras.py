@@ -28,6 +28,7 @@ from video.onvif import OnvifError, OnvifStreams
 from video.opening import StreamFailure
 from video.probe import ProbeResult
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html, plain
 from widgets.settings.camera_form import CameraFormView
 from widgets.shell_context import ShellContext
 
@@ -53,6 +54,7 @@ class CameraSettingsDialog(QDialog):
         self.add_button, self.delete_button = QPushButton(), QPushButton()
         self.save_button, self.close_button = QPushButton(), QPushButton()
         self.message = QLabel(wordWrap=True)
+        plain(self.message)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form_view = CameraFormView()
         self._build()
@@ -119,7 +121,7 @@ class CameraSettingsDialog(QDialog):
         for camera in cameras:
             item = QListWidgetItem(f"{camera.name}\n{camera.grid_name}")
             item.setData(Qt.ItemDataRole.UserRole, camera.id)
-            item.setToolTip(camera.main_url)
+            item.setToolTip(literal_html(camera.main_url))
             self.camera_list.addItem(item)
         self.camera_list.blockSignals(False)
         ids = [camera.id for camera in cameras]
@@ -177,7 +179,9 @@ class CameraSettingsDialog(QDialog):
         asked = QMessageBox.question(
             self,
             tr("删除摄像机"),
-            tr("删除摄像机 '%1'? 其智能分析区域一并删除, 历史告警保留。").replace("%1", camera.name),
+            literal_html(
+                tr("删除摄像机 '%1'? 其智能分析区域一并删除, 历史告警保留。").replace("%1", camera.name)
+            ),
         )
         if asked == QMessageBox.StandardButton.Yes:
             self.current_id = None

@@ -26,6 +26,7 @@ from app.tickets.categories import LEVELS, CategoryBook, CategoryError
 from app.tickets.site_limits import reset_limits, save_limits
 from runtime.site_setup import SiteCategories, site_categories
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.site_wizard.texts import tr
 from widgets.theme import COLOURS
 
@@ -76,6 +77,7 @@ class CategoryLimitsDialog(QDialog):
             form.addRow(names[level], self.edits[level])
         form.addRow(tr("签收时限"), self.response_edit)
         self.message = QLabel(wordWrap=True)
+        plain(self.message)
         self.message.setObjectName("limitsMessage")
         self.save_button = QPushButton(tr("保存"))
         self.save_button.setObjectName("saveLimits")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.context import SiteContext
 from app.tickets.categories import CategoryError, load_categories
 from runtime.site_setup import Step
+from widgets.plain_text import literal_html
 from widgets.site_wizard.category_limits import CategoryLimitsDialog
 from widgets.site_wizard.step_panel import StepPanel
 from widgets.site_wizard.texts import step_titles, tr
@@ -84,7 +85,7 @@ class SiteSettingsActions(QObject):
         try:
             base = load_categories()
         except CategoryError as error:
-            QMessageBox.warning(self.window, tr("工单分类与时限"), str(error))
+            QMessageBox.warning(self.window, tr("工单分类与时限"), literal_html(str(error)))
             return None
         dialog = CategoryLimitsDialog(self.site, base, self.window)
         dialog.open()

@@ -33,6 +33,7 @@ from app.site_book.exporter import write_template
 from grid_map.crs import Crs
 from runtime.site_setup import GridOptions, Step, StepReport, run_step
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html, plain
 from widgets.site_wizard.texts import counts_text, tr
 from widgets.theme import COLOURS
 
@@ -80,6 +81,7 @@ class StepPanel(QWidget):
         if step is Step.WORKBOOK:
             layout.addLayout(self._passphrase_row())
         self.summary = QLabel(tr("尚未选择文件。此步骤可以跳过，以后在 设置 菜单中完成。"), wordWrap=True)
+        plain(self.summary)
         self.summary.setObjectName("stepSummary")
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
@@ -173,7 +175,7 @@ class StepPanel(QWidget):
         try:
             write_template(Path(chosen))
         except Exception as error:  # noqa: BLE001 (a file the office cannot write: say why)
-            QMessageBox.warning(self, tr("无法生成模板"), str(error))
+            QMessageBox.warning(self, tr("无法生成模板"), literal_html(str(error)))
             return
         QMessageBox.information(
             self, tr("已生成模板"), tr("请在表格软件中填写后选择此文件：") + f"\n{chosen}"
@@ -260,7 +262,7 @@ class StepPanel(QWidget):
     def _add_line(self, kind: str, where: str, row: str, column: str, text: str, tone: str) -> None:
         item = QTreeWidgetItem([kind, where, row, column, text])
         item.setForeground(0, QColor(COLOURS[tone]))
-        item.setToolTip(4, text)
+        item.setToolTip(4, literal_html(text))
         self.problems.addTopLevelItem(item)
 
     def _tone(self, tone: str) -> None:

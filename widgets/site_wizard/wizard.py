@@ -24,6 +24,7 @@ from app.site_settings import DEFAULT_TIME_ZONE, SettingError, SiteProfile, chec
 from runtime.site_setup import Step
 from widgets.i18n import LANGUAGES
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.site_wizard.step_panel import StepPanel
 from widgets.site_wizard.texts import counts_text, step_titles, tr
 
@@ -50,6 +51,7 @@ class ProfilePage(QWizardPage):
         for code, label in LANGUAGES.items():
             self.language_box.addItem(label, code)
         self.error = QLabel(wordWrap=True)
+        plain(self.error)
         self.error.setObjectName("profileError")
         form = QFormLayout()
         form.addRow(tr("站点名称"), self.name_edit)
@@ -131,6 +133,7 @@ class DonePage(QWizardPage):
         self.steps = steps
         self.setTitle(tr("完成"))
         self.text = QLabel(wordWrap=True)
+        plain(self.text)
         self.text.setObjectName("doneSummary")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)

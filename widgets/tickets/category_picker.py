@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.tickets.categories import Category, CategoryBook, Limit
 from app.tickets.states import LEVEL_ZH
+from widgets.plain_text import literal_html
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -92,7 +93,7 @@ class CategoryPicker(QWidget):
                 self.tree.addTopLevelItem(group)
             item = QTreeWidgetItem([tr(category.name), f"{tr(category.case_type.value)} {category.limit(3)}"])
             item.setData(0, CODE_ROLE, category.code)
-            item.setToolTip(0, f"{category.code} {category.path}\n{limit_text(category)}")
+            item.setToolTip(0, literal_html(f"{category.code} {category.path}\n{limit_text(category)}"))
             item.setForeground(1, Qt.GlobalColor.gray)
             group.addChild(item)
             self._items[category.code] = item

@@ -45,6 +45,7 @@ class TicketDetail(QWidget):
         self.ticket: dict[str, Any] | None = None
         self.heading = QLabel()
         self.heading.setObjectName("ticketHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a category path is the site's own text
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.facts = QLabel()

@@ -37,6 +37,7 @@ from app.tickets.intake import DispatchPreview
 from app.tickets.states import LEVEL_ZH, Source, State
 from runtime.read.tickets import TicketReads
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html, plain
 from widgets.shortcuts import key_for
 from widgets.tickets.category_picker import CategoryPicker
 from widgets.tickets.place_picker import PlaceChoice, PlacePicker
@@ -61,7 +62,7 @@ class Opened:
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
+    label = plain(QLabel())
     label.setObjectName("fieldError")
     label.setStyleSheet("color: #ff6b6b;")
     label.setWordWrap(True)
@@ -116,6 +117,7 @@ class TicketIntakeDialog(QDialog):
         self.phone.editingFinished.connect(self._tidy_phone)
         self.place = PlacePicker(places, jobs, point)
         self.preview = QLabel(tr("选择位置后显示派遣去向"))
+        plain(self.preview)
         self.preview.setObjectName("dispatchPreview")
         self.preview.setWordWrap(True)
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -146,6 +148,7 @@ class TicketIntakeDialog(QDialog):
         self.cancel_button = QPushButton(tr("取消"))
         self.cancel_button.clicked.connect(self.reject)
         self.status = QLabel()
+        plain(self.status)
         self.status.setObjectName("intakeStatus")
 
         self._lay_out(add_photo, remove_photo)
@@ -283,7 +286,7 @@ class TicketIntakeDialog(QDialog):
                 continue
             self._photos.append(path)
             item = QListWidgetItem(f"{path.name}  ({size / 1024:.0f} KB)")
-            item.setToolTip(str(path))
+            item.setToolTip(literal_html(str(path)))
             self.photo_list.addItem(item)
         self.photo_hint.setVisible(not self._photos)
         if refused:

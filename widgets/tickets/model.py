@@ -19,6 +19,7 @@ from app.site_clock import SHORT
 from app.tickets.states import LEVEL_ZH, State
 from runtime.read.tickets import QueueFilter, QueueRow, TicketDirectory, TicketReads
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html
 
 PAGE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -178,7 +179,7 @@ class TicketQueueModel(QAbstractTableModel):
             if column == "倒计时" or row.overdue_since is not None:
                 return QBrush(QColor(URGENCY_COLOURS[urgency(row, self.now)]))
         if role == Qt.ItemDataRole.ToolTipRole and column == "内容":
-            return row.text
+            return literal_html(row.text)  # what the resident said, as said
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("编号", "层级"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

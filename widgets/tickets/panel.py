@@ -34,6 +34,7 @@ from app.tickets.states import Action, Satisfaction, Source
 from runtime.read.tickets import QueueFilter, QueueKind
 from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html, plain
 from widgets.seat_settings import SeatSettings
 from widgets.shell_context import ShellContext
 from widgets.shortcuts import key_for
@@ -109,6 +110,7 @@ class TicketPanel(QWidget):
         for combo in (self.me, self.scope, self.category, self.source):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.count_label = QLabel()
+        plain(self.count_label)
         self.count_label.setObjectName("resultCount")
         self.model.count_changed.connect(lambda n: self.count_label.setText(tr("共 {0} 件").format(n)))
 
@@ -117,6 +119,7 @@ class TicketPanel(QWidget):
         self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣") + " (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.new_ticket())
         self.notice = QLabel()
+        plain(self.notice)
         self.notice.setObjectName("ticketNotice")
         self.notice.setWordWrap(False)
         # a status line: it may be cut short but must never widen the dock
@@ -392,7 +395,7 @@ class TicketPanel(QWidget):
         if fresh is not None:
             self.detail.show_ticket(fresh)
         if failures:
-            QMessageBox.warning(self, tr("操作未完成"), "\n".join(failures[:10]))
+            QMessageBox.warning(self, tr("操作未完成"), literal_html("\n".join(failures[:10])))
         self.reload()
 
     def ask(self, action: Action) -> dict | None:

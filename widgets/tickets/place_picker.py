@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from runtime.read.tickets import BuildingHit, HouseholdHit, TicketReads
 from widgets.households.model import short_address
 from widgets.jobs import Jobs
+from widgets.plain_text import literal_html, plain
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_DELAY_MS = 250
@@ -70,6 +71,7 @@ class _SearchList(QWidget):
         self.results.setSpacing(1)
         self.results.itemSelectionChanged.connect(self.picked.emit)
         self.hint = QLabel(empty_hint)
+        plain(self.hint)
         self.hint.setObjectName("placeHint")
         self.hint.setWordWrap(True)
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -87,7 +89,7 @@ class _SearchList(QWidget):
         for item_id, text, tip in rows:
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, item_id)
-            item.setToolTip(tip)
+            item.setToolTip(literal_html(tip))
             self.results.addItem(item)
         if len(rows) == 1:
             self.results.setCurrentRow(0)

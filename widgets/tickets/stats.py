@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from runtime.read.tickets import TicketReads
 from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.table_fit import Column, FitColumns
 
 RATES = (
@@ -82,6 +83,7 @@ class TicketStatsView(QWidget):
             self.tiles[key] = value
             tiles.addWidget(frame, 0, i)
         self.summary = QLabel()
+        plain(self.summary)
         self.table = QTableWidget(0, 3 + len(RATES))
         self.table.setHorizontalHeaderLabels(
             [tr("网格"), tr("工单数"), tr("未办结")] + [tr(n) for _, n in RATES]
@@ -94,6 +96,7 @@ class TicketStatsView(QWidget):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.breakdown = QLabel()
+        plain(self.breakdown)
         self.breakdown.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 
 from video.cameras import CameraInfo
 from video.status import StreamState
+from widgets.plain_text import literal_html
 from widgets.wall.tile import camera_mime
 
 ROLE_CAMERA = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +78,7 @@ class CameraList(QWidget):
                 self.tree.addTopLevelItem(group)
             item = QTreeWidgetItem([self._label(camera)])
             item.setData(0, ROLE_CAMERA, camera.id)
-            item.setToolTip(0, camera.display_url)
+            item.setToolTip(0, literal_html(camera.display_url))
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
             )

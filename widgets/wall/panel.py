@@ -42,6 +42,7 @@ from video.cameras import CameraInfo, load_cameras
 from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
 from video.pool import StreamPool
 from video.status import StreamState
+from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
 from widgets.wall.camera_list import CameraList
 from widgets.wall.tile import CameraMenu, OverlayPainter
@@ -141,11 +142,12 @@ class _Notice(QLabel):
 
     def __init__(self) -> None:
         super().__init__()
+        plain(self)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
-        self.setToolTip(text)
+        self.setToolTip(literal_html(text))
 
 
 class WallPanel(QWidget):
@@ -336,9 +338,9 @@ class WallPanel(QWidget):
         if kind != "saved":
             self.message.setText(tr("只能删除已保存的布局"))
             return
-        if QMessageBox.question(self, tr("删除布局"), tr("删除布局“%1”？").replace("%1", name)) != (
-            QMessageBox.StandardButton.Yes
-        ):
+        if QMessageBox.question(
+            self, tr("删除布局"), literal_html(tr("删除布局“%1”？").replace("%1", name))
+        ) != (QMessageBox.StandardButton.Yes):
             return
         self.layouts.delete(name)
         self._fill_layout_box()

@@ -45,6 +45,7 @@ from video.frames import FULL, Crop
 from video.pool import Profile, StreamPool
 from video.status import StreamState, StreamStatus
 from video.yuv import PackedI420
+from widgets.plain_text import literal_html
 from widgets.wall.frame_clock import FrameClock
 from widgets.wall.in_place import write_in_place
 
@@ -410,7 +411,7 @@ class Tile(QWidget):
         """Kept current once a second instead of overriding event(), which every paint would pass through."""
         text = self.status_text()
         if text != self.toolTip():
-            self.setToolTip(text)
+            self.setToolTip(literal_html(text))
 
     def _is_stale(self) -> bool:
         status = self._status

@@ -1034,6 +1034,10 @@
         <translation>Exported {n} residents ({h} households) to {path}</translation>
     </message>
     <message>
+        <source>；{n} 个控制字符已替换为 �</source>
+        <translation>; {n} control characters replaced by �</translation>
+    </message>
+    <message>
         <source>操作失败</source>
         <translation>Failed</translation>
     </message>
@@ -1079,6 +1083,113 @@
     <message>
         <source>站点工作簿模板…</source>
         <translation>Site workbook template…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>审计日志…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>操作人或席位</source>
+        <translation>person or seat</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>校验审计链</source>
+        <translation>Check the chain</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>席位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>正在查询…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>共 {n} 条（最新的在前）</source>
+        <translation>{n} entries (newest first)</translation>
+    </message>
+    <message>
+        <source>正在校验审计链…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message>
+        <source>审计链完整：{n} 条，链头 {hash}</source>
+        <translation>Chain intact: {n} entries, head {hash}</translation>
+    </message>
+    <message>
+        <source>审计链已断：</source>
+        <translation>Chain BROKEN: </translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条（导出已记入审计日志）</source>
+        <translation>Exported {n} entries (the export is recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>操作失败：</source>
+        <translation>Failed: </translation>
+    </message>
+    <message>
+        <source>本席位无权查看审计日志（需要 audit.view 权限）</source>
+        <translation>This seat may not view the audit log (it needs the audit.view permission)</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 
 import main
 from app.commands.site_book import PASSPHRASE_ENV
-from app.models import Camera
+from app.models import AuditEntry, Camera, Person
 from app.site_keys import CameraPasswords
 from tests.app.site_book.conftest import (
     BUILDING_ROWS,
@@ -164,3 +164,19 @@ def test_a_password_the_site_key_cannot_open_stops_the_passphrase_export_plainly
     monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
     assert run(db, "export-site", str(tmp_path / "e.xlsx"), "--passwords") != 0
     assert "摄像机 1号楼大堂 的密码无法用本站点的密钥解开" in capsys.readouterr().err
+
+
+def test_control_characters_in_the_store_are_replaced_on_export(lite_grid_site, tmp_path, capsys):
+    """openpyxl cannot even write them: one NUL used to block the whole file."""
+    db = lite_grid_site.db
+    with db.session() as session:  # stored by an older version or another program
+        session.add(Person(name="王\x00五", phone="13900002222", title="\t=1+2"))
+    exported = tmp_path / "export.xlsx"
+    assert run(db, "export-site", str(exported)) == 0
+    assert "1 个控制字符已替换" in capsys.readouterr().err
+    sheet = load_workbook(exported)["人员"]
+    values = {cell.value: cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value}
+    assert "王\ufffd五" in values and values["\t=1+2"].data_type == "s" and values["\t=1+2"].quotePrefix
+    with db.session() as session:  # the export is a bulk read of the people's phones
+        (entry,) = session.scalars(select(AuditEntry).where(AuditEntry.action == "export_site")).all()
+    assert '"file": "export.xlsx"' in entry.detail

@@ -127,12 +127,15 @@ def site(db) -> Site:
     return build_site(db)
 
 
-def make_desk(db) -> TicketDesk:
+def make_desk(db, *, simulation: bool = True) -> TicketDesk:
+    """The tests script a ticket's life at fixed dates, as a simulation copy may (see time_guard.py);
+    `simulation=False` is the desk of a real seat, which refuses times that rewrite history."""
     return TicketDesk(
         db,
         seat=Seat(operator="测试员", host="seat1"),
         categories=load_categories(),
         locate=BoxLocator(db),  # working time in the site's zone (its setting; Asia/Shanghai by default)
+        simulation=simulation,
     )
 
 

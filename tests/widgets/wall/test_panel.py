@@ -6,6 +6,7 @@ import pytest
 
 from app.models import Camera, Grid
 from video.layouts import LayoutStore
+from widgets.plain_text import literal_html
 
 pytestmark = pytest.mark.gui
 
@@ -167,7 +168,7 @@ def test_controls_that_do_not_fit_fold_away_instead_of_widening_the_panel(qtbot,
     notice = "Snapshot saved: /home/operator/Pictures/grid-command-centre/" + "x" * 80
     panel.wall.message.emit(notice)  # as the wall reports a snapshot
     assert panel.minimumSizeHint().width() < 600
-    assert panel.message.toolTip() == notice  # cut short on screen, whole in the tooltip
+    assert panel.message.toolTip() == literal_html(notice)  # cut short on screen, whole in the tooltip
     panel.resize(560, 500)
     last = tools.widgetForAction(tools.actions()[-1])
     qtbot.waitUntil(lambda: panel.layout_box.isVisible() and not last.isVisible())  # folded into »
