@@ -16,6 +16,7 @@ from typing import Any
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.privacy.policy import RevealRefused
 from app.store.announce import announced
 from app.tickets import Action, Intake, TicketDesk, TicketError, load_categories
 from app.tickets.categories import CategoryError
@@ -53,6 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show = sub.add_parser("show", help="查看工单 show a ticket")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
+    show.add_argument(
+        "--full", action="store_true", help="完整显示反映人电话 (须 --reason, 记入审计) the phone whole"
+    )
+    show.add_argument("--reason", help="完整显示的理由 why the phone is needed whole (recorded in the audit)")
     show.set_defaults(handler=_show)
 
     act = sub.add_parser("act", help="办理操作 apply an action: " + ", ".join(a.value for a in Action))
@@ -167,9 +172,11 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    if args.full and args.reason is None:
+        raise CommandError('完整显示须说明理由: --full --reason "..." (--full needs --reason)')
     try:
-        ticket = _desk(args).describe(args.id)
-    except TicketError as error:
+        ticket = _desk(args).describe(args.id, reveal_reason=args.reason if args.full else None)
+    except (TicketError, RevealRefused) as error:
         raise CommandError(str(error)) from error
     if args.json:
         _print_json(ticket)

@@ -3,6 +3,10 @@
 Rows are grouped by household (户主 first). In .xlsx the ID and phone cells are text cells with the
 text format, so Excel never turns them into numbers; the .csv is UTF-8 with a BOM (Excel otherwise
 reads it as GBK) and puts a tab before IDs and phones, which keeps Excel from converting them.
+
+ID numbers, phones and health notes are masked unless the export is full; a full export (it imports
+again) needs a reason and the seat's permission (`app.privacy.policy`). Either kind is audited, and
+the file is created readable by its owner only.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ from sqlalchemy.orm import Session, joinedload
 from app import audit
 from app.context import SiteContext
 from app.models import Building, Grid, GridLevel, Household, ResidenceType, Resident, Tag
+from app.privacy.files import create_private
+from app.privacy.policy import require_reveal
 from app.roster.buildings import BuildingDirectory, BuildingRef, building_key
 from app.roster.columns import Field
 from app.roster.errors import RosterFileError
+from app.roster.masking import mask_health, mask_id, mask_phone
 from app.store import Database
 
 SERIAL = "序号"
@@ -60,10 +67,12 @@ class ExportReport:
     residents: int
     households: int
     title: str
+    full: bool = False
 
 
-def export_roster(db: Database, path: Path, *, title: str | None = None) -> ExportReport:
-    """Write every resident of the site to .xlsx or .csv (chosen by the file's extension)."""
+def export_roster(db: Database, path: Path, *, title: str | None = None, full: bool = False) -> ExportReport:
+    """Write every resident of the site to .xlsx or .csv (chosen by the file's extension), masked
+    unless `full`. Callers outside tests go through `export_roster_recorded`, which audits."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -74,31 +83,27 @@ def export_roster(db: Database, path: Path, *, title: str | None = None) -> Expo
         residents = _residents(session)
         labels = _building_labels(session, residents)
         title = title or _title(session, residents)
-        rows = [_row(resident, labels) for resident in residents]
+        rows = [_row(resident, labels, full) for resident in residents]
     with _replacing(path) as temporary:
         if suffix == ".xlsx":
             _write_xlsx(temporary, title, rows)
         else:
             _write_csv(temporary, title, rows)
     households = len({r.household_id for r in residents})
-    return ExportReport(path, len(residents), households, title)
+    return ExportReport(path, len(residents), households, title, full)
 
 
-def export_roster_recorded(site: SiteContext, path: Path) -> ExportReport:
-    """The same file as `export-roster` (full ID numbers and phones, so it imports again), with an
-    audit entry: a file of every resident's personal data leaving the store is a bulk read."""
-    report = export_roster(site.db, path)
+def export_roster_recorded(site: SiteContext, path: Path, *, reason: str | None = None) -> ExportReport:
+    """The roster file with an audit entry: a file of every resident leaving the store is a bulk read.
+    Masked unless a `reason` is given; a full file (it imports again) is refused without one, or to a
+    seat that may not reveal (RevealRefused), before anything is read."""
+    full = reason is not None
+    why = require_reveal(site.seat, reason) if full else None
+    report = export_roster(site.db, path, full=full)
+    detail = {"file": Path(path).name, "residents": report.residents, "households": report.households}
+    detail |= {"full": True, "reason": why} if full else {"full": False}
     with site.db.session() as session:
-        audit.record(
-            session,
-            site.seat,
-            "export_roster",
-            "resident",
-            None,
-            file=Path(path).name,
-            residents=report.residents,
-            households=report.households,
-        )
+        audit.record(session, site.seat, "export_roster", "resident", None, **detail)
     return report
 
 
@@ -107,7 +112,7 @@ def _replacing(path: Path) -> Iterator[Path]:
     """A temporary file next to `path` that replaces it once complete: a failed export leaves the old
     file intact, and a folder that cannot be written fails before any work is done."""
     temporary = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
-    temporary.touch()  # with the user's usual permissions
+    create_private(temporary)  # personal data: readable by the owner only
     try:
         yield temporary
         os.replace(temporary, path)
@@ -162,7 +167,7 @@ def _title(session: Session, residents: Sequence[Resident]) -> str:
     return "居民花名册"
 
 
-def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:
+def _row(resident: Resident, labels: dict[int, str], full: bool) -> dict[Field, object]:
     household = resident.household
     tags = set(resident.tag_names)
     return {
@@ -173,11 +178,11 @@ def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:
         Field.NAME: resident.name,
         Field.SEX: resident.sex,
         Field.RELATION: resident.relation or "",
-        Field.ID_NUMBER: resident.id_number or "",
+        Field.ID_NUMBER: (resident.id_number or "") if full else mask_id(resident.id_number),
         Field.BIRTH_DATE: resident.birth_date,
-        Field.PHONE: resident.phone or "",
+        Field.PHONE: (resident.phone or "") if full else mask_phone(resident.phone),
         Field.TAGS: "、".join(tag.zh for tag in Tag if tag.value in tags),
-        Field.NOTE: resident.health_note or "",
+        Field.NOTE: (resident.health_note or "") if full else mask_health(resident.health_note),
     }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from app import audit
 from app.context import SiteContext
@@ -25,7 +25,7 @@ from app.roster.columns import Field, HeaderLayout, classify_header, find_header
 from app.roster.entries import RosterEntry, cell, parse_entry
 from app.roster.errors import RosterFileError
 from app.roster.idcard import IdNumberError, parse_id_number
-from app.roster.masking import mask_id, mask_name
+from app.roster.masking import mask_id
 from app.roster.reader import RawRow, RawTable, read_tables
 
 REQUIRED = (Field.NAME, Field.ID_NUMBER, Field.BUILDING, Field.UNIT, Field.ROOM)
@@ -241,25 +241,18 @@ def _check_households(
 
 
 def _check_registered(session: Session, entries: list[RosterEntry], problems: _Problems) -> None:
-    """An ID number already in the store belongs to someone: say who (masked) and where."""
+    """An ID number already on the site: the row says so, never whose it is or where they live (an
+    import would otherwise be a way to look anyone up by ID number)."""
     rows_by_id: dict[str, list[int]] = defaultdict(list)
     for entry in entries:
         rows_by_id[entry.id_number].append(entry.row)
     numbers = list(rows_by_id)
     for start in range(0, len(numbers), _IN_CHUNK):
         chunk = numbers[start : start + _IN_CHUNK]
-        query = (
-            select(Resident)
-            .where(Resident.id_number.in_(chunk))
-            .options(joinedload(Resident.household).joinedload(Household.building))
-        )
-        for resident in session.scalars(query):
-            assert resident.id_number is not None
-            reason = (
-                f"身份证号 {mask_id(resident.id_number)} 已登记为 {mask_name(resident.name)}"
-                f" ({resident.household.address})"
-            )
-            for row_number in rows_by_id[resident.id_number]:
+        for number in session.scalars(select(Resident.id_number).where(Resident.id_number.in_(chunk))):
+            assert number is not None
+            reason = f"身份证号 {mask_id(number)} 已在本站点登记 (this ID number is already registered on the site)"
+            for row_number in rows_by_id[number]:
                 problems.add(row_number, reason)
 
 

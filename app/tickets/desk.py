@@ -22,6 +22,8 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
+from app.privacy.policy import require_reveal
+from app.roster.masking import mask_phone
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -248,7 +250,7 @@ class TicketDesk:
             ticket.state,
             ticket.state,
             intake.at or now,
-            f"合并重复反映（{reporter} {intake.reporter_phone or ''}）：{intake.text}",
+            f"合并重复反映（{reporter} {mask_phone(intake.reporter_phone)}）：{intake.text}",
             {"reporter": reporter, "phone": intake.reporter_phone, "source": intake.source},
             ticket.level,
             ticket.assigned_grid_id,
@@ -344,10 +346,25 @@ class TicketDesk:
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def describe(self, ticket_id: int) -> dict[str, Any]:
+    def describe(self, ticket_id: int, *, reveal_reason: str | None = None) -> dict[str, Any]:
+        """The ticket with the reporter's phone masked; whole with a reason (RevealRefused without
+        one), audited in the same transaction."""
+        full = reveal_reason is not None
+        reason = require_reveal(self.seat, reveal_reason) if full else None
         with self.db.session() as session:
             grids, leaders = self.directory(session)
-            return describe_ticket(session, ticket_id, self.book(session), grids, leaders)
+            ticket = describe_ticket(session, ticket_id, self.book(session), grids, leaders, full=full)
+            if full:
+                audit.record(
+                    session,
+                    self.seat,
+                    "reveal_personal_data",
+                    "ticket",
+                    ticket_id,
+                    fields=["phone"],
+                    reason=reason,
+                )
+            return ticket
 
     def photo(self, photo_id: int) -> tuple[str, bytes]:
         """A stored photo, refused if its bytes no longer match the checksum taken at intake."""

@@ -21,6 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import data_dir
+from app.privacy.files import create_private
+from app.roster.masking import mask_phone
 from app.tickets.models import Ticket, TicketNotice
 from app.tickets.timefmt import local
 
@@ -122,6 +124,7 @@ def export_notice_list(
         )
     )
     path = Path(path)
+    create_private(path)  # recipients' names and phones: owner-only
     if path.suffix.lower() in (".html", ".htm"):
         pages = "\n".join(
             f'<section class="notice"><h2>工单 {n.ticket_id} 办理结果告知单</h2><pre>{html.escape(n.text)}</pre></section>'
@@ -143,7 +146,7 @@ def export_notice_list(
                     [
                         n.ticket_id,
                         n.recipient or "",
-                        n.phone or "",
+                        mask_phone(n.phone),  # to find the letter's recipient, not to copy the number
                         local(n.created_at).isoformat(" ", "minutes"),
                         n.text,
                     ]

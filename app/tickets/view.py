@@ -1,13 +1,18 @@
-"""A ticket as the seat sees it: state, level, grid chain, assignee, deadline and the timeline."""
+"""A ticket as the seat sees it: state, level, grid chain, assignee, deadline and the timeline.
+
+The reporter's phone (a resident's personal data) is masked, in the reporter block and in the
+timeline's merge entries, unless the caller asks for it whole (`full`, after `require_reveal`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.roster.masking import mask_phone
 from app.tickets.categories import CategoryBook
 from app.tickets.errors import TicketNotFound
 from app.tickets.models import Ticket, TicketEvent, TicketPhoto
@@ -17,7 +22,13 @@ from app.tickets.timefmt import iso
 
 
 def describe_ticket(
-    session: Session, ticket_id: int, categories: CategoryBook, grids: GridBook, leaders: LeaderBook
+    session: Session,
+    ticket_id: int,
+    categories: CategoryBook,
+    grids: GridBook,
+    leaders: LeaderBook,
+    *,
+    full: bool = False,
 ) -> dict[str, Any]:
     ticket = session.get(Ticket, ticket_id, populate_existing=True)
     if ticket is None:
@@ -32,6 +43,7 @@ def describe_ticket(
             TicketPhoto.id, TicketPhoto.stage, TicketPhoto.filename, TicketPhoto.sha256, TicketPhoto.size
         ).where(TicketPhoto.ticket_id == ticket_id)
     )
+    phone = (lambda number: number) if full else mask_phone
     return {
         "id": ticket.id,
         "version": ticket.version,
@@ -47,7 +59,7 @@ def describe_ticket(
         "source": ticket.source,
         "source_zh": Source(ticket.source).zh,
         "text": ticket.text,
-        "reporter": {"name": ticket.reporter_name, "phone": ticket.reporter_phone},
+        "reporter": {"name": ticket.reporter_name, "phone": phone(ticket.reporter_phone) or None},
         "place": {
             "lon": ticket.lon,
             "lat": ticket.lat,
@@ -99,7 +111,7 @@ def describe_ticket(
                 "note": e.note,
                 "actor": e.actor,
                 "seat": e.seat,
-                "detail": json.loads(e.detail or "{}"),
+                "detail": _detail(e.detail, phone),
             }
             for e in events
         ],
@@ -108,6 +120,14 @@ def describe_ticket(
             for p in photos
         ],
     }
+
+
+def _detail(text: str | None, phone: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """An event's detail, with a merged reporter's phone shown as the reporter block shows it."""
+    detail = json.loads(text or "{}")
+    if detail.get("phone"):
+        detail["phone"] = phone(detail["phone"])
+    return detail
 
 
 ACTION_NAMES = {a.value: zh for a, zh in ACTION_ZH.items()} | {

@@ -2,7 +2,8 @@
 
 One card for both views: who lives there, the paired party member, volunteers nearby, the grid chain
 with whom to call, the emergency contact and the recent visits. Personal data is masked unless the
-caller asks for it (`Disclosure`); a full reveal goes through `Households.reveal`, which audits it.
+caller asks for it (`Disclosure`); a full reveal goes through `Households.reveal`, which wants a reason
+and the seat's permission (`app.privacy.policy`) and audits it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from app.models import (
     VolunteerTeam,
     VolunteerTeamMember,
 )
-from app.roster.masking import mask_id, mask_phone
+from app.privacy.policy import require_reveal
+from app.roster.masking import mask_health, mask_id, mask_phone
 from runtime.read.grid_chain import GridChains
 from runtime.read.household_draft import (
     BuildingChoice,
@@ -71,8 +73,8 @@ __all__ = [
 class Disclosure(StrEnum):
     """How much personal data a card shows."""
 
-    MASKED = "masked"  # the roster's default: ID numbers and phones masked
-    PHONES = "phones"  # an alarm's card: the operator must ring them; ID numbers stay masked
+    MASKED = "masked"  # the roster's default: ID numbers, phones and health notes masked
+    PHONES = "phones"  # an alarm's card: the operator must ring them and know their health; IDs masked
     FULL = "full"  # shown on request; `Households.reveal` writes the audit entry
 
 
@@ -130,7 +132,7 @@ class HouseholdCard:
 
 
 def _member(resident: Resident, today: date, disclosure: Disclosure) -> Member:
-    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)
+    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)  # and the health note
     return Member(
         name=resident.name,
         sex=resident.sex,
@@ -138,7 +140,7 @@ def _member(resident: Resident, today: date, disclosure: Disclosure) -> Member:
         relation=resident.relation or "",
         id_text=(resident.id_number or "") if disclosure == Disclosure.FULL else mask_id(resident.id_number),
         phone_text=(resident.phone or "") if full_phone else mask_phone(resident.phone),
-        health_note=resident.health_note or "",
+        health_note=(resident.health_note or "") if full_phone else mask_health(resident.health_note),
         tags=tuple(sorted(resident.tag_names)),
     )
 
@@ -254,9 +256,10 @@ class Households:
                 session, household_id, self._chains.tree(session), disclosure=disclosure
             )
 
-    def reveal(self, household_id: int) -> HouseholdCard | None:
-        """The card with full ID numbers and phones, recorded in the audit log (who, from which seat)
-        in the same transaction."""
+    def reveal(self, household_id: int, reason: str) -> HouseholdCard | None:
+        """The card with full ID numbers, phones and health notes, recorded in the audit log (who,
+        from which seat, why) in the same transaction; RevealRefused without a reason."""
+        why = require_reveal(self._site.seat, reason)
         with self._site.db.session() as session:
             card = load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=Disclosure.FULL
@@ -268,7 +271,8 @@ class Households:
                     "reveal_personal_data",
                     "household",
                     household_id,
-                    fields=["id_number", "phone"],
+                    fields=["id_number", "phone", "health_note"],
+                    reason=why,
                 )
             return card
 

@@ -50,7 +50,7 @@ def fresh_site(tmp_path):
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_round_trip_reproduces_the_roster(site, fresh_site, tmp_path, suffix):
     assert import_roster(site, write_xlsx(tmp_path / "in.xlsx", ROWS)).imported == len(ROWS)
-    exported = export_roster(site.db, tmp_path / f"out{suffix}")
+    exported = export_roster(site.db, tmp_path / f"out{suffix}", full=True)
     assert (exported.residents, exported.households, exported.title) == (6, 4, "幸福社区居民花名册")
     report = import_roster(fresh_site, exported.path)
     assert report.ok, report.problem_lines()
@@ -62,7 +62,7 @@ def test_round_trip_reproduces_the_roster(site, fresh_site, tmp_path, suffix):
 
 def test_xlsx_layout_keeps_ids_and_phones_as_text(lite_site, tmp_path):
     import_roster(lite_site, write_xlsx(tmp_path / "in.xlsx", ROWS))
-    path = export_roster(lite_site.db, tmp_path / "out.xlsx").path
+    path = export_roster(lite_site.db, tmp_path / "out.xlsx", full=True).path
     sheet = load_workbook(path).active
     assert sheet["A1"].value == "幸福社区居民花名册" and sheet["A1"].font.bold
     assert "A1:M1" in {str(r) for r in sheet.merged_cells.ranges}
@@ -84,7 +84,7 @@ def test_xlsx_layout_keeps_ids_and_phones_as_text(lite_site, tmp_path):
 
 def test_csv_has_bom_and_protects_ids_from_excel(lite_site, tmp_path):
     import_roster(lite_site, write_xlsx(tmp_path / "in.xlsx", ROWS))
-    path = export_roster(lite_site.db, tmp_path / "out.csv").path
+    path = export_roster(lite_site.db, tmp_path / "out.csv", full=True).path
     data = path.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
@@ -94,7 +94,7 @@ def test_csv_has_bom_and_protects_ids_from_excel(lite_site, tmp_path):
 
 def test_unsupported_export_format(lite_site, tmp_path):
     with pytest.raises(RosterFileError, match="不支持的导出格式 .xls"):
-        export_roster(lite_site.db, tmp_path / "out.xls")
+        export_roster(lite_site.db, tmp_path / "out.xls", full=True)
 
 
 def test_same_building_name_in_two_compounds_round_trips_by_address(lite_site, fresh_site, tmp_path):
@@ -115,7 +115,7 @@ def test_same_building_name_in_two_compounds_round_trips_by_address(lite_site, f
         "楼栋 '1号楼' 不唯一 (符合的有: 和平小区1号楼、幸福小区1号楼), 请填写完整地址"
     ]
     assert report.imported == 1
-    exported = export_roster(lite_site.db, tmp_path / "out.xlsx")
+    exported = export_roster(lite_site.db, tmp_path / "out.xlsx", full=True)
     assert load_workbook(exported.path).active["B3"].value == "和平小区1号楼"
     assert import_roster(fresh_site, exported.path).ok
     assert snapshot(fresh_site.db) == snapshot(lite_site.db)

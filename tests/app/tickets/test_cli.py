@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import time
 
 import pytest
@@ -155,3 +156,51 @@ def test_the_sites_other_processes_hear_what_the_command_line_changes(url, db, c
     finally:
         relay.stop()
     assert heard == [((tid,), "opened"), ((tid,), "start"), ((tid,), "sweep")]
+
+
+def test_show_masks_the_reporters_phone_unless_full_with_a_reason(url, capsys):
+    argv = [
+        "tickets",
+        "new",
+        "--db",
+        url,
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+    ]
+    code, out, _ = run(capsys, *argv, "--text", "噪音扰民", "--phone", "13912345678", "--force")
+    tid = out.strip()
+    code, out, _ = run(capsys, "tickets", "show", tid, "--json", "--db", url)
+    assert code == 0 and "13912345678" not in out and json.loads(out)["reporter"]["phone"] == "139****5678"
+    code, _, err = run(capsys, "tickets", "show", tid, "--json", "--full", "--db", url)
+    assert code != 0 and "--reason" in err
+    code, out, _ = run(capsys, "tickets", "show", tid, "--json", "--full", "--reason", "回访", "--db", url)
+    assert code == 0 and json.loads(out)["reporter"]["phone"] == "13912345678"
+
+
+def test_the_notice_list_masks_phones_and_is_owner_only(url, capsys, tmp_path):
+    argv = [
+        "tickets",
+        "new",
+        "--db",
+        url,
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+    ]
+    tid = run(
+        capsys, *argv, "--text", "路灯不亮", "--phone", "13912345678", "--reporter", "刘女士", "--force"
+    )[1].strip()
+    for action in (("start",), ("handle", "--result", "已修复"), ("verify",), ("close",)):
+        assert run(capsys, "tickets", "act", tid, *action, "--db", url)[0] == 0
+    notices = tmp_path / "notices.csv"
+    assert run(capsys, "tickets", "notices", str(notices), "--db", url)[0] == 0
+    text = notices.read_text(encoding="utf-8-sig")
+    assert "刘女士" in text and "139****5678" in text and "13912345678" not in text
+    assert stat.S_IMODE(notices.stat().st_mode) == 0o600

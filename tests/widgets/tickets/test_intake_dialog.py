@@ -75,7 +75,7 @@ def test_a_valid_submit_opens_one_ticket_dispatched_to_the_grid(panel, qtbot, db
     assert tickets(db) == 1 and panel.intake_dialog is None  # the form closed itself
     shown = panel.desk.describe(ticket_id)
     assert shown["assigned_grid"] == "幸福小区" and shown["assignee"]["name"] == "张小区"
-    assert shown["reporter"]["phone"] == "13912345678"  # normalised
+    assert shown["reporter"]["phone"] == "139****5678"  # normalised, masked unless revealed
     assert panel.detail.ticket["id"] == ticket_id
     assert "派遣至幸福小区，承办人张小区" in panel.detail.timeline.toPlainText()
     assert [r.id for r in panel.selected_rows()] == [ticket_id]
