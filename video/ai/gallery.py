@@ -1,7 +1,8 @@
 """The face gallery: enrolment with consent, encrypted templates, matching, complete deletion.
 
-Rules it keeps: no enrolment without the person's separate consent (date and how it was given); the
-template is encrypted before it is stored; the enrolment photo is dropped unless the office switched
+Rules it keeps: no enrolment without the person's separate consent, checked part by part
+(`video.ai.consent`); enrolment never puts a resident on the watch list (that is its own audited step
+with a reason, `video.ai.watchlist`); the template is encrypted before it is stored; the enrolment photo is dropped unless the office switched
 raw images on (then it is encrypted too); forgetting a person deletes every template, photo, consent
 and event face crop linked to them, and writes an audit entry that holds no face data.
 """
@@ -22,6 +23,7 @@ from app.config import Seat
 from app.events import Change, EventHub, GalleryChanged, Topic
 from app.models import Resident
 from app.store import Database
+from video.ai.consent import Consent, ConsentError, check_consent
 from video.ai.crypto import TemplateCipher
 from video.ai.recognition import FaceRecogniser
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
@@ -34,13 +36,6 @@ TOPIC = Topic.FACE_GALLERY  # announced after an enrolment or a deletion, so run
 
 class EnrolmentError(Exception):
     """Enrolment was refused; the message says why in words the operator can act on."""
-
-
-@dataclass(frozen=True)
-class Consent:
-    given_on: date
-    method: str  # how it was given: 书面签字, 线上确认, ...
-    recorded_by: str = ""  # who took it down; the seat's operator when empty
 
 
 @dataclass(frozen=True)
@@ -112,14 +107,8 @@ class FaceGallery:
         note: str = "",
     ) -> int:
         """Enrol the single clear face in a photo; returns the subject id."""
-        if consent is None or not consent.method.strip():
-            raise EnrolmentError(
-                "缺少本人单独同意，拒绝录入 enrolment refused: the person's separate consent is required"
-            )
-        if list_name not in LISTS:
-            raise EnrolmentError(f"名单只能是 resident 或 watchlist, not {list_name!r}")
-        if list_name == "resident" and resident_id is None:
-            raise EnrolmentError("居民名单录入需要居民编号 a resident enrolment needs the resident id")
+        consent = _checked(consent)
+        _check_list(list_name, resident_id, note)
         face = choose_face(detector.detect(photo_bgr))
         vector = recogniser.embed(photo_bgr, face.landmarks)
         if vector is None:
@@ -128,12 +117,15 @@ class FaceGallery:
             subject = self._subject(session, resident_id, list_name, label)
             if note:
                 subject.note = note
-            recorded_by = consent.recorded_by.strip() or self.seat.operator
+            recorded_by = consent.recorded_by or self.seat.operator
             session.add(
                 FaceConsent(
                     subject_id=subject.id,
                     given_on=consent.given_on,
                     method=consent.method,
+                    form=consent.form.value,
+                    scope=consent.scope,
+                    given_by=consent.given_by,
                     recorded_by=recorded_by,
                 )
             )
@@ -159,7 +151,10 @@ class FaceGallery:
                 list=list_name,
                 resident_id=resident_id,
                 consent_on=consent.given_on,
+                consent_form=consent.form.value,
                 consent_method=consent.method,
+                consent_scope=consent.scope,
+                consent_given_by=consent.given_by,
                 consent_recorded_by=recorded_by,
                 raw_image_kept=photo is not None,
             )
@@ -173,8 +168,7 @@ class FaceGallery:
             if session.get(Resident, resident_id) is None:
                 raise EnrolmentError(f"居民不存在 no resident with id {resident_id}")
             subject = session.scalar(select(FaceSubject).where(FaceSubject.resident_id == resident_id))
-            if subject is not None:
-                subject.list_name = list_name
+            if subject is not None:  # another template for the same person, on the list they are on
                 return subject
         subject = FaceSubject(
             list_name=list_name, resident_id=resident_id, label=label, created_by=self.seat.operator
@@ -255,6 +249,32 @@ class FaceGallery:
     def names(self, subject_ids: list[int]) -> dict[int, str]:
         """Display names: the resident's roster name, or the watch-list label."""
         return subject_names(self.db, subject_ids)
+
+
+def _checked(consent: Consent | None) -> Consent:
+    if consent is None:
+        raise EnrolmentError(
+            "缺少本人单独同意，拒绝录入 enrolment refused: the person's separate consent is required"
+        )
+    try:
+        return check_consent(consent, date.today())
+    except ConsentError as error:
+        raise EnrolmentError(f"同意记录有误，拒绝录入: {error}") from error
+
+
+def _check_list(list_name: str, resident_id: int | None, note: str) -> None:
+    """A resident is enrolled on the resident list only; a watch-list entry (no resident) needs a reason."""
+    if list_name not in LISTS:
+        raise EnrolmentError(f"名单只能是 resident 或 watchlist, not {list_name!r}")
+    if list_name == "resident" and resident_id is None:
+        raise EnrolmentError("居民名单录入需要居民编号 a resident enrolment needs the resident id")
+    if list_name == "watchlist" and resident_id is not None:
+        raise EnrolmentError(
+            "录入人脸不会把居民列入重点人员名单; 请另行操作并说明理由: ai watchlist add PERSON --reason"
+            " (enrolment never puts a resident on the watch list: use `ai watchlist add` with a reason)"
+        )
+    if list_name == "watchlist" and len(note.strip()) < 2:
+        raise EnrolmentError("列入重点人员名单须说明理由 a watch-list entry needs a reason")
 
 
 def gallery_subjects(db: Database, list_name: str | None = None) -> list[SubjectSummary]:

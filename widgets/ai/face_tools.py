@@ -18,8 +18,9 @@ from app.config import data_dir
 from app.events import EventHub
 from app.store import Database
 from video.ai import config as ai_config
+from video.ai.consent import Consent
 from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
-from video.ai.gallery import Consent, EnrolmentError, FaceGallery, choose_face
+from video.ai.gallery import EnrolmentError, FaceGallery, choose_face
 from video.ai.recognition import FaceRecogniser
 from video.ai.registry import Detector, create_detector
 from video.ai.runtime import ModelLoadError, SessionCache

@@ -15,9 +15,10 @@ from app.models import AuditEntry
 from tests.video.ai.clips import astronaut, background, cameraman, paste
 from tests.video.ai.conftest import add_resident
 from video.ai.config import EventSettings
+from video.ai.consent import Consent
 from video.ai.crypto import TemplateCipher, TemplateKeyError
 from video.ai.events import AiEventRecorder, EventDraft
-from video.ai.gallery import Consent, EnrolmentError, FaceGallery
+from video.ai.gallery import EnrolmentError, FaceGallery
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
 
 CONSENT = Consent(date(2026, 11, 2), "书面签字 signed form")
@@ -116,6 +117,7 @@ def test_watchlist_entry_and_names(gallery, mtcnn, recogniser, sqlite_db):
         recogniser,
         list_name="watchlist",
         label="重点人员 A",
+        note="公安机关协查通知 2026-17",
     )
     assert gallery.names([resident_subject, watch]) == {resident_subject: "李建国", watch: "重点人员 A"}
     assert (

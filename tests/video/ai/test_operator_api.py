@@ -17,9 +17,10 @@ from tests.video.ai.clips import astronaut
 from tests.video.ai.conftest import add_camera, add_resident
 from video.ai import zones as zone_store
 from video.ai.config import EventSettings
+from video.ai.consent import Consent
 from video.ai.event_list import EventFilter, count_events, event_page, event_pictures
 from video.ai.events import EventRules
-from video.ai.gallery import Consent, EnrolmentError, choose_face
+from video.ai.gallery import EnrolmentError, choose_face
 from video.ai.records import AiEvent, FaceConsent
 from video.ai.site import open_ai
 from video.ai.tracker import Track

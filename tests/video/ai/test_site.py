@@ -11,7 +11,7 @@ from app.config import Seat
 from app.context import SiteContext
 from tests.video.ai.clips import astronaut, face_clip
 from tests.video.ai.conftest import TEST_MATCH_THRESHOLD, add_camera, add_resident
-from video.ai.gallery import Consent
+from video.ai.consent import Consent
 from video.ai.site import open_ai
 from video.ai.types import Identity
 from video.ai.zones import Zone, save_zone
