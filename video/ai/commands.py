@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -19,9 +20,9 @@ from app.store import Database
 from app.store.announce import announced
 from video.ai import config as ai_config
 from video.ai.consent import DEFAULT_SCOPE, SELF, Consent, ConsentError, check_consent
-from video.ai.crypto import KEY_FILE_NAME, TemplateCipher, TemplateKeyError
+from video.ai.crypto import TemplateKeyError
 from video.ai.events import KINDS, recent_events
-from video.ai.gallery import EnrolmentError, FaceGallery
+from video.ai.gallery import EnrolmentError, FaceGallery, gallery_subjects
 from video.ai.models import AiModels
 from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.service import InferenceService
@@ -133,8 +134,9 @@ def _models(args: argparse.Namespace) -> int:
 
 def _gallery(db: Database, config: ai_config.AiConfig, *, create_key: bool) -> FaceGallery:
     try:
-        cipher = TemplateCipher.from_key_file(data_dir() / KEY_FILE_NAME, create=create_key)
-        gallery = FaceGallery(db, cipher, Seat(), keep_raw_images=config.keep_raw_images)
+        gallery = FaceGallery.of_site(
+            db, Seat(), data_dir(), create_key=create_key, keep_raw_images=config.keep_raw_images
+        )
         gallery.reload()
     except TemplateKeyError as error:
         raise CommandError(str(error)) from error
@@ -184,7 +186,10 @@ def _detect(args: argparse.Namespace) -> int:
     models = _strict_models(config, need_recogniser=False)
     gallery = None
     if models.recogniser is not None:
-        gallery = _gallery(open_database(args.db), config, create_key=False) if _key_exists() else None
+        try:  # a seat without the site secret still detects, it just recognises no one
+            gallery = _gallery(open_database(args.db), config, create_key=False)
+        except CommandError as error:
+            print(f"人脸库不可用 no gallery: {error}", file=sys.stderr)
     service = InferenceService(config, models, gallery=gallery, workers=1)
     service.add_camera(0)
     seen = 0
@@ -198,10 +203,6 @@ def _detect(args: argparse.Namespace) -> int:
             break
     service.close()
     return 0
-
-
-def _key_exists() -> bool:
-    return (data_dir() / KEY_FILE_NAME).exists()
 
 
 def _as_json(result: FrameAnalysis) -> dict:
@@ -294,12 +295,10 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _gallery_list(args: argparse.Namespace) -> int:
-    config = _config(args)
-    db = open_database(args.db)
-    if not _key_exists():
+    subjects = gallery_subjects(open_database(args.db), args.list_name)  # nothing decrypted: no key needed
+    if not subjects:
         print("人脸库为空 the gallery is empty")
-        return 0
-    for s in _gallery(db, config, create_key=False).subjects(args.list_name):
+    for s in subjects:
         who = f"resident {s.resident_id}" if s.resident_id is not None else s.label
         print(
             f"#{s.subject_id} {s.list_name:9} {who}  templates {s.templates}  consent {s.consent_on} {s.consent_method}"

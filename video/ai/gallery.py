@@ -2,9 +2,12 @@
 
 Rules it keeps: no enrolment without the person's separate consent, checked part by part
 (`video.ai.consent`); enrolment never puts a resident on the watch list (that is its own audited step
-with a reason, `video.ai.watchlist`); the template is encrypted before it is stored; the enrolment photo is dropped unless the office switched
+with a reason, `video.ai.watchlist`); the template is encrypted under its subject's own key
+(`video.ai.subject_keys`, wrapped with the site secret, so every seat of the site reads one gallery)
+before it is stored; the enrolment photo is dropped unless the office switched
 raw images on (then it is encrypted too); forgetting a person deletes every template, photo, consent
-and event face crop linked to them, and writes an audit entry that holds no face data.
+and event face crop linked to them, destroys their key (what the store may still hold of the deleted
+rows cannot be decrypted), and writes an audit entry that holds no face data.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from app.events import Change, EventHub, GalleryChanged, Topic
 from app.models import Resident
 from app.store import Database
 from video.ai.consent import Consent, ConsentError, check_consent
-from video.ai.crypto import TemplateCipher
+from video.ai.crypto import KEY_FILE_NAME
+from video.ai.legacy_keys import adopt_seat_key
 from video.ai.recognition import FaceRecogniser
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
 from video.ai.registry import Detector
+from video.ai.subject_keys import SubjectKeys, scrub
 from video.ai.types import Detection
 
 LISTS = ("resident", "watchlist")
@@ -79,20 +84,38 @@ class FaceGallery:
     def __init__(
         self,
         db: Database,
-        cipher: TemplateCipher,
+        keys: SubjectKeys,
         seat: Seat,
         *,
         keep_raw_images: bool = False,
         hub: EventHub | None = None,
     ) -> None:
         self.db = db
-        self.cipher = cipher
+        self.keys = keys
         self.seat = seat
         self.keep_raw_images = keep_raw_images
         self.hub = hub  # when given, enrolments and deletions are announced under TOPIC
         self._lock = threading.Lock()
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._subjects: list[tuple[int, str]] = []
+        self.unreadable = 0  # templates of an older gallery whose seat key file is elsewhere
+
+    @classmethod
+    def of_site(
+        cls,
+        db: Database,
+        seat: Seat,
+        folder: Path,
+        *,
+        create_key: bool = True,
+        keep_raw_images: bool = False,
+        hub: EventHub | None = None,
+    ) -> FaceGallery:
+        """The site's gallery with the site secret this seat holds in `folder` (TemplateKeyError
+        saying what to copy when it holds none), after adopting an older per-seat key file there."""
+        keys = SubjectKeys.of_site(db, folder, create=create_key)
+        adopt_seat_key(db, keys, folder / KEY_FILE_NAME)
+        return cls(db, keys, seat, keep_raw_images=keep_raw_images, hub=hub)
 
     def enrol(
         self,
@@ -129,16 +152,17 @@ class FaceGallery:
                     recorded_by=recorded_by,
                 )
             )
+            cipher = self.keys.cipher(session, subject.id, create=True)
             photo = None
             if self.keep_raw_images:
                 ok, jpeg = cv2.imencode(".jpg", photo_bgr)
-                photo = self.cipher.encrypt(jpeg.tobytes(), subject.id) if ok else None
+                photo = cipher.encrypt(jpeg.tobytes(), subject.id) if ok else None
             session.add(
                 FaceTemplate(
                     subject_id=subject.id,
                     model=Path(recogniser.settings.model).name,
                     dimensions=int(vector.size),
-                    ciphertext=self.cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
+                    ciphertext=cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
                     photo_ciphertext=photo,
                 )
             )
@@ -204,7 +228,9 @@ class FaceGallery:
                 resident_id=subject.resident_id,
                 **removed,
             )
+            deleted_by = self.keys.destroy(session, subject_id)
             session.delete(subject)
+        scrub(self.db, deleted_by)
         self.reload()
         self._announce(subject_id, "forget")
         return removed
@@ -223,14 +249,17 @@ class FaceGallery:
     def reload(self) -> None:
         """Decrypt every template into the in-memory matrix (after enrolment, deletion, or at start)."""
         with self.db.session() as session:
+            ciphers = self.keys.ciphers(session)
             rows = session.execute(
                 select(FaceTemplate.subject_id, FaceTemplate.ciphertext, FaceSubject.list_name).join(
                     FaceSubject
                 )
             ).all()
-        vectors = [np.frombuffer(self.cipher.decrypt(blob, sid), dtype=np.float32) for sid, blob, _ in rows]
+        readable = [row for row in rows if row[0] in ciphers]
+        vectors = [np.frombuffer(ciphers[sid].decrypt(blob, sid), dtype=np.float32) for sid, blob, _ in readable]
         with self._lock:
-            self._subjects = [(sid, list_name) for sid, _, list_name in rows]
+            self.unreadable = len(rows) - len(readable)
+            self._subjects = [(sid, list_name) for sid, _, list_name in readable]
             self._matrix = np.vstack(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
 
     def match(self, vector: np.ndarray) -> Match:

@@ -51,6 +51,18 @@ class FaceConsent(Base):
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
 
 
+class FaceSubjectKey(Base):
+    """A subject's own data key, wrapped with the site's face key (`video/ai/subject_keys.py`).
+    Destroyed when the subject is forgotten, which leaves any recovered ciphertext undecryptable."""
+
+    __tablename__ = "face_subject_keys"
+
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("face_subjects.id", ondelete="CASCADE"), primary_key=True
+    )
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class FaceTemplate(Base):
     """One encrypted embedding (and, only if switched on, the encrypted enrolment photo)."""
 

@@ -78,9 +78,11 @@ def test_a_watch_list_entry_without_a_resident_needs_a_reason(gallery, mtcnn, re
         gallery.enrol(cameraman(), SIGNED, mtcnn, recogniser, list_name="watchlist", label="A-17")
 
 
-def test_watch_list_moves_are_audited_with_their_reason_and_reload_galleries(db, cipher, mtcnn, recogniser):
+def test_watch_list_moves_are_audited_with_their_reason_and_reload_galleries(
+    db, seat_folder, mtcnn, recogniser
+):
     hub = EventHub()
-    gallery = FaceGallery(db, cipher, Seat("tester", "host"), hub=hub)
+    gallery = FaceGallery.of_site(db, Seat("tester", "host"), seat_folder, hub=hub)
     hub.subscribe("face_gallery", lambda change: gallery.reload())
     resident = add_resident(db)
     subject = gallery.enrol(astronaut(), SIGNED, mtcnn, recogniser, resident_id=resident)
@@ -123,9 +125,9 @@ def test_the_command_refuses_bad_consent_before_loading_anything(sqlite_db, tmp_
         run(sqlite_db, "enrol", "--person", "1", photo, "--consent", "书面", "--list", "watchlist")
 
 
-def test_the_watchlist_command_needs_a_reason_and_records_it(db, cipher, mtcnn, recogniser, capsys):
+def test_the_watchlist_command_needs_a_reason_and_records_it(db, seat_folder, mtcnn, recogniser, capsys):
     resident = add_resident(db)
-    FaceGallery(db, cipher, Seat("tester", "host")).enrol(
+    FaceGallery.of_site(db, Seat("tester", "host"), seat_folder).enrol(
         astronaut(), SIGNED, mtcnn, recogniser, resident_id=resident
     )
     with pytest.raises(SystemExit):

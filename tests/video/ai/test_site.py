@@ -33,7 +33,7 @@ def test_a_camera_stream_is_analysed_and_labelled(sqlite_db, tmp_path, model_dir
     add_camera(sqlite_db, 17)
     save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), Seat())
     site = open_ai(
-        SiteContext(sqlite_db), names_visible=True, config_path=config, key_path=tmp_path / "k.bin"
+        SiteContext(sqlite_db), names_visible=True, config_path=config, secret_folder=tmp_path / "seat"
     )
     site.gallery.enrol(
         astronaut(),
