@@ -27,6 +27,7 @@ from app.models import (
     VolunteerTeam,
     VolunteerTeamMember,
 )
+from app.privacy.roster_cipher import RosterCipher
 from app.store.bulk import insert_returning_ids
 
 HOUSEHOLDS = 1958
@@ -138,6 +139,7 @@ def build_community(
         )
     summary.household_ids = insert_returning_ids(session, Household, household_rows)
 
+    cipher = RosterCipher.of_site(session)  # demo residents are sealed like real ones
     resident_rows, tags_of_resident = [], []
     for household_id, household, members in zip(
         summary.household_ids, household_rows, people_of_household, strict=True
@@ -147,7 +149,10 @@ def build_community(
         for member in members:
             tags = _tags_for(rng, member, len(members), household["residence_type"])
             resident_rows.append(
-                {k: v for k, v in member.items() if k != "age"} | {"household_id": household_id}
+                {k: v for k, v in member.items() if k not in ("age", "id_number", "health_note")}
+                | {"household_id": household_id}
+                | cipher.id_columns(member["id_number"])
+                | cipher.health_columns(member["health_note"])
             )
             tags_of_resident.append(tags)
     resident_ids = insert_returning_ids(session, Resident, resident_rows)

@@ -34,10 +34,12 @@ from app.context import SiteContext
 from app.models import Building, Grid, GridLevel, Household, ResidenceType, Resident, Tag
 from app.privacy.files import create_private
 from app.privacy.policy import require_reveal
+from app.privacy.roster_cipher import RosterCipher
+from app.privacy.site_secret import SiteSecretError
 from app.roster.buildings import BuildingDirectory, BuildingRef, building_key
 from app.roster.columns import Field
 from app.roster.errors import RosterFileError
-from app.roster.masking import mask_health, mask_id, mask_phone
+from app.roster.masking import HEALTH_HIDDEN, mask_phone
 from app.store import Database
 
 SERIAL = "序号"
@@ -83,7 +85,8 @@ def export_roster(db: Database, path: Path, *, title: str | None = None, full: b
         residents = _residents(session)
         labels = _building_labels(session, residents)
         title = title or _title(session, residents)
-        rows = [_row(resident, labels, full) for resident in residents]
+        cipher = _full_cipher(session) if full else None
+        rows = [_row(resident, labels, cipher) for resident in residents]
     with _replacing(path) as temporary:
         if suffix == ".xlsx":
             _write_xlsx(temporary, title, rows)
@@ -167,7 +170,16 @@ def _title(session: Session, residents: Sequence[Resident]) -> str:
     return "居民花名册"
 
 
-def _row(resident: Resident, labels: dict[int, str], full: bool) -> dict[Field, object]:
+def _full_cipher(session: Session) -> RosterCipher:
+    """The site's cipher; a seat without the site secret cannot write a full file."""
+    try:
+        return RosterCipher.of_site(session)
+    except SiteSecretError as error:
+        raise RosterFileError(str(error)) from error
+
+
+def _row(resident: Resident, labels: dict[int, str], cipher: RosterCipher | None) -> dict[Field, object]:
+    """One resident's cells: in full with the site's `cipher`, masked without it."""
     household = resident.household
     tags = set(resident.tag_names)
     return {
@@ -178,12 +190,16 @@ def _row(resident: Resident, labels: dict[int, str], full: bool) -> dict[Field, 
         Field.NAME: resident.name,
         Field.SEX: resident.sex,
         Field.RELATION: resident.relation or "",
-        Field.ID_NUMBER: (resident.id_number or "") if full else mask_id(resident.id_number),
+        Field.ID_NUMBER: (cipher.id_number(resident) if cipher else resident.id_masked) or "",
         Field.BIRTH_DATE: resident.birth_date,
-        Field.PHONE: (resident.phone or "") if full else mask_phone(resident.phone),
+        Field.PHONE: (resident.phone or "") if cipher else mask_phone(resident.phone),
         Field.TAGS: "、".join(tag.zh for tag in Tag if tag.value in tags),
-        Field.NOTE: (resident.health_note or "") if full else mask_health(resident.health_note),
+        Field.NOTE: (cipher.health_note(resident) if cipher else _hidden(resident)) or "",
     }
+
+
+def _hidden(resident: Resident) -> str:
+    return HEALTH_HIDDEN if resident.health_sealed else ""
 
 
 def _write_xlsx(path: Path, title: str, rows: list[dict[Field, object]]) -> None:

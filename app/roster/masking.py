@@ -34,9 +34,4 @@ def mask_name(name: str | None) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
-HEALTH_HIDDEN = "已登记(隐藏)"
-
-
-def mask_health(note: str | None) -> str:
-    """A health note is hidden whole: that one is on record, not what it says."""
-    return HEALTH_HIDDEN if note and note.strip() else ""
+HEALTH_HIDDEN = "已登记(隐藏)"  # a masked health note: that one is on record, not what it says

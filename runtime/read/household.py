@@ -31,7 +31,9 @@ from app.models import (
     VolunteerTeamMember,
 )
 from app.privacy.policy import require_reveal
-from app.roster.masking import mask_health, mask_id, mask_phone
+from app.privacy.roster_cipher import RosterCipher
+from app.privacy.site_secret import SiteSecretError
+from app.roster.masking import HEALTH_HIDDEN, mask_phone
 from runtime.read.grid_chain import GridChains
 from runtime.read.household_draft import (
     BuildingChoice,
@@ -131,18 +133,33 @@ class HouseholdCard:
             return self.residence_type
 
 
-def _member(resident: Resident, today: date, disclosure: Disclosure) -> Member:
-    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)  # and the health note
+def _member(resident: Resident, today: date, disclosure: Disclosure, cipher: RosterCipher | None) -> Member:
+    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)  # and the health note, if it opens
+    health = cipher.health_note(resident) if full_phone and cipher is not None else None
+    full_id = cipher.id_number(resident) if disclosure == Disclosure.FULL and cipher is not None else None
     return Member(
         name=resident.name,
         sex=resident.sex,
         age=age_on(resident.birth_date, today),
         relation=resident.relation or "",
-        id_text=(resident.id_number or "") if disclosure == Disclosure.FULL else mask_id(resident.id_number),
+        id_text=full_id or resident.id_masked or "",
         phone_text=(resident.phone or "") if full_phone else mask_phone(resident.phone),
-        health_note=(resident.health_note or "") if full_phone else mask_health(resident.health_note),
+        health_note=health or (HEALTH_HIDDEN if resident.health_sealed else ""),
         tags=tuple(sorted(resident.tag_names)),
     )
+
+
+def _cipher_for(session: Session, disclosure: Disclosure) -> RosterCipher | None:
+    """The site's cipher when the card shows anything sealed. An alarm's card on a seat without the
+    site secret still opens (the health note then shows as recorded); a full reveal does not."""
+    if disclosure == Disclosure.MASKED:
+        return None
+    try:
+        return RosterCipher.of_site(session)
+    except SiteSecretError:
+        if disclosure == Disclosure.FULL:
+            raise
+        return None
 
 
 def load_household_card(
@@ -158,6 +175,7 @@ def load_household_card(
         return None
     household, residents = found
     today = today or date.today()
+    cipher = _cipher_for(session, disclosure)
     building = household.building
     chain = chain_from_tree(tree, building.grid_id)
     return HouseholdCard(
@@ -174,7 +192,7 @@ def load_household_card(
             else mask_phone(household.emergency_phone)
         ),
         note=household.note or "",
-        members=tuple(_member(r, today, disclosure) for r in residents),
+        members=tuple(_member(r, today, disclosure, cipher) for r in residents),
         pairings=_pairings(session, household_id),
         volunteers=_volunteers(session, tree, [link.grid_id for link in reversed(chain)]),
         chain=chain,

@@ -228,9 +228,9 @@ class FaceGallery:
                 resident_id=subject.resident_id,
                 **removed,
             )
-            deleted_by = self.keys.destroy(session, subject_id)
+            self.keys.destroy(session, subject_id)
             session.delete(subject)
-        scrub(self.db, deleted_by)
+        scrub(self.db)
         self.reload()
         self._announce(subject_id, "forget")
         return removed

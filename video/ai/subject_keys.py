@@ -22,6 +22,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Connection, delete, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.privacy.site_secret import SiteSecretError, load_site_secret
@@ -31,6 +32,7 @@ from video.ai.records import FaceSubjectKey
 
 PURPOSE = "face-subject-keys"
 SCRUB_WAIT_S = 10.0  # how long `forget` waits for other seats' open transactions to end
+SCRUB_LOCK_TIMEOUT_MS = 500
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +70,11 @@ class SubjectKeys:
         rows = session.execute(select(FaceSubjectKey.subject_id, FaceSubjectKey.wrapped)).all()
         return {sid: TemplateCipher(self._unwrap(wrapped, sid)) for sid, wrapped in rows}
 
-    def destroy(self, session: Session, subject_id: int) -> int | None:
-        """Delete the subject's key in `session`'s transaction; once it has committed, `scrub` with
-        what this returns (PostgreSQL: the deleting transaction's id)."""
-        sqlite = session.get_bind().dialect.name == "sqlite"
-        if sqlite:
+    def destroy(self, session: Session, subject_id: int) -> None:
+        """Delete the subject's key in `session`'s transaction; call `scrub` once it has committed."""
+        if session.get_bind().dialect.name == "sqlite":
             session.execute(text("PRAGMA secure_delete=ON"))  # this connection zeroes what it deletes
         session.execute(delete(FaceSubjectKey).where(FaceSubjectKey.subject_id == subject_id))
-        return None if sqlite else int(session.scalar(text("SELECT pg_current_xact_id()::xid::text")))
 
     def _wrap(self, key: bytes, subject_id: int) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
@@ -90,38 +89,52 @@ class SubjectKeys:
             ) from error
 
 
-def scrub(db: Database, deleted_by: int | None = None, *, wait_s: float = SCRUB_WAIT_S) -> bool:
+def scrub(db: Database, *, wait_s: float = SCRUB_WAIT_S) -> bool:
     """Remove destroyed keys' bytes from the live database files, after the deleting commit; False
-    when another transaction still held a snapshot that could see them after `wait_s` (the bytes
-    then leave the file at the table's next vacuum)."""
+    when an open transaction elsewhere could still see them after `wait_s` (they then leave the file
+    at the table's next vacuum)."""
     if db.is_sqlite:
         with db.engine.connect() as connection:  # the WAL still holds the page as it was: fold it in
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         return True
+    deadline = time.monotonic() + wait_s
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        # VACUUM FULL copies a deleted row that an older snapshot may still see: wait those out.
-        deadline = time.monotonic() + wait_s
-        clear = deleted_by is None or not _older_snapshots(connection, deleted_by)
-        while not clear and time.monotonic() < deadline:
-            time.sleep(0.05)
-            clear = not _older_snapshots(connection, deleted_by)
-        connection.exec_driver_sql(f"VACUUM FULL {FaceSubjectKey.__tablename__}")
-    if not clear:
-        log.warning("a face key outlived forget in a snapshot; it leaves the file at the next vacuum")
-    return clear
+        # A seat idle in a transaction must not hold the lock queue (and every gallery) for long.
+        connection.exec_driver_sql(f"SET lock_timeout = '{SCRUB_LOCK_TIMEOUT_MS}ms'")
+        try:
+            deleted_before = int(connection.scalar(text("SELECT pg_current_xact_id()::xid::text")))
+            while not _vacuumed(connection, deleted_before):
+                if time.monotonic() >= deadline:
+                    log.warning(
+                        "a destroyed face key is still held by an open transaction: it leaves at the next vacuum"
+                    )
+                    return False
+                time.sleep(0.1)
+        finally:
+            connection.exec_driver_sql("RESET lock_timeout")  # the connection goes back to the pool
+    return True
 
 
-def _older_snapshots(connection: Connection, xid: int | None) -> bool:
-    """Whether any other backend holds a snapshot from before transaction `xid` committed."""
-    return bool(
-        connection.scalar(
-            text(
-                "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
-                " AND backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(CAST(:xid AS text) AS xid))"
-            ),
-            {"xid": xid},
-        )
+def _vacuumed(connection: Connection, deleted_before: int) -> bool:
+    """Rewrite the key table without its deleted rows; False while a transaction or snapshot from
+    before `deleted_before` (in any database: CREATE DATABASE and the like hold the server-wide
+    horizon) could still see them, since VACUUM FULL copies such "recently dead" rows along, or while
+    another transaction holds the table."""
+    older = connection.scalar(
+        text(
+            "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND ("
+            " (backend_xmin IS NOT NULL AND age(backend_xmin) >= age(CAST(CAST(:xid AS text) AS xid)))"
+            " OR (backend_xid IS NOT NULL AND age(backend_xid) >= age(CAST(CAST(:xid AS text) AS xid))))"
+        ),
+        {"xid": deleted_before},
     )
+    if older:
+        return False
+    try:
+        connection.exec_driver_sql(f"VACUUM FULL {FaceSubjectKey.__tablename__}")
+    except OperationalError:  # lock_timeout: another transaction holds the table
+        return False
+    return True
 
 
 def _context(subject_id: int) -> bytes:

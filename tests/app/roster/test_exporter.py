@@ -15,6 +15,7 @@ from app.roster.exporter import export_roster
 from app.roster.importer import import_roster
 from app.store import Database
 from tests.app.roster.conftest import build_site, make_id, person, write_xlsx
+from tests.sealing import clear_health, clear_id
 
 ROWS = [
     person("张三", make_id(date(1950, 3, 8), 11), building="3号楼", room="101", phone="13800001234", tags="独居老人、党员", note="高血压, 子女在外地"),
@@ -32,8 +33,8 @@ def snapshot(db: Database) -> set[tuple]:
         return {
             (
                 r.household.building.name, r.household.unit, r.household.room, r.household.residence_type,
-                r.name, r.sex, r.relation, r.id_number, r.birth_date, r.phone, tuple(sorted(r.tag_names)),
-                r.health_note,
+                r.name, r.sex, r.relation, clear_id(session, r), r.birth_date, r.phone,
+                tuple(sorted(r.tag_names)), clear_health(session, r),
             )
             for r in session.scalars(select(Resident))
         }  # fmt: skip

@@ -13,6 +13,7 @@ from app.models import AuditEntry, Household, ResidenceType, Resident
 from app.roster.errors import RosterFileError
 from app.roster.importer import import_roster
 from tests.app.roster.conftest import make_id, person, write_xlsx
+from tests.sealing import resident_with_id
 
 ZHANG = make_id(date(1950, 3, 8), 11)
 LI = make_id(date(1952, 7, 1), 12, male=False)
@@ -44,7 +45,7 @@ def test_valid_roster_is_imported_with_households_and_tags(site, tmp_path):
     assert report.ok and report.committed
     assert (report.imported, report.households_created, report.header_row, report.rows_read) == (4, 2, 2, 4)
     with site.db.session() as session:
-        zhang = session.scalars(select(Resident).where(Resident.id_number == ZHANG)).one()
+        zhang = resident_with_id(session, ZHANG)
         assert (zhang.name, zhang.sex, zhang.birth_date, zhang.phone) == (
             "张三",
             "男",
@@ -54,7 +55,7 @@ def test_valid_roster_is_imported_with_households_and_tags(site, tmp_path):
         assert sorted(zhang.tag_names) == ["elderly_alone", "party_member"]
         assert zhang.household.address == "幸福小区3号楼1单元101室"
         assert zhang.household.residence_type == ResidenceType.PERMANENT
-        zhao = session.scalars(select(Resident).where(Resident.id_number == ZHAO)).one()
+        zhao = resident_with_id(session, ZHAO)
         assert zhao.household.address == "幸福小区1号楼2单元502室"
         assert zhao.household.residence_type == ResidenceType.TENANT
         assert (zhao.sex, zhao.relation) == ("女", "子女")

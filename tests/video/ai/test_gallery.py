@@ -56,8 +56,10 @@ def test_enrolled_face_is_recognised_and_another_face_is_not(gallery, mtcnn, rec
 
 
 def test_templates_are_encrypted_under_the_subjects_key_and_the_site_secret(
-    gallery, mtcnn, recogniser, sqlite_db, seat_folder, tmp_path, monkeypatch
+    mtcnn, recogniser, sqlite_db, seat_folder, tmp_path, monkeypatch
 ):
+    monkeypatch.delenv("GCC_SITE_SECRET")  # the seat keeps the secret in its data folder
+    gallery = FaceGallery.of_site(sqlite_db, Seat("tester", "test-host"), seat_folder)
     resident = add_resident(sqlite_db)
     subject = gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=resident)
     (face,) = mtcnn.detect(astronaut())

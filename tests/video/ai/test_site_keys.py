@@ -57,7 +57,8 @@ def seat_b(db, folder: Path, **env: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.pg
-def test_two_seats_of_a_postgresql_site_share_one_gallery(pg_db, tmp_path, mtcnn, recogniser):
+def test_two_seats_of_a_postgresql_site_share_one_gallery(pg_db, tmp_path, mtcnn, recogniser, monkeypatch):
+    monkeypatch.delenv("GCC_SITE_SECRET")  # each seat keeps the secret in its own data folder
     first = tmp_path / "seat-a"
     gallery = FaceGallery.of_site(pg_db, Seat("seat-a", "a"), first)
     gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=add_resident(pg_db))
@@ -138,9 +139,28 @@ def test_an_older_gallery_is_re_encrypted_by_the_seat_that_holds_its_key_file(
     without_the_file = FaceGallery.of_site(sqlite_db, Seat("tester", "host"), folder)
     without_the_file.reload()  # reads what it can, says what it cannot
     assert (len(without_the_file), without_the_file.unreadable) == (0, 1)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "face_key.bin").write_bytes(old_key)
     adopted = FaceGallery.of_site(sqlite_db, Seat("tester", "host"), folder)
     adopted.reload()
     assert (len(adopted), adopted.unreadable) == (1, 0)
     with sqlite_db.session() as session:
         assert session.get(FaceSubjectKey, subject) is not None
+
+
+@pytest.mark.pg
+def test_a_seat_idle_in_a_transaction_delays_the_scrub_without_hanging_forget(
+    pg_db, tmp_path, mtcnn, recogniser
+):
+    gallery = FaceGallery.of_site(pg_db, Seat("tester", "host"), tmp_path / "seat")
+    subject = gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=add_resident(pg_db))
+    with pg_db.session() as session:
+        wrapped = session.get(FaceSubjectKey, subject).wrapped
+    with pg_db.engine.connect() as other_seat:  # reads the key table, then sits in its transaction
+        other_seat.execute(select(FaceSubjectKey.subject_id)).all()
+        with pg_db.session() as session:
+            gallery.keys.destroy(session, subject)
+        assert scrub(pg_db, wait_s=1.0) is False  # refused by the lock, gave up in time
+        other_seat.rollback()
+    assert scrub(pg_db) is True
+    assert wrapped not in _stored_bytes(pg_db)

@@ -10,6 +10,7 @@ import pytest
 from app.config import Seat
 from app.models import Building, Camera, Grid, Household, Resident
 from app.store import Database
+from tests.sealing import sealed
 from tests.video.ai.conftest import ai_config, model_dir, mtcnn, recogniser, sessions  # noqa: F401
 from video.ai.gallery import FaceGallery
 from widgets.ai.face_tools import FaceTools, use_tools
@@ -48,11 +49,10 @@ def fill_site(db: Database) -> AiSite:
         households: dict[str, Household] = {}
         residents = {}
         for name, sex, id_number, phone, room in RESIDENTS:
+            columns = sealed(session, id_number)  # reads the site's key: before anything new is pending
             if room not in households:
                 households[room] = Household(building=building, unit="1", room=room)
-            resident = Resident(
-                household=households[room], name=name, sex=sex, id_number=id_number, phone=phone
-            )
+            resident = Resident(household=households[room], name=name, sex=sex, phone=phone, **columns)
             session.add(resident)
             session.flush()
             residents[name] = resident.id
