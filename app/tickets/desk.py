@@ -355,15 +355,7 @@ class TicketDesk:
             grids, leaders = self.directory(session)
             ticket = describe_ticket(session, ticket_id, self.book(session), grids, leaders, full=full)
             if full:
-                audit.record(
-                    session,
-                    self.seat,
-                    "reveal_personal_data",
-                    "ticket",
-                    ticket_id,
-                    fields=["phone"],
-                    reason=reason,
-                )
+                audit.record(session, self.seat, "reveal_personal_data", "ticket", ticket_id, fields=["phone"], reason=reason)  # fmt: skip
             return ticket
 
     def photo(self, photo_id: int) -> tuple[str, bytes]:
