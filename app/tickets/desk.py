@@ -22,7 +22,6 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
-from app.privacy.policy import require_reveal
 from app.roster.masking import mask_phone
 from app.store import Database
 from app.store.base import utcnow
@@ -46,7 +45,7 @@ from app.tickets.models import Ticket, TicketEvent, TicketPhoto
 from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
 from app.tickets.site_limits import apply_overrides, read_overrides
 from app.tickets.states import Action, State
-from app.tickets.view import describe_ticket
+from app.tickets.view import describe_ticket, reveal_ticket
 from app.tickets.workflow import Step, Workflow
 
 
@@ -347,16 +346,14 @@ class TicketDesk:
     # --- reading ---------------------------------------------------------------------------------
 
     def describe(self, ticket_id: int, *, reveal_reason: str | None = None) -> dict[str, Any]:
-        """The ticket with the reporter's phone masked; whole with a reason (RevealRefused without
-        one), audited in the same transaction."""
-        full = reveal_reason is not None
-        reason = require_reveal(self.seat, reveal_reason) if full else None
+        """The ticket with the reporter's phone masked; whole with a reason (`reveal_ticket`)."""
         with self.db.session() as session:
             grids, leaders = self.directory(session)
-            ticket = describe_ticket(session, ticket_id, self.book(session), grids, leaders, full=full)
-            if full:
-                audit.record(session, self.seat, "reveal_personal_data", "ticket", ticket_id, fields=["phone"], reason=reason)  # fmt: skip
-            return ticket
+            if reveal_reason is not None:
+                return reveal_ticket(
+                    session, self.seat, ticket_id, (self.book(session), grids, leaders), reveal_reason
+                )
+            return describe_ticket(session, ticket_id, self.book(session), grids, leaders)
 
     def photo(self, photo_id: int) -> tuple[str, bytes]:
         """A stored photo, refused if its bytes no longer match the checksum taken at intake."""

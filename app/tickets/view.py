@@ -12,6 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import audit
+from app.config import Seat
+from app.privacy.policy import require_reveal
 from app.roster.masking import mask_phone
 from app.tickets.categories import CategoryBook
 from app.tickets.errors import TicketNotFound
@@ -45,6 +48,7 @@ def describe_ticket(
     )
     phone = (lambda number: number) if full else mask_phone
     return {
+        "revealed": full,
         "id": ticket.id,
         "version": ticket.version,
         "state": ticket.state,
@@ -128,6 +132,21 @@ def _detail(text: str | None, phone: Callable[[str | None], str | None]) -> dict
     if detail.get("phone"):
         detail["phone"] = phone(detail["phone"])
     return detail
+
+
+def reveal_ticket(
+    session: Session,
+    seat: Seat,
+    ticket_id: int,
+    books: tuple[CategoryBook, GridBook, LeaderBook],
+    reason: str | None,
+) -> dict[str, Any]:
+    """The ticket with the reporter's phone whole: refused (RevealRefused) without a reason or the
+    seat's permission, audited in `session`'s transaction."""
+    why = require_reveal(seat, reason)
+    ticket = describe_ticket(session, ticket_id, *books, full=True)
+    audit.record(session, seat, "reveal_personal_data", "ticket", ticket_id, fields=["phone"], reason=why)
+    return ticket
 
 
 ACTION_NAMES = {a.value: zh for a, zh in ACTION_ZH.items()} | {

@@ -83,6 +83,32 @@ def test_a_valid_submit_opens_one_ticket_dispatched_to_the_grid(panel, qtbot, db
     assert f"#{ticket_id}" in panel.notice.text()
 
 
+def test_the_reporters_phone_is_shown_whole_only_after_a_reason(panel, qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.models import AuditEntry
+
+    dialog = panel.new_ticket()
+    fill(dialog)
+    with qtbot.waitSignal(dialog.opened, timeout=10_000) as opened:
+        dialog.submit()
+    settle(qtbot, panel)
+    ticket_id = opened.args[0].ticket_id
+    qtbot.waitUntil(lambda: panel.detail.ticket is not None and panel.detail.ticket["id"] == ticket_id)
+    assert "139****5678" in panel.detail.facts.text() and "13912345678" not in panel.detail.facts.text()
+    assert panel.detail.reveal_button.isVisible()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("", True))
+    panel.detail.reveal_button.click()  # no reason: refused, said, still masked
+    qtbot.waitUntil(lambda: "理由" in panel.notice.text(), timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("回访", True))
+    panel.detail.reveal_button.click()
+    qtbot.waitUntil(lambda: "13912345678" in panel.detail.facts.text(), timeout=5000)
+    assert not panel.detail.reveal_button.isVisible()
+    with db.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")).one()
+    assert (entry.entity, entry.entity_id) == ("ticket", ticket_id) and "回访" in entry.detail
+
+
 def test_a_duplicate_is_offered_for_merging(panel, qtbot, db, desk):
     existing = open_ticket(desk, IN_G1)
     dialog = panel.new_ticket()
