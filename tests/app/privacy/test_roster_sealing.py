@@ -121,3 +121,11 @@ def test_the_migration_seals_existing_rows_and_drops_the_clear_columns(old_site)
         assert tuple(empty) == (None, None, None)
         found = search_residents(session, SearchQuery(NUMBER))
     assert [r.name for r in found] == ["张三"]
+
+
+def test_downgrading_puts_the_values_back_in_clear(old_site):
+    old_site.upgrade()
+    command.downgrade(old_site._alembic_config(), "0011a_consent")
+    with old_site.session() as session:
+        rows = session.execute(text("SELECT name, id_number, health_note FROM residents ORDER BY id")).all()
+    assert [tuple(row) for row in rows] == [("张三", NUMBER, NOTE), ("李四", None, None)]

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-from app.privacy.roster_cipher import RosterCipher
+from app.privacy.roster_cipher import HEALTH_NOTE, ID_NUMBER, RosterCipher
 
 revision = "0011_privacy"
 down_revision = ("0011a_consent", "0004a_camera_credentials")
@@ -82,10 +82,12 @@ def _seal_existing_residents() -> None:
 
 
 def downgrade() -> None:
-    # Sealed values cannot be put back in clear without the site secret: downgrading drops them.
+    """Back to clear columns, opened with the same site secret (refused without it: nothing is lost)."""
     with op.batch_alter_table("residents") as batch:
         batch.add_column(sa.Column("id_number", sa.String(length=18), nullable=True))
         batch.add_column(sa.Column("health_note", sa.String(length=200), nullable=True))
+    _open_sealed_residents()
+    with op.batch_alter_table("residents") as batch:
         batch.create_unique_constraint(op.f("uq_residents_id_number"), ["id_number"])
         batch.drop_index(op.f("ix_residents_id_masked"))
         batch.drop_constraint(op.f("uq_residents_id_hash"), type_="unique")
@@ -94,3 +96,28 @@ def downgrade() -> None:
         batch.drop_column("id_hash")
         batch.drop_column("id_sealed")
     op.drop_table("face_subject_keys")
+
+
+def _open_sealed_residents() -> None:
+    connection = op.get_bind()
+    residents = sa.table(
+        "residents", sa.column("id"), sa.column("id_number"), sa.column("health_note"),
+        sa.column("id_sealed"), sa.column("health_sealed"),
+    )  # fmt: skip
+    rows = connection.execute(
+        sa.select(residents.c.id, residents.c.id_sealed, residents.c.health_sealed).where(
+            sa.or_(residents.c.id_sealed.is_not(None), residents.c.health_sealed.is_not(None))
+        )
+    ).all()
+    if not rows:
+        return
+    cipher = RosterCipher.of_site(Session(bind=connection))
+    for resident_id, id_sealed, health_sealed in rows:
+        connection.execute(
+            residents.update()
+            .where(residents.c.id == resident_id)
+            .values(
+                id_number=cipher.open(id_sealed, ID_NUMBER),
+                health_note=cipher.open(health_sealed, HEALTH_NOTE),
+            )
+        )
