@@ -31,7 +31,7 @@ from video.ai.crypto import NONCE_BYTES, TemplateCipher, TemplateKeyError
 from video.ai.records import FaceSubjectKey
 
 PURPOSE = "face-subject-keys"
-SCRUB_WAIT_S = 10.0  # how long `forget` waits for other seats' open transactions to end
+SCRUB_WAIT_S = 30.0  # how long `forget` waits for older transactions (any database) to end
 SCRUB_LOCK_TIMEOUT_MS = 500
 
 log = logging.getLogger(__name__)
