@@ -97,7 +97,7 @@ class AiEventChanged:
 
 @dataclass(frozen=True)
 class GalleryChanged:
-    action: str  # "enrol", "forget"
+    action: str  # "enrol", "forget", "watchlist_add", "watchlist_remove"
 
 
 @dataclass(frozen=True)

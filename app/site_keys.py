@@ -2,8 +2,9 @@
 
 Where the key lives: every process that plays a camera (each window, `serve`, the AI) needs the clear
 password to open its stream, so the key must reach exactly the processes that reach the site's
-database. A key file per seat (as face templates use, `video/ai/crypto.py`) would leave a second seat
-unable to play any camera it did not seal itself. The key is therefore a row of its own table
+database. A key file per seat would leave a second seat unable to play any camera it did not seal
+itself. (Keys that protect personal data are different: they are wrapped with the site secret, which
+is kept outside the database, `app/privacy/site_secret.py`.) The key is therefore a row of its own table
 (`site_keys`), created on first use. It keeps passwords out of everything that shows or carries a
 camera row (the site workbook, `export-site`, logs, command output, a copy of the `cameras` table,
 a support screenshot of a query); it does not protect against someone holding a full copy of the

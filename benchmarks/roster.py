@@ -121,8 +121,8 @@ def main() -> None:
         read_s, _ = timed(raw_read)
         import_s, report = timed(lambda: import_roster(SiteContext(db), workbook))
         assert report.ok and report.imported == RESIDENTS, report.problem_lines()[:5]
-        xlsx_s, _ = timed(lambda: export_roster(db, folder_path / "out.xlsx"))
-        csv_s, _ = timed(lambda: export_roster(db, folder_path / "out.csv"))
+        xlsx_s, _ = timed(lambda: export_roster(db, folder_path / "out.xlsx", full=True))
+        csv_s, _ = timed(lambda: export_roster(db, folder_path / "out.csv", full=True))
         db.dispose()
     figures = [
         judged("import 4,500-resident .xlsx", import_s, "s", 10.0),

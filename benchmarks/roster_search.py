@@ -23,6 +23,7 @@ sys.path.insert(
 )  # this checkout's packages, not an installed copy
 
 from app.models import Building, Grid, Household, Resident, ResidentTag  # noqa: E402
+from app.privacy.roster_cipher import RosterCipher
 from app.store import Database  # noqa: E402
 from runtime.read.resident_search import SearchQuery, count_residents, search_residents  # noqa: E402
 
@@ -69,6 +70,7 @@ def _fill(db: Database, rng: random.Random) -> None:
                 for h in range(households)
             ],
         )
+        cipher = RosterCipher.of_site(session)  # numbers are sealed and hashed as the roster stores them
         rows, tags = [], []
         for r in range(RESIDENTS):
             birth = date(1940 + rng.randrange(80), rng.randrange(1, 13), rng.randrange(1, 28))
@@ -80,11 +82,11 @@ def _fill(db: Database, rng: random.Random) -> None:
                     + rng.choice(GIVEN)
                     + (rng.choice(GIVEN) if rng.random() < 0.6 else ""),
                     "sex": rng.choice("男女"),
-                    "id_number": f"4101{birth:%Y%m%d}{r:06d}",
                     "phone": f"1{rng.choice('3589')}{rng.randrange(10**9):09d}",
                     "birth_date": birth,
                     "relation": "户主",
                 }
+                | cipher.id_columns(f"4101{birth:%Y%m%d}{r:06d}")
             )
             if rng.random() < 0.1:
                 tags.append(

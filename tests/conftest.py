@@ -16,6 +16,9 @@ from sqlalchemy import create_engine, text
 from app.store import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Every test site (and every process a test starts) seals personal data with this site secret, so
+# no test writes a secret file into the user's data folder; the tests of the file itself unset it.
+os.environ.setdefault("GCC_SITE_SECRET", "Z3JpZC1jb21tYW5kLWNlbnRyZS10ZXN0LXNlY3JldCE=")
 PG_ADMIN_URL = os.environ.get("GCC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 

@@ -3,7 +3,8 @@
 The core does the work (`app.roster.importer`, `app.roster.exporter`) on a job thread. An import
 checks every row first and writes nothing while any is bad; the window then lists every problem by
 row and offers to import the good rows only, as `import-roster --skip-invalid` does. The export is the
-command's file (full numbers, so it imports again), asked for with a warning and recorded in the audit.
+command's file: masked by default; full numbers (so it imports again) only with a reason, as
+`export-roster --full --reason` does. Both are recorded in the audit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.privacy.policy import RevealRefused
 from app.roster.exporter import ExportReport, export_roster_recorded
 from app.roster.importer import ImportReport, import_roster
 from widgets.jobs import Jobs
@@ -92,7 +95,7 @@ class RosterFileActions(QObject):
         self.import_action.setText(tr("导入花名册…"))
         self.import_action.setToolTip(tr("从 Excel 或 CSV 导入居民（先检查每一行，有误则不写入）"))
         self.export_action.setText(tr("导出花名册…"))
-        self.export_action.setToolTip(tr("把全部居民导出为可再次导入的 Excel 或 CSV"))
+        self.export_action.setToolTip(tr("把全部居民导出为 Excel 或 CSV（默认脱敏；完整号码须说明理由）"))
 
     def ask_import(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -135,19 +138,42 @@ class RosterFileActions(QObject):
         self.problems.open()
 
     def ask_export(self) -> None:
-        warning = tr("导出的文件含完整的身份证号和电话（以便再次导入），导出将记入审计日志。请妥善保管。")
-        if QMessageBox.question(self.window, tr("导出花名册"), warning) != QMessageBox.StandardButton.Yes:
+        reason = self._ask_export_kind()
+        if reason is False:
             return
         chosen, _filter = QFileDialog.getSaveFileName(
             self.window, tr("导出花名册"), "花名册.xlsx", tr("花名册") + f" {ROSTER_FILES}"
         )
         if chosen:
-            self.start_export(Path(chosen if Path(chosen).suffix else chosen + ".xlsx"))
+            self.start_export(Path(chosen if Path(chosen).suffix else chosen + ".xlsx"), reason=reason)
 
-    def start_export(self, path: Path) -> None:
+    def _ask_export_kind(self) -> str | None | bool:
+        """None for a masked file, the reason for a full one, False when the operator cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("导出花名册"), "", parent=self.window)
+        box.setText(
+            tr("默认导出脱敏的花名册。完整身份证号、电话与健康状况（可再次导入）须说明理由，并记入审计日志。")
+        )
+        masked = box.addButton(tr("导出脱敏花名册"), QMessageBox.ButtonRole.AcceptRole)
+        full = box.addButton(tr("导出完整信息…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is masked:
+            return None
+        if box.clickedButton() is not full:
+            return False
+        reason, ok = QInputDialog.getText(self.window, tr("完整导出"), tr("导出完整个人信息的理由："))
+        return reason if ok else False
+
+    def start_export(self, path: Path, *, reason: str | None = None) -> None:
+        """Export in the background: masked, or full with `reason` (refused without one)."""
         self._busy(True)
         site = self.context.site
-        self.jobs.submit("export", lambda: export_roster_recorded(site, path), self._exported, self._failed)
+        self.jobs.submit(
+            "export",
+            lambda: export_roster_recorded(site, path, reason=reason),
+            self._exported,
+            self._failed,
+        )
 
     def _exported(self, report: ExportReport) -> None:
         self._busy(False)
@@ -160,7 +186,8 @@ class RosterFileActions(QObject):
     def _failed(self, error: Exception) -> None:
         self._busy(False)
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, tr("操作失败"), literal_html(str(error)[:600]))
+        title = tr("不能导出完整信息") if isinstance(error, RevealRefused) else tr("操作失败")
+        QMessageBox.warning(self.window, title, literal_html(str(error)[:600]))
 
     def _busy(self, busy: bool) -> None:
         self.import_action.setEnabled(not busy)

@@ -1,4 +1,5 @@
-"""`import-roster FILE [--skip-invalid]` and `export-roster FILE`: the resident roster (花名册)."""
+"""`import-roster FILE [--skip-invalid]` and `export-roster FILE [--full --reason TEXT]`: the resident
+roster (花名册). The export is masked unless `--full` with a reason; both kinds are audited."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.context import SiteContext
+from app.privacy.policy import RevealRefused
 from app.roster.errors import RosterFileError
 from app.roster.exporter import export_roster_recorded
 from app.roster.importer import ImportReport, import_roster
@@ -28,6 +30,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     importer.set_defaults(handler=_import)
     exporter = subparsers.add_parser("export-roster", help="导出居民花名册 export the resident roster")
     exporter.add_argument("file", type=Path, help="输出文件 output file (.xlsx or .csv, by extension)")
+    exporter.add_argument(
+        "--full",
+        action="store_true",
+        help="完整身份证号、电话与健康状况 (可再次导入; 须 --reason, 记入审计) full personal data, re-importable",
+    )
+    exporter.add_argument(
+        "--reason", help="完整导出的理由 why the full data is needed (recorded in the audit)"
+    )
     exporter.set_defaults(handler=_export)
 
 
@@ -69,16 +79,23 @@ def _summary(report: ImportReport) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.full and args.reason is None:
+        raise CommandError('完整导出须说明理由: --full --reason "..." (a full export needs --reason)')
+    if args.reason is not None and not args.full:
+        raise CommandError("--reason 只用于 --full 完整导出 (--reason goes with --full)")
     db = open_database(args.db)
     try:
-        report = export_roster_recorded(SiteContext(db), args.file)  # a bulk read: audited
-    except RosterFileError as error:
+        report = export_roster_recorded(SiteContext(db), args.file, reason=args.reason if args.full else None)
+    except (RosterFileError, RevealRefused) as error:
         raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(f"无法写入文件 {args.file}: {error.strerror or error}") from error
     finally:
         db.dispose()
-    print(f"已导出 {report.residents} 名居民 ({report.households} 户) 到 {report.path} ({report.title})")
+    kind = "完整" if report.full else "脱敏"
+    print(
+        f"已导出 {report.residents} 名居民 ({report.households} 户, {kind}) 到 {report.path} ({report.title})"
+    )
     if report.replaced:
         print(
             f"注意 note: {report.replaced} 个控制字符已替换为 � (control characters replaced)",

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.demo.names import NameMaker
 from app.models import Building, Household, ResidenceType, Resident, ResidentTag, Tag
+from app.privacy.roster_cipher import RosterCipher
 from app.store.bulk import insert_returning_ids
 
 HOUSEHOLD_SIZES = ((1, 0.25), (2, 0.35), (3, 0.25), (4, 0.10), (5, 0.05))
@@ -111,6 +112,7 @@ def _household_row(names: NameMaker, building_id: int, unit: int, room: str, hea
 def _write_residents(
     session: Session, rng, homes: Homes, household_rows: list[dict], people_of_household: list[list[dict]]
 ) -> None:
+    cipher = RosterCipher.of_site(session)  # demo residents are sealed like real ones
     for household_id, household, members in zip(
         homes.household_ids, household_rows, people_of_household, strict=True
     ):
@@ -119,7 +121,10 @@ def _write_residents(
         for member in members:
             homes.tags_of_resident.append(_tags_for(rng, member, len(members), household["residence_type"]))
             homes.resident_rows.append(
-                {k: v for k, v in member.items() if k != "age"} | {"household_id": household_id}
+                {k: v for k, v in member.items() if k not in ("age", "id_number", "health_note")}
+                | {"household_id": household_id}
+                | cipher.id_columns(member["id_number"])
+                | cipher.health_columns(member["health_note"])
             )
     homes.resident_ids = insert_returning_ids(session, Resident, homes.resident_rows)
     session.execute(

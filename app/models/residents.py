@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.store.base import Base, utcnow
@@ -93,11 +93,14 @@ class Resident(Base):
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="RESTRICT"), index=True)
     name: Mapped[str] = mapped_column(String(64), index=True)
     sex: Mapped[str] = mapped_column(String(2))  # 男 / 女
-    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
+    # The ID number and the health note are sealed at rest (app/privacy/roster_cipher.py, 0011_privacy).
+    id_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    id_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # HMAC: exact search, one per site
+    id_masked: Mapped[str | None] = mapped_column(String(24), index=True)  # 410102********1234
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     birth_date: Mapped[date | None] = mapped_column(Date)
     relation: Mapped[str | None] = mapped_column(String(16))  # 户主 / 配偶 / 子女 ...
-    health_note: Mapped[str | None] = mapped_column(String(200))
+    health_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     household: Mapped[Household] = relationship(back_populates="residents")
     tags: Mapped[list[ResidentTag]] = relationship(cascade="all, delete-orphan", lazy="selectin")

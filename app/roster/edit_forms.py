@@ -10,7 +10,7 @@ from typing import TypeVar
 from app.models import Household, ResidenceType, Resident, Tag
 from app.roster import cells
 from app.roster.idcard import IdNumberError
-from app.roster.masking import mask_id, mask_phone
+from app.roster.masking import HEALTH_HIDDEN, mask_phone
 from app.roster.phone import PhoneError
 from app.site_book.cells import safe_text
 
@@ -129,9 +129,9 @@ def resident_snapshot(resident: Resident) -> dict[str, object]:
     return {
         "household_id": resident.household_id,
         "name": resident.name,
-        "id_number": mask_id(resident.id_number),
+        "id_number": resident.id_masked or "",
         "phone": mask_phone(resident.phone),
         "relation": resident.relation or "",
-        "health_note": resident.health_note or "",
+        "health_note": HEALTH_HIDDEN if resident.health_sealed else "",  # the audit keeps no health data
         "tags": sorted(resident.tag_names),
     }

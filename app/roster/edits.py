@@ -20,6 +20,7 @@ from app import audit
 from app.context import SiteContext
 from app.events import Change, RosterChanged, SensorChanged, Topic
 from app.models import Building, Household, PartyPairing, ResidenceType, Resident, ResidentTag, Sensor
+from app.privacy.roster_cipher import RosterCipher
 from app.roster import cells
 from app.roster.edit_forms import (
     FIELD_ENGLISH,
@@ -222,20 +223,19 @@ class RosterEdits:
         relation = checks.attempt("relation", lambda: optional_text(form.relation, "与户主关系", 16))
         health = checks.attempt("health_note", lambda: optional_text(form.health_note, "健康状况", 200))
         tags = checks.attempt("tags", lambda: tag_values(form.tags))
-        if number is not None and self._id_taken(session, number.number, resident.id):
+        cipher = RosterCipher.of_site(session)
+        if number is not None and self._id_taken(session, cipher.id_hash(number.number), resident.id):
             # Whose it is stays unsaid: the form must not become a way to look people up by ID.
             checks.add("id_number", "该身份证号已登记在花名册中, 请核对")
         checks.raise_any()
         resident.name = name  # type: ignore[assignment]
         if number is not None:
-            resident.id_number, resident.sex, resident.birth_date = (
-                number.number,
-                number.sex,
-                number.birth_date,
-            )
+            _set_columns(resident, cipher.id_columns(number.number))
+            resident.sex, resident.birth_date = number.sex, number.birth_date
         if form.phone is not None:
             resident.phone = phone
-        resident.relation, resident.health_note = relation, health
+        resident.relation = relation
+        _set_columns(resident, cipher.health_columns(health))
         if new:
             resident.tags = [ResidentTag(tag=tag) for tag in tags or []]
         else:
@@ -249,8 +249,8 @@ class RosterEdits:
         session.flush()
 
     @staticmethod
-    def _id_taken(session: Session, number: str, own_id: int | None) -> bool:
-        query = select(Resident.id).where(Resident.id_number == number, Resident.id != (own_id or 0))
+    def _id_taken(session: Session, id_hash: str, own_id: int | None) -> bool:
+        query = select(Resident.id).where(Resident.id_hash == id_hash, Resident.id != (own_id or 0))
         return session.scalar(query) is not None
 
     @staticmethod
@@ -334,3 +334,7 @@ class RosterEdits:
     def _publish_bound(self, sensor_ids: list[int]) -> None:
         if sensor_ids:
             self._site.hub.publish(Change(Topic.SENSOR, tuple(sensor_ids), SensorChanged("bound")))
+
+def _set_columns(resident: Resident, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        setattr(resident, name, value)

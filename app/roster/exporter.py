@@ -5,6 +5,10 @@ text format, so Excel never turns them into numbers; the .csv is UTF-8 with a BO
 reads it as GBK) and puts a tab before IDs and phones, which keeps Excel from converting them.
 Text that a spreadsheet would run as a formula is written as text, and control characters are replaced
 (`app/safe_cells.py`): a name with a NUL byte never blocks the file.
+
+ID numbers, phones and health notes are masked unless the export is full; a full export (it imports
+again) needs a reason and the seat's permission (`app.privacy.policy`). Either kind is audited, and
+the file is created readable by its owner only.
 """
 
 from __future__ import annotations
@@ -30,9 +34,14 @@ from sqlalchemy.orm import Session, joinedload
 from app import audit
 from app.context import SiteContext
 from app.models import Building, Grid, GridLevel, Household, ResidenceType, Resident, Tag
+from app.privacy.files import create_private
+from app.privacy.policy import require_reveal
+from app.privacy.roster_cipher import RosterCipher
+from app.privacy.site_secret import SiteSecretError
 from app.roster.buildings import BuildingDirectory, BuildingRef, building_key
 from app.roster.columns import Field
 from app.roster.errors import RosterFileError
+from app.roster.masking import HEALTH_HIDDEN, mask_phone
 from app.safe_cells import Cleaner, text_cell
 from app.site_settings import SITE_NAME, read_setting
 from app.store import Database
@@ -64,11 +73,13 @@ class ExportReport:
     residents: int
     households: int
     title: str
+    full: bool = False
     replaced: int = 0  # control characters (NUL and the like) replaced by U+FFFD in the file
 
 
-def export_roster(db: Database, path: Path, *, title: str | None = None) -> ExportReport:
-    """Write every resident of the site to .xlsx or .csv (chosen by the file's extension)."""
+def export_roster(db: Database, path: Path, *, title: str | None = None, full: bool = False) -> ExportReport:
+    """Write every resident of the site to .xlsx or .csv (chosen by the file's extension), masked
+    unless `full`. Callers outside tests go through `export_roster_recorded`, which audits."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -79,7 +90,8 @@ def export_roster(db: Database, path: Path, *, title: str | None = None) -> Expo
         residents = _residents(session)
         labels = _building_labels(session, residents)
         title = title or _title(session, residents)
-        rows = [_row(resident, labels) for resident in residents]
+        cipher = _full_cipher(session) if full else None
+        rows = [_row(resident, labels, cipher) for resident in residents]
     cleaner = Cleaner()
     with _replacing(path) as temporary:
         if suffix == ".xlsx":
@@ -87,25 +99,21 @@ def export_roster(db: Database, path: Path, *, title: str | None = None) -> Expo
         else:
             _write_csv(temporary, title, rows, cleaner)
     households = len({r.household_id for r in residents})
-    return ExportReport(path, len(residents), households, title, cleaner.replaced)
+    return ExportReport(path, len(residents), households, title, full, cleaner.replaced)
 
 
-def export_roster_recorded(site: SiteContext, path: Path) -> ExportReport:
-    """The same file as `export-roster` (full ID numbers and phones, so it imports again), with an
-    audit entry: a file of every resident's personal data leaving the store is a bulk read."""
-    report = export_roster(site.db, path)
+def export_roster_recorded(site: SiteContext, path: Path, *, reason: str | None = None) -> ExportReport:
+    """The roster file with an audit entry: a file of every resident leaving the store is a bulk read.
+    Masked unless a `reason` is given; a full file (it imports again) is refused without one, or to a
+    seat that may not reveal (RevealRefused), before anything is read."""
+    full = reason is not None
+    why = require_reveal(site.seat, reason) if full else None
+    report = export_roster(site.db, path, full=full)
+    detail = {"file": Path(path).name, "residents": report.residents, "households": report.households}
+    detail |= {"full": True, "reason": why} if full else {"full": False}
+    detail |= {"replaced": report.replaced} if report.replaced else {}
     with site.db.session() as session:
-        audit.record(
-            session,
-            site.seat,
-            "export_roster",
-            "resident",
-            None,
-            file=Path(path).name,
-            residents=report.residents,
-            households=report.households,
-            **({"replaced": report.replaced} if report.replaced else {}),
-        )
+        audit.record(session, site.seat, "export_roster", "resident", None, **detail)
     return report
 
 
@@ -114,7 +122,7 @@ def _replacing(path: Path) -> Iterator[Path]:
     """A temporary file next to `path` that replaces it once complete: a failed export leaves the old
     file intact, and a folder that cannot be written fails before any work is done."""
     temporary = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
-    temporary.touch()  # with the user's usual permissions
+    create_private(temporary)  # personal data: readable by the owner only
     try:
         yield temporary
         os.replace(temporary, path)
@@ -169,7 +177,16 @@ def _title(session: Session, residents: Sequence[Resident]) -> str:
     return f"{read_setting(session, SITE_NAME, '')}居民花名册"  # the site's own name, when it has one
 
 
-def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:
+def _full_cipher(session: Session) -> RosterCipher:
+    """The site's cipher; a seat without the site secret cannot write a full file."""
+    try:
+        return RosterCipher.of_site(session)
+    except SiteSecretError as error:
+        raise RosterFileError(str(error)) from error
+
+
+def _row(resident: Resident, labels: dict[int, str], cipher: RosterCipher | None) -> dict[Field, object]:
+    """One resident's cells: in full with the site's `cipher`, masked without it."""
     household = resident.household
     tags = set(resident.tag_names)
     return {
@@ -180,12 +197,16 @@ def _row(resident: Resident, labels: dict[int, str]) -> dict[Field, object]:
         Field.NAME: resident.name,
         Field.SEX: resident.sex,
         Field.RELATION: resident.relation or "",
-        Field.ID_NUMBER: resident.id_number or "",
+        Field.ID_NUMBER: (cipher.id_number(resident) if cipher else resident.id_masked) or "",
         Field.BIRTH_DATE: resident.birth_date,
-        Field.PHONE: resident.phone or "",
+        Field.PHONE: (resident.phone or "") if cipher else mask_phone(resident.phone),
         Field.TAGS: "、".join(tag.zh for tag in Tag if tag.value in tags),
-        Field.NOTE: resident.health_note or "",
+        Field.NOTE: (cipher.health_note(resident) if cipher else _hidden(resident)) or "",
     }
+
+
+def _hidden(resident: Resident) -> str:
+    return HEALTH_HIDDEN if resident.health_sealed else ""
 
 
 def _write_xlsx(path: Path, title: str, rows: list[dict[Field, object]], cleaner: Cleaner) -> None:

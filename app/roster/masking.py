@@ -1,4 +1,5 @@
-"""Masks for ID numbers, phones and names shown in lists and messages (full values stay in the card)."""
+"""Masks for ID numbers, phones, health notes and names: what every screen, command, JSON document and
+export shows unless the operator reveals the full value (with a reason, audited: `app.privacy.policy`)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,6 @@ def mask_name(name: str | None) -> str:
     if len(name) <= 2:
         return name[0] + "*" * (len(name) - 1)
     return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+HEALTH_HIDDEN = "已登记(隐藏)"  # a masked health note: that one is on record, not what it says

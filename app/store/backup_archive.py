@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
+from app.privacy.files import create_private
 from app.store.database import MIGRATIONS, StoreError
 
 MANIFEST_NAME = "manifest.json"
@@ -148,6 +149,7 @@ def write_archive(target: Path, manifest: Manifest, image: Path) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
+        create_private(partial)  # a backup is the whole roster: owner-only, like the store
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             archive.writestr(MANIFEST_NAME, manifest.to_json())
             archive.write(image, manifest.image_name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,6 +13,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from app.privacy.files import make_private
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -29,6 +31,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _owner_only_when_new(path: Path) -> Callable[..., None]:
+    """The store holds the roster: a file SQLite has just created (still empty) is made owner-only
+    before anything is written to it; SQLite gives its -wal and -shm files the same permissions. A
+    file that already holds a site keeps the permissions its owner gave it."""
+
+    def tighten(_dbapi_connection, _record) -> None:
+        if path.exists() and path.stat().st_size == 0:
+            make_private(path)
+
+    return tighten
 
 
 def normalise_url(url: str) -> str:
@@ -53,6 +67,8 @@ class Database:
             kwargs |= {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5}
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
+            if parsed.database not in (None, "", ":memory:"):
+                event.listen(self.engine, "connect", _owner_only_when_new(Path(parsed.database)))
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -22,6 +22,7 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import Person
+from app.roster.masking import mask_phone
 from app.site_clock import clock_in, load_clock
 from app.store import Database
 from app.store.base import utcnow
@@ -46,7 +47,7 @@ from app.tickets.routing import BatchLocator, GridBook, LeaderBook, PointLocator
 from app.tickets.site_limits import apply_overrides, read_overrides
 from app.tickets.states import Action, State
 from app.tickets.time_guard import check_action_time, check_not_future, last_event_at
-from app.tickets.view import describe_ticket
+from app.tickets.view import describe_ticket, reveal_ticket
 from app.tickets.workflow import Step, Workflow
 
 
@@ -265,7 +266,7 @@ class TicketDesk:
             ticket.state,
             ticket.state,
             intake.at or now,
-            f"合并重复反映（{reporter} {intake.reporter_phone or ''}）：{intake.text}",
+            f"合并重复反映（{reporter} {mask_phone(intake.reporter_phone)}）：{intake.text}",
             {"reporter": reporter, "phone": intake.reporter_phone, "source": intake.source},
             ticket.level,
             ticket.assigned_grid_id,
@@ -364,9 +365,14 @@ class TicketDesk:
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def describe(self, ticket_id: int) -> dict[str, Any]:
+    def describe(self, ticket_id: int, *, reveal_reason: str | None = None) -> dict[str, Any]:
+        """The ticket with the reporter's phone masked; whole with a reason (`reveal_ticket`)."""
         with self.db.session() as session:
             grids, leaders = self.directory(session)
+            if reveal_reason is not None:
+                return reveal_ticket(
+                    session, self.seat, ticket_id, (self.book(session), grids, leaders), reveal_reason
+                )
             return describe_ticket(session, ticket_id, self.book(session), grids, leaders)
 
     def photo(self, photo_id: int) -> tuple[str, bytes]:

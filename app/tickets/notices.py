@@ -21,6 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import data_dir
+from app.privacy.files import create_private
+from app.roster.masking import mask_phone
 from app.safe_cells import Cleaner
 from app.site_clock import CHINESE_MINUTES, MINUTES, SiteClock, clock_in
 from app.site_settings import SITE_NAME, read_setting
@@ -126,6 +128,7 @@ def export_notice_list(
     )
     path = Path(path)
     clock = clock_in(session)
+    create_private(path)  # recipients' names and phones: owner-only
     if path.suffix.lower() in (".html", ".htm"):
         site = html.escape(str(read_setting(session, SITE_NAME, "")))  # whose notice it is, on paper
         pages = "\n".join(
@@ -158,7 +161,7 @@ def _write_csv(path: Path, notices: list[TicketNotice], clock: SiteClock) -> Non
                 [
                     n.ticket_id,
                     cleaner.csv_text(n.recipient),
-                    cleaner.csv_text(n.phone),
+                    cleaner.csv_text(mask_phone(n.phone)),  # to find the letter's recipient, not to copy the number
                     clock.text(n.created_at, MINUTES),
                     cleaner.csv_text(n.text),
                 ]

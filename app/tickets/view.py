@@ -1,13 +1,21 @@
-"""A ticket as the seat sees it: state, level, grid chain, assignee, deadline and the timeline."""
+"""A ticket as the seat sees it: state, level, grid chain, assignee, deadline and the timeline.
+
+The reporter's phone (a resident's personal data) is masked, in the reporter block and in the
+timeline's merge entries, unless the caller asks for it whole (`full`, after `require_reveal`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import audit
+from app.config import Seat
+from app.privacy.policy import require_reveal
+from app.roster.masking import mask_phone
 from app.site_clock import clock_in
 from app.tickets.categories import CategoryBook
 from app.tickets.errors import TicketNotFound
@@ -17,7 +25,13 @@ from app.tickets.states import ACTION_ZH, LEVEL_ZH, Source, State
 
 
 def describe_ticket(
-    session: Session, ticket_id: int, categories: CategoryBook, grids: GridBook, leaders: LeaderBook
+    session: Session,
+    ticket_id: int,
+    categories: CategoryBook,
+    grids: GridBook,
+    leaders: LeaderBook,
+    *,
+    full: bool = False,
 ) -> dict[str, Any]:
     ticket = session.get(Ticket, ticket_id, populate_existing=True)
     iso = clock_in(session).iso
@@ -33,7 +47,9 @@ def describe_ticket(
             TicketPhoto.id, TicketPhoto.stage, TicketPhoto.filename, TicketPhoto.sha256, TicketPhoto.size
         ).where(TicketPhoto.ticket_id == ticket_id)
     )
+    phone = (lambda number: number) if full else mask_phone
     return {
+        "revealed": full,
         "id": ticket.id,
         "version": ticket.version,
         "state": ticket.state,
@@ -48,7 +64,7 @@ def describe_ticket(
         "source": ticket.source,
         "source_zh": Source(ticket.source).zh,
         "text": ticket.text,
-        "reporter": {"name": ticket.reporter_name, "phone": ticket.reporter_phone},
+        "reporter": {"name": ticket.reporter_name, "phone": phone(ticket.reporter_phone) or None},
         "place": {
             "lon": ticket.lon,
             "lat": ticket.lat,
@@ -100,7 +116,7 @@ def describe_ticket(
                 "note": e.note,
                 "actor": e.actor,
                 "seat": e.seat,
-                "detail": json.loads(e.detail or "{}"),
+                "detail": _detail(e.detail, phone),
             }
             for e in events
         ],
@@ -109,6 +125,29 @@ def describe_ticket(
             for p in photos
         ],
     }
+
+
+def _detail(text: str | None, phone: Callable[[str | None], str | None]) -> dict[str, Any]:
+    """An event's detail, with a merged reporter's phone shown as the reporter block shows it."""
+    detail = json.loads(text or "{}")
+    if detail.get("phone"):
+        detail["phone"] = phone(detail["phone"])
+    return detail
+
+
+def reveal_ticket(
+    session: Session,
+    seat: Seat,
+    ticket_id: int,
+    books: tuple[CategoryBook, GridBook, LeaderBook],
+    reason: str | None,
+) -> dict[str, Any]:
+    """The ticket with the reporter's phone whole: refused (RevealRefused) without a reason or the
+    seat's permission, audited in `session`'s transaction."""
+    why = require_reveal(seat, reason)
+    ticket = describe_ticket(session, ticket_id, *books, full=True)
+    audit.record(session, seat, "reveal_personal_data", "ticket", ticket_id, fields=["phone"], reason=why)
+    return ticket
 
 
 ACTION_NAMES = {a.value: zh for a, zh in ACTION_ZH.items()} | {

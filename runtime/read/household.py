@@ -2,7 +2,8 @@
 
 One card for both views: who lives there, the paired party member, volunteers nearby, the grid chain
 with whom to call, the emergency contact and the recent visits. Personal data is masked unless the
-caller asks for it (`Disclosure`); a full reveal goes through `Households.reveal`, which audits it.
+caller asks for it (`Disclosure`); a full reveal goes through `Households.reveal`, which wants a reason
+and the seat's permission (`app.privacy.policy`) and audits it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ from app.models import (
     VolunteerTeam,
     VolunteerTeamMember,
 )
-from app.roster.masking import mask_id, mask_phone
+from app.privacy.policy import require_reveal
+from app.privacy.roster_cipher import RosterCipher
+from app.privacy.site_secret import SiteSecretError
+from app.roster.masking import HEALTH_HIDDEN, mask_phone
 from app.site_clock import SiteClock, clock_in
 from runtime.read.grid_chain import GridChains
 from runtime.read.household_draft import (
@@ -73,8 +77,8 @@ __all__ = [
 class Disclosure(StrEnum):
     """How much personal data a card shows."""
 
-    MASKED = "masked"  # the roster's default: ID numbers and phones masked
-    PHONES = "phones"  # an alarm's card: the operator must ring them; ID numbers stay masked
+    MASKED = "masked"  # the roster's default: ID numbers, phones and health notes masked
+    PHONES = "phones"  # an alarm's card: the operator must ring them and know their health; IDs masked
     FULL = "full"  # shown on request; `Households.reveal` writes the audit entry
 
 
@@ -131,18 +135,33 @@ class HouseholdCard:
             return self.residence_type
 
 
-def _member(resident: Resident, today: date, disclosure: Disclosure) -> Member:
-    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)
+def _member(resident: Resident, today: date, disclosure: Disclosure, cipher: RosterCipher | None) -> Member:
+    full_phone = disclosure in (Disclosure.PHONES, Disclosure.FULL)  # and the health note, if it opens
+    health = cipher.health_note(resident) if full_phone and cipher is not None else None
+    full_id = cipher.id_number(resident) if disclosure == Disclosure.FULL and cipher is not None else None
     return Member(
         name=resident.name,
         sex=resident.sex,
         age=age_on(resident.birth_date, today),
         relation=resident.relation or "",
-        id_text=(resident.id_number or "") if disclosure == Disclosure.FULL else mask_id(resident.id_number),
+        id_text=full_id or resident.id_masked or "",
         phone_text=(resident.phone or "") if full_phone else mask_phone(resident.phone),
-        health_note=resident.health_note or "",
+        health_note=health or (HEALTH_HIDDEN if resident.health_sealed else ""),
         tags=tuple(sorted(resident.tag_names)),
     )
+
+
+def _cipher_for(session: Session, disclosure: Disclosure) -> RosterCipher | None:
+    """The site's cipher when the card shows anything sealed. An alarm's card on a seat without the
+    site secret still opens (the health note then shows as recorded); a full reveal does not."""
+    if disclosure == Disclosure.MASKED:
+        return None
+    try:
+        return RosterCipher.of_site(session)
+    except SiteSecretError:
+        if disclosure == Disclosure.FULL:
+            raise
+        return None
 
 
 def load_household_card(
@@ -159,6 +178,7 @@ def load_household_card(
     household, residents = found
     clock = clock_in(session)
     today = today or clock.today()
+    cipher = _cipher_for(session, disclosure)
     building = household.building
     chain = chain_from_tree(tree, building.grid_id)
     return HouseholdCard(
@@ -175,7 +195,7 @@ def load_household_card(
             else mask_phone(household.emergency_phone)
         ),
         note=household.note or "",
-        members=tuple(_member(r, today, disclosure) for r in residents),
+        members=tuple(_member(r, today, disclosure, cipher) for r in residents),
         pairings=_pairings(session, household_id),
         volunteers=_volunteers(session, tree, [link.grid_id for link in reversed(chain)]),
         chain=chain,
@@ -275,9 +295,10 @@ class Households:
                 session, household_id, self._chains.tree(session), disclosure=disclosure
             )
 
-    def reveal(self, household_id: int) -> HouseholdCard | None:
-        """The card with full ID numbers and phones, recorded in the audit log (who, from which seat)
-        in the same transaction."""
+    def reveal(self, household_id: int, reason: str) -> HouseholdCard | None:
+        """The card with full ID numbers, phones and health notes, recorded in the audit log (who,
+        from which seat, why) in the same transaction; RevealRefused without a reason."""
+        why = require_reveal(self._site.seat, reason)
         with self._site.db.session() as session:
             card = load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=Disclosure.FULL
@@ -289,7 +310,8 @@ class Households:
                     "reveal_personal_data",
                     "household",
                     household_id,
-                    fields=["id_number", "phone"],
+                    fields=["id_number", "phone", "health_note"],
+                    reason=why,
                 )
             return card
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Building, Household, Resident
-from app.roster.masking import mask_id, mask_phone
+from app.privacy.roster_cipher import RosterCipher
+from app.roster.masking import mask_phone
 
 HEAD_OF_HOUSEHOLD = "户主"
 
@@ -72,6 +73,7 @@ def load_household_draft(session: Session, household_id: int) -> HouseholdDraft 
     if found is None:
         return None
     household, residents = found
+    cipher = RosterCipher.of_site(session) if any(r.health_sealed for r in residents) else None
     return HouseholdDraft(
         household_id=household.id,
         building_id=household.building_id,
@@ -87,10 +89,10 @@ def load_household_draft(session: Session, household_id: int) -> HouseholdDraft 
                 resident_id=r.id,
                 name=r.name,
                 sex=r.sex,
-                masked_id=mask_id(r.id_number),
+                masked_id=r.id_masked or "",
                 masked_phone=mask_phone(r.phone),
                 relation=r.relation or "",
-                health_note=r.health_note or "",
+                health_note=(cipher.health_note(r) if cipher else None) or "",
                 tags=tuple(sorted(r.tag_names)),
             )
             for r in residents

@@ -1,22 +1,26 @@
 """Resident search for the roster and the pickers: plain SQLAlchemy, run off the GUI thread.
 
 Search terms (space separated, all must match): a name or address fragment; a phone number (dashes
-allowed) or part of one; the last 4+ characters of an ID number (or a whole ID). Results come in
+allowed) or part of one; the last 4 characters of an ID number (matched on the masked form the row
+keeps in clear), or a whole ID (matched on its keyed hash: the number itself is sealed at rest). Results come in
 pages keyed on the resident id, so a district of 100,000s of residents never loads at once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from alarms.addresses import household_address
 from app.models import Building, Household, Resident, ResidentTag
-from app.roster.masking import mask_id, mask_phone
+from app.privacy.roster_cipher import RosterCipher
+from app.privacy.site_secret import SiteSecretError
+from app.roster.masking import mask_phone
 from app.site_clock import clock_in
 
 PAGE_SIZE = 200
@@ -76,27 +80,29 @@ def _address_matches(term: str) -> ColumnElement[bool]:
     return Resident.household_id.in_(select(Household.id).where(or_(*options)))
 
 
-def _term_condition(term: str) -> ColumnElement[bool]:
+IdHash = Callable[[str], str | None]  # the keyed hash of a whole ID number (None: the seat cannot tell)
+
+
+def _id_condition(text: str, id_hash: IdHash) -> ColumnElement[bool]:
+    """A whole ID by its keyed hash; a shorter tail by the end of the masked form (4 characters)."""
+    if len(text) == 18:
+        hashed = id_hash(text)
+        return Resident.id_hash == hashed if hashed else false()
+    return Resident.id_masked.endswith(text[-4:], autoescape=True) if len(text) <= 4 else false()
+
+
+def _term_condition(term: str, id_hash: IdHash) -> ColumnElement[bool]:
     if _DIGITS.match(term) and len(digits := re.sub(r"[\- ]", "", term)) >= 4:
-        options = [Resident.phone.contains(digits, autoescape=True)]
-        if len(digits) == 18:
-            options.append(Resident.id_number == digits)
-        else:
-            options.append(Resident.id_number.endswith(digits, autoescape=True))
+        options = [Resident.phone.contains(digits, autoescape=True), _id_condition(digits, id_hash)]
         options.append(_address_matches(term))
         return or_(*options)
     if _ID_TAIL.match(term):  # an ID tail ending in the check character X
-        upper = term.upper()
-        return (
-            Resident.id_number == upper
-            if len(upper) == 18
-            else Resident.id_number.endswith(upper, autoescape=True)
-        )
+        return _id_condition(term.upper(), id_hash)
     return or_(Resident.name.contains(term, autoescape=True), _address_matches(term))
 
 
-def _filtered(statement: Select, query: SearchQuery) -> Select:
-    conditions = [_term_condition(term) for term in query.text.split()]
+def _filtered(statement: Select, query: SearchQuery, id_hash: IdHash) -> Select:
+    conditions = [_term_condition(term, id_hash) for term in query.text.split()]
     if query.tag:
         conditions.append(
             Resident.id.in_(select(ResidentTag.resident_id).where(ResidentTag.tag == query.tag))
@@ -104,8 +110,24 @@ def _filtered(statement: Select, query: SearchQuery) -> Select:
     return statement.where(and_(*conditions)) if conditions else statement
 
 
+def _hasher(session: Session) -> IdHash:
+    """The site's keyed hash, read once when a term is a whole ID; a seat without the site secret
+    finds no one by a whole ID number (it still finds them by name, phone, address or tail)."""
+    cipher: list[RosterCipher | None] = []
+
+    def id_hash(number: str) -> str | None:
+        if not cipher:
+            try:
+                cipher.append(RosterCipher.of_site(session))
+            except SiteSecretError:
+                cipher.append(None)
+        return cipher[0].id_hash(number) if cipher[0] else None
+
+    return id_hash
+
+
 def count_residents(session: Session, query: SearchQuery) -> int:
-    return session.scalar(_filtered(select(func.count(Resident.id)), query)) or 0
+    return session.scalar(_filtered(select(func.count(Resident.id)), query, _hasher(session))) or 0
 
 
 def search_residents(
@@ -119,7 +141,7 @@ def search_residents(
             Resident.name,
             Resident.sex,
             Resident.birth_date,
-            Resident.id_number,
+            Resident.id_masked,
             Resident.phone,
             Resident.relation,
             household_address().label("address"),
@@ -127,6 +149,7 @@ def search_residents(
         .join(Household, Resident.household_id == Household.id)
         .join(Building, Household.building_id == Building.id),
         query,
+        _hasher(session),
     )
     statement = statement.where(Resident.id > after_id).order_by(Resident.id).limit(limit)
     rows = session.execute(statement).all()
@@ -139,7 +162,7 @@ def search_residents(
             name=row.name,
             sex=row.sex,
             age=age_on(row.birth_date, today),
-            id_masked=mask_id(row.id_number),
+            id_masked=row.id_masked or "",
             phone_masked=mask_phone(row.phone),
             address=row.address,
             relation=row.relation or "",

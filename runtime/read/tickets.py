@@ -21,7 +21,7 @@ from app.tickets.locating import GridLocator
 from app.tickets.places import BuildingHit, find_buildings
 from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page
 from app.tickets.routing import GridBook, GridInfo, LeaderBook
-from app.tickets.view import describe_ticket
+from app.tickets.view import describe_ticket, reveal_ticket
 from runtime.read.resident_search import SearchQuery, search_residents
 
 __all__ = [
@@ -143,6 +143,13 @@ class TicketReads:
         directory = self.directory()
         with self.site.db.session() as session:
             return describe_ticket(session, ticket_id, self.categories, directory.grids, directory.leaders)
+
+    def reveal(self, ticket_id: int, reason: str) -> dict[str, Any]:
+        """The ticket with the reporter's phone whole, for ringing them back: audited with `reason`."""
+        directory = self.directory()
+        books = (self.categories, directory.grids, directory.leaders)
+        with self.site.db.session() as session:
+            return reveal_ticket(session, self.site.seat, ticket_id, books, reason)
 
     # --- statistics ------------------------------------------------------------------------------
 

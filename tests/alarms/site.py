@@ -21,6 +21,7 @@ from app.models import (
     VolunteerTeamMember,
 )
 from app.store import Database
+from tests.sealing import sealed
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def build_site(db: Database) -> Site:
             birth_date=date(1942, 3, 15),
             relation="户主",
             phone="0371-66001234",
-            health_note="高血压、行动不便",
+            **sealed(s, health_note="高血压、行动不便"),
         )
         elder.tags.append(ResidentTag(tag=Tag.ELDERLY_ALONE))
         s.add(elder)

@@ -14,6 +14,7 @@ from app.roster.idcard import parse_id_number
 from app.tickets.demo_texts import TEXTS
 from app.tickets.models import Ticket
 from main import main
+from tests.sealing import clear_id
 
 
 def test_counts_match_the_real_district(demo_db):
@@ -43,9 +44,10 @@ def test_every_street_has_a_county_leader_and_every_community_a_leader(demo_db):
 
 def test_residents_have_valid_ids_and_plausible_tags(demo_db):
     with demo_db.session() as session:
-        ids = session.scalars(select(Resident.id_number)).all()
-        for number in ids:
+        for resident in session.scalars(select(Resident)):
+            number = clear_id(session, resident)
             parse_id_number(number)  # raises on any invalid one
+            assert resident.id_masked == number[:6] + "********" + number[-4:]
         alone = session.scalar(
             select(func.count()).select_from(ResidentTag).where(ResidentTag.tag == "elderly_alone")
         )

@@ -7,6 +7,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.models import Building, Grid, Household, Resident, ResidentTag
+from tests.sealing import sealed
 
 
 def test_schema_is_current_after_upgrade(db):
@@ -28,7 +29,7 @@ def _roster(session) -> Resident:
     session.flush()
     building = Building(grid_id=building_grid.id, name="1号楼", address="幸福小区1号楼", lon=113.6, lat=34.7)
     household = Household(building=building, unit="1", room="101")
-    resident = Resident(household=household, name="张三", sex="男", id_number="11010519491231002X")
+    resident = Resident(household=household, name="张三", sex="男", **sealed(session, "11010519491231002X"))
     resident.tags.append(ResidentTag(tag="elderly_alone"))
     session.add(resident)
     return resident

@@ -27,6 +27,7 @@ from app.models import (
 )
 from app.store import Database
 from tests.conftest import PG_ADMIN_URL, _pg_available
+from tests.sealing import sealed
 
 
 @dataclass
@@ -150,8 +151,8 @@ def _fill(db: Database) -> SmallSite:
                     household_id=household.id,
                     name=name,
                     sex=sex,
-                    id_number=id_number,
                     phone=phone,
+                    **sealed(session, id_number),
                     birth_date=birth,
                     relation=relation,
                 )

@@ -63,12 +63,20 @@ def test_a_roster_with_a_bad_row_lists_it_and_imports_the_good_rows_on_request(
     actions.notice.accept()
 
 
-def test_export_writes_the_commands_file_and_records_it(qtbot, actions, writable_site, tmp_path):
+def test_export_is_masked_unless_a_reason_is_given_and_records_it(qtbot, actions, writable_site, tmp_path):
     target = tmp_path / "out.xlsx"
     actions.start_export(target)
     qtbot.waitUntil(lambda: actions.export_action.isEnabled() and target.exists(), timeout=10_000)
     text = "\n".join(str(v) for row in read_tables(target)[0].rows for v in row.values if v is not None)
-    assert "张桂兰" in text and "410102194503120026" in text  # re-importable, as export-roster writes it
+    assert "张桂兰" in text and "410102194503120026" not in text and "410102********0026" in text
+    full = tmp_path / "full.xlsx"
+    actions.start_export(full, reason="街道核对")
+    qtbot.waitUntil(lambda: actions.export_action.isEnabled() and full.exists(), timeout=10_000)
+    text = "\n".join(str(v) for row in read_tables(full)[0].rows for v in row.values if v is not None)
+    assert "410102194503120026" in text  # re-importable, as export-roster --full writes it
     with writable_site.db.session() as session:
-        detail = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "export_roster")).one()
-    assert json.loads(detail) == {"file": "out.xlsx", "residents": 4, "households": 3}
+        details = session.scalars(select(AuditEntry.detail).where(AuditEntry.action == "export_roster")).all()
+    assert [json.loads(d) for d in details] == [
+        {"file": "out.xlsx", "residents": 4, "households": 3, "full": False},
+        {"file": "full.xlsx", "residents": 4, "households": 3, "full": True, "reason": "街道核对"},
+    ]

@@ -99,7 +99,8 @@ def test_selecting_a_resident_shows_the_household_card(qtbot, panel):
     panel.grab().save("/tmp/roster_panel_test.png")
 
 
-def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_context):
+def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_context, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
     from sqlalchemy import func, select
 
     from app.models import AuditEntry
@@ -108,6 +109,7 @@ def test_reveal_shows_full_numbers_and_writes_the_audit_log(qtbot, panel, shell_
     qtbot.waitUntil(lambda: panel.card.reveal_button is not None)
     with shell_context.db.sessions() as session:
         before = session.scalar(select(func.count(AuditEntry.id)))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("入户核对", True))
     qtbot.mouseClick(panel.card.reveal_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.card.reveal_button is None)
     text = "\n".join(label.text() for label in panel.card.widget().findChildren(QLabel))

@@ -1,9 +1,10 @@
-"""`ai models | detect | enrol | forget | events`: the AI from the command line."""
+"""`ai models | detect | enrol | forget | watchlist | gallery | zone | events`: the AI from the command line."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,16 +17,19 @@ from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat, data_dir
 from app.store import Database
+from app.store.announce import announced
 from video.ai import config as ai_config
 from video.ai import provenance
-from video.ai.crypto import KEY_FILE_NAME, TemplateCipher, TemplateKeyError
+from video.ai.consent import DEFAULT_SCOPE, SELF, Consent, ConsentError, check_consent
+from video.ai.crypto import TemplateKeyError
 from video.ai.events import KINDS, recent_events
-from video.ai.gallery import Consent, EnrolmentError, FaceGallery
+from video.ai.gallery import EnrolmentError, FaceGallery, gallery_subjects
 from video.ai.models import AiModels
 from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.service import InferenceService
 from video.ai.template_models import re_enrol_notice, stale_subjects
 from video.ai.types import FrameAnalysis
+from video.ai.watchlist import WatchlistError, add_to_watchlist, remove_from_watchlist
 from video.ai.zones import RULES, Zone, ZoneError, load_zones, save_zone
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
@@ -48,15 +52,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     enrol = sub.add_parser("enrol", help="enrol a face from a photo (needs the person's consent)")
     who = enrol.add_mutually_exclusive_group(required=True)
-    who.add_argument("--person", type=int, help="resident id")
+    who.add_argument("--person", type=int, help="resident id (enrolled on the resident list)")
     who.add_argument("--watchlist", metavar="LABEL", help="a watch-list entry under this label (no resident)")
     enrol.add_argument("photo", type=Path)
-    enrol.add_argument("--consent", required=True, help="how consent was given, e.g. 书面签字")
     enrol.add_argument(
-        "--consent-date", type=date.fromisoformat, default=None, help="YYYY-MM-DD (default today)"
+        "--consent", required=True, help="同意方式 how: 书面 / 口头 / 电子 (e.g. '书面签字 编号 031')"
     )
-    enrol.add_argument("--list", choices=("resident", "watchlist"), default="resident", dest="list_name")
+    enrol.add_argument(
+        "--consent-date",
+        type=date.fromisoformat,
+        default=None,
+        help="YYYY-MM-DD, not after today (default today)",
+    )
+    enrol.add_argument(
+        "--scope", default=DEFAULT_SCOPE, help=f"同意范围 what was agreed (default {DEFAULT_SCOPE})"
+    )
+    enrol.add_argument("--given-by", default=SELF, help="同意人: 本人, or the guardian's name")
+    enrol.add_argument("--recorded-by", default="", help="记录人 who took the consent down (default: you)")
+    enrol.add_argument("--reason", default="", help="列入重点人员名单的理由 (with --watchlist)")
     enrol.set_defaults(handler=_enrol)
+
+    watch = sub.add_parser("watchlist", help="put an enrolled resident on the watch list, or take them off")
+    watch_sub = watch.add_subparsers(dest="watchlist_command", required=True)
+    for name, helptext in (("add", "列入重点人员名单 put on the watch list"), ("remove", "移出 take off it")):
+        move = watch_sub.add_parser(name, help=helptext + " (audited)")
+        move.add_argument("person", type=int, help="resident id")
+        move.add_argument("--reason", required=True, help="理由 why (recorded in the audit)")
+        move.set_defaults(handler=_watchlist)
 
     forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
     target = forget.add_mutually_exclusive_group(required=True)
@@ -132,8 +154,9 @@ def _models(args: argparse.Namespace) -> int:
 
 def _gallery(db: Database, config: ai_config.AiConfig, *, create_key: bool) -> FaceGallery:
     try:
-        cipher = TemplateCipher.from_key_file(data_dir() / KEY_FILE_NAME, create=create_key)
-        gallery = FaceGallery(db, cipher, Seat(), keep_raw_images=config.keep_raw_images)
+        gallery = FaceGallery.of_site(
+            db, Seat(), data_dir(), create_key=create_key, keep_raw_images=config.keep_raw_images
+        )
         gallery.reload()
     except TemplateKeyError as error:
         raise CommandError(str(error)) from error
@@ -183,7 +206,10 @@ def _detect(args: argparse.Namespace) -> int:
     models = _strict_models(config, need_recogniser=False)
     gallery = None
     if models.recogniser is not None:
-        gallery = _gallery(open_database(args.db), config, create_key=False) if _key_exists() else None
+        try:  # a seat without the site secret still detects, it just recognises no one
+            gallery = _gallery(open_database(args.db), config, create_key=False)
+        except CommandError as error:
+            print(f"人脸库不可用 no gallery: {error}", file=sys.stderr)
     service = InferenceService(config, models, gallery=gallery, workers=1)
     service.add_camera(0)
     seen = 0
@@ -197,10 +223,6 @@ def _detect(args: argparse.Namespace) -> int:
             break
     service.close()
     return 0
-
-
-def _key_exists() -> bool:
-    return (data_dir() / KEY_FILE_NAME).exists()
 
 
 def _as_json(result: FrameAnalysis) -> dict:
@@ -228,30 +250,53 @@ def _as_text(result: FrameAnalysis) -> str:
 
 
 def _enrol(args: argparse.Namespace) -> int:
+    try:  # the consent first: a bad one is refused before any model or photo is loaded
+        consent = check_consent(
+            Consent(
+                args.consent_date or date.today(), args.consent, args.scope, args.given_by, args.recorded_by
+            ),
+            date.today(),
+        )
+    except ConsentError as error:
+        raise CommandError(f"同意记录有误，拒绝录入: {error}") from error
+    if args.watchlist and len(args.reason.strip()) < 2:
+        raise CommandError("列入重点人员名单须说明理由: --reason (a watch-list entry needs a reason)")
     config = _config(args)
     models = _strict_models(config, need_recogniser=True)
     photo = cv2.imread(str(args.photo))
     if photo is None:
         raise CommandError(f"无法读取照片 cannot read photo: {args.photo}")
-    if not args.consent.strip():
-        raise CommandError(
-            "缺少本人单独同意，拒绝录入 enrolment refused: --consent must say how consent was given"
-        )
     gallery = _gallery(open_database(args.db), config, create_key=True)
-    list_name = "watchlist" if args.watchlist else args.list_name
+    list_name = "watchlist" if args.watchlist else "resident"
     try:
         subject = gallery.enrol(
             photo,
-            Consent(args.consent_date or date.today(), args.consent),
+            consent,
             models.face,
             models.recogniser,
             resident_id=args.person,
             list_name=list_name,
             label=args.watchlist or "",
+            note=args.reason.strip() if args.watchlist else "",
         )
     except EnrolmentError as error:
         raise CommandError(str(error)) from error
     print(f"已录入 enrolled: subject {subject} ({list_name})")
+    return 0
+
+
+def _watchlist(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    move = add_to_watchlist if args.watchlist_command == "add" else remove_from_watchlist
+    try:
+        with announced(db) as hub:  # running galleries reload the subject's list
+            subject = move(db, Seat(), args.person, args.reason, hub)
+    except WatchlistError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        db.dispose()
+    where = "重点人员名单 watch list" if args.watchlist_command == "add" else "居民名单 resident list"
+    print(f"居民 {args.person} (subject {subject}) → {where}")
     return 0
 
 
@@ -270,13 +315,13 @@ def _forget(args: argparse.Namespace) -> int:
 
 
 def _gallery_list(args: argparse.Namespace) -> int:
-    config = _config(args)
     db = open_database(args.db)
-    if not _key_exists():
+    subjects = gallery_subjects(db, args.list_name)  # nothing decrypted: no key needed
+    if not subjects:
         print("人脸库为空 the gallery is empty")
         return 0
-    stale, notice = _stale(config, db)
-    for s in _gallery(db, config, create_key=False).subjects(args.list_name):
+    stale, notice = _stale(_config(args), db)
+    for s in subjects:
         who = f"resident {s.resident_id}" if s.resident_id is not None else s.label
         mark = "  需重新录入 re-enrol" if s.subject_id in stale else ""
         print(

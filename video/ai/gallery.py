@@ -1,9 +1,13 @@
 """The face gallery: enrolment with consent, encrypted templates, matching, complete deletion.
 
-Rules it keeps: no enrolment without the person's separate consent (date and how it was given); the
-template is encrypted before it is stored; the enrolment photo is dropped unless the office switched
+Rules it keeps: no enrolment without the person's separate consent, checked part by part
+(`video.ai.consent`); enrolment never puts a resident on the watch list (that is its own audited step
+with a reason, `video.ai.watchlist`); the template is encrypted under its subject's own key
+(`video.ai.subject_keys`, wrapped with the site secret, so every seat of the site reads one gallery)
+before it is stored; the enrolment photo is dropped unless the office switched
 raw images on (then it is encrypted too); forgetting a person deletes every template, photo, consent
-and event face crop linked to them, and writes an audit entry that holds no face data.
+and event face crop linked to them, destroys their key (what the store may still hold of the deleted
+rows cannot be decrypted), and writes an audit entry that holds no face data.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -21,10 +26,13 @@ from app.config import Seat
 from app.events import Change, EventHub, GalleryChanged, Topic
 from app.models import Resident
 from app.store import Database
-from video.ai.crypto import TemplateCipher
+from video.ai.consent import Consent, ConsentError, check_consent
+from video.ai.crypto import KEY_FILE_NAME
+from video.ai.legacy_keys import adopt_seat_key
 from video.ai.recognition import Recogniser
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
 from video.ai.registry import Detector
+from video.ai.subject_keys import SubjectKeys, scrub
 from video.ai.types import Detection
 
 LISTS = ("resident", "watchlist")
@@ -33,13 +41,6 @@ TOPIC = Topic.FACE_GALLERY  # announced after an enrolment or a deletion, so run
 
 class EnrolmentError(Exception):
     """Enrolment was refused; the message says why in words the operator can act on."""
-
-
-@dataclass(frozen=True)
-class Consent:
-    given_on: date
-    method: str  # how it was given: 书面签字, 线上确认, ...
-    recorded_by: str = ""  # who took it down; the seat's operator when empty
 
 
 @dataclass(frozen=True)
@@ -83,14 +84,14 @@ class FaceGallery:
     def __init__(
         self,
         db: Database,
-        cipher: TemplateCipher,
+        keys: SubjectKeys,
         seat: Seat,
         *,
         keep_raw_images: bool = False,
         hub: EventHub | None = None,
     ) -> None:
         self.db = db
-        self.cipher = cipher
+        self.keys = keys
         self.seat = seat
         self.keep_raw_images = keep_raw_images
         self.hub = hub  # when given, enrolments and deletions are announced under TOPIC
@@ -98,6 +99,24 @@ class FaceGallery:
         # per model tag: the template matrix and its rows' (subject, list); vectors of different
         # models cannot be compared, so each recogniser matches only against its own templates
         self._by_model: dict[str, tuple[np.ndarray, list[tuple[int, str]]]] = {}
+        self.unreadable = 0  # templates of an older gallery whose seat key file is elsewhere
+
+    @classmethod
+    def of_site(
+        cls,
+        db: Database,
+        seat: Seat,
+        folder: Path,
+        *,
+        create_key: bool = True,
+        keep_raw_images: bool = False,
+        hub: EventHub | None = None,
+    ) -> FaceGallery:
+        """The site's gallery with the site secret this seat holds in `folder` (TemplateKeyError
+        saying what to copy when it holds none), after adopting an older per-seat key file there."""
+        keys = SubjectKeys.of_site(db, folder, create=create_key)
+        adopt_seat_key(db, keys, folder / KEY_FILE_NAME)
+        return cls(db, keys, seat, keep_raw_images=keep_raw_images, hub=hub)
 
     def enrol(
         self,
@@ -112,14 +131,8 @@ class FaceGallery:
         note: str = "",
     ) -> int:
         """Enrol the single clear face in a photo; returns the subject id."""
-        if consent is None or not consent.method.strip():
-            raise EnrolmentError(
-                "缺少本人单独同意，拒绝录入 enrolment refused: the person's separate consent is required"
-            )
-        if list_name not in LISTS:
-            raise EnrolmentError(f"名单只能是 resident 或 watchlist, not {list_name!r}")
-        if list_name == "resident" and resident_id is None:
-            raise EnrolmentError("居民名单录入需要居民编号 a resident enrolment needs the resident id")
+        consent = _checked(consent)
+        _check_list(list_name, resident_id, note)
         face = choose_face(detector.detect(photo_bgr))
         vector = recogniser.embed(photo_bgr, face.landmarks)
         if vector is None:
@@ -128,25 +141,29 @@ class FaceGallery:
             subject = self._subject(session, resident_id, list_name, label)
             if note:
                 subject.note = note
-            recorded_by = consent.recorded_by.strip() or self.seat.operator
+            recorded_by = consent.recorded_by or self.seat.operator
             session.add(
                 FaceConsent(
                     subject_id=subject.id,
                     given_on=consent.given_on,
                     method=consent.method,
+                    form=consent.form.value,
+                    scope=consent.scope,
+                    given_by=consent.given_by,
                     recorded_by=recorded_by,
                 )
             )
+            cipher = self.keys.cipher(session, subject.id, create=True)
             photo = None
             if self.keep_raw_images:
                 ok, jpeg = cv2.imencode(".jpg", photo_bgr)
-                photo = self.cipher.encrypt(jpeg.tobytes(), subject.id) if ok else None
+                photo = cipher.encrypt(jpeg.tobytes(), subject.id) if ok else None
             session.add(
                 FaceTemplate(
                     subject_id=subject.id,
                     model=recogniser.model_tag,
                     dimensions=int(vector.size),
-                    ciphertext=self.cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
+                    ciphertext=cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
                     photo_ciphertext=photo,
                 )
             )
@@ -159,7 +176,10 @@ class FaceGallery:
                 list=list_name,
                 resident_id=resident_id,
                 consent_on=consent.given_on,
+                consent_form=consent.form.value,
                 consent_method=consent.method,
+                consent_scope=consent.scope,
+                consent_given_by=consent.given_by,
                 consent_recorded_by=recorded_by,
                 raw_image_kept=photo is not None,
             )
@@ -173,8 +193,7 @@ class FaceGallery:
             if session.get(Resident, resident_id) is None:
                 raise EnrolmentError(f"居民不存在 no resident with id {resident_id}")
             subject = session.scalar(select(FaceSubject).where(FaceSubject.resident_id == resident_id))
-            if subject is not None:
-                subject.list_name = list_name
+            if subject is not None:  # another template for the same person, on the list they are on
                 return subject
         subject = FaceSubject(
             list_name=list_name, resident_id=resident_id, label=label, created_by=self.seat.operator
@@ -210,7 +229,9 @@ class FaceGallery:
                 resident_id=subject.resident_id,
                 **removed,
             )
+            self.keys.destroy(session, subject_id)
             session.delete(subject)
+        scrub(self.db)
         self.reload()
         self._announce(subject_id, "forget")
         return removed
@@ -229,6 +250,7 @@ class FaceGallery:
     def reload(self) -> None:
         """Decrypt every template into the in-memory matrix (after enrolment, deletion, or at start)."""
         with self.db.session() as session:
+            ciphers = self.keys.ciphers(session)
             rows = session.execute(
                 select(
                     FaceTemplate.subject_id,
@@ -237,13 +259,15 @@ class FaceGallery:
                     FaceTemplate.model,
                 ).join(FaceSubject)
             ).all()
+        readable = [row for row in rows if row[0] in ciphers]
         grouped: dict[str, tuple[list[np.ndarray], list[tuple[int, str]]]] = {}
-        for sid, blob, list_name, model in rows:
+        for sid, blob, list_name, model in readable:
             vectors, subjects = grouped.setdefault(model, ([], []))
-            vectors.append(np.frombuffer(self.cipher.decrypt(blob, sid), dtype=np.float32))
+            vectors.append(np.frombuffer(ciphers[sid].decrypt(blob, sid), dtype=np.float32))
             subjects.append((sid, list_name))
         by_model = {model: (np.vstack(vectors), subjects) for model, (vectors, subjects) in grouped.items()}
         with self._lock:
+            self.unreadable = len(rows) - len(readable)
             self._by_model = by_model
 
     def match(self, vector: np.ndarray, model: str) -> Match:
@@ -269,6 +293,32 @@ class FaceGallery:
     def names(self, subject_ids: list[int]) -> dict[int, str]:
         """Display names: the resident's roster name, or the watch-list label."""
         return subject_names(self.db, subject_ids)
+
+
+def _checked(consent: Consent | None) -> Consent:
+    if consent is None:
+        raise EnrolmentError(
+            "缺少本人单独同意，拒绝录入 enrolment refused: the person's separate consent is required"
+        )
+    try:
+        return check_consent(consent, date.today())
+    except ConsentError as error:
+        raise EnrolmentError(f"同意记录有误，拒绝录入: {error}") from error
+
+
+def _check_list(list_name: str, resident_id: int | None, note: str) -> None:
+    """A resident is enrolled on the resident list only; a watch-list entry (no resident) needs a reason."""
+    if list_name not in LISTS:
+        raise EnrolmentError(f"名单只能是 resident 或 watchlist, not {list_name!r}")
+    if list_name == "resident" and resident_id is None:
+        raise EnrolmentError("居民名单录入需要居民编号 a resident enrolment needs the resident id")
+    if list_name == "watchlist" and resident_id is not None:
+        raise EnrolmentError(
+            "录入人脸不会把居民列入重点人员名单; 请另行操作并说明理由: ai watchlist add PERSON --reason"
+            " (enrolment never puts a resident on the watch list: use `ai watchlist add` with a reason)"
+        )
+    if list_name == "watchlist" and len(note.strip()) < 2:
+        raise EnrolmentError("列入重点人员名单须说明理由 a watch-list entry needs a reason")
 
 
 def gallery_subjects(db: Database, list_name: str | None = None) -> list[SubjectSummary]:

@@ -35,16 +35,32 @@ class FaceSubject(Base):
 
 
 class FaceConsent(Base):
-    """The person's separate consent to face recognition: when and how it was given."""
+    """The person's separate consent to face recognition: who gave it, how, when, for what, and who
+    took it down (`video.ai.consent` checks each part; migration 0011a_consent)."""
 
     __tablename__ = "face_consents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("face_subjects.id", ondelete="CASCADE"), index=True)
     given_on: Mapped[date] = mapped_column(Date)
-    method: Mapped[str] = mapped_column(String(200))  # e.g. 书面签字 / 线上确认 / 公安机关通知书 No.
+    method: Mapped[str] = mapped_column(String(200))  # as written: 书面签字 编号 … / 线上确认 / 口头同意并录音
+    form: Mapped[str | None] = mapped_column(String(16))  # ConsentForm; None only on rows older than 0011a
+    scope: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    given_by: Mapped[str] = mapped_column(String(64), default="本人", server_default="本人")
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     recorded_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class FaceSubjectKey(Base):
+    """A subject's own data key, wrapped with the site's face key (`video/ai/subject_keys.py`).
+    Destroyed when the subject is forgotten, which leaves any recovered ciphertext undecryptable."""
+
+    __tablename__ = "face_subject_keys"
+
+    subject_id: Mapped[int] = mapped_column(
+        ForeignKey("face_subjects.id", ondelete="CASCADE"), primary_key=True
+    )
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class FaceTemplate(Base):

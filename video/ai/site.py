@@ -1,7 +1,8 @@
 """Everything the AI needs at a running site, built in one place for the wiring in main.py.
 
-The face-template key is a file in the user data folder (`face_key.bin`), kept apart from the
-database; the AI settings come from `ai.toml` next to it. Optional models that fail to load are left
+The face templates are encrypted under keys wrapped with the site secret, which is kept apart from
+the database (`app/privacy/site_secret.py`: the environment or `site_secrets/` in the user data
+folder); the AI settings come from `ai.toml` in that folder. Optional models that fail to load are left
 out and reported in `models.status` (the wall keeps working with what loaded).
 """
 
@@ -17,7 +18,6 @@ from app.context import SiteContext
 from app.events import Change
 from video.ai import config as ai_config
 from video.ai import zones
-from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
 from video.ai.events import AiEventRecorder
 from video.ai.gallery import TOPIC as GALLERY_TOPIC
 from video.ai.gallery import FaceGallery
@@ -79,13 +79,15 @@ def open_ai(
     *,
     names_visible: bool,
     config_path: Path | None = None,
-    key_path: Path | None = None,
+    secret_folder: Path | None = None,
 ) -> AiSite:
-    """Load the AI for this site; `names_visible` from `may_see_names(config, the operator's roles)`."""
+    """Load the AI for this site; `names_visible` from `may_see_names(config, the operator's roles)`;
+    the site secret from `secret_folder` (default: the user data folder) or the environment."""
     config = ai_config.load(config_path or data_dir() / "ai.toml")
     models = AiModels.load(config, SessionCache())
-    cipher = TemplateCipher.from_key_file(key_path or data_dir() / KEY_FILE_NAME)
-    gallery = FaceGallery(context.db, cipher, context.seat, keep_raw_images=config.keep_raw_images)
+    gallery = FaceGallery.of_site(
+        context.db, context.seat, secret_folder or data_dir(), keep_raw_images=config.keep_raw_images
+    )
     gallery.reload()
     if models.recogniser is not None:
         tag = models.recogniser.model_tag

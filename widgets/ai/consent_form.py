@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from video.ai.gallery import Consent
+from video.ai.consent import Consent, ConsentError, parse_form
 
 # Stored as written here (the record is Chinese whatever the screen language); shown translated.
 METHODS = ("书面签字", "口头同意并录音", "线上确认", "监护人代为签字", "公安机关书面通知")
@@ -76,6 +76,10 @@ class ConsentForm(QGroupBox):
         method, recorder = self.method_text(), self.recorded_by.text().strip()
         given_on: date = self.given_on.date().toPython()
         if not method or not recorder or given_on > date.today():
+            return None
+        try:
+            parse_form(method)  # a typed way must say whether it was written, oral or electronic
+        except ConsentError:
             return None
         return Consent(given_on, method, recorded_by=recorder)
 

@@ -18,8 +18,8 @@ from app.config import data_dir
 from app.events import EventHub
 from app.store import Database
 from video.ai import config as ai_config
-from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
-from video.ai.gallery import Consent, EnrolmentError, FaceGallery, choose_face
+from video.ai.consent import Consent
+from video.ai.gallery import EnrolmentError, FaceGallery, choose_face
 from video.ai.recognition import Recogniser
 from video.ai.registry import Detector, create_detector, create_recogniser
 from video.ai.runtime import ModelLoadError, SessionCache
@@ -56,15 +56,14 @@ class FaceTools:
         context: ShellContext,
         *,
         config_path: Path | None = None,
-        key_path: Path | None = None,
+        secret_folder: Path | None = None,
     ) -> FaceTools:
-        """The tools for a shell: settings from ai.toml, the face key apart from the database."""
+        """The tools for a shell: settings from ai.toml, the site secret apart from the database."""
         config = ai_config.load(config_path or data_dir() / "ai.toml")
-        cipher = TemplateCipher.from_key_file(key_path or data_dir() / KEY_FILE_NAME)
-        gallery = FaceGallery(
+        gallery = FaceGallery.of_site(
             context.db,
-            cipher,
             context.seat,
+            secret_folder or data_dir(),
             keep_raw_images=config.keep_raw_images,
             hub=context.hub,
         )

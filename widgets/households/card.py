@@ -83,7 +83,8 @@ def _contact_text(contact: Contact) -> str:
 class HouseholdCard(QScrollArea):
     """Shows one household; empty until `show_household()` is called.
 
-    ID numbers and phones are masked; the reveal button asks the owner (who audits it) for the full card.
+    ID numbers, phones and health notes are masked; the reveal button asks the owner (who asks why and
+    audits it) for the full card.
     """
 
     reveal_requested = Signal(int)
@@ -145,7 +146,7 @@ class HouseholdCard(QScrollArea):
         else:
             self.reveal_button = QPushButton(tr("显示完整号码"))
             self.reveal_button.setObjectName("revealButton")
-            self.reveal_button.setToolTip(tr("显示身份证号与电话全文，此操作记入审计日志"))
+            self.reveal_button.setToolTip(tr("显示身份证号、电话与健康状况全文，此操作记入审计日志"))
             self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(data.household_id))
             subtitle.addWidget(self.reveal_button)
         layout.addLayout(subtitle)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -139,10 +140,19 @@ class RosterPanel(QWidget):
         )
 
     def reveal_household(self, household_id: int) -> None:
-        """Show full ID numbers and phones; the audit log records who looked, from which seat."""
+        """Show full ID numbers, phones and health notes after asking why; the audit log records who
+        looked, from which seat, and the reason."""
+        reason, ok = QInputDialog.getText(
+            self, tr("显示完整信息"), tr("查看完整个人信息的理由（记入审计日志）：")
+        )
+        if not ok:
+            return
         households = self._households
         self.jobs.submit(
-            CARD_JOB, lambda: households.reveal(household_id), self.card.show_household, self._card_failed
+            CARD_JOB,
+            lambda: households.reveal(household_id, reason),
+            self.card.show_household,
+            self._card_failed,
         )
 
     def _card_failed(self, error: Exception) -> None:

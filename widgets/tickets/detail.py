@@ -34,9 +34,11 @@ def tr(text: str) -> str:
 
 
 class TicketDetail(QWidget):
-    """Shows one ticket (a `describe` dict) and asks for an action through `action_requested`."""
+    """Shows one ticket (a `describe` dict) and asks for an action through `action_requested`; the
+    reporter's phone is masked until `reveal_requested` (the owner asks why and audits it)."""
 
     action_requested = Signal(str)
+    reveal_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,10 @@ class TicketDetail(QWidget):
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a.value))
             self.buttons[action] = button
             self.button_grid.add(button)
+        self.reveal_button = QPushButton(tr("显示反映人电话"))
+        self.reveal_button.setObjectName("revealReporterPhone")
+        self.reveal_button.setToolTip(tr("显示反映人电话全文以便回访，此操作记入审计日志"))
+        self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(self.ticket["id"]))
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("ticketTimeline")
         self.timeline.setOpenLinks(False)
@@ -65,6 +71,7 @@ class TicketDetail(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
+        layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.button_grid)
         layout.addWidget(QLabel(tr("办理时间线")))
         layout.addWidget(self.timeline, 1)
@@ -78,7 +85,9 @@ class TicketDetail(QWidget):
             self.timeline.clear()
             for button in self.buttons.values():
                 button.setEnabled(False)
+            self.reveal_button.hide()
             return
+        self.reveal_button.setVisible(bool(ticket["reporter"]["phone"]) and not ticket["revealed"])
         state = State(ticket["state"])
         self.heading.setText(
             f"#{ticket['id']}  {ticket['category']['path']}（{ticket['category']['case_type']}）— {tr(state.zh)}"

@@ -164,6 +164,7 @@ class TicketPanel(QWidget):
 
         self.detail = TicketDetail()
         self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
+        self.detail.reveal_requested.connect(self.reveal_reporter)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -293,6 +294,17 @@ class TicketPanel(QWidget):
                 self.notice.setText(tr("读取失败：") + str(error))
 
         self.jobs.submit("detail", lambda: reads.ticket(ticket_id), self.detail.show_ticket, failed)
+
+    def reveal_reporter(self, ticket_id: int) -> None:
+        """The reporter's phone whole, for ringing them back, after asking why (audited)."""
+        reason, ok = QInputDialog.getText(
+            self, tr("显示反映人电话"), tr("查看完整电话的理由（记入审计日志）：")
+        )
+        if ok:
+            reads, failed = self.reads, lambda error: self.notice.setText(str(error)[:200])
+            self.jobs.submit(
+                "detail", lambda: reads.reveal(ticket_id, reason), self.detail.show_ticket, failed
+            )
 
     # --- intake ------------------------------------------------------------------------------------
 

@@ -201,6 +201,14 @@
 <context>
     <name>Roster</name>
     <message>
+        <source>显示完整信息</source>
+        <translation>Show in full</translation>
+    </message>
+    <message>
+        <source>查看完整个人信息的理由（记入审计日志）：</source>
+        <translation>Why the personal data is needed in full (recorded in the audit log):</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -371,8 +379,8 @@
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <source>显示身份证号与电话全文，此操作记入审计日志</source>
-        <translation>Show ID numbers and phones in full; this is recorded in the audit log</translation>
+        <source>显示身份证号、电话与健康状况全文，此操作记入审计日志</source>
+        <translation>Show ID numbers, phones and health notes in full; this is recorded in the audit log</translation>
     </message>
 </context>
 <context>
@@ -982,8 +990,8 @@
         <translation>Export roster…</translation>
     </message>
     <message>
-        <source>把全部居民导出为可再次导入的 Excel 或 CSV</source>
-        <translation>Export every resident to an Excel or CSV file that imports again</translation>
+        <source>把全部居民导出为 Excel 或 CSV（默认脱敏；完整号码须说明理由）</source>
+        <translation>Export every resident to Excel or CSV (masked by default; full numbers need a reason)</translation>
     </message>
     <message>
         <source>导入花名册</source>
@@ -1022,8 +1030,28 @@
         <translation>The file holds no residents to import</translation>
     </message>
     <message>
-        <source>导出的文件含完整的身份证号和电话（以便再次导入），导出将记入审计日志。请妥善保管。</source>
-        <translation>The file holds full ID numbers and phones (so it can be imported again); the export is recorded in the audit log. Keep it safe.</translation>
+        <source>默认导出脱敏的花名册。完整身份证号、电话与健康状况（可再次导入）须说明理由，并记入审计日志。</source>
+        <translation>By default the roster is exported masked. Full ID numbers, phones and health notes (a file that imports again) need a reason and are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>导出脱敏花名册</source>
+        <translation>Export masked roster</translation>
+    </message>
+    <message>
+        <source>导出完整信息…</source>
+        <translation>Export in full…</translation>
+    </message>
+    <message>
+        <source>完整导出</source>
+        <translation>Full export</translation>
+    </message>
+    <message>
+        <source>导出完整个人信息的理由：</source>
+        <translation>Why the personal data is needed in full:</translation>
+    </message>
+    <message>
+        <source>不能导出完整信息</source>
+        <translation>Cannot export in full</translation>
     </message>
     <message>
         <source>导出花名册</source>

@@ -32,6 +32,18 @@
         <translation>%1 ticket(s) will </translation>
     </message>
     <message>
+        <source>显示反映人电话</source>
+        <translation>Show the reporter's phone</translation>
+    </message>
+    <message>
+        <source>显示反映人电话全文以便回访，此操作记入审计日志</source>
+        <translation>Show the reporter's phone in full to ring them back; this is recorded in the audit log</translation>
+    </message>
+    <message>
+        <source>查看完整电话的理由（记入审计日志）：</source>
+        <translation>Why the phone is needed in full (recorded in the audit log):</translation>
+    </message>
+    <message>
         <source>·待审批</source>
         <translation> · awaiting approval</translation>
     </message>

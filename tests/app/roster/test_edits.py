@@ -12,6 +12,7 @@ from app.events import Change, RosterChanged
 from app.models import AuditEntry, Building, Household, Resident, Sensor
 from app.roster.edits import HouseholdForm, ResidentForm, RosterEditError, RosterEdits
 from tests.app.roster.conftest import make_id
+from tests.sealing import clear_id
 
 ZHANG = make_id(date(1950, 3, 8), 11)
 LI = make_id(date(1952, 7, 1), 12, male=False)
@@ -116,7 +117,7 @@ def test_changing_a_resident_keeps_the_masked_fields_left_empty_and_replaces_tag
     )
     with site.db.session() as session:
         zhang = session.get(Resident, resident_id)
-        assert (zhang.name, zhang.id_number, zhang.phone, zhang.tag_names) == (
+        assert (zhang.name, clear_id(session, zhang), zhang.phone, zhang.tag_names) == (
             "张三丰",
             ZHANG,
             "13900001111",

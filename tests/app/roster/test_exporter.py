@@ -15,6 +15,7 @@ from app.roster.exporter import export_roster
 from app.roster.importer import import_roster
 from app.store import Database
 from tests.app.roster.conftest import build_site, make_id, person, write_xlsx
+from tests.sealing import clear_health, clear_id
 
 ROWS = [
     person("张三", make_id(date(1950, 3, 8), 11), building="3号楼", room="101", phone="13800001234", tags="独居老人、党员", note="高血压, 子女在外地"),
@@ -32,8 +33,8 @@ def snapshot(db: Database) -> set[tuple]:
         return {
             (
                 r.household.building.name, r.household.unit, r.household.room, r.household.residence_type,
-                r.name, r.sex, r.relation, r.id_number, r.birth_date, r.phone, tuple(sorted(r.tag_names)),
-                r.health_note,
+                r.name, r.sex, r.relation, clear_id(session, r), r.birth_date, r.phone,
+                tuple(sorted(r.tag_names)), clear_health(session, r),
             )
             for r in session.scalars(select(Resident))
         }  # fmt: skip
@@ -50,7 +51,7 @@ def fresh_site(tmp_path):
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_round_trip_reproduces_the_roster(site, fresh_site, tmp_path, suffix):
     assert import_roster(site, write_xlsx(tmp_path / "in.xlsx", ROWS)).imported == len(ROWS)
-    exported = export_roster(site.db, tmp_path / f"out{suffix}")
+    exported = export_roster(site.db, tmp_path / f"out{suffix}", full=True)
     assert (exported.residents, exported.households, exported.title) == (6, 4, "幸福社区居民花名册")
     report = import_roster(fresh_site, exported.path)
     assert report.ok, report.problem_lines()
@@ -62,7 +63,7 @@ def test_round_trip_reproduces_the_roster(site, fresh_site, tmp_path, suffix):
 
 def test_xlsx_layout_keeps_ids_and_phones_as_text(lite_site, tmp_path):
     import_roster(lite_site, write_xlsx(tmp_path / "in.xlsx", ROWS))
-    path = export_roster(lite_site.db, tmp_path / "out.xlsx").path
+    path = export_roster(lite_site.db, tmp_path / "out.xlsx", full=True).path
     sheet = load_workbook(path).active
     assert sheet["A1"].value == "幸福社区居民花名册" and sheet["A1"].font.bold
     assert "A1:M1" in {str(r) for r in sheet.merged_cells.ranges}
@@ -84,7 +85,7 @@ def test_xlsx_layout_keeps_ids_and_phones_as_text(lite_site, tmp_path):
 
 def test_csv_has_bom_and_protects_ids_from_excel(lite_site, tmp_path):
     import_roster(lite_site, write_xlsx(tmp_path / "in.xlsx", ROWS))
-    path = export_roster(lite_site.db, tmp_path / "out.csv").path
+    path = export_roster(lite_site.db, tmp_path / "out.csv", full=True).path
     data = path.read_bytes()
     assert data.startswith(codecs.BOM_UTF8)
     text = data.decode("utf-8-sig")
@@ -94,7 +95,7 @@ def test_csv_has_bom_and_protects_ids_from_excel(lite_site, tmp_path):
 
 def test_unsupported_export_format(lite_site, tmp_path):
     with pytest.raises(RosterFileError, match="不支持的导出格式 .xls"):
-        export_roster(lite_site.db, tmp_path / "out.xls")
+        export_roster(lite_site.db, tmp_path / "out.xls", full=True)
 
 
 def test_same_building_name_in_two_compounds_round_trips_by_address(lite_site, fresh_site, tmp_path):
@@ -115,7 +116,7 @@ def test_same_building_name_in_two_compounds_round_trips_by_address(lite_site, f
         "楼栋 '1号楼' 不唯一 (符合的有: 和平小区1号楼、幸福小区1号楼), 请填写完整地址"
     ]
     assert report.imported == 1
-    exported = export_roster(lite_site.db, tmp_path / "out.xlsx")
+    exported = export_roster(lite_site.db, tmp_path / "out.xlsx", full=True)
     assert load_workbook(exported.path).active["B3"].value == "和平小区1号楼"
     assert import_roster(fresh_site, exported.path).ok
     assert snapshot(fresh_site.db) == snapshot(lite_site.db)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from app.models import Resident
+from app.privacy.roster_cipher import RosterCipher
 from app.roster.exporter import export_roster
 from app.roster.importer import import_roster
 from tests.app.roster.conftest import HEADER, build_site, make_id, person
@@ -28,24 +29,24 @@ def write_csv(path, rows) -> None:
 
 
 def names(db) -> list[tuple[str, str | None, str | None]]:
+    """Name, relation and the health note as the site's key opens it (it is sealed at rest)."""
     with db.session() as session:
-        rows = session.execute(
-            select(Resident.name, Resident.relation, Resident.health_note).order_by(Resident.name)
-        )
-        return [tuple(row) for row in rows]
+        cipher = RosterCipher.of_site(session)
+        residents = session.scalars(select(Resident).order_by(Resident.name))
+        return [(r.name, r.relation, cipher.health_note(r)) for r in residents]
 
 
 def test_formula_text_is_exported_as_text_and_imports_back_unchanged(site, tmp_path):
     write_csv(tmp_path / "in.csv", ROWS)
     assert import_roster(site, tmp_path / "in.csv").imported == 2
-    export_roster(site.db, tmp_path / "out.xlsx")
+    export_roster(site.db, tmp_path / "out.xlsx", full=True)  # the notes as typed, not hidden
     sheet = load_workbook(tmp_path / "out.xlsx").active
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     by_value = {cell.value: cell for cell in cells}
     assert by_value[HYPERLINK].data_type == "s" and by_value[HYPERLINK].quotePrefix
 
-    export_roster(site.db, tmp_path / "out.csv")
+    export_roster(site.db, tmp_path / "out.csv", full=True)
     with (tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as handle:
         written = [cell for row in csv.reader(handle) for cell in row]
     assert "'" + HYPERLINK in written and "'+1 高血压" in written and "'@王五" in written
@@ -69,8 +70,9 @@ def test_a_nul_in_a_name_never_blocks_the_export(site, tmp_path):
     import_roster(site, tmp_path / "in.csv")
     nul = "\x00" if site.db.is_sqlite else "\x01"  # PostgreSQL's text cannot hold NUL itself
     with site.db.session() as session:  # as an older import or another program may have stored it
-        session.execute(update(Resident).values(name=f"张{nul}三", health_note="咳\x07嗽"))
-    report = export_roster(site.db, tmp_path / "out.xlsx")
+        sealed = RosterCipher.of_site(session).health_columns("咳\x07嗽")
+        session.execute(update(Resident).values(name=f"张{nul}三", **sealed))
+    report = export_roster(site.db, tmp_path / "out.xlsx", full=True)
     assert report.residents == 1 and report.replaced == 2
     values = [cell.value for row in load_workbook(tmp_path / "out.xlsx").active.iter_rows() for cell in row]
     assert "张\ufffd三" in values and "咳\ufffd嗽" in values

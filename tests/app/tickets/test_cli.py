@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 import time
 
 import pytest
@@ -169,14 +170,15 @@ def test_a_ticket_printed_as_json_with_phones_is_audited(url, db, capsys):
     )  # fmt: skip
     tid = out.strip()
     run(capsys, "tickets", "show", tid, "--db", url)  # read on screen: no entry
-    run(capsys, "tickets", "show", tid, "--json", "--db", url)
+    run(capsys, "tickets", "show", tid, "--json", "--db", url)  # the reporter's phone masked
+    run(capsys, "tickets", "show", tid, "--json", "--full", "--reason", "回访", "--db", url)
     with db.session() as session:
         reads = session.scalars(select(AuditEntry).where(AuditEntry.action == BULK_READ)).all()
-    assert [(r.entity, r.entity_id) for r in reads] == [("ticket", int(tid))]
-    assert json.loads(reads[0].detail) == {
-        "fields": ["reporter.phone", "assignee.phone"],
-        "via": "tickets show --json",
-    }
+    assert [(r.entity, r.entity_id) for r in reads] == [("ticket", int(tid))] * 2
+    assert [json.loads(r.detail)["fields"] for r in reads] == [
+        ["assignee.phone"],  # a grid worker's duty phone
+        ["reporter.phone", "assignee.phone"],
+    ]
 
 
 def test_the_notices_csv_writes_a_residents_formula_as_text(url, capsys, tmp_path):
@@ -197,3 +199,51 @@ def test_the_notices_csv_writes_a_residents_formula_as_text(url, capsys, tmp_pat
         rows = list(csv.reader(handle))[1:]
     assert rows and all(row[1] == "'" + reporter for row in rows)
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_show_masks_the_reporters_phone_unless_full_with_a_reason(url, capsys):
+    argv = [
+        "tickets",
+        "new",
+        "--db",
+        url,
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+    ]
+    code, out, _ = run(capsys, *argv, "--text", "噪音扰民", "--phone", "13912345678", "--force")
+    tid = out.strip()
+    code, out, _ = run(capsys, "tickets", "show", tid, "--json", "--db", url)
+    assert code == 0 and "13912345678" not in out and json.loads(out)["reporter"]["phone"] == "139****5678"
+    code, _, err = run(capsys, "tickets", "show", tid, "--json", "--full", "--db", url)
+    assert code != 0 and "--reason" in err
+    code, out, _ = run(capsys, "tickets", "show", tid, "--json", "--full", "--reason", "回访", "--db", url)
+    assert code == 0 and json.loads(out)["reporter"]["phone"] == "13912345678"
+
+
+def test_the_notice_list_masks_phones_and_is_owner_only(url, capsys, tmp_path):
+    argv = [
+        "tickets",
+        "new",
+        "--db",
+        url,
+        "--category",
+        "SR01",
+        "--lon",
+        str(IN_G1[0]),
+        "--lat",
+        str(IN_G1[1]),
+    ]
+    tid = run(
+        capsys, *argv, "--text", "路灯不亮", "--phone", "13912345678", "--reporter", "刘女士", "--force"
+    )[1].strip()
+    for action in (("start",), ("handle", "--result", "已修复"), ("verify",), ("close",)):
+        assert run(capsys, "tickets", "act", tid, *action, "--db", url)[0] == 0
+    notices = tmp_path / "notices.csv"
+    assert run(capsys, "tickets", "notices", str(notices), "--db", url)[0] == 0
+    text = notices.read_text(encoding="utf-8-sig")
+    assert "刘女士" in text and "139****5678" in text and "13912345678" not in text
+    assert stat.S_IMODE(notices.stat().st_mode) == 0o600

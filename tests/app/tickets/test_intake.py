@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from sqlalchemy import select
+
+from app.models import AuditEntry
+from app.privacy.policy import RevealRefused
 from app.tickets import Intake, TransitionRefused
 from app.tickets.places import find_buildings
 from tests.app.tickets.conftest import IN_G1, IN_G2, at
@@ -22,8 +27,27 @@ def intake(**kw) -> Intake:
 
 def test_the_reporter_phone_is_stored_in_canonical_form(desk):
     ticket_id = desk.open(intake(reporter_phone="+86 139-1234-5678", reporter_name="  刘女士 "), force=True)
-    shown = desk.describe(ticket_id)
+    shown = desk.describe(ticket_id, reveal_reason="回访核对")
     assert shown["reporter"] == {"name": "刘女士", "phone": "13912345678"}
+
+
+def test_the_reporter_phone_is_masked_unless_revealed_with_a_reason(desk):
+    ticket_id = desk.open(intake(reporter_phone="13912345678", reporter_name="刘女士"), force=True)
+    assert desk.describe(ticket_id)["reporter"] == {"name": "刘女士", "phone": "139****5678"}
+    with pytest.raises(RevealRefused, match="理由"):
+        desk.describe(ticket_id, reveal_reason=" ")
+    assert desk.describe(ticket_id, reveal_reason="回访")["reporter"]["phone"] == "13912345678"
+    with desk.db.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")).one()
+    assert (entry.entity, entry.entity_id) == ("ticket", ticket_id)
+    assert json.loads(entry.detail) == {"fields": ["phone"], "reason": "回访"}
+
+
+def test_a_merged_reporters_phone_is_masked_in_the_timeline(desk):
+    first = desk.open(intake(reporter_phone="13912345678"), force=True)
+    desk.open(intake(reporter_phone="13787654321", reporter_name="王先生"), merge_into=first)
+    merge = desk.describe(first)["timeline"][-1]
+    assert "13787654321" not in json.dumps(merge, ensure_ascii=False) and "137****4321" in merge["note"]
 
 
 @pytest.mark.parametrize(

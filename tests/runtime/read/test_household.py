@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from app.context import SiteContext
 from app.events import EventHub
 from app.grid_tree import GridTree
 from app.models import AuditEntry
+from app.privacy.policy import RevealRefused
 from runtime.read.household import Disclosure, load_household_card
 from runtime.reads import ReadModels
 
@@ -86,7 +88,9 @@ def test_card_of_a_missing_household_is_none(any_site):
 def test_revealing_a_card_shows_full_numbers_and_is_audited(db, alarm_site):
     site = SiteContext(db, EventHub(), Seat("duty", "seat-1"))
     households = ReadModels(site).households
-    card = households.reveal(alarm_site.household_id)
+    with pytest.raises(RevealRefused, match="理由"):
+        households.reveal(alarm_site.household_id, "")
+    card = households.reveal(alarm_site.household_id, "走访核对")
     assert card.revealed and card.members[0].phone_text == "0371-66001234"
     assert card.emergency_phone == "13900001111"
     with db.sessions() as session:
@@ -97,6 +101,7 @@ def test_revealing_a_card_shows_full_numbers_and_is_audited(db, alarm_site):
         "household",
         card.household_id,
     )
+    assert json.loads(entry.detail)["reason"] == "走访核对"
     with pytest.raises(ValueError, match="reveal"):
         households.card(alarm_site.household_id, Disclosure.FULL)  # a full card unaudited: never
 

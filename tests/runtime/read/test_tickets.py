@@ -12,6 +12,7 @@ from app.tickets import TicketNotFound, sweep
 from runtime.read.tickets import QueueFilter, QueueKind, QueueRow, TicketReads
 from runtime.reads import ReadModels
 from tests.app.tickets.conftest import IN_G1, IN_G2, at, open_ticket
+from tests.sealing import sealed
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def residents(db, site) -> int:
                     name="刘桂兰",
                     sex="女",
                     phone="13912345678",
-                    id_number="410102195001011234",
+                    **sealed(session, "410102195001011234"),
                 ),
                 Resident(household_id=site.household_id, name="刘建国", sex="男", phone="13700001111"),
             ]
@@ -90,7 +91,7 @@ def residents(db, site) -> int:
         building = session.get(Building, site.building_id)
         other = Building(grid_id=building.grid_id, name="2号楼", address="幸福小区2号楼", lon=1.0, lat=1.0)
         household = Household(building=other, unit="2", room="202")
-        household.residents.append(Resident(name="刘小明", sex="男", id_number="41010219800101567X"))
+        household.residents.append(Resident(name="刘小明", sex="男", **sealed(session, "41010219800101567X")))
         session.add(household)
         session.flush()
         return household.id

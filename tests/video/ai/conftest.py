@@ -9,7 +9,6 @@ import pytest
 from app.config import Seat
 from tests.video.ai.onnx_models import embedding_model, mask_model
 from video.ai.config import AiConfig
-from video.ai.crypto import TemplateCipher
 from video.ai.gallery import FaceGallery
 from video.ai.mtcnn import MtcnnFaceDetector, MtcnnSettings
 from video.ai.recognition import FaceRecogniser, RecogniserSettings
@@ -63,13 +62,14 @@ def ai_config(model_dir) -> AiConfig:
 
 
 @pytest.fixture
-def cipher(tmp_path) -> TemplateCipher:
-    return TemplateCipher.from_key_file(tmp_path / "keys" / "face_key.bin")
+def seat_folder(tmp_path) -> Path:
+    """This seat's data folder, where it keeps the site secret."""
+    return tmp_path / "seat"
 
 
 @pytest.fixture
-def gallery(sqlite_db, cipher) -> FaceGallery:
-    return FaceGallery(sqlite_db, cipher, Seat("tester", "test-host"))
+def gallery(sqlite_db, seat_folder) -> FaceGallery:
+    return FaceGallery.of_site(sqlite_db, Seat("tester", "test-host"), seat_folder)
 
 
 def add_camera(db, camera_id: int = 17) -> int:

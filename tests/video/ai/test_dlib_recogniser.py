@@ -54,9 +54,8 @@ def test_our_alignment_gives_the_vector_dlibs_own_pipeline_gives(mtcnn, dlib_rec
 
 
 def test_enrolled_resident_is_recognised_in_other_photos_and_others_are_not(
-    sqlite_db, cipher, mtcnn, dlib_recogniser
+    sqlite_db, gallery, mtcnn, dlib_recogniser
 ):
-    gallery = FaceGallery(sqlite_db, cipher, Seat("tester", "test-host"))
     resident = add_resident(sqlite_db)
     subject = gallery.enrol(photo("obama.jpg"), CONSENT, mtcnn, dlib_recogniser, resident_id=resident)
     threshold = dlib_recogniser.match_threshold
@@ -80,10 +79,7 @@ def test_templates_of_another_model_are_not_compared_and_ask_for_re_enrolment(
     """A resident enrolled with the old (here: generated SFace) model is not matched by dlib at all,
     and `ai gallery` / `ai models` name them and the command that re-enrols them."""
     monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
-    from video.ai.crypto import KEY_FILE_NAME, TemplateCipher
-
-    cipher = TemplateCipher.from_key_file(tmp_path / "data" / KEY_FILE_NAME)
-    gallery = FaceGallery(db, cipher, Seat("tester", "test-host"))
+    gallery = FaceGallery.of_site(db, Seat("tester", "test-host"), tmp_path / "data")
     old = gallery.enrol(photo("obama.jpg"), CONSENT, mtcnn, recogniser, resident_id=add_resident(db))
     image = photo("obama2.jpg")
     vector = dlib_recogniser.embed(image, biggest_face(mtcnn, image).landmarks)

@@ -15,9 +15,10 @@ from app.models import AuditEntry
 from tests.video.ai.clips import astronaut, background, cameraman, paste
 from tests.video.ai.conftest import add_resident
 from video.ai.config import EventSettings
-from video.ai.crypto import TemplateCipher, TemplateKeyError
+from video.ai.consent import Consent
+from video.ai.crypto import TemplateKeyError
 from video.ai.events import AiEventRecorder, EventDraft
-from video.ai.gallery import Consent, EnrolmentError, FaceGallery
+from video.ai.gallery import EnrolmentError, FaceGallery
 from video.ai.records import AiEvent, FaceConsent, FaceSubject, FaceTemplate
 
 CONSENT = Consent(date(2026, 11, 2), "书面签字 signed form")
@@ -54,7 +55,11 @@ def test_enrolled_face_is_recognised_and_another_face_is_not(gallery, mtcnn, rec
     assert stranger.score < threshold
 
 
-def test_templates_are_encrypted_and_need_the_key_file(gallery, mtcnn, recogniser, sqlite_db, tmp_path):
+def test_templates_are_encrypted_under_the_subjects_key_and_the_site_secret(
+    mtcnn, recogniser, sqlite_db, seat_folder, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("GCC_SITE_SECRET")  # the seat keeps the secret in its data folder
+    gallery = FaceGallery.of_site(sqlite_db, Seat("tester", "test-host"), seat_folder)
     resident = add_resident(sqlite_db)
     subject = gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=resident)
     (face,) = mtcnn.detect(astronaut())
@@ -64,26 +69,29 @@ def test_templates_are_encrypted_and_need_the_key_file(gallery, mtcnn, recognise
         assert template.photo_ciphertext is None  # no raw image kept by default
         assert plain[:64] not in template.ciphertext
         blob = template.ciphertext
-    other_key = TemplateCipher.from_key_file(tmp_path / "other" / "face_key.bin")
-    with pytest.raises(TemplateKeyError):
-        other_key.decrypt(blob, subject)
+        own = gallery.keys.cipher(session, subject)
     with pytest.raises(TemplateKeyError):  # bound to its subject: cannot be moved to another person
-        gallery.cipher.decrypt(blob, subject + 1)
-    assert (tmp_path / "keys" / "face_key.bin").stat().st_mode & 0o077 == 0
+        own.decrypt(blob, subject + 1)
+    (secret_file,) = (seat_folder / "site_secrets").iterdir()
+    assert secret_file.stat().st_mode & 0o077 == 0
+    with pytest.raises(TemplateKeyError, match="site_secrets"):  # a copy of the database alone reads nothing
+        FaceGallery.of_site(sqlite_db, Seat("thief", "elsewhere"), tmp_path / "elsewhere")
+    monkeypatch.setenv("GCC_SITE_SECRET", "A" * 43 + "=")  # some other site's secret
+    with pytest.raises(TemplateKeyError, match="不符"):
+        FaceGallery.of_site(sqlite_db, Seat("thief", "elsewhere"), tmp_path / "elsewhere")
 
 
-def test_raw_photo_is_kept_encrypted_only_when_switched_on(sqlite_db, cipher, mtcnn, recogniser):
-    gallery = FaceGallery(sqlite_db, cipher, Seat("tester", "host"), keep_raw_images=True)
+def test_raw_photo_is_kept_encrypted_only_when_switched_on(sqlite_db, seat_folder, mtcnn, recogniser):
+    gallery = FaceGallery.of_site(sqlite_db, Seat("tester", "host"), seat_folder, keep_raw_images=True)
     subject = gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=add_resident(sqlite_db))
     with sqlite_db.session() as session:
         photo = session.scalars(select(FaceTemplate.photo_ciphertext)).one()
+        cipher = gallery.keys.cipher(session, subject)
     assert cipher.decrypt(photo, subject)[:2] == b"\xff\xd8"  # a JPEG once decrypted
 
 
 def test_forget_deletes_all_face_data_and_is_audited(db, tmp_path, mtcnn, recogniser):
-    gallery = FaceGallery(
-        db, TemplateCipher.from_key_file(tmp_path / "k.bin"), Seat("tester", "host"), keep_raw_images=True
-    )
+    gallery = FaceGallery.of_site(db, Seat("tester", "host"), tmp_path / "seat", keep_raw_images=True)
     resident = add_resident(db)
     subject = gallery.enrol(astronaut(), CONSENT, mtcnn, recogniser, resident_id=resident)
     recorder = AiEventRecorder(db, EventHub(), EventSettings())
@@ -116,6 +124,7 @@ def test_watchlist_entry_and_names(gallery, mtcnn, recogniser, sqlite_db):
         recogniser,
         list_name="watchlist",
         label="重点人员 A",
+        note="公安机关协查通知 2026-17",
     )
     assert gallery.names([resident_subject, watch]) == {resident_subject: "李建国", watch: "重点人员 A"}
     assert (

@@ -18,9 +18,10 @@ from tests.video.ai.clips import astronaut
 from tests.video.ai.conftest import add_camera, add_resident
 from video.ai import zones as zone_store
 from video.ai.config import EventSettings
+from video.ai.consent import Consent
 from video.ai.event_list import EventFilter, count_events, event_page, event_pictures
 from video.ai.events import EventRules
-from video.ai.gallery import Consent, EnrolmentError, choose_face
+from video.ai.gallery import EnrolmentError, choose_face
 from video.ai.records import AiEvent, FaceConsent
 from video.ai.site import open_ai
 from video.ai.tracker import Track
@@ -123,14 +124,16 @@ def test_choose_face_keeps_one_clear_face():
         choose_face([face(0, 90), face(100, 100)])
 
 
-def test_enrolment_records_who_took_the_consent_and_announces_changes(sqlite_db, cipher, mtcnn, recogniser):
+def test_enrolment_records_who_took_the_consent_and_announces_changes(
+    sqlite_db, seat_folder, mtcnn, recogniser
+):
     from app.config import Seat
     from video.ai.gallery import FaceGallery
 
     hub = EventHub()
     heard: list[Change] = []
     hub.subscribe("face_gallery", heard.append)
-    gallery = FaceGallery(sqlite_db, cipher, Seat("值班员", "host"), hub=hub)
+    gallery = FaceGallery.of_site(sqlite_db, Seat("值班员", "host"), seat_folder, hub=hub)
     subject = gallery.enrol(
         astronaut(),
         Consent(date(2026, 11, 2), "口头同意并录音", recorded_by="李红梅"),
@@ -190,13 +193,11 @@ def test_running_site_follows_gallery_and_zone_edits(sqlite_db, tmp_path, model_
     config.write_text(f'[recogniser]\nmodel = "{model_dir / "test_sface.onnx"}"\n', encoding="utf-8")
     context = SiteContext(sqlite_db)
     add_camera(sqlite_db, 17)
-    site = open_ai(
-        context, names_visible=False, config_path=config, key_path=tmp_path / "keys" / "face_key.bin"
-    )
+    site = open_ai(context, names_visible=False, config_path=config, secret_folder=tmp_path / "seat")
     try:
         site.service.add_camera(17)
         site._feeds[17] = lambda: None  # watched, without a capture worker
-        other_seat = FaceGallery(sqlite_db, site.gallery.cipher, Seat(), hub=context.hub)
+        other_seat = FaceGallery(sqlite_db, site.gallery.keys, Seat(), hub=context.hub)
         other_seat.enrol(
             astronaut(),
             Consent(date(2026, 11, 2), "书面签字"),

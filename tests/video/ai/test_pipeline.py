@@ -19,8 +19,8 @@ from tests.video.ai.clips import (
     paste,
 )
 from tests.video.ai.conftest import add_camera, add_resident
+from video.ai.consent import Consent
 from video.ai.events import AiEventRecorder, recent_events
-from video.ai.gallery import Consent
 from video.ai.models import AiModels
 from video.ai.records import AiEvent
 from video.ai.service import InferenceService
@@ -120,6 +120,7 @@ def test_watchlist_hit_is_urgent_once_per_track(ai_config, sessions, sqlite_db, 
         recogniser,
         list_name="watchlist",
         label="重点人员 A",
+        note="公安机关协查通知",
     )
     recorder = AiEventRecorder(sqlite_db, EventHub(), ai_config.events)
     service = InferenceService(

@@ -11,7 +11,7 @@ from app.config import Seat
 from app.context import SiteContext
 from tests.video.ai.clips import astronaut, face_clip
 from tests.video.ai.conftest import TEST_MATCH_THRESHOLD, add_camera, add_resident
-from video.ai.gallery import Consent
+from video.ai.consent import Consent
 from video.ai.site import open_ai
 from video.ai.types import Identity
 from video.ai.zones import Zone, save_zone
@@ -33,7 +33,7 @@ def test_a_camera_stream_is_analysed_and_labelled(sqlite_db, tmp_path, model_dir
     add_camera(sqlite_db, 17)
     save_zone(sqlite_db, 17, Zone("门口", ((0.0, 0.0), (1.0, 0.0), (1.0, 1.0))), Seat())
     site = open_ai(
-        SiteContext(sqlite_db), names_visible=True, config_path=config, key_path=tmp_path / "k.bin"
+        SiteContext(sqlite_db), names_visible=True, config_path=config, secret_folder=tmp_path / "seat"
     )
     site.gallery.enrol(
         astronaut(),

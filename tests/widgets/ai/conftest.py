@@ -10,8 +10,8 @@ import pytest
 from app.config import Seat
 from app.models import Building, Camera, Grid, Household, Resident
 from app.store import Database
+from tests.sealing import sealed
 from tests.video.ai.conftest import ai_config, model_dir, mtcnn, recogniser, sessions  # noqa: F401
-from video.ai.crypto import TemplateCipher
 from video.ai.gallery import FaceGallery
 from widgets.ai.face_tools import FaceTools, use_tools
 
@@ -49,11 +49,10 @@ def fill_site(db: Database) -> AiSite:
         households: dict[str, Household] = {}
         residents = {}
         for name, sex, id_number, phone, room in RESIDENTS:
+            columns = sealed(session, id_number)  # reads the site's key: before anything new is pending
             if room not in households:
                 households[room] = Household(building=building, unit="1", room=room)
-            resident = Resident(
-                household=households[room], name=name, sex=sex, id_number=id_number, phone=phone
-            )
+            resident = Resident(household=households[room], name=name, sex=sex, phone=phone, **columns)
             session.add(resident)
             session.flush()
             residents[name] = resident.id
@@ -73,8 +72,7 @@ def shell(qapp, ai_site, tmp_path, ai_config, sessions):  # noqa: F811 (fixtures
 
     apply_theme(qapp)
     context = build_shell_context(ai_site.db, ShellSettings(path=tmp_path / "window.ini"))
-    cipher = TemplateCipher.from_key_file(tmp_path / "keys" / "face_key.bin")
-    gallery = FaceGallery(ai_site.db, cipher, Seat("值班员", "seat-1"), hub=context.hub)
+    gallery = FaceGallery.of_site(ai_site.db, Seat("值班员", "seat-1"), tmp_path / "seat", hub=context.hub)
     use_tools(context, FaceTools(ai_site.db, context.hub, ai_config, gallery, True, sessions))
     yield context
     context.bridge.close()

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.models import AuditEntry
 from tests.video.ai.clips import astronaut, cameraman
 from tests.widgets.ai.shots import save_shot
-from video.ai.gallery import Consent
+from video.ai.consent import Consent
 from video.ai.records import FaceConsent, FaceTemplate
 from widgets.ai import questions
 from widgets.ai.face_tools import tools_for

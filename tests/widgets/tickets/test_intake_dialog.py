@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from app.models import Resident
 from app.tickets import Ticket
 from tests.app.tickets.conftest import IN_G1, IN_G2, open_ticket
+from tests.sealing import sealed
 from tests.widgets.tickets.test_panel import settle
 from widgets.shell_context import ShellSettings, build_shell_context
 from widgets.tickets.intake_dialog import TicketIntakeDialog
@@ -26,7 +27,7 @@ def panel(qtbot, db, site, tmp_path):
                 name="刘桂兰",
                 sex="女",
                 phone="13912345678",
-                id_number="410102195001011234",
+                **sealed(session, "410102195001011234"),
             )
         )
     widget = create_panel(build_shell_context(db, ShellSettings(path=tmp_path / "window.ini")))
@@ -75,11 +76,37 @@ def test_a_valid_submit_opens_one_ticket_dispatched_to_the_grid(panel, qtbot, db
     assert tickets(db) == 1 and panel.intake_dialog is None  # the form closed itself
     shown = panel.desk.describe(ticket_id)
     assert shown["assigned_grid"] == "幸福小区" and shown["assignee"]["name"] == "张小区"
-    assert shown["reporter"]["phone"] == "13912345678"  # normalised
+    assert shown["reporter"]["phone"] == "139****5678"  # normalised, masked unless revealed
     assert panel.detail.ticket["id"] == ticket_id
     assert "派遣至幸福小区，承办人张小区" in panel.detail.timeline.toPlainText()
     assert [r.id for r in panel.selected_rows()] == [ticket_id]
     assert f"#{ticket_id}" in panel.notice.text()
+
+
+def test_the_reporters_phone_is_shown_whole_only_after_a_reason(panel, qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.models import AuditEntry
+
+    dialog = panel.new_ticket()
+    fill(dialog)
+    with qtbot.waitSignal(dialog.opened, timeout=10_000) as opened:
+        dialog.submit()
+    settle(qtbot, panel)
+    ticket_id = opened.args[0].ticket_id
+    qtbot.waitUntil(lambda: panel.detail.ticket is not None and panel.detail.ticket["id"] == ticket_id)
+    assert "139****5678" in panel.detail.facts.text() and "13912345678" not in panel.detail.facts.text()
+    assert panel.detail.reveal_button.isVisible()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("", True))
+    panel.detail.reveal_button.click()  # no reason: refused, said, still masked
+    qtbot.waitUntil(lambda: "理由" in panel.notice.text(), timeout=5000)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("回访", True))
+    panel.detail.reveal_button.click()
+    qtbot.waitUntil(lambda: "13912345678" in panel.detail.facts.text(), timeout=5000)
+    assert not panel.detail.reveal_button.isVisible()
+    with db.session() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")).one()
+    assert (entry.entity, entry.entity_id) == ("ticket", ticket_id) and "回访" in entry.detail
 
 
 def test_a_duplicate_is_offered_for_merging(panel, qtbot, db, desk):

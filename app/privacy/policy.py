@@ -1,0 +1,41 @@
+"""The one place that decides whether a seat may see personal data whole.
+
+Every full disclosure (a revealed household card, `export-roster --full`, a full notice list) asks
+`require_reveal`, which wants a reason and the seat's permission, and the caller writes the audit
+entry with that reason in the same transaction as the read. Masked output needs neither.
+
+`may_reveal` is deliberately the only permission test: the site's permission table (users, roles,
+grid subtrees) decides it once it exists. Until then every seat with a named operator may reveal,
+and the audit log (operator, seat, reason) is what holds it to account.
+"""
+
+from __future__ import annotations
+
+from app.config import Seat
+
+MIN_REASON_CHARS = 2  # "核查" is a reason; "x" or " " is not
+
+
+class RevealRefused(Exception):
+    """A full disclosure was refused; the message says why in words the operator can act on."""
+
+
+def may_reveal(seat: Seat) -> bool:
+    """Whether this seat may see ID numbers, phones and health notes whole (with a reason, audited)."""
+    return bool(seat.operator.strip())
+
+
+def require_reveal(seat: Seat, reason: str | None) -> str:
+    """The reason, tidied, when `seat` may reveal; otherwise RevealRefused saying what is missing."""
+    text = (reason or "").strip()
+    if len(text) < MIN_REASON_CHARS:
+        raise RevealRefused(
+            "查看或导出完整个人信息须说明理由（至少 2 个字），并记入审计日志"
+            " (a reason of at least 2 characters is required to see or export personal data in full;"
+            " it is recorded in the audit log)"
+        )
+    if not may_reveal(seat):
+        raise RevealRefused(
+            f"席位 {seat.label} 无权查看完整个人信息 (seat {seat.label} may not see personal data in full)"
+        )
+    return text
