@@ -21,6 +21,7 @@ from alarms.sensor_event import SensorEvent
 from alarms.service import AlarmService, AlarmView
 from alarms.station import this_host
 from alarms.zigbee import Zigbee2MqttListener
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
@@ -79,7 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="one JSON array")
     listing.add_argument("--state", choices=[s.value for s in AlarmState] + ["active"], default=None)
     listing.add_argument("--limit", type=int, default=200)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
     rules = alarms_sub.add_parser("rules", help="show or change one household's care rules (老人关怀)")
     rules.add_argument("household", type=int)
     rules.add_argument("--inactivity-hours", type=float)
@@ -90,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rules.add_argument("--night-door", choices=["on", "off"], help="resident at risk: door at night is P2")
     rules.add_argument("--silent-hours", type=float)
     rules.add_argument("--low-battery", type=int, help="percent")
-    rules.set_defaults(handler=_rules)
+    rules.set_defaults(handler=_rules, permission=Permission.EDIT_ROSTER)
 
 
 def _decode(args: argparse.Namespace) -> int:
@@ -290,7 +291,7 @@ def _rules(args: argparse.Namespace) -> int:
         if args.low_battery is not None:
             changes["low_battery_percent"] = args.low_battery
         if changes:
-            rules = save_rules(db, Seat(), args.household, replace(rules, **changes))
+            rules = save_rules(db, args.seat, args.household, replace(rules, **changes))
     except CareRulesError as error:
         raise CommandError(str(error)) from error
     print(json.dumps({"household_id": args.household, **asdict(rules)}, ensure_ascii=False))

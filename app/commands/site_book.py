@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.context import SiteContext
@@ -31,10 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="跳过有误的行, 导入其余行 import the valid rows and skip the bad ones",
     )
-    importer.set_defaults(handler=_import)
+    importer.set_defaults(handler=_import, permission=Permission.MANAGE_SITE)
     exporter = subparsers.add_parser("export-site", help="导出站点工作簿 export the site workbook")
     exporter.add_argument("file", type=Path, help="输出文件 output file (.xlsx)")
-    exporter.set_defaults(handler=_export)
+    exporter.set_defaults(handler=_export, permission=Permission.MANAGE_SITE)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -52,7 +53,7 @@ def _import(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with announced(db) as hub:  # every seat's map, contacts and sensors follow at once
-            report = import_site(SiteContext(db, hub), args.file, skip_invalid=args.skip_invalid)
+            report = import_site(SiteContext(db, hub, args.seat), args.file, skip_invalid=args.skip_invalid)
     except SiteBookError as error:
         raise CommandError(str(error)) from error
     finally:

@@ -12,6 +12,7 @@ import av
 import cv2
 import numpy as np
 
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat, data_dir
@@ -54,17 +55,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--consent-date", type=date.fromisoformat, default=None, help="YYYY-MM-DD (default today)"
     )
     enrol.add_argument("--list", choices=("resident", "watchlist"), default="resident", dest="list_name")
-    enrol.set_defaults(handler=_enrol)
+    enrol.set_defaults(handler=_enrol, permission=Permission.MANAGE_FACES)
 
     forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
     target = forget.add_mutually_exclusive_group(required=True)
     target.add_argument("--person", type=int, help="resident id")
     target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
-    forget.set_defaults(handler=_forget)
+    forget.set_defaults(handler=_forget, permission=Permission.MANAGE_FACES)
 
     listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
     listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
-    listing.set_defaults(handler=_gallery_list)
+    listing.set_defaults(handler=_gallery_list, permission=Permission.MANAGE_FACES)
 
     zone = sub.add_parser("zone", help="zones drawn on a camera's picture (person-in-zone events)")
     zone_sub = zone.add_subparsers(dest="zone_command", required=True)
@@ -78,7 +79,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="forbidden: at any hour; night: only at night",
     )
     zone_add.add_argument("points", nargs="+", help="corners, e.g. 0.5,0.5 1,0.5 1,1 0.5,1")
-    zone_add.set_defaults(handler=_zone_add)
+    zone_add.set_defaults(handler=_zone_add, permission=Permission.MANAGE_FACES)
     zone_list = zone_sub.add_parser("list", help="a camera's zones")
     zone_list.add_argument("--camera", type=int, required=True)
     zone_list.set_defaults(handler=_zone_list)
@@ -110,10 +111,10 @@ def _models(args: argparse.Namespace) -> int:
     return 0 if all(s.loaded for s in models.status) else 1
 
 
-def _gallery(db: Database, config: ai_config.AiConfig, *, create_key: bool) -> FaceGallery:
+def _gallery(db: Database, config: ai_config.AiConfig, seat: Seat, *, create_key: bool) -> FaceGallery:
     try:
         cipher = TemplateCipher.from_key_file(data_dir() / KEY_FILE_NAME, create=create_key)
-        gallery = FaceGallery(db, cipher, Seat(), keep_raw_images=config.keep_raw_images)
+        gallery = FaceGallery(db, cipher, seat, keep_raw_images=config.keep_raw_images)
         gallery.reload()
     except TemplateKeyError as error:
         raise CommandError(str(error)) from error
@@ -163,7 +164,9 @@ def _detect(args: argparse.Namespace) -> int:
     models = _strict_models(config, need_recogniser=False)
     gallery = None
     if models.recogniser is not None:
-        gallery = _gallery(open_database(args.db), config, create_key=False) if _key_exists() else None
+        gallery = (
+            _gallery(open_database(args.db), config, args.seat, create_key=False) if _key_exists() else None
+        )
     service = InferenceService(config, models, gallery=gallery, workers=1)
     service.add_camera(0)
     seen = 0
@@ -217,7 +220,7 @@ def _enrol(args: argparse.Namespace) -> int:
         raise CommandError(
             "缺少本人单独同意，拒绝录入 enrolment refused: --consent must say how consent was given"
         )
-    gallery = _gallery(open_database(args.db), config, create_key=True)
+    gallery = _gallery(open_database(args.db), config, args.seat, create_key=True)
     list_name = "watchlist" if args.watchlist else args.list_name
     try:
         subject = gallery.enrol(
@@ -237,7 +240,7 @@ def _enrol(args: argparse.Namespace) -> int:
 
 def _forget(args: argparse.Namespace) -> int:
     config = _config(args)
-    gallery = _gallery(open_database(args.db), config, create_key=False)
+    gallery = _gallery(open_database(args.db), config, args.seat, create_key=False)
     subject = args.subject if args.subject is not None else gallery.subject_for_resident(args.person)
     if subject is None:
         raise CommandError(f"人脸库中没有此居民 resident {args.person} has no face data")
@@ -255,7 +258,7 @@ def _gallery_list(args: argparse.Namespace) -> int:
     if not _key_exists():
         print("人脸库为空 the gallery is empty")
         return 0
-    for s in _gallery(db, config, create_key=False).subjects(args.list_name):
+    for s in _gallery(db, config, args.seat, create_key=False).subjects(args.list_name):
         who = f"resident {s.resident_id}" if s.resident_id is not None else s.label
         print(
             f"#{s.subject_id} {s.list_name:9} {who}  templates {s.templates}  consent {s.consent_on} {s.consent_method}"
@@ -279,7 +282,7 @@ def _zone_add(args: argparse.Namespace) -> int:
     if _camera_missing(db, args.camera):
         raise CommandError(f"摄像机不存在 no camera with id {args.camera}")
     try:
-        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule), Seat())
+        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule), args.seat)
     except ZoneError as error:
         raise CommandError(str(error)) from error
     print(f"已添加区域 zone {zone_id} '{args.name}' ({RULES[args.rule]}) on camera {args.camera}")

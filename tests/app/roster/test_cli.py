@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import main
 from tests.app.roster.conftest import make_id, person, write_xlsx
 
 GOOD = person("张三", make_id(date(1950, 3, 8), 11), building="3号楼", phone="138-0000-1234")
 BAD = person("李四", "110105194912310021", building="3号楼", room="102")
+
+
+@pytest.fixture(autouse=True)
+def signed_in(lite_site, cli_user):
+    cli_user(lite_site.db.url)
 
 
 def run(lite_site, *args: str) -> int:

@@ -38,11 +38,21 @@ def empty_db(sqlite_template, tmp_path):
     db.dispose()
 
 
-def run(db, *args: str) -> int:
-    return main.main([*args, "--db", db.url])
+@pytest.fixture
+def run(cli_user):
+    """main.main on a site, signed in as an administrator of that site (added on first use)."""
+    signed_in: set[str] = set()
+
+    def run_main(db, *args: str) -> int:
+        if db.url not in signed_in:
+            cli_user(db.url)
+            signed_in.add(db.url)
+        return main.main([*args, "--db", db.url])
+
+    return run_main
 
 
-def build_from_files(db, workbook, roster) -> None:
+def build_from_files(run, db, workbook, roster) -> None:
     """grids, then the workbook (its sensors wait for the roster), the roster, the workbook again."""
     assert run(db, "import-site", str(workbook), "--skip-invalid") == 0
     assert run(db, "import-roster", str(roster)) == 0
@@ -67,14 +77,14 @@ def snapshot(db) -> dict:
     return {"buildings": buildings, "people": people, "cameras": cameras, "sensors": sensors}
 
 
-def test_export_then_import_into_an_empty_database_gives_the_same_site(db, empty_db, tmp_path, capsys):
+def test_export_then_import_into_an_empty_database_gives_the_same_site(run, db, empty_db, tmp_path, capsys):
     build_grids(db)
     roster = write_roster(tmp_path / "roster.xlsx")
-    build_from_files(db, fill_template(tmp_path / "site.xlsx", FULL), roster)
+    build_from_files(run, db, fill_template(tmp_path / "site.xlsx", FULL), roster)
     exported = tmp_path / "export.xlsx"
     assert run(db, "export-site", str(exported)) == 0
     build_grids(empty_db)
-    build_from_files(empty_db, exported, roster)
+    build_from_files(run, empty_db, exported, roster)
     capsys.readouterr()
     assert run(empty_db, "import-site", str(exported)) == 0
     out = capsys.readouterr().out
@@ -83,7 +93,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_site(db, empty
     assert original == copy and len(copy["people"]) == 4 and len(copy["sensors"]) == 2
 
 
-def test_passwords_are_never_in_clear(lite_grid_site, tmp_path, capsys):
+def test_passwords_are_never_in_clear(run, lite_grid_site, tmp_path, capsys):
     db = lite_grid_site.db
     workbook = fill_template(tmp_path / "site.xlsx", {"摄像机": CAMERA_ROWS})
     assert run(db, "import-site", str(workbook)) == 0
@@ -115,7 +125,7 @@ def test_passwords_are_never_in_clear(lite_grid_site, tmp_path, capsys):
         assert CameraPasswords.of_site(session).open(gate.password_sealed, gate.id) == CAMERA_PASSWORD
 
 
-def test_a_sealed_password_cannot_move_to_another_camera(lite_grid_site, tmp_path):
+def test_a_sealed_password_cannot_move_to_another_camera(run, lite_grid_site, tmp_path):
     db = lite_grid_site.db
     assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
     with db.session() as session:
@@ -129,7 +139,9 @@ def test_a_sealed_password_cannot_move_to_another_camera(lite_grid_site, tmp_pat
             raise AssertionError("a password sealed for one camera opened for another")
 
 
-def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(lite_grid_site, tmp_path, capsys):
+def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(
+    run, lite_grid_site, tmp_path, capsys
+):
     db = lite_grid_site.db
     path = fill_template(tmp_path / "f.xlsx", {"人员": [['=HYPERLINK("http://x")', "13800001111"]]})
     assert run(db, "import-site", str(path)) != 0
