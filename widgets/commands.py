@@ -151,8 +151,9 @@ def _building_demo_notice():
 
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
+    from app.access.kiosk_pin import KioskPin
     from widgets.i18n import DEFAULT_LANGUAGE, LANGUAGES, LanguageSwitcher
-    from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
+    from widgets.kiosk import KioskError, KioskWindow, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
     from widgets.site_runtime import SeatRuntime
@@ -180,7 +181,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     runtime = SeatRuntime(context)
     if args.kiosk:
-        pins = PinStore(store)
+        pins = KioskPin(db, context.seat)
         if args.demo:
             pins.ensure_demo_pin()
         try:

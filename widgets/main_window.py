@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access.kiosk_pin import KioskPin
 from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
-from widgets.kiosk import PinStore, SetPinDialog
+from widgets.kiosk import SetPinDialog
 from widgets.panels import PANELS, Panel
 from widgets.roster_files import RosterFileActions
 from widgets.settings.cameras import CameraSettingsDialog
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
         self.showFullScreen() if on else self.showNormal()
 
     def _set_pin(self) -> None:
-        SetPinDialog(PinStore(self.context.settings.store()), self).open()
+        SetPinDialog(KioskPin(self.context.db, self.context.seat), self).open()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from app.access import Permission, can
 from app.config import Seat, data_dir
 from app.context import SiteContext
 from app.events import EventHub
@@ -15,8 +16,6 @@ from runtime.reads import ReadModels
 from runtime.site import RuntimeOptions, SiteRuntime
 from widgets.bridge import QtBridge
 from widgets.status_bar import StatusBoard
-
-SEAT_ROLES_KEY = "seat/roles"
 
 
 @dataclass
@@ -32,16 +31,9 @@ class ShellSettings:
     kept: bool = False  # started by the window's keeper, which starts it again when asked
 
     def store(self) -> QSettings:
-        """The remembered window state: geometry, dock layout, language, the hashed supervisor PIN."""
+        """The remembered window state: geometry, dock layout, language. Nothing here decides what the
+        seat may do: that is the signed-in user's role (app.access), kept in the site's database."""
         return QSettings(str(self.path), QSettings.Format.IniFormat)
-
-    def seat_roles(self) -> set[str]:
-        """The duty roles of whoever sits at this seat, until seats have a login: `seat/roles` in the
-        settings file (e.g. `supervisor`, or `member, police`). Unset means an ordinary operator, no
-        role: the AI then shows residents' names to nobody at this seat."""
-        value = self.store().value(SEAT_ROLES_KEY, "")
-        items = value if isinstance(value, list) else str(value or "").split(",")
-        return {str(item).strip() for item in items if str(item).strip()}
 
 
 @dataclass
@@ -74,8 +66,16 @@ class ShellContext:
     def seat(self) -> Seat:
         return self.site.seat
 
+    def may(self, permission: Permission, grid_id: int | None = None) -> bool:
+        """Whether the signed-in user may do this: the permission table's answer, for widgets to show,
+        hide or disable what they offer. Nobody signed in (a kiosk wall): no."""
+        return can(self.site.seat.user, permission, grid_id)
 
-def build_shell_context(db: Database, settings: ShellSettings | None = None) -> ShellContext:
-    """A ready context for one database; tests pass `ShellSettings(path=tmp_path / "window.ini")`."""
-    site = SiteContext(db)
+
+def build_shell_context(
+    db: Database, settings: ShellSettings | None = None, seat: Seat | None = None
+) -> ShellContext:
+    """A ready context for one database and the seat's signed-in user; tests pass
+    `ShellSettings(path=tmp_path / "window.ini")` and a user's seat."""
+    site = SiteContext(db, seat=seat or Seat())
     return ShellContext(site=site, bridge=QtBridge(site.hub), settings=settings or ShellSettings())

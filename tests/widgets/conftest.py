@@ -11,6 +11,8 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.access import User
+from app.config import Seat
 from app.models import (
     Building,
     Duty,
@@ -27,6 +29,8 @@ from app.models import (
 )
 from app.store import Database
 from tests.conftest import PG_ADMIN_URL, _pg_available
+
+ADMIN_SEAT = Seat.signed_in(User(1, "测试管理员", "admin"), "test-seat")
 
 
 @dataclass
@@ -174,12 +178,13 @@ def _fill(db: Database) -> SmallSite:
 
 @pytest.fixture
 def shell_context(qapp, small_site: SmallSite, tmp_path):
-    """A ShellContext on the small site whose window settings live in the test's folder."""
+    """A ShellContext on the small site whose window settings live in the test's folder, signed in as
+    an administrator (tests of what other roles may not do sign in as those)."""
     from widgets.shell_context import ShellSettings, build_shell_context
     from widgets.theme import apply_theme
 
     apply_theme(qapp)
-    context = build_shell_context(small_site.db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(small_site.db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     yield context
     context.bridge.close()
 

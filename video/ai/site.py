@@ -77,7 +77,7 @@ def open_ai(
     config_path: Path | None = None,
     key_path: Path | None = None,
 ) -> AiSite:
-    """Load the AI for this site; `names_visible` from `may_see_names(config, the operator's roles)`."""
+    """Load the AI for this site; `names_visible`: whether the signed-in user may see face names."""
     config = ai_config.load(config_path or data_dir() / "ai.toml")
     models = AiModels.load(config, SessionCache())
     cipher = TemplateCipher.from_key_file(key_path or data_dir() / KEY_FILE_NAME)

@@ -37,7 +37,7 @@ DIM_FACTOR = 260  # the flash's dark phase: the priority colour darkened this mu
 
 
 class PinCheck(Protocol):
-    """The kiosk's supervisor PIN (widgets.kiosk.PinStore): a check with a lockout against guessing."""
+    """The site's supervisor PIN (app.access.kiosk_pin.KioskPin): a check with a lockout against guessing."""
 
     def verify(self, pin: str) -> bool: ...
 

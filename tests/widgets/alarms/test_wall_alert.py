@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from alarms.service import AlarmDraft, AlarmService
+from app.access.kiosk_pin import DEMO_PIN, KioskPin
+from app.access.lockout import FREE_ATTEMPTS
 from app.config import Seat
 from app.events import Change, EventHub
 from app.models.audit import AuditEntry
@@ -18,7 +20,7 @@ from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import ACK_NOTE
 from widgets.alarms.wall_card import KIND_ZH, SOURCE_ZH, site_time
 from widgets.i18n import I18N_DIR, TsTranslator, read_ts
-from widgets.kiosk import DEMO_PIN, FREE_ATTEMPTS, KioskWindow, PinStore
+from widgets.kiosk import KioskWindow
 from widgets.shell_context import ShellSettings, build_shell_context
 
 pytestmark = [
@@ -57,7 +59,7 @@ def open_kiosk(qtbot, context, speaker):
     windows: list[KioskWindow] = []  # held here: qtbot only keeps a weak reference
 
     def start() -> KioskWindow:
-        pins = PinStore(context.settings.store())
+        pins = KioskPin(context.db, context.seat)
         pins.ensure_demo_pin()
         sound = AlarmSound(player=speaker.backend(), repeat_ms=50)
         window = KioskWindow(context, view="stats", pins=pins, alarm_sound=sound)
