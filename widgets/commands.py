@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from app.cli import CommandError
+from app.commands.signin import add_sign_in_options
 from app.config import data_dir, default_db_url
 from runtime.launcher import CHILD_FLAG
 
@@ -56,6 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="run the window in this process only: not started again after a crash",
     )
     gui.add_argument(CHILD_FLAG, action="store_true", help=argparse.SUPPRESS)
+    add_sign_in_options(gui)  # the window asks in its sign-in dialog; a screenshot signs in with these
     gui.set_defaults(handler=run_gui)
 
 
@@ -161,7 +163,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     settings = ShellSettings(
         demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view, kept=args.supervised
     )
-    context = build_shell_context(db, settings)
+    seat = _seat(db, args)
+    if seat is None:
+        return 0  # the sign-in was cancelled: no window
+    context = build_shell_context(db, settings, seat)
     if args.trace_changes is not None:
         from widgets.change_trace import ChangeTrace
 
@@ -193,11 +198,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
             runtime.stop()
             raise CommandError(str(error)) from error
     else:
-        if not args.demo:
-            _first_start_wizard(context)
         runtime.start()
         window = MainWindow(context, languages)
         runtime.attach(window)
+        window.account.start_idle_lock(_alarm_popup(window))
         window.show()
         if args.view:
             window.show_panel(args.view)
@@ -207,15 +211,31 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         _close(context, runtime, window)
 
 
-def _first_start_wizard(context) -> None:
-    """An empty database that was never named opens the 新建站点 wizard before the window; cancelled,
-    the window opens on the empty site and 设置 offers the same steps."""
+def _seat(db, args: argparse.Namespace):
+    """Who the window acts for (widgets/accounts/startup.py); None when the sign-in was cancelled."""
+    from app.config import Seat
+    from widgets.accounts.startup import screenshot_seat, sign_in_at_start
+
+    if args.screenshot:
+        return screenshot_seat(db, args)
+    if args.kiosk:
+        return Seat()
+    if not args.demo:
+        _first_start_wizard(db)
+    return sign_in_at_start(db, demo=args.demo, name=args.user or "")
+
+
+def _first_start_wizard(db) -> None:
+    """An empty database that was never named opens the 新建站点 wizard before the window (its first
+    step makes the administrator); cancelled, the window opens on the empty site after the first
+    administrator is made, and 设置 offers the same steps."""
+    from app.context import SiteContext
     from runtime.site_setup import needs_setup
 
-    if needs_setup(context.db):
+    if needs_setup(db):
         from widgets.site_wizard.wizard import SiteWizard
 
-        SiteWizard(context.site).exec()
+        SiteWizard(SiteContext(db)).exec()
 
 
 def _save(image, target: Path) -> None:

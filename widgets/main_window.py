@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.access.kiosk_pin import KioskPin
+from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.dock_title import DockTitleBar
 from widgets.i18n import LANGUAGES, LanguageSwitcher
 from widgets.kiosk import SetPinDialog
@@ -208,6 +209,9 @@ class MainWindow(QMainWindow):
         self.roster_files = RosterFileActions(self.context, self)
         self.roster_files.add_to(self.file_menu)
         self.file_menu.addSeparator()
+        self.account = AccountActions(self.context, self)
+        self.account.add_to(self.file_menu)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
@@ -230,11 +234,13 @@ class MainWindow(QMainWindow):
         self.camera_settings_action = QAction(self)
         self.camera_settings_action.triggered.connect(self.open_camera_settings)
         self.settings_menu.addAction(self.camera_settings_action)
+        self.account.add_users_to(self.settings_menu)
 
         self.tools_menu = bar.addMenu("")
         self.set_pin_action = QAction(self)
         self.set_pin_action.triggered.connect(self._set_pin)
         self.tools_menu.addAction(self.set_pin_action)
+        offer_by_permission(self.context, self)
 
         self.language_menu = bar.addMenu("语言 / Language")
         group = QActionGroup(self)
@@ -439,6 +445,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(tr("退出"))
         self.site_backup.retranslate()
         self.roster_files.retranslate()
+        self.account.retranslate()
         self.view_menu.setTitle(tr("视图"))
         self.reset_layout_action.setText(tr("恢复默认布局"))
         self.fullscreen_action.setText(tr("全屏"))

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.demo.accounts import write_demo_accounts
 from app.demo.community import BuildingSite, build_community
 from app.demo.devices import build_cameras, build_sensors
 from app.demo.district import detailed_compound_code, district_layout
@@ -98,6 +99,7 @@ def build_demo_site(
             ],
         )
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
+        write_demo_accounts(session, compound.parent_id or compound.id)
         for extra in extras:
             extra(session, seed)
     return DemoSummary(

@@ -110,7 +110,9 @@ def test_a_seat_names_the_process_that_leads_and_says_why_its_own_stopped(qtbot,
     qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 仅查看")
     hub.publish(Change(Topic.SERVICE, (), ServiceState("leading", "site-srv", 99, "serve"), origin="x"))
     qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 由 site-srv 运行")
-    hub.publish(Change(Topic.SERVICE, (), ServiceState("stopped", "site-srv", 99, "serve", "closing"), origin="x"))
+    hub.publish(
+        Change(Topic.SERVICE, (), ServiceState("stopped", "site-srv", 99, "serve", "closing"), origin="x")
+    )
     qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 仅查看")
     hub.publish(Change(Topic.SERVICE, (), ServiceState("stopped", "seat-b", 7, "gui", "作业表无法创建")))
     qtbot.waitUntil(lambda: board.indicator("scheduler").text == "调度 已停止 · 作业表无法创建")

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
+from app.access.accounts import Accounts
+from app.config import Seat
 from app.context import SiteContext
 from app.models import AuditEntry, Building, Grid, Household, Person, Resident
 from app.site_settings import load_profile
@@ -39,6 +41,18 @@ def _check_and_import(qtbot, panel, path) -> None:
         panel.import_button.click()
 
 
+def _make_admin(qtbot, wizard) -> None:
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.admin, timeout=10_000)
+    wizard.admin.name.setText("站长")
+    wizard.admin.password.setText("short")
+    wizard.admin.again.setText("short")
+    wizard.next()
+    qtbot.waitUntil(lambda: "至少 8" in wizard.admin.error.text(), timeout=10_000)
+    wizard.admin.password.setText("a-long-password")
+    wizard.admin.again.setText("a-long-password")
+    wizard.next()
+
+
 def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_path):
     assert needs_setup(sqlite_db)
     wizard.profile.name_edit.setText("")
@@ -46,7 +60,9 @@ def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_p
     assert wizard.currentPage() is wizard.profile and "站点名称" in wizard.profile.error.text()
     wizard.profile.name_edit.setText("幸福社区")
     wizard.next()
+    _make_admin(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.steps[Step.GRIDS], timeout=10_000)
+    assert Accounts(sqlite_db, Seat()).sign_in("站长", "a-long-password").role == "admin"
     assert load_profile(sqlite_db).name == "幸福社区"
     assert load_profile(sqlite_db).time_zone == "Asia/Shanghai"
 
@@ -75,6 +91,7 @@ def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_p
 def test_a_file_with_problems_shows_them_and_writes_nothing(qtbot, wizard, sqlite_db, tmp_path):
     wizard.profile.name_edit.setText("幸福社区")
     wizard.next()
+    _make_admin(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.steps[Step.GRIDS], timeout=10_000)
     wizard.next()  # the grids are skipped: done later
     roster = wizard.steps[Step.ROSTER].panel
@@ -119,12 +136,8 @@ def test_the_wizard_opens_on_an_empty_database_only(qapp, sqlite_db, monkeypatch
     shown = []
     monkeypatch.setattr(SiteWizard, "exec", lambda self: shown.append(self) or 0)
     site = SiteContext(sqlite_db)
-
-    class Context:
-        db, site = sqlite_db, SiteContext(sqlite_db)
-
-    commands._first_start_wizard(Context())
+    commands._first_start_wizard(sqlite_db)
     assert len(shown) == 1
     save_profile(site.db, site.seat, "幸福社区", "Asia/Shanghai")  # a cancelled wizard after naming
-    commands._first_start_wizard(Context())
+    commands._first_start_wizard(sqlite_db)
     assert len(shown) == 1

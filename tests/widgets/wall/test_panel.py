@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.models import Camera, Grid
+from tests.widgets.conftest import ADMIN_SEAT
 from video.layouts import LayoutStore
 
 pytestmark = pytest.mark.gui
@@ -32,7 +33,7 @@ def panel(qtbot, sqlite_db, tmp_path, clip, main_clip):
                     ai_enabled=number == 3,
                 )
             )
-    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     widget = create_panel(context)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
