@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from alarms.addresses import household_addresses
 from alarms.grid_chain import PAIRED_PARTY_MEMBER, ChainLink, Contact, chain_from_tree
+from app.access import Permission, require
 from app.audit import record
 from app.context import SiteContext
 from app.grid_tree import GridTree
@@ -256,7 +257,9 @@ class Households:
 
     def reveal(self, household_id: int) -> HouseholdCard | None:
         """The card with full ID numbers and phones, recorded in the audit log (who, from which seat)
-        in the same transaction."""
+        in the same transaction. Refused to a signed-in user without REVEAL_PERSONAL_DATA."""
+        if self._site.seat.user is not None:
+            require(self._site.seat.user, Permission.REVEAL_PERSONAL_DATA)
         with self._site.db.session() as session:
             card = load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=Disclosure.FULL

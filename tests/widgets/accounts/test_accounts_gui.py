@@ -81,11 +81,13 @@ def test_an_operator_sees_their_name_and_is_not_offered_admin_actions(open_windo
     assert not window.camera_settings_action.isEnabled()
     assert not window.set_pin_action.isEnabled()
     assert window.account.sign_out_action.isEnabled()
+    assert not window.panel_widgets["roster"].card.may_reveal  # no 显示完整号码 for an operator
 
 
 def test_an_admin_manages_users_in_the_dialog(qtbot, open_window, sqlite_db):
     window = open_window("站长")
     assert window.account.users_action.isVisible() and window.site_backup.backup_action.isEnabled()
+    assert window.panel_widgets["roster"].card.may_reveal
     dialog = UsersDialog(window.context, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
