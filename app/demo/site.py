@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.demo.accounts import write_demo_accounts
+from app.demo.accounts import ensure_demo_accounts, write_demo_accounts
 from app.demo.community import BuildingSite, build_community
 from app.demo.devices import build_cameras, build_sensors
 from app.demo.district import detailed_compound_code, district_layout
@@ -49,7 +49,11 @@ def ensure_demo_site(
 ) -> DemoSummary | None:
     """Build the demo site into an empty database; leave a database that has data alone."""
     db.upgrade()
-    return build_demo_site(db, seed, extras=extras) if site_is_empty(db) else None
+    if site_is_empty(db):
+        return build_demo_site(db, seed, extras=extras)
+    with db.session() as session:
+        ensure_demo_accounts(session)
+    return None
 
 
 def build_demo_site(
