@@ -24,7 +24,6 @@ from alarms.zigbee import Zigbee2MqttListener
 from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
-from app.config import Seat
 from app.events import EventHub
 from app.store import Database
 
@@ -62,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="pin it to no computer: the seat running the site scheduler reads it",
     )
-    add.set_defaults(handler=_add_dongle)
+    add.set_defaults(handler=_add_dongle, permission=Permission.MANAGE_SITE)
     heard = sensors_sub.add_parser("heard", help="codes heard that no sensor is bound to")
     heard.set_defaults(handler=_heard)
     bind = sensors_sub.add_parser("bind", help="bind a heard code to a household as a sensor")
@@ -72,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bind.add_argument("--household", type=int, required=True)
     bind.add_argument("--name", default=None)
     bind.add_argument("--closed-code", default=None, help="a door contact's second code (closed)")
-    bind.set_defaults(handler=_bind)
+    bind.set_defaults(handler=_bind, permission=Permission.EDIT_ROSTER)
 
     alarms = subparsers.add_parser("alarms", help="告警 alarms")
     alarms_sub = alarms.add_subparsers(dest="alarms_command", required=True)
@@ -176,7 +175,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> tuple[Database, SensorIngest]:
     db = open_database(args.db)
-    return db, SensorIngest(AlarmService(db, EventHub(), Seat()))
+    return db, SensorIngest(AlarmService(db, EventHub(), args.seat))
 
 
 def _dongles(args: argparse.Namespace) -> int:
