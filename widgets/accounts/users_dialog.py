@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.access import Permission
 from app.access.accounts import AccountError, Accounts, AccountSummary
+from app.access.idle_lock import LONGEST_MINUTES, idle_lock_minutes, save_idle_lock_minutes
+from app.site_settings import SettingError
 from runtime.read.cameras import CameraCatalogue, GridChoice
 from widgets.accounts.password_forms import ResetPasswordDialog, password_field
 from widgets.accounts.texts import ROLE_ORDER, role_name, tr
@@ -111,6 +114,11 @@ class UsersDialog(QDialog):
         for button in (self.add_button, self.edit_button, self.toggle_button, self.reset_button):
             row.addWidget(button)
         row.addStretch(1)
+        self.idle_minutes = QSpinBox(objectName="idleLockMinutes", minimum=1, maximum=LONGEST_MINUTES)
+        self.idle_minutes.setSuffix(tr(" 分钟"))
+        self.idle_minutes.editingFinished.connect(self.save_idle_minutes)
+        row.addWidget(QLabel(tr("无操作锁定席位")))
+        row.addWidget(self.idle_minutes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -119,19 +127,30 @@ class UsersDialog(QDialog):
         allowed = context.may(Permission.MANAGE_USERS)
         for button in (self.add_button, self.edit_button, self.toggle_button, self.reset_button):
             button.setEnabled(allowed)
+        self.idle_minutes.setEnabled(allowed)
         if allowed:
             self.reload()
         else:
             self.error.setText(tr("只有管理员可以管理用户"))
 
     def reload(self) -> None:
-        accounts, catalogue = self.accounts, self.catalogue
+        accounts, catalogue, db = self.accounts, self.catalogue, self.context.db
         self.jobs.submit(
-            "load", lambda: (accounts.summaries(), catalogue.grids()), self._loaded, self._failed
+            "load",
+            lambda: (accounts.summaries(), catalogue.grids(), idle_lock_minutes(db)),
+            self._loaded,
+            self._failed,
         )
 
-    def _loaded(self, result: tuple[list[AccountSummary], list[GridChoice]]) -> None:
-        self.summaries, self.grids = result
+    def save_idle_minutes(self) -> None:
+        db, seat, minutes = self.context.db, self.context.seat, self.idle_minutes.value()
+        self._write(lambda: save_idle_lock_minutes(db, seat, minutes))
+
+    def _loaded(self, result: tuple[list[AccountSummary], list[GridChoice], int]) -> None:
+        self.summaries, self.grids, minutes = result
+        self.idle_minutes.blockSignals(True)
+        self.idle_minutes.setValue(minutes)
+        self.idle_minutes.blockSignals(False)
         self.table.setRowCount(len(self.summaries))
         for row, s in enumerate(self.summaries):
             state = (
@@ -193,6 +212,6 @@ class UsersDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.error.setText(
             str(error)
-            if isinstance(error, (AccountError, PermissionError))
+            if isinstance(error, (AccountError, PermissionError, SettingError))
             else f"{type(error).__name__}: {error}"
         )

@@ -211,5 +211,13 @@
         <source>值守墙</source>
         <translation>Video wall</translation>
     </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>无操作锁定席位</source>
+        <translation>Lock the seat when idle for</translation>
+    </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from app.access.accounts import Accounts
+from app.access.idle_lock import idle_lock_minutes
 from app.config import Seat
 from app.models import AuditEntry
 from tests.widgets.test_main_window import light_panels
@@ -99,6 +100,10 @@ def test_an_admin_manages_users_in_the_dialog(qtbot, open_window, sqlite_db):
     with sqlite_db.session() as session:
         changed = session.scalars(select(AuditEntry).where(AuditEntry.action == "user_changed")).one()
     assert changed.actor == "站长"
+    assert dialog.idle_minutes.value() == 10
+    dialog.idle_minutes.setValue(3)
+    dialog.save_idle_minutes()
+    qtbot.waitUntil(lambda: idle_lock_minutes(sqlite_db) == 3, timeout=10_000)
 
 
 def test_the_users_dialog_refuses_an_operator(qtbot, open_window):
