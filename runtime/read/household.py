@@ -7,7 +7,7 @@ caller asks for it (`Disclosure`); a full reveal goes through `Households.reveal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -22,6 +22,7 @@ from app.context import SiteContext
 from app.grid_tree import GridTree
 from app.models import (
     DutyRole,
+    Household,
     PartyPairing,
     Person,
     ResidenceType,
@@ -46,6 +47,7 @@ from runtime.read.resident_search import (
     age_on,
     count_residents,
     find_households,
+    households_within,
     search_residents,
 )
 
@@ -234,13 +236,24 @@ class Households:
         self._chains = chains
 
     def search(self, query: SearchQuery, after_id: int = 0, limit: int = PAGE_SIZE) -> list[ResidentRow]:
-        """One page of matching residents with id > after_id, in id order, masked."""
+        """One page of matching residents with id > after_id, in id order, masked; a grid worker's
+        search covers their subtree only (the core's scope, whatever the view asked)."""
         with self._site.db.sessions() as session:
-            return search_residents(session, query, after_id=after_id, limit=limit)
+            return search_residents(session, self._scoped(query), after_id=after_id, limit=limit)
 
     def count(self, query: SearchQuery) -> int:
         with self._site.db.sessions() as session:
-            return count_residents(session, query)
+            return count_residents(session, self._scoped(query))
+
+    def _scoped(self, query: SearchQuery) -> SearchQuery:
+        user = self._site.seat.user
+        return replace(query, within=user.grid_scope if user is not None else None)
+
+    def _outside_scope(self, session: Session, household_id: int) -> bool:
+        scope = self._site.seat.user.grid_scope if self._site.seat.user is not None else None
+        if scope is None:
+            return False
+        return session.scalar(households_within(scope).where(Household.id == household_id)) is None
 
     def warm(self) -> None:
         """Read the grid tree the cards' chains come from, so the first card costs what the others do."""
@@ -251,6 +264,8 @@ class Households:
         if disclosure == Disclosure.FULL:
             raise ValueError("a full card is read through reveal(), which records who looked")
         with self._site.db.sessions() as session:
+            if self._outside_scope(session, household_id):
+                return None  # outside a grid worker's subtree: as if not there
             return load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=disclosure
             )
@@ -261,6 +276,8 @@ class Households:
         if self._site.seat.user is not None:
             require(self._site.seat.user, Permission.REVEAL_PERSONAL_DATA)
         with self._site.db.session() as session:
+            if self._outside_scope(session, household_id):
+                return None
             card = load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=Disclosure.FULL
             )

@@ -28,6 +28,7 @@ _UNIT_ROOM = re.compile(r"(?P<place>.*?)(?:(?P<unit>\d+)单元)?(?:(?P<room>\d+)
 class SearchQuery:
     text: str = ""
     tag: str | None = None  # only residents with this Tag value
+    within: frozenset[int] | None = None  # a grid worker's subtree, set by the reader from the user
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,18 @@ def _filtered(statement: Select, query: SearchQuery) -> Select:
         conditions.append(
             Resident.id.in_(select(ResidentTag.resident_id).where(ResidentTag.tag == query.tag))
         )
+    if query.within is not None:
+        conditions.append(Resident.household_id.in_(households_within(query.within)))
     return statement.where(and_(*conditions)) if conditions else statement
+
+
+def households_within(grid_ids: frozenset[int]) -> Select:
+    """The ids of the households whose building stands in one of these grids."""
+    return (
+        select(Household.id)
+        .join(Building, Household.building_id == Building.id)
+        .where(Building.grid_id.in_(grid_ids))
+    )
 
 
 def count_residents(session: Session, query: SearchQuery) -> int:
