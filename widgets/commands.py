@@ -214,7 +214,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
 def _seat(db, args: argparse.Namespace):
     """Who the window acts for (widgets/accounts/startup.py); None when the sign-in was cancelled."""
     from app.config import Seat
-    from widgets.accounts.startup import screenshot_seat, sign_in_at_start
+    from widgets.accounts.startup import command_line_seat, screenshot_seat, sign_in_at_start
 
     if args.screenshot:
         return screenshot_seat(db, args)
@@ -222,7 +222,7 @@ def _seat(db, args: argparse.Namespace):
         return Seat()
     if not args.demo:
         _first_start_wizard(db)
-    return sign_in_at_start(db, demo=args.demo, name=args.user or "")
+    return command_line_seat(db, args) or sign_in_at_start(db, demo=args.demo, name=args.user or "")
 
 
 def _first_start_wizard(db) -> None:

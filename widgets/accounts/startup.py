@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog
 
 from app.access.accounts import Accounts, SignInRefused
 from app.cli import CommandError
-from app.commands.signin import USER_ENV, password_from
+from app.commands.signin import PASSWORD_FILE_ENV, USER_ENV, password_from
 from app.config import Seat
 from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.store import Database
@@ -42,15 +42,24 @@ def sign_in_at_start(db: Database, *, demo: bool, name: str = "") -> Seat | None
     return Seat.signed_in(dialog.user)
 
 
-def screenshot_seat(db: Database, args: argparse.Namespace) -> Seat:
-    """A screenshot draws the window as a real user sees it: `--user` (password from its file), the
-    demo's administrator on the demo site, else the local system (which is shown nothing personal)."""
+def command_line_seat(db: Database, args: argparse.Namespace) -> Seat | None:
+    """The user the command line names with a password file (`--user` and `--password-file`, or
+    GCC_USER and GCC_PASSWORD_FILE: an unattended seat), signed in; None when it names none."""
     name = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if not name or not (getattr(args, "password_file", None) or os.environ.get(PASSWORD_FILE_ENV)):
+        return None
     try:
-        if name:
-            return Seat.signed_in(Accounts(db, Seat()).sign_in(name, password_from(args)))
-        if args.demo:
-            return Seat.signed_in(Accounts(db, Seat()).sign_in(DEMO_SCREENSHOT_USER, DEMO_PASSWORD))
+        return Seat.signed_in(Accounts(db, Seat()).sign_in(name, password_from(args)))
     except SignInRefused as error:
         raise CommandError(str(error)) from error
+
+
+def screenshot_seat(db: Database, args: argparse.Namespace) -> Seat:
+    """A screenshot draws the window as a real user sees it: the user the command line names, the
+    demo's administrator on the demo site, else the local system (which is shown nothing personal)."""
+    named = command_line_seat(db, args)
+    if named is not None:
+        return named
+    if args.demo:
+        return Seat.signed_in(Accounts(db, Seat()).sign_in(DEMO_SCREENSHOT_USER, DEMO_PASSWORD))
     return Seat()
