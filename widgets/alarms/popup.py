@@ -117,6 +117,7 @@ class AlarmPopup(QWidget):
         self._find_camera: CameraFinder | None = None
         self._live_for: int | None = None  # the alarm whose camera the live view shows
         self._build()
+        self.set_locked(False)  # a watching account (wall, police) sees the alarms but cannot act
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
         self._retranslate()
@@ -261,7 +262,7 @@ class AlarmPopup(QWidget):
         """The seat's idle lock: alarms stay listed and sounding, the household card (personal data)
         hides and nothing can be done here until the user unlocks the seat."""
         self._card_scroll.setVisible(not locked)
-        self._detail.setEnabled(not locked)
+        self._detail.setEnabled(not locked and self.service.may_act())
 
     def present(self, alarm_id: int) -> None:
         """Bring one alarm (already committed) to the operator: queue it, sound, raise the window."""

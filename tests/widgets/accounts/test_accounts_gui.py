@@ -44,18 +44,22 @@ def shell_for(qapp, sqlite_db, tmp_path, accounts, name):
 
 @pytest.fixture
 def open_window(qtbot, qapp, sqlite_db, tmp_path, accounts, languages):
-    contexts = []
+    contexts, windows = [], []
 
     def open_as(name: str) -> MainWindow:
         context = shell_for(qapp, sqlite_db, tmp_path, accounts, name)
         contexts.append(context)
         window = MainWindow(context, languages, panels=light_panels(), remember_layout=False)
         qtbot.addWidget(window)
+        windows.append(window)
         window.show()
         qtbot.waitExposed(window)
         return window
 
     yield open_as
+    for window in windows:  # the roster's first loads land before the window goes
+        roster = window.panel_widgets["roster"]
+        qtbot.waitUntil(lambda roster=roster: not roster.jobs.busy(), timeout=10_000)
     for context in contexts:
         context.bridge.close()
 
@@ -144,3 +148,23 @@ def test_signing_out_is_audited_and_asks_the_keeper_for_a_fresh_window(
     with sqlite_db.session() as session:
         actions = [(e.actor, e.action) for e in session.scalars(select(AuditEntry))]
     assert ("小王", "sign_in") in actions and ("小王", "sign_out") in actions
+
+
+def test_a_wall_account_watches_tickets_and_alarms_without_acting(qtbot, qapp, sqlite_db, tmp_path, accounts):
+    from alarms.service import AlarmService
+    from widgets.alarms.popup import AlarmPopup
+    from widgets.tickets.panel import create_panel
+
+    accounts.add("大屏", "wall", PASSWORD)
+    context = shell_for(qapp, sqlite_db, tmp_path, accounts, "大屏")
+    try:
+        tickets = create_panel(context)
+        qtbot.addWidget(tickets)
+        assert not tickets.new_button.isEnabled() and not tickets.detail.may_act
+        popup = AlarmPopup(AlarmService(context.db, context.hub, context.seat))
+        qtbot.addWidget(popup)
+        assert not popup._detail.isEnabled()
+        qtbot.waitUntil(lambda: not tickets.jobs.busy(), timeout=10_000)  # its first loads have landed
+        tickets.jobs.wait()
+    finally:
+        context.bridge.close()
