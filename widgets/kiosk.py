@@ -26,6 +26,7 @@ from app.access import PermissionDenied
 from app.access.kiosk_pin import KioskPin, PinRefused
 from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import WallAlert
+from widgets.jobs import Jobs
 from widgets.panels import panel as find_panel
 from widgets.shell_context import ShellContext
 from widgets.site_status import SiteStatusReporter
@@ -42,6 +43,7 @@ class PinDialog(QDialog):
     def __init__(self, pins: KioskPin, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pins = pins
+        self.jobs = Jobs(self)
         self.setWindowTitle(tr("退出值守模式"))
         self.setModal(True)
         layout = QVBoxLayout(self)
@@ -67,10 +69,24 @@ class PinDialog(QDialog):
         self.setMinimumWidth(360)
 
     def check(self) -> None:
-        if self.pins.verify(self.pin_edit.text()):
+        """The PIN is checked on a job thread (Argon2id takes ~0.3 s): the wall keeps painting."""
+        pins, pin = self.pins, self.pin_edit.text()
+        self.pin_edit.setEnabled(False)
+        self.jobs.submit(
+            "pin", lambda: (pins.verify(pin), pins.seconds_locked()), self._checked, self._failed
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.pin_edit.setEnabled(True)
+        self.error.setText(f"{type(error).__name__}: {error}")
+
+    def _checked(self, result: tuple[bool, int]) -> None:
+        self.pin_edit.setEnabled(True)
+        self.pin_edit.setFocus()
+        right, locked = result
+        if right:
             self.accept()
             return
-        locked = self.pins.seconds_locked()
         if locked:
             self.error.setText(tr("错误次数过多，请 {n} 秒后再试").replace("{n}", str(locked)))
         else:
@@ -84,6 +100,7 @@ class SetPinDialog(QDialog):
     def __init__(self, pins: KioskPin, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pins = pins
+        self.jobs = Jobs(self)
         self.setWindowTitle(tr("设置值班长密码"))
         form = QFormLayout(self)
         self.current = self._pin_field()
@@ -113,18 +130,29 @@ class SetPinDialog(QDialog):
         return field
 
     def save(self) -> None:
-        if self.pins.is_set and not self.pins.verify(self.current.text()):
-            self.error.setText(tr("当前密码错误"))
-            return
+        """Check the current PIN and store the new one on a job thread (two Argon2id runs)."""
         if self.new.text() != self.again.text():
             self.error.setText(tr("两次输入的新密码不一致"))
             return
-        try:
-            self.pins.set_pin(self.new.text())
-        except (PinRefused, PermissionDenied) as error:
-            self.error.setText(str(error))
-            return
-        self.accept()
+        pins, current, new = self.pins, self.current.text(), self.new.text()
+
+        def work() -> bool:
+            if pins.is_set and not pins.verify(current):
+                return False
+            pins.set_pin(new)
+            return True
+
+        self.jobs.submit("save", work, self._saved, self._refused)
+
+    def _saved(self, stored: bool) -> None:
+        if stored:
+            self.accept()
+        else:
+            self.error.setText(tr("当前密码错误"))
+
+    def _refused(self, error: Exception) -> None:
+        known = isinstance(error, (PinRefused, PermissionDenied))
+        self.error.setText(str(error) if known else f"{type(error).__name__}: {error}")
 
 
 class KioskError(Exception):

@@ -39,11 +39,11 @@ def test_the_pin_set_in_the_dialog_is_the_sites_not_the_window_files(qtbot, shel
     dialog.new.setText("1234")
     dialog.again.setText("1234")
     dialog.save()
-    assert "6" in dialog.error.text()  # four digits fell to brute force: six at least
+    qtbot.waitUntil(lambda: "6" in dialog.error.text())  # four digits fell to brute force: six at least
     dialog.new.setText("246810")
     dialog.again.setText("246810")
     dialog.save()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
     ini = shell_context.settings.path
     assert not ini.exists() or "pin" not in ini.read_text().lower()
     another_seat = KioskPin(Database(shell_context.db.url), shell_context.seat)
@@ -78,8 +78,8 @@ def test_escape_asks_for_the_pin_and_a_wrong_pin_is_refused(qtbot, kiosk):
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.pin_edit, "9999")
     dialog.check()
+    qtbot.waitUntil(lambda: dialog.error.text() == "密码错误，无法退出")
     assert dialog.isVisible()
-    assert dialog.error.text() == "密码错误，无法退出"
     assert kiosk.isVisible() and not kiosk.unlocked
 
 
