@@ -22,10 +22,11 @@ from app import audit
 from app.access import Permission
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
-from app.models import AuditEntry, Person
+from app.models import AuditEntry
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
+from app.tickets.acting import acting
 from app.tickets.bulk import insert_rows
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
@@ -35,7 +36,6 @@ from app.tickets.errors import (
     TicketError,
     TicketNotFound,
     TransitionRefused,
-    refuse_unless,
 )
 from app.tickets.intake import (
     Actor,
@@ -107,26 +107,6 @@ class TicketDesk:
         grids, leaders = self.directory(session)
         return Workflow(self.book(session), self.clocks, grids, leaders)
 
-    def _actor(
-        self,
-        session: Session,
-        person_id: int | None,
-        permission: Permission = Permission.ACT_ON_TICKETS,
-        grid_id: int | None = None,
-    ) -> Actor:
-        """The signed-in user (checked against the permission table), acting as themselves or, with
-        RECORD_FOR_OTHERS, recording what staff member `person_id` decided (a leader's approval given by
-        phone). The timeline and the audit name the signed-in user; the person is the approver."""
-        user = self.seat.user
-        if user is not None:
-            refuse_unless(user, permission, grid_id)
-            if person_id is not None and person_id != user.person_id:
-                refuse_unless(user, Permission.RECORD_FOR_OTHERS)
-            person_id = user.person_id if person_id is None else person_id
-        if person_id is not None and session.get(Person, person_id) is None:
-            raise TransitionRefused(f"人员 {person_id} 不存在 person does not exist")
-        return Actor(self.seat.operator, self.seat.label, person_id)
-
     # --- intake ----------------------------------------------------------------------------------
 
     def open(
@@ -158,7 +138,7 @@ class TicketDesk:
                 duplicates = find_duplicates(session, category.code, place, grids.chain(place.grid_id))
                 if duplicates:
                     raise DuplicateReport(duplicates)
-            actor = self._actor(session, None, Permission.OPEN_TICKETS, place.grid_id)
+            actor = acting(session, self.seat, None, Permission.OPEN_TICKETS, place.grid_id)
             row, events = plan_ticket(
                 intake, category, place, grids, leaders, self.clocks.of(category), actor, now
             )
@@ -191,7 +171,7 @@ class TicketDesk:
         now = now or utcnow()
         with self.db.session() as session:
             grids, leaders = self.directory(session)
-            actor = self._actor(session, None, Permission.OPEN_TICKETS)
+            actor = acting(session, self.seat, None, Permission.OPEN_TICKETS)
             points = [i for i in intakes if i.household_id is None and i.building_id is None]
             located: dict[int, int | None] = {}
             if points and locate_many is not None:
@@ -273,7 +253,7 @@ class TicketDesk:
             ticket.assigned_grid_id,
             ticket.assignee_id,
         )
-        actor = self._actor(session, None, Permission.OPEN_TICKETS, ticket.assigned_grid_id)
+        actor = acting(session, self.seat, None, Permission.OPEN_TICKETS, ticket.assigned_grid_id)
         self._record(session, ticket, step, actor, now)
         for name, data in intake.photos:
             session.add(photo_row(ticket_id, "intake", name, data, now))
@@ -307,7 +287,7 @@ class TicketDesk:
                     raise TicketNotFound(ticket_id)
                 if expected_version is not None and ticket.version != expected_version:
                     raise _VersionMoved
-                actor = self._actor(session, actor_id, grid_id=ticket.assigned_grid_id)
+                actor = acting(session, self.seat, actor_id, grid_id=ticket.assigned_grid_id)
                 workflow = self.workflow(session)
                 if action == Action.HANDLE:
                     params["photos"] = len(photos)
