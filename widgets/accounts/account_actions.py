@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSizePolicy
 
 from app.access import Permission
 from app.access.accounts import Accounts
@@ -17,6 +17,8 @@ from widgets.accounts.texts import role_name, tr
 from widgets.accounts.users_dialog import UsersDialog
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
+
+NAME_MIN_PX = 60  # the status bar keeps at least this much of the signed-in name
 
 
 class AccountActions(QObject):
@@ -40,6 +42,8 @@ class AccountActions(QObject):
         for action in (self.change_password_action, self.lock_action, self.sign_out_action):
             action.setEnabled(self.user is not None)
         self.name_label = QLabel(objectName="signedInUser")
+        # It gives way on a narrow window rather than widening the status bar past the screen.
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         window.statusBar().addPermanentWidget(self.name_label)
         self.idle_lock: IdleLock | None = None
         self.retranslate()
@@ -67,6 +71,7 @@ class AccountActions(QObject):
             self.name_label.setText(tr("未登录"))
         else:
             self.name_label.setText(f"{self.user.name}（{role_name(self.user.role)}）")
+        self.name_label.setMinimumWidth(min(self.name_label.sizeHint().width(), NAME_MIN_PX))
 
     def change_password(self) -> None:
         ChangePasswordDialog(self.accounts, self.user, self.window).open()
