@@ -9,11 +9,14 @@ import sys
 
 from alarms.demo import seed_demo_alarms
 from app.cli import CommandError
-from app.config import default_db_url, site_folder, using_data_dir
+from app.commands.db import open_database
+from app.commands.signin import add_sign_in_options, signed_in_seat
+from app.config import Seat, default_db_url, site_folder, using_data_dir
 
 # Each module adds its subcommands with register(subparsers); the order is the order in --help.
 COMMAND_MODULES = [
     "app.commands.db",
+    "app.commands.users",
     "app.commands.site",
     "app.commands.backup",
     "app.commands.audit",
@@ -53,6 +56,8 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", default=None, help="database URL (default: gcc.sqlite in the site's folder, see --data-dir)"
     )
+    if parser.get_default("permission") is not None:
+        add_sign_in_options(parser)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
@@ -84,12 +89,22 @@ def main(argv: list[str] | None = None) -> int:
         with using_data_dir(site_folder(getattr(args, "db", None), getattr(args, "data_dir", None))):
             if getattr(args, "db", None) is None:
                 args.db = default_db_url()
+            args.seat = _seat(args)
             return args.handler(args) or 0
     except CommandError as error:
         print(f"错误 error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+def _seat(args: argparse.Namespace) -> Seat:
+    """The signed-in user for a command that declared a permission (app/commands/signin.py says the
+    rule); the local system for the machine's maintenance commands."""
+    permission = getattr(args, "permission", None)
+    if permission is None:
+        return Seat()
+    return signed_in_seat(args, open_database(args.db), permission)
 
 
 if __name__ == "__main__":

@@ -22,9 +22,9 @@ from alarms.sensor_event import SensorEvent
 from alarms.service import AlarmService, AlarmView
 from alarms.station import this_host
 from alarms.zigbee import Zigbee2MqttListener
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
-from app.config import Seat
 from app.events import EventHub
 from app.site_clock import clock_in
 from app.store import Database
@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="pin it to no computer: the seat running the site scheduler reads it",
     )
-    add.set_defaults(handler=_add_dongle)
+    add.set_defaults(handler=_add_dongle, permission=Permission.MANAGE_SITE)
     heard = sensors_sub.add_parser("heard", help="codes heard that no sensor is bound to")
     heard.set_defaults(handler=_heard)
     bind = sensors_sub.add_parser("bind", help="bind a heard code to a household as a sensor")
@@ -81,7 +81,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bind.add_argument("--household", type=int, required=True)
     bind.add_argument("--name", default=None)
     bind.add_argument("--closed-code", default=None, help="a door contact's second code (closed)")
-    bind.set_defaults(handler=_bind)
+    bind.set_defaults(handler=_bind, permission=Permission.EDIT_ROSTER)
 
     alarms = subparsers.add_parser("alarms", help="告警 alarms")
     alarms_sub = alarms.add_subparsers(dest="alarms_command", required=True)
@@ -89,7 +89,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.add_argument("--json", action="store_true", help="one JSON array")
     listing.add_argument("--state", choices=[s.value for s in AlarmState] + ["active"], default=None)
     listing.add_argument("--limit", type=int, default=200)
-    listing.set_defaults(handler=_list)
+    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
     rules = alarms_sub.add_parser("rules", help="show or change one household's care rules (老人关怀)")
     rules.add_argument("household", type=int)
     rules.add_argument("--inactivity-hours", type=float)
@@ -100,7 +100,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rules.add_argument("--night-door", choices=["on", "off"], help="resident at risk: door at night is P2")
     rules.add_argument("--silent-hours", type=float)
     rules.add_argument("--low-battery", type=int, help="percent")
-    rules.set_defaults(handler=_rules)
+    rules.set_defaults(handler=_rules, permission=Permission.EDIT_ROSTER)
 
 
 def _decode(args: argparse.Namespace) -> int:
@@ -185,7 +185,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> tuple[Database, SensorIngest]:
     db = open_database(args.db)
-    return db, SensorIngest(AlarmService(db, EventHub(), Seat()))
+    return db, SensorIngest(AlarmService(db, EventHub(), args.seat))
 
 
 def _dongles(args: argparse.Namespace) -> int:
@@ -306,7 +306,7 @@ def _rules(args: argparse.Namespace) -> int:
         if args.low_battery is not None:
             changes["low_battery_percent"] = args.low_battery
         if changes:
-            rules = save_rules(db, Seat(), args.household, replace(rules, **changes))
+            rules = save_rules(db, args.seat, args.household, replace(rules, **changes))
     except CareRulesError as error:
         raise CommandError(str(error)) from error
     print(json.dumps({"household_id": args.household, **asdict(rules)}, ensure_ascii=False))

@@ -23,6 +23,7 @@ class AlarmFilter:
     since: datetime | None = None  # naive UTC
     until: datetime | None = None
     limit: int = 500
+    within: frozenset[int] | None = None  # a grid worker's subtree, set by the read model from the user
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ def find_alarms(session: Session, wanted: AlarmFilter) -> list[AlarmRow]:
         query = query.where(Alarm.state != AlarmState.HANDLED)
     elif wanted.state:
         query = query.where(Alarm.state == wanted.state)
+    if wanted.within is not None:
+        query = query.where(Alarm.grid_id.in_(wanted.within))
     if wanted.priority:
         query = query.where(Alarm.priority == wanted.priority)
     if wanted.since:

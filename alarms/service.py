@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from alarms.grid_chain import Contact, grid_chain, supervisors
 from alarms.models import Alarm, AlarmState, Outcome, Priority
 from app import audit
+from app.access import Permission, can
 from app.config import Seat
 from app.events import AlarmChanged, Change, EventHub, Topic
 from app.models import Building, Household, Sensor
@@ -178,8 +179,20 @@ class AlarmService:
             self.hub.publish(Change(TOPIC, tuple(ids), AlarmChanged(what)))
 
     # -- lifecycle -------------------------------------------------------------------------------------
+    def may_act(self) -> bool:
+        """Whether this seat may acknowledge and handle alarms: a signed-in user needs the permission;
+        the local system (sensor rules, a kiosk wall acknowledging with the supervisor PIN) acts."""
+        return self.seat.user is None or can(self.seat.user, Permission.ACKNOWLEDGE_ALARMS)
+
+    def _refuse_unless_allowed(self) -> None:
+        if not self.may_act():
+            raise AlarmError(
+                f"{self.seat.operator} 无权处理告警 may not act on alarms ({Permission.ACKNOWLEDGE_ALARMS.value})"
+            )
+
     def acknowledge(self, alarm_id: int, note: str = "", who: str | None = None) -> AlarmView:
         """Someone has seen it and takes it on; only a raised alarm can be acknowledged."""
+        self._refuse_unless_allowed()
         who = who or self.seat.operator
         with self.db.session() as session:
             self._transition(
@@ -207,6 +220,7 @@ class AlarmService:
 
     def dispatch(self, alarm_id: int, note: str = "", who: str | None = None) -> int:
         """Turn the alarm into a linked ticket through the ticket workflow; returns the ticket id."""
+        self._refuse_unless_allowed()
         if self.dispatch_ticket is None:
             raise AlarmError("工单模块未接入，无法派单 (no ticket workflow is connected)")
         with self.db.session() as session:
@@ -222,6 +236,7 @@ class AlarmService:
 
     def close(self, alarm_id: int, outcome: Outcome, note: str = "", who: str | None = None) -> AlarmView:
         """Close as false alarm or resolved (a ticket outcome goes through `dispatch`)."""
+        self._refuse_unless_allowed()
         if outcome == Outcome.TICKET:
             raise AlarmError("派单请用 dispatch (use dispatch to create a ticket)")
         if outcome == Outcome.FALSE_ALARM and not note.strip():
@@ -284,6 +299,7 @@ class AlarmService:
     # -- escalation ------------------------------------------------------------------------------------
     def escalate(self, alarm_id: int, reason: str) -> list[Contact]:
         """Hand the alarm up to the supervisor and the level-2 (community) grid leader, saying why."""
+        self._refuse_unless_allowed()
         if not reason.strip():
             raise AlarmError("上报须说明原因 (escalating needs a reason)")
         with self.db.session() as session:

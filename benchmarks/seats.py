@@ -76,6 +76,17 @@ class ScratchDatabase:
         self._admin.dispose()
 
 
+def signed_in(db: Database, folder: Path) -> list[str]:
+    """An operator account for the GUI seat, signed in unattended (its password in a 0600 file)."""
+    from app.access.accounts import Accounts
+
+    Accounts(db, Seat()).add("基准值班员", "operator", "bench-password-1")
+    secret = folder / "seat.password"
+    secret.write_text("bench-password-1\n", encoding="utf-8")
+    secret.chmod(0o600)
+    return ["--user", "基准值班员", "--password-file", str(secret)]
+
+
 def launch(args: list[str], folder: Path, name: str, stdout=None) -> subprocess.Popen:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1", "GCC_DATA_DIR": str(folder)}
     log = stdout if stdout is not None else (folder / f"{name}.out").open("wb")
@@ -160,7 +171,7 @@ def measure_changes(db: Database, folder: Path, count: int, every_s: float) -> d
     trace = folder / "seat.trace.jsonl"
     trace.touch()
     serve = launch(["serve", "--db", db.url, "--log", str(folder / "serve.log")], folder, "serve")
-    seat = launch(["gui", "--db", db.url, "--trace-changes", str(trace)], folder, "seat")
+    seat = launch(["gui", "--db", db.url, "--trace-changes", str(trace), *signed_in(db, folder)], folder, "seat")
     tail = launch(["events", "tail", "--json", "--db", db.url], folder, "tail", stdout=subprocess.PIPE)
     at_seat, at_tail, stopping = Arrivals(relay.origin), Arrivals(relay.origin), threading.Event()
     readers = [

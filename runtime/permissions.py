@@ -1,18 +1,18 @@
-"""Who may do what at this seat: one call, `may(site, permission)`, that views and commands ask.
+"""Who may read the audit log at this seat: one call, `may(site, permission)`, that views ask.
 
-There are no user accounts yet: the person at a seat is the seat's operator (`Seat.operator`). Until
-accounts decide it, a permission may be limited to named operators by the site setting
-`permissions.<permission>` (a JSON list of operator names, set by the office); without that setting
-every seat may, as every seat could before. The accounts work replaces the body of `may` with its
-permission table; the callers stay as they are.
+A signed-in user's role decides (`app.access`'s table, VIEW_AUDIT). With nobody signed in (the local
+system: a maintenance command on the machine) the site setting `permissions.<permission>` may limit it
+to named operators; without that setting the local system may.
 """
 
 from __future__ import annotations
 
+from app.access import Permission, can
 from app.context import SiteContext
 from app.site_settings import read_setting
 
 AUDIT_VIEW = "audit.view"  # read and export the audit log (supervisors)
+PERMISSIONS = {AUDIT_VIEW: Permission.VIEW_AUDIT}
 
 
 def setting_key(permission: str) -> str:
@@ -21,6 +21,8 @@ def setting_key(permission: str) -> str:
 
 def may(site: SiteContext, permission: str) -> bool:
     """Whether the person at this seat holds `permission`."""
+    if site.seat.user is not None:
+        return can(site.seat.user, PERMISSIONS[permission])
     with site.db.sessions() as session:
         allowed = read_setting(session, setting_key(permission))
     if allowed is None:

@@ -148,6 +148,32 @@ def other_db(db, request, sqlite_template, tmp_path) -> Iterator[Database]:
         yield other
 
 
+CLI_PASSWORD = "test-password-1"
+
+
+@pytest.fixture
+def cli_user(monkeypatch, tmp_path):
+    """Signs the command line in as a real user of the site at `url` (admin unless told), through the
+    same GCC_USER / GCC_PASSWORD_FILE (0600) a service uses: commands acting on the site need one."""
+    from app.access.accounts import Accounts
+    from app.commands.signin import PASSWORD_FILE_ENV, USER_ENV
+    from app.config import Seat
+
+    def sign_in(url: str, name: str = "测试管理员", role: str = "admin", **details) -> str:
+        db = Database(url)
+        db.upgrade()
+        Accounts(db, Seat()).add(name, role, CLI_PASSWORD, **details)
+        db.dispose()
+        secret = tmp_path / f"{name}.password"
+        secret.write_text(CLI_PASSWORD + "\n", encoding="utf-8")
+        secret.chmod(0o600)
+        monkeypatch.setenv(USER_ENV, name)
+        monkeypatch.setenv(PASSWORD_FILE_ENV, str(secret))
+        return name
+
+    return sign_in
+
+
 @pytest.fixture(scope="session")
 def demo_site_file(tmp_path_factory):
     """The demo site built once per test session into a SQLite file (seed 7)."""

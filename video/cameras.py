@@ -68,12 +68,14 @@ def _password(session, camera: Camera) -> str | None:
         return None
 
 
-def load_cameras(db: Database) -> list[CameraInfo]:
-    """Every camera with its grid's name and its login in its addresses, ordered by id."""
+def load_cameras(db: Database, within: frozenset[int] | None = None) -> list[CameraInfo]:
+    """Every camera (or those in the grids `within`: a grid worker's subtree) with its grid's name and
+    its login in its addresses, ordered by id."""
+    query = select(Camera, Grid.name).join(Grid, Grid.id == Camera.grid_id).order_by(Camera.id)
+    if within is not None:
+        query = query.where(Camera.grid_id.in_(within))
     with db.session() as session:
-        rows = session.execute(
-            select(Camera, Grid.name).join(Grid, Grid.id == Camera.grid_id).order_by(Camera.id)
-        ).all()
+        rows = session.execute(query).all()
         logins = {camera.id: (camera.username, _password(session, camera)) for camera, _ in rows}
         return [
             CameraInfo(

@@ -3,8 +3,8 @@ and the boxes drawn over that camera on every wall of the process.
 
 Frames come from the wall's capture pool (a camera on the wall and in the AI is decoded once). The
 overlay is handed to the walls at once and draws nothing until the first results arrive, so the wall
-never waits for the models. Whether residents' names are shown follows the seat's duty roles
-(`ShellSettings.seat_roles`) and the AI settings' `name_roles`.
+never waits for the models. Whether residents' names are shown is the signed-in user's permission
+(`Permission.SEE_FACE_NAMES` in app.access).
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from app.config import data_dir
-from video.ai import config as ai_config
+from app.access import Permission
 from video.ai.site import AiSite, open_ai
 from video.ai.zones import load_zones
 from video.cameras import load_cameras
@@ -37,13 +36,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("AiRuntime", text)
 
 
-def names_visible_for(roles: set[str], config_path: Path | None = None) -> bool:
-    """Whether this seat may see residents' names on recognised faces (the AI settings decide by role)."""
-    try:
-        config = ai_config.load(config_path or data_dir() / "ai.toml")
-    except ai_config.AiConfigError:
-        return False  # a broken settings file never reveals names; open_ai reports the error itself
-    return ai_config.may_see_names(config, roles)
+def names_visible_for(context: ShellContext) -> bool:
+    """Whether this seat may see residents' names on recognised faces: the signed-in user's role."""
+    return context.may(Permission.SEE_FACE_NAMES)
 
 
 class AiRuntime:
@@ -96,7 +91,7 @@ class AiRuntime:
             self.retranslate()
             return
         try:
-            names_visible = names_visible_for(context.settings.seat_roles(), self._config_path)
+            names_visible = names_visible_for(context)
             site = self._opener(context.site, names_visible=names_visible, config_path=self._config_path)
         except Exception as error:  # noqa: BLE001 (the wall keeps working without AI; the bar says why)
             log.exception("the AI did not start")

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from app.cli import CommandError
+from app.commands.signin import add_sign_in_options
 from app.config import data_dir, default_db_url
 from runtime.launcher import CHILD_FLAG
 
@@ -65,6 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="run the window in this process only: not started again after a crash",
     )
     gui.add_argument(CHILD_FLAG, action="store_true", help=argparse.SUPPRESS)
+    add_sign_in_options(gui)  # the window asks in its sign-in dialog; a screenshot signs in with these
     gui.set_defaults(handler=run_gui)
 
 
@@ -163,8 +165,9 @@ def _building_demo_notice():
 
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
+    from app.access.kiosk_pin import KioskPin
     from widgets.i18n import LanguageSwitcher
-    from widgets.kiosk import KioskError, KioskWindow, PinStore, choose_screen
+    from widgets.kiosk import KioskError, KioskWindow, choose_screen
     from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
     from widgets.site_runtime import SeatRuntime
@@ -172,7 +175,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     settings = ShellSettings(
         demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view, kept=args.supervised
     )
-    context = build_shell_context(db, settings)
+    seat = _seat(db, args)
+    if seat is None:
+        return 0  # the sign-in was cancelled: no window
+    context = build_shell_context(db, settings, seat)
     if args.trace_changes is not None:
         from widgets.change_trace import ChangeTrace
 
@@ -190,7 +196,7 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
 
     runtime = SeatRuntime(context)
     if args.kiosk:
-        pins = PinStore(settings.store())
+        pins = KioskPin(db, context.seat)
         if args.demo:
             pins.ensure_demo_pin()
         try:
@@ -202,11 +208,10 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
             runtime.stop()
             raise CommandError(str(error)) from error
     else:
-        if not args.demo:
-            _first_start_wizard(context)
         runtime.start()
         window = MainWindow(context, languages)
         runtime.attach(window)
+        window.account.start_idle_lock(_alarm_popup(window))
         window.show_on_start()
         if args.view:
             window.show_panel(args.view)
@@ -224,15 +229,31 @@ def _start_language(context) -> str:
     return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _first_start_wizard(context) -> None:
-    """An empty database that was never named opens the 新建站点 wizard before the window; cancelled,
-    the window opens on the empty site and 设置 offers the same steps."""
+def _seat(db, args: argparse.Namespace):
+    """Who the window acts for (widgets/accounts/startup.py); None when the sign-in was cancelled."""
+    from app.config import Seat
+    from widgets.accounts.startup import command_line_seat, screenshot_seat, sign_in_at_start
+
+    if args.screenshot:
+        return screenshot_seat(db, args)
+    if args.kiosk:
+        return Seat()
+    if not args.demo:
+        _first_start_wizard(db)
+    return command_line_seat(db, args) or sign_in_at_start(db, demo=args.demo, name=args.user or "")
+
+
+def _first_start_wizard(db) -> None:
+    """An empty database that was never named opens the 新建站点 wizard before the window (its first
+    step makes the administrator); cancelled, the window opens on the empty site after the first
+    administrator is made, and 设置 offers the same steps."""
+    from app.context import SiteContext
     from runtime.site_setup import needs_setup
 
-    if needs_setup(context.db):
+    if needs_setup(db):
         from widgets.site_wizard.wizard import SiteWizard
 
-        SiteWizard(context.site).exec()
+        SiteWizard(SiteContext(db)).exec()
 
 
 def _save(image, target: Path) -> None:

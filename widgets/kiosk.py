@@ -1,18 +1,14 @@
 """Kiosk mode: one panel frameless and full screen on a chosen monitor; leaving needs the supervisor PIN.
 
-The PIN is kept only as a PBKDF2 hash in the window settings. Demo sites get the documented PIN 1234.
-A P1/P2 alarm nobody has acknowledged covers the kiosk (widgets/alarms/wall_alert.py); the same PIN
+The PIN is the site's (app/access/kiosk_pin.py: an Argon2id hash in the site's database, a lockout
+shared by every wall and kept across restarts). Demo sites get the documented PIN 123456. A P1/P2
+alarm nobody has acknowledged covers the kiosk (widgets/alarms/wall_alert.py); the same PIN
 acknowledges it there.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-import time
-
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from alarms.service import AlarmService
+from app.access import PermissionDenied
+from app.access.kiosk_pin import KioskPin, PinRefused
 from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import WallAlert
+from widgets.jobs import Jobs
 from widgets.panels import panel as find_panel
 from widgets.plain_text import plain
 from widgets.shell_context import ShellContext, site_title
@@ -35,79 +34,18 @@ from widgets.shortcuts import key_for
 from widgets.site_status import SiteStatusReporter
 from widgets.status_bar import ShellStatusBar
 
-PIN_KEY = "kiosk/supervisor_pin"
-PBKDF2_ITERATIONS = 200_000
-DEMO_PIN = "1234"
-MIN_PIN_LENGTH = 4
-# After this many wrong PINs in a row, each further try waits LOCKOUT_SECONDS.
-FREE_ATTEMPTS = 5
-LOCKOUT_SECONDS = 30
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Kiosk", text)
 
 
-def hash_pin(pin: str, salt: bytes | None = None, iterations: int = PBKDF2_ITERATIONS) -> str:
-    salt = salt or secrets.token_bytes(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
-    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
-
-
-def pin_matches(pin: str, stored: str) -> bool:
-    try:
-        scheme, iterations, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "pbkdf2_sha256":
-        return False
-    candidate = hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), bytes.fromhex(salt), int(iterations))
-    return hmac.compare_digest(candidate.hex(), digest)
-
-
-class PinStore:
-    """The supervisor PIN's hash in the window settings, with a lockout against guessing."""
-
-    def __init__(self, settings: QSettings) -> None:
-        self._settings = settings
-        self._failures = 0
-        self._locked_until = 0.0
-
-    @property
-    def is_set(self) -> bool:
-        return bool(self._settings.value(PIN_KEY, ""))
-
-    def set_pin(self, pin: str) -> None:
-        if len(pin) < MIN_PIN_LENGTH or not pin.isdigit():
-            raise ValueError(tr("密码须为至少4位数字"))
-        self._settings.setValue(PIN_KEY, hash_pin(pin))
-        self._settings.sync()
-
-    def ensure_demo_pin(self) -> None:
-        if not self.is_set:
-            self.set_pin(DEMO_PIN)
-
-    def seconds_locked(self) -> int:
-        return max(0, int(self._locked_until - time.monotonic() + 0.999))
-
-    def verify(self, pin: str) -> bool:
-        if self.seconds_locked():
-            return False
-        if pin_matches(pin, str(self._settings.value(PIN_KEY, ""))):
-            self._failures = 0
-            return True
-        self._failures += 1
-        if self._failures >= FREE_ATTEMPTS:
-            self._locked_until = time.monotonic() + LOCKOUT_SECONDS
-        return False
-
-
 class PinDialog(QDialog):
     """Asks for the supervisor PIN; stays open and says so when it is wrong."""
 
-    def __init__(self, pins: PinStore, parent: QWidget | None = None) -> None:
+    def __init__(self, pins: KioskPin, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pins = pins
+        self.jobs = Jobs(self)
         self.setWindowTitle(tr("退出值守模式"))
         self.setModal(True)
         layout = QVBoxLayout(self)
@@ -134,10 +72,24 @@ class PinDialog(QDialog):
         self.setMinimumWidth(360)
 
     def check(self) -> None:
-        if self.pins.verify(self.pin_edit.text()):
+        """The PIN is checked on a job thread (Argon2id takes ~0.3 s): the wall keeps painting."""
+        pins, pin = self.pins, self.pin_edit.text()
+        self.pin_edit.setEnabled(False)
+        self.jobs.submit(
+            "pin", lambda: (pins.verify(pin), pins.seconds_locked()), self._checked, self._failed
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self.pin_edit.setEnabled(True)
+        self.error.setText(f"{type(error).__name__}: {error}")
+
+    def _checked(self, result: tuple[bool, int]) -> None:
+        self.pin_edit.setEnabled(True)
+        self.pin_edit.setFocus()
+        right, locked = result
+        if right:
             self.accept()
             return
-        locked = self.pins.seconds_locked()
         if locked:
             self.error.setText(tr("错误次数过多，请 {n} 秒后再试").replace("{n}", str(locked)))
         else:
@@ -148,9 +100,10 @@ class PinDialog(QDialog):
 class SetPinDialog(QDialog):
     """Sets the supervisor PIN; asks for the current one first when a PIN is already set."""
 
-    def __init__(self, pins: PinStore, parent: QWidget | None = None) -> None:
+    def __init__(self, pins: KioskPin, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pins = pins
+        self.jobs = Jobs(self)
         self.setWindowTitle(tr("设置值班长密码"))
         form = QFormLayout(self)
         self.current = self._pin_field()
@@ -181,18 +134,29 @@ class SetPinDialog(QDialog):
         return field
 
     def save(self) -> None:
-        if self.pins.is_set and not self.pins.verify(self.current.text()):
-            self.error.setText(tr("当前密码错误"))
-            return
+        """Check the current PIN and store the new one on a job thread (two Argon2id runs)."""
         if self.new.text() != self.again.text():
             self.error.setText(tr("两次输入的新密码不一致"))
             return
-        try:
-            self.pins.set_pin(self.new.text())
-        except ValueError as error:
-            self.error.setText(str(error))
-            return
-        self.accept()
+        pins, current, new = self.pins, self.current.text(), self.new.text()
+
+        def work() -> bool:
+            if pins.is_set and not pins.verify(current):
+                return False
+            pins.set_pin(new)
+            return True
+
+        self.jobs.submit("save", work, self._saved, self._refused)
+
+    def _saved(self, stored: bool) -> None:
+        if stored:
+            self.accept()
+        else:
+            self.error.setText(tr("当前密码错误"))
+
+    def _refused(self, error: Exception) -> None:
+        known = isinstance(error, (PinRefused, PermissionDenied))
+        self.error.setText(str(error) if known else f"{type(error).__name__}: {error}")
 
 
 class KioskError(Exception):
@@ -220,17 +184,17 @@ class KioskWindow(QMainWindow):
         self,
         context: ShellContext,
         view: str = "wall",
-        pins: PinStore | None = None,
+        pins: KioskPin | None = None,
         *,
         alarm_sound: AlarmSound | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.context = context
-        self.pins = pins or PinStore(context.settings.store())
+        self.pins = pins or KioskPin(context.db, context.seat)
         if not self.pins.is_set:
             raise KioskError(
-                "未设置值班长密码，无法进入值守模式：请先在主窗口“工具 → 设置值班长密码”中设置"
+                "未设置值班长密码，无法进入值守模式：请值班长在主窗口“工具 → 设置值班长密码”中设置"
                 " / no supervisor PIN is set: set one in the main window under Tools first"
             )
         self.view = view

@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
     def language_actions(self):
         return self.menus.language_actions
 
+    @property
+    def account(self):
+        """The signed-in account's menu entries and idle lock (widgets/accounts/account_actions.py)."""
+        return self.menus.account
+
     def menu(self, name: str):
         """A named menu ("file", "view", "settings", "tools", "language", "help") to add entries to."""
         return self.menus.builder.menu(name)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from app.access import Permission, can
 from app.config import Seat, data_dir
 from app.context import SiteContext
 from app.events import EventHub
@@ -17,8 +18,6 @@ from runtime.site import RuntimeOptions, SiteRuntime
 from widgets.bridge import QtBridge
 from widgets.seat_settings import SeatSettings
 from widgets.status_bar import StatusBoard
-
-SEAT_ROLES_KEY = "seat/roles"
 
 
 @dataclass
@@ -34,17 +33,10 @@ class ShellSettings:
     kept: bool = False  # started by the window's keeper, which starts it again when asked
 
     def store(self) -> QSettings:
-        """This seat's file in the site's folder: the hashed supervisor PIN and the seat's roles (the
-        layout and language are the seat's state in the site's database, `ShellContext.seat_state`)."""
+        """This seat's file in the site's folder. Nothing here decides what the seat may do: that is the
+        signed-in user's role (app.access), kept in the site's database, as are the layout and language
+        (the seat's state, `ShellContext.seat_state`)."""
         return QSettings(str(self.path), QSettings.Format.IniFormat)
-
-    def seat_roles(self) -> set[str]:
-        """The duty roles of whoever sits at this seat, until seats have a login: `seat/roles` in the
-        settings file (e.g. `supervisor`, or `member, police`). Unset means an ordinary operator, no
-        role: the AI then shows residents' names to nobody at this seat."""
-        value = self.store().value(SEAT_ROLES_KEY, "")
-        items = value if isinstance(value, list) else str(value or "").split(",")
-        return {str(item).strip() for item in items if str(item).strip()}
 
 
 @dataclass
@@ -79,6 +71,10 @@ class ShellContext:
     def seat(self) -> Seat:
         return self.site.seat
 
+    def may(self, permission: Permission, grid_id: int | None = None) -> bool:
+        """Whether the signed-in user may do this: the permission table's answer, for widgets to show,
+        hide or disable what they offer. Nobody signed in (a kiosk wall): no."""
+        return can(self.site.seat.user, permission, grid_id)
 
 def site_title(site_name: str, app_title: str) -> str:
     """A window's title: the site's name first when it has one, so two sites' windows are told apart."""
@@ -88,7 +84,8 @@ def site_title(site_name: str, app_title: str) -> str:
 def build_shell_context(
     db: Database, settings: ShellSettings | None = None, seat: Seat | None = None
 ) -> ShellContext:
-    """A ready context for one database; tests pass `ShellSettings(path=tmp_path / "window.ini")` and a
-    seat of their own (what a seat remembers is kept in the site's database under its name)."""
+    """A ready context for one database and the seat's signed-in user; tests pass
+    `ShellSettings(path=tmp_path / "window.ini")` and a user's seat (what a seat remembers is kept in
+    the site's database under its name)."""
     site = SiteContext(db, seat=seat or Seat())
     return ShellContext(site=site, bridge=QtBridge(site.hub), settings=settings or ShellSettings())

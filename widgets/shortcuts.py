@@ -85,6 +85,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut("view.fullscreen", "F11", Context.WINDOW, "全屏 / 退出全屏", "Full screen on / off"),
     Shortcut("file.quit", "Ctrl+Q", Context.WINDOW, "退出", "Quit"),
+    Shortcut("account.lock", "Ctrl+L", Context.WINDOW, "锁定席位", "Lock the seat"),
     Shortcut("help.manual", "F1", Context.WINDOW, "用户手册", "User manual"),
     Shortcut("help.shortcuts", "Ctrl+/", Context.WINDOW, "快捷键一览", "Keyboard shortcuts"),
     Shortcut("tickets.new", "Ctrl+N", Context.WINDOW, "新建工单", "New ticket"),

@@ -17,10 +17,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from app.access.kiosk_pin import KioskPin
+from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.audit_viewer import AuditLogActions
 from widgets.help_menu import AboutDialog, ManualDialog, ShortcutsDialog
 from widgets.i18n import LANGUAGES
-from widgets.kiosk import PinStore, SetPinDialog
+from widgets.kiosk import SetPinDialog
 from widgets.menu_builder import MenuBuilder
 from widgets.panels import Panel
 from widgets.roster_files import RosterFileActions
@@ -65,12 +67,14 @@ class WindowMenus:
         self.roster_files = RosterFileActions(context, window)
         self.site_book = SiteBookFileActions(context, window)
         self.site_settings = SiteSettingsActions(context.site, window)
+        self.account = AccountActions(context, window)
         self._file()
         self._view()
         self._settings()
         self._tools()
         self._languages()
         self._help()
+        offer_by_permission(context, self)
 
     def _file(self) -> None:
         menus = self.builder
@@ -84,6 +88,8 @@ class WindowMenus:
         exports.addAction(self.site_book.template_action)
         menus.separator("file")
         self.site_backup.add_to(menus.menu("file"))
+        menus.separator("file")
+        self.account.add_to(menus.menu("file"))
         menus.separator("file")
         menus.add("file", "file.quit", lambda: tr("退出"), self.window.close)
 
@@ -111,6 +117,7 @@ class WindowMenus:
         self.site_settings.add_to(self.builder.menu("settings"))
         self.builder.add("settings", "settings.cameras", lambda: tr("摄像机…"), self.open_camera_settings)
         self.builder.add("settings", "settings.sensors", lambda: tr("传感器…"), self.open_sensor_settings)
+        self.account.add_users_to(self.builder.menu("settings"))
 
     def _tools(self) -> None:
         self.builder.add("tools", "tools.pin", lambda: tr("设置值班长密码…"), self._set_pin)
@@ -158,7 +165,7 @@ class WindowMenus:
         return self._open(AboutDialog(self.host.context, self.window))
 
     def _set_pin(self) -> None:
-        SetPinDialog(PinStore(self.host.context.settings.store()), self.window).open()
+        SetPinDialog(KioskPin(self.host.context.db, self.host.context.seat), self.window).open()
 
     def _toggle_fullscreen(self, on: bool) -> None:
         self.window.showFullScreen() if on else self.window.showNormal()
@@ -171,3 +178,4 @@ class WindowMenus:
         self.site_book.retranslate()
         self.site_settings.retranslate()
         self.audit_log.retranslate()
+        self.account.retranslate()

@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
-from app.config import Seat
 from app.grid_buildings import BuildingSync
 from app.grid_import import import_grids
 from app.grid_tree import GridNode, GridTree
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="把下级网格裁剪到上级网格之内并去除同级重叠 trim each child to its parent and siblings clear of each other",
     )
-    importer.set_defaults(handler=_import_grids)
+    importer.set_defaults(handler=_import_grids, permission=Permission.MANAGE_SITE)
 
     locate = subparsers.add_parser("locate", help="查询坐标所在网格 the grid chain holding a point")
     locate.add_argument("lon", type=float, help="longitude 经度")
@@ -61,7 +61,7 @@ def _import_grids(args: argparse.Namespace) -> int:
     try:
         with announced(db) as hub:  # every seat's map and trees follow at once
             result = import_grids(
-                db, args.file, args.crs, Seat(), hub=hub, tolerance=tolerance, clip=args.clip
+                db, args.file, args.crs, args.seat, hub=hub, tolerance=tolerance, clip=args.clip
             )
     except GridFileError as error:
         raise CommandError(str(error)) from error

@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.context import SiteContext
@@ -27,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="跳过有误的行, 导入其余行 import the valid rows and skip the bad ones",
     )
-    importer.set_defaults(handler=_import)
+    importer.set_defaults(handler=_import, permission=Permission.EDIT_ROSTER)
     exporter = subparsers.add_parser("export-roster", help="导出居民花名册 export the resident roster")
     exporter.add_argument("file", type=Path, help="输出文件 output file (.xlsx or .csv, by extension)")
     exporter.add_argument(
@@ -38,14 +39,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exporter.add_argument(
         "--reason", help="完整导出的理由 why the full data is needed (recorded in the audit)"
     )
-    exporter.set_defaults(handler=_export)
+    exporter.set_defaults(handler=_export, permission=Permission.EXPORT_PERSONAL_DATA)
 
 
 def _import(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
         with announced(db) as hub:  # every seat's roster follows at once
-            report = import_roster(SiteContext(db, hub), args.file, skip_invalid=args.skip_invalid)
+            report = import_roster(SiteContext(db, hub, args.seat), args.file, skip_invalid=args.skip_invalid)
     except RosterFileError as error:
         raise CommandError(str(error)) from error
     finally:

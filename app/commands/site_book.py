@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.context import SiteContext
@@ -40,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help=f"打开 export-site --passwords 加密的摄像机密码 (asks for the passphrase, or reads ${PASSPHRASE_ENV})",
     )
-    importer.set_defaults(handler=_import)
+    importer.set_defaults(handler=_import, permission=Permission.MANAGE_SITE)
     exporter = subparsers.add_parser("export-site", help="导出站点工作簿 export the site workbook")
     exporter.add_argument("file", type=Path, help="输出文件 output file (.xlsx)")
     exporter.add_argument(
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="用口令加密导出摄像机密码, 供迁移到新数据库 carry the camera passwords sealed with a passphrase"
         f" (asked for, or ${PASSPHRASE_ENV})",
     )
-    exporter.set_defaults(handler=_export)
+    exporter.set_defaults(handler=_export, permission=Permission.MANAGE_SITE)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -68,7 +69,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         with announced(db) as hub:  # every seat's map, contacts and sensors follow at once
             report = import_site(
-                SiteContext(db, hub),
+                SiteContext(db, hub, args.seat),
                 args.file,
                 skip_invalid=args.skip_invalid,
                 passphrase=_passphrase(confirm=False) if args.passwords else None,

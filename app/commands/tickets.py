@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from app import audit
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
-from app.config import Seat
 from app.privacy.policy import RevealRefused
 from app.simulation import SimulationError, simulation_database
 from app.site_clock import load_clock
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new.add_argument("--photo", action="append", default=[], type=Path, help="现场照片 (repeatable)")
     new.add_argument("--merge", type=int, metavar="ID", help="合并到已有工单 merge into this open ticket")
     new.add_argument("--force", action="store_true", help="确认新建，即使有同地同类未办结工单")
-    new.set_defaults(handler=_new)
+    new.set_defaults(handler=_new, permission=Permission.OPEN_TICKETS)
 
     show = sub.add_parser("show", help="查看工单 show a ticket")
     show.add_argument("id", type=int)
@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--full", action="store_true", help="完整显示反映人电话 (须 --reason, 记入审计) the phone whole"
     )
     show.add_argument("--reason", help="完整显示的理由 why the phone is needed whole (recorded in the audit)")
-    show.set_defaults(handler=_show)
+    show.set_defaults(handler=_show, permission=Permission.VIEW_SITE)
 
     act = sub.add_parser("act", help="办理操作 apply an action: " + ", ".join(a.value for a in Action))
     act.add_argument("id", type=int)
@@ -74,7 +74,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     _add_simulate(act)
     act.add_argument(
-        "--as", dest="actor_id", type=int, metavar="PERSON_ID", help="操作人 (approvals need it)"
+        "--as",
+        dest="actor_id",
+        type=int,
+        metavar="PERSON_ID",
+        help="代为记录此人员的审批 record this staff member's approval (needs record_for_others; "
+        "the audit names the signed-in user)",
     )
     act.add_argument("--version", type=int, help="expected version (refused if someone acted first)")
     act.add_argument("--reason")
@@ -88,21 +93,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     act.add_argument("--note", help="备注 (verify/approve/unpark)")
     act.add_argument("--text", help="备注内容 (note)")
     act.add_argument("--json", action="store_true", help="print the ticket after the action as JSON")
-    act.set_defaults(handler=_act)
+    act.set_defaults(handler=_act, permission=Permission.ACT_ON_TICKETS)
 
     sweep_parser = sub.add_parser("sweep", help="时限监控：预警与升级 run the escalation sweep")
     sweep_parser.add_argument(
         "--at", type=_instant, help="as of this time (default: now; never in the future)"
     )
     _add_simulate(sweep_parser)
-    sweep_parser.set_defaults(handler=_sweep)
+    sweep_parser.set_defaults(handler=_sweep, permission=Permission.SWEEP_TICKETS)
 
     kpi = sub.add_parser("kpi", help="三率统计 response/resolution/satisfaction rates")
     kpi.add_argument("--from", dest="start", type=_instant)
     kpi.add_argument("--to", dest="end", type=_instant)
     kpi.add_argument("--grid", help="网格编码 grid code (default: the whole site)")
     kpi.add_argument("--json", action="store_true")
-    kpi.set_defaults(handler=_kpi)
+    kpi.set_defaults(handler=_kpi, permission=Permission.VIEW_SITE)
 
     categories = sub.add_parser("categories", help="分类与时限 categories and limits")
     categories.add_argument("--json", action="store_true")
@@ -113,11 +118,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     open311.add_argument("--services", action="store_true", help="export the service list instead")
     open311.add_argument("--from", dest="start", type=_instant)
     open311.add_argument("--to", dest="end", type=_instant)
-    open311.set_defaults(handler=_open311)
+    open311.set_defaults(handler=_open311, permission=Permission.VIEW_SITE)
 
     notice = sub.add_parser("notices", help="导出待打印的办理结果告知单 export queued feedback notices")
     notice.add_argument("file", type=Path, help=".csv or .html (printable)")
-    notice.set_defaults(handler=_notices)
+    notice.set_defaults(handler=_notices, permission=Permission.EXPORT_PERSONAL_DATA)
 
 
 def _add_simulate(parser: argparse.ArgumentParser) -> None:
@@ -150,7 +155,7 @@ def _desk(args: argparse.Namespace) -> TicketDesk:
     simulate = getattr(args, "simulate", False)
     if simulate:
         try:
-            db = simulation_database(db, Seat())
+            db = simulation_database(db, args.seat)
         except SimulationError as error:
             raise CommandError(str(error)) from error
         print(f"模拟运行 simulating on a copy: {db.safe_url}", file=sys.stderr)
@@ -160,7 +165,7 @@ def _desk(args: argparse.Namespace) -> TicketDesk:
         raise CommandError(str(error)) from error
     with db.session() as session:
         locator = GridLocator.load(session)
-    return TicketDesk(db, seat=Seat(), categories=categories, locate=locator, simulation=simulate)
+    return TicketDesk(db, seat=args.seat, categories=categories, locate=locator, simulation=simulate)
 
 
 @contextmanager

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.demo.accounts import ensure_demo_accounts, write_demo_accounts
 from app.demo.community import build_community
 from app.demo.devices import build_cameras, build_sensors
 from app.demo.district import detailed_compound_code, district_layout, sample_compound_codes
@@ -51,7 +52,11 @@ def ensure_demo_site(
 ) -> DemoSummary | None:
     """Build the demo site into an empty database; leave a database that has data alone."""
     db.upgrade()
-    return build_demo_site(db, seed, extras=extras) if site_is_empty(db) else None
+    if site_is_empty(db):
+        return build_demo_site(db, seed, extras=extras)
+    with db.session() as session:
+        ensure_demo_accounts(session)
+    return None
 
 
 def build_demo_site(
@@ -95,6 +100,7 @@ def build_demo_site(
         )
         samples = _sample_homes(session, grids, sample_compound_codes(features), names, today)
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
+        write_demo_accounts(session, compound.parent_id or compound.id)
         for extra in extras:
             extra(session, seed)
     homes = [community, *samples]

@@ -1,5 +1,6 @@
 """The foundation tables: the grid tree, people and duties, the resident roster, devices, audit."""
 
+from app.models.accounts import CredentialLockout, UserAccount
 from app.models.audit import AuditEntry, AuditHead
 from app.models.changes import ChangeLogEntry
 from app.models.devices import Camera, PendingSensor, Sensor
@@ -25,6 +26,7 @@ __all__ = [
     "Building",
     "ChangeLogEntry",
     "Camera",
+    "CredentialLockout",
     "Duty",
     "DutyRole",
     "Grid",
@@ -42,6 +44,7 @@ __all__ = [
     "SiteKey",
     "SiteSetting",
     "Tag",
+    "UserAccount",
     "Visit",
     "VolunteerTeam",
     "VolunteerTeamMember",

@@ -4,13 +4,14 @@ Every full disclosure (a revealed household card, `export-roster --full`, a full
 `require_reveal`, which wants a reason and the seat's permission, and the caller writes the audit
 entry with that reason in the same transaction as the read. Masked output needs neither.
 
-`may_reveal` is deliberately the only permission test: the site's permission table (users, roles,
-grid subtrees) decides it once it exists. Until then every seat with a named operator may reveal,
-and the audit log (operator, seat, reason) is what holds it to account.
+`may_reveal` is deliberately the only permission test: a signed-in user's role decides it through the
+site's permission table (`app.access`, REVEAL_PERSONAL_DATA). The local system (a maintenance command
+run on the machine, no user) may, and the audit log (seat, reason) holds it to account.
 """
 
 from __future__ import annotations
 
+from app.access import Permission, can
 from app.config import Seat
 
 MIN_REASON_CHARS = 2  # "核查" is a reason; "x" or " " is not
@@ -22,6 +23,8 @@ class RevealRefused(Exception):
 
 def may_reveal(seat: Seat) -> bool:
     """Whether this seat may see ID numbers, phones and health notes whole (with a reason, audited)."""
+    if seat.user is not None:
+        return can(seat.user, Permission.REVEAL_PERSONAL_DATA)
     return bool(seat.operator.strip())
 
 

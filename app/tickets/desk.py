@@ -19,18 +19,25 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
+from app.access import Permission
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
-from app.models import Person
 from app.roster.masking import mask_phone
 from app.site_clock import clock_in, load_clock
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
+from app.tickets.acting import acting
 from app.tickets.bulk import insert_rows
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
-from app.tickets.errors import DuplicateReport, TicketConflict, TicketError, TicketNotFound, TransitionRefused
+from app.tickets.errors import (
+    DuplicateReport,
+    TicketConflict,
+    TicketError,
+    TicketNotFound,
+    TransitionRefused,
+)
 from app.tickets.intake import (
     Actor,
     DispatchPreview,
@@ -115,15 +122,6 @@ class TicketDesk:
         grids, leaders = self.directory(session)
         return Workflow(self.book(session), self.clocks(session), grids, leaders)
 
-    def _actor(self, session: Session, person_id: int | None) -> Actor:
-        name = self.seat.operator
-        if person_id is not None:
-            person = session.get(Person, person_id)
-            if person is None:
-                raise TransitionRefused(f"人员 {person_id} 不存在 person does not exist")
-            name = person.name
-        return Actor(name, self.seat.label, person_id)
-
     # --- intake ----------------------------------------------------------------------------------
 
     def open(
@@ -157,7 +155,7 @@ class TicketDesk:
                 duplicates = find_duplicates(session, category.code, place, grids.chain(place.grid_id))
                 if duplicates:
                     raise DuplicateReport(duplicates)
-            actor = self._actor(session, None)
+            actor = acting(session, self.seat, None, Permission.OPEN_TICKETS, place.grid_id)
             row, events = plan_ticket(
                 intake, category, place, grids, leaders, self.clocks(session).of(category), actor, now
             )
@@ -190,7 +188,7 @@ class TicketDesk:
         now = now or utcnow()
         with self.db.session() as session:
             grids, leaders = self.directory(session)
-            actor = self._actor(session, None)
+            actor = acting(session, self.seat, None, Permission.OPEN_TICKETS)
             clocks = self.clocks(session)
             points = [i for i in intakes if i.household_id is None and i.building_id is None]
             located: dict[int, int | None] = {}
@@ -272,7 +270,8 @@ class TicketDesk:
             ticket.assigned_grid_id,
             ticket.assignee_id,
         )
-        self._record(session, ticket, step, self._actor(session, None), now)
+        actor = acting(session, self.seat, None, Permission.OPEN_TICKETS, ticket.assigned_grid_id)
+        self._record(session, ticket, step, actor, now)
         for name, data in intake.photos:
             session.add(photo_row(ticket_id, "intake", name, data, now))
         return ticket_id
@@ -307,7 +306,7 @@ class TicketDesk:
                     check_action_time(given_at, last_event_at(session, ticket_id), now, clock_in(session))
                 if expected_version is not None and ticket.version != expected_version:
                     raise _VersionMoved
-                actor = self._actor(session, actor_id)
+                actor = acting(session, self.seat, actor_id, grid_id=ticket.assigned_grid_id)
                 workflow = self.workflow(session)
                 if action == Action.HANDLE:
                     params["photos"] = len(photos)
@@ -343,7 +342,7 @@ class TicketDesk:
         )
         audit.record(
             session,
-            Seat(operator=actor.name, host=self.seat.host),
+            self.seat,
             f"ticket.{step.action}",
             "ticket",
             ticket.id,

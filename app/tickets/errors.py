@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.access import Permission, PermissionDenied, User, require
+
 
 class TicketError(Exception):
     """A refusal the operator can act on."""
@@ -43,3 +45,15 @@ class DuplicateReport(TicketError):
             f" An open ticket for the same place and category exists: {ids}."
         )
         self.candidates = candidates
+
+
+class NotPermitted(TransitionRefused):
+    """The signed-in user's role (or grid scope) does not allow this (app.access's permission table)."""
+
+
+def refuse_unless(user: User | None, permission: Permission, grid_id: int | None = None) -> None:
+    """NotPermitted unless the permission table lets `user` do `permission` (in `grid_id`)."""
+    try:
+        require(user, permission, grid_id)
+    except PermissionDenied as error:
+        raise NotPermitted(str(error)) from None

@@ -94,10 +94,18 @@ class QueueFilter:
     text: str | None = None
     sort: str = "due"
     descending: bool = False
+    # The signed-in grid worker's grid: only tickets whose place lies in its subtree. Set by the read
+    # model from the seat's user (runtime/read/tickets.py), never left to the view.
+    within_grid: int | None = None
 
 
 def _scope_column(level: int):
     return {1: Ticket.grid_l1_id, 2: Ticket.grid_l2_id, 3: Ticket.grid_l3_id, 4: Ticket.grid_l4_id}[level]
+
+
+def in_subtree(grid_id: int):
+    """Tickets whose place lies under `grid_id`: the ticket keeps its place's chain, one column a level."""
+    return or_(*(_scope_column(level) == grid_id for level in (1, 2, 3, 4)))
 
 
 def queue_select(flt: QueueFilter, columns=ROW_COLUMNS) -> Select:
@@ -110,6 +118,8 @@ def queue_select(flt: QueueFilter, columns=ROW_COLUMNS) -> Select:
         query = query.where(Ticket.assignee_id == flt.person_id)
     elif flt.grid_id is not None and flt.grid_level is not None:
         query = query.where(_scope_column(flt.grid_level) == flt.grid_id)
+    if flt.within_grid is not None:
+        query = query.where(in_subtree(flt.within_grid))
     if flt.category_prefix:
         query = query.where(Ticket.category_code.startswith(flt.category_prefix))
     if flt.source:

@@ -62,13 +62,14 @@ def raise_demo_alarms(db: Database) -> None:
 
 
 def shoot(db: Database, size: tuple[int, int], target: Path) -> None:
+    from app.access.kiosk_pin import KioskPin
     from widgets.alarms.sound import AlarmSound
-    from widgets.kiosk import KioskWindow, PinStore
+    from widgets.kiosk import KioskWindow
     from widgets.shell_context import ShellSettings, build_shell_context
 
     with tempfile.TemporaryDirectory() as scratch:
         context = build_shell_context(db, ShellSettings(path=Path(scratch) / "window.ini"))
-        pins = PinStore(context.settings.store())
+        pins = KioskPin(db, context.seat)
         pins.ensure_demo_pin()
         silent = AlarmSound(player=("silent", lambda: None, lambda: None))  # a screenshot makes no noise
         window = KioskWindow(context, view="stats", pins=pins, alarm_sound=silent)

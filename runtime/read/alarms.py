@@ -9,7 +9,7 @@ an operator facing an alarm has to ring the household and its contacts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -48,7 +48,10 @@ class AlarmReads:
 
     # -- the alarm list --------------------------------------------------------------------------------
     def find(self, wanted: AlarmFilter) -> list[AlarmRow]:
-        """Alarms matching the filter, newest first, each with its household's address."""
+        """Alarms matching the filter, newest first, each with its household's address; a grid worker's
+        only those raised in their subtree (the core's scope, whatever the view asked)."""
+        user = self.site.seat.user
+        wanted = replace(wanted, within=user.grid_scope if user is not None else None)
         with self.site.db.session() as session:
             return find_alarms(session, wanted)
 

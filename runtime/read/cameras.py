@@ -1,4 +1,5 @@
-"""The site's cameras as the settings dialog lists them, and the grids a camera can belong to.
+"""The site's cameras as the settings dialog lists them, the grids a camera can belong to, and the
+cameras the signed-in user's wall may show.
 
 Logins are described, never handed out: a row says whether a password is stored, not what it is."""
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from app.context import SiteContext
 from app.models import Camera, Grid
+from video.cameras import CameraInfo, load_cameras
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,9 @@ class CameraCatalogue:
                 select(Grid.id, Grid.code, Grid.name, Grid.level).order_by(Grid.level, Grid.code)
             )
             return [GridChoice(id_, code, name, int(level)) for id_, code, name, level in rows]
+
+
+def wall_cameras(site: SiteContext) -> list[CameraInfo]:
+    """The cameras this seat's wall shows: a grid worker's subtree only (the core's scope)."""
+    user = site.seat.user
+    return load_cameras(site.db, within=user.grid_scope if user is not None else None)

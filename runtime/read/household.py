@@ -8,7 +8,7 @@ and the seat's permission (`app.privacy.policy`) and audits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -22,6 +22,7 @@ from app.context import SiteContext
 from app.grid_tree import GridTree
 from app.models import (
     DutyRole,
+    Household,
     PartyPairing,
     Person,
     ResidenceType,
@@ -50,6 +51,7 @@ from runtime.read.resident_search import (
     age_on,
     count_residents,
     find_households,
+    households_within,
     search_residents,
 )
 
@@ -256,12 +258,13 @@ class Households:
         self._chains = chains
 
     def search(self, query: SearchQuery, after_id: int = 0, limit: int = PAGE_SIZE) -> list[ResidentRow]:
-        """One page of matching residents with id > after_id, in id order, masked.
+        """One page of matching residents with id > after_id, in id order, masked; a grid worker's
+        search covers their subtree only (the core's scope, whatever the view asked).
 
         A page of BULK_ROWS or more residents (names, addresses, masked numbers) is a bulk read of
         personal data: it is recorded in the audit log with the search that found it."""
         with self._site.db.sessions() as session:
-            rows = search_residents(session, query, after_id=after_id, limit=limit)
+            rows = search_residents(session, self._scoped(query), after_id=after_id, limit=limit)
         if len(rows) >= BULK_ROWS:
             with self._site.db.session() as session:
                 record(
@@ -280,7 +283,17 @@ class Households:
 
     def count(self, query: SearchQuery) -> int:
         with self._site.db.sessions() as session:
-            return count_residents(session, query)
+            return count_residents(session, self._scoped(query))
+
+    def _scoped(self, query: SearchQuery) -> SearchQuery:
+        user = self._site.seat.user
+        return replace(query, within=user.grid_scope if user is not None else None)
+
+    def _outside_scope(self, session: Session, household_id: int) -> bool:
+        scope = self._site.seat.user.grid_scope if self._site.seat.user is not None else None
+        if scope is None:
+            return False
+        return session.scalar(households_within(scope).where(Household.id == household_id)) is None
 
     def warm(self) -> None:
         """Read the grid tree the cards' chains come from, so the first card costs what the others do."""
@@ -291,15 +304,20 @@ class Households:
         if disclosure == Disclosure.FULL:
             raise ValueError("a full card is read through reveal(), which records who looked")
         with self._site.db.sessions() as session:
+            if self._outside_scope(session, household_id):
+                return None  # outside a grid worker's subtree: as if not there
             return load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=disclosure
             )
 
     def reveal(self, household_id: int, reason: str) -> HouseholdCard | None:
         """The card with full ID numbers, phones and health notes, recorded in the audit log (who,
-        from which seat, why) in the same transaction; RevealRefused without a reason."""
+        from which seat, why) in the same transaction; RevealRefused without a reason or to a
+        signed-in user without REVEAL_PERSONAL_DATA (app.privacy.policy asks the permission table)."""
         why = require_reveal(self._site.seat, reason)
         with self._site.db.session() as session:
+            if self._outside_scope(session, household_id):
+                return None
             card = load_household_card(
                 session, household_id, self._chains.tree(session), disclosure=Disclosure.FULL
             )

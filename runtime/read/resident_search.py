@@ -33,6 +33,7 @@ _UNIT_ROOM = re.compile(r"(?P<place>.*?)(?:(?P<unit>\d+)单元)?(?:(?P<room>\d+)
 class SearchQuery:
     text: str = ""
     tag: str | None = None  # only residents with this Tag value
+    within: frozenset[int] | None = None  # a grid worker's subtree, set by the reader from the user
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def _filtered(statement: Select, query: SearchQuery, id_hash: IdHash) -> Select:
         conditions.append(
             Resident.id.in_(select(ResidentTag.resident_id).where(ResidentTag.tag == query.tag))
         )
+    if query.within is not None:
+        conditions.append(Resident.household_id.in_(households_within(query.within)))
     return statement.where(and_(*conditions)) if conditions else statement
 
 
@@ -124,6 +127,15 @@ def _hasher(session: Session) -> IdHash:
         return cipher[0].id_hash(number) if cipher[0] else None
 
     return id_hash
+
+
+def households_within(grid_ids: frozenset[int]) -> Select:
+    """The ids of the households whose building stands in one of these grids."""
+    return (
+        select(Household.id)
+        .join(Building, Household.building_id == Building.id)
+        .where(Building.grid_id.in_(grid_ids))
+    )
 
 
 def count_residents(session: Session, query: SearchQuery) -> int:

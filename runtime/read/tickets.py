@@ -8,18 +8,22 @@ worker. The queries themselves stay in `app.tickets` (queues, view, kpi, places)
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from sqlalchemy import select
 
 from app.context import SiteContext
 from app.site_clock import SiteClock
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
+from app.tickets.errors import TicketNotFound
 from app.tickets.kpi import kpis
 from app.tickets.locating import GridLocator
+from app.tickets.models import Ticket
 from app.tickets.places import BuildingHit, find_buildings
-from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page
+from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page, in_subtree
 from app.tickets.routing import GridBook, GridInfo, LeaderBook
 from app.tickets.view import describe_ticket, reveal_ticket
 from runtime.read.resident_search import SearchQuery, search_residents
@@ -120,14 +124,22 @@ class TicketReads:
 
     # --- queues ----------------------------------------------------------------------------------
 
+    def _scoped(self, flt: QueueFilter) -> QueueFilter:
+        """The filter narrowed to the signed-in user's grid subtree (a grid worker), whatever the view
+        asked for: the scope is the core's, so no view can widen it."""
+        user = self.site.seat.user
+        return replace(flt, within_grid=user.grid_id if user and user.grid_scope is not None else None)
+
     def first_page(self, flt: QueueFilter, limit: int) -> tuple[tuple[QueueRow, ...], int]:
         """The first rows of a queue and how many it holds, in one session."""
+        flt = self._scoped(flt)
         with self.site.db.session() as session:
             rows = fetch_page(session, flt, 0, limit)
             return tuple(QueueRow(**row._mapping) for row in rows), count(session, flt)
 
     def page(self, flt: QueueFilter, offset: int, limit: int) -> tuple[QueueRow, ...]:
         """The rows of a queue from `offset` on, as the view scrolls."""
+        flt = self._scoped(flt)
         with self.site.db.session() as session:
             return tuple(QueueRow(**row._mapping) for row in fetch_page(session, flt, offset, limit))
 
@@ -141,7 +153,14 @@ class TicketReads:
     def ticket(self, ticket_id: int) -> dict[str, Any]:
         """The ticket as the detail pane shows it, with its timeline; TicketNotFound if it is gone."""
         directory = self.directory()
+        user = self.site.seat.user
         with self.site.db.session() as session:
+            if user is not None and user.grid_scope is not None:  # outside the subtree: as if not there
+                if (
+                    session.scalar(select(Ticket.id).where(Ticket.id == ticket_id, in_subtree(user.grid_id)))
+                    is None
+                ):
+                    raise TicketNotFound(ticket_id)
             return describe_ticket(session, ticket_id, self.categories, directory.grids, directory.leaders)
 
     def reveal(self, ticket_id: int, reason: str) -> dict[str, Any]:

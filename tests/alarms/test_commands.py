@@ -79,13 +79,14 @@ def test_listen_prints_live_events_from_the_port():
         bridge.close()
 
 
-def test_alarms_list_json(sqlite_db, tmp_path):
+def test_alarms_list_json(sqlite_db, tmp_path, cli_user):
     service = AlarmService(sqlite_db, EventHub(), Seat("值班员", "seat"))
     first = service.raise_alarm(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)"))
     second = service.raise_alarm(AlarmDraft("low_battery", Priority.P3, "传感器电量低"))
     service.acknowledge(second, note="已通知物业")
     url = sqlite_db.url
     sqlite_db.dispose()
+    cli_user(url)
     result = run("alarms", "list", "--json", "--db", url)
     assert result.returncode == 0, result.stderr
     listed = json.loads(result.stdout)
@@ -97,9 +98,10 @@ def test_alarms_list_json(sqlite_db, tmp_path):
     assert [a["id"] for a in active] == [first]
 
 
-def test_dongles_binding_and_rules_from_the_command_line(sqlite_db, site):
+def test_dongles_binding_and_rules_from_the_command_line(sqlite_db, site, cli_user):
     url = sqlite_db.url
     sqlite_db.dispose()
+    cli_user(url)
     assert (
         run("sensors", "add-dongle", "RF桥-1", "--protocol", "rf433", "/dev/ttyUSB0", "--db", url).returncode
         == 0

@@ -113,3 +113,25 @@ def test_ticket_texts_and_results_say_what_their_category_is(demo_db):
         if text not in TEXTS[code][0] or result not in (None, TEXTS[code][1])
     ]
     assert wrong == [] and len({code for _, code, _, _ in tickets}) >= 30
+
+
+def test_the_demo_has_one_account_per_role_with_the_documented_password(demo_db):
+    from sqlalchemy import delete
+
+    from app.access import Permission, Role, can
+    from app.access.accounts import Accounts
+    from app.config import Seat
+    from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from app.models import Building, Household, UserAccount
+
+    accounts = Accounts(demo_db, Seat())
+    assert {s.role for s in accounts.summaries()} == {r.value for r in Role}
+    worker = accounts.sign_in("wangge", DEMO_PASSWORD)
+    with demo_db.session() as session:
+        home_grid = session.scalar(select(Building.grid_id).join(Household).limit(1))
+    assert worker.grid_scope and home_grid in worker.grid_scope
+    assert not can(accounts.sign_in("daping", DEMO_PASSWORD), Permission.REVEAL_PERSONAL_DATA)
+    with demo_db.session() as session:  # a demo site from before accounts gets them on the next start
+        session.execute(delete(UserAccount))
+    ensure_demo_site(demo_db)
+    assert len(accounts.summaries()) == len(DEMO_ACCOUNTS)

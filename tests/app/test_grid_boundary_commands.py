@@ -26,8 +26,9 @@ def stored_outlines(url: str) -> dict:
         db.dispose()
 
 
-def test_published_levels_import_with_every_warning_printed(tmp_path, capsys):
+def test_published_levels_import_with_every_warning_printed(tmp_path, cli_user, capsys):
     url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    cli_user(url)
     path = sample.write(tmp_path / "city.geojson", datav.published())
     assert main.main(["import-grids", str(path), "--crs", "gcj02", "--db", url]) == 0
     out = capsys.readouterr().out
@@ -38,8 +39,9 @@ def test_published_levels_import_with_every_warning_printed(tmp_path, capsys):
     assert f"新增 {datav.DISTRICTS + 1} 个" in out
 
 
-def test_clip_stores_districts_inside_the_city(tmp_path, capsys):
+def test_clip_stores_districts_inside_the_city(tmp_path, cli_user, capsys):
     url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    cli_user(url)
     path = sample.write(tmp_path / "city.geojson", datav.published())
     assert main.main(["import-grids", str(path), "--clip", "--db", url]) == 0
     assert "children were trimmed to their parents" in capsys.readouterr().out
@@ -51,8 +53,9 @@ def test_clip_stores_districts_inside_the_city(tmp_path, capsys):
         assert all(measure_stray(first.intersection(other), first) is None for other in districts[i + 1 :])
 
 
-def test_strict_tolerance_and_a_bad_tolerance_refuse(tmp_path, capsys):
+def test_strict_tolerance_and_a_bad_tolerance_refuse(tmp_path, cli_user, capsys):
     url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    cli_user(url)
     path = sample.write(tmp_path / "city.geojson", datav.published())
     assert main.main(["import-grids", str(path), "--tolerance", "0", "--db", url]) != 0
     assert "nothing imported" in capsys.readouterr().err

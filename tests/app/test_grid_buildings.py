@@ -143,9 +143,10 @@ def test_the_grid_change_carries_the_buildings_and_households_hear_their_address
     assert household_change.ids == (household_id,) and household_change.payload.source == "grid_import"
 
 
-def test_grids_and_a_roster_are_enough_for_a_small_site(tmp_path, capsys):
+def test_grids_and_a_roster_are_enough_for_a_small_site(tmp_path, cli_user, capsys):
     """End to end from files, as a new office would: import-grids, then import-roster finds the buildings."""
     url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    cli_user(url)
     grids = sample.write(tmp_path / "grids.geojson", sample.collection())
     assert main.main(["import-grids", str(grids), "--db", url]) == 0
     assert "楼栋（微网格）：新增 2 栋" in capsys.readouterr().out

@@ -13,8 +13,10 @@ from tests.grid_map import sample
 
 
 @pytest.fixture
-def db_url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'site.sqlite'}"
+def db_url(tmp_path, cli_user) -> str:
+    url = f"sqlite:///{tmp_path / 'site.sqlite'}"
+    cli_user(url)
+    return url
 
 
 @pytest.fixture

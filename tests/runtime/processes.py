@@ -132,17 +132,16 @@ def serve(db_url: str, folder: Path, name: str = "serve") -> SiteProcess:
 
 class Seat:
     """A GUI seat (offscreen) that writes every change its views hear to a trace file. A kiosk wall
-    needs the supervisor PIN set first (in the window settings of the data folder)."""
+    needs the site's supervisor PIN set first; a desk signs in as an operator of its own (an account
+    added here, its password in a 0600 file, as an unattended seat would)."""
 
     def __init__(self, db_url: str, folder: Path, name: str, *, kiosk: bool = False) -> None:
-        if kiosk:
-            from widgets.kiosk import PIN_KEY, hash_pin
-
-            section, key = PIN_KEY.split("/")
-            (folder / "window.ini").write_text(f"[{section}]\n{key}={hash_pin('2580')}\n", encoding="utf-8")
         self.trace = folder / f"{name}.trace.jsonl"
         self.trace.touch()
-        args = ["gui", "--db", db_url, "--trace-changes", str(self.trace), *(["--kiosk"] if kiosk else [])]
+        args = ["gui", "--db", db_url, "--trace-changes", str(self.trace)]
+        args += ["--kiosk"] if kiosk else _operator_of(db_url, folder, name)
+        if kiosk:
+            _set_pin(db_url)
         self.process = SiteProcess(name, args, folder)
 
     def heard(self) -> list[Line]:
@@ -151,6 +150,33 @@ class Seat:
 
     def lines(self, topic: str, **fields: Any) -> list[Line]:
         return [line for line in self.heard() if line["topic"] == topic and _matches(line, fields)]
+
+
+def _set_pin(db_url: str) -> None:
+    from app.access.kiosk_pin import KioskPin
+    from app.config import Seat as LocalSystem
+
+    db = Database(db_url)
+    try:
+        KioskPin(db, LocalSystem()).set_pin("258013")
+    finally:
+        db.dispose()
+
+
+def _operator_of(db_url: str, folder: Path, name: str) -> list[str]:
+    """An operator account for the seat `name` and the command-line options that sign it in."""
+    from app.access.accounts import Accounts
+    from app.config import Seat as LocalSystem
+
+    db = Database(db_url)
+    try:
+        Accounts(db, LocalSystem()).add(f"seat-{name}", "operator", "seat-password-1")
+    finally:
+        db.dispose()
+    secret = folder / f"{name}.password"
+    secret.write_text("seat-password-1\n", encoding="utf-8")
+    secret.chmod(0o600)
+    return ["--user", f"seat-{name}", "--password-file", str(secret)]
 
 
 def _matches(line: Line, fields: dict[str, Any]) -> bool:

@@ -85,10 +85,11 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.gui
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads a process's children from /proc")
-def test_the_gui_comes_back_after_its_process_is_killed(sqlite_db, tmp_path):
+def test_the_gui_comes_back_after_its_process_is_killed(sqlite_db, tmp_path, cli_user):
     from tests.app.tickets.conftest import build_site
 
     build_site(sqlite_db)  # a site that exists: the window opens without the new-site wizard
+    cli_user(sqlite_db.url, "值班员", "operator")  # signed in unattended (GCC_USER, GCC_PASSWORD_FILE)
     trace = tmp_path / "trace.jsonl"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GCC_DATA_DIR": str(tmp_path / "data")}
     command = [sys.executable, str(ROOT / "main.py"), "gui", "--db", sqlite_db.url, "--view", "alarms"]

@@ -163,9 +163,10 @@ def processes(broker_sessions):
 
 @pytest.mark.pg
 def test_three_seats_hear_the_site_and_a_second_serve_takes_over_a_killed_one(
-    pg_db, bridge, processes, broker_sessions, tmp_path
+    pg_db, bridge, processes, broker_sessions, tmp_path, cli_user
 ):
     site = build_site(pg_db)
+    cli_user(pg_db.url, "接线员", "operator")  # `tickets new` below acts as this user
     base_topic = f"z2m-{uuid.uuid4().hex[:8]}"
     broker_sessions.append(equip(pg_db, site, base_topic, bridge.port))
     here = LocalSeat(pg_db)

@@ -53,3 +53,23 @@ def test_an_address_with_its_own_login_or_no_login_is_left_as_it_is():
     assert with_login("rtsp://host/x", None, "pw") == "rtsp://host/x"
     assert with_login(None, "admin", "pw") is None
     assert with_login("demo/clip.mp4", "admin", "pw") == "demo/clip.mp4"  # a file has no host
+
+
+def test_a_grid_workers_wall_shows_the_cameras_of_their_subtree_only(db):
+    from app.access import User
+    from app.config import Seat
+    from app.context import SiteContext
+    from runtime.read.cameras import wall_cameras
+
+    camera_id = add_camera(db, main_url="rtsp://10.0.0.8/live")
+    with db.session() as session:
+        mine = session.get(Camera, camera_id).grid_id
+        other = Grid(code="W-2", name="幸福里2号楼", level=4)
+        session.add(other)
+        session.flush()
+        session.add(
+            Camera(name="西门", grid_id=other.id, lon=113.6, lat=34.7, main_url="rtsp://10.0.0.9/live")
+        )
+    worker = User(3, "网格员", "grid_worker", grid_id=mine, grid_scope=frozenset({mine}))
+    assert [c.name for c in wall_cameras(SiteContext(db, seat=Seat.signed_in(worker)))] == ["东门"]
+    assert [c.name for c in wall_cameras(SiteContext(db))] == ["东门", "西门"]

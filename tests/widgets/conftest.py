@@ -11,6 +11,8 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import create_engine, text
 
+from app.access import User
+from app.config import Seat
 from app.models import (
     Building,
     Duty,
@@ -28,6 +30,8 @@ from app.models import (
 from app.store import Database
 from tests.conftest import PG_ADMIN_URL, _pg_available
 from tests.sealing import sealed
+
+ADMIN_SEAT = Seat.signed_in(User(1, "测试管理员", "admin"), "test-seat")
 
 
 @dataclass
@@ -175,15 +179,14 @@ def _fill(db: Database) -> SmallSite:
 
 @pytest.fixture
 def shell_context(qapp, small_site: SmallSite, tmp_path):
-    """A ShellContext on the small site whose window settings live in the test's folder."""
+    """A ShellContext on the small site whose window settings live in the test's folder, signed in as
+    an administrator (tests of what other roles may not do sign in as those)."""
     from widgets.shell_context import ShellSettings, build_shell_context
     from widgets.theme import apply_theme
 
     apply_theme(qapp)
-    from app.config import Seat
-
     # a seat of its own per test: what a seat remembers (layout, language) lives in the shared site
-    seat = Seat(operator="operator", host=f"seat-{tmp_path.name}")
+    seat = Seat.signed_in(ADMIN_SEAT.user, f"seat-{tmp_path.name}")
     context = build_shell_context(small_site.db, ShellSettings(path=tmp_path / "window.ini"), seat)
     yield context
     context.bridge.close()

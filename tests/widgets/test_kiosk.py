@@ -1,22 +1,15 @@
-"""Kiosk mode: PIN hashing, refusal of a wrong PIN, acceptance of the right one, screen choice."""
+"""Kiosk mode: the site's PIN (not the window file's), refusal of a wrong PIN, acceptance of the right
+one, screen choice. The PIN's hashing and lockout are tested in tests/app/access/test_kiosk_pin.py."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, Qt
 
+from app.access.kiosk_pin import DEMO_PIN, KioskPin
 from app.events import Change, GridChanged, Topic
-from widgets.kiosk import (
-    DEMO_PIN,
-    FREE_ATTEMPTS,
-    PIN_KEY,
-    KioskError,
-    KioskWindow,
-    PinStore,
-    choose_screen,
-    hash_pin,
-    pin_matches,
-)
+from app.store import Database
+from widgets.kiosk import KioskError, KioskWindow, SetPinDialog, choose_screen
 
 pytestmark = [
     pytest.mark.gui,
@@ -27,31 +20,34 @@ pytestmark = [
 ]
 
 
-def test_pin_is_stored_only_as_a_salted_pbkdf2_hash(shell_context):
-    store = shell_context.settings.store()
-    pins = PinStore(store)
-    pins.set_pin("2468")
-    stored = store.value(PIN_KEY)
-    assert stored.startswith("pbkdf2_sha256$") and "2468" not in stored
-    assert hash_pin("2468") != hash_pin("2468")  # a fresh salt each time
-    assert pin_matches("2468", stored) and not pin_matches("2469", stored)
-    assert "2468" not in shell_context.settings.path.read_text()
+@pytest.fixture
+def shell_context(qapp, sqlite_db, tmp_path):
+    """A site of its own: the PIN is the site's, so one test's PIN must not leak into the next."""
+    from tests.widgets.conftest import ADMIN_SEAT
+    from widgets.shell_context import ShellSettings, build_shell_context
+    from widgets.theme import apply_theme
+
+    apply_theme(qapp)
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
+    yield context
+    context.bridge.close()
 
 
-def test_short_or_non_digit_pins_are_refused(shell_context):
-    pins = PinStore(shell_context.settings.store())
-    for bad in ("12", "12ab", ""):
-        with pytest.raises(ValueError):
-            pins.set_pin(bad)
-
-
-def test_guessing_locks_out_after_a_few_wrong_pins(shell_context):
-    pins = PinStore(shell_context.settings.store())
-    pins.set_pin("2468")
-    for _ in range(FREE_ATTEMPTS):
-        assert not pins.verify("0000")
-    assert pins.seconds_locked() > 0
-    assert not pins.verify("2468")  # even the right PIN waits out the lockout
+def test_the_pin_set_in_the_dialog_is_the_sites_not_the_window_files(qtbot, shell_context):
+    dialog = SetPinDialog(KioskPin(shell_context.db, shell_context.seat))
+    qtbot.addWidget(dialog)
+    dialog.new.setText("1234")
+    dialog.again.setText("1234")
+    dialog.save()
+    qtbot.waitUntil(lambda: "6" in dialog.error.text())  # four digits fell to brute force: six at least
+    dialog.new.setText("246810")
+    dialog.again.setText("246810")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+    ini = shell_context.settings.path
+    assert not ini.exists() or "pin" not in ini.read_text().lower()
+    another_seat = KioskPin(Database(shell_context.db.url), shell_context.seat)
+    assert another_seat.verify("246810")
 
 
 def test_kiosk_without_a_pin_refuses_to_start(shell_context):
@@ -61,7 +57,7 @@ def test_kiosk_without_a_pin_refuses_to_start(shell_context):
 
 @pytest.fixture
 def kiosk(qtbot, shell_context):
-    pins = PinStore(shell_context.settings.store())
+    pins = KioskPin(shell_context.db, shell_context.seat)
     pins.ensure_demo_pin()
     window = KioskWindow(shell_context, view="stats", pins=pins)
     qtbot.addWidget(window)
@@ -82,8 +78,8 @@ def test_escape_asks_for_the_pin_and_a_wrong_pin_is_refused(qtbot, kiosk):
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.pin_edit, "9999")
     dialog.check()
+    qtbot.waitUntil(lambda: dialog.error.text() == "密码错误，无法退出")
     assert dialog.isVisible()
-    assert dialog.error.text() == "密码错误，无法退出"
     assert kiosk.isVisible() and not kiosk.unlocked
 
 

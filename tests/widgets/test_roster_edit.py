@@ -15,6 +15,7 @@ from app.models import AuditEntry, Household, Resident
 from app.roster.edits import ResidentForm, RosterEdits
 from tests.app.roster.conftest import make_id
 from tests.sealing import clear_id, resident_with_id
+from tests.widgets.conftest import ADMIN_SEAT
 from widgets.households.edit_dialog import HouseholdDialog, ResidentDialog
 from widgets.households.model import ROW_ROLE
 from widgets.households.panel import RosterPanel
@@ -34,7 +35,7 @@ def panel(qtbot, qapp, writable_site, tmp_path):
     from widgets.theme import apply_theme
 
     apply_theme(qapp)
-    context = build_shell_context(writable_site.db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(writable_site.db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     panel = RosterPanel(context)
     qtbot.addWidget(panel)
     panel.resize(1400, 800)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.models import AuditEntry, Resident
 from app.roster.reader import read_tables
 from tests.app.roster.conftest import make_id, person, write_xlsx
+from tests.widgets.conftest import ADMIN_SEAT
 from widgets.roster_files import RosterFileActions
 
 pytestmark = [
@@ -28,7 +29,7 @@ GOOD = make_id(date(1985, 6, 1), 51)
 def actions(qtbot, qapp, writable_site, tmp_path):
     from widgets.shell_context import ShellSettings, build_shell_context
 
-    context = build_shell_context(writable_site.db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(writable_site.db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     window = QMainWindow()
     qtbot.addWidget(window)
     actions = RosterFileActions(context, window)

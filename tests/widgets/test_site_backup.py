@@ -15,6 +15,7 @@ from app.events import SITE_RESTORED, Change, SiteChanged, Topic
 from app.models import Grid
 from app.store.backup import back_up
 from runtime.launcher import RESTART_EXIT_CODE
+from tests.widgets.conftest import ADMIN_SEAT
 from tests.widgets.test_main_window import light_panels
 from widgets.main_window import MainWindow
 
@@ -32,7 +33,9 @@ def context(qapp, sqlite_db, tmp_path):
 
     with sqlite_db.session() as session:
         session.add(Grid(code="S1", name="东城街道", level=1))
-    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini", kept=True))
+    context = build_shell_context(
+        sqlite_db, ShellSettings(path=tmp_path / "window.ini", kept=True), ADMIN_SEAT
+    )
     yield context
     context.bridge.close()
 

@@ -13,6 +13,7 @@ import av
 import cv2
 import numpy as np
 
+from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat, data_dir
@@ -70,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     enrol.add_argument("--given-by", default=SELF, help="同意人: 本人, or the guardian's name")
     enrol.add_argument("--recorded-by", default="", help="记录人 who took the consent down (default: you)")
     enrol.add_argument("--reason", default="", help="列入重点人员名单的理由 (with --watchlist)")
-    enrol.set_defaults(handler=_enrol)
+    enrol.set_defaults(handler=_enrol, permission=Permission.MANAGE_FACES)
 
     watch = sub.add_parser("watchlist", help="put an enrolled resident on the watch list, or take them off")
     watch_sub = watch.add_subparsers(dest="watchlist_command", required=True)
@@ -78,17 +79,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         move = watch_sub.add_parser(name, help=helptext + " (audited)")
         move.add_argument("person", type=int, help="resident id")
         move.add_argument("--reason", required=True, help="理由 why (recorded in the audit)")
-        move.set_defaults(handler=_watchlist)
+        move.set_defaults(handler=_watchlist, permission=Permission.MANAGE_FACES)
 
     forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
     target = forget.add_mutually_exclusive_group(required=True)
     target.add_argument("--person", type=int, help="resident id")
     target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
-    forget.set_defaults(handler=_forget)
+    forget.set_defaults(handler=_forget, permission=Permission.MANAGE_FACES)
 
     listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
     listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
-    listing.set_defaults(handler=_gallery_list)
+    listing.set_defaults(handler=_gallery_list, permission=Permission.MANAGE_FACES)
 
     zone = sub.add_parser("zone", help="zones drawn on a camera's picture (person-in-zone events)")
     zone_sub = zone.add_subparsers(dest="zone_command", required=True)
@@ -102,7 +103,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="forbidden: at any hour; night: only at night",
     )
     zone_add.add_argument("points", nargs="+", help="corners, e.g. 0.5,0.5 1,0.5 1,1 0.5,1")
-    zone_add.set_defaults(handler=_zone_add)
+    zone_add.set_defaults(handler=_zone_add, permission=Permission.MANAGE_FACES)
     zone_list = zone_sub.add_parser("list", help="a camera's zones")
     zone_list.add_argument("--camera", type=int, required=True)
     zone_list.set_defaults(handler=_zone_list)
@@ -152,10 +153,10 @@ def _models(args: argparse.Namespace) -> int:
     return 0 if all(s.loaded for s in models.status) else 1
 
 
-def _gallery(db: Database, config: ai_config.AiConfig, *, create_key: bool) -> FaceGallery:
+def _gallery(db: Database, config: ai_config.AiConfig, seat: Seat, *, create_key: bool) -> FaceGallery:
     try:
         gallery = FaceGallery.of_site(
-            db, Seat(), data_dir(), create_key=create_key, keep_raw_images=config.keep_raw_images
+            db, seat, data_dir(), create_key=create_key, keep_raw_images=config.keep_raw_images
         )
         gallery.reload()
     except TemplateKeyError as error:
@@ -207,7 +208,7 @@ def _detect(args: argparse.Namespace) -> int:
     gallery = None
     if models.recogniser is not None:
         try:  # a seat without the site secret still detects, it just recognises no one
-            gallery = _gallery(open_database(args.db), config, create_key=False)
+            gallery = _gallery(open_database(args.db), config, args.seat, create_key=False)
         except CommandError as error:
             print(f"人脸库不可用 no gallery: {error}", file=sys.stderr)
     service = InferenceService(config, models, gallery=gallery, workers=1)
@@ -266,7 +267,7 @@ def _enrol(args: argparse.Namespace) -> int:
     photo = cv2.imread(str(args.photo))
     if photo is None:
         raise CommandError(f"无法读取照片 cannot read photo: {args.photo}")
-    gallery = _gallery(open_database(args.db), config, create_key=True)
+    gallery = _gallery(open_database(args.db), config, args.seat, create_key=True)
     list_name = "watchlist" if args.watchlist else "resident"
     try:
         subject = gallery.enrol(
@@ -290,7 +291,7 @@ def _watchlist(args: argparse.Namespace) -> int:
     move = add_to_watchlist if args.watchlist_command == "add" else remove_from_watchlist
     try:
         with announced(db) as hub:  # running galleries reload the subject's list
-            subject = move(db, Seat(), args.person, args.reason, hub)
+            subject = move(db, args.seat, args.person, args.reason, hub)
     except WatchlistError as error:
         raise CommandError(str(error)) from error
     finally:
@@ -302,7 +303,7 @@ def _watchlist(args: argparse.Namespace) -> int:
 
 def _forget(args: argparse.Namespace) -> int:
     config = _config(args)
-    gallery = _gallery(open_database(args.db), config, create_key=False)
+    gallery = _gallery(open_database(args.db), config, args.seat, create_key=False)
     subject = args.subject if args.subject is not None else gallery.subject_for_resident(args.person)
     if subject is None:
         raise CommandError(f"人脸库中没有此居民 resident {args.person} has no face data")
@@ -359,7 +360,7 @@ def _zone_add(args: argparse.Namespace) -> int:
     if _camera_missing(db, args.camera):
         raise CommandError(f"摄像机不存在 no camera with id {args.camera}")
     try:
-        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule), Seat())
+        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule), args.seat)
     except ZoneError as error:
         raise CommandError(str(error)) from error
     print(f"已添加区域 zone {zone_id} '{args.name}' ({RULES[args.rule]}) on camera {args.camera}")

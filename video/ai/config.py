@@ -51,7 +51,6 @@ class AiConfig:
     tracking: TrackingSettings = TrackingSettings()
     events: EventSettings = EventSettings()
     keep_raw_images: bool = False  # keep the enrolment photo (encrypted) after the template is made
-    name_roles: tuple[str, ...] = ("supervisor", "police", "leader")  # duty roles that may see names
 
 
 def build(cls: type, data: dict[str, Any], where: str) -> Any:
@@ -111,6 +110,11 @@ def parse(data: dict[str, Any]) -> AiConfig:
     for key, cls in SECTIONS.items():
         if key in top:
             values[key] = build(cls, top.pop(key), key)
+    if "name_roles" in top:  # who sees names is the permission table's, not a file's (issue 18)
+        raise AiConfigError(
+            "配置错误 config error: name_roles 已不再使用，能否看到居民姓名由用户的角色决定（设置 → 用户）；"
+            "请删除这一行 name_roles is gone: the signed-in user's role decides (see_face_names)"
+        )
     try:
         values.get("recogniser", RecogniserSettings()).threshold()
         values.get("mask", MaskSettings()).check()
@@ -124,7 +128,6 @@ def parse(data: dict[str, Any]) -> AiConfig:
 class _Scalars:
     detect_fps: float = AiConfig.detect_fps
     keep_raw_images: bool = AiConfig.keep_raw_images
-    name_roles: tuple[str, ...] = AiConfig.name_roles
 
 
 def load(path: Path) -> AiConfig:
@@ -136,8 +139,3 @@ def load(path: Path) -> AiConfig:
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise AiConfigError(f"无法读取 AI 配置 cannot read {path}: {error}") from error
     return parse(data)
-
-
-def may_see_names(config: AiConfig, roles: set[str]) -> bool:
-    """Whether an operator with these duty roles may see residents' names on recognised faces."""
-    return bool(set(config.name_roles) & roles)

@@ -81,7 +81,7 @@ def open_ai(
     config_path: Path | None = None,
     secret_folder: Path | None = None,
 ) -> AiSite:
-    """Load the AI for this site; `names_visible` from `may_see_names(config, the operator's roles)`;
+    """Load the AI for this site; `names_visible`: whether the signed-in user may see face names;
     the site secret from `secret_folder` (default: the user data folder) or the environment."""
     config = ai_config.load(config_path or data_dir() / "ai.toml")
     models = AiModels.load(config, SessionCache())

@@ -67,7 +67,7 @@ class FaceTools:
             keep_raw_images=config.keep_raw_images,
             hub=context.hub,
         )
-        names = names_visible_for(context.settings.seat_roles(), config_path)
+        names = names_visible_for(context)
         return cls(context.db, context.hub, config, gallery, names)
 
     def detector(self) -> Detector:
@@ -139,7 +139,7 @@ def names_visible(context: ShellContext) -> bool:
     tools = _TOOLS.get(context.bridge)
     if tools is not None:
         return tools.names_visible
-    return names_visible_for(context.settings.seat_roles())
+    return names_visible_for(context)
 
 
 def site_config(context: ShellContext) -> ai_config.AiConfig:

@@ -120,6 +120,7 @@ class AlarmPopup(QWidget):
         self._live_for: int | None = None  # the alarm whose camera the live view shows
         self._keep_clear: Callable[[], QRect | None] | None = None
         self._build()
+        self.set_locked(False)  # a watching account (wall, police) sees the alarms but cannot act
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
         self._retranslate()
@@ -185,6 +186,7 @@ class AlarmPopup(QWidget):
             buttons.addWidget(button)
 
         detail = QWidget()
+        self._detail, self._card_scroll = detail, scroll  # what the idle lock disables and hides
         right = QVBoxLayout(detail)
         right.addWidget(self.headline)
         self._card_row = QHBoxLayout()
@@ -277,6 +279,12 @@ class AlarmPopup(QWidget):
     def selected(self) -> AlarmView | None:
         item = self.queue.currentItem()
         return self._alarms.get(item.data(ID_ROLE)) if item is not None else None
+
+    def set_locked(self, locked: bool) -> None:
+        """The seat's idle lock: alarms stay listed and sounding, the household card (personal data)
+        hides and nothing can be done here until the user unlocks the seat."""
+        self._card_scroll.setVisible(not locked)
+        self._detail.setEnabled(not locked and self.service.may_act())
 
     def present(self, alarm_id: int) -> None:
         """Bring one alarm (already committed) to the operator: queue it, sound, raise the window."""

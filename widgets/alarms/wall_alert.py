@@ -38,7 +38,7 @@ DIM_FACTOR = 260  # the flash's dark phase: the priority colour darkened this mu
 
 
 class PinCheck(Protocol):
-    """The kiosk's supervisor PIN (widgets.kiosk.PinStore): a check with a lockout against guessing."""
+    """The site's supervisor PIN (app.access.kiosk_pin.KioskPin): a check with a lockout against guessing."""
 
     def verify(self, pin: str) -> bool: ...
 
@@ -236,9 +236,20 @@ class WallAlert(QWidget):
         shown = self.shown
         if shown is None:
             return
-        if not self.pins.verify(self.pin_edit.text()):
+        pins, pin = self.pins, self.pin_edit.text()  # checked on a job thread: Argon2id takes ~0.3 s
+        self.jobs.submit(
+            "pin",
+            lambda: (pins.verify(pin), pins.seconds_locked()),
+            lambda result: self._pin_checked(shown, *result),
+            lambda error: self._say(self.tr("确认失败：") + str(error)),
+        )
+
+    def _pin_checked(self, shown: AlarmView, right: bool, locked: int) -> None:
+        current = self.shown
+        if current is None or current.id != shown.id:
+            return  # a more urgent alarm came meanwhile: its PIN entry starts afresh
+        if not right:
             self.pin_edit.clear()
-            locked = self.pins.seconds_locked()
             self._say(
                 self.tr("错误次数过多，请 %1 秒后再试").replace("%1", str(locked))
                 if locked

@@ -89,9 +89,10 @@ class HouseholdCard(QScrollArea):
 
     reveal_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, may_reveal: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("householdCard")
+        self.may_reveal = may_reveal  # the signed-in user's REVEAL_PERSONAL_DATA: no button without it
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines wrap instead
@@ -143,7 +144,7 @@ class HouseholdCard(QScrollArea):
         subtitle.addWidget(_label(f"{data.building} · {tr('户编号')} {data.household_id}", "cardSubtitle"), 1)
         if data.revealed:
             subtitle.addWidget(_label(tr("已显示完整信息（已记入审计日志）"), "cardSubtitle"))
-        else:
+        elif self.may_reveal:
             self.reveal_button = QPushButton(tr("显示完整号码"))
             self.reveal_button.setObjectName("revealButton")
             self.reveal_button.setToolTip(tr("显示身份证号、电话与健康状况全文，此操作记入审计日志"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access import Permission
 from app.events import Change, Topic
 from runtime.read.household import SearchQuery
 from runtime.read.resident_search import ResidentRow
@@ -99,7 +100,7 @@ class RosterPanel(QWidget):
         self._bar_layout.addWidget(self.actions.bar, 2, 0, 1, 2)
         self._bar_layout.addWidget(self.notice, 2, 2, Qt.AlignmentFlag.AlignRight)
         self.model.modelReset.connect(self.actions.selection_changed)  # a new list has nothing selected
-        self.card = HouseholdCard()
+        self.card = HouseholdCard(may_reveal=context.may(Permission.REVEAL_PERSONAL_DATA))
         self.card.reveal_requested.connect(self.reveal_household)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)

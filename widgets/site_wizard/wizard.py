@@ -1,6 +1,6 @@
 """新建站点: the first start on an empty database walks the office through its own site.
 
-Pages: the site's name and time zone, the grids (and so the buildings), the site workbook (people and
+Pages: the site's name and time zone, its first administrator, the grids (and so the buildings), the site workbook (people and
 their duties, cameras, sensors), the roster, and what was done. Every file step is checked before it
 is imported and may be skipped; the 设置 menu offers the same steps later.
 """
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.access.accounts import Accounts
 from app.context import SiteContext
 from app.site_settings import DEFAULT_TIME_ZONE, SettingError, SiteProfile, checked_profile, save_profile
 from runtime.site_setup import Step
+from widgets.accounts.admin_page import AdminPage
 from widgets.i18n import LANGUAGES
 from widgets.jobs import Jobs
 from widgets.plain_text import plain
@@ -157,6 +159,10 @@ class SiteWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.profile = ProfilePage(site)
         self.addPage(self.profile)
+        accounts = Accounts(site.db, site.seat)
+        self.admin = AdminPage(accounts) if accounts.count() == 0 else None
+        if self.admin is not None:
+            self.addPage(self.admin)
         self.steps = {step: StepPage(site, step, number) for number, step in enumerate(STEPS, start=1)}
         for page in self.steps.values():
             self.addPage(page)

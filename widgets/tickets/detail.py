@@ -40,9 +40,10 @@ class TicketDetail(QWidget):
     action_requested = Signal(str)
     reveal_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, may_act: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("ticketDetail")
+        self.may_act = may_act  # the signed-in user's ACT_ON_TICKETS: without it the buttons stay off
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.ticket: dict[str, Any] | None = None
         self.heading = QLabel()
@@ -124,7 +125,7 @@ class TicketDetail(QWidget):
             + "</table>"
         )
         for action, button in self.buttons.items():
-            button.setEnabled(state in ALLOWED_FROM[action])
+            button.setEnabled(self.may_act and state in ALLOWED_FROM[action])
         self.timeline.setHtml(self._timeline_html(ticket["timeline"]))
 
     @staticmethod

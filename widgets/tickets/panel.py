@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.access import Permission
 from app.events import Change, Topic
 from app.tickets import TicketConflict, TicketDesk, TicketError
 from app.tickets.states import Action, Satisfaction, Source
@@ -118,6 +119,7 @@ class TicketPanel(QWidget):
         self.new_button.setObjectName("newTicket")
         self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣") + " (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.new_ticket())
+        self.new_button.setEnabled(context.may(Permission.OPEN_TICKETS))
         self.notice = QLabel()
         plain(self.notice)
         self.notice.setObjectName("ticketNotice")
@@ -159,10 +161,11 @@ class TicketPanel(QWidget):
         for action in BULK_ACTIONS:
             button = QPushButton(tr("批量") + tr(action.zh))
             button.clicked.connect(lambda _=False, a=action: self.act_on_selection(a))
+            button.setEnabled(context.may(Permission.ACT_ON_TICKETS))
             bulk.addWidget(button)
         bulk.addWidget(self.notice, 1)
 
-        self.detail = TicketDetail()
+        self.detail = TicketDetail(may_act=context.may(Permission.ACT_ON_TICKETS))
         self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
         self.detail.reveal_requested.connect(self.reveal_reporter)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -234,7 +237,7 @@ class TicketPanel(QWidget):
             self._bind(
                 f"tickets.queue{number}", lambda n=number: self.queue_tabs.setCurrentIndex(n - 1), in_panel
             )
-        self._bind("tickets.new", lambda: self.new_ticket(), Qt.ShortcutContext.WindowShortcut)
+        self._bind("tickets.new", lambda: self.new_button.isEnabled() and self.new_ticket(), Qt.ShortcutContext.WindowShortcut)
         self._bind("tickets.search", lambda: self.search.setFocus(), in_panel)
         self._bind("tickets.reload", self.reload, in_panel)
         for action, key in BUTTONS:

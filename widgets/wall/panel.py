@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.events import Change, Topic
-from video.cameras import CameraInfo, load_cameras
+from runtime.read.cameras import wall_cameras
+from video.cameras import CameraInfo
 from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
 from video.pool import StreamPool
 from video.status import StreamState
@@ -258,7 +259,7 @@ class WallPanel(QWidget):
 
     # ---- cameras ----------------------------------------------------------------------------------
     def reload_cameras(self) -> None:
-        cameras = load_cameras(self.context.db)
+        cameras = wall_cameras(self.context.site)
         self._cameras = {camera.id: camera for camera in cameras}
         self.camera_list.set_cameras(cameras)
 

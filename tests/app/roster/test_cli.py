@@ -6,6 +6,7 @@ import json
 import stat
 from datetime import date
 
+import pytest
 from sqlalchemy import select
 
 import main
@@ -15,6 +16,11 @@ from tests.app.roster.conftest import make_id, person, write_xlsx
 
 GOOD = person("张三", make_id(date(1950, 3, 8), 11), building="3号楼", phone="138-0000-1234")
 BAD = person("李四", "110105194912310021", building="3号楼", room="102")
+
+
+@pytest.fixture(autouse=True)
+def signed_in(lite_site, cli_user):
+    cli_user(lite_site.db.url)
 
 
 def run(lite_site, *args: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, text
 
@@ -27,32 +28,41 @@ from tests.app.site_book.snapshot import site_snapshot
 FULL = {"楼栋": BUILDING_ROWS, "人员": PEOPLE_ROWS, "摄像机": CAMERA_ROWS, "传感器": SENSOR_ROWS}
 
 
-def run(db, *args: str) -> int:
-    return main.main([*args, "--db", db.url])
+@pytest.fixture
+def run(cli_user):
+    """main.main on a site, signed in as an administrator of that site (added on first use)."""
+    signed_in: set[str] = set()
+
+    def run_main(db, *args: str) -> int:
+        if db.url not in signed_in:
+            cli_user(db.url)
+            signed_in.add(db.url)
+        return main.main([*args, "--db", db.url])
+
+    return run_main
 
 
-def build_from_files(db, workbook, roster, *options: str) -> None:
+def build_from_files(run, db, workbook, roster, *options: str) -> None:
     """In the natural order: (grids,) the workbook, whose sensors wait for their households, then the
     roster, which binds them."""
     assert run(db, "import-site", str(workbook), *options) == 0
     assert run(db, "import-roster", str(roster)) == 0
 
 
-def test_export_then_import_into_an_empty_database_gives_the_same_site(
-    db, other_db, tmp_path, capsys, monkeypatch
+def test_export_then_import_into_an_empty_database_gives_the_same_site(run, db, other_db, tmp_path, capsys, monkeypatch
 ):
     """A site moved to a new, empty database of the same kind: the passwords travel sealed with a
     passphrase and play in the new site (opened there with its own camera key)."""
     build_grids(db)
     roster = write_roster(tmp_path / "roster.xlsx")
-    build_from_files(db, fill_template(tmp_path / "site.xlsx", FULL), roster)
+    build_from_files(run, db, fill_template(tmp_path / "site.xlsx", FULL), roster)
     exported = tmp_path / "export.xlsx"
     monkeypatch.setenv(PASSPHRASE_ENV, "moving-day-2026")
     assert run(db, "export-site", str(exported), "--passwords") == 0
     with zipfile.ZipFile(exported) as archive:
         assert all(CAMERA_PASSWORD.encode() not in archive.read(name) for name in archive.namelist())
     build_grids(other_db)
-    build_from_files(other_db, exported, roster, "--passwords")
+    build_from_files(run, other_db, exported, roster, "--passwords")
     capsys.readouterr()
     assert run(other_db, "import-site", str(exported), "--passwords") == 0
     out = capsys.readouterr().out
@@ -63,7 +73,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_site(
     assert {c[-1] for c in copy["cameras"]} == {CAMERA_PASSWORD, "lobby-pw-77"}
 
 
-def test_carried_passwords_need_the_export_passphrase(lite_grid_site, tmp_path, capsys, monkeypatch):
+def test_carried_passwords_need_the_export_passphrase(run, lite_grid_site, tmp_path, capsys, monkeypatch):
     db = lite_grid_site.db
     assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
     exported = tmp_path / "export.xlsx"
@@ -87,7 +97,7 @@ def test_carried_passwords_need_the_export_passphrase(lite_grid_site, tmp_path, 
     assert "口令至少 8 个字符" in capsys.readouterr().err
 
 
-def test_passwords_are_never_in_clear(lite_grid_site, tmp_path, capsys):
+def test_passwords_are_never_in_clear(run, lite_grid_site, tmp_path, capsys):
     db = lite_grid_site.db
     workbook = fill_template(tmp_path / "site.xlsx", {"摄像机": CAMERA_ROWS})
     assert run(db, "import-site", str(workbook)) == 0
@@ -119,7 +129,7 @@ def test_passwords_are_never_in_clear(lite_grid_site, tmp_path, capsys):
         assert CameraPasswords.of_site(session).open(gate.password_sealed, gate.id) == CAMERA_PASSWORD
 
 
-def test_a_sealed_password_cannot_move_to_another_camera(lite_grid_site, tmp_path):
+def test_a_sealed_password_cannot_move_to_another_camera(run, lite_grid_site, tmp_path):
     db = lite_grid_site.db
     assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
     with db.session() as session:
@@ -133,7 +143,7 @@ def test_a_sealed_password_cannot_move_to_another_camera(lite_grid_site, tmp_pat
             raise AssertionError("a password sealed for one camera opened for another")
 
 
-def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(lite_grid_site, tmp_path, capsys):
+def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(run, lite_grid_site, tmp_path, capsys):
     db = lite_grid_site.db
     path = fill_template(tmp_path / "f.xlsx", {"人员": [['=HYPERLINK("http://x")', "13800001111"]]})
     assert run(db, "import-site", str(path)) != 0
@@ -153,8 +163,7 @@ def test_formulas_are_refused_and_formula_like_text_is_exported_as_text(lite_gri
     assert (cell.value, cell.data_type, cell.quotePrefix) == (title, "s", True)
 
 
-def test_a_password_the_site_key_cannot_open_stops_the_passphrase_export_plainly(
-    lite_grid_site, tmp_path, capsys, monkeypatch
+def test_a_password_the_site_key_cannot_open_stops_the_passphrase_export_plainly(run, lite_grid_site, tmp_path, capsys, monkeypatch
 ):
     db = lite_grid_site.db
     assert run(db, "import-site", str(fill_template(tmp_path / "s.xlsx", {"摄像机": CAMERA_ROWS}))) == 0
@@ -166,7 +175,7 @@ def test_a_password_the_site_key_cannot_open_stops_the_passphrase_export_plainly
     assert "摄像机 1号楼大堂 的密码无法用本站点的密钥解开" in capsys.readouterr().err
 
 
-def test_control_characters_in_the_store_are_replaced_on_export(lite_grid_site, tmp_path, capsys):
+def test_control_characters_in_the_store_are_replaced_on_export(run, lite_grid_site, tmp_path, capsys):
     """openpyxl cannot even write them: one NUL used to block the whole file."""
     db = lite_grid_site.db
     with db.session() as session:  # stored by an older version or another program

@@ -13,8 +13,9 @@ from tests.app.tickets.conftest import IN_G1
 
 
 @pytest.fixture
-def url(db, site, tmp_path, monkeypatch):
+def url(db, site, tmp_path, monkeypatch, cli_user):
     monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
+    cli_user(db.url)
     return db.url
 
 

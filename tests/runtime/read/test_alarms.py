@@ -120,3 +120,21 @@ def test_households_matching_address_room_or_resident(reads, site):
         (site.second_household_id, "郑州市二七区幸福路18号院7号楼1单元102室")
     ]
     assert [hid for hid, _ in reads.households_matching("张桂芳")] == [site.household_id]
+
+
+def test_a_grid_worker_lists_the_alarms_of_their_subtree_only(db, site, context):
+    from app.access import User
+    from app.access.accounts import grid_scope
+
+    service = AlarmService(db, EventHub(), Seat("值班员小王", "seat-1"))
+    inside = service.raise_alarm(
+        AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)", household_id=site.household_id)
+    )
+    outside = service.raise_alarm(AlarmDraft("smoke", Priority.P1, "烟感报警"))  # no place: in no subtree
+    with db.session() as session:
+        scope = grid_scope(session, site.micro_grid_id)
+    worker = User(9, "网格员", "grid_worker", grid_id=site.micro_grid_id, grid_scope=scope)
+    scoped = ReadModels(SiteContext(db, EventHub(), Seat.signed_in(worker))).alarms
+    assert [r.alarm.id for r in scoped.find(AlarmFilter())] == [inside]
+    everyone = ReadModels(context).alarms.find(AlarmFilter())
+    assert {r.alarm.id for r in everyone} == {inside, outside}

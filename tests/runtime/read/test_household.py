@@ -130,3 +130,18 @@ def test_the_reader_searches_counts_and_finds_addresses(any_site):
     assert households.find("马小军") == [
         (any_site.households["303"], "郑州市二七区幸福路8号幸福里3号楼1单元303室")
     ]
+
+
+def test_a_user_without_reveal_permission_is_refused_and_nothing_is_audited(sqlite_db, alarm_site):
+    from app.access import PermissionDenied, User
+
+    for role in ("operator", "wall"):
+        site = SiteContext(sqlite_db, EventHub(), Seat.signed_in(User(3, "小王", role)))
+        with pytest.raises(PermissionDenied, match="reveal_personal_data"):
+            ReadModels(site).households.reveal(alarm_site.household_id)
+    with sqlite_db.sessions() as session:
+        assert not session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")
+        ).all()
+    police = SiteContext(sqlite_db, EventHub(), Seat.signed_in(User(4, "民警老李", "police")))
+    assert ReadModels(police).households.reveal(alarm_site.household_id).revealed

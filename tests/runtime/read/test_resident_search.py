@@ -79,3 +79,38 @@ def test_households_found_by_address_or_a_residents_name(any_site):
     assert [household_id for household_id, _ in found] == [
         any_site.households[room] for room in ("101", "202", "303")
     ]
+
+
+def test_a_grid_worker_finds_the_residents_of_their_subtree_only(any_site):
+    """Scoped in the core (Households), on SQLite and PostgreSQL: the view's query cannot widen it."""
+    from sqlalchemy import select
+
+    from app.access import User
+    from app.access.accounts import grid_scope
+    from app.config import Seat
+    from app.context import SiteContext
+    from app.models import Grid
+    from runtime.reads import ReadModels
+
+    def households_for(code: str):
+        with any_site.db.session() as session:
+            grid_id = session.scalar(select(Grid.id).where(Grid.code == code))
+            scope = grid_scope(session, grid_id)
+        user = User(7, "网格员", "grid_worker", grid_id=grid_id, grid_scope=scope)
+        return ReadModels(SiteContext(any_site.db, seat=Seat.signed_in(user))).households
+
+    community = households_for("G01-02")
+    assert [r.name for r in community.search(SearchQuery())] == ["张桂兰", "刘强", "陈静", "马小军"]
+    assert community.card(any_site.households["101"]) is not None
+    street_only = households_for("G01")  # the street's subtree holds the community: everyone too
+    assert street_only.count(SearchQuery()) == 4
+    with any_site.db.session() as session:  # a grid of its own, holding no building
+        session.add(Grid(code="G09", name="别的街道", level=1))
+    try:
+        elsewhere = households_for("G09")
+        assert elsewhere.search(SearchQuery()) == [] and elsewhere.count(SearchQuery()) == 0
+        assert elsewhere.card(any_site.households["101"]) is None
+        assert elsewhere.reveal(any_site.households["101"]) is None
+    finally:  # the module's site is shared: leave it as it was
+        with any_site.db.session() as session:
+            session.delete(session.scalars(select(Grid).where(Grid.code == "G09")).one())

@@ -117,3 +117,25 @@ def test_buildings_by_name_or_address(reads, site, residents):
     assert [b.name for b in reads.find_buildings("幸福小区")] == ["1号楼", "2号楼"]
     assert [b.id for b in reads.find_buildings("1号楼")] == [site.building_id]
     assert reads.find_buildings("  ") == ()
+
+
+def test_a_grid_worker_sees_the_tickets_of_their_subtree_only_whatever_the_view_asks(db, site, desk):
+    """Scoped in the core: the queue filter the view sends cannot widen it."""
+    from app.access import User
+    from app.access.accounts import grid_scope
+    from app.config import Seat
+
+    mine = open_ticket(desk, IN_G1, when="2099-01-05T09:00")
+    theirs = open_ticket(desk, IN_G2, when="2099-01-05T10:00")
+    g1 = site.grids["G1"]
+    with db.session() as session:
+        scope = grid_scope(session, g1)
+    worker = User(10, "钱网格员", "grid_worker", grid_id=g1, grid_scope=scope)
+    reads = ReadModels(SiteContext(db, seat=Seat.signed_in(worker))).tickets
+    rows, total = reads.first_page(QueueFilter(QueueKind.SUBTREE, sort="id"), 50)
+    assert total == 1 and [r.id for r in rows] == [mine]
+    assert reads.ticket(mine)["id"] == mine
+    with pytest.raises(TicketNotFound):
+        reads.ticket(theirs)
+    everyone = ReadModels(SiteContext(db)).tickets.first_page(QueueFilter(QueueKind.SUBTREE, sort="id"), 50)
+    assert everyone[1] == 2

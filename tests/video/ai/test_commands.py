@@ -13,8 +13,9 @@ from tests.video.ai.conftest import TEST_MATCH_THRESHOLD, add_resident
 
 
 @pytest.fixture
-def site(tmp_path, monkeypatch, model_dir, sqlite_db):
+def site(tmp_path, monkeypatch, model_dir, sqlite_db, cli_user):
     monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
+    cli_user(sqlite_db.url)
     config = tmp_path / "ai.toml"
     config.write_text(
         f'[face_detector]\ntype = "mtcnn"\nmin_face_size = 40\n'

@@ -7,7 +7,7 @@ import pytest
 
 from tests.video.ai.clips import astronaut, background
 from tests.video.ai.onnx_models import yolo_model
-from video.ai.config import AiConfig, AiConfigError, DetectorChoice, may_see_names, parse
+from video.ai.config import AiConfigError, DetectorChoice, parse
 from video.ai.models import AiModels
 from video.ai.motion import MotionGate, MotionSettings, detection_regions
 from video.ai.registry import create_detector
@@ -141,11 +141,9 @@ def test_pool_leaves_a_core_for_decoding_and_the_ui():
     assert pool_size(1) == 1 and pool_size(2) == 1 and pool_size(4) == 3 and pool_size(32) == 4
 
 
-def test_names_are_for_the_roles_the_office_allows():
-    config = AiConfig()
-    assert may_see_names(config, {"police"}) and may_see_names(config, {"member", "supervisor"})
-    assert not may_see_names(config, {"member", "volunteer"})
-    assert not may_see_names(parse({"name_roles": []}), {"police"})
+def test_a_settings_file_can_no_longer_grant_names_by_role():
+    with pytest.raises(AiConfigError, match="name_roles"):
+        parse({"name_roles": ["member"]})
 
 
 def test_hog_people_detector_is_always_there_as_the_fallback():

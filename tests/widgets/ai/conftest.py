@@ -12,6 +12,7 @@ from app.models import Building, Camera, Grid, Household, Resident
 from app.store import Database
 from tests.sealing import sealed
 from tests.video.ai.conftest import ai_config, model_dir, mtcnn, recogniser, sessions  # noqa: F401
+from tests.widgets.conftest import ADMIN_SEAT
 from video.ai.gallery import FaceGallery
 from widgets.ai.face_tools import FaceTools, use_tools
 
@@ -71,7 +72,7 @@ def shell(qapp, ai_site, tmp_path, ai_config, sessions):  # noqa: F811 (fixtures
     from widgets.theme import apply_theme
 
     apply_theme(qapp)
-    context = build_shell_context(ai_site.db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(ai_site.db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     gallery = FaceGallery.of_site(ai_site.db, Seat("值班员", "seat-1"), tmp_path / "seat", hub=context.hub)
     use_tools(context, FaceTools(ai_site.db, context.hub, ai_config, gallery, True, sessions))
     yield context

@@ -11,6 +11,7 @@ from alarms.portisch import rf_received
 from alarms.service import AlarmDraft
 from app.models import Sensor
 from tests.alarms.pty_bridge import PtyBridge
+from tests.widgets.conftest import ADMIN_SEAT
 from video.pool import StreamPool
 from widgets.alarms.panel import create_panel
 from widgets.shell_context import ShellSettings, build_shell_context
@@ -30,7 +31,7 @@ def bridge():
 def panel(qtbot, sqlite_db, site, bridge, tmp_path):
     with sqlite_db.session() as session:
         session.add(Dongle(name="RF桥-1", protocol="rf433", address=bridge.port, baud=19200, enabled=True))
-    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     context.runtime.options.claim_every_s = 0.2
     seat = SeatRuntime(context, ai=False, pool=lambda _c: StreamPool())
     widget = create_panel(context)
@@ -148,7 +149,7 @@ def test_the_popup_goes_with_the_panel_and_the_readers_with_the_runtime(
 ):
     with sqlite_db.session() as session:
         session.add(Dongle(name="RF桥-2", protocol="rf433", address=bridge.port))
-    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     context.runtime.options.claim_every_s = 0.2
     panel = create_panel(context)
     popup, station = panel.desk.popup, context.runtime.station

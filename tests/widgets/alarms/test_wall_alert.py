@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from alarms.service import AlarmDraft, AlarmService
+from app.access.kiosk_pin import DEMO_PIN, KioskPin
+from app.access.lockout import FREE_ATTEMPTS
 from app.config import Seat
 from app.events import Change, EventHub
 from app.models.audit import AuditEntry
@@ -18,7 +20,7 @@ from widgets.alarms.sound import AlarmSound
 from widgets.alarms.wall_alert import ACK_NOTE
 from widgets.alarms.wall_card import KIND_ZH, SOURCE_ZH
 from widgets.i18n import I18N_DIR, TsTranslator, read_ts
-from widgets.kiosk import DEMO_PIN, FREE_ATTEMPTS, KioskWindow, PinStore
+from widgets.kiosk import KioskWindow
 from widgets.shell_context import ShellSettings, build_shell_context
 
 pytestmark = [
@@ -57,7 +59,7 @@ def open_kiosk(qtbot, context, speaker):
     windows: list[KioskWindow] = []  # held here: qtbot only keeps a weak reference
 
     def start() -> KioskWindow:
-        pins = PinStore(context.settings.store())
+        pins = KioskPin(context.db, context.seat)
         pins.ensure_demo_pin()
         sound = AlarmSound(player=speaker.backend(), repeat_ms=50)
         window = KioskWindow(context, view="stats", pins=pins, alarm_sound=sound)
@@ -135,7 +137,7 @@ def test_a_wrong_pin_does_not_acknowledge_the_right_one_does(qtbot, open_kiosk, 
     assert overlay.pin_row.isVisible() and overlay.pin_edit.hasFocus()
     qtbot.keyClicks(overlay.pin_edit, "9999")
     overlay.confirm_with_pin()
-    assert overlay.error.text() == "密码错误，告警未确认"
+    qtbot.waitUntil(lambda: overlay.error.text() == "密码错误，告警未确认")
     assert overlay.pin_edit.text() == ""
     assert here.get(alarm_id).state == AlarmState.RAISED and overlay.isVisible()
     qtbot.keyClicks(overlay.pin_edit, DEMO_PIN)
@@ -159,8 +161,10 @@ def test_guessing_the_pin_on_the_wall_locks_out(qtbot, open_kiosk, here, site):
     for _ in range(FREE_ATTEMPTS):
         overlay.pin_edit.setText("0000")
         overlay.confirm_with_pin()
+        qtbot.waitUntil(lambda: overlay.pin_edit.text() == "")  # each try answered before the next
     overlay.pin_edit.setText(DEMO_PIN)  # even the right PIN waits out the lockout
     overlay.confirm_with_pin()
+    qtbot.waitUntil(lambda: overlay.pin_edit.text() == "")
     assert overlay.error.text().startswith("错误次数过多")
     assert here.get(alarm_id).state == AlarmState.RAISED
 
@@ -176,7 +180,7 @@ def test_start_up_shows_the_stored_ones_most_urgent_first(qtbot, open_kiosk, her
     overlay.ask_for_pin()
     overlay.pin_edit.setText(DEMO_PIN)
     overlay.confirm_with_pin()
-    assert overlay.shown.id == second_sos  # the next one at once
+    qtbot.waitUntil(lambda: overlay.shown.id == second_sos)  # the next one as soon as the PIN is checked
 
 
 def test_p3_and_lower_never_cover_the_wall(qtbot, open_kiosk, here, site, speaker):

@@ -11,6 +11,7 @@ from sqlalchemy import update
 from alarms.models import Priority
 from alarms.service import AlarmDraft, AlarmService
 from app.models import Building, Camera, Household
+from tests.widgets.conftest import ADMIN_SEAT
 from widgets.main_window import MainWindow
 from widgets.map.panel import MapPanel
 from widgets.panels import PANELS
@@ -81,7 +82,7 @@ def window(qtbot, qapp, district, tmp_path, languages):
 
     with district.db.session() as session:  # a camera that fails fast: the test needs the tile, not video
         session.execute(update(Camera).values(main_url="rtsp://127.0.0.1:1/none"))
-    context = build_shell_context(district.db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(district.db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     panels = [
         replace(p, factory=lambda c: create_alarms_panel(c)) if p.key == "alarms" else p
         for p in PANELS

@@ -13,6 +13,7 @@ from app.models import Grid
 from runtime.read.cameras import CameraCatalogue
 from tests.video.onvif_responder import OnvifDevice, Profile
 from tests.video.servers import free_port
+from tests.widgets.conftest import ADMIN_SEAT
 from video.camera_store import CameraForm, CameraStore
 from video.cameras import load_cameras
 from widgets.i18n import I18N_DIR, read_ts
@@ -32,7 +33,7 @@ def context(qapp, sqlite_db, tmp_path):
         session.add(
             Grid(code="S1-C1-G1-B7", name="7号楼微网格", level=4, centre_lon=113.612, centre_lat=34.712)
         )
-    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     yield context
     context.bridge.close()
 

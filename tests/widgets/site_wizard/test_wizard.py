@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
+from app.access.accounts import Accounts
 from app.commands.site_book import PASSPHRASE_ENV
+from app.config import Seat
 from app.context import SiteContext
 from app.models import AuditEntry, Building, Camera, Grid, Household, Person, Resident
 from app.site_keys import CameraPasswords
@@ -44,6 +46,18 @@ def _check_and_import(qtbot, panel, path) -> None:
         panel.import_button.click()
 
 
+def _make_admin(qtbot, wizard) -> None:
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.admin, timeout=10_000)
+    wizard.admin.name.setText("站长")
+    wizard.admin.password.setText("short")
+    wizard.admin.again.setText("short")
+    wizard.next()
+    qtbot.waitUntil(lambda: "至少 8" in wizard.admin.error.text(), timeout=10_000)
+    wizard.admin.password.setText("a-long-password")
+    wizard.admin.again.setText("a-long-password")
+    wizard.next()
+
+
 def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_path):
     assert needs_setup(sqlite_db)
     wizard.profile.name_edit.setText("")
@@ -52,7 +66,9 @@ def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_p
     wizard.profile.name_edit.setText("幸福社区")
     wizard.profile.language_box.setCurrentIndex(wizard.profile.language_box.findData("en"))
     wizard.next()
+    _make_admin(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.steps[Step.GRIDS], timeout=10_000)
+    assert Accounts(sqlite_db, Seat()).sign_in("站长", "a-long-password").role == "admin"
     assert load_profile(sqlite_db).name == "幸福社区"
     assert load_profile(sqlite_db).time_zone == "Asia/Shanghai"
     assert load_profile(sqlite_db).language == "en"  # every seat of the site starts in English
@@ -83,6 +99,7 @@ def test_the_wizard_builds_a_site_from_its_files(qtbot, wizard, sqlite_db, tmp_p
 def test_a_file_with_problems_shows_them_and_writes_nothing(qtbot, wizard, sqlite_db, tmp_path):
     wizard.profile.name_edit.setText("幸福社区")
     wizard.next()
+    _make_admin(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.steps[Step.GRIDS], timeout=10_000)
     wizard.next()  # the grids are skipped: done later
     roster = wizard.steps[Step.ROSTER].panel
@@ -127,14 +144,10 @@ def test_the_wizard_opens_on_an_empty_database_only(qapp, sqlite_db, monkeypatch
     shown = []
     monkeypatch.setattr(SiteWizard, "exec", lambda self: shown.append(self) or 0)
     site = SiteContext(sqlite_db)
-
-    class Context:
-        db, site = sqlite_db, SiteContext(sqlite_db)
-
-    commands._first_start_wizard(Context())
+    commands._first_start_wizard(sqlite_db)
     assert len(shown) == 1
     save_profile(site.db, site.seat, "幸福社区", "Asia/Shanghai")  # a cancelled wizard after naming
-    commands._first_start_wizard(Context())
+    commands._first_start_wizard(sqlite_db)
     assert len(shown) == 1
 
 

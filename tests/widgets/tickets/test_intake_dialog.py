@@ -9,6 +9,7 @@ from app.models import Resident
 from app.tickets import Ticket
 from tests.app.tickets.conftest import IN_G1, IN_G2, open_ticket
 from tests.sealing import sealed
+from tests.widgets.conftest import ADMIN_SEAT
 from tests.widgets.tickets.test_panel import settle
 from widgets.shell_context import ShellSettings, build_shell_context
 from widgets.tickets.intake_dialog import TicketIntakeDialog
@@ -30,7 +31,7 @@ def panel(qtbot, db, site, tmp_path):
                 **sealed(session, "410102195001011234"),
             )
         )
-    widget = create_panel(build_shell_context(db, ShellSettings(path=tmp_path / "window.ini")))
+    widget = create_panel(build_shell_context(db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT))
     qtbot.addWidget(widget)
     widget.resize(1400, 700)
     widget.show()

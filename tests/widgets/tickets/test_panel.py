@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.tickets import sweep
 from tests.app.tickets.conftest import IN_G1, IN_G2, at, open_ticket
+from tests.widgets.conftest import ADMIN_SEAT
 from widgets.shell_context import ShellSettings, build_shell_context
 from widgets.tickets.model import URGENCY_COLOURS, countdown
 from widgets.tickets.panel import create_panel
@@ -24,7 +25,7 @@ def panel(qtbot, db, site, desk, tmp_path):
     overdue = open_ticket(desk, IN_G2, when="2026-11-02T09:00")
     sweep(desk, at("2026-11-02T16:00"))
     fresh = open_ticket(desk, IN_G1, when="2099-01-05T09:00")
-    context = build_shell_context(db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     widget = create_panel(context)
     qtbot.addWidget(widget)
     widget.resize(1400, 700)

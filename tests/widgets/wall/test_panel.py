@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.models import Camera, Grid
+from tests.widgets.conftest import ADMIN_SEAT
 from video.layouts import LayoutStore
 from widgets.plain_text import literal_html
 
@@ -33,7 +34,7 @@ def panel(qtbot, sqlite_db, tmp_path, clip, main_clip):
                     ai_enabled=number == 3,
                 )
             )
-    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"))
+    context = build_shell_context(sqlite_db, ShellSettings(path=tmp_path / "window.ini"), ADMIN_SEAT)
     widget = create_panel(context)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
@@ -125,11 +126,12 @@ def test_layout_box_names_the_wall_layout(panel):
 
 
 def test_kiosk_wall_on_another_screen_needs_a_pin_and_shares_streams(qtbot, panel):
-    from widgets.kiosk import KioskWindow, PinStore
+    from app.access.kiosk_pin import KioskPin
+    from widgets.kiosk import KioskWindow
 
     panel.open_kiosk()
     assert not panel.extra_windows and "密码" in panel.message.text()  # no supervisor PIN yet: said plainly
-    PinStore(panel.context.settings.store()).set_pin("2468")
+    KioskPin(panel.context.db, panel.context.seat).set_pin("246810")
     panel.open_kiosk()
     kiosk = panel.extra_windows[-1]
     assert isinstance(kiosk, KioskWindow) and kiosk.isFullScreen()

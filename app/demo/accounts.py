@@ -1,0 +1,41 @@
+"""The demo site's accounts, one per role, with a documented password (README): only ever written into
+the demo site (`demo`, `gui --demo`), never into a real one."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.access import Role
+from app.access.passwords import hash_secret
+from app.models import Building, Grid, Household, UserAccount
+
+DEMO_PASSWORD = "demo1234"
+DEMO_ACCOUNTS = (
+    ("admin", Role.ADMIN),
+    ("zhibanzhang", Role.SUPERVISOR),
+    ("zhibanyuan", Role.OPERATOR),
+    ("wangge", Role.GRID_WORKER),
+    ("minjing", Role.POLICE),
+    ("daping", Role.WALL),
+)
+
+
+def write_demo_accounts(session: Session, community_grid_id: int) -> None:
+    """Every demo role; the grid worker works the detailed community (`community_grid_id`'s subtree)."""
+    for name, role in DEMO_ACCOUNTS:
+        grid_id = community_grid_id if role is Role.GRID_WORKER else None
+        session.add(
+            UserAccount(name=name, role=role.value, grid_id=grid_id, password_hash=hash_secret(DEMO_PASSWORD))
+        )
+
+
+def ensure_demo_accounts(session: Session) -> None:
+    """A demo site built before it had accounts gets them (only the demo path calls this)."""
+    if session.scalar(select(func.count()).select_from(UserAccount)):
+        return
+    grid = session.get(Grid, session.scalar(select(Building.grid_id).join(Household).limit(1)) or -1)
+    while grid is not None and grid.level > 2:  # up to the community the demo's households live in
+        grid = grid.parent
+    if grid is not None:
+        write_demo_accounts(session, grid.id)
