@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "alarms.commands",
     "app.commands.tickets",
     "app.commands.grids",
+    "app.commands.visits",
     "video.ai.commands",
     "runtime.commands",
 ]

@@ -42,6 +42,7 @@ class Topic(StrEnum):
     CAMERA = "camera"
     SERVICE = "service"
     SITE = "site"
+    VISIT = "visit"
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,15 @@ class ZoneChanged:
     action: str  # "add", "update", "delete"
 
 
+@dataclass(frozen=True)
+class VisitChanged:
+    """A home visit was recorded (入户走访); `tickets` is how many of its findings became tickets."""
+
+    action: str  # "recorded"
+    household_id: int = 0
+    tickets: int = 0
+
+
 SITE_RESTORED = "restored"
 
 
@@ -145,6 +155,7 @@ Payload = (
     | ZoneChanged
     | ServiceState
     | SiteChanged
+    | VisitChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -162,6 +173,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.CAMERA: CameraChanged,
     Topic.SERVICE: ServiceState,
     Topic.SITE: SiteChanged,
+    Topic.VISIT: VisitChanged,
 }
 
 

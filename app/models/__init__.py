@@ -18,9 +18,12 @@ from app.models.residents import (
     Visit,
 )
 from app.models.settings import SiteSetting
+from app.models.votes import Ballot, Vote, VoteOption
+from app.models.work import VisitFinding
 
 __all__ = [
     "AuditEntry",
+    "Ballot",
     "Building",
     "ChangeLogEntry",
     "Camera",
@@ -41,6 +44,9 @@ __all__ = [
     "SiteSetting",
     "Tag",
     "Visit",
+    "VisitFinding",
+    "Vote",
+    "VoteOption",
     "VolunteerTeam",
     "VolunteerTeamMember",
 ]

@@ -132,8 +132,10 @@ class Visit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    people_met: Mapped[int] = mapped_column(Integer, default=0)  # residents seen (走访人次)
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime)  # None: written before 0016
 
 
 class Meeting(Base):
