@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.commands.tickets",
     "app.commands.grids",
     "app.commands.visits",
+    "app.commands.votes",
     "video.ai.commands",
     "runtime.commands",
 ]

@@ -43,6 +43,7 @@ class Topic(StrEnum):
     SERVICE = "service"
     SITE = "site"
     VISIT = "visit"
+    VOTE = "vote"
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,13 @@ class VisitChanged:
     tickets: int = 0
 
 
+@dataclass(frozen=True)
+class VoteChanged:
+    """A vote (议事表决) was opened, a ballot entered or replaced, or the vote closed and counted."""
+
+    action: str  # "opened", "ballot", "replaced", "closed"
+
+
 SITE_RESTORED = "restored"
 
 
@@ -156,6 +164,7 @@ Payload = (
     | ServiceState
     | SiteChanged
     | VisitChanged
+    | VoteChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -174,6 +183,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.SERVICE: ServiceState,
     Topic.SITE: SiteChanged,
     Topic.VISIT: VisitChanged,
+    Topic.VOTE: VoteChanged,
 }
 
 
