@@ -1,0 +1,124 @@
+"""The grid's work in a period (工作统计), for any grid subtree: what a community office reports each
+month — volunteer teams, households visited and people reached, problems found and turned into
+tickets, problems solved, meetings held, volunteer hours, votes held.
+
+`work_stats` is the one core function the screen, the command line and the monthly report share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from app.context import SiteContext
+from app.grid_work.visit_list import subtree
+from app.models import Building, Household, Meeting, Visit, VisitFinding, VolunteerTeam, Vote
+from app.tickets.models import Ticket
+
+NO_VOLUNTEER_ACTIVITIES = (
+    "志愿服务时长尚无记录（站点未登记志愿活动）volunteer hours are not recorded yet: no volunteer activities"
+)
+
+
+@dataclass(frozen=True)
+class WorkStats:
+    grid_code: str | None  # None: the whole site
+    grid_name: str
+    start: datetime  # naive UTC, included
+    end: datetime  # naive UTC, excluded
+    volunteer_teams: int
+    visits: int
+    households_visited: int
+    people_reached: int  # residents met on the visits (人次)
+    findings: int
+    findings_by_tag: tuple[tuple[str, int], ...]  # (FindingTag value, count), most first
+    findings_ticketed: int  # findings turned into tickets
+    findings_solved: int  # of those tickets, closed (结案) in the period
+    tickets_solved: int  # every ticket of the subtree closed in the period, whatever its source
+    meetings: int
+    volunteer_hours: float
+    volunteer_hours_note: str  # why the hours are 0, when they are not recorded
+    votes_held: int  # votes counted (closed) in the period
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["findings_by_tag"] = dict(self.findings_by_tag)
+        return data
+
+
+def work_stats(
+    session_or_ctx: Session | SiteContext, grid_code: str | None, start: datetime, end: datetime
+) -> WorkStats:
+    """The work of `grid_code`'s subtree (None: the site) in [start, end), both naive UTC."""
+    if isinstance(session_or_ctx, SiteContext):
+        with session_or_ctx.db.session() as session:
+            return work_stats(session, grid_code, start, end)
+    session = session_or_ctx
+    tree, grid_ids = subtree(session, grid_code)
+    root = tree.get(grid_code) if grid_code else None
+
+    def within(query: Select, column) -> Select:
+        return query if grid_ids is None else query.where(column.in_(grid_ids))
+
+    visits = within(
+        select(Visit.id, Visit.household_id, Visit.people_met)
+        .join(Household, Household.id == Visit.household_id)
+        .join(Building, Building.id == Household.building_id)
+        .where(Visit.at >= start, Visit.at < end),
+        Building.grid_id,
+    ).subquery()
+    visit_totals = session.execute(
+        select(
+            func.count(visits.c.id),
+            func.count(func.distinct(visits.c.household_id)),
+            func.sum(visits.c.people_met),
+        )
+    ).one()
+    by_tag = session.execute(
+        select(VisitFinding.tag, func.count(VisitFinding.id), func.count(VisitFinding.ticket_id))
+        .join(visits, visits.c.id == VisitFinding.visit_id)
+        .group_by(VisitFinding.tag)
+    ).all()
+    closed = (Ticket.closed_at >= start) & (Ticket.closed_at < end)
+    tickets = select(func.count(Ticket.id)).where(closed)
+    if root is not None:
+        tickets = tickets.where(getattr(Ticket, f"grid_l{root.level}_id") == root.id)
+    finding_tickets = select(VisitFinding.ticket_id).join(visits, visits.c.id == VisitFinding.visit_id)
+    return WorkStats(
+        grid_code=grid_code,
+        grid_name=root.name if root else "全站",
+        start=start,
+        end=end,
+        volunteer_teams=session.scalar(within(select(func.count(VolunteerTeam.id)), VolunteerTeam.grid_id))
+        or 0,
+        visits=visit_totals[0] or 0,
+        households_visited=visit_totals[1] or 0,
+        people_reached=int(visit_totals[2] or 0),
+        findings=sum(n for _tag, n, _t in by_tag),
+        findings_by_tag=tuple(
+            sorted(((tag, n) for tag, n, _t in by_tag), key=lambda item: (-item[1], item[0]))
+        ),
+        findings_ticketed=sum(t for _tag, _n, t in by_tag),
+        findings_solved=session.scalar(
+            select(func.count(Ticket.id)).where(closed, Ticket.id.in_(finding_tickets))
+        )
+        or 0,
+        tickets_solved=session.scalar(tickets) or 0,
+        meetings=session.scalar(
+            within(
+                select(func.count(Meeting.id)).where(Meeting.at >= start, Meeting.at < end), Meeting.grid_id
+            )
+        )
+        or 0,
+        volunteer_hours=0.0,
+        volunteer_hours_note=NO_VOLUNTEER_ACTIVITIES,
+        votes_held=session.scalar(
+            within(
+                select(func.count(Vote.id)).where(Vote.closed_at >= start, Vote.closed_at < end), Vote.grid_id
+            )
+        )
+        or 0,
+    )

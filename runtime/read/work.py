@@ -1,0 +1,55 @@
+"""The grid's own work for the views: a household's visits, the households due for a visit, the
+work statistics of a subtree and period, the votes (totals only). Each read in its own short session,
+frozen values out. Writes go through the core's `VisitLog` and `VoteDesk`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.context import SiteContext
+from app.grid_work.findings import FindingTag
+from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households, subtree
+from app.grid_work.vote_reads import VoteSummary, list_votes
+from app.grid_work.work_stats import WorkStats, work_stats
+from app.models import Person
+from app.store.base import utcnow
+
+__all__ = ["FindingTag", "OverdueHousehold", "VisitRow", "VoteSummary", "WorkReads", "WorkStats"]
+
+
+class WorkReads:
+    def __init__(self, site: SiteContext) -> None:
+        self._db = site.db
+
+    def household_visits(self, household_id: int, limit: int = 50) -> list[VisitRow]:
+        """One household's visits, newest first, with what each found and the tickets it became."""
+        with self._db.session() as session:
+            return list_visits(session, None, household_id=household_id, limit=limit)
+
+    def visits(
+        self, grid_code: str | None, start: datetime | None = None, end: datetime | None = None
+    ) -> list[VisitRow]:
+        with self._db.session() as session:
+            return list_visits(session, subtree(session, grid_code)[1], start, end)
+
+    def overdue(self, grid_code: str | None) -> list[OverdueHousehold]:
+        with self._db.session() as session:
+            return overdue_households(session, subtree(session, grid_code)[1], utcnow())
+
+    def stats(self, grid_code: str | None, start: datetime, end: datetime) -> WorkStats:
+        with self._db.session() as session:
+            return work_stats(session, grid_code, start, end)
+
+    def votes(self) -> list[VoteSummary]:
+        with self._db.session() as session:
+            return list_votes(session)
+
+    def visitors(self) -> list[tuple[int, str]]:
+        """Who can be named as the visitor: the site's people, by name."""
+        with self._db.session() as session:
+            return [
+                tuple(row)
+                for row in session.execute(select(Person.id, Person.name).order_by(Person.name, Person.id))
+            ]
