@@ -5,11 +5,13 @@ frozen values out. Writes go through the core's `VisitLog` and `VoteDesk`."""
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from app.context import SiteContext
 from app.grid_work.findings import FindingTag
+from app.grid_work.site_time import site_zone
 from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households, subtree
 from app.grid_work.vote_reads import VoteSummary, list_votes
 from app.grid_work.work_stats import WorkStats, work_stats
@@ -45,6 +47,11 @@ class WorkReads:
     def votes(self) -> list[VoteSummary]:
         with self._db.session() as session:
             return list_votes(session)
+
+    def zone(self) -> ZoneInfo:
+        """The site's time zone: the visit form's clock reads and writes in it."""
+        with self._db.session() as session:
+            return site_zone(session)
 
     def visitors(self) -> list[tuple[int, str]]:
         """Who can be named as the visitor: the site's people, by name."""
