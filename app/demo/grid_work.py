@@ -159,24 +159,9 @@ def _vote(session, rng, question, options, grid_id, times, threshold, shares, *,
         [{"vote_id": vote_id, "position": p, "text": t} for p, t in enumerate(options, 1)],
     )
     voters = [h for h in households if rng.random() < turnout]
-    last = min(closes_at, opens_at + timedelta(days=3))
-    span = int((last - opens_at).total_seconds())
     choices = [1 if rng.random() < first_share else rng.randint(2, len(options)) for _ in voters]
     insert_returning_ids(
-        session,
-        Ballot,
-        [
-            {
-                "vote_id": vote_id,
-                "household_id": h,
-                "person_id": None,
-                "option_id": option_ids[c - 1],
-                "cast_at": (cast := opens_at + timedelta(seconds=rng.randrange(span))),
-                "entered_at": cast + timedelta(hours=2),
-                "entered_by": "社区工作人员",
-            }
-            for h, c in zip(voters, choices, strict=True)
-        ],
+        session, Ballot, _ballots(rng, vote_id, voters, [option_ids[c - 1] for c in choices], times)
     )
     if closed:
         result = tally(len(households), list(enumerate(options, 1)), choices, quorum, threshold.value)
@@ -189,3 +174,24 @@ def _vote(session, rng, question, options, grid_id, times, threshold, shares, *,
                 result=json.dumps(result.as_dict(), ensure_ascii=False),
             )
         )
+
+
+def _ballots(rng, vote_id: int, voters: list[int], option_ids: list[int], times) -> list[dict]:
+    """Paper ballots cast in the vote's first three days, entered by the office two hours later."""
+    opens_at, closes_at = times
+    span = int((min(closes_at, opens_at + timedelta(days=3)) - opens_at).total_seconds())
+    rows = []
+    for household_id, option_id in zip(voters, option_ids, strict=True):
+        cast = opens_at + timedelta(seconds=rng.randrange(span))
+        rows.append(
+            {
+                "vote_id": vote_id,
+                "household_id": household_id,
+                "person_id": None,
+                "option_id": option_id,
+                "cast_at": cast,
+                "entered_at": cast + timedelta(hours=2),
+                "entered_by": "社区工作人员",
+            }
+        )
+    return rows

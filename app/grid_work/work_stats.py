@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from app.context import SiteContext
@@ -60,17 +60,13 @@ def work_stats(
     tree, grid_ids = subtree(session, grid_code)
     root = tree.get(grid_code) if grid_code else None
 
-    def within(query: Select, column) -> Select:
-        return query if grid_ids is None else query.where(column.in_(grid_ids))
+    def count(query: Select, grid_column) -> int:
+        if grid_ids is not None:
+            query = query.where(grid_column.in_(grid_ids))
+        return session.scalar(query) or 0
 
-    visits = within(
-        select(Visit.id, Visit.household_id, Visit.people_met)
-        .join(Household, Household.id == Visit.household_id)
-        .join(Building, Building.id == Household.building_id)
-        .where(Visit.at >= start, Visit.at < end),
-        Building.grid_id,
-    ).subquery()
-    visit_totals = session.execute(
+    visits = _visits_in(grid_ids, start, end)
+    visit_count, households, people = session.execute(
         select(
             func.count(visits.c.id),
             func.count(func.distinct(visits.c.household_id)),
@@ -82,43 +78,53 @@ def work_stats(
         .join(visits, visits.c.id == VisitFinding.visit_id)
         .group_by(VisitFinding.tag)
     ).all()
-    closed = (Ticket.closed_at >= start) & (Ticket.closed_at < end)
-    tickets = select(func.count(Ticket.id)).where(closed)
-    if root is not None:
-        tickets = tickets.where(getattr(Ticket, f"grid_l{root.level}_id") == root.id)
-    finding_tickets = select(VisitFinding.ticket_id).join(visits, visits.c.id == VisitFinding.visit_id)
+    solved, findings_solved = _tickets_solved(session, root, visits, start, end)
     return WorkStats(
         grid_code=grid_code,
         grid_name=root.name if root else "全站",
         start=start,
         end=end,
-        volunteer_teams=session.scalar(within(select(func.count(VolunteerTeam.id)), VolunteerTeam.grid_id))
-        or 0,
-        visits=visit_totals[0] or 0,
-        households_visited=visit_totals[1] or 0,
-        people_reached=int(visit_totals[2] or 0),
+        volunteer_teams=count(select(func.count(VolunteerTeam.id)), VolunteerTeam.grid_id),
+        visits=visit_count or 0,
+        households_visited=households or 0,
+        people_reached=int(people or 0),
         findings=sum(n for _tag, n, _t in by_tag),
         findings_by_tag=tuple(
             sorted(((tag, n) for tag, n, _t in by_tag), key=lambda item: (-item[1], item[0]))
         ),
         findings_ticketed=sum(t for _tag, _n, t in by_tag),
-        findings_solved=session.scalar(
-            select(func.count(Ticket.id)).where(closed, Ticket.id.in_(finding_tickets))
-        )
-        or 0,
-        tickets_solved=session.scalar(tickets) or 0,
-        meetings=session.scalar(
-            within(
-                select(func.count(Meeting.id)).where(Meeting.at >= start, Meeting.at < end), Meeting.grid_id
-            )
-        )
-        or 0,
+        findings_solved=findings_solved,
+        tickets_solved=solved,
+        meetings=count(
+            select(func.count(Meeting.id)).where(Meeting.at >= start, Meeting.at < end), Meeting.grid_id
+        ),
         volunteer_hours=0.0,
         volunteer_hours_note=NO_VOLUNTEER_ACTIVITIES,
-        votes_held=session.scalar(
-            within(
-                select(func.count(Vote.id)).where(Vote.closed_at >= start, Vote.closed_at < end), Vote.grid_id
-            )
-        )
-        or 0,
+        votes_held=count(
+            select(func.count(Vote.id)).where(Vote.closed_at >= start, Vote.closed_at < end), Vote.grid_id
+        ),
     )
+
+
+def _visits_in(grid_ids: set[int] | None, start: datetime, end: datetime) -> Subquery:
+    """The period's visits to households of the subtree (the building's grid decides)."""
+    query = (
+        select(Visit.id, Visit.household_id, Visit.people_met)
+        .join(Household, Household.id == Visit.household_id)
+        .join(Building, Building.id == Household.building_id)
+        .where(Visit.at >= start, Visit.at < end)
+    )
+    if grid_ids is not None:
+        query = query.where(Building.grid_id.in_(grid_ids))
+    return query.subquery()
+
+
+def _tickets_solved(
+    session: Session, root, visits: Subquery, start: datetime, end: datetime
+) -> tuple[int, int]:
+    """Tickets of the subtree closed (结案) in the period: all of them, and those the visits' findings became."""
+    closed = select(func.count(Ticket.id)).where(Ticket.closed_at >= start, Ticket.closed_at < end)
+    if root is not None:  # a ticket carries its grid at every level, so the subtree is one column
+        closed = closed.where(getattr(Ticket, f"grid_l{root.level}_id") == root.id)
+    from_findings = select(VisitFinding.ticket_id).join(visits, visits.c.id == VisitFinding.visit_id)
+    return session.scalar(closed) or 0, session.scalar(closed.where(Ticket.id.in_(from_findings))) or 0
