@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.commands.grids",
     "app.commands.visits",
     "app.commands.votes",
+    "app.commands.volunteers",
     "app.commands.work_stats",
     "video.ai.commands",
     "runtime.commands",

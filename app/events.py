@@ -44,6 +44,7 @@ class Topic(StrEnum):
     SITE = "site"
     VISIT = "visit"
     VOTE = "vote"
+    VOLUNTEER = "volunteer"
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,13 @@ class VoteChanged:
     action: str  # "opened", "ballot", "replaced", "closed"
 
 
+@dataclass(frozen=True)
+class VolunteerChanged:
+    """A volunteer team was added, a member joined, or an activity and its hours were recorded."""
+
+    action: str  # "team_added", "joined", "activity"
+
+
 SITE_RESTORED = "restored"
 
 
@@ -165,6 +173,7 @@ Payload = (
     | SiteChanged
     | VisitChanged
     | VoteChanged
+    | VolunteerChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -184,6 +193,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.SITE: SiteChanged,
     Topic.VISIT: VisitChanged,
     Topic.VOTE: VoteChanged,
+    Topic.VOLUNTEER: VolunteerChanged,
 }
 
 

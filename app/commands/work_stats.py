@@ -63,7 +63,7 @@ def render(stats: WorkStats, start: str, end: str) -> str:
         f"  办结工单 {stats.tickets_solved} 个（全部来源）",
         f"  网格员会议 {stats.meetings} 次",
         f"  议事表决 {stats.votes_held} 次",
-        f"  志愿服务时长 {stats.volunteer_hours:g} 小时",
+        f"  志愿活动 {stats.volunteer_activities} 次，服务时长 {stats.volunteer_hours:g} 小时",
     ]
     if stats.volunteer_hours_note:
         lines.append(f"    注：{stats.volunteer_hours_note}")

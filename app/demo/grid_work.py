@@ -1,6 +1,6 @@
 """The grid's own work in the demo: how many residents each visit met, what some visits found (the
-home-visit tickets among the demo tickets each get the visit that found them), and two votes of the
-detailed community — one counted, one still taking ballots. Its own random stream, so the rest of the
+home-visit tickets among the demo tickets each get the visit that found them), every volunteer team's
+activities of the last 90 days with its members' hours, and two votes of the detailed community — one counted, one still taking ballots. Its own random stream, so the rest of the
 demo stays what the seed made it."""
 
 from __future__ import annotations
@@ -9,12 +9,24 @@ import json
 import random
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.grid_work.findings import FindingTag
 from app.grid_work.vote_rules import Threshold, tally
-from app.models import Ballot, Building, Grid, Household, Visit, VisitFinding, Vote, VoteOption
+from app.models import (
+    Ballot,
+    Building,
+    Grid,
+    Household,
+    Visit,
+    VisitFinding,
+    VolunteerActivity,
+    VolunteerHours,
+    VolunteerTeamMember,
+    Vote,
+    VoteOption,
+)
 from app.store.bulk import insert_returning_ids
 from app.tickets.models import Ticket
 from app.tickets.states import Source
@@ -36,6 +48,13 @@ TAG_OF_GROUP = {
     "TF": FindingTag.HAZARD,
 }
 TICKET_VISIT_NOTE = "入户走访发现问题，已转工单。"
+# What each demo team does, in the order app/demo/community.py writes the teams.
+TEAM_ACTIVITIES = (
+    ("夜间平安巡逻", "节日安全巡逻", "反诈宣传"),
+    ("独居老人探访", "代买代办", "义务理发"),
+    ("楼道清理", "垃圾分类督导", "小广告清理"),
+    ("法律咨询进社区", "邻里纠纷调解", "普法宣传"),
+)
 
 
 def seed_demo_work(session: Session, seed: int, compound_grid_id: int, now: datetime) -> None:
@@ -59,6 +78,7 @@ def seed_demo_work(session: Session, seed: int, compound_grid_id: int, now: date
     if rows:
         insert_returning_ids(session, VisitFinding, rows)
     _votes(session, rng, compound_grid_id, now)
+    _volunteering(session, rng, now)
 
 
 def _ticket_findings(session: Session, rng, visitors: list[int]) -> list[dict]:
@@ -195,3 +215,45 @@ def _ballots(rng, vote_id: int, voters: list[int], option_ids: list[int], times)
             }
         )
     return rows
+
+
+def _volunteering(session: Session, rng, now: datetime) -> None:
+    """About two activities a month per team, each with three to eight of its members for 1-4 hours."""
+    members: dict[int, list[int]] = {}
+    for team_id, person_id in session.execute(
+        select(VolunteerTeamMember.team_id, VolunteerTeamMember.person_id).order_by(
+            VolunteerTeamMember.team_id, VolunteerTeamMember.person_id
+        )
+    ):
+        members.setdefault(team_id, []).append(person_id)
+    plan = [
+        (team_id, people, TEAM_ACTIVITIES[index % len(TEAM_ACTIVITIES)])
+        for index, (team_id, people) in enumerate(sorted(members.items()))
+        for _ in range(6)
+    ]
+    if not plan:
+        return
+    day = now.replace(hour=1, minute=0, second=0, microsecond=0)  # 09:00 Beijing time
+    activity_ids = insert_returning_ids(
+        session,
+        VolunteerActivity,
+        [
+            {
+                "team_id": team_id,
+                "at": day - timedelta(days=rng.randrange(1, 90)),
+                "title": rng.choice(titles),
+                "note": "",
+            }
+            for team_id, _people, titles in plan
+        ],
+    )
+    rows = [
+        {
+            "activity_id": activity_id,
+            "person_id": person_id,
+            "hours": rng.choice((1.0, 1.5, 2.0, 2.5, 3.0, 4.0)),
+        }
+        for activity_id, (_team, people, _titles) in zip(activity_ids, plan, strict=True)
+        for person_id in rng.sample(people, min(len(people), rng.randint(3, 8)))
+    ]
+    session.execute(insert(VolunteerHours), rows)

@@ -2,6 +2,7 @@
 month — volunteer teams, households visited and people reached, problems found and turned into
 tickets, problems solved, meetings held, volunteer hours, votes held.
 
+Volunteer hours are the members' hours of the period's volunteer activities (`volunteers activity`).
 `work_stats` is the one core function the screen, the command line and the monthly report share.
 """
 
@@ -15,7 +16,17 @@ from sqlalchemy.orm import Session
 
 from app.context import SiteContext
 from app.grid_work.visit_list import subtree
-from app.models import Building, Household, Meeting, Visit, VisitFinding, VolunteerTeam, Vote
+from app.models import (
+    Building,
+    Household,
+    Meeting,
+    Visit,
+    VisitFinding,
+    VolunteerActivity,
+    VolunteerHours,
+    VolunteerTeam,
+    Vote,
+)
 from app.tickets.models import Ticket
 
 NO_VOLUNTEER_ACTIVITIES = (
@@ -39,8 +50,9 @@ class WorkStats:
     findings_solved: int  # of those tickets, closed (结案) in the period
     tickets_solved: int  # every ticket of the subtree closed in the period, whatever its source
     meetings: int
-    volunteer_hours: float
-    volunteer_hours_note: str  # why the hours are 0, when they are not recorded
+    volunteer_activities: int
+    volunteer_hours: float  # the members' hours of the period's activities
+    volunteer_hours_note: str  # why the hours are 0 when no activity was recorded
     votes_held: int  # votes counted (closed) in the period
 
     def as_dict(self) -> dict:
@@ -79,6 +91,7 @@ def work_stats(
         .group_by(VisitFinding.tag)
     ).all()
     solved, findings_solved = _tickets_solved(session, root, visits, start, end)
+    activities, hours = _volunteering(session, grid_ids, start, end)
     return WorkStats(
         grid_code=grid_code,
         grid_name=root.name if root else "全站",
@@ -98,8 +111,9 @@ def work_stats(
         meetings=count(
             select(func.count(Meeting.id)).where(Meeting.at >= start, Meeting.at < end), Meeting.grid_id
         ),
-        volunteer_hours=0.0,
-        volunteer_hours_note=NO_VOLUNTEER_ACTIVITIES,
+        volunteer_activities=activities,
+        volunteer_hours=hours,
+        volunteer_hours_note="" if activities else NO_VOLUNTEER_ACTIVITIES,
         votes_held=count(
             select(func.count(Vote.id)).where(Vote.closed_at >= start, Vote.closed_at < end), Vote.grid_id
         ),
@@ -128,3 +142,22 @@ def _tickets_solved(
         closed = closed.where(getattr(Ticket, f"grid_l{root.level}_id") == root.id)
     from_findings = select(VisitFinding.ticket_id).join(visits, visits.c.id == VisitFinding.visit_id)
     return session.scalar(closed) or 0, session.scalar(closed.where(Ticket.id.in_(from_findings))) or 0
+
+
+def _volunteering(
+    session: Session, grid_ids: set[int] | None, start: datetime, end: datetime
+) -> tuple[int, float]:
+    """The period's activities of the subtree's volunteer teams, and their members' hours."""
+    query = (
+        select(
+            func.count(func.distinct(VolunteerActivity.id)),
+            func.coalesce(func.sum(VolunteerHours.hours), 0.0),
+        )
+        .join(VolunteerTeam, VolunteerTeam.id == VolunteerActivity.team_id)
+        .outerjoin(VolunteerHours, VolunteerHours.activity_id == VolunteerActivity.id)
+        .where(VolunteerActivity.at >= start, VolunteerActivity.at < end)
+    )
+    if grid_ids is not None:
+        query = query.where(VolunteerTeam.grid_id.in_(grid_ids))
+    activities, hours = session.execute(query).one()
+    return activities or 0, round(float(hours or 0), 2)

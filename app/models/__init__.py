@@ -19,7 +19,7 @@ from app.models.residents import (
 )
 from app.models.settings import SiteSetting
 from app.models.votes import Ballot, Vote, VoteOption
-from app.models.work import VisitFinding
+from app.models.work import VisitFinding, VolunteerActivity, VolunteerHours
 
 __all__ = [
     "AuditEntry",
@@ -47,6 +47,8 @@ __all__ = [
     "VisitFinding",
     "Vote",
     "VoteOption",
+    "VolunteerActivity",
+    "VolunteerHours",
     "VolunteerTeam",
     "VolunteerTeamMember",
 ]

@@ -35,3 +35,4 @@ def test_the_demo_has_visits_findings_and_votes(demo_db):
         assert closed[0].result["ballots"] == closed[0].ballots > 0
         month = work_stats(session, None, utcnow() - timedelta(days=30), utcnow())
         assert month.households_visited > 500 and month.findings > 10 and month.votes_held == 1
+        assert month.volunteer_activities > 0 and month.volunteer_hours > 0
