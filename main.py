@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "app.commands.visits",
     "app.commands.votes",
     "app.commands.volunteers",
+    "app.commands.meetings",
     "app.commands.work_stats",
     "video.ai.commands",
     "runtime.commands",

@@ -45,6 +45,7 @@ class Topic(StrEnum):
     VISIT = "visit"
     VOTE = "vote"
     VOLUNTEER = "volunteer"
+    MEETING = "meeting"
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,13 @@ class VolunteerChanged:
     action: str  # "team_added", "joined", "activity"
 
 
+@dataclass(frozen=True)
+class MeetingChanged:
+    """A grid meeting was recorded with its attendance and resolutions."""
+
+    action: str  # "recorded"
+
+
 SITE_RESTORED = "restored"
 
 
@@ -174,6 +182,7 @@ Payload = (
     | VisitChanged
     | VoteChanged
     | VolunteerChanged
+    | MeetingChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -194,6 +203,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.VISIT: VisitChanged,
     Topic.VOTE: VoteChanged,
     Topic.VOLUNTEER: VolunteerChanged,
+    Topic.MEETING: MeetingChanged,
 }
 
 

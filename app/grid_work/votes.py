@@ -56,42 +56,50 @@ class VoteDesk:
         self.site = site
 
     def open(self, draft: VoteDraft) -> int:
-        _check_draft(draft)
         with self.site.db.session() as session:
-            electorate = _electorate_of(session, draft)
-            if electorate.size(session) == 0:
-                raise WorkError("表决范围内没有可投票的住户或成员 the electorate is empty")
-            vote = Vote(
-                question=draft.question.strip(),
-                grid_id=electorate.grid_id,
-                team_id=electorate.team_id,
-                opens_at=draft.opens_at,
-                closes_at=draft.closes_at,
-                quorum_percent=draft.quorum_percent,
-                threshold=draft.threshold,
-            )
-            session.add(vote)
-            session.flush()
-            for position, text in enumerate(draft.options, start=1):
-                session.add(VoteOption(vote_id=vote.id, position=position, text=text.strip()))
-            audit.record(
-                session,
-                self.site.seat,
-                "vote.open",
-                "vote",
-                vote.id,
-                question=vote.question,
-                options=list(draft.options),
-                grid_id=vote.grid_id,
-                team_id=vote.team_id,
-                opens_at=draft.opens_at.isoformat(),
-                closes_at=draft.closes_at.isoformat(),
-                quorum_percent=draft.quorum_percent,
-                threshold=draft.threshold,
-            )
-            vote_id = vote.id
-        self._publish(vote_id, "opened")
+            vote_id = self.open_in(session, draft)
+        self.announce_opened(vote_id)
         return vote_id
+
+    def open_in(self, session: Session, draft: VoteDraft) -> int:
+        """`open` in the caller's transaction (a meeting's resolution put to a vote); the caller calls
+        `announce_opened` after its commit."""
+        _check_draft(draft)
+        electorate = _electorate_of(session, draft)
+        if electorate.size(session) == 0:
+            raise WorkError("表决范围内没有可投票的住户或成员 the electorate is empty")
+        vote = Vote(
+            question=draft.question.strip(),
+            grid_id=electorate.grid_id,
+            team_id=electorate.team_id,
+            opens_at=draft.opens_at,
+            closes_at=draft.closes_at,
+            quorum_percent=draft.quorum_percent,
+            threshold=draft.threshold,
+        )
+        session.add(vote)
+        session.flush()
+        for position, text in enumerate(draft.options, start=1):
+            session.add(VoteOption(vote_id=vote.id, position=position, text=text.strip()))
+        audit.record(
+            session,
+            self.site.seat,
+            "vote.open",
+            "vote",
+            vote.id,
+            question=vote.question,
+            options=list(draft.options),
+            grid_id=vote.grid_id,
+            team_id=vote.team_id,
+            opens_at=draft.opens_at.isoformat(),
+            closes_at=draft.closes_at.isoformat(),
+            quorum_percent=draft.quorum_percent,
+            threshold=draft.threshold,
+        )
+        return vote.id
+
+    def announce_opened(self, vote_id: int) -> None:
+        self._publish(vote_id, "opened")
 
     def ballot(self, entry: BallotEntry, *, now: datetime | None = None) -> bool:
         """Enter a paper ballot; True when it replaced the voter's earlier ballot."""

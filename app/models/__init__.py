@@ -18,7 +18,7 @@ from app.models.residents import (
     Visit,
 )
 from app.models.settings import SiteSetting
-from app.models.votes import Ballot, Vote, VoteOption
+from app.models.votes import Ballot, MeetingAttendance, MeetingResolution, Vote, VoteOption
 from app.models.work import VisitFinding, VolunteerActivity, VolunteerHours
 
 __all__ = [
@@ -33,6 +33,8 @@ __all__ = [
     "GridLevel",
     "Household",
     "Meeting",
+    "MeetingAttendance",
+    "MeetingResolution",
     "PartyPairing",
     "PendingSensor",
     "Person",

@@ -145,5 +145,6 @@ class Meeting(Base):
     grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     title: Mapped[str] = mapped_column(String(200))
-    attendees: Mapped[str] = mapped_column(Text, default="")
+    attendees: Mapped[str] = mapped_column(Text, default="")  # free text; who came is meeting_attendance
     minutes: Mapped[str] = mapped_column(Text, default="")
+    agenda: Mapped[str | None] = mapped_column(Text)

@@ -1,10 +1,11 @@
-"""Residents' votes (议事表决): the question, its options, and one secret ballot per household or member."""
+"""Residents' votes (议事表决): the question, its options, and one secret ballot per household or member;
+and what a meeting decided, each resolution possibly a ticket or a vote."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, utcnow
@@ -57,3 +58,26 @@ class Ballot(Base):
     cast_at: Mapped[datetime] = mapped_column(DateTime)  # when the paper ballot was filled in
     entered_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     entered_by: Mapped[str] = mapped_column(String(64))
+
+
+class MeetingAttendance(Base):
+    """Who was expected at a meeting, and whether they came."""
+
+    __tablename__ = "meeting_attendance"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
+    present: Mapped[bool] = mapped_column(Boolean)
+
+
+class MeetingResolution(Base):
+    """One thing a meeting decided; it may have become a ticket or been put to a vote."""
+
+    __tablename__ = "meeting_resolutions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"))
+    vote_id: Mapped[int | None] = mapped_column(ForeignKey("votes.id", ondelete="SET NULL"))

@@ -1,14 +1,15 @@
-"""Residents' votes (议事表决): the question and its options, and one ballot per household or member.
+"""Residents' votes (议事表决): the question and its options, and one ballot per household or member;
+meetings' agenda, attendance (present / absent) and resolutions, each possibly a ticket or a vote.
 
 Revision ID: 0016a_votes
-Revises: 0001_foundation
+Revises: 0016_grid_work (a resolution may name a ticket, and tickets come with 0002)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0016a_votes"
-down_revision = "0001_foundation"
+down_revision = "0016_grid_work"
 branch_labels = None
 depends_on = None
 
@@ -86,9 +87,61 @@ def upgrade() -> None:
         sa.UniqueConstraint("vote_id", "person_id", name="one_ballot_per_member"),
     )
     op.create_index("ix_vote_ballots_vote_id", "vote_ballots", ["vote_id"])
+    with op.batch_alter_table("meetings") as batch:
+        batch.add_column(sa.Column("agenda", sa.Text(), nullable=True))
+    op.create_table(
+        "meeting_attendance",
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("present", sa.Boolean(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meetings.id"],
+            name=op.f("fk_meeting_attendance_meeting_id_meetings"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["person_id"],
+            ["people.id"],
+            name=op.f("fk_meeting_attendance_person_id_people"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("meeting_id", "person_id", name=op.f("pk_meeting_attendance")),
+    )
+    op.create_table(
+        "meeting_resolutions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("ticket_id", sa.Integer(), nullable=True),
+        sa.Column("vote_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meetings.id"],
+            name=op.f("fk_meeting_resolutions_meeting_id_meetings"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["ticket_id"],
+            ["tickets.id"],
+            name=op.f("fk_meeting_resolutions_ticket_id_tickets"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["vote_id"], ["votes.id"], name=op.f("fk_meeting_resolutions_vote_id_votes"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_resolutions")),
+    )
+    op.create_index("ix_meeting_resolutions_meeting_id", "meeting_resolutions", ["meeting_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_meeting_resolutions_meeting_id", table_name="meeting_resolutions")
+    op.drop_table("meeting_resolutions")
+    op.drop_table("meeting_attendance")
+    with op.batch_alter_table("meetings") as batch:
+        batch.drop_column("agenda")
     op.drop_index("ix_vote_ballots_vote_id", table_name="vote_ballots")
     op.drop_table("vote_ballots")
     op.drop_index("ix_vote_options_vote_id", table_name="vote_options")
