@@ -17,8 +17,11 @@ from app.grid_work.vote_rules import Threshold, tally
 from app.models import (
     Ballot,
     Building,
+    Duty,
     Grid,
     Household,
+    Meeting,
+    MeetingAttendance,
     Visit,
     VisitFinding,
     VolunteerActivity,
@@ -79,6 +82,7 @@ def seed_demo_work(session: Session, seed: int, compound_grid_id: int, now: date
         insert_returning_ids(session, VisitFinding, rows)
     _votes(session, rng, compound_grid_id, now)
     _volunteering(session, rng, now)
+    _attendance(session, rng, compound_grid_id)
 
 
 def _ticket_findings(session: Session, rng, visitors: list[int]) -> list[dict]:
@@ -257,3 +261,19 @@ def _volunteering(session: Session, rng, now: datetime) -> None:
         for person_id in rng.sample(people, min(len(people), rng.randint(3, 8)))
     ]
     session.execute(insert(VolunteerHours), rows)
+
+
+def _attendance(session: Session, rng, compound_grid_id: int) -> None:
+    """The compound's meetings had its staff on duty there; now and then one of them was away."""
+    staff = session.scalars(
+        select(Duty.person_id).where(Duty.grid_id == compound_grid_id).distinct().order_by(Duty.person_id)
+    ).all()
+    meetings = session.scalars(select(Meeting.id).where(Meeting.grid_id == compound_grid_id)).all()
+    if not staff:
+        return
+    rows = []
+    for meeting_id in meetings:
+        away = rng.choice(staff) if len(staff) > 1 and rng.random() < 0.3 else None
+        rows += [{"meeting_id": meeting_id, "person_id": p, "present": p != away} for p in staff]
+    if rows:
+        session.execute(insert(MeetingAttendance), rows)

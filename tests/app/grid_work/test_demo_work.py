@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from app.grid_work.meeting_list import list_meetings
 from app.grid_work.vote_reads import list_votes
 from app.grid_work.work_stats import work_stats
 from app.models import Visit, VisitFinding
@@ -33,6 +34,8 @@ def test_the_demo_has_visits_findings_and_votes(demo_db):
         closed = [v for v in votes if v.closed_at is not None]
         assert len(votes) == 2 and len(closed) == 1
         assert closed[0].result["ballots"] == closed[0].ballots > 0
+        meetings = list_meetings(session, None)
+        assert meetings and all(m.present for m in meetings)
         month = work_stats(session, None, utcnow() - timedelta(days=30), utcnow())
         assert month.households_visited > 500 and month.findings > 10 and month.votes_held == 1
         assert month.volunteer_activities > 0 and month.volunteer_hours > 0
