@@ -1,4 +1,4 @@
-"""`votes new|ballot|close|show|list`: residents' votes (议事表决) from the command line.
+"""`votes new|ballot|close|show|notice|list`: residents' votes (议事表决) from the command line.
 
 Times are ISO 8601 in the site's time zone unless they carry an offset; the closing time is compared
 in UTC. `show` never prints who chose what; `show --ballots --reason TEXT` does, for the office, and
@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from pathlib import Path
 
 from app.cli import CommandError
 from app.commands.work_common import announcing_site, print_json, utc_moment, zone_of
 from app.grid_work.errors import WorkError
 from app.grid_work.site_time import site_iso
+from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import VoteSummary, describe, inspect, list_votes
 from app.grid_work.vote_rules import Threshold
 from app.grid_work.votes import BallotEntry, VoteDesk, VoteDraft
@@ -60,6 +62,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--reason", default="", help="查看明细的理由 (with --ballots)")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=_show)
+
+    notice = sub.add_parser(
+        "notice", help="结果公示 write the printable result notice (HTML) of a counted vote"
+    )
+    notice.add_argument("id", type=int)
+    notice.add_argument("file", type=Path, help="output .html")
+    notice.set_defaults(handler=_notice)
 
     listing = sub.add_parser("list", help="表决列表 list votes, latest closing first")
     listing.add_argument("--json", action="store_true")
@@ -133,6 +142,20 @@ def _show(args: argparse.Namespace) -> int:
         _print_result(summary.result)
     for line in data.get("ballot_lines", ()):
         print(f"    {line['voter']}  选 {line['choice']}  {line['cast_at']}  录入：{line['entered_by']}")
+    return 0
+
+
+def _notice(args: argparse.Namespace) -> int:
+    with announcing_site(args) as site:
+        zone = zone_of(site)
+        with site.db.session() as session:
+            summary = _run(lambda: describe(session, args.id))
+        page = _run(lambda: notice_html(summary, zone, utcnow()))
+    try:
+        args.file.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"无法写入 cannot write {args.file}: {error.strerror}") from error
+    print(args.file)
     return 0
 
 

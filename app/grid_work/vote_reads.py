@@ -30,6 +30,7 @@ class VoteSummary:
     ballots: int  # the turnout so far (never the choices while the vote is open)
     closed_at: datetime | None
     result: dict | None  # the tally (vote_rules.Tally.as_dict) once closed
+    members_vote: bool = False  # one vote per member of a group, not per household
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def describe(session: Session, vote_id: int) -> VoteSummary:
         ballots,
         vote.closed_at,
         json.loads(vote.result) if vote.result else None,
+        vote.team_id is not None,
     )
 
 

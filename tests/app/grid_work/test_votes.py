@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +14,7 @@ from sqlalchemy import select
 
 from app.events import Topic
 from app.grid_work.errors import WorkError
+from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import describe, inspect
 from app.grid_work.vote_rules import Threshold, tally
 from app.grid_work.votes import BallotEntry, VoteDesk, VoteDraft
@@ -194,7 +196,7 @@ def test_the_electorate_is_kept(work):
     assert desk.close(team_vote, now=AFTER).winner.text == "同意"
 
 
-def test_the_command_line_reads_times_in_the_site_zone(db, capsys, work):
+def test_the_command_line_reads_times_in_the_site_zone(db, capsys, work, tmp_path):
     url = str(db.url)
     assert main(["votes", "new", "--db", url, "--question", "是否更换门禁", "--option", "同意", "--option", "不同意",
                  "--grid", "G1", "--opens", "2026-11-01T08:00", "--closes", "2026-11-08T18:00",
@@ -215,3 +217,17 @@ def test_the_command_line_reads_times_in_the_site_zone(db, capsys, work):
     assert shown["closes_at"] == "2026-11-08T18:00+08:00" and "ballot_lines" not in shown
     assert main(["votes", "ballot", str(vote_id), "--db", url, "--household", "1", "--choice", "9"]) == 2
     assert "已计票结束" in capsys.readouterr().err
+    notice = tmp_path / "公示.html"
+    assert main(["votes", "notice", str(vote_id), str(notice), "--db", url]) == 0
+    page = notice.read_text(encoding="utf-8")
+    assert "“同意”获三分之二以上票数" in page and "参与率 100.0%" in page and "3 户" in page
+    assert "幸福小区1号楼" not in page  # no household is named on the board
+
+
+def test_an_open_vote_has_no_notice(work):
+    desk = VoteDesk(work.context)
+    vote_id = desk.open(_draft())
+    with work.context.db.session() as session:
+        summary = describe(session, vote_id)
+    with pytest.raises(WorkError, match="尚未计票"):
+        notice_html(summary, ZoneInfo("Asia/Shanghai"), AFTER)
