@@ -1098,4 +1098,39 @@ Database: {db}</translation>
         <translation>Other</translation>
     </message>
 </context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>本月走访户数</source>
+        <translation>Households visited this month</translation>
+    </message>
+    <message>
+        <source>本月走访人次</source>
+        <translation>People reached this month</translation>
+    </message>
+    <message>
+        <source>本月发现问题</source>
+        <translation>Problems found this month</translation>
+    </message>
+    <message>
+        <source>本月问题转工单</source>
+        <translation>Findings turned into tickets</translation>
+    </message>
+    <message>
+        <source>本月办结工单</source>
+        <translation>Tickets solved this month</translation>
+    </message>
+    <message>
+        <source>本月网格会议</source>
+        <translation>Grid meetings this month</translation>
+    </message>
+    <message>
+        <source>本月议事表决</source>
+        <translation>Votes held this month</translation>
+    </message>
+    <message>
+        <source>本月志愿服务时长</source>
+        <translation>Volunteer hours this month</translation>
+    </message>
+</context>
 </TS>
