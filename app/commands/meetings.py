@@ -7,7 +7,14 @@ import argparse
 import dataclasses
 
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, ticket_desk, utc_moment, zone_of
+from app.commands.work_common import (
+    announcing_site,
+    print_json,
+    reading_site,
+    ticket_desk,
+    utc_moment,
+    zone_of,
+)
 from app.grid_work.errors import WorkError
 from app.grid_work.meeting_list import list_meetings
 from app.grid_work.meetings import MeetingBook, MeetingDraft, ResolutionDraft
@@ -95,7 +102,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
             try:

@@ -9,7 +9,14 @@ import argparse
 import dataclasses
 
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, ticket_desk, utc_moment, zone_of
+from app.commands.work_common import (
+    announcing_site,
+    print_json,
+    reading_site,
+    ticket_desk,
+    utc_moment,
+    zone_of,
+)
 from app.grid_work.errors import WorkError
 from app.grid_work.findings import FindingTag, finding_tag
 from app.grid_work.site_time import site_iso
@@ -109,7 +116,7 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         start, end = utc_moment(args.start, zone), utc_moment(args.end, zone)
         with site.db.session() as session:
@@ -130,7 +137,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _overdue(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
             try:

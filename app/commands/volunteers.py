@@ -7,7 +7,7 @@ import argparse
 import dataclasses
 
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, utc_moment, zone_of
+from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
 from app.grid_work.errors import WorkError
 from app.grid_work.visit_list import subtree
 from app.grid_work.volunteers import ActivityDraft, VolunteerBook, list_teams
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _teams(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site, site.db.session() as session:
+    with reading_site(args) as site, site.db.session() as session:
         lines = _run(lambda: list_teams(session, subtree(session, args.grid)[1]))
     if args.json:
         print_json([dataclasses.asdict(line) for line in lines])

@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, utc_moment, zone_of
+from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
 from app.grid_work.errors import WorkError
 from app.grid_work.site_time import site_iso
 from app.grid_work.vote_notice import notice_html
@@ -119,7 +119,7 @@ def _close(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
             summary = _run(lambda: describe(session, args.id))
@@ -146,7 +146,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _notice(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
             summary = _run(lambda: describe(session, args.id))
@@ -160,7 +160,7 @@ def _notice(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
             votes = list_votes(session)

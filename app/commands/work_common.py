@@ -32,6 +32,12 @@ def announcing_site(args: argparse.Namespace) -> Iterator[SiteContext]:
         yield SiteContext(db, hub=hub, seat=Seat())
 
 
+@contextmanager
+def reading_site(args: argparse.Namespace) -> Iterator[SiteContext]:
+    """The site of a command that only reads (and may audit the read): no relay to the other seats."""
+    yield SiteContext(open_database(args.db), seat=Seat())
+
+
 def ticket_desk(site: SiteContext) -> TicketDesk:
     try:
         categories = load_categories()

@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, utc_moment, zone_of
+from app.commands.work_common import print_json, reading_site, utc_moment, zone_of
 from app.grid_work.errors import WorkError
 from app.grid_work.findings import FindingTag
 from app.grid_work.site_time import site_iso
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _work_stats(args: argparse.Namespace) -> int:
-    with announcing_site(args) as site:
+    with reading_site(args) as site:
         zone = zone_of(site)
         start = utc_moment(args.start.strip(), zone)
         end = utc_moment(args.end.strip(), zone)
