@@ -18,8 +18,8 @@ from app.commands.work_common import (
 from app.grid_work.errors import WorkError
 from app.grid_work.meeting_list import list_meetings
 from app.grid_work.meetings import MeetingBook, MeetingDraft, ResolutionDraft
+from app.grid_work.scope import grid_scope
 from app.grid_work.site_time import site_iso
-from app.grid_work.visit_list import subtree
 from app.store.base import utcnow
 
 
@@ -106,7 +106,7 @@ def _list(args: argparse.Namespace) -> int:
         zone = zone_of(site)
         with site.db.session() as session:
             try:
-                grid_ids = subtree(session, args.grid)[1]
+                grid_ids = grid_scope(session, args.grid)[1]
             except WorkError as error:
                 raise CommandError(str(error)) from error
             rows = list_meetings(session, grid_ids, utc_moment(args.start, zone), utc_moment(args.end, zone))

@@ -19,8 +19,9 @@ from app.commands.work_common import (
 )
 from app.grid_work.errors import WorkError
 from app.grid_work.findings import FindingTag, finding_tag
+from app.grid_work.scope import grid_scope
 from app.grid_work.site_time import site_iso
-from app.grid_work.visit_list import list_visits, overdue_households, subtree
+from app.grid_work.visit_list import list_visits, overdue_households
 from app.grid_work.visit_plan import checked_plan, read_plan, save_plan
 from app.grid_work.visits import FindingDraft, VisitDraft, VisitLog
 from app.store.base import utcnow
@@ -121,7 +122,7 @@ def _list(args: argparse.Namespace) -> int:
         start, end = utc_moment(args.start, zone), utc_moment(args.end, zone)
         with site.db.session() as session:
             try:
-                _tree, grid_ids = subtree(session, args.grid)
+                _scope, grid_ids = grid_scope(session, args.grid)
             except WorkError as error:
                 raise CommandError(str(error)) from error
             rows = list_visits(session, grid_ids, start, end, args.household)
@@ -141,7 +142,7 @@ def _overdue(args: argparse.Namespace) -> int:
         zone = zone_of(site)
         with site.db.session() as session:
             try:
-                _tree, grid_ids = subtree(session, args.grid)
+                _scope, grid_ids = grid_scope(session, args.grid)
             except WorkError as error:
                 raise CommandError(str(error)) from error
             rows = overdue_households(session, grid_ids, utcnow())

@@ -9,7 +9,7 @@ import dataclasses
 from app.cli import CommandError
 from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
 from app.grid_work.errors import WorkError
-from app.grid_work.visit_list import subtree
+from app.grid_work.scope import grid_scope
 from app.grid_work.volunteers import ActivityDraft, VolunteerBook, list_teams
 from app.store.base import utcnow
 
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _teams(args: argparse.Namespace) -> int:
     with reading_site(args) as site, site.db.session() as session:
-        lines = _run(lambda: list_teams(session, subtree(session, args.grid)[1]))
+        lines = _run(lambda: list_teams(session, grid_scope(session, args.grid)[1]))
     if args.json:
         print_json([dataclasses.asdict(line) for line in lines])
         return 0

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.grid_tree import GridTree
-from app.grid_work.errors import WorkError
 from app.grid_work.visit_plan import read_plan
 from app.models import Building, DutyRole, Household, Person, Resident, ResidentTag, Visit, VisitFinding
 
@@ -47,17 +46,6 @@ class OverdueHousehold:
     per_year: int
     last_visit: datetime | None
     due: datetime | None  # None: never visited
-
-
-def subtree(session: Session, grid_code: str | None) -> tuple[GridTree, set[int] | None]:
-    """The grid tree and the ids of `grid_code`'s subtree (None: the whole site)."""
-    tree = GridTree.load(session)
-    if grid_code is None:
-        return tree, None
-    node = tree.get(grid_code)
-    if node is None:
-        raise WorkError(f"网格 {grid_code} 不存在 no grid with code {grid_code!r}")
-    return tree, tree.subtree_ids(node.id)
 
 
 def _address():

@@ -15,7 +15,7 @@ from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from app.context import SiteContext
-from app.grid_work.visit_list import subtree
+from app.grid_work.scope import GridScope, grid_scope
 from app.models import (
     Building,
     Household,
@@ -69,8 +69,7 @@ def work_stats(
         with session_or_ctx.db.session() as session:
             return work_stats(session, grid_code, start, end)
     session = session_or_ctx
-    tree, grid_ids = subtree(session, grid_code)
-    root = tree.get(grid_code) if grid_code else None
+    root, grid_ids = grid_scope(session, grid_code)
 
     def count(query: Select, grid_column) -> int:
         if grid_ids is not None:
@@ -134,7 +133,7 @@ def _visits_in(grid_ids: set[int] | None, start: datetime, end: datetime) -> Sub
 
 
 def _tickets_solved(
-    session: Session, root, visits: Subquery, start: datetime, end: datetime
+    session: Session, root: GridScope | None, visits: Subquery, start: datetime, end: datetime
 ) -> tuple[int, int]:
     """Tickets of the subtree closed (结案) in the period: all of them, and those the visits' findings became."""
     closed = select(func.count(Ticket.id)).where(Ticket.closed_at >= start, Ticket.closed_at < end)

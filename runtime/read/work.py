@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from app.context import SiteContext
 from app.grid_work.findings import FindingTag
+from app.grid_work.scope import grid_scope
 from app.grid_work.site_time import site_zone
-from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households, subtree
+from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households
 from app.grid_work.vote_reads import VoteSummary, list_votes
 from app.grid_work.work_stats import WorkStats, work_stats
 from app.models import Person
@@ -34,11 +35,11 @@ class WorkReads:
         self, grid_code: str | None, start: datetime | None = None, end: datetime | None = None
     ) -> list[VisitRow]:
         with self._db.session() as session:
-            return list_visits(session, subtree(session, grid_code)[1], start, end)
+            return list_visits(session, grid_scope(session, grid_code)[1], start, end)
 
     def overdue(self, grid_code: str | None) -> list[OverdueHousehold]:
         with self._db.session() as session:
-            return overdue_households(session, subtree(session, grid_code)[1], utcnow())
+            return overdue_households(session, grid_scope(session, grid_code)[1], utcnow())
 
     def stats(self, grid_code: str | None, start: datetime, end: datetime) -> WorkStats:
         with self._db.session() as session:

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from app.events import Topic
 from app.grid_work.errors import WorkError
-from app.grid_work.visit_list import list_visits, overdue_households, subtree
+from app.grid_work.scope import grid_scope
+from app.grid_work.visit_list import list_visits, overdue_households
 from app.grid_work.visit_plan import checked_plan, read_plan, save_plan
 from app.grid_work.visits import FindingDraft, VisitDraft, VisitLog
 from app.models import AuditEntry, Visit, VisitFinding
@@ -103,13 +104,13 @@ def test_the_plan_finds_households_due_by_their_residents_tags(work):
     for household in (work.plain, work.elderly):
         log.record(VisitDraft(household, _worker(work), now - timedelta(days=40)))
     with work.context.db.session() as session:
-        _tree, grid_ids = subtree(session, "G1")
+        _scope, grid_ids = grid_scope(session, "G1")
         due = overdue_households(session, grid_ids, now)
         assert {o.household_id for o in due} == {work.elderly, work.third}  # monthly, and never visited
         by_id = {o.household_id: o for o in due}
         assert by_id[work.elderly].per_year == 12 and by_id[work.third].due is None
         assert {o.worker for o in due} == {"钱网格员"}
-        assert overdue_households(session, subtree(session, "G3")[1], now) == []
+        assert overdue_households(session, grid_scope(session, "G3")[1], now) == []
         save_plan(session, work.context.seat, checked_plan(12, {}))  # now every household monthly
         assert read_plan(session).per_year(set()) == 12
         assert len(overdue_households(session, grid_ids, now)) == 3
