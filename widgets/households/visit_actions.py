@@ -39,7 +39,7 @@ class VisitActions(QObject):
 
         def read() -> tuple:
             categories = [(c.code, c.path) for c in tickets.categories]
-            return work.visitors(), categories, work.zone()
+            return work.visitors(household_id), categories, work.zone()
 
         def opened(found: tuple) -> None:
             visitors, categories, zone = found

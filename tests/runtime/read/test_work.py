@@ -27,3 +27,8 @@ def test_the_reader_follows_a_recorded_visit(work):  # noqa: F811
     stats = reads.stats("S1", at - timedelta(days=1), at + timedelta(days=1))
     assert (stats.households_visited, stats.findings_ticketed) == (1, 1)
     assert (worker, "钱网格员") in reads.visitors()
+    nearest = [name for _id, name in reads.visitors(work.plain)[:4]]
+    assert nearest[:2] == [
+        "钱网格员",
+        "张小区",
+    ]  # the compound's grid worker, then its leader; the street's later
