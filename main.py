@@ -26,6 +26,11 @@ COMMAND_MODULES = [
     "alarms.commands",
     "app.commands.tickets",
     "app.commands.grids",
+    "app.commands.visits",
+    "app.commands.votes",
+    "app.commands.volunteers",
+    "app.commands.meetings",
+    "app.commands.work_stats",
     "video.ai.commands",
     "runtime.commands",
 ]

@@ -42,6 +42,10 @@ class Topic(StrEnum):
     CAMERA = "camera"
     SERVICE = "service"
     SITE = "site"
+    VISIT = "visit"
+    VOTE = "vote"
+    VOLUNTEER = "volunteer"
+    MEETING = "meeting"
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,36 @@ class ZoneChanged:
     action: str  # "add", "update", "delete"
 
 
+@dataclass(frozen=True)
+class VisitChanged:
+    """A home visit was recorded (入户走访); `tickets` is how many of its findings became tickets."""
+
+    action: str  # "recorded"
+    household_id: int = 0
+    tickets: int = 0
+
+
+@dataclass(frozen=True)
+class VoteChanged:
+    """A vote (议事表决) was opened, a ballot entered or replaced, or the vote closed and counted."""
+
+    action: str  # "opened", "ballot", "replaced", "closed"
+
+
+@dataclass(frozen=True)
+class VolunteerChanged:
+    """A volunteer team was added, a member joined, or an activity and its hours were recorded."""
+
+    action: str  # "team_added", "joined", "activity"
+
+
+@dataclass(frozen=True)
+class MeetingChanged:
+    """A grid meeting was recorded with its attendance and resolutions."""
+
+    action: str  # "recorded"
+
+
 SITE_RESTORED = "restored"
 
 
@@ -145,6 +179,10 @@ Payload = (
     | ZoneChanged
     | ServiceState
     | SiteChanged
+    | VisitChanged
+    | VoteChanged
+    | VolunteerChanged
+    | MeetingChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -162,6 +200,10 @@ PAYLOADS: dict[Topic, type] = {
     Topic.CAMERA: CameraChanged,
     Topic.SERVICE: ServiceState,
     Topic.SITE: SiteChanged,
+    Topic.VISIT: VisitChanged,
+    Topic.VOTE: VoteChanged,
+    Topic.VOLUNTEER: VolunteerChanged,
+    Topic.MEETING: MeetingChanged,
 }
 
 

@@ -19,10 +19,10 @@ from runtime.read.map import MapReads
 from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
+from runtime.read.work import WorkReads
 
 if TYPE_CHECKING:
     from runtime.read.ai import AiReads
-
 
 
 class ReadModels:
@@ -79,6 +79,11 @@ class ReadModels:
     def sensors(self) -> SensorCatalogue:
         """The site's sensors with where they are and when they were last heard; the heard codes."""
         return SensorCatalogue(self.site)
+
+    @cached_property
+    def work(self) -> WorkReads:
+        """The grid's own work: visits and their plan, work statistics, votes (totals only)."""
+        return WorkReads(self.site)
 
     @cached_property
     def alarm_places(self) -> AlarmPlaces:

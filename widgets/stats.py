@@ -1,8 +1,10 @@
-"""The statistics panel (统计): the site's size at a glance, counted from the store."""
+"""The statistics panel (统计): the site's size at a glance, counted from the store, and the grid's own
+work this month (in the site's time zone): visits, findings, tickets solved, meetings, votes, volunteering."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from app.events import Change
 from runtime.read.stats import SiteCounts
+from runtime.read.work import WorkStats
 from runtime.types import Tag
 from widgets.shell_context import ShellContext
 
@@ -45,6 +48,27 @@ def site_figures(counts: SiteCounts) -> list[Figure]:
         Figure("AI摄像机", counts.ai_cameras, "#9b7bea"),
         Figure("传感器", counts.sensors, "#f0b429"),
     ]
+
+
+def work_figures(stats: WorkStats) -> list[Figure]:
+    """The month's work of the whole site, in the order a monthly report gives it."""
+    return [
+        Figure("本月走访户数", stats.households_visited, "#35c27a"),
+        Figure("本月走访人次", stats.people_reached, "#35c27a"),
+        Figure("本月发现问题", stats.findings, "#e8833a"),
+        Figure("本月问题转工单", stats.findings_ticketed, "#e8833a"),
+        Figure("本月办结工单", stats.tickets_solved, "#2e9e6b"),
+        Figure("本月网格会议", stats.meetings),
+        Figure("本月议事表决", stats.votes_held),
+        Figure("本月志愿服务时长", round(stats.volunteer_hours), "#d93636"),
+    ]
+
+
+def month_so_far(zone) -> tuple[datetime, datetime]:
+    """From the first of this month (site time) to now, as naive UTC."""
+    now = datetime.now(zone)
+    first = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    return first.astimezone(UTC).replace(tzinfo=None), now.astimezone(UTC).replace(tzinfo=None)
 
 
 class StatTile(QFrame):
@@ -90,7 +114,9 @@ class StatsPanel(QScrollArea):
         self.refresh()
 
     def refresh(self) -> None:
-        self.figures = site_figures(self._context.reads.stats.counts())
+        work = self._context.reads.work
+        month = work.stats(None, *month_so_far(work.zone()))
+        self.figures = site_figures(self._context.reads.stats.counts()) + work_figures(month)
         while len(self.tiles) < len(self.figures):
             self.tiles.append(StatTile())
         for tile, figure in zip(self.tiles, self.figures, strict=False):

@@ -16,12 +16,14 @@ from app.demo.accounts import ensure_demo_accounts, write_demo_accounts
 from app.demo.community import build_community
 from app.demo.devices import build_cameras, build_sensors
 from app.demo.district import detailed_compound_code, district_layout, sample_compound_codes
+from app.demo.grid_work import seed_demo_work
 from app.demo.homes import BuildingSite, Homes, write_homes
 from app.demo.names import NameMaker
 from app.demo.staff import GridRef, build_staff
 from app.grid_import import write_grids
 from app.models import Building, Grid, Household
 from app.store import Database
+from app.store.base import utcnow
 from app.tickets.demo import seed_demo_tickets
 
 DEFAULT_SEED = 7
@@ -101,6 +103,7 @@ def build_demo_site(
         samples = _sample_homes(session, grids, sample_compound_codes(features), names, today)
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
         write_demo_accounts(session, compound.parent_id or compound.id)
+        seed_demo_work(session, seed, compound.id, utcnow())
         for extra in extras:
             extra(session, seed)
     homes = [community, *samples]

@@ -19,10 +19,13 @@ from app.models.residents import (
     Visit,
 )
 from app.models.settings import SeatState, SiteSetting
+from app.models.votes import Ballot, MeetingAttendance, MeetingResolution, Vote, VoteOption
+from app.models.work import VisitFinding, VolunteerActivity, VolunteerHours
 
 __all__ = [
     "AuditEntry",
     "AuditHead",
+    "Ballot",
     "Building",
     "ChangeLogEntry",
     "Camera",
@@ -33,6 +36,8 @@ __all__ = [
     "GridLevel",
     "Household",
     "Meeting",
+    "MeetingAttendance",
+    "MeetingResolution",
     "PartyPairing",
     "PendingSensor",
     "Person",
@@ -46,6 +51,11 @@ __all__ = [
     "Tag",
     "UserAccount",
     "Visit",
+    "VisitFinding",
+    "Vote",
+    "VoteOption",
+    "VolunteerActivity",
+    "VolunteerHours",
     "VolunteerTeam",
     "VolunteerTeamMember",
 ]

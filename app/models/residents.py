@@ -135,8 +135,10 @@ class Visit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    people_met: Mapped[int] = mapped_column(Integer, default=0)  # residents seen (走访人次)
+    recorded_at: Mapped[datetime | None] = mapped_column(DateTime)  # None: written before 0016
 
 
 class Meeting(Base):
@@ -146,5 +148,6 @@ class Meeting(Base):
     grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     title: Mapped[str] = mapped_column(String(200))
-    attendees: Mapped[str] = mapped_column(Text, default="")
+    attendees: Mapped[str] = mapped_column(Text, default="")  # free text; who came is meeting_attendance
     minutes: Mapped[str] = mapped_column(Text, default="")
+    agenda: Mapped[str | None] = mapped_column(Text)

@@ -140,33 +140,52 @@ class TicketDesk:
         if intake.at is not None and not self.simulation:
             check_not_future(intake.at, utcnow(), "受理", load_clock(self.db))
         now = now or utcnow()
+        with self.db.session() as session:
+            ticket_id = self.open_in(session, intake, merge_into=merge_into, force=force, now=now)
+        self._publish((ticket_id,), "opened")
+        return ticket_id
+
+    def open_in(
+        self,
+        session: Session,
+        intake: Intake,
+        *,
+        merge_into: int | None = None,
+        force: bool = False,
+        now: datetime,
+    ) -> int:
+        """`open` in the caller's unit of work (a visit and the tickets its findings became commit
+        together); the caller publishes with `announce_opened` after its commit."""
         intake = checked(intake)
         try:
             self.categories[intake.category]  # noqa: B018 -- refuses an unknown code before any query
         except KeyError as error:
             raise TransitionRefused(str(error.args[0])) from None
-        with self.db.session() as session:
-            category = self.book(session)[intake.category]
-            grids, leaders = self.directory(session)
-            place = resolve_place(session, intake, self.locate)
-            if merge_into is not None:
-                return self._merge(session, merge_into, intake, now)
-            if not force:
-                duplicates = find_duplicates(session, category.code, place, grids.chain(place.grid_id))
-                if duplicates:
-                    raise DuplicateReport(duplicates)
-            actor = acting(session, self.seat, None, Permission.OPEN_TICKETS, place.grid_id)
-            row, events = plan_ticket(
-                intake, category, place, grids, leaders, self.clocks(session).of(category), actor, now
-            )
-            ticket_id = session.execute(
-                insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
-            ).scalar_one()
-            self._write_events(session, ticket_id, events)
-            for name, data in intake.photos:
-                session.add(photo_row(ticket_id, "intake", name, data, now))
-        self._publish((ticket_id,), "opened")
+        category = self.book(session)[intake.category]
+        grids, leaders = self.directory(session)
+        place = resolve_place(session, intake, self.locate)
+        if merge_into is not None:
+            return self._merge(session, merge_into, intake, now)
+        if not force:
+            duplicates = find_duplicates(session, category.code, place, grids.chain(place.grid_id))
+            if duplicates:
+                raise DuplicateReport(duplicates)
+        actor = acting(session, self.seat, None, Permission.OPEN_TICKETS, place.grid_id)
+        row, events = plan_ticket(
+            intake, category, place, grids, leaders, self.clocks(session).of(category), actor, now
+        )
+        ticket_id = session.execute(
+            insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
+        ).scalar_one()
+        self._write_events(session, ticket_id, events)
+        for name, data in intake.photos:
+            session.add(photo_row(ticket_id, "intake", name, data, now))
         return ticket_id
+
+    def announce_opened(self, ids: Sequence[int]) -> None:
+        """Tell the site about tickets `open_in` wrote, once the caller's transaction committed."""
+        if ids:
+            self._publish(tuple(ids), "opened")
 
     def preview(self, intake: Intake) -> DispatchPreview:
         """Where a ticket for this place would be dispatched (the intake form shows it before submit)."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from app.grid_work.findings import FindingTag
 from app.models import DutyRole, GridLevel, ResidenceType
 from app.models.residents import TAG_ZH
 from widgets.households.model import COLUMNS
@@ -31,6 +32,8 @@ TR_CONTEXTS = {
     "households/edit_dialog.py": "RosterEdit",
     "households/actions.py": "RosterEdit",
     "households/move_dialog.py": "RosterEdit",
+    "households/visit_dialog.py": "Visits",
+    "households/visit_actions.py": "Visits",
     "site_backup.py": "SiteBackup",
     "roster_files.py": "RosterFiles",
 }
@@ -75,6 +78,7 @@ def _source_strings() -> set[tuple[str, str]]:
     wanted |= {("Grid", level.zh) for level in GridLevel}
     wanted |= {("Roles", role.zh) for role in DutyRole}
     wanted |= {("Residence", kind.zh) for kind in ResidenceType}
+    wanted |= {("Visits", tag.zh) for tag in FindingTag}
     return wanted
 
 

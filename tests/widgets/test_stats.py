@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from app.context import SiteContext
@@ -35,3 +37,21 @@ def test_panel_shows_a_tile_per_figure_and_reflows(qtbot, shell_context):
     wide = panel._per_row
     panel.resize(300, 600)
     qtbot.waitUntil(lambda: panel._per_row < wide)
+
+
+def test_the_months_work_is_counted_from_the_first_in_site_time(small_site):
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from app.grid_work.work_stats import work_stats
+    from widgets.stats import month_so_far, work_figures
+
+    start, end = month_so_far(ZoneInfo("Asia/Shanghai"))
+    beijing = start + timedelta(hours=8)
+    assert (beijing.day, beijing.hour, beijing.minute) == (1, 0, 0) and timedelta(
+        0
+    ) <= end - start <= timedelta(days=31)
+    visited = datetime(2026, 10, 8, 9, 30)  # the small site's one visit
+    stats = work_stats(SiteContext(small_site.db), None, visited, visited + timedelta(days=1))
+    figures = {f.name: f.value for f in work_figures(stats)}
+    assert (figures["本月走访户数"], figures["本月志愿服务时长"], figures["本月办结工单"]) == (1, 0, 0)

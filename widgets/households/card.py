@@ -88,6 +88,8 @@ class HouseholdCard(QScrollArea):
     """
 
     reveal_requested = Signal(int)
+    visit_requested = Signal(int, str)  # household id, address: open the visit form
+    visits_requested = Signal(int, str)  # the household's visit list
 
     def __init__(self, parent: QWidget | None = None, *, may_reveal: bool = True) -> None:
         super().__init__(parent)
@@ -98,6 +100,8 @@ class HouseholdCard(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines wrap instead
         self.data: HouseholdCardData | None = None
         self.reveal_button: QPushButton | None = None
+        self.visit_button: QPushButton | None = None
+        self.visit_list_button: QPushButton | None = None
         self._render()
 
     def show_household(self, data: HouseholdCardData | None) -> None:
@@ -110,7 +114,7 @@ class HouseholdCard(QScrollArea):
         super().changeEvent(event)
 
     def _render(self) -> None:
-        self.reveal_button = None
+        self.reveal_button = self.visit_button = self.visit_list_button = None
         content = QWidget()
         content.setObjectName("cardContent")
         content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -195,6 +199,22 @@ class HouseholdCard(QScrollArea):
         layout.addWidget(emergency)
 
         visits = Section(tr("近期走访"))
+        visit_button = QPushButton(tr("走访"))
+        visit_button.setObjectName("visitButton")
+        visit_button.setToolTip(tr("登记一次入户走访；走访发现可直接转为工单"))
+        visit_button.clicked.connect(lambda: self.visit_requested.emit(data.household_id, data.address))
+        list_button = QPushButton(tr("走访记录"))
+        list_button.setObjectName("visitListButton")
+        list_button.clicked.connect(lambda: self.visits_requested.emit(data.household_id, data.address))
+        buttons = QHBoxLayout()
+        buttons.addWidget(visit_button)
+        buttons.addWidget(list_button)
+        buttons.addStretch(1)
+        row = QWidget()
+        row.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        visits.add_wide(row)
+        self.visit_button, self.visit_list_button = visit_button, list_button
         for visit in data.visits:
             visits.add_row(
                 _label(visit.at.strftime("%Y-%m-%d"), "fieldName"),

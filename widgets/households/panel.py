@@ -27,6 +27,7 @@ from widgets.households.actions import RosterActions
 from widgets.households.card import HouseholdCard
 from widgets.households.model import ADDRESS_COLUMN, ROW_ROLE, TAGS_COLUMN, TAGS_ROLE, ResidentSearchModel
 from widgets.households.tags import TagChipsDelegate, tag_text
+from widgets.households.visit_actions import VisitActions
 from widgets.jobs import Jobs
 from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
@@ -37,6 +38,7 @@ SEARCH_DELAY_MS = 250
 SIDE_BY_SIDE_WIDTH = 980
 NARROW_BAR_WIDTH = 560  # below it the search box takes a row of its own
 REFRESH_TOPICS = (Topic.RESIDENT, Topic.HOUSEHOLD)
+CARD_TOPICS = (Topic.VISIT,)  # the open card shows the household's recent visits
 CARD_JOB = "card"  # reading and revealing a card: the newest supersedes one still coming
 
 
@@ -102,6 +104,9 @@ class RosterPanel(QWidget):
         self.model.modelReset.connect(self.actions.selection_changed)  # a new list has nothing selected
         self.card = HouseholdCard(may_reveal=context.may(Permission.REVEAL_PERSONAL_DATA))
         self.card.reveal_requested.connect(self.reveal_household)
+        self.visits = VisitActions(context, self.jobs, self.notice.setText, self)
+        self.card.visit_requested.connect(self.visits.record_visit)
+        self.card.visits_requested.connect(self.visits.show_visits)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.card)
@@ -122,6 +127,8 @@ class RosterPanel(QWidget):
         self.tag_filter.currentIndexChanged.connect(self.search_now)
         for topic in REFRESH_TOPICS:
             context.bridge.on(topic, self._store_changed, self)
+        for topic in CARD_TOPICS:
+            context.bridge.on(topic, self._card_changed, self)
         self._retranslate()
         self.search_now()
 
@@ -176,6 +183,11 @@ class RosterPanel(QWidget):
         self.search_now()
         if shown is not None:
             self.show_household(shown)
+
+    def _card_changed(self, _change: Change) -> None:
+        """A visit was recorded (here or at another seat): read the open card again."""
+        if self.card.data is not None:
+            self.show_household(self.card.data.household_id)
 
     def _fill_tag_filter(self) -> None:
         current = self.tag_filter.currentData()

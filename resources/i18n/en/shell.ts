@@ -1220,4 +1220,149 @@
         <translation>This seat may not view the audit log (it needs the audit.view permission)</translation>
     </message>
 </context>
+<context>
+    <name>HouseholdCard</name>
+    <message>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>登记一次入户走访；走访发现可直接转为工单</source>
+        <translation>Record a home visit; a finding can become a ticket at once</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>  → 工单 {id}</source>
+        <translation>  → ticket {id}</translation>
+    </message>
+    <message>
+        <source>不转工单</source>
+        <translation>No ticket</translation>
+    </message>
+    <message>
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>发现的问题</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <source>暂无走访记录</source>
+        <translation>No visits yet</translation>
+    </message>
+    <message>
+        <source>添加发现</source>
+        <translation>Add a finding</translation>
+    </message>
+    <message>
+        <source>登记走访</source>
+        <translation>Record a visit</translation>
+    </message>
+    <message>
+        <source>见{n}人</source>
+        <translation>met {n}</translation>
+    </message>
+    <message>
+        <source>见到人数</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>请选择走访人（设置 → 人员与职责 中登记）</source>
+        <translation>Choose the visitor (people are registered in Settings → People and duties)</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visitor</translation>
+    </message>
+    <message>
+        <source>走访发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>走访已登记</source>
+        <translation>Visit recorded</translation>
+    </message>
+    <message>
+        <source>走访情况</source>
+        <translation>How the visit went</translation>
+    </message>
+    <message>
+        <source>走访时间</source>
+        <translation>Visited at</translation>
+    </message>
+    <message>
+        <source>走访记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>走访读取失败：{error}</source>
+        <translation>Could not read the visits: {error}</translation>
+    </message>
+    <message>
+        <source>矛盾纠纷</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <source>安全隐患</source>
+        <translation>Safety hazard</translation>
+    </message>
+    <message>
+        <source>困难求助</source>
+        <translation>Hardship / help</translation>
+    </message>
+    <message>
+        <source>政策咨询</source>
+        <translation>Policy question</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>本月走访户数</source>
+        <translation>Households visited this month</translation>
+    </message>
+    <message>
+        <source>本月走访人次</source>
+        <translation>People reached this month</translation>
+    </message>
+    <message>
+        <source>本月发现问题</source>
+        <translation>Problems found this month</translation>
+    </message>
+    <message>
+        <source>本月问题转工单</source>
+        <translation>Findings turned into tickets</translation>
+    </message>
+    <message>
+        <source>本月办结工单</source>
+        <translation>Tickets solved this month</translation>
+    </message>
+    <message>
+        <source>本月网格会议</source>
+        <translation>Grid meetings this month</translation>
+    </message>
+    <message>
+        <source>本月议事表决</source>
+        <translation>Votes held this month</translation>
+    </message>
+    <message>
+        <source>本月志愿服务时长</source>
+        <translation>Volunteer hours this month</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,206 @@
+"""`votes new|ballot|close|show|notice|list`: residents' votes (议事表决) from the command line.
+
+Times are ISO 8601 in the site's time zone unless they carry an offset; the closing time is compared
+in UTC. `show` never prints who chose what; `show --ballots --reason TEXT` does, for the office, and
+is audited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from app.access import Permission
+from app.cli import CommandError
+from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
+from app.grid_work.errors import WorkError
+from app.grid_work.site_time import site_iso
+from app.grid_work.vote_notice import notice_html
+from app.grid_work.vote_reads import VoteSummary, describe, inspect, list_votes
+from app.grid_work.vote_rules import Threshold
+from app.grid_work.votes import BallotEntry, VoteDesk, VoteDraft
+from app.store.base import utcnow
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("votes", help="议事表决 residents' votes: open, enter ballots, count")
+    sub = parser.add_subparsers(dest="votes_command", required=True)
+
+    new = sub.add_parser("new", help="发起表决 open a vote; prints its id")
+    new.add_argument("--question", required=True, help="表决事项")
+    new.add_argument("--option", action="append", default=[], help="选项 (2–10, in ballot order)")
+    scope = new.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--grid", help="按户表决：小区或楼栋网格编码 one vote per household of this grid")
+    scope.add_argument("--team", type=int, help="按成员表决：队伍 id one vote per member of this group")
+    new.add_argument("--opens", help="开始时间 ISO (default: now)")
+    new.add_argument("--closes", required=True, help="截止时间 ISO")
+    new.add_argument("--quorum", type=int, default=50, help="参与率门槛 %% of the electorate (default 50)")
+    new.add_argument("--threshold", choices=[t.value for t in Threshold], default=Threshold.MAJORITY.value)
+    new.add_argument("--json", action="store_true")
+    new.set_defaults(handler=_new, permission=Permission.EDIT_ROSTER)
+
+    ballot = sub.add_parser(
+        "ballot", help="录入纸质选票 enter a paper ballot (a second one replaces the first)"
+    )
+    ballot.add_argument("id", type=int)
+    voter = ballot.add_mutually_exclusive_group(required=True)
+    voter.add_argument("--household", type=int, help="住户 id")
+    voter.add_argument("--member", type=int, help="成员 person id")
+    ballot.add_argument("--choice", type=int, required=True, help="选项序号 1, 2, ...")
+    ballot.add_argument("--cast-at", help="投票时间 ISO (default: now)")
+    ballot.add_argument("--json", action="store_true")
+    ballot.set_defaults(handler=_ballot, permission=Permission.EDIT_ROSTER)
+
+    close = sub.add_parser("close", help="截止计票 count a vote after its closing time")
+    close.add_argument("id", type=int)
+    close.add_argument("--json", action="store_true")
+    close.set_defaults(handler=_close, permission=Permission.EDIT_ROSTER)
+
+    show = sub.add_parser("show", help="表决情况 show a vote: turnout, and the result once closed")
+    show.add_argument("id", type=int)
+    show.add_argument("--ballots", action="store_true", help="逐票明细 (office only; audited)")
+    show.add_argument("--reason", default="", help="查看明细的理由 (with --ballots)")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=_show, permission=Permission.VIEW_SITE)
+
+    notice = sub.add_parser(
+        "notice", help="结果公示 write the printable result notice (HTML) of a counted vote"
+    )
+    notice.add_argument("id", type=int)
+    notice.add_argument("file", type=Path, help="output .html")
+    notice.set_defaults(handler=_notice, permission=Permission.VIEW_SITE)
+
+    listing = sub.add_parser("list", help="表决列表 list votes, latest closing first")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
+
+
+def _new(args: argparse.Namespace) -> int:
+    with announcing_site(args) as site:
+        zone = zone_of(site)
+        draft = VoteDraft(
+            args.question,
+            tuple(args.option),
+            utc_moment(args.opens, zone) or utcnow(),
+            utc_moment(args.closes, zone),
+            args.grid,
+            args.team,
+            args.quorum,
+            args.threshold,
+        )
+        vote_id = _run(lambda: VoteDesk(site).open(draft))
+    if args.json:
+        print_json({"vote_id": vote_id})
+    else:
+        print(vote_id)
+    return 0
+
+
+def _ballot(args: argparse.Namespace) -> int:
+    with announcing_site(args) as site:
+        cast_at = utc_moment(args.cast_at, zone_of(site)) or utcnow()
+        entry = BallotEntry(args.id, args.choice, cast_at, args.household, args.member)
+        replaced = _run(lambda: VoteDesk(site).ballot(entry))
+    if args.json:
+        print_json({"vote_id": args.id, "replaced": replaced})
+    else:
+        print("已替换该户此前的选票 replaced the earlier ballot" if replaced else "已录入 entered")
+    return 0
+
+
+def _close(args: argparse.Namespace) -> int:
+    with announcing_site(args) as site:
+        result = _run(lambda: VoteDesk(site).close(args.id))
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        _print_result(result.as_dict())
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with reading_site(args) as site:
+        zone = zone_of(site)
+        with site.db.session() as session:
+            summary = _run(lambda: describe(session, args.id))
+            lines = _run(lambda: inspect(session, site.seat, args.id, args.reason)) if args.ballots else None
+    data = _summary_dict(summary, zone)
+    if lines is not None:
+        data["ballot_lines"] = [
+            dataclasses.asdict(b)
+            | {"cast_at": site_iso(b.cast_at, zone), "entered_at": site_iso(b.entered_at, zone)}
+            for b in lines
+        ]
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"表决 {summary.vote_id}：{summary.question}（{summary.scope}）")
+    print(f"  {data['opens_at']} — {data['closes_at']}  已投 {summary.ballots} 票")
+    for position, text in enumerate(summary.options, start=1):
+        print(f"  {position}. {text}")
+    if summary.result:
+        _print_result(summary.result)
+    for line in data.get("ballot_lines", ()):
+        print(f"    {line['voter']}  选 {line['choice']}  {line['cast_at']}  录入：{line['entered_by']}")
+    return 0
+
+
+def _notice(args: argparse.Namespace) -> int:
+    with reading_site(args) as site:
+        zone = zone_of(site)
+        with site.db.session() as session:
+            summary = _run(lambda: describe(session, args.id))
+        page = _run(lambda: notice_html(summary, zone, utcnow()))
+    try:
+        args.file.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise CommandError(f"无法写入 cannot write {args.file}: {error.strerror}") from error
+    print(args.file)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with reading_site(args) as site:
+        zone = zone_of(site)
+        with site.db.session() as session:
+            votes = list_votes(session)
+    if args.json:
+        print_json([_summary_dict(v, zone) for v in votes])
+        return 0
+    for v in votes:
+        state = "已计票" if v.closed_at else "进行中"
+        print(
+            f"{v.vote_id}  {state}  {v.question}（{v.scope}）截止 {site_iso(v.closes_at, zone)}  已投 {v.ballots}"
+        )
+    return 0
+
+
+def _summary_dict(summary: VoteSummary, zone) -> dict:
+    return dataclasses.asdict(summary) | {
+        "opens_at": site_iso(summary.opens_at, zone),
+        "closes_at": site_iso(summary.closes_at, zone),
+        "closed_at": site_iso(summary.closed_at, zone),
+    }
+
+
+def _print_result(result: dict) -> None:
+    print(
+        f"  参与 {result['ballots']}/{result['electorate']}（{result['turnout_percent']}%，"
+        f"门槛 {result['quorum_percent']}%{'，已达到' if result['quorum_met'] else '，未达到'}）"
+    )
+    for count in result["counts"]:
+        print(f"  {count['position']}. {count['text']}：{count['count']} 票")
+    rule = Threshold(result["threshold"]).zh
+    print(
+        f"  结果：第 {result['winner']} 项以{rule}通过"
+        if result["decided"]
+        else f"  结果：未形成决定（须{rule}）"
+    )
+
+
+def _run(action):
+    try:
+        return action()
+    except WorkError as error:
+        raise CommandError(str(error)) from error
