@@ -7,6 +7,8 @@ window hosts in-process (the same code path).
   dongles pinned to no computer, run by one process per site;
 - this computer's own dongles (one reader each, `SensorStation`), their states announced on the hub;
 - the alarm service with the alarm→ticket mapping, and the AI→alarm policy;
+- the cameras' pre-event buffers (`packets`, filled by the capture workers this process runs) and the
+  clip recorder that writes an alarm's or AI event's clip from them (`runtime/clips.py`);
 - the read models the views ask for.
 `stop()` ends them in the reverse order and joins their threads.
 """
@@ -29,8 +31,10 @@ from app.store.leader_lock import lock_path
 from app.store.relay import ChangeRelay
 from runtime.ai_alarms import AiAlarms
 from runtime.alarm_tickets import wire_tickets
+from runtime.clips import ClipRecorder
 from runtime.leadership import CLAIM_EVERY_S, STANDBY_GRACE_S, Duties, Leadership
 from runtime.reads import ReadModels
+from video.prebuffer import PacketPool
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,8 @@ class SiteRuntime:
         self.ingest = SensorIngest(self.alarms)
         self.station = SensorStation(self.ingest, on_state=self._dongle_state, host=site.seat.host)
         self.ai_alarms = AiAlarms(site.hub, self.alarms)
+        self.packets = PacketPool()
+        self.clips = ClipRecorder(site, self.packets, self.alarms)
         self.reads = ReadModels(site)
         self.relay: ChangeRelay | ChangeLogRelay | None = None
         self.leadership: Leadership | None = None
@@ -87,6 +93,7 @@ class SiteRuntime:
         if self.relay is not None:
             self.relay.start()
         self.ai_alarms.start()
+        self.clips.start()
         # Before the scheduler may run them: the alarm checks work through this process's station.
         station = self.station if self.options.sensors else None
         self._withdraw_alarm_site = serve(AlarmSite(self.ingest, station))
@@ -112,6 +119,7 @@ class SiteRuntime:
             self._withdraw_alarm_site()
             self._withdraw_alarm_site = None
         self.station.stop()
+        self.clips.stop()
         self.ai_alarms.stop()
         if self.relay is not None:
             self.relay.stop()

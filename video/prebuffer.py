@@ -13,6 +13,7 @@ parameters may differ, so a clip never mixes packets of two generations.
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections import deque
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import islice
 
+import av
+
 DEFAULT_SECONDS = 30.0
 DEFAULT_CAMERA_BYTES = 16 * 1024 * 1024  # 30 s of a 2 Mbit/s sub-stream is ~7.5 MB
 DEFAULT_TOTAL_BYTES = 256 * 1024 * 1024
@@ -28,13 +31,34 @@ DEFAULT_TOTAL_BYTES = 256 * 1024 * 1024
 
 @dataclass(frozen=True)
 class StreamTemplate:
-    """What a clip's output stream is made from: the input stream of one generation."""
+    """What a clip's output stream is made from: a copy of one generation's input stream.
 
-    stream: object  # the demuxer's av.VideoStream (kept alive here: its container may be closed)
+    The input stream itself dies with its container (closed at every reconnect), so its codec
+    parameters are copied into a stream of an output container that is never written, kept here.
+    """
+
+    holder: object  # the av.OutputContainer (in memory, never started) that owns `stream`
+    stream: object
     codec: str
     width: int
     height: int
     time_base: Fraction
+    fps: float  # 0 when the stream does not say
+
+    @classmethod
+    def of(cls, stream) -> StreamTemplate:
+        holder = av.open(io.BytesIO(), "w", format="mp4")
+        context = stream.codec_context
+        rate = stream.average_rate or stream.guessed_rate
+        return cls(
+            holder=holder,
+            stream=holder.add_stream_from_template(stream),
+            codec=context.name,
+            width=context.width,
+            height=context.height,
+            time_base=stream.time_base,
+            fps=float(rate) if rate else 0.0,
+        )
 
 
 @dataclass(frozen=True)
@@ -66,13 +90,7 @@ class CameraBuffer:
     # ---- the capture thread -----------------------------------------------------------------------
     def begin(self, stream) -> None:
         """A stream was opened: later packets belong to a new generation made from `stream`."""
-        template = StreamTemplate(
-            stream=stream,
-            codec=stream.codec_context.name,
-            width=stream.codec_context.width,
-            height=stream.codec_context.height,
-            time_base=stream.time_base,
-        )
+        template = StreamTemplate.of(stream)
         with self._pool.lock:
             self._generation += 1
             self._templates[self._generation] = template
