@@ -102,14 +102,7 @@ class DecodedFrame:
         picture or of `crop`, for native code that reads the planes where the decoder left them."""
         y, u, v = self.source.planes
         if crop.is_full:
-            return (
-                y.buffer_ptr,
-                y.line_size,
-                u.buffer_ptr,
-                u.line_size,
-                v.buffer_ptr,
-                v.line_size,
-            ), *self.size
+            return (y.buffer_ptr, y.line_size, u.buffer_ptr, u.line_size, v.buffer_ptr, v.line_size), *self.size
         x0, y0, x1, y1 = self._chroma_box(crop)
         return (
             (
