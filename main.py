@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.commands.grids",
     "video.ai.commands",
     "runtime.commands",
+    "runtime.clip_commands",
 ]
 
 # Demo data of the areas above app, written in the same transaction as the demo site.

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from runtime.read.ai import AiReads
 
 
-
 class ReadModels:
     """Every area's reader for one site; an area's reader is built the first time a view asks for it."""
 

@@ -138,3 +138,42 @@ def test_an_alarm_with_a_camera_of_its_own_and_an_unbuffered_one(db, rtsp_server
     [clip] = stored_clips(db)
     assert (clip.alarm_id, clip.camera_id, clip.state) == (own, cameras["far"], READY)
     assert recorder.record_alarm(own) == []  # asked again: the row exists, nothing is written twice
+
+
+@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
+def test_an_ai_event_gives_one_clip_linked_to_it_and_to_the_alarm_it_raised(
+    db, rtsp_server, workers, tmp_path
+):
+    from app.events import AiEventChanged, Change, Topic
+    from runtime.ai_alarms import AiAlarms
+    from video.ai.records import AiEvent
+
+    site, cameras = site_with_cameras(db, rtsp_server.url("street"))
+    pool = PacketPool()
+    alarms = AlarmService(db, site.hub, site.seat)
+    recorder = ClipRecorder(site, pool, alarms, folder=tmp_path / "clips", window=ClipWindow(1.0, 1.0))
+    policy = AiAlarms(site.hub, alarms)
+    policy.start()
+    recorder.start()
+    buffering(workers, rtsp_server, pool, cameras["far"], 2)
+    with db.session() as session:
+        event = AiEvent(camera_id=cameras["far"], kind="zone", urgent=True, track_id=7, zone="围墙")
+        session.add(event)
+        session.flush()
+        event_id = event.id
+    try:
+        site.hub.publish(
+            Change(Topic.AI_EVENT, (event_id,), AiEventChanged("detected", "zone", True, cameras["far"]))
+        )
+        recorder.wait(30)
+    finally:
+        recorder.stop()
+        policy.stop()
+    [alarm] = alarms.active()
+    [clip] = stored_clips(db)
+    assert (clip.ai_event_id, clip.alarm_id, clip.camera_id, clip.state) == (
+        event_id,
+        alarm.id,
+        cameras["far"],
+        READY,
+    )
