@@ -18,7 +18,7 @@ from app.config import Seat
 from app.models.audit import AuditEntry
 from app.store.base import utcnow
 from runtime.clip_library import prune
-from tests.video.clips.site import site_with_cameras
+from tests.video.clips.site import add_clip, site_with_cameras
 from video.clip_records import FAILED, RECORDING, Clip
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -73,33 +73,6 @@ def test_a_writer_killed_mid_clip_leaves_no_listed_clip(db, rtsp_server, tmp_pat
 PADDED = 400 * 1024  # each clip's file: the test scene's MP4 padded, so a quota of 1 MB holds two
 
 
-def add_clip(db, folder: Path, source: Path, camera_id: int, days_old: float, **links) -> int:
-    """A ready clip row with its file (the test scene's MP4, padded), as a recorder leaves it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with db.session() as session:
-        row = Clip(
-            camera_id=camera_id,
-            camera_name="东门",
-            event_at=utcnow() - timedelta(days=days_old),
-            before_s=15.0,
-            after_s=30.0,
-            state="ready",
-            host=Seat().host,
-            path="",
-            size_bytes=PADDED,
-            duration_s=12.0,
-            dropped=False,
-            note="",
-            **links,
-        )
-        session.add(row)
-        session.flush()
-        row.path = str(folder / f"clip-{row.id}.mp4")
-        data = source.read_bytes()
-        Path(row.path).write_bytes(data + bytes(PADDED - len(data)))
-        return row.id
-
-
 @pytest.mark.parametrize("db", ["sqlite", pytest.param("pg", marks=pytest.mark.pg)], indirect=True)
 def test_export_is_audited_and_prune_keeps_what_open_alarms_need(db, clip, tmp_path):
     from alarms.models import Priority
@@ -110,9 +83,9 @@ def test_export_is_audited_and_prune_keeps_what_open_alarms_need(db, clip, tmp_p
     alarms = AlarmService(db, EventHub(), Seat())
     open_alarm = alarms.raise_alarm(AlarmDraft(kind="sos", priority=Priority.P1, title="SOS"))
     folder = tmp_path / "clips"
-    old_open = add_clip(db, folder, clip, cameras["near"], 40, alarm_id=open_alarm)
-    old = add_clip(db, folder, clip, cameras["near"], 40)
-    recent = [add_clip(db, folder, clip, cameras["near"], days) for days in (3, 2, 1)]
+    old_open = add_clip(db, folder, clip, cameras["near"], 40, PADDED, alarm_id=open_alarm)
+    old = add_clip(db, folder, clip, cameras["near"], 40, PADDED)
+    recent = [add_clip(db, folder, clip, cameras["near"], days, PADDED) for days in (3, 2, 1)]
 
     exported = clips_command(db, "export", str(recent[0]), str(tmp_path / "out.mp4"))
     assert exported.returncode == 0, exported.stderr
