@@ -14,12 +14,13 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
+from alarms.models import Alarm
 from alarms.service import AlarmService
 from app.config import data_dir
 from app.context import SiteContext
@@ -106,6 +107,9 @@ class ClipRecorder:
 
     # ---- triggers ---------------------------------------------------------------------------------
     def _alarm(self, change: Change) -> None:
+        if change.payload.what == "handled":
+            self._link_tickets(change.ids)
+            return
         if change.payload.what != "raised":
             return
         for alarm_id in change.ids:
@@ -115,7 +119,10 @@ class ClipRecorder:
                 log.exception("could not ask for the clip of alarm %s", alarm_id)
 
     def _ai_event(self, change: Change) -> None:
-        if change.origin is not None or change.payload.what != "detected" or change.payload.camera_id is None:
+        """An urgent AI event's clip (a mask not worn is counted, not filmed); relayed events too: the
+        process that buffers the camera may not be the one whose AI saw it."""
+        payload = change.payload
+        if payload.what != "detected" or not payload.urgent or payload.camera_id is None:
             return
         for event_id in change.ids:
             try:
@@ -123,9 +130,25 @@ class ClipRecorder:
                     event = session.get(AiEvent, event_id)
                     at = event.at if event is not None else None
                 if at is not None:
-                    self.record(change.payload.camera_id, at, ClipLink(ai_event_id=event_id))
+                    self.record(payload.camera_id, at, ClipLink(ai_event_id=event_id))
             except Exception:
                 log.exception("could not ask for the clip of AI event %s", event_id)
+
+    def _link_tickets(self, alarm_ids: tuple[int, ...]) -> None:
+        """An alarm dispatched as a ticket: its clips are the ticket's too (every process may do it:
+        the same update twice changes nothing)."""
+        try:
+            with self.site.db.session() as session:
+                for alarm_id in alarm_ids:
+                    ticket_id = session.scalar(select(Alarm.ticket_id).where(Alarm.id == alarm_id))
+                    if ticket_id is not None:
+                        session.execute(
+                            update(Clip)
+                            .where(Clip.alarm_id == alarm_id, Clip.ticket_id.is_(None))
+                            .values(ticket_id=ticket_id)
+                        )
+        except Exception:
+            log.exception("could not link the clips of alarms %s to their tickets", alarm_ids)
 
     def record_alarm(self, alarm_id: int) -> list[int]:
         """Ask for the clips of one alarm: its camera, else the nearest buffered ones; their ids."""
@@ -254,8 +277,3 @@ class ClipRecorder:
     def _finish(self, clip_id: int, **values) -> None:
         with self.site.db.session() as session:
             session.execute(update(Clip).where(Clip.id == clip_id).values(**values))
-
-
-def stale_before(now: datetime, window: ClipWindow) -> datetime:
-    """A `recording` row older than this has no writer left (it would have finished by now)."""
-    return now - timedelta(seconds=window.before + window.after + 600)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from alarms.models import Priority
 from alarms.service import AlarmDraft, AlarmService
+from runtime.alarm_tickets import wire_tickets
 from runtime.clips import ClipRecorder, epoch
 from tests.video.clips.site import PLACE, site_with_cameras
 from video.clip_records import READY, Clip
@@ -138,6 +139,14 @@ def test_an_alarm_with_a_camera_of_its_own_and_an_unbuffered_one(db, rtsp_server
     [clip] = stored_clips(db)
     assert (clip.alarm_id, clip.camera_id, clip.state) == (own, cameras["far"], READY)
     assert recorder.record_alarm(own) == []  # asked again: the row exists, nothing is written twice
+    wire_tickets(alarms)
+    recorder.start()
+    try:
+        ticket_id = alarms.dispatch(own, "派给网格员")
+    finally:
+        recorder.stop()
+    [clip] = stored_clips(db)
+    assert clip.ticket_id == ticket_id is not None  # a dispatched alarm's clip is its ticket's too
 
 
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
