@@ -7,7 +7,8 @@ by real workers in this process twice in the same run: for `--seconds` without b
 CPU is this process's CPU time over wall time, per decoded frame too. Then an SOS is raised at the
 first camera's place and the clip recorder writes its clip (15 s before, `--after` seconds after):
 the figure is the time from the end of its window (the earliest it can be complete) to the row being
-ready. Also the cost of one `CameraBuffer.add` on its own (synthetic packets, no decoder).
+ready. Then the site service's capture of the same streams (packet readers: demux only, no decoding),
+and the cost of one `CameraBuffer.add` on its own (synthetic packets, no decoder).
 
     .venv/bin/python benchmarks/clips.py [--streams 8] [--seconds 20] [--after 5]
 """
@@ -66,6 +67,21 @@ def run_phase(urls: list[str], seconds: float, pool) -> tuple[float, int, list]:
     cpu, wall = time.process_time() - cpu, time.monotonic() - wall
     frames = sum(worker.status().decoded for worker in workers) - frames
     return cpu / wall, frames, workers
+
+
+def run_readers(urls: list[str], seconds: float) -> float:
+    """CPU seconds per wall second of the site service's capture: packet readers only, no decoding."""
+    from video.packet_reader import PacketReader
+    from video.prebuffer import PacketPool
+
+    pool = PacketPool()
+    readers = [PacketReader(url, pool.buffer_for(camera)).start() for camera, url in enumerate(urls, start=1)]
+    time.sleep(3.0)
+    cpu, wall = time.process_time(), time.monotonic()
+    time.sleep(seconds)
+    cpu, wall = time.process_time() - cpu, time.monotonic() - wall
+    stop(readers)
+    return cpu / wall
 
 
 def stop(workers) -> None:
@@ -152,6 +168,7 @@ def main() -> None:
             rss_growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
             delay, clip_mb = clip_ready_delay(folder, urls[0], pool, args.after)
             stop(workers)
+            cpu_service = run_readers(urls, args.seconds)
         finally:
             server.kill()
     per_frame_off = cpu_off * args.seconds / max(1, frames_off) * 1000
@@ -162,6 +179,7 @@ def main() -> None:
             figure("capture_cpu_buffering_on", cpu_on * 100, "% of a core", digits=1),
             figure("cpu_per_frame_buffering_off", per_frame_off, "ms", digits=3),
             figure("cpu_per_frame_buffering_on", per_frame_on, "ms", digits=3),
+            figure("service_capture_cpu_demux_only", cpu_service * 100, "% of a core", digits=2),
             figure("buffer_add_cost", add_cost_us(), "us per packet", digits=2),
             figure("buffer_held", held_mb, "MB", f"<= {PacketPool().max_total_bytes / 1e6:.0f}", digits=2),
             figure("buffer_held_per_camera", held_mb / args.streams, "MB", digits=2),
