@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -167,7 +168,10 @@ class ClipRecorder:
 
     def cameras_for(self, camera_id: int | None, lon: float | None, lat: float | None) -> list[int]:
         """The alarm's own camera if buffered here, else up to two buffered cameras nearest its place."""
-        buffered = {buffer.camera_id for buffer in self.packets.buffers() if buffer.held_bytes}
+        now = time.time()
+        buffered = {
+            b.camera_id for b in self.packets.buffers() if b.held_bytes and b.receiving(now, self.quiet_s)
+        }
         if camera_id is not None:
             return [camera_id] if camera_id in buffered else []
         if not buffered:
@@ -183,9 +187,9 @@ class ClipRecorder:
         self, camera_id: int, event_at: datetime, link: ClipLink, window: ClipWindow | None = None
     ) -> int | None:
         """Start writing the clip of `camera_id` around `event_at` (naive UTC); its row id, or None when
-        this camera holds no video here or another process of the site already writes it."""
+        this process is not reading this camera now or another process of the site already writes it."""
         buffer = self.packets.get(camera_id)
-        if buffer is None or not buffer.held_bytes:
+        if buffer is None or not buffer.held_bytes or not buffer.receiving(time.time(), self.quiet_s):
             return None
         window = window or self.window
         clip_id = self._claim(camera_id, event_at, link, window)

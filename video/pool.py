@@ -66,6 +66,8 @@ class StreamPool:
                     else:
                         del self._workers[key]
                         worker.stop()
+                        if worker.packets is not None:  # its seconds would only grow stale
+                            worker.packets.clear()
                     return
 
     def workers(self) -> list[CaptureWorker]:

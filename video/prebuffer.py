@@ -27,6 +27,7 @@ import av
 DEFAULT_SECONDS = 30.0
 DEFAULT_CAMERA_BYTES = 16 * 1024 * 1024  # 30 s of a 2 Mbit/s sub-stream is ~7.5 MB
 DEFAULT_TOTAL_BYTES = 256 * 1024 * 1024
+STALE_KEY_S = 10.0  # a clip's first key frame is at most this long before its start (longest GOP)
 
 
 @dataclass(frozen=True)
@@ -118,16 +119,30 @@ class CameraBuffer:
             self._pool.trim_total_locked()
 
     # ---- clip writers -----------------------------------------------------------------------------
-    def keyframe_at_or_before(self, when: float) -> HeldPacket | None:
-        """The newest key frame that arrived at or before `when`, else the oldest one held."""
+    def keyframe_at_or_before(self, when: float, slack: float = STALE_KEY_S) -> HeldPacket | None:
+        """The newest key frame that arrived at or before `when`, else the first one after it; never
+        one more than `slack` seconds before `when` (packets of a stream stopped long ago are stale)."""
         with self._pool.lock:
             chosen = None
             for held in self._packets:
                 if held.arrived > when and chosen is not None:
                     break
-                if held.keyframe:
+                if held.keyframe and held.arrived >= when - slack:
                     chosen = held
             return chosen
+
+    def receiving(self, now: float, within: float) -> bool:
+        """Whether a packet arrived in the last `within` seconds (the stream is being read)."""
+        return now - self.last_arrival <= within
+
+    def clear(self) -> None:
+        """Forget the packets (the stream was closed for good); the next kept one is a key frame."""
+        with self._pool.lock:
+            freed = self._bytes
+            self._packets.clear()
+            self._bytes = 0
+            self._pool.total_bytes -= freed
+            self._waiting_for_key = True
 
     def after(self, seq: int, generation: int) -> list[HeldPacket]:
         """The packets of `generation` from `seq` on (what was dropped before a reader got it is gone)."""

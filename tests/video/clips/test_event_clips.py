@@ -209,3 +209,20 @@ def test_the_default_window_covers_15_s_before_to_30_s_after(db, rtsp_server, wo
         stream = container.streams.video[0]
         last = max(p.pts * p.time_base for p in container.demux(stream) if p.pts is not None)
     assert starts + float(last) >= event + 30 - 0.2
+
+
+def test_a_stream_released_for_good_leaves_no_stale_seconds(clip):
+    from video.pool import Profile, StreamPool, StreamRequest
+
+    pool = PacketPool()
+    streams = StreamPool(packets=pool)
+    worker = streams.acquire(StreamRequest(1, Profile.SUB, str(clip)))
+    main = streams.acquire(StreamRequest(1, Profile.MAIN, str(clip)))  # a maximised tile's: not kept
+    try:
+        buffer = pool.get(1)
+        wait_until(lambda: buffer.held_seconds() >= 1.0, timeout=15, what="a second buffered")
+        assert main.packets is None and len(pool.buffers()) == 1
+        streams.release(worker)
+        assert buffer.held_bytes == 0 == pool.total_bytes or buffer.held_seconds() < 0.2
+    finally:
+        streams.close()

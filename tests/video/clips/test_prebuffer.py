@@ -86,3 +86,16 @@ def test_adding_from_many_threads_keeps_the_accounts_right():
     for thread in threads:
         thread.join()
     assert pool.total_bytes == sum(b.held_bytes for b in pool.buffers()) <= 400_000
+
+
+def test_stale_packets_give_no_clip_start_and_clear_frees_them():
+    pool = PacketPool(seconds=60, camera_bytes=10**9, total_bytes=10**9)
+    buffer = pool.buffer_for(1)
+    feed(buffer, 5)  # key frames at 0, 1, 2, 3, 4 s
+    assert buffer.keyframe_at_or_before(100.0) is None  # the stream stopped long before
+    assert buffer.keyframe_at_or_before(13.5).arrived == 4.0  # within the slack: the newest key frame
+    assert buffer.receiving(now=5.0, within=1.0) and not buffer.receiving(now=10.0, within=1.0)
+    buffer.clear()
+    assert buffer.held_bytes == pool.total_bytes == 0 and buffer.after(0, buffer.generation) == []
+    buffer.add(FakePacket(1000, False), now=20.0)  # mid-group after a clear: refused
+    assert buffer.held_bytes == 0
