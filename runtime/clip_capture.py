@@ -64,6 +64,9 @@ class ClipCapture:
             stale = [self._readers.pop(camera_id) for camera_id in changed]
         # Stopped before their replacements start: two readers must never fill one buffer.
         self._stop_all(stale, STOP_WAIT_S)
+        for camera_id in changed:
+            if camera_id not in wanted and (buffer := self.packets.get(camera_id)) is not None:
+                buffer.clear()  # a deleted camera's seconds are nobody's
         with self._lock:
             for camera_id, (url, transport, name) in wanted.items():
                 if camera_id not in self._readers:

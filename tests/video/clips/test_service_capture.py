@@ -49,6 +49,11 @@ def test_the_service_buffers_every_camera_and_writes_an_alarms_clip(db, rtsp_ser
             session.get(Camera, cameras["near"]).sub_url = rtsp_server.url("street") + "?again"
         site.hub.publish(Change(Topic.CAMERA, (cameras["near"],), CameraChanged("edited")))
         wait_until(lambda: near.generation > generation and near.held_seconds() > 0.5, 30)
+        with db.session() as session:  # no address any more (as a deleted camera): not read, forgotten
+            session.get(Camera, cameras["near"]).sub_url = None
+            session.get(Camera, cameras["near"]).main_url = ""
+        site.hub.publish(Change(Topic.CAMERA, (cameras["near"],), CameraChanged("edited")))
+        wait_until(lambda: runtime.clip_capture.cameras == [] and near.held_bytes == 0, 10)
     finally:
         runtime.stop()
     with db.session() as session:
