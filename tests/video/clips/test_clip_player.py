@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from alarms.models import Priority
@@ -11,6 +12,8 @@ from app.events import EventHub
 from app.models.audit import AuditEntry
 from tests.video.clips.site import add_clip, site_with_cameras
 from widgets.alarms.popup import AlarmPopup
+
+pytestmark = pytest.mark.gui
 
 
 def test_the_popup_plays_the_alarms_clip_and_says_where_the_alarm_was(qtbot, sqlite_db, clip, tmp_path):

@@ -188,6 +188,7 @@ def test_an_ai_event_gives_one_clip_linked_to_it_and_to_the_alarm_it_raised(
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db", ["sqlite"], indirect=True)
 def test_the_default_window_covers_15_s_before_to_30_s_after(db, rtsp_server, workers, tmp_path):
     site, cameras = site_with_cameras(db, rtsp_server.url("street"))
