@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "app.commands.work_stats",
     "video.ai.commands",
     "runtime.commands",
+    "runtime.clip_commands",
 ]
 
 # Demo data of the areas above app, written in the same transaction as the demo site.

@@ -38,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument(
         "--claim-every", type=float, default=CLAIM_EVERY_S, help="seconds between attempts to take the lead"
     )
+    serve.add_argument(
+        "--no-clip-capture",
+        action="store_true",
+        help="do not read the cameras for event clips here (cameras limit their RTSP sessions)",
+    )
     serve.set_defaults(handler=_serve)
 
     events = subparsers.add_parser("events", help="站点变更 the site's changes")
@@ -57,7 +62,9 @@ def _serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     stop_on_signals(stop)
     try:
-        run_service(db, service_options(args.duties, args.claim_every), stop)
+        run_service(
+            db, service_options(args.duties, args.claim_every, clip_capture=not args.no_clip_capture), stop
+        )
     finally:
         db.dispose()
     return 0

@@ -61,5 +61,8 @@ def stop_on_signals(stop: threading.Event) -> None:
     signal.signal(signal.SIGINT, handler)
 
 
-def service_options(duties: str, claim_every_s: float) -> RuntimeOptions:
-    return RuntimeOptions(duties=Duties(duties), kind="serve", claim_every_s=claim_every_s)
+def service_options(duties: str, claim_every_s: float, clip_capture: bool = True) -> RuntimeOptions:
+    """`serve` keeps every camera's last seconds for event clips unless told not to."""
+    return RuntimeOptions(
+        duties=Duties(duties), kind="serve", claim_every_s=claim_every_s, clip_capture=clip_capture
+    )

@@ -7,6 +7,8 @@ window hosts in-process (the same code path).
   dongles pinned to no computer, run by one process per site;
 - this computer's own dongles (one reader each, `SensorStation`), their states announced on the hub;
 - the alarm service with the alarm→ticket mapping, and the AI→alarm policy;
+- the cameras' pre-event buffers (`packets`, filled by the capture workers this process runs) and the
+  clip recorder that writes an alarm's or AI event's clip from them (`runtime/clips.py`);
 - the read models the views ask for.
 `stop()` ends them in the reverse order and joins their threads.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from alarms.ingest import SensorIngest
 from alarms.jobs import ALARM_JOBS, AlarmSite, serve
@@ -29,8 +31,12 @@ from app.store.leader_lock import lock_path
 from app.store.relay import ChangeRelay
 from runtime.ai_alarms import AiAlarms
 from runtime.alarm_tickets import wire_tickets
+from runtime.clip_capture import ClipCapture
+from runtime.clips import ClipRecorder
 from runtime.leadership import CLAIM_EVERY_S, STANDBY_GRACE_S, Duties, Leadership
 from runtime.reads import ReadModels
+from video.clip_writer import ClipWindow
+from video.prebuffer import PacketPool
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +51,9 @@ class RuntimeOptions:
     standby_grace_s: float = STANDBY_GRACE_S
     sweep_every_s: int = SWEEP_INTERVAL_S
     sensors: bool = True  # open this computer's dongles (and the site's, when leading)
+    # Keep every camera's last seconds here for event clips (`serve`; a window buffers its wall's cameras).
+    clip_capture: bool = False
+    clip_window: ClipWindow = field(default_factory=ClipWindow)
 
     @classmethod
     def for_window(cls, site: SiteContext) -> RuntimeOptions:
@@ -63,6 +72,9 @@ class SiteRuntime:
         self.ingest = SensorIngest(self.alarms)
         self.station = SensorStation(self.ingest, on_state=self._dongle_state, host=site.seat.host)
         self.ai_alarms = AiAlarms(site.hub, self.alarms)
+        self.packets = PacketPool()
+        self.clips = ClipRecorder(site, self.packets, self.alarms, window=self.options.clip_window)
+        self.clip_capture = ClipCapture(site, self.packets) if self.options.clip_capture else None
         self.reads = ReadModels(site)
         self.relay: ChangeRelay | ChangeLogRelay | None = None
         self.leadership: Leadership | None = None
@@ -87,6 +99,9 @@ class SiteRuntime:
         if self.relay is not None:
             self.relay.start()
         self.ai_alarms.start()
+        self.clips.start()
+        if self.clip_capture is not None:
+            self.clip_capture.start()
         # Before the scheduler may run them: the alarm checks work through this process's station.
         station = self.station if self.options.sensors else None
         self._withdraw_alarm_site = serve(AlarmSite(self.ingest, station))
@@ -112,6 +127,9 @@ class SiteRuntime:
             self._withdraw_alarm_site()
             self._withdraw_alarm_site = None
         self.station.stop()
+        if self.clip_capture is not None:
+            self.clip_capture.stop()
+        self.clips.stop()
         self.ai_alarms.stop()
         if self.relay is not None:
             self.relay.stop()

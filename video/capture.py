@@ -8,6 +8,9 @@ it draws it.
 
 Listeners (the AI pipeline) get `DecodedFrame`s at the rate they ask for, on this thread: they must
 copy what they need and return quickly.
+
+A worker given a `CameraBuffer` hands it every demuxed packet before decoding it (the pre-event
+buffer of event clips, `video/prebuffer.py`): a reference, not a copy.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import av.error
 
 from video.frames import FULL, Crop, DecodedFrame, fit_size
 from video.opening import CaptureSettings, StreamFailure, describe_failure, open_source
+from video.prebuffer import CameraBuffer
 from video.sources import redact_url
 from video.status import StreamState, StreamStatus
 from video.yuv import PackedI420
@@ -145,9 +149,15 @@ class CaptureWorker:
     """Captures one stream on its own thread until `stop()`."""
 
     def __init__(
-        self, url: str, transport: str = "tcp", settings: CaptureSettings | None = None, name: str = ""
+        self,
+        url: str,
+        transport: str = "tcp",
+        settings: CaptureSettings | None = None,
+        name: str = "",
+        packets: CameraBuffer | None = None,
     ) -> None:
         self.url = url
+        self.packets = packets  # the pre-event buffer its compressed packets are kept in, if any
         self.transport = transport
         self.settings = settings or CaptureSettings()
         self.name = name or redact_url(url)
@@ -287,6 +297,8 @@ class CaptureWorker:
     def _frames(self) -> Iterator[DecodedFrame]:
         """Open the source and yield decoded frames until it fails (raises StreamFailure) or ends."""
         source = open_source(self.url, self.transport, self.settings)
+        if self.packets is not None:
+            self.packets.begin(source.stream)
         try:
             yield from self._decode(source.container, source.stream, source.paced)
         except StreamFailure:
@@ -301,11 +313,14 @@ class CaptureWorker:
         clock_start: float | None = None
         pts_start = 0.0
         last_picture = time.monotonic()
+        keep = self.packets.add if self.packets is not None else None
         while True:
             got_frame = False
             for packet in container.demux(stream):
                 if self._stop.is_set() or self._restart.is_set():
                     return
+                if keep is not None:
+                    keep(packet)
                 for frame in packet.decode():
                     got_frame = True
                     if paced and frame.time is not None:

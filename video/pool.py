@@ -1,5 +1,7 @@
 """The running capture workers, shared: two tiles (or a tile and the AI pipeline) showing the same
-stream use one worker, which stops when the last user releases it."""
+stream use one worker, which stops when the last user releases it. Given a `PacketPool`, each
+camera's sub-stream worker keeps its packets there for event clips (the main stream is not kept: it
+is open only while a tile is maximised)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from video.capture import CaptureSettings, CaptureWorker
+from video.prebuffer import PacketPool
 
 
 class Profile(StrEnum):
@@ -27,8 +30,9 @@ class StreamRequest:
 
 
 class StreamPool:
-    def __init__(self, settings: CaptureSettings | None = None) -> None:
+    def __init__(self, settings: CaptureSettings | None = None, packets: PacketPool | None = None) -> None:
         self._settings = settings
+        self.packets = packets
         self._lock = threading.Lock()
         self._workers: dict[tuple[int, Profile, str], tuple[CaptureWorker, int]] = {}
 
@@ -43,9 +47,15 @@ class StreamPool:
                     request.transport,
                     self._settings_for(request.profile),
                     name=f"{request.name or request.camera_id}/{request.profile}",
+                    packets=self._buffer_for(request),
                 ).start()
             self._workers[key] = (worker, users + 1)
             return worker
+
+    def _buffer_for(self, request: StreamRequest):
+        if self.packets is None or request.profile is not Profile.SUB:
+            return None
+        return self.packets.buffer_for(request.camera_id)
 
     def release(self, worker: CaptureWorker) -> None:
         with self._lock:
@@ -56,6 +66,8 @@ class StreamPool:
                     else:
                         del self._workers[key]
                         worker.stop()
+                        if worker.packets is not None:  # its seconds would only grow stale
+                            worker.packets.clear()
                     return
 
     def workers(self) -> list[CaptureWorker]:

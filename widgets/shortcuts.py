@@ -108,6 +108,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("alarm.camera", "Alt+C", Context.ALARM_POPUP, "附近摄像头", "Nearest camera"),
     Shortcut("alarm.hide", "Alt+H", Context.ALARM_POPUP, "收起弹窗", "Hide the popup"),
     Shortcut("alarm.rules", "Alt+R", Context.ALARM_POPUP, "关怀规则", "Care rules"),
+    Shortcut("alarm.replay", "Alt+P", Context.ALARM_POPUP, "回放告警录像", "Play the alarm's clip"),
     Shortcut(
         "kiosk.leave", "Esc", Context.KIOSK, "退出大屏（需值班长密码）", "Leave the kiosk (supervisor PIN)"
     ),

@@ -8,19 +8,16 @@ relayed to the other seats and a camera opened here must not jump up on every se
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from alarms.service import AlarmView
+from grid_map.nearby import NEAREST_CAMERA_M, closest
 from widgets.alarms.live_view import NearbyCamera
 
-NEAREST_CAMERA_M = 400.0  # farther than this a camera does not show the alarm's place
 MESSAGE_MS = 6000
-EARTH_RADIUS_M = 6_371_000.0
 
 
 def tr(text: str) -> str:
@@ -36,33 +33,6 @@ class PanelHost(Protocol):
     def show_panel(self, key: str) -> None: ...
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt name)
-
-
-def distance_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    """Metres between two WGS-84 points (equirectangular: exact enough within a district)."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    return EARTH_RADIUS_M * math.hypot(x, y)
-
-
-Placed = TypeVar("Placed")  # anything with .lon and .lat: a camera row or a CameraInfo
-
-
-def closest(
-    things: Iterable[Placed], lon: float | None, lat: float | None, within_m: float = NEAREST_CAMERA_M
-) -> tuple[Placed, float] | None:
-    """The thing closest to a place and its distance in metres, if one is within `within_m`."""
-    if lon is None or lat is None:
-        return None
-    best = min(
-        (
-            (distance_m(lon, lat, t.lon, t.lat), index, t)
-            for index, t in enumerate(things)
-            if t.lon is not None and t.lat is not None
-        ),
-        default=None,
-    )
-    return (best[2], best[0]) if best is not None and best[0] <= within_m else None
 
 
 class PanelWiring(QObject):

@@ -21,6 +21,7 @@ from app.events import AiEventChanged, Change, DongleState, EventHub, ServiceSta
 from app.models import Camera, Grid
 from app.store import Database
 from app.store.relay import ChangeRelay
+from grid_map.nearby import closest, distance_m
 from runtime.ai_alarms import AiAlarms
 from runtime.leadership import Role
 from tests.video.ai.clips import face_clip
@@ -35,7 +36,6 @@ from widgets.duty_indicator import DutyIndicator
 from widgets.shell_context import ShellSettings, build_shell_context
 from widgets.site_runtime import SeatRuntime, collect_garbage_on_gui_thread
 from widgets.status_bar import IndicatorState, StatusBoard
-from widgets.wiring import closest, distance_m
 
 pytestmark = [pytest.mark.gui]
 

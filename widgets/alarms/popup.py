@@ -41,6 +41,7 @@ from runtime.reads import ReadModels
 from runtime.types import AlarmState, Outcome
 from video.pool import StreamPool
 from widgets.alarms.care_rules import CareRulesDialog
+from widgets.alarms.clip_player import ClipPlayer
 from widgets.alarms.dispatch_preview import dispatch_consequence
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
@@ -162,6 +163,7 @@ class AlarmPopup(QWidget):
         self.camera_button = QPushButton(objectName="cameraButton")
         self.dismiss_button = QPushButton(objectName="dismissButton")
         self.rules_button = QPushButton(objectName="careRulesButton")
+        self.replay_button = QPushButton(objectName="replayButton")
         self.ack_button.setDefault(True)
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.dispatch_button.clicked.connect(self.dispatch_selected)
@@ -171,6 +173,7 @@ class AlarmPopup(QWidget):
         self.camera_button.clicked.connect(lambda: self._call_hook(self._show_camera))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.rules_button.clicked.connect(self.edit_care_rules)
+        self.replay_button.clicked.connect(self.replay_selected)
         buttons = QHBoxLayout()
         for button in (
             self.ack_button,
@@ -179,6 +182,7 @@ class AlarmPopup(QWidget):
             self.escalate_button,
             self.map_button,
             self.camera_button,
+            self.replay_button,
             self.rules_button,
             self.dismiss_button,
         ):
@@ -216,6 +220,8 @@ class AlarmPopup(QWidget):
         self.camera_button.setText(self.tr("附近摄像头(&C)"))
         self.dismiss_button.setText(self.tr("收起(&H)"))
         self.rules_button.setText(self.tr("关怀规则(&R)"))
+        self.replay_button.setText(self.tr("回放(&P)"))
+        self.replay_button.setToolTip(self.tr("告警前 15 秒到告警后 30 秒的录像（附近摄像机）"))
         self.rules_button.setToolTip(self.tr("该户的老人关怀规则：无活动时长、外出模式、夜间开门提醒…"))
         self.note.setPlaceholderText(self.tr("处置说明（回车确认）"))
         self._refresh_summary()
@@ -237,6 +243,16 @@ class AlarmPopup(QWidget):
         self._show_camera = show_camera
         self.map_button.setVisible(show_on_map is not None)
         self.camera_button.setVisible(show_camera is not None)
+
+    def replay_selected(self) -> ClipPlayer | None:
+        """回放: the selected alarm's clips in a player of their own (audited when opened)."""
+        view = self.selected()
+        if view is None:
+            return None
+        player = ClipPlayer(self.service.db, self.service.seat, view.id, self)
+        player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        player.show()
+        return player
 
     def set_keep_clear(self, keep_clear: Callable[[], QRect | None] | None) -> None:
         """What the popup must not cover when it comes up (the map's place on screen, None while the

@@ -79,7 +79,7 @@ def stream_pool_for(context: ShellContext) -> StreamPool:
         sys.setswitchinterval(0.002)
         # Each capture thread converts small pictures; OpenCV's own worker threads only add hand-offs.
         cv2.setNumThreads(1)
-        pool = StreamPool()
+        pool = StreamPool(packets=context.runtime.packets)  # sub-streams feed the event clips' buffers
         setattr(context, _POOL_ATTRIBUTE, pool)
         app = QCoreApplication.instance()
         if app is not None:

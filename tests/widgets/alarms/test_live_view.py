@@ -9,11 +9,11 @@ from PySide6.QtCore import QPoint, Qt
 
 from alarms.models import Outcome, Priority
 from alarms.service import AlarmDraft
+from grid_map.nearby import closest
 from tests.video.conftest import clip  # noqa: F401 (a session fixture: a real H.264 clip)
 from video.cameras import CameraInfo
 from video.pool import StreamPool
 from widgets.alarms.live_view import NearbyCamera
-from widgets.wiring import closest
 
 pytestmark = pytest.mark.gui
 

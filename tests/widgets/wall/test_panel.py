@@ -194,3 +194,16 @@ def test_cameras_edited_or_deleted_in_the_settings_reach_the_wall(qtbot, panel):
     group = panel.camera_list.tree.topLevelItem(0)
     names = [group.child(i).text(0) for i in range(group.childCount())]
     assert len(names) == 2 and any("东门" in n for n in names) and any("3号楼东侧" in n for n in names)
+
+
+def test_the_walls_sub_streams_fill_the_runtimes_pre_event_buffers(qtbot, panel):
+    """What a window's clips are written from: the packets of the cameras its wall shows."""
+    from widgets.wall.panel import stream_pool_for
+
+    packets = panel.context.runtime.packets
+    assert stream_pool_for(panel.context).packets is packets
+    camera_ids = [tile.camera.id for tile in panel.wall.tiles[:3]]
+    qtbot.waitUntil(
+        lambda: all((b := packets.get(i)) is not None and b.held_seconds() >= 1.0 for i in camera_ids),
+        timeout=15000,
+    )
