@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.commands.site_book",
     "alarms.commands",
     "app.commands.tickets",
+    "app.commands.rollups",
     "app.commands.grids",
     "video.ai.commands",
     "runtime.commands",

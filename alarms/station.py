@@ -203,4 +203,3 @@ class SensorStation:
                 self._opened.add(name)
                 opened.append(name)
         return opened
-

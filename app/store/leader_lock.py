@@ -45,7 +45,9 @@ class LeaderLock:
             return self._lock_file()
         connection = self.db.engine.connect()
         try:
-            got = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_LOCK_KEY}).scalar()
+            got = connection.execute(
+                text("SELECT pg_try_advisory_lock(:k)"), {"k": ADVISORY_LOCK_KEY}
+            ).scalar()
             connection.commit()
         except Exception:
             connection.invalidate()
@@ -109,4 +111,3 @@ def lock_path(db: Database) -> Path | None:
     if not name or name == ":memory:":
         return None
     return Path(name).with_name(Path(name).name + ".leader.lock")
-

@@ -22,6 +22,7 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
+from app.rollups.tickets import CountedStep, count_steps, key_of, key_of_row, move_ticket, steps_of
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -147,6 +148,7 @@ class TicketDesk:
                 insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
             ).scalar_one()
             self._write_events(session, ticket_id, events)
+            count_steps(session, steps_of(events, key_of_row(row)))
             for name, data in intake.photos:
                 session.add(photo_row(ticket_id, "intake", name, data, now))
         self._publish((ticket_id,), "opened")
@@ -191,12 +193,14 @@ class TicketDesk:
                 rows.append(row)
                 event_lists.append(events)
             ids = insert_tickets(session, rows)
-            all_events = []
-            for ticket_id, events in zip(ids, event_lists, strict=True):
+            all_events, steps = [], []
+            for ticket_id, row, events in zip(ids, rows, event_lists, strict=True):
                 for event in events:
                     event["ticket_id"] = ticket_id
                     all_events.append(event)
+                steps.extend(steps_of(events, key_of_row(row)))
             self._write_events(session, None, all_events)
+            count_steps(session, steps)
         self._publish(tuple(ids), "opened")
         return ids
 
@@ -291,7 +295,9 @@ class TicketDesk:
                 workflow = self.workflow(session)
                 if action == Action.HANDLE:
                     params["photos"] = len(photos)
+                counted_as = key_of(ticket)
                 step = workflow.apply(ticket, action, at, actor, params)
+                move_ticket(session, ticket.id, counted_as, key_of(ticket))  # a re-dispatch may move it
                 for name, data in photos:
                     session.add(photo_row(ticket.id, "handled", name, data, now))
                 self._record(session, ticket, step, actor, now)
@@ -321,6 +327,7 @@ class TicketDesk:
                 detail=json.dumps(step.detail, ensure_ascii=False, default=str),
             )
         )
+        count_steps(session, [CountedStep(step.at, step.action, actor.name, key_of(ticket))])
         audit.record(
             session,
             Seat(operator=actor.name, host=self.seat.host),
