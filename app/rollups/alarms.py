@@ -18,10 +18,11 @@ from typing import NamedTuple
 from sqlalchemy import DateTime, Integer, String, column, delete, func, select, table
 from sqlalchemy.orm import Session
 
+from app.models import Grid
 from app.rollups.buckets import slot_instant, utc_slot
 from app.rollups.counters import add_counts
 from app.rollups.days import local_day, site_zone
-from app.rollups.models import NO_GRID, AlarmAckBucket, AlarmDaily
+from app.rollups.models import SITE, AlarmAckBucket, AlarmDaily
 
 _ALARMS = table(
     "alarms",
@@ -55,11 +56,47 @@ def bucket_bound(index: int) -> float | None:
     return ACK_BUCKETS[index] if index < len(ACK_BUCKETS) else None
 
 
+class GridLevels:
+    """Which grids an alarm counts under: the site and its grid's ancestors (itself included) of
+    levels 1 to 3, from {grid id: (parent id, level)}."""
+
+    def __init__(self, parents: dict[int, tuple[int | None, int]]) -> None:
+        self.parents = parents
+
+    @classmethod
+    def load(cls, session: Session) -> GridLevels:
+        query = select(Grid.id, Grid.parent_id, Grid.level)
+        parents = {g: (p, level) for g, p, level in session.execute(query)}
+        return cls(parents)
+
+    def scopes(self, grid_id: int | None) -> tuple[int, ...]:
+        found = [SITE]
+        while grid_id is not None and grid_id in self.parents:
+            parent, level = self.parents[grid_id]
+            if level <= 3:
+                found.append(grid_id)
+            grid_id = parent
+        return tuple(found)
+
+
+def _scopes(session: Session, grid_id: int | None) -> tuple[int, ...]:
+    """The scopes of one grid, read up the tree (at most four rows)."""
+    parents: dict[int, tuple[int | None, int]] = {}
+    while grid_id is not None and grid_id not in parents:
+        row = session.execute(select(Grid.parent_id, Grid.level).where(Grid.id == grid_id)).first()
+        if row is None:
+            break
+        parents[grid_id] = (row.parent_id, row.level)
+        grid_id = row.parent_id
+    return GridLevels(parents).scopes(next(iter(parents), None))
+
+
 def count_raised(session: Session, alarms: Iterable[AlarmFacts]) -> None:
     zone = site_zone(session)
     deltas: dict[tuple, Counter] = defaultdict(Counter)
     for alarm in alarms:
-        deltas[(local_day(alarm.raised_at, zone), alarm.grid_id or NO_GRID, alarm.kind)]["raised"] += 1
+        for scope in _scopes(session, alarm.grid_id):
+            deltas[(local_day(alarm.raised_at, zone), scope, alarm.kind)]["raised"] += 1
     add_counts(session, AlarmDaily.__table__, DAILY_KEYS, deltas)
 
 
@@ -67,10 +104,16 @@ def count_acknowledged(session: Session, alarm: AlarmFacts) -> None:
     """An alarm was acknowledged (by hand, or by being handled straight away)."""
     assert alarm.acknowledged_at is not None
     day = local_day(alarm.raised_at, site_zone(session))
-    key = (day, alarm.grid_id or NO_GRID, alarm.kind)
     seconds = max(0.0, (alarm.acknowledged_at - alarm.raised_at).total_seconds())
-    add_counts(session, AlarmDaily.__table__, DAILY_KEYS, {key: {"acknowledged": 1, "ack_seconds": seconds}})
-    add_counts(session, AlarmAckBucket.__table__, BUCKET_KEYS, {(*key, bucket_of(seconds)): {"count": 1}})
+    keys = [(day, scope, alarm.kind) for scope in _scopes(session, alarm.grid_id)]
+    add_counts(
+        session,
+        AlarmDaily.__table__,
+        DAILY_KEYS,
+        {k: {"acknowledged": 1, "ack_seconds": seconds} for k in keys},
+    )
+    bucket = bucket_of(seconds)
+    add_counts(session, AlarmAckBucket.__table__, BUCKET_KEYS, {(*k, bucket): {"count": 1} for k in keys})
 
 
 def recount(session: Session) -> tuple[dict[tuple, Counter], dict[tuple, int]]:
@@ -78,21 +121,25 @@ def recount(session: Session) -> tuple[dict[tuple, Counter], dict[tuple, int]]:
     zone = site_zone(session)
     alarms = _ALARMS
     slot = utc_slot(session, alarms.c.raised_at, zone)
-    grid = func.coalesce(alarms.c.grid_id, NO_GRID)
+    levels = GridLevels.load(session)
     daily: dict[tuple, Counter] = defaultdict(Counter)
-    query = select(slot, grid, alarms.c.kind, func.count()).group_by(slot, grid, alarms.c.kind)
+    query = select(slot, alarms.c.grid_id, alarms.c.kind, func.count()).group_by(
+        slot, alarms.c.grid_id, alarms.c.kind
+    )
     for at, grid_id, kind, n in session.execute(query):
-        daily[(local_day(slot_instant(at), zone), grid_id, kind)]["raised"] += n
+        for scope in levels.scopes(grid_id):
+            daily[(local_day(slot_instant(at), zone), scope, kind)]["raised"] += n
     buckets: dict[tuple, int] = defaultdict(int)
-    acked = select(alarms.c.raised_at, alarms.c.acknowledged_at, grid, alarms.c.kind).where(
+    acked = select(alarms.c.raised_at, alarms.c.acknowledged_at, alarms.c.grid_id, alarms.c.kind).where(
         alarms.c.acknowledged_at.is_not(None)
     )
     for raised_at, acked_at, grid_id, kind in session.execute(acked):
-        key = (local_day(raised_at, zone), grid_id, kind)
         seconds = max(0.0, (acked_at - raised_at).total_seconds())
-        daily[key]["acknowledged"] += 1
-        daily[key]["ack_seconds"] += seconds
-        buckets[(*key, bucket_of(seconds))] += 1
+        for scope in levels.scopes(grid_id):
+            key = (local_day(raised_at, zone), scope, kind)
+            daily[key]["acknowledged"] += 1
+            daily[key]["ack_seconds"] += seconds
+            buckets[(*key, bucket_of(seconds))] += 1
     return daily, buckets
 
 

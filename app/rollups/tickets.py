@@ -1,9 +1,10 @@
 """The tickets' daily roll-up: kept up to date by every write that adds a timeline step, in the same
 transaction, and recounted from the timeline for a rebuild or a check.
 
-A step counts under the ticket's key as it now stands (its deepest grid, category and source). When a
-re-dispatch moves a ticket to another grid or category, `move_ticket` moves everything it had counted,
-so the roll-up always equals a recount of the timeline against today's tickets.
+A step counts under the ticket's key as it now stands (its grids of levels 1 to 3 and the site,
+category, source). When a re-dispatch moves a ticket to another grid or category, `move_ticket` moves
+everything it had counted, so the roll-up always equals a recount of the timeline against today's
+tickets.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import case, delete, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.rollups.buckets import slot_instant, utc_slot
 from app.rollups.counters import add_counts
 from app.rollups.days import local_day, site_zone
-from app.rollups.models import NO_GRID, TicketDaily
+from app.rollups.models import SITE, TicketDaily
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.states import SWEEP_ACTOR
 
@@ -29,7 +30,7 @@ COUNTERS = ("received", "closed", "overdue", "escalated")
 
 
 class TicketKey(NamedTuple):
-    grid_id: int
+    grid_ids: tuple[int, ...]  # SITE, then the ticket's level-1, -2 and -3 grids it has
     category_code: str
     source: str
 
@@ -44,14 +45,15 @@ class CountedStep(NamedTuple):
 
 
 def key_of(ticket: Any) -> TicketKey:
-    """The roll-up key of a ticket row, ORM object or mapping-like namespace."""
-    grid = ticket.grid_l3_id or ticket.grid_l2_id or ticket.grid_l1_id or NO_GRID
-    return TicketKey(grid, ticket.category_code, ticket.source)
+    """The roll-up key of a ticket (ORM object or namespace)."""
+    grids = (SITE, *(g for g in (ticket.grid_l1_id, ticket.grid_l2_id, ticket.grid_l3_id) if g is not None))
+    return TicketKey(grids, ticket.category_code, ticket.source)
 
 
 def key_of_row(row: Mapping[str, Any]) -> TicketKey:
-    grid = row.get("grid_l3_id") or row.get("grid_l2_id") or row.get("grid_l1_id") or NO_GRID
-    return TicketKey(grid, row["category_code"], row["source"])
+    """The roll-up key of a ticket row as inserted."""
+    levels = (row.get("grid_l1_id"), row.get("grid_l2_id"), row.get("grid_l3_id"))
+    return TicketKey((SITE, *(g for g in levels if g is not None)), row["category_code"], row["source"])
 
 
 def counted(action: str, actor: str) -> tuple[str, ...]:
@@ -76,8 +78,11 @@ def count_steps(session: Session, steps: Iterable[CountedStep], sign: int = 1) -
         if not names:
             continue
         zone = zone or site_zone(session)
-        for name in names:
-            deltas[(local_day(step.at, zone), *step.key)][name] += sign
+        day = local_day(step.at, zone)
+        for grid_id in step.key.grid_ids:
+            counter = deltas[(day, grid_id, step.key.category_code, step.key.source)]
+            for name in names:
+                counter[name] += sign
     add_counts(session, TicketDaily.__table__, KEY_COLUMNS, deltas)
 
 
@@ -96,19 +101,32 @@ def move_ticket(session: Session, ticket_id: int, old: TicketKey, new: TicketKey
 def recount(session: Session) -> dict[tuple, Counter]:
     """Every counter from the timeline, by (day, grid, category, source): the roll-up's truth.
 
-    The database groups by UTC hour (`utc_slot`), so only the hours, not the steps, come back to
-    Python to be turned into site-local days.
+    The database groups by UTC hour (`utc_slot`), once for the site and once per grid level, so only
+    the hours, not the steps, come back to Python to be turned into site-local days.
     """
-    events, tickets = TicketEvent.__table__, Ticket.__table__
-    grid = func.coalesce(tickets.c.grid_l3_id, tickets.c.grid_l2_id, tickets.c.grid_l1_id, NO_GRID)
-    sweep = events.c.actor == SWEEP_ACTOR
+    tickets = Ticket.__table__
     zone = site_zone(session)
+    totals: dict[tuple, Counter] = defaultdict(Counter)
+    for grid in (None, tickets.c.grid_l1_id, tickets.c.grid_l2_id, tickets.c.grid_l3_id):
+        for at, grid_id, category, source, *values in session.execute(_grouped(session, zone, grid)):
+            counter = totals[(local_day(slot_instant(at), zone), grid_id, category, source)]
+            for name, value in zip(COUNTERS, values, strict=True):
+                counter[name] += int(value or 0)
+    return totals
+
+
+def _grouped(session: Session, zone: ZoneInfo, grid):
+    """The counters per UTC hour, `grid` column (None: the whole site), category and source."""
+    events, tickets = TicketEvent.__table__, Ticket.__table__
+    grid_key = literal_column(str(SITE)) if grid is None else grid
+    scope = () if grid is None else (grid.is_not(None),)
+    grouped = () if grid is None else (grid,)
     hour = utc_slot(session, events.c.at, zone)
-    escalate = events.c.action == "escalate"
-    query = (
+    escalate, sweep = events.c.action == "escalate", events.c.actor == SWEEP_ACTOR
+    return (
         select(
             hour,
-            grid,
+            grid_key,
             tickets.c.category_code,
             tickets.c.source,
             func.sum(case((events.c.action == "accept", 1), else_=0)),
@@ -117,15 +135,9 @@ def recount(session: Session) -> dict[tuple, Counter]:
             func.sum(case((escalate, 1), else_=0)),
         )
         .join(tickets, tickets.c.id == events.c.ticket_id)
-        .where(events.c.action.in_(("accept", "close", "escalate", "breach")))
-        .group_by(hour, grid, tickets.c.category_code, tickets.c.source)
+        .where(events.c.action.in_(("accept", "close", "escalate", "breach")), *scope)
+        .group_by(hour, *grouped, tickets.c.category_code, tickets.c.source)
     )
-    totals: dict[tuple, Counter] = defaultdict(Counter)
-    for at, grid_id, category, source, *values in session.execute(query):
-        counter = totals[(local_day(slot_instant(at), zone), grid_id, category, source)]
-        for name, value in zip(COUNTERS, values, strict=True):
-            counter[name] += int(value or 0)
-    return totals
 
 
 def stored(session: Session) -> dict[tuple, Counter]:

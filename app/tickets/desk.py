@@ -22,7 +22,9 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
-from app.rollups.tickets import CountedStep, count_steps, key_of, key_of_row, move_ticket, steps_of
+
+# a module, not names: app.rollups.tickets itself imports app.tickets (its tables)
+from app.rollups import tickets as rollup
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -148,7 +150,7 @@ class TicketDesk:
                 insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
             ).scalar_one()
             self._write_events(session, ticket_id, events)
-            count_steps(session, steps_of(events, key_of_row(row)))
+            rollup.count_steps(session, rollup.steps_of(events, rollup.key_of_row(row)))
             for name, data in intake.photos:
                 session.add(photo_row(ticket_id, "intake", name, data, now))
         self._publish((ticket_id,), "opened")
@@ -198,9 +200,9 @@ class TicketDesk:
                 for event in events:
                     event["ticket_id"] = ticket_id
                     all_events.append(event)
-                steps.extend(steps_of(events, key_of_row(row)))
+                steps.extend(rollup.steps_of(events, rollup.key_of_row(row)))
             self._write_events(session, None, all_events)
-            count_steps(session, steps)
+            rollup.count_steps(session, steps)
         self._publish(tuple(ids), "opened")
         return ids
 
@@ -295,9 +297,11 @@ class TicketDesk:
                 workflow = self.workflow(session)
                 if action == Action.HANDLE:
                     params["photos"] = len(photos)
-                counted_as = key_of(ticket)
+                counted_as = rollup.key_of(ticket)
                 step = workflow.apply(ticket, action, at, actor, params)
-                move_ticket(session, ticket.id, counted_as, key_of(ticket))  # a re-dispatch may move it
+                rollup.move_ticket(
+                    session, ticket.id, counted_as, rollup.key_of(ticket)
+                )  # a re-dispatch may move it
                 for name, data in photos:
                     session.add(photo_row(ticket.id, "handled", name, data, now))
                 self._record(session, ticket, step, actor, now)
@@ -327,7 +331,9 @@ class TicketDesk:
                 detail=json.dumps(step.detail, ensure_ascii=False, default=str),
             )
         )
-        count_steps(session, [CountedStep(step.at, step.action, actor.name, key_of(ticket))])
+        rollup.count_steps(
+            session, [rollup.CountedStep(step.at, step.action, actor.name, rollup.key_of(ticket))]
+        )
         audit.record(
             session,
             Seat(operator=actor.name, host=self.seat.host),

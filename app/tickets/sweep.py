@@ -24,7 +24,9 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import AuditEntry
-from app.rollups.tickets import CountedStep, count_steps, key_of
+
+# a module, not names: app.rollups.tickets itself imports app.tickets (its tables)
+from app.rollups import tickets as rollup
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
@@ -192,9 +194,12 @@ def sweep_session(
     session.expire_all()  # ORM copies of swept tickets are stale now
     insert_rows(session, TicketEvent.__table__, events)
     by_id = {ticket.id: ticket for ticket in due}
-    count_steps(
+    rollup.count_steps(
         session,
-        (CountedStep(e["at"], e["action"], e["actor"], key_of(by_id[e["ticket_id"]])) for e in events),
+        (
+            rollup.CountedStep(e["at"], e["action"], e["actor"], rollup.key_of(by_id[e["ticket_id"]]))
+            for e in events
+        ),
     )
     insert_rows(session, AuditEntry.__table__, audits)
     return report

@@ -20,35 +20,36 @@ def _counter(name: str, kind=sa.Integer) -> sa.Column:
 
 
 def upgrade() -> None:
+    # Keys lead with the grid: a subtree's year is one index range of its root's rows.
     op.create_table(
         "rollup_ticket_daily",
-        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("grid_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("category_code", sa.String(length=16), nullable=False),
         sa.Column("source", sa.String(length=16), nullable=False),
         *(_counter(name) for name in ("received", "closed", "overdue", "escalated")),
         sa.PrimaryKeyConstraint(
-            "day", "grid_id", "category_code", "source", name=op.f("pk_rollup_ticket_daily")
+            "grid_id", "day", "category_code", "source", name=op.f("pk_rollup_ticket_daily")
         ),
     )
     op.create_table(
         "rollup_alarm_daily",
-        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("grid_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         _counter("raised"),
         _counter("acknowledged"),
         _counter("ack_seconds", sa.Float),
-        sa.PrimaryKeyConstraint("day", "grid_id", "kind", name=op.f("pk_rollup_alarm_daily")),
+        sa.PrimaryKeyConstraint("grid_id", "day", "kind", name=op.f("pk_rollup_alarm_daily")),
     )
     op.create_table(
         "rollup_alarm_ack_buckets",
-        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("grid_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("bucket", sa.Integer(), nullable=False),
         _counter("count"),
-        sa.PrimaryKeyConstraint("day", "grid_id", "kind", "bucket", name=op.f("pk_rollup_alarm_ack_buckets")),
+        sa.PrimaryKeyConstraint("grid_id", "day", "kind", "bucket", name=op.f("pk_rollup_alarm_ack_buckets")),
     )
     # The recount is the application's own (one definition of what is counted); it reads only columns
     # that every revision since 0002/0003 has.
