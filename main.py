@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "app.commands.site",
     "app.commands.backup",
     "widgets.commands",
+    "widgets.reports.command",
     "app.commands.roster",
     "app.commands.site_book",
     "alarms.commands",
