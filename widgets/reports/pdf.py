@@ -68,7 +68,7 @@ def _charts(page: PdfPage, report: Report) -> None:
     t = report.tickets_daily
     daily_chart(
         page,
-        "每日工单：受理、结案、超期、升级（灰底为休息日）",
+        "每日工单：受理、结案、超期、升级（超期、升级按次计；灰底为休息日）",
         days,
         (
             ("受理", [d.received for d in t]),
