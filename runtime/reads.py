@@ -17,10 +17,10 @@ from runtime.read.map import MapReads
 from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
+from runtime.read.trends import TrendReads
 
 if TYPE_CHECKING:
     from runtime.read.ai import AiReads
-
 
 
 class ReadModels:
@@ -38,6 +38,11 @@ class ReadModels:
     def stats(self) -> SiteStats:
         """The site's counts (统计), the open alarms (status bar) and the store's health."""
         return SiteStats(self.site)
+
+    @cached_property
+    def trends(self) -> TrendReads:
+        """The statistics panel's charts: tickets per day, rest days and the three rates."""
+        return TrendReads(self.site)
 
     @cached_property
     def tickets(self) -> TicketReads:

@@ -56,7 +56,9 @@ class DutyIndicator(QObject):
             self.board.set_indicator(INDICATOR, tr("调度 运行中"), IndicatorState.OK, tip)
         elif own is not None and own.role == "stopped" and own.reason not in ("", "closing"):
             short = own.reason.splitlines()[0][:48]
-            self.board.set_indicator(INDICATOR, f"{tr('调度 已停止')} · {short}", IndicatorState.ERROR, own.reason)
+            self.board.set_indicator(
+                INDICATOR, f"{tr('调度 已停止')} · {short}", IndicatorState.ERROR, own.reason
+            )
         elif leader is not None:
             who = f"{leader.host} ({leader.kind} {leader.pid})"
             text = tr("调度 由 %1 运行").replace("%1", leader.host)
