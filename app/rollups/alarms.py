@@ -19,8 +19,8 @@ from sqlalchemy import DateTime, Integer, String, column, delete, func, select, 
 from sqlalchemy.orm import Session
 
 from app.models import Grid
-from app.rollups.buckets import slot_instant, utc_slot
-from app.rollups.counters import add_counts
+from app.rollups.buckets import SlotDays, utc_slot
+from app.rollups.counters import add_counts, write_counts
 from app.rollups.days import local_day, site_zone
 from app.rollups.models import SITE, AlarmAckBucket, AlarmDaily
 
@@ -81,14 +81,15 @@ class GridLevels:
 
 def _scopes(session: Session, grid_id: int | None) -> tuple[int, ...]:
     """The scopes of one grid, read up the tree (at most four rows)."""
-    parents: dict[int, tuple[int | None, int]] = {}
-    while grid_id is not None and grid_id not in parents:
-        row = session.execute(select(Grid.parent_id, Grid.level).where(Grid.id == grid_id)).first()
+    found, current = [SITE], grid_id
+    while current is not None:
+        row = session.execute(select(Grid.parent_id, Grid.level).where(Grid.id == current)).first()
         if row is None:
             break
-        parents[grid_id] = (row.parent_id, row.level)
-        grid_id = row.parent_id
-    return GridLevels(parents).scopes(next(iter(parents), None))
+        if row.level <= 3:
+            found.append(current)
+        current = row.parent_id
+    return tuple(found)
 
 
 def count_raised(session: Session, alarms: Iterable[AlarmFacts]) -> None:
@@ -126,9 +127,10 @@ def recount(session: Session) -> tuple[dict[tuple, Counter], dict[tuple, int]]:
     query = select(slot, alarms.c.grid_id, alarms.c.kind, func.count()).group_by(
         slot, alarms.c.grid_id, alarms.c.kind
     )
+    day_of = SlotDays(zone)
     for at, grid_id, kind, n in session.execute(query):
         for scope in levels.scopes(grid_id):
-            daily[(local_day(slot_instant(at), zone), scope, kind)]["raised"] += n
+            daily[(day_of(at), scope, kind)]["raised"] += n
     buckets: dict[tuple, int] = defaultdict(int)
     acked = select(alarms.c.raised_at, alarms.c.acknowledged_at, alarms.c.grid_id, alarms.c.kind).where(
         alarms.c.acknowledged_at.is_not(None)
@@ -162,8 +164,10 @@ def rebuild(session: Session) -> int:
     session.execute(delete(AlarmDaily.__table__))
     session.execute(delete(AlarmAckBucket.__table__))
     daily, buckets = recount(session)
-    add_counts(session, AlarmDaily.__table__, DAILY_KEYS, daily)
-    add_counts(session, AlarmAckBucket.__table__, BUCKET_KEYS, {k: {"count": n} for k, n in buckets.items()})
+    write_counts(session, AlarmDaily.__table__, DAILY_KEYS, daily)
+    write_counts(
+        session, AlarmAckBucket.__table__, BUCKET_KEYS, {k: {"count": n} for k, n in buckets.items()}
+    )
     return len(daily) + len(buckets)
 
 

@@ -6,7 +6,7 @@ China); for the few zones with half- or quarter-hour offsets the recount groups 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -31,3 +31,19 @@ def utc_slot(session: Session, column: ColumnElement, zone: ZoneInfo) -> ColumnE
 def slot_instant(value: datetime | str) -> datetime:
     """A slot as naive UTC (SQLite returns text, PostgreSQL a datetime)."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+class SlotDays:
+    """Slot → site-local day, each slot converted once: a recount meets every hour many times (once
+    per grid, category and source)."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self._zone = zone
+        self._days: dict[datetime | str, date] = {}
+
+    def __call__(self, slot: datetime | str) -> date:
+        day = self._days.get(slot)
+        if day is None:
+            moment = slot_instant(slot)
+            day = self._days[slot] = moment.replace(tzinfo=UTC).astimezone(self._zone).date()
+        return day

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,3 +34,19 @@ def add_counts(
             set_={c: table.c[c] + statement.excluded[c] for c in counted},
         )
         session.execute(statement, group)
+
+
+def write_counts(
+    session: Session, table: Table, keys: Sequence[str], totals: Mapping[tuple, Mapping[str, Any]]
+) -> None:
+    """Plain inserts into an emptied roll-up (a rebuild): no conflict to resolve, so no upsert."""
+    rows = [
+        {**dict(zip(keys, key, strict=True)), **values}
+        for key, values in totals.items()
+        if any(values.values())
+    ]
+    by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        by_columns.setdefault(tuple(sorted(row)), []).append(row)
+    for group in by_columns.values():
+        session.execute(insert(table), group)

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import case, delete, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from app.rollups.buckets import slot_instant, utc_slot
-from app.rollups.counters import add_counts
+from app.rollups.buckets import SlotDays, utc_slot
+from app.rollups.counters import add_counts, write_counts
 from app.rollups.days import local_day, site_zone
 from app.rollups.models import SITE, TicketDaily
 from app.tickets.models import Ticket, TicketEvent
@@ -107,9 +107,10 @@ def recount(session: Session) -> dict[tuple, Counter]:
     tickets = Ticket.__table__
     zone = site_zone(session)
     totals: dict[tuple, Counter] = defaultdict(Counter)
+    day_of = SlotDays(zone)
     for grid in (None, tickets.c.grid_l1_id, tickets.c.grid_l2_id, tickets.c.grid_l3_id):
         for at, grid_id, category, source, *values in session.execute(_grouped(session, zone, grid)):
-            counter = totals[(local_day(slot_instant(at), zone), grid_id, category, source)]
+            counter = totals[(day_of(at), grid_id, category, source)]
             for name, value in zip(COUNTERS, values, strict=True):
                 counter[name] += int(value or 0)
     return totals
@@ -155,7 +156,7 @@ def rebuild(session: Session) -> int:
     """Replace the roll-up with a recount; returns the number of rows written."""
     session.execute(delete(TicketDaily.__table__))
     totals = {key: counter for key, counter in recount(session).items() if any(counter.values())}
-    add_counts(session, TicketDaily.__table__, KEY_COLUMNS, totals)
+    write_counts(session, TicketDaily.__table__, KEY_COLUMNS, totals)
     return len(totals)
 
 

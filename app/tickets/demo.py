@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from app.models import Building, Grid, Household
 from app.store import Database
 from app.store.base import utcnow
+from app.tickets.bulk import insert_tickets
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
-from app.tickets.desk import insert_tickets
 from app.tickets.intake import Actor, Intake, Place, plan_ticket
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.routing import GridBook, LeaderBook, approvers

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -28,7 +28,7 @@ from app.rollups import tickets as rollup
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
-from app.tickets.bulk import insert_rows
+from app.tickets.bulk import insert_rows, insert_tickets
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
 from app.tickets.errors import DuplicateReport, TicketConflict, TicketError, TicketNotFound, TransitionRefused
@@ -389,19 +389,3 @@ def photo_row(ticket_id: int, stage: str, name: str, data: bytes, at: datetime) 
         data=data,
         added_at=at,
     )
-
-
-def insert_tickets(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ticket rows in one executemany and return their ids in order.
-
-    SQLite cannot promise the order of RETURNING rows in a batch, but it hands out rowids as max+1
-    in insertion order while this transaction holds the write lock, so the batch's ids are the last
-    len(rows) ids. PostgreSQL returns them in order with insertmanyvalues.
-    """
-    table = Ticket.__table__
-    if session.get_bind().dialect.name != "sqlite":
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(session.execute(statement, rows).scalars())
-    insert_rows(session, table, rows)
-    last = session.execute(select(func.max(table.c.id))).scalar_one()
-    return list(range(last - len(rows) + 1, last + 1))
