@@ -98,6 +98,37 @@ def rollup_series(db: Database, grid_id: int | None) -> tuple[dict, dict]:
     return tickets, alarms
 
 
+def report_figures(db: Database, backend: str) -> list[dict]:
+    """The monthly 工作报告 of the whole district for the store's last month: its data (KPIs of the month
+    and the one before over the raw tickets, series, lists), then the PDF and the .xlsx."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from app.tickets import load_categories
+    from runtime.reports.data import build_report
+    from runtime.reports.periods import Period
+    from runtime.reports.xlsx import write_xlsx
+    from widgets.reports.pdf import write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    period = Period.of("month", LAST)
+
+    def data():
+        with db.session() as session:
+            return build_report(session, load_categories(), period, None)
+
+    data_ms, report = timed(data)
+    with tempfile.TemporaryDirectory() as folder:
+        pdf_ms, _ = timed(write_pdf, report, Path(folder) / "report.pdf")
+        xlsx_ms, _ = timed(write_xlsx, report, Path(folder) / "report.xlsx")
+    name = f"{backend}: monthly report of the district"
+    return [
+        figure(f"{name}, data", data_ms, "ms"),
+        figure(f"{name}, PDF", pdf_ms, "ms"),
+        figure(f"{name}, .xlsx", xlsx_ms, "ms"),
+    ]
+
+
 def timed(call, *args) -> tuple[float, object]:
     """Median milliseconds of RUNS warm runs (one untimed first), and the last result."""
     result = call(*args)
@@ -131,6 +162,7 @@ def measure(db: Database, backend: str, tickets: int, alarms: int) -> tuple[list
             )
         )
         figures.append(figure(f"{backend}: a year of daily series, {scope}, naive GROUP BY", slow_ms, "ms"))
+    figures += report_figures(db, backend)
     return figures, {f"{backend}_build_s": round(build_s, 1), f"{backend}_series_agree": agree}
 
 
