@@ -1,4 +1,4 @@
-"""Migration 0015_rollups fills the roll-ups from the tickets and alarms a site already holds."""
+"""The roll-ups are recounted when a site gets them (migration 0015_rollups) and when its days change (a new time zone)."""
 
 from __future__ import annotations
 
@@ -45,3 +45,16 @@ def test_upgrading_an_old_site_counts_its_history(backend, request):
     whole_site = {key: c for key, c in counted.items() if key[1] == 0}
     assert sum(c["received"] for c in whole_site.values()) == 3
     assert {key[0].isoformat() for key in whole_site} == {"2026-11-02"}
+
+
+def test_a_new_site_time_zone_recounts_the_days(db, site):
+    from app.config import Seat
+    from app.site_settings import save_profile
+
+    desk = make_desk(db)
+    open_ticket(desk, where=IN_G1, when="2026-11-02T07:30")  # 07:30 Beijing is 2026-11-01 23:30 UTC
+    save_profile(db, Seat(operator="管理员"), "幸福社区", "UTC")
+    with db.session() as session:
+        days = {key[0].isoformat() for key in stored(session)}
+        assert differences(session) == {}
+    assert days == {"2026-11-01"}
