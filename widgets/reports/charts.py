@@ -48,12 +48,13 @@ def daily_chart(
         if day in rest_days:
             painter.fillRect(QRectF(plot.left() + n * step, plot.top(), step, plot.height()), REST_SHADE)
     painter.setFont(page.font(7))
-    for k in range(5):
-        y = plot.bottom() - plot.height() * k / 4
+    steps = next((d for d in (4, 5, 2) if (top / d).is_integer()), 4)  # whole numbers on a count axis
+    for k in range(steps + 1):
+        y = plot.bottom() - plot.height() * k / steps
         painter.setPen(QPen(QColor("#dddddd"), 0))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(QColor("#444444"))
-        label = f"{top * k / 4:g}"
+        label = f"{top * k / steps:g}"
         painter.drawText(
             QRectF(0, y - 3 * page.mm, left - 1.5 * page.mm, 6 * page.mm),
             int(Qt.AlignRight | Qt.AlignVCenter),
