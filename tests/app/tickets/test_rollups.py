@@ -129,3 +129,25 @@ def _apply(op, desk, alarms, clock, site, tickets, alarm_ids) -> None:
 def _recent(ids: list[int], pick: int) -> int:
     """One of the last few: actions land on the same tickets often enough to walk them far."""
     return ids[-1 - pick % len(ids)]
+
+
+def test_a_batch_of_intakes_is_counted_like_single_ones(db, site):
+    from app.tickets import Intake
+
+    desk = make_desk(db)
+    batch = [
+        Intake(
+            category="SR01",
+            text="批量导入",
+            lon=lon,
+            lat=lat,
+            at=at(f"2026-11-0{day}T23:50"),
+            source="import",
+        )
+        for day, (lon, lat) in zip((2, 3, 3), (IN_G1, IN_G2, IN_G3), strict=True)
+    ]
+    desk.open_many(batch, locate_many=desk.locate.many)
+    with db.session() as session:
+        assert differences(session) == {}
+        site_days = {key[0].isoformat(): c["received"] for key, c in stored(session).items() if key[1] == 0}
+    assert site_days == {"2026-11-02": 1, "2026-11-03": 2}
