@@ -22,9 +22,7 @@ from app import audit
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
 from app.models import AuditEntry, Person
-
-# a module, not names: app.rollups.tickets itself imports app.tickets (its tables)
-from app.rollups import tickets as rollup
+from app.rollups import tickets as rollup  # the module: it imports app.tickets' tables itself
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
@@ -297,11 +295,9 @@ class TicketDesk:
                 workflow = self.workflow(session)
                 if action == Action.HANDLE:
                     params["photos"] = len(photos)
-                counted_as = rollup.key_of(ticket)
+                counted_as = rollup.key_of(ticket)  # a re-dispatch may move it to another key
                 step = workflow.apply(ticket, action, at, actor, params)
-                rollup.move_ticket(
-                    session, ticket.id, counted_as, rollup.key_of(ticket)
-                )  # a re-dispatch may move it
+                rollup.move_ticket(session, ticket.id, counted_as, rollup.key_of(ticket))
                 for name, data in photos:
                     session.add(photo_row(ticket.id, "handled", name, data, now))
                 self._record(session, ticket, step, actor, now)

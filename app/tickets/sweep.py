@@ -24,9 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.models import AuditEntry
-
-# a module, not names: app.rollups.tickets itself imports app.tickets (its tables)
-from app.rollups import tickets as rollup
+from app.rollups import tickets as rollup  # the module: it imports app.tickets' tables itself
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
