@@ -6,6 +6,7 @@ Every text cell is written as a string (never a formula, whatever it begins with
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.rollups.alarms import ACK_BUCKETS
 from runtime.reports.data import Report
 from runtime.reports.lists import TicketList
 
@@ -174,8 +176,15 @@ def _alarms(sheet: Worksheet, report: Report) -> None:
             "平均确认用时（秒） mean seconds to acknowledge",
             None if ack.mean_seconds is None else round(ack.mean_seconds, 1),
         ),
-        ("确认用时中位数上限（秒） p50 within", ack.p50_seconds),
-        ("确认用时90%上限（秒） p90 within", ack.p90_seconds),
+        ("确认用时中位数上限（秒） p50 within", _bound(ack.p50_seconds)),
+        ("确认用时90%上限（秒） p90 within", _bound(ack.p90_seconds)),
     ]
     _table(sheet, last + 3, ("告警处置 handling", "数值 value"), summary)
     sheet.column_dimensions["A"].width = 44
+
+
+def _bound(seconds: float | None) -> float | str | None:
+    """A percentile's bucket bound; past the last bucket it is "more than a day" (a cell holds no inf)."""
+    if seconds is not None and math.isinf(seconds):
+        return f"> {int(ACK_BUCKETS[-1])}"
+    return seconds

@@ -69,3 +69,15 @@ def test_a_micro_grid_is_refused_in_words(busy_site):
     db, _ = busy_site
     with db.session() as session, pytest.raises(ReportError, match="一至三级网格"):
         build_report(session, load_categories(), Period.of("day", date(2026, 11, 2)), "B1")
+
+
+def test_ack_percentiles_are_the_bounds_of_the_buckets_that_hold_them():
+    from app.rollups.alarms import ACK_BUCKETS, bucket_of, percentile_from_buckets
+
+    counts = [0] * (len(ACK_BUCKETS) + 1)
+    for seconds in (10, 20, 40, 50, 100, 100, 100, 200, 4000, 90_000):
+        counts[bucket_of(seconds)] += 1
+    assert percentile_from_buckets(counts, 0.5) == 120  # the 5th of 10 took 100 s: within 2 minutes
+    assert percentile_from_buckets(counts, 0.9) == 7200  # the 9th took 4,000 s
+    assert percentile_from_buckets(counts, 1.0) == float("inf")  # one took more than a day
+    assert percentile_from_buckets([0] * len(counts), 0.5) is None
