@@ -1,5 +1,6 @@
 """Daily roll-ups of tickets and alarms (app/rollups/), filled from the existing rows at once so a site
-that upgrades sees its history in the charts and reports.
+that upgrades sees its history in the charts and reports; an index of the timeline by action and time
+for the reports' overdue and escalated lists.
 
 Revision ID: 0015_rollups
 Revises: 0007_site_settings (the site's time zone decides the days) and 0002_tickets; needs the alarms
@@ -53,6 +54,7 @@ def upgrade() -> None:
         _counter("count"),
         sa.PrimaryKeyConstraint("grid_id", "day", "kind", "bucket", name=op.f("pk_rollup_alarm_ack_buckets")),
     )
+    op.create_index("ix_ticket_events_action_at", "ticket_events", ["action", "at"])
     # The recount is the application's own (one definition of what is counted); it reads only columns
     # that every revision since 0002/0003 has.
     from app.rollups import alarms, tickets
@@ -64,6 +66,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_ticket_events_action_at", table_name="ticket_events")
     op.drop_table("rollup_alarm_ack_buckets")
     op.drop_table("rollup_alarm_daily")
     op.drop_table("rollup_ticket_daily")
