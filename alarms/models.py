@@ -42,6 +42,22 @@ class Outcome(StrEnum):
     RESOLVED = "resolved"
 
 
+# Alarm kinds as the sensors, care rules and the AI raise them, in words (wall cards, reports).
+ALARM_KIND_ZH = {
+    "sos": "紧急呼叫",
+    "smoke": "烟雾报警",
+    "gas": "燃气泄漏",
+    "water": "水浸报警",
+    "door_night": "夜间开门",
+    "inactivity": "长时间无活动",
+    "low_battery": "传感器电量低",
+    "sensor_silent": "传感器无信号",
+    "watchlist_hit": "重点人员",
+    "stranger": "陌生人逗留",
+    "zone": "区域闯入",
+}
+
+
 class Alarm(Base):
     """One alarm and its lifecycle; committed before anyone is shown it."""
 

@@ -22,6 +22,7 @@ from app.access import Permission, can
 from app.config import Seat
 from app.events import AlarmChanged, Change, EventHub, Topic
 from app.models import Building, Household, Sensor
+from app.rollups.alarms import AlarmFacts, count_acknowledged, count_raised
 from app.store import Database
 from app.store.base import utcnow
 
@@ -163,6 +164,7 @@ class AlarmService:
         )
         session.add(alarm)
         session.flush()
+        count_raised(session, [AlarmFacts(alarm.raised_at, grid_id, draft.kind, None)])
         audit.record(
             session,
             self.seat,
@@ -194,16 +196,18 @@ class AlarmService:
         """Someone has seen it and takes it on; only a raised alarm can be acknowledged."""
         self._refuse_unless_allowed()
         who = who or self.seat.operator
+        now = self.clock()
         with self.db.session() as session:
             self._transition(
                 session,
                 alarm_id,
                 (AlarmState.RAISED,),
                 state=AlarmState.ACKNOWLEDGED,
-                acknowledged_at=self.clock(),
+                acknowledged_at=now,
                 acknowledged_by=who,
                 ack_note=note,
             )
+            self._count_acknowledged(session, alarm_id, now)
             audit.record(session, self.seat, "alarm.acknowledge", "alarm", alarm_id, by=who, note=note)
             view = AlarmView.of(session.get(Alarm, alarm_id))
         self.announce([alarm_id], "acknowledged")
@@ -267,6 +271,8 @@ class AlarmService:
                 ticket_id=ticket_id,
                 **extra,
             )
+            if extra:
+                self._count_acknowledged(session, alarm_id, now)
             audit.record(
                 session,
                 self.seat,
@@ -282,6 +288,13 @@ class AlarmService:
             view = AlarmView.of(row)
         self.announce([alarm_id], "handled")
         return view
+
+    @staticmethod
+    def _count_acknowledged(session: Session, alarm_id: int, at: datetime) -> None:
+        row = session.execute(
+            select(Alarm.raised_at, Alarm.grid_id, Alarm.kind).where(Alarm.id == alarm_id)
+        ).one()
+        count_acknowledged(session, AlarmFacts(row.raised_at, row.grid_id, row.kind, at))
 
     def _transition(self, session: Session, alarm_id: int, allowed: tuple[str, ...], **values: Any) -> None:
         """A conditional update, so two seats acting on one alarm at once cannot both win."""

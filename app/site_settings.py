@@ -87,10 +87,14 @@ def load_profile(db: Database) -> SiteProfile:
 def save_profile(
     db: Database, seat: Seat, name: str, time_zone: str, language: str = DEFAULT_LANGUAGE
 ) -> SiteProfile:
-    """Check and store the site's name, time zone and language in one audited transaction."""
+    """Check and store the site's name, time zone and language in one audited transaction; a new time
+    zone recounts the daily roll-ups in it (their days are the site's), in the same transaction."""
+    from app.rollups.rebuild import rebuild_all  # the roll-ups read the zone from here
+
     profile = checked_profile(name, time_zone, language)
     with db.session() as session:
         write_setting(session, seat, SITE_NAME, profile.name)
-        write_setting(session, seat, TIME_ZONE, profile.time_zone)
+        if write_setting(session, seat, TIME_ZONE, profile.time_zone):
+            rebuild_all(session)
         write_setting(session, seat, LANGUAGE, profile.language)
     return profile

@@ -20,6 +20,7 @@ from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
 from runtime.read.work import WorkReads
+from runtime.read.trends import TrendReads
 
 if TYPE_CHECKING:
     from runtime.read.ai import AiReads
@@ -45,6 +46,11 @@ class ReadModels:
     def stats(self) -> SiteStats:
         """The site's counts (统计), the open alarms (status bar) and the store's health."""
         return SiteStats(self.site)
+
+    @cached_property
+    def trends(self) -> TrendReads:
+        """The statistics panel's charts: tickets per day, rest days and the three rates."""
+        return TrendReads(self.site)
 
     @cached_property
     def tickets(self) -> TicketReads:

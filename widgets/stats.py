@@ -1,5 +1,6 @@
-"""The statistics panel (统计): the site's size at a glance, counted from the store, and the grid's own
-work this month (in the site's time zone): visits, findings, tickets solved, meetings, votes, volunteering."""
+"""The statistics panel (统计): the site's size at a glance, counted from the store, the grid's own
+work this month (in the site's time zone: visits, findings, tickets solved, meetings, votes,
+volunteering), and below them the ticket trends (`widgets/stats_charts.py`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from app.events import Change
 from runtime.read.stats import SiteCounts
 from runtime.read.work import WorkStats
 from runtime.types import Tag
+from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
+from widgets.stats_charts import TrendCharts
 
 REFRESH_DELAY_MS = 2000  # changes come in bursts (an import, the demo build): count once after them
 TILE_WIDTH = 108  # tiles reflow: as many per row as fit
@@ -100,20 +103,31 @@ class StatsPanel(QScrollArea):
         content = QWidget()
         content.setObjectName("statsPanel")
         content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._grid = QGridLayout(content)
-        self._grid.setContentsMargins(12, 12, 12, 12)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 12, 12, 12)
+        tiles = QWidget()
+        self._grid = QGridLayout(tiles)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(8)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        column.addWidget(tiles)
+        self._jobs = Jobs(self)
+        self.charts = TrendCharts(context.reads.trends, self._jobs)
+        column.addWidget(self.charts, 1)
         self.setWidget(content)
         self.tiles: list[StatTile] = []
         self._per_row = 0
         self.figures: list[Figure] = []
+        self._refreshed_once = False  # the charts load themselves the first time
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         context.bridge.changed.connect(self._store_changed)
         self.refresh()
 
     def refresh(self) -> None:
+        if self._refreshed_once:
+            self.charts.reload()
+        self._refreshed_once = True
         work = self._context.reads.work
         month = work.stats(None, *month_so_far(work.zone()))
         self.figures = site_figures(self._context.reads.stats.counts()) + work_figures(month)

@@ -14,8 +14,10 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import DateTime, Table, bindparam, insert, update
+from sqlalchemy import DateTime, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+
+from app.tickets.models import Ticket
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -98,3 +100,19 @@ def update_rows(session: Session, table: Table, names: Sequence[str], rows: Sequ
     assignments = ", ".join(f"{name} = ?" for name in names)
     sql = f"UPDATE {table.name} SET {assignments}, version = version + 1 WHERE id = ? AND version = ?"
     return session.connection().exec_driver_sql(sql, rows).rowcount
+
+
+def insert_tickets(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ticket rows in one executemany and return their ids in order.
+
+    SQLite cannot promise the order of RETURNING rows in a batch, but it hands out rowids as max+1
+    in insertion order while this transaction holds the write lock, so the batch's ids are the last
+    len(rows) ids. PostgreSQL returns them in order with insertmanyvalues.
+    """
+    table = Ticket.__table__
+    if session.get_bind().dialect.name != "sqlite":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(session.execute(statement, rows).scalars())
+    insert_rows(session, table, rows)
+    last = session.execute(select(func.max(table.c.id))).scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))

@@ -18,10 +18,10 @@ from app.models import Building, Grid, Household
 from app.site_clock import clock_in
 from app.store import Database
 from app.store.base import utcnow
+from app.tickets.bulk import insert_tickets
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
 from app.tickets.demo_texts import TEXTS
-from app.tickets.desk import insert_tickets
 from app.tickets.intake import Actor, Intake, Place, plan_ticket
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.routing import GridBook, LeaderBook, approvers

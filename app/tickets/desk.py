@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,13 +22,14 @@ from app import audit
 from app.access import Permission
 from app.config import Seat
 from app.events import Change, EventHub, TicketChanged, Topic
+from app.rollups import tickets as rollup  # the module: it imports app.tickets' tables itself
 from app.roster.masking import mask_phone
 from app.site_clock import clock_in, load_clock
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets import notices
 from app.tickets.acting import acting
-from app.tickets.bulk import insert_rows
+from app.tickets.bulk import insert_rows, insert_tickets
 from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.clock import Clocks
 from app.tickets.errors import (
@@ -178,6 +179,7 @@ class TicketDesk:
             insert(Ticket.__table__).returning(Ticket.__table__.c.id), [row]
         ).scalar_one()
         self._write_events(session, ticket_id, events)
+        rollup.count_steps(session, rollup.steps_of(events, rollup.key_of_row(row)))
         for name, data in intake.photos:
             session.add(photo_row(ticket_id, "intake", name, data, now))
         return ticket_id
@@ -227,12 +229,14 @@ class TicketDesk:
                 rows.append(row)
                 event_lists.append(events)
             ids = insert_tickets(session, rows)
-            all_events = []
-            for ticket_id, events in zip(ids, event_lists, strict=True):
+            all_events, steps = [], []
+            for ticket_id, row, events in zip(ids, rows, event_lists, strict=True):
                 for event in events:
                     event["ticket_id"] = ticket_id
                     all_events.append(event)
+                steps.extend(rollup.steps_of(events, rollup.key_of_row(row)))
             self._write_events(session, None, all_events)
+            rollup.count_steps(session, steps)
         self._publish(tuple(ids), "opened")
         return ids
 
@@ -329,7 +333,9 @@ class TicketDesk:
                 workflow = self.workflow(session)
                 if action == Action.HANDLE:
                     params["photos"] = len(photos)
+                counted_as = rollup.key_of(ticket)  # a re-dispatch may move it to another key
                 step = workflow.apply(ticket, action, at, actor, params)
+                rollup.move_ticket(session, ticket.id, counted_as, rollup.key_of(ticket))
                 for name, data in photos:
                     session.add(photo_row(ticket.id, "handled", name, data, now))
                 self._record(session, ticket, step, actor, now)
@@ -358,6 +364,9 @@ class TicketDesk:
                 note=step.note,
                 detail=json.dumps(step.detail, ensure_ascii=False, default=str),
             )
+        )
+        rollup.count_steps(
+            session, [rollup.CountedStep(step.at, step.action, actor.name, rollup.key_of(ticket))]
         )
         audit.record(
             session,
@@ -420,19 +429,3 @@ def photo_row(ticket_id: int, stage: str, name: str, data: bytes, at: datetime) 
         data=data,
         added_at=at,
     )
-
-
-def insert_tickets(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ticket rows in one executemany and return their ids in order.
-
-    SQLite cannot promise the order of RETURNING rows in a batch, but it hands out rowids as max+1
-    in insertion order while this transaction holds the write lock, so the batch's ids are the last
-    len(rows) ids. PostgreSQL returns them in order with insertmanyvalues.
-    """
-    table = Ticket.__table__
-    if session.get_bind().dialect.name != "sqlite":
-        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(session.execute(statement, rows).scalars())
-    insert_rows(session, table, rows)
-    last = session.execute(select(func.max(table.c.id))).scalar_one()
-    return list(range(last - len(rows) + 1, last + 1))

@@ -177,4 +177,6 @@ class Source(StrEnum):
         }[self.value]
 
 
+SWEEP_ACTOR = "系统时限监控"  # the actor of the time-limit sweep's own steps
+
 LEVEL_ZH = {3: "三级网格", 2: "二级网格", 1: "一级网格", 0: "县级领导"}

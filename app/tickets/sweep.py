@@ -25,15 +25,15 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
 from app.site_clock import SHORT, clock_in, load_clock
+from app.rollups import tickets as rollup  # the module: it imports app.tickets' tables itself
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh
 from app.tickets.models import Ticket, TicketEvent
-from app.tickets.states import LEVEL_ZH
+from app.tickets.states import LEVEL_ZH, SWEEP_ACTOR
 from app.tickets.time_guard import check_not_future
 from app.tickets.workflow import Workflow
 
-SWEEP_ACTOR = "系统时限监控"
 # What the sweep may change: the clock, the level and handler after an escalation, the queue.
 _WRITE = (
     "state",
@@ -57,7 +57,7 @@ _WRITE = (
     "sort_at",
     "updated_at",
 )
-_READ = ("id", "version", "category_code", "grid_l1_id", "grid_l2_id", "grid_l3_id", *_WRITE)
+_READ = ("id", "version", "category_code", "source", "grid_l1_id", "grid_l2_id", "grid_l3_id", *_WRITE)
 _written = attrgetter(*_WRITE)
 _read_written = itemgetter(*range(_READ.index(_WRITE[0]), len(_READ)))
 MAX_STEPS_PER_TICKET = 16  # 2 warnings + breach per level, four levels, with room to spare
@@ -193,6 +193,14 @@ def sweep_session(
     _write_back(session, rows, due)
     session.expire_all()  # ORM copies of swept tickets are stale now
     insert_rows(session, TicketEvent.__table__, events)
+    by_id = {ticket.id: ticket for ticket in due}
+    rollup.count_steps(
+        session,
+        (
+            rollup.CountedStep(e["at"], e["action"], e["actor"], rollup.key_of(by_id[e["ticket_id"]]))
+            for e in events
+        ),
+    )
     audit.record_rows(session, audits)
     return report
 

@@ -15,21 +15,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from alarms.service import AlarmView
 from app.site_clock import SHORT_SECONDS, SiteClock
 from runtime.read.alarm_places import AlarmPlace
+from runtime.types import ALARM_KIND_ZH
 
-# Alarm kinds as the sensors, care rules and the AI raise them; an unknown kind shows as it is stored.
-KIND_ZH = {
-    "sos": "紧急呼叫",
-    "smoke": "烟雾报警",
-    "gas": "燃气泄漏",
-    "water": "水浸报警",
-    "door_night": "夜间开门",
-    "inactivity": "长时间无活动",
-    "low_battery": "传感器电量低",
-    "sensor_silent": "传感器无信号",
-    "watchlist_hit": "重点人员",
-    "stranger": "陌生人逗留",
-    "zone": "区域闯入",
-}
+KIND_ZH = ALARM_KIND_ZH  # an unknown kind shows as it is stored
 SOURCE_ZH = {"sensor": "传感器", "care_rule": "关怀规则", "camera": "视频AI", "manual": "人工上报"}
 PRIORITY_COLOURS = {1: "#d32f2f", 2: "#ef7c00"}  # red, amber: the popup's P1/P2 hues, brighter for a wall
 NEXT_SHOWN = 3  # queued alarms listed under the card by title; the rest only counted

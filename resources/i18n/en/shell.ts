@@ -545,6 +545,66 @@
         <source>传感器</source>
         <translation>Sensors</translation>
     </message>
+    <message>
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>近90天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>全域</source>
+        <translation>Whole site</translation>
+    </message>
+    <message>
+        <source>每日工单（灰底为休息日）</source>
+        <translation>Tickets per day (rest days shaded)</translation>
+    </message>
+    <message>
+        <source>三率趋势（按受理日）</source>
+        <translation>The three rates (by day received)</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>响应率</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation>rest day</translation>
+    </message>
 </context>
 <context>
     <name>Kiosk</name>

@@ -1,0 +1,71 @@
+"""Trends for the statistics panel's charts: tickets received, closed and overdue per site-local day
+(from the daily roll-ups), the working calendar's rest days, and the three rates per day, for the whole
+site or one grid's subtree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from app.calendar import WorkCalendar
+from app.context import SiteContext
+from app.rollups.days import day_start, days_between, site_zone
+from app.rollups.series import ticket_series
+from app.tickets.kpi import rates_per_day
+from app.tickets.routing import GridBook
+
+RATES = ("response_rate", "resolution_rate", "satisfaction_rate")
+
+
+@dataclass(frozen=True)
+class GridChoice:
+    code: str
+    name: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Trend:
+    days: tuple[date, ...]
+    received: tuple[int, ...]
+    closed: tuple[int, ...]
+    overdue: tuple[int, ...]
+    rest: tuple[bool, ...]  # not a working day (weekend, 法定节假日)
+    rates: dict[str, tuple[float | None, ...]]  # RATES → per day, None where no ticket had one
+
+
+class TrendReads:
+    """Each call opens and closes its own session."""
+
+    def __init__(self, site: SiteContext, calendar: WorkCalendar | None = None) -> None:
+        self._db = site.db
+        self._calendar = calendar or WorkCalendar()
+
+    def grid_choices(self) -> list[GridChoice]:
+        """The grids a chart may be narrowed to: levels 1 to 3, by code."""
+        with self._db.session() as session:
+            book = GridBook.load(session)
+        grids = [GridChoice(g.code, g.name, g.level) for g in book.grids.values() if g.level <= 3]
+        return sorted(grids, key=lambda g: g.code)
+
+    def trend(self, days: int, grid_code: str | None = None, today: date | None = None) -> Trend:
+        """The last `days` days up to today (the site's), for the site or the subtree of `grid_code`."""
+        with self._db.session() as session:
+            zone = site_zone(session)
+            last = today or datetime.now(UTC).astimezone(zone).date()
+            first = last - timedelta(days=days - 1)
+            book = GridBook.load(session)
+            info = book.by_code.get(grid_code) if grid_code else None
+            grid_id = info.id if info else None
+            series = ticket_series(session, first, last, grid_id)
+            start, end = day_start(first, zone), day_start(last + timedelta(days=1), zone)
+            rates = rates_per_day(session, book, zone, start=start, end=end, grid_id=grid_id)
+        span = days_between(first, last)
+        return Trend(
+            days=tuple(span),
+            received=tuple(d.received for d in series),
+            closed=tuple(d.closed for d in series),
+            overdue=tuple(d.overdue for d in series),
+            rest=tuple(not self._calendar.workday(day) for day in span),
+            rates={name: tuple(rates.get(day, {}).get(name) for day in span) for name in RATES},
+        )
