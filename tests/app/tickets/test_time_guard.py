@@ -87,7 +87,9 @@ def test_the_desk_refuses_backdating_but_a_simulation_desk_may(db, site):
     assert make_desk(db).act(ticket_id, "start", at=at("2026-11-01T09:00"))["state"] == "in_progress"
 
 
-def test_simulate_runs_on_a_sqlite_copy_and_leaves_the_site_alone(sqlite_db, site, tmp_path, capsys, cli_user):
+def test_simulate_runs_on_a_sqlite_copy_and_leaves_the_site_alone(
+    sqlite_db, site, tmp_path, capsys, cli_user
+):
     url = sqlite_db.url
     cli_user(url)  # the ticket commands act as a signed-in user
     tid = new_ticket(capsys, url)
