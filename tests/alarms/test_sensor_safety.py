@@ -150,10 +150,12 @@ def test_the_station_opens_a_broker_with_its_stored_login(db, ingest, tmp_path, 
         station.stop()
 
 
-def test_add_dongle_takes_the_password_from_stdin_never_the_command_line(db, monkeypatch, capsys):
+def test_add_dongle_takes_the_password_from_stdin_never_the_command_line(db, monkeypatch, capsys, cli_user):
     import io
 
     import main
+
+    cli_user(db.url)  # adding a dongle needs manage_site
 
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
     argv = [

@@ -77,11 +77,13 @@ print(json.dumps(out, ensure_ascii=False))
 
 
 @pytest.fixture
-def seat_site(tmp_path) -> tuple[str, int, int]:
-    """A site on a file with one ticket opened at 04:48 UTC and one alarm raised then."""
+def seat_site(tmp_path, cli_user) -> tuple[str, int, int]:
+    """A site on a file with one ticket opened at 04:48 UTC and one alarm raised then; the seats'
+    processes inherit a signed-in user (GCC_USER, GCC_PASSWORD_FILE) for `tickets show`."""
     url = f"sqlite:///{tmp_path / 'site.sqlite'}"
     db = Database(url)
     db.upgrade()
+    cli_user(url)
     try:
         site = build_site(db)
         desk = make_desk(db)

@@ -111,8 +111,9 @@ def _raised(runtime: SiteRuntime, alarms: queue.Queue[Change], bridge: PtyBridge
 
 
 def test_a_site_from_its_files_dispatches_tickets_and_raises_alarms_for_its_households(
-    db, tmp_path, capsys, bridge
+    db, tmp_path, capsys, bridge, cli_user
 ):
+    cli_user(db.url)  # the office's commands act as the site's administrator
     _build_site_from_files(db, tmp_path, capsys)
 
     ticket = _ticket_assignee(db, capsys)

@@ -61,7 +61,16 @@ def test_the_menus_hold_what_people_look_for_and_take_other_areas_entries(qtbot,
     def titles(menu):
         return [a.text() for a in menu.actions() if not a.isSeparator()]
 
-    assert titles(window.menu("file")) == ["导入", "导出", "备份…", "恢复…", "退出"]
+    assert titles(window.menu("file")) == [
+        "导入",
+        "导出",
+        "备份…",
+        "恢复…",
+        "修改密码…",
+        "锁定席位",
+        "注销",
+        "退出",
+    ]
     assert titles(window.menus.builder.menu("file/import")) == ["导入花名册…", "网格与楼栋…", "人员与职责…"]
     assert titles(window.menus.builder.menu("file/export")) == [
         "导出花名册…",

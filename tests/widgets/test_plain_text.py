@@ -11,6 +11,7 @@ from sqlalchemy import update
 from alarms.models import Priority
 from alarms.service import AlarmDraft
 from app.models import Grid, Household, Person, Resident
+from app.privacy.roster_cipher import RosterCipher
 from runtime.read.household import (
     ChainLink,
     Contact,
@@ -70,7 +71,8 @@ def test_the_alarm_household_card_shows_names_as_typed(qtbot):
 
 def test_the_alarm_popup_shows_names_and_titles_as_typed(qtbot, popup, service, site, sqlite_db):  # noqa: F811
     with sqlite_db.session() as session:
-        session.execute(update(Resident).values(name=NAME, health_note=IMAGE))
+        health = RosterCipher.of_site(session).health_columns(IMAGE)  # sealed at rest, opened on the card
+        session.execute(update(Resident).values(name=NAME, **health))
         session.execute(update(Person).values(name=NAME))
         session.execute(update(Grid).values(name=f"网格{BOLD}"))
         session.execute(update(Household).values(note=IMAGE, emergency_contact=NAME))
@@ -93,7 +95,7 @@ def test_the_ticket_detail_shows_what_was_reported_as_typed(qtbot):
     }
     detail.show_ticket(
         {
-            "id": 7, "state": "dispatched", "category": {"path": f"市容{BOLD}", "case_type": "事件"},
+            "id": 7, "revealed": False, "state": "dispatched", "category": {"path": f"市容{BOLD}", "case_type": "事件"},
             "grid_chain": [{"name": f"街道{IMAGE}"}], "assignee": {"name": NAME, "phone": "13800000001"},
             "text": f"路灯不亮{IMAGE}", "source_zh": "电话", "reporter": {"name": NAME, "phone": BOLD},
             "place": {"address": IMAGE}, "level_zh": "三级", "assigned_grid": BOLD, "deadline": None,

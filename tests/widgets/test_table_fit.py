@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableView
 
+from app.site_clock import SiteClock
+from widgets.accounts.account_actions import AccountActions
+from widgets.plain_text import literal_html
 from widgets.status_bar import MAX_INDICATOR_PX, IndicatorState, ShellStatusBar, StatusBoard
 from widgets.table_fit import Column, FitColumns, dense_rows, share_widths
 
@@ -53,18 +56,32 @@ def test_a_fitted_table_never_scrolls_sideways_and_refits_when_its_width_changes
     qtbot.waitUntil(lambda: not table.isColumnHidden(5))
 
 
-def test_the_clock_and_changing_indicators_keep_their_width(qtbot):
+def test_the_clock_and_changing_indicators_keep_their_width(qtbot, shell_context):
+    """As in the window: the site's name and the signed-in name sit beside the clock, and nothing on
+    the right moves while the seconds and the indicators' texts change."""
     board = StatusBoard()
-    bar = ShellStatusBar(board)
-    qtbot.addWidget(bar)
-    bar.resize(1366, 30)
-    bar.show()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    bar = ShellStatusBar(board, SiteClock(), window, site_name="幸福里社区")
+    window.setStatusBar(bar)
+    name = AccountActions(shell_context, window).name_label
+    window.resize(1366, 200)
+    window.show()
+    qtbot.waitExposed(window)
     clock = bar._clock
+    site = bar.findChild(QLabel, "statusSiteName")
     width = clock.width()
+
+    def right_side():
+        QApplication.processEvents()  # any relayout a change asked for happens before we look
+        return [(w.x(), w.width()) for w in (site, clock, name)]
+
+    placed = right_side()
     for text in ("2026-12-07 11:11:11", "2026-12-08 00:00:00", "2026-12-07 18:48:58"):
         clock.setText(text)
         bar._fix_clock_width()
         assert clock.width() == width and clock.minimumWidth() == clock.maximumWidth() == width
+        assert right_side() == placed
     board.set_indicator("cameras", "摄像机 在线 21/21", IndicatorState.OK)
     qtbot.waitUntil(lambda: bar.label("cameras") is not None)
     label = bar.label("cameras")
@@ -72,6 +89,9 @@ def test_the_clock_and_changing_indicators_keep_their_width(qtbot):
     board.set_indicator("cameras", "摄像机 在线 1/21", IndicatorState.WARN)
     qtbot.waitUntil(lambda: label.text.text() == "摄像机 在线 1/21")
     assert label.minimumWidth() == wide  # a shorter text does not pull its neighbours left
-    board.set_indicator("cameras", "摄像机 " + "很长的说明" * 30, IndicatorState.ERROR)
+    assert right_side() == placed and name.text() == "测试管理员（管理员）"
+    long_text = "摄像机 " + "很长的说明" * 30
+    board.set_indicator("cameras", long_text, IndicatorState.ERROR)
     qtbot.waitUntil(lambda: label.text.text().endswith("…"))
-    assert label.minimumWidth() <= MAX_INDICATOR_PX and label.toolTip().startswith("摄像机 很长")
+    assert label.minimumWidth() <= MAX_INDICATOR_PX and label.toolTip() == literal_html(long_text)
+    assert right_side() == placed

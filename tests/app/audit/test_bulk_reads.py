@@ -21,7 +21,8 @@ def _entries(db, action: str) -> list[AuditEntry]:
         return session.scalars(select(AuditEntry).where(AuditEntry.action == action)).all()
 
 
-def test_export_roster_from_the_command_line_is_audited(demo_db, tmp_path, capsys):
+def test_export_roster_from_the_command_line_is_audited(demo_db, tmp_path, capsys, cli_user):
+    cli_user(demo_db.url)  # exporting the roster needs export_personal_data
     assert main(["export-roster", str(tmp_path / "roster.csv"), "--db", demo_db.url]) == 0
     (entry,) = _entries(demo_db, "export_roster")
     assert json.loads(entry.detail)["file"] == "roster.csv" and json.loads(entry.detail)["residents"] > 0

@@ -16,8 +16,10 @@ def run(db, *args: str) -> int:
 
 
 def test_the_demo_site_exports_and_imports_into_an_empty_database_unchanged(
-    demo_db, db, tmp_path, capsys, monkeypatch
+    demo_db, db, tmp_path, capsys, monkeypatch, cli_user
 ):
+    cli_user(demo_db.url)  # the same administrator on both sites: the commands need manage_site
+    cli_user(db.url)
     monkeypatch.setenv(PASSPHRASE_ENV, "demo-moves-house")
     workbook, roster = tmp_path / "demo-site.xlsx", tmp_path / "demo-roster.xlsx"
     assert run(demo_db, "export-site", str(workbook), "--passwords") == 0
@@ -38,8 +40,9 @@ def test_the_demo_site_exports_and_imports_into_an_empty_database_unchanged(
         assert original[part] == copy[part], (part, sorted(original[part] ^ copy[part])[:4])
 
 
-def test_the_demo_site_reimports_its_own_export_unchanged(demo_db, tmp_path, capsys):
+def test_the_demo_site_reimports_its_own_export_unchanged(demo_db, tmp_path, capsys, cli_user):
     """Coordinates come back at the workbook's precision, so nothing counts as updated."""
+    cli_user(demo_db.url)  # export-site and import-site need manage_site
     workbook = tmp_path / "demo-site.xlsx"
     assert run(demo_db, "export-site", str(workbook)) == 0
     capsys.readouterr()

@@ -19,8 +19,9 @@ from tests.app.tickets.conftest import IN_G1, at, make_desk, open_ticket
 
 
 @pytest.fixture
-def url(db, site, tmp_path, monkeypatch):
+def url(db, site, tmp_path, monkeypatch, cli_user):
     monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
+    cli_user(db.url)  # the ticket commands act as a signed-in user
     return db.url
 
 
@@ -86,8 +87,11 @@ def test_the_desk_refuses_backdating_but_a_simulation_desk_may(db, site):
     assert make_desk(db).act(ticket_id, "start", at=at("2026-11-01T09:00"))["state"] == "in_progress"
 
 
-def test_simulate_runs_on_a_sqlite_copy_and_leaves_the_site_alone(sqlite_db, site, tmp_path, capsys):
+def test_simulate_runs_on_a_sqlite_copy_and_leaves_the_site_alone(
+    sqlite_db, site, tmp_path, capsys, cli_user
+):
     url = sqlite_db.url
+    cli_user(url)  # the ticket commands act as a signed-in user
     tid = new_ticket(capsys, url)
     code, out, err = run(capsys, "tickets", "sweep", "--at", "2030-01-01", "--simulate", "--db", url)
     assert code == 0, err
@@ -108,10 +112,11 @@ def test_simulate_runs_on_a_sqlite_copy_and_leaves_the_site_alone(sqlite_db, sit
 
 
 @pytest.mark.pg
-def test_simulate_on_postgresql_asks_for_a_marked_copy(pg_db, capsys, monkeypatch, tmp_path):
+def test_simulate_on_postgresql_asks_for_a_marked_copy(pg_db, capsys, monkeypatch, tmp_path, cli_user):
     from tests.app.tickets.conftest import build_site
 
     build_site(pg_db)
+    cli_user(pg_db.url)  # the sweep acts as a signed-in user
     monkeypatch.setenv("GCC_DATA_DIR", str(tmp_path / "data"))
     code, _, err = run(capsys, "tickets", "sweep", "--at", "2030-01-01", "--simulate", "--db", pg_db.url)
     assert code != 0 and "db mark-simulation" in err

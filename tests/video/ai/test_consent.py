@@ -112,7 +112,8 @@ def run(db, *argv: str) -> int:
     return main.main(["ai", *argv, "--db", db.url])
 
 
-def test_the_command_refuses_bad_consent_before_loading_anything(sqlite_db, tmp_path, capsys):
+def test_the_command_refuses_bad_consent_before_loading_anything(sqlite_db, tmp_path, capsys, cli_user):
+    cli_user(sqlite_db.url)  # signed in with manage_faces: what is refused is the consent
     photo = str(tmp_path / "none.jpg")  # never read: the consent is refused first
     assert run(sqlite_db, "enrol", "--person", "1", photo, "--consent", "x") != 0
     assert "书面、口头 或 电子" in capsys.readouterr().err
@@ -125,7 +126,10 @@ def test_the_command_refuses_bad_consent_before_loading_anything(sqlite_db, tmp_
         run(sqlite_db, "enrol", "--person", "1", photo, "--consent", "书面", "--list", "watchlist")
 
 
-def test_the_watchlist_command_needs_a_reason_and_records_it(db, seat_folder, mtcnn, recogniser, capsys):
+def test_the_watchlist_command_needs_a_reason_and_records_it(
+    db, seat_folder, mtcnn, recogniser, capsys, cli_user
+):
+    cli_user(db.url)  # signed in with manage_faces: what is refused is the missing or short reason
     resident = add_resident(db)
     FaceGallery.of_site(db, Seat("tester", "host"), seat_folder).enrol(
         astronaut(), SIGNED, mtcnn, recogniser, resident_id=resident

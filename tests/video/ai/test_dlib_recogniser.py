@@ -74,7 +74,7 @@ def test_enrolled_resident_is_recognised_in_other_photos_and_others_are_not(
 
 
 def test_templates_of_another_model_are_not_compared_and_ask_for_re_enrolment(
-    db, mtcnn, recogniser, dlib_recogniser, capsys, monkeypatch, tmp_path
+    db, mtcnn, recogniser, dlib_recogniser, capsys, monkeypatch, tmp_path, cli_user
 ):
     """A resident enrolled with the old (here: generated SFace) model is not matched by dlib at all,
     and `ai gallery` / `ai models` name them and the command that re-enrols them."""
@@ -88,6 +88,7 @@ def test_templates_of_another_model_are_not_compared_and_ask_for_re_enrolment(
 
     config = tmp_path / "ai.toml"
     config.write_text('[face_detector]\ntype = "mtcnn"\n', encoding="utf-8")
+    cli_user(db.url)  # `ai gallery` needs manage_faces
     assert main(["ai", "--config", str(config), "gallery", "--db", db.url]) == 0
     out = capsys.readouterr().out
     assert f"#{old} resident" in out and "需重新录入 re-enrol" in out

@@ -83,8 +83,8 @@ def test_an_operator_sees_their_name_and_is_not_offered_admin_actions(open_windo
     assert window.account.name_label.text() == "小王（值班员）"
     assert not window.account.users_action.isVisible()
     assert not window.site_backup.backup_action.isEnabled()
-    assert not window.camera_settings_action.isEnabled()
-    assert not window.set_pin_action.isEnabled()
+    assert not window.menus.builder.actions["settings.cameras"].isEnabled()
+    assert not window.menus.builder.actions["tools.pin"].isEnabled()
     assert window.account.sign_out_action.isEnabled()
     assert not window.panel_widgets["roster"].card.may_reveal  # no 显示完整号码 for an operator
 

@@ -152,7 +152,7 @@ def test_the_wizard_opens_on_an_empty_database_only(qapp, sqlite_db, monkeypatch
 
 
 def test_the_people_step_opens_carried_camera_passwords_with_the_passphrase(
-    qtbot, sqlite_db, tmp_path, monkeypatch
+    qtbot, sqlite_db, tmp_path, monkeypatch, cli_user
 ):
     """A workbook exported with --passwords from another site: refused per row without the passphrase,
     imported with it, the password sealed again with this site's key."""
@@ -160,6 +160,7 @@ def test_the_people_step_opens_carried_camera_passwords_with_the_passphrase(
     other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
     other.upgrade()
     build_grids(other)
+    cli_user(other.url)  # import-site and export-site act as a signed-in user of the other site
     assert (
         run(
             [
