@@ -24,6 +24,6 @@ def test_a_wall_or_police_account_cannot_acknowledge_or_close(db, hub, site, ser
         with pytest.raises(AlarmError, match="acknowledge_alarms"):
             watcher.acknowledge(alarm)
         with pytest.raises(AlarmError, match="acknowledge_alarms"):
-            watcher.escalate(alarm)
+            watcher.escalate(alarm, "住户无应答，请求上级支援")  # a reason given: refused for the permission alone
     view = AlarmService(db, hub, seat_of("operator")).acknowledge(alarm, note="已电话联系")
     assert view.acknowledged_by == "operator-user"
