@@ -11,7 +11,7 @@ run on the machine, no user) may, and the audit log (seat, reason) holds it to a
 
 from __future__ import annotations
 
-from app.access import Permission, can
+from app.access import Permission, PermissionDenied, can
 from app.config import Seat
 
 MIN_REASON_CHARS = 2  # "核查" is a reason; "x" or " " is not
@@ -19,6 +19,11 @@ MIN_REASON_CHARS = 2  # "核查" is a reason; "x" or " " is not
 
 class RevealRefused(Exception):
     """A full disclosure was refused; the message says why in words the operator can act on."""
+
+
+class RevealNotPermitted(RevealRefused, PermissionDenied):
+    """The permission table refused a signed-in user: a RevealRefused to every caller of a reveal, and
+    a PermissionDenied naming REVEAL_PERSONAL_DATA like any other refusal of the table."""
 
 
 def may_reveal(seat: Seat) -> bool:
@@ -29,7 +34,8 @@ def may_reveal(seat: Seat) -> bool:
 
 
 def require_reveal(seat: Seat, reason: str | None) -> str:
-    """The reason, tidied, when `seat` may reveal; otherwise RevealRefused saying what is missing."""
+    """The reason, tidied, when `seat` may reveal; otherwise RevealRefused saying what is missing
+    (RevealNotPermitted when the permission table refuses the signed-in user)."""
     text = (reason or "").strip()
     if len(text) < MIN_REASON_CHARS:
         raise RevealRefused(
@@ -38,6 +44,8 @@ def require_reveal(seat: Seat, reason: str | None) -> str:
             " it is recorded in the audit log)"
         )
     if not may_reveal(seat):
+        if seat.user is not None:
+            raise RevealNotPermitted(seat.user, Permission.REVEAL_PERSONAL_DATA)
         raise RevealRefused(
             f"席位 {seat.label} 无权查看完整个人信息 (seat {seat.label} may not see personal data in full)"
         )

@@ -23,7 +23,7 @@ def test_a_wall_or_police_account_cannot_acknowledge_or_close(db, hub, site, ser
         assert not watcher.may_act()
         with pytest.raises(AlarmError, match="acknowledge_alarms"):
             watcher.acknowledge(alarm)
-        with pytest.raises(AlarmError, match="acknowledge_alarms"):
-            watcher.escalate(alarm)
+        with pytest.raises(AlarmError, match="acknowledge_alarms"):  # a reason given: the permission refuses
+            watcher.escalate(alarm, "住户无应答，请求上级支援")
     view = AlarmService(db, hub, seat_of("operator")).acknowledge(alarm, note="已电话联系")
     assert view.acknowledged_by == "operator-user"

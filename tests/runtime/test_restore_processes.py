@@ -51,15 +51,16 @@ def test_serve_starts_again_on_a_site_restored_under_it(sqlite_db, tmp_path):
 def test_a_window_under_its_keeper_starts_again_on_a_site_restored_under_it(sqlite_db, tmp_path):
     with sqlite_db.session() as session:
         session.add(Grid(code="S1", name="东城街道", level=1))
-    backup = tmp_path / "site.gccbackup"
-    command(["backup", str(backup), "--db", sqlite_db.url], tmp_path)
     here = LocalSeat(sqlite_db)
-    seat = Seat(sqlite_db.url, tmp_path, "seat")  # `gui`: the keeper and its window
+    seat = Seat(sqlite_db.url, tmp_path, "seat")  # `gui`: the keeper and its window, signed in
     try:
         first = wait_until(
             lambda: here.heard("service", role="leading", kind="gui"), START_S * 2, "the window"
         )
         window_pid = first[0]["pid"]
+        # Backed up once the seat's account exists: the window signs in again on the restored site.
+        backup = tmp_path / "site.gccbackup"
+        command(["backup", str(backup), "--db", sqlite_db.url], tmp_path)
         command(["restore", str(backup), "--force", "--db", sqlite_db.url], tmp_path)
         wait_until(
             lambda: [

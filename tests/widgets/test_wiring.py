@@ -272,7 +272,7 @@ def test_the_ai_watches_the_ai_cameras_draws_on_the_wall_and_stops_cleanly(qtbot
     context = context_on(sqlite_db, tmp_path, "supervisor")
     pool = StreamPool()
     overlay_sources = []
-    runtime = AiRuntime(context, pool, opener=functools.partial(open_ai, key_path=tmp_path / "key.bin"))
+    runtime = AiRuntime(context, pool, opener=functools.partial(open_ai, secret_folder=tmp_path / "seat"))
     runtime.start(lambda _context, source: overlay_sources.append(source))
     try:
         assert overlay_sources == [runtime.overlay.overlay_for]  # the walls got it at once

@@ -137,11 +137,12 @@ def test_a_user_without_reveal_permission_is_refused_and_nothing_is_audited(sqli
 
     for role in ("operator", "wall"):
         site = SiteContext(sqlite_db, EventHub(), Seat.signed_in(User(3, "小王", role)))
-        with pytest.raises(PermissionDenied, match="reveal_personal_data"):
-            ReadModels(site).households.reveal(alarm_site.household_id)
+        with pytest.raises(PermissionDenied, match="reveal_personal_data") as refused:
+            ReadModels(site).households.reveal(alarm_site.household_id, "核查住户身份")
+        assert isinstance(refused.value, RevealRefused)  # what the card's and exports' callers catch
     with sqlite_db.sessions() as session:
         assert not session.scalars(
             select(AuditEntry).where(AuditEntry.action == "reveal_personal_data")
         ).all()
     police = SiteContext(sqlite_db, EventHub(), Seat.signed_in(User(4, "民警老李", "police")))
-    assert ReadModels(police).households.reveal(alarm_site.household_id).revealed
+    assert ReadModels(police).households.reveal(alarm_site.household_id, "协查走失老人").revealed

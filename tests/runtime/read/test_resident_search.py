@@ -110,7 +110,7 @@ def test_a_grid_worker_finds_the_residents_of_their_subtree_only(any_site):
         elsewhere = households_for("G09")
         assert elsewhere.search(SearchQuery()) == [] and elsewhere.count(SearchQuery()) == 0
         assert elsewhere.card(any_site.households["101"]) is None
-        assert elsewhere.reveal(any_site.households["101"]) is None
+        assert elsewhere.reveal(any_site.households["101"], "核查住户身份") is None
     finally:  # the module's site is shared: leave it as it was
         with any_site.db.session() as session:
             session.delete(session.scalars(select(Grid).where(Grid.code == "G09")).one())
