@@ -19,8 +19,8 @@ from runtime.read.map import MapReads
 from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
-from runtime.read.work import WorkReads
 from runtime.read.trends import TrendReads
+from runtime.read.work import WorkReads
 
 if TYPE_CHECKING:
     from runtime.read.ai import AiReads

@@ -24,8 +24,8 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import audit
-from app.site_clock import SHORT, clock_in, load_clock
 from app.rollups import tickets as rollup  # the module: it imports app.tickets' tables itself
+from app.site_clock import SHORT, clock_in, load_clock
 from app.store.base import utcnow
 from app.tickets.bulk import insert_rows, update_rows
 from app.tickets.clock import BREACHED, WARNINGS, Clock, pass_warning, refresh

@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from alarms.models import Alarm, AlarmState, Outcome
+from app.site_clock import SiteClock, clock_in
 from app.tickets.categories import CategoryBook
 from app.tickets.models import Ticket, TicketEvent
 from app.tickets.routing import GridBook
 from app.tickets.states import LEVEL_ZH, SWEEP_ACTOR, State
-from app.site_clock import SiteClock, clock_in
 
 LIST_LIMIT = 200  # rows per list; the report says how many more there were
 _LEVEL_COLUMN = {1: Ticket.grid_l1_id, 2: Ticket.grid_l2_id, 3: Ticket.grid_l3_id}
