@@ -58,7 +58,8 @@ def busiest_street(url: str, start: str, end: str) -> str:
 @pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils, .ci/install) is missing"
 )
-def test_the_monthly_report_holds_the_kpi_figures_and_nothing_personal(demo, tmp_path):
+def test_the_monthly_report_holds_the_kpi_figures_and_nothing_personal(demo, tmp_path, cli_user):
+    cli_user(demo)  # `tickets kpi` acts as a signed-in user; `report` stays a local maintenance command
     today = (datetime.now(UTC) + timedelta(hours=8)).date()  # the demo site is in Asia/Shanghai
     start, end = month_bounds(today)
     street = busiest_street(demo, start, end)
