@@ -26,7 +26,10 @@ from app.rollups.series import (
     alarms_by_kind,
     ticket_series,
 )
+from app.site_clock import clock_in
 from app.site_settings import SITE_NAME, read_setting
+from app.store import Database
+from app.tickets import load_categories
 from app.tickets.categories import CategoryBook
 from app.tickets.kpi import kpis
 from app.tickets.routing import GridBook
@@ -100,6 +103,14 @@ class Report:
     alarm_kinds: tuple[tuple[str, int, int], ...]  # (kind in words, raised, acknowledged)
     ack: AckTimes
     handling: AlarmHandling
+
+
+def report_for(db: Database, kind: str, at: date | None, grid_code: str | None) -> Report:
+    """The report of the period of `kind` holding `at` (default: the site's today), in its own session:
+    what the `report` command and the GUI ask, so no view opens a session itself."""
+    with db.sessions() as session:
+        day = at or clock_in(session).today()
+        return build_report(session, load_categories(), Period.of(kind, day), grid_code)
 
 
 def build_report(

@@ -14,10 +14,8 @@ from pathlib import Path
 
 from app.cli import CommandError
 from app.commands.db import open_database
-from app.rollups.days import site_zone
-from app.tickets import load_categories
-from runtime.reports.data import ReportError, build_report
-from runtime.reports.periods import Period, PeriodKind
+from runtime.reports.data import ReportError, report_for
+from runtime.reports.periods import PeriodKind
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,14 +44,11 @@ def _date(text: str) -> date:
 def _report(args: argparse.Namespace) -> int:
     if args.pdf is None and args.xlsx is None:
         raise CommandError("请指定 --pdf 或 --xlsx 输出文件 name a --pdf or --xlsx file to write")
-    db = open_database(args.db)
     started = time.perf_counter()
-    with db.session() as session:
-        at = args.at or _today(session)
-        try:
-            report = build_report(session, load_categories(), Period.of(args.period, at), args.grid)
-        except ReportError as error:
-            raise CommandError(str(error)) from None
+    try:
+        report = report_for(open_database(args.db), args.period, args.at, args.grid)
+    except ReportError as error:
+        raise CommandError(str(error)) from None
     built = time.perf_counter()
     if args.xlsx is not None:
         from runtime.reports.xlsx import write_xlsx
@@ -67,12 +62,6 @@ def _report(args: argparse.Namespace) -> int:
         f"报告期 {report.period.label}：数据 {built - started:.2f} s，输出 {time.perf_counter() - built:.2f} s"
     )
     return 0
-
-
-def _today(session) -> date:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).astimezone(site_zone(session)).date()
 
 
 def _render_pdf(report, path: Path) -> None:
