@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from app.grid_work.errors import WorkError
-from app.site_settings import DEFAULT_TIME_ZONE, TIME_ZONE, read_setting
+from app.site_clock import clock_in
 
 
 def site_zone(session: Session) -> ZoneInfo:
-    """The zone of 设置 → 站点 (default Asia/Shanghai)."""
-    return ZoneInfo(str(read_setting(session, TIME_ZONE, DEFAULT_TIME_ZONE)))
+    """The zone of 设置 → 站点 (default Asia/Shanghai), as the site's one clock reads it."""
+    return clock_in(session).zone
 
 
 def to_utc(moment: datetime, zone: ZoneInfo) -> datetime:

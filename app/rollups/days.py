@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from app.site_settings import DEFAULT_TIME_ZONE, TIME_ZONE, read_setting
+from app.site_clock import clock_in
 
 
 def site_zone(session: Session) -> ZoneInfo:
-    return ZoneInfo(str(read_setting(session, TIME_ZONE, DEFAULT_TIME_ZONE)))
+    """The site's zone as its one clock reads it (app/site_clock.py: an unknown zone falls back)."""
+    return clock_in(session).zone
 
 
 def local_day(moment: datetime, zone: ZoneInfo) -> date:
