@@ -190,27 +190,16 @@ class StepPanel(QWidget):
     # ---- check and import ------------------------------------------------------------------------
 
     def check(self) -> None:
-        if self.path is None:
-            return
-        self._set_busy(True, tr("正在检查文件…"))
-        site, step, path, options, phrase = (
-            self.site,
-            self.step,
-            self.path,
-            self.grid_options(),
-            self.passphrase(),
-        )
-        self.jobs.submit(
-            "step",
-            lambda: run_step(site, step, path, write=False, grid_options=options, passphrase=phrase),
-            self._checked,
-            self._failed,
-        )
+        self._run_step(write=False, busy_text=tr("正在检查文件…"), on_done=self._checked)
 
     def start_import(self) -> None:
+        self._run_step(write=True, busy_text=tr("正在导入…"), on_done=self._imported)
+
+    def _run_step(self, *, write: bool, busy_text: str, on_done) -> None:
+        """Check (write=False) or import this step's file off the GUI thread, with what is on screen now."""
         if self.path is None:
             return
-        self._set_busy(True, tr("正在导入…"))
+        self._set_busy(True, busy_text)
         site, step, path, options, phrase = (
             self.site,
             self.step,
@@ -220,8 +209,8 @@ class StepPanel(QWidget):
         )
         self.jobs.submit(
             "step",
-            lambda: run_step(site, step, path, write=True, grid_options=options, passphrase=phrase),
-            self._imported,
+            lambda: run_step(site, step, path, write=write, grid_options=options, passphrase=phrase),
+            on_done,
             self._failed,
         )
 
