@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 class _Waiting:
     done: Callable[[Any], None]
     failed: Callable[[Exception], None] | None
+    owner: QObject | None
+
+    def owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
 
 class Jobs(QObject):
@@ -43,13 +48,16 @@ class Jobs(QObject):
         work: Callable[[], Any],
         done: Callable[[Any], None],
         failed: Callable[[Exception], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> int:
         """Run `work()` off the Qt thread, then `done(result)` (or `failed(error)`) on it, unless a newer
-        job with the same key was submitted meanwhile. Returns the job's generation."""
+        job with the same key was submitted meanwhile, or `owner` (a dialog that shares a longer-lived
+        pool) was deleted before the answer came. Returns the job's generation."""
         generation = self._generation.get(key, 0) + 1
         self._generation[key] = generation
         self._waiting = {k: w for k, w in self._waiting.items() if k[0] != key}
-        self._waiting[(key, generation)] = _Waiting(done, failed)
+        self._waiting[(key, generation)] = _Waiting(done, failed, owner)
         # The callable overload, not QRunnable.create(): a QRunnable wrapper that Python hands to the
         # pool is deleted by the pool in C++ without shiboken knowing, and a later Qt object allocated
         # at the same address then comes back as that stale QRunnable wrapper.
@@ -87,6 +95,9 @@ class Jobs(QObject):
     def _deliver(self, key: str, generation: int, result: Any, error: Exception | None) -> None:
         waiting = self._waiting.pop((key, generation), None)
         if waiting is None or self._generation.get(key) != generation:
+            return
+        if waiting.owner_gone():
+            log.debug("job %s answered after its owner was closed", key)
             return
         if error is None:
             waiting.done(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 
 from widgets.jobs import Jobs
 
@@ -77,3 +78,24 @@ def test_finished_jobs_leave_no_stale_wrapper_for_later_qt_objects(qtbot):
         if round_ % 50 == 0:  # free the tables now and then, so addresses are reused as in a long session
             QApplication.processEvents()
     assert wrong == []
+
+
+def test_an_answer_for_a_closed_dialog_is_dropped_not_raised(qtbot):
+    """A dialog sharing its panel's pool is closed and deleted while its preview is still being computed:
+    the answer must not reach the dialog's deleted label (it raised "QLabel already deleted" before),
+    while an answer for a dialog still open arrives."""
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    jobs = Jobs()
+    closed, still_open = QDialog(), QDialog()
+    closed_label, open_label = QLabel(closed), QLabel(still_open)
+    gate = threading.Event()
+    for key, label, owner in (("closed", closed_label, closed), ("open", open_label, still_open)):
+        jobs.submit(
+            key, lambda: gate.wait(5) and "答复", lambda text, label=label: label.setText(text), owner=owner
+        )
+    closed.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(closed), timeout=5_000)
+    gate.set()
+    qtbot.waitUntil(lambda: not jobs.busy(), timeout=5_000)
+    assert open_label.text() == "答复"

@@ -317,6 +317,7 @@ class TicketIntakeDialog(QDialog):
             lambda: self.desk.preview(intake),
             lambda preview: self.preview.setText(preview_text(preview)),
             lambda error: self.preview.setText(str(error)),
+            owner=self,
         )
 
     # --- submitting --------------------------------------------------------------------------------
@@ -387,7 +388,7 @@ class TicketIntakeDialog(QDialog):
             ticket_id = desk.open(attached, force=force, merge_into=merge_into)
             return Opened(ticket_id, merge_into is not None)
 
-        self.jobs.submit("intake.submit", work, self._opened, self._refused)
+        self.jobs.submit("intake.submit", work, self._opened, self._refused, owner=self)
 
     def _set_submitting(self, busy: bool) -> None:
         self._submitting = busy
