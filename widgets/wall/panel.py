@@ -46,7 +46,8 @@ from video.status import StreamState
 from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
 from widgets.wall.camera_list import CameraList
-from widgets.wall.tile import CameraMenu, OverlayPainter
+from widgets.wall.tile import OverlayPainter
+from widgets.wall.tile_menu import CameraMenu
 from widgets.wall.wall import VideoWall
 
 LAST_LAYOUT_KEY = "wall/last_layout"
