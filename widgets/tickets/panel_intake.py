@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from runtime.read.tickets import QueueKind
-from widgets.tickets.intake_dialog import Opened, TicketIntakeDialog
+from widgets.tickets.intake_dialog import TicketIntakeDialog
+from widgets.tickets.intake_submit import Opened
 from widgets.tickets.panel_layout import QUEUE_ORDER
 
 
