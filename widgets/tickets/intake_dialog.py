@@ -124,6 +124,12 @@ class TicketIntakeDialog(IntakeSubmit, IntakeLayout, QDialog):
         if point is not None:
             self._preview_timer.start()
 
+    def done(self, result: int) -> None:  # Qt override: answers still on their way are for a closed form
+        self._preview_timer.stop()
+        for key in ("intake.preview", "intake.households", "intake.buildings"):
+            self.jobs.cancel(key)
+        super().done(result)
+
     # --- the fields --------------------------------------------------------------------------------
 
     def _show_error(self, key: str, message: str) -> None:
