@@ -19,8 +19,9 @@ from alarms.models import Alarm, AlarmState, Dongle, HeardCode
 from alarms.portisch import Frame, PortischDecoder
 from alarms.rf_bridge import RfBridgeReader
 from alarms.sensor_event import SensorEvent
-from alarms.service import AlarmService, AlarmView
+from alarms.service import AlarmService
 from alarms.station import this_host
+from alarms.values import AlarmView
 from alarms.zigbee import Zigbee2MqttListener
 from app.access import Permission
 from app.cli import CommandError

@@ -376,7 +376,7 @@ def test_the_runtimes_indicators_follow_the_language(qtbot, sqlite_db, tmp_path,
 
 
 def test_the_status_bar_counts_open_alarms_and_turns_red_while_one_waits(qtbot, sqlite_db, tmp_path):
-    from alarms.service import AlarmDraft
+    from alarms.values import AlarmDraft
     from widgets.alarm_indicator import AlarmIndicator
 
     context = context_on(sqlite_db, tmp_path)
@@ -396,7 +396,7 @@ def test_the_status_bar_counts_open_alarms_and_turns_red_while_one_waits(qtbot, 
 def test_the_popup_gets_the_walls_pool_and_the_camera_nearest_the_alarm(qapp):
     from types import SimpleNamespace
 
-    from alarms.service import AlarmView
+    from alarms.values import AlarmView
     from video.cameras import CameraInfo
     from widgets.wiring import PanelWiring
 
@@ -428,7 +428,7 @@ def test_the_popup_gets_the_walls_pool_and_the_camera_nearest_the_alarm(qapp):
 def test_a_seat_without_an_alarm_desk_raises_its_alarm_checks_on_its_own_hub(qtbot, sqlite_db, tmp_path):
     """A kiosk wall that leads the site: what its checks raise reaches every listener of the seat."""
     from alarms import jobs
-    from alarms.service import AlarmDraft
+    from alarms.values import AlarmDraft
     from app.store.base import utcnow
 
     context = context_on(sqlite_db, tmp_path)
