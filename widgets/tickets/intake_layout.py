@@ -55,7 +55,8 @@ class IntakeLayout:
         self.phone.textEdited.connect(lambda _t: self._clear_error("phone"))
         self.place.changed.connect(lambda: self._clear_error("place"))
 
-    def _lay_out(self, add_photo: QPushButton, remove_photo: QPushButton) -> None:
+    def _what_box(self) -> QGroupBox:
+        """What was reported and by whom: source, category, content, reporter and phone."""
         what = QGroupBox(tr("反映事项"))
         left = QGridLayout(what)
         left.setVerticalSpacing(4)
@@ -79,6 +80,10 @@ class IntakeLayout:
         left.setRowStretch(1, 3)
         left.setRowStretch(3, 2)
         left.setColumnStretch(1, 1)
+        return what
+
+    def _lay_out(self, add_photo: QPushButton, remove_photo: QPushButton) -> None:
+        what = self._what_box()
 
         where = QGroupBox(tr("位置"))
         right = QVBoxLayout(where)
