@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from alarms.models import CareSettings, Priority, SensorStatus
-from alarms.service import AlarmDraft
+from alarms.values import AlarmDraft
 from app.models import Sensor
 from app.sensor_places import PENDING_NOTE, waiting_place
 from app.site_clock import clock_in

@@ -19,8 +19,9 @@ from alarms.models import Alarm, AlarmState, Dongle, HeardCode
 from alarms.portisch import Frame, PortischDecoder
 from alarms.rf_bridge import RfBridgeReader
 from alarms.sensor_event import SensorEvent
-from alarms.service import AlarmService, AlarmView
+from alarms.service import AlarmService
 from alarms.station import this_host
+from alarms.values import AlarmView
 from alarms.zigbee import Zigbee2MqttListener
 from app.access import Permission
 from app.cli import CommandError
@@ -31,6 +32,11 @@ from app.store import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    _register_sensors(subparsers)
+    _register_alarms(subparsers)
+
+
+def _register_sensors(subparsers: argparse._SubParsersAction) -> None:
     sensors = subparsers.add_parser("sensors", help="传感器 sensor dongles")
     sensors_sub = sensors.add_subparsers(dest="sensors_command", required=True)
     decode = sensors_sub.add_parser("decode", help="decode a captured byte stream, one JSON line per frame")
@@ -83,6 +89,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bind.add_argument("--closed-code", default=None, help="a door contact's second code (closed)")
     bind.set_defaults(handler=_bind, permission=Permission.EDIT_ROSTER)
 
+
+def _register_alarms(subparsers: argparse._SubParsersAction) -> None:
     alarms = subparsers.add_parser("alarms", help="告警 alarms")
     alarms_sub = alarms.add_subparsers(dest="alarms_command", required=True)
     listing = alarms_sub.add_parser("list", help="list alarms, newest first")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from alarms.addresses import household_addresses
 from alarms.models import Alarm, AlarmState
-from alarms.service import AlarmView
+from alarms.values import AlarmView
 from app.models import AuditEntry
 
 

@@ -16,8 +16,9 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from alarms.escalation import DEFAULT_ESCALATE_AFTER_MIN
 from alarms.ingest import SensorIngest
-from alarms.service import DEFAULT_ESCALATE_AFTER_MIN, AlarmService
+from alarms.service import AlarmService
 from alarms.station import SensorStation
 from app.config import Seat
 from app.events import EventHub

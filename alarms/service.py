@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from alarms.grid_chain import Contact, grid_chain, supervisors
-from alarms.models import Alarm, AlarmState, Outcome, Priority
+from alarms.escalation import AlarmEscalation
+from alarms.models import Alarm, AlarmState, Outcome
+from alarms.values import AlarmDraft, AlarmError, AlarmView
 from app import audit
 from app.access import Permission, can
 from app.config import Seat
@@ -27,79 +27,6 @@ from app.store import Database
 from app.store.base import utcnow
 
 TOPIC = Topic.ALARM
-DEFAULT_ESCALATE_AFTER_MIN = 5.0
-
-
-class AlarmError(Exception):
-    """An action that does not fit the alarm's state (say, acknowledging a handled alarm)."""
-
-
-@dataclass(frozen=True)
-class AlarmDraft:
-    """An alarm about to be raised: what happened, where, and how urgent."""
-
-    kind: str
-    priority: Priority
-    title: str
-    source: str = "sensor"
-    household_id: int | None = None
-    grid_id: int | None = None
-    sensor_id: int | None = None
-    camera_id: int | None = None
-    lon: float | None = None
-    lat: float | None = None
-    detail: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class AlarmView:
-    """A detached snapshot of an alarm row, safe to hand to other threads and the ticket workflow."""
-
-    id: int
-    raised_at: datetime
-    source: str
-    kind: str
-    priority: int
-    state: str
-    title: str
-    household_id: int | None
-    grid_id: int | None
-    sensor_id: int | None
-    camera_id: int | None
-    lon: float | None
-    lat: float | None
-    detail: dict[str, Any]
-    acknowledged_at: datetime | None
-    acknowledged_by: str | None
-    ack_note: str | None
-    handled_at: datetime | None
-    handled_by: str | None
-    outcome: str | None
-    outcome_note: str | None
-    ticket_id: int | None
-    escalated_at: datetime | None
-
-    @classmethod
-    def of(cls, row: Alarm) -> AlarmView:
-        return cls(
-            **{name: getattr(row, name) for name in cls.__dataclass_fields__ if name != "detail"},
-            detail=json.loads(row.detail or "{}"),
-        )
-
-    @classmethod
-    def from_mapping(cls, row: Any) -> AlarmView:
-        """From a Core row of `_VIEW_COLUMNS` (the state comes back as a plain string there)."""
-        values = dict(row)
-        values["detail"] = json.loads(values["detail"] or "{}")
-        return cls(**values)
-
-    def as_dict(self) -> dict[str, Any]:
-        out = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        for key, value in out.items():
-            if isinstance(value, datetime):
-                out[key] = value.isoformat(timespec="seconds")
-        return out
-
 
 _VIEW_COLUMNS = tuple(Alarm.__table__.c[name] for name in AlarmView.__dataclass_fields__)
 
@@ -108,7 +35,7 @@ DispatchTicket = Callable[[AlarmView], int]
 PreviewTicket = Callable[[AlarmView], Any]  # what dispatching would create (app.tickets.preview.TicketPreview)
 
 
-class AlarmService:
+class AlarmService(AlarmEscalation):
     def __init__(
         self,
         db: Database,
@@ -308,83 +235,6 @@ class AlarmService:
             raise AlarmError(
                 f"告警 {alarm_id} 当前状态为 {row.state}，不能执行此操作 (not allowed in state {row.state})"
             )
-
-    # -- escalation ------------------------------------------------------------------------------------
-    def escalate(self, alarm_id: int, reason: str) -> list[Contact]:
-        """Hand the alarm up to the supervisor and the level-2 (community) grid leader, saying why."""
-        self._refuse_unless_allowed()
-        if not reason.strip():
-            raise AlarmError("上报须说明原因 (escalating needs a reason)")
-        with self.db.session() as session:
-            contacts = self._escalate(session, alarm_id, reason)
-        self.announce([alarm_id], "escalated")
-        return contacts or []
-
-    def escalate_overdue(self, after_minutes: float = DEFAULT_ESCALATE_AFTER_MIN) -> list[int]:
-        """Escalate every alarm still unacknowledged `after_minutes` after it was raised (once each).
-
-        Safe to run on two seats at once: each alarm is escalated by whichever run updates it first.
-        """
-        cutoff = self.clock() - timedelta(minutes=after_minutes)
-        reason = f"unacknowledged for {after_minutes:g} min"
-        with self.db.session() as session:
-            overdue = session.scalars(
-                select(Alarm.id)
-                .where(
-                    Alarm.state == AlarmState.RAISED, Alarm.escalated_at.is_(None), Alarm.raised_at <= cutoff
-                )
-                .order_by(Alarm.id)
-            ).all()
-            escalated = [
-                alarm_id
-                for alarm_id in overdue
-                if self._escalate(session, alarm_id, reason, first_time=True) is not None
-            ]
-        self.announce(escalated, "escalated")
-        return escalated
-
-    def _escalate(
-        self, session: Session, alarm_id: int, reason: str, *, first_time: bool = False
-    ) -> list[Contact] | None:
-        """Escalate by a conditional UPDATE; `first_time` only if still raised and never escalated,
-        returning None when another run got there first (or someone acknowledged it meanwhile)."""
-        row = session.get(Alarm, alarm_id)
-        if row is None:
-            raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
-        if row.state == AlarmState.HANDLED and not first_time:
-            raise AlarmError(f"告警 {alarm_id} 已处置，无需上报 (already handled)")
-        chain = grid_chain(session, row.grid_id)
-        community = [c for link in chain if link.level == 2 for c in link.contacts if c.role == "leader"]
-        contacts = supervisors(session, [link.grid_id for link in chain]) + community
-        conditions = [Alarm.id == alarm_id, Alarm.state != AlarmState.HANDLED]
-        if first_time:
-            conditions += [Alarm.state == AlarmState.RAISED, Alarm.escalated_at.is_(None)]
-        result = session.execute(
-            update(Alarm)
-            .where(*conditions)
-            .values(
-                escalated_at=self.clock(),
-                escalated_to=json.dumps(
-                    [{"name": c.name, "phone": c.phone, "role": c.role} for c in contacts],
-                    ensure_ascii=False,
-                ),
-            )
-            .execution_options(synchronize_session="fetch")
-        )
-        if result.rowcount != 1:
-            if first_time:
-                return None
-            raise AlarmError(f"告警 {alarm_id} 已处置，无需上报 (already handled)")
-        audit.record(
-            session,
-            self.seat,
-            "alarm.escalate",
-            "alarm",
-            alarm_id,
-            reason=reason,
-            to=[c.name for c in contacts],
-        )
-        return contacts
 
     # -- reading ---------------------------------------------------------------------------------------
     def get(self, alarm_id: int) -> AlarmView | None:

@@ -171,17 +171,7 @@ def import_grids(
             session, [f.code for f in features] + [f.parent_code for f in features if f.parent_code]
         )
         fresh = [f for f in features if f.code not in ids]
-        for feature in (f for f in features if f.code in ids):
-            if feature.code in stored and _same(feature, stored[feature.code]):
-                result.unchanged.append(feature.code)
-                continue
-            parent_id = ids[feature.parent_code] if feature.parent_code in ids else None
-            session.execute(
-                update(Grid)
-                .where(Grid.id == ids[feature.code])
-                .values(grid_columns(feature) | {"parent_id": parent_id})
-            )
-            result.updated.append(feature.code)
+        _update_known(session, features, stored, ids, result)
         # New grids may sit under updated or new parents; updated grids may not sit under new ones
         # (a new parent has no id yet), so those are re-parented once their parent exists.
         inserted = _insert(session, fresh, ids)
@@ -195,28 +185,62 @@ def import_grids(
         result.created = [f.code for f in fresh]
         result.ids = [ids[f.code] for f in features]
         result.buildings = sync_buildings(session, stored, features, ids, seat, str(path))
-        record(
-            session,
-            seat,
-            "import_grids",
-            "grid",
-            None,
-            source=str(path),
-            crs=crs.value,
-            created=len(result.created),
-            updated=len(result.updated),
-            unchanged=len(result.unchanged),
-            updated_codes=result.updated[:200],
-            warnings=len(result.warnings),
-            tolerance={"width_m": tolerance.width_m, "area_share": tolerance.area_share},
-            clipped=clip,
-        )
+        _record(session, seat, str(path), crs, tolerance, clip, result)
         if dry_run:
             session.rollback()
             return result
     if hub is not None:
         _publish(hub, result, features)
     return result
+
+
+def _update_known(
+    session: Session,
+    features: Sequence[GridFeature],
+    stored: dict[str, GridFeature],
+    ids: dict[str, int],
+    result: GridImportResult,
+) -> None:
+    """Rewrite the grids the store already has, where the file changed them (the rest stay unchanged)."""
+    for feature in (f for f in features if f.code in ids):
+        if feature.code in stored and _same(feature, stored[feature.code]):
+            result.unchanged.append(feature.code)
+            continue
+        parent_id = ids[feature.parent_code] if feature.parent_code in ids else None
+        session.execute(
+            update(Grid)
+            .where(Grid.id == ids[feature.code])
+            .values(grid_columns(feature) | {"parent_id": parent_id})
+        )
+        result.updated.append(feature.code)
+
+
+def _record(
+    session: Session,
+    seat: Seat,
+    source: str,
+    crs: Crs,
+    tolerance: Tolerance,
+    clip: bool,
+    result: GridImportResult,
+) -> None:
+    """The import's audit entry: what it read and what it created, changed and left."""
+    record(
+        session,
+        seat,
+        "import_grids",
+        "grid",
+        None,
+        source=source,
+        crs=crs.value,
+        created=len(result.created),
+        updated=len(result.updated),
+        unchanged=len(result.unchanged),
+        updated_codes=result.updated[:200],
+        warnings=len(result.warnings),
+        tolerance={"width_m": tolerance.width_m, "area_share": tolerance.area_share},
+        clipped=clip,
+    )
 
 
 def _publish(hub: EventHub, result: GridImportResult, features: Sequence[GridFeature]) -> None:

@@ -170,7 +170,7 @@ def start_wall(folder: Path, streams: int):
     from video.cameras import CameraInfo
     from video.layouts import PRESETS
     from video.status import StreamState
-    from widgets.wall.panel import stream_pool_for
+    from widgets.wall.shared import stream_pool_for
     from widgets.wall.wall import VideoWall
 
     clips = make_clips(folder, streams, 60)

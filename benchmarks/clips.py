@@ -105,7 +105,8 @@ def add_cost_us(count: int = 200_000) -> float:
 def clip_ready_delay(folder: Path, url: str, pool, after: float) -> tuple[float, float]:
     """(seconds from the window's end to the clip's row being ready, the clip's size in MB)."""
     from alarms.models import Priority
-    from alarms.service import AlarmDraft, AlarmService
+    from alarms.service import AlarmService
+    from alarms.values import AlarmDraft
     from app.context import SiteContext
     from app.models import Camera, Grid
     from app.store import Database

@@ -173,7 +173,7 @@ def run_wall(urls: list[str], seconds: float) -> dict:
     from video.cameras import CameraInfo
     from video.layouts import PRESETS
     from video.status import StreamState
-    from widgets.wall.panel import stream_pool_for
+    from widgets.wall.shared import stream_pool_for
     from widgets.wall.wall import VideoWall
 
     app = QApplication.instance() or QApplication([])

@@ -20,7 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alarms.models import Alarm, AlarmState, Priority
-from alarms.service import AlarmDraft, AlarmError, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft, AlarmError
 from app import audit
 from app.events import AiEventChanged, Change, EventHub
 from app.models import Camera

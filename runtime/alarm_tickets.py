@@ -7,7 +7,8 @@ A second alarm at a place that already has an open ticket of the same category j
 
 from __future__ import annotations
 
-from alarms.service import AlarmService, AlarmView, DispatchTicket
+from alarms.service import AlarmService, DispatchTicket
+from alarms.values import AlarmView
 from app.tickets.desk import TicketDesk
 from app.tickets.errors import DuplicateReport
 from app.tickets.intake import Intake

@@ -91,12 +91,12 @@ class SeatRuntime(QObject):
         """The process's capture workers (the walls' and the AI's): this runtime closes them at the end."""
         if self._pool_for is not None:
             return self._pool_for(self.context)
-        from widgets.wall.panel import stream_pool_for
+        from widgets.wall.shared import stream_pool_for
 
         return stream_pool_for(self.context)
 
     def _start_ai(self) -> AiRuntime:
-        from widgets.wall.panel import set_overlay_source
+        from widgets.wall.shared import set_overlay_source
 
         assert self.pool is not None
         extra = {"opener": self._ai_opener} if self._ai_opener is not None else {}

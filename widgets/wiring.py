@@ -13,7 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect
 from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
-from alarms.service import AlarmView
+from alarms.values import AlarmView
 from grid_map.nearby import NEAREST_CAMERA_M, closest
 from widgets.alarms.live_view import NearbyCamera
 

@@ -36,6 +36,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("tickets", help="工单 tickets: intake, workflow, escalation, KPIs")
     sub = parser.add_subparsers(dest="tickets_command", required=True)
 
+    _add_new(sub)
+
+    show = sub.add_parser("show", help="查看工单 show a ticket")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.add_argument(
+        "--full", action="store_true", help="完整显示反映人电话 (须 --reason, 记入审计) the phone whole"
+    )
+    show.add_argument("--reason", help="完整显示的理由 why the phone is needed whole (recorded in the audit)")
+    show.set_defaults(handler=_show, permission=Permission.VIEW_SITE)
+
+    _add_act(sub)
+
+    sweep_parser = sub.add_parser("sweep", help="时限监控：预警与升级 run the escalation sweep")
+    sweep_parser.add_argument(
+        "--at", type=_instant, help="as of this time (default: now; never in the future)"
+    )
+    _add_simulate(sweep_parser)
+    sweep_parser.set_defaults(handler=_sweep, permission=Permission.SWEEP_TICKETS)
+
+    kpi = sub.add_parser("kpi", help="三率统计 response/resolution/satisfaction rates")
+    kpi.add_argument("--from", dest="start", type=_instant)
+    kpi.add_argument("--to", dest="end", type=_instant)
+    kpi.add_argument("--grid", help="网格编码 grid code (default: the whole site)")
+    kpi.add_argument("--json", action="store_true")
+    kpi.set_defaults(handler=_kpi, permission=Permission.VIEW_SITE)
+
+    categories = sub.add_parser("categories", help="分类与时限 categories and limits")
+    categories.add_argument("--json", action="store_true")
+    categories.set_defaults(handler=_categories)
+
+    open311 = sub.add_parser("open311", help="Open311 GeoReport v2 JSON export")
+    open311.add_argument("file", type=Path, help="output .json ('-' for stdout)")
+    open311.add_argument("--services", action="store_true", help="export the service list instead")
+    open311.add_argument("--from", dest="start", type=_instant)
+    open311.add_argument("--to", dest="end", type=_instant)
+    open311.set_defaults(handler=_open311, permission=Permission.VIEW_SITE)
+
+    notice = sub.add_parser("notices", help="导出待打印的办理结果告知单 export queued feedback notices")
+    notice.add_argument("file", type=Path, help=".csv or .html (printable)")
+    notice.set_defaults(handler=_notices, permission=Permission.EXPORT_PERSONAL_DATA)
+
+
+def _add_new(sub: argparse._SubParsersAction) -> None:
+    """tickets new: what a ticket is opened with."""
     new = sub.add_parser("new", help="受理新工单 open a ticket; prints its id")
     new.add_argument("--category", required=True, help="分类编码 category code (see `tickets categories`)")
     where = new.add_mutually_exclusive_group(required=True)
@@ -55,15 +100,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new.add_argument("--force", action="store_true", help="确认新建，即使有同地同类未办结工单")
     new.set_defaults(handler=_new, permission=Permission.OPEN_TICKETS)
 
-    show = sub.add_parser("show", help="查看工单 show a ticket")
-    show.add_argument("id", type=int)
-    show.add_argument("--json", action="store_true")
-    show.add_argument(
-        "--full", action="store_true", help="完整显示反映人电话 (须 --reason, 记入审计) the phone whole"
-    )
-    show.add_argument("--reason", help="完整显示的理由 why the phone is needed whole (recorded in the audit)")
-    show.set_defaults(handler=_show, permission=Permission.VIEW_SITE)
 
+def _add_act(sub: argparse._SubParsersAction) -> None:
+    """tickets act: an action and the arguments the actions take."""
     act = sub.add_parser("act", help="办理操作 apply an action: " + ", ".join(a.value for a in Action))
     act.add_argument("id", type=int)
     act.add_argument("action", choices=[a.value for a in Action])
@@ -94,35 +133,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     act.add_argument("--text", help="备注内容 (note)")
     act.add_argument("--json", action="store_true", help="print the ticket after the action as JSON")
     act.set_defaults(handler=_act, permission=Permission.ACT_ON_TICKETS)
-
-    sweep_parser = sub.add_parser("sweep", help="时限监控：预警与升级 run the escalation sweep")
-    sweep_parser.add_argument(
-        "--at", type=_instant, help="as of this time (default: now; never in the future)"
-    )
-    _add_simulate(sweep_parser)
-    sweep_parser.set_defaults(handler=_sweep, permission=Permission.SWEEP_TICKETS)
-
-    kpi = sub.add_parser("kpi", help="三率统计 response/resolution/satisfaction rates")
-    kpi.add_argument("--from", dest="start", type=_instant)
-    kpi.add_argument("--to", dest="end", type=_instant)
-    kpi.add_argument("--grid", help="网格编码 grid code (default: the whole site)")
-    kpi.add_argument("--json", action="store_true")
-    kpi.set_defaults(handler=_kpi, permission=Permission.VIEW_SITE)
-
-    categories = sub.add_parser("categories", help="分类与时限 categories and limits")
-    categories.add_argument("--json", action="store_true")
-    categories.set_defaults(handler=_categories)
-
-    open311 = sub.add_parser("open311", help="Open311 GeoReport v2 JSON export")
-    open311.add_argument("file", type=Path, help="output .json ('-' for stdout)")
-    open311.add_argument("--services", action="store_true", help="export the service list instead")
-    open311.add_argument("--from", dest="start", type=_instant)
-    open311.add_argument("--to", dest="end", type=_instant)
-    open311.set_defaults(handler=_open311, permission=Permission.VIEW_SITE)
-
-    notice = sub.add_parser("notices", help="导出待打印的办理结果告知单 export queued feedback notices")
-    notice.add_argument("file", type=Path, help=".csv or .html (printable)")
-    notice.set_defaults(handler=_notices, permission=Permission.EXPORT_PERSONAL_DATA)
 
 
 def _add_simulate(parser: argparse.ArgumentParser) -> None:

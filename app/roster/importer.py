@@ -92,15 +92,7 @@ def import_roster(
     if not rows:
         raise RosterFileError(f"文件 {table.file_name}: 表头 (第 {layout.row_number} 行) 下没有居民数据")
     report.rows_read = len(rows)
-    problems = _Problems()
-    entries: list[RosterEntry] = []
-    for row in rows:
-        entry, reasons = parse_entry(row, layout)
-        for reason in reasons:
-            problems.add(row.number, reason)
-        if entry is not None:
-            entries.append(entry)
-    _check_duplicates_in_file(rows, layout, problems)
+    entries, problems = _parse_rows(rows, layout)
 
     try:
         with ctx.db.session() as session:
@@ -139,12 +131,31 @@ def import_roster(
             "未导入任何数据; 请重新导入以查看详情"
         ) from error
     report.committed = True
-    what = RosterChanged("roster_import", table.file_name)
+    _announce(ctx, table.file_name, household_ids, report)
+    return report
+
+
+def _parse_rows(rows: list[RawRow], layout: HeaderLayout) -> tuple[list[RosterEntry], _Problems]:
+    """Every row read as an entry, with each row's problems (duplicates within the file among them)."""
+    problems = _Problems()
+    entries: list[RosterEntry] = []
+    for row in rows:
+        entry, reasons = parse_entry(row, layout)
+        for reason in reasons:
+            problems.add(row.number, reason)
+        if entry is not None:
+            entries.append(entry)
+    _check_duplicates_in_file(rows, layout, problems)
+    return entries, problems
+
+
+def _announce(ctx: SiteContext, file_name: str, household_ids: list[int], report: ImportReport) -> None:
+    """Tell every listener what the committed import added: households, residents and bound sensors."""
+    what = RosterChanged("roster_import", file_name)
     ctx.hub.publish(Change(Topic.HOUSEHOLD, tuple(household_ids), what))
     ctx.hub.publish(Change(Topic.RESIDENT, tuple(report.resident_ids), what))
     if report.sensors_bound:
         ctx.hub.publish(Change(Topic.SENSOR, tuple(report.sensors_bound), SensorChanged("bound")))
-    return report
 
 
 def _locate_header(tables: list[RawTable]) -> tuple[RawTable, HeaderLayout]:

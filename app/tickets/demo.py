@@ -8,6 +8,7 @@ site runs on. Deterministic for a seed.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +20,7 @@ from app.site_clock import clock_in
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets.bulk import insert_tickets
-from app.tickets.categories import CategoryBook, load_categories
+from app.tickets.categories import Category, CategoryBook, load_categories
 from app.tickets.clock import Clocks
 from app.tickets.demo_texts import TEXTS
 from app.tickets.intake import Actor, Intake, Place, plan_ticket
@@ -82,22 +83,7 @@ def seed_demo_tickets(
     clocks = Clocks.in_zone(clock_in(session).zone)
     grids, leaders = GridBook.load(session), LeaderBook.load(session)
     workflow = Workflow(book, clocks, grids, leaders)
-    compounds = session.execute(
-        select(Grid.id, Grid.centre_lon, Grid.centre_lat).where(Grid.level == 3)
-    ).all()
-    households = session.execute(
-        select(
-            Household.id,
-            Building.lon,
-            Building.lat,
-            Building.grid_id,
-            Building.address,
-            Household.unit,
-            Household.room,
-        )
-        .join(Building, Building.id == Household.building_id)
-        .limit(2000)
-    ).all()
+    compounds, households = _demo_places(session)
     if not compounds:
         return 0
     centre = Actor("指挥中心", "demo@command-centre")
@@ -111,29 +97,8 @@ def seed_demo_tickets(
     rows: list[dict[str, Any]] = []
     first_events: list[list[dict[str, Any]]] = []
     for _ in range(count):
-        group = rng.choice(list(by_group))
-        category = book[rng.choice(by_group[group])]
-        fate = rng.choices(fates, weights)[0]
-        # open tickets are recent, finished ones spread over the last six weeks
-        hours_ago = rng.uniform(1, 40) if fate in OPEN_FATES else rng.uniform(30, 24 * 42)
-        at = now - timedelta(hours=hours_ago)
-        if households and rng.random() < 0.3:
-            h = rng.choice(households)
-            place = Place(h.lon, h.lat, h.grid_id, f"{h.address}{h.unit}单元{h.room}室", h.id, None)
-        else:
-            g = rng.choice(compounds)
-            place = Place(g.centre_lon, g.centre_lat, g.id, None, None, None)
-        if fate in ("filed", "dismissed"):
-            place = Place(place.lon, place.lat, None, place.address, place.household_id, None)
-        intake = Intake(
-            category=category.code,
-            text=rng.choice(TEXTS[category.code][0]),
-            source=rng.choice(
-                ["phone", "phone", "phone", "walk_in", "home_visit", "patrol", "patrol", "camera", "sensor"]
-            ),
-            reporter_name=rng.choice(REPORTERS),
-            reporter_phone=f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
-            at=at,
+        category, fate, at, place, intake = _demo_intake(
+            rng, book, by_group, fates, weights, households, compounds, now
         )
         row, events = plan_ticket(intake, category, place, grids, leaders, clocks.of(category), centre, at)
         rows.append(row)
@@ -151,6 +116,108 @@ def seed_demo_tickets(
     session.execute(insert(TicketEvent.__table__), events_out)
     sweep_session(session, workflow, now, recorded=now)
     return len(ids)
+
+
+def _demo_places(session: Session) -> tuple[Sequence[Any], Sequence[Any]]:
+    """Where demo tickets happen: the compounds' centres, and up to 2,000 households with their buildings."""
+    compounds = session.execute(
+        select(Grid.id, Grid.centre_lon, Grid.centre_lat).where(Grid.level == 3)
+    ).all()
+    households = session.execute(
+        select(
+            Household.id,
+            Building.lon,
+            Building.lat,
+            Building.grid_id,
+            Building.address,
+            Household.unit,
+            Household.room,
+        )
+        .join(Building, Building.id == Household.building_id)
+        .limit(2000)
+    ).all()
+    return compounds, households
+
+
+def _demo_intake(
+    rng: random.Random,
+    book: CategoryBook,
+    by_group: dict[str, list[str]],
+    fates: list[str],
+    weights: list[int],
+    households: Sequence[Any],
+    compounds: Sequence[Any],
+    now: datetime,
+) -> tuple[Category, str, datetime, Place, Intake]:
+    """One demo report: its category, fate, time and place (the random draws in the builder's order)."""
+    group = rng.choice(list(by_group))
+    category = book[rng.choice(by_group[group])]
+    fate = rng.choices(fates, weights)[0]
+    # open tickets are recent, finished ones spread over the last six weeks
+    hours_ago = rng.uniform(1, 40) if fate in OPEN_FATES else rng.uniform(30, 24 * 42)
+    at = now - timedelta(hours=hours_ago)
+    if households and rng.random() < 0.3:
+        h = rng.choice(households)
+        place = Place(h.lon, h.lat, h.grid_id, f"{h.address}{h.unit}单元{h.room}室", h.id, None)
+    else:
+        g = rng.choice(compounds)
+        place = Place(g.centre_lon, g.centre_lat, g.id, None, None, None)
+    if fate in ("filed", "dismissed"):
+        place = Place(place.lon, place.lat, None, place.address, place.household_id, None)
+    intake = Intake(
+        category=category.code,
+        text=rng.choice(TEXTS[category.code][0]),
+        source=rng.choice(
+            ["phone", "phone", "phone", "walk_in", "home_visit", "patrol", "patrol", "camera", "sensor"]
+        ),
+        reporter_name=rng.choice(REPORTERS),
+        reporter_phone=f"1{rng.choice('3589')}{rng.randrange(10**8, 10**9)}",
+        at=at,
+    )
+    return category, fate, at, place, intake
+
+
+def _event_row(ticket: Ticket, moment: datetime, result: Any, actor: Actor) -> dict[str, Any]:
+    """The timeline row of one demo step, as the workflow applied it."""
+    return {
+        "ticket_id": ticket.id,
+        "at": moment,
+        "recorded_at": moment,
+        "action": result.action,
+        "from_state": result.from_state,
+        "to_state": result.to_state,
+        "level": result.level,
+        "grid_id": result.grid_id,
+        "person_id": result.person_id,
+        "actor": actor.name,
+        "seat": actor.seat,
+        "note": result.note,
+        "detail": "{}",
+    }
+
+
+def _handle_rounds(
+    step: Callable[..., bool], ticket: Ticket, fate: str, handler: Actor, centre: Actor, rng, result: str
+) -> None:
+    """Handled, verified, closed, called back: as far as the fate goes, twice over for a rework."""
+    rounds = 2 if fate.startswith("rework") else 1
+    for round_ in range(rounds):
+        if not step(Action.HANDLE, handler, (60, 1800), result=result):
+            return
+        if fate == "handled" or not step(Action.VERIFY, centre, (30, 600)):
+            return
+        if fate == "verified" or not step(Action.CLOSE, centre, (10, 120)):
+            return
+        if fate == "closed":
+            return
+        unhappy = fate.startswith("rework") and round_ == 0
+        rating = "不满意" if unhappy else rng.choices(["满意", "基本满意", "不满意"], [80, 16, 4])[0]
+        if not step(Action.FEEDBACK, Actor("回访员", "demo@callback"), (60, 2880), satisfaction=rating):
+            return
+        if ticket.state != State.DISPATCHED:
+            return
+        if fate == "rework_open" or not step(Action.START, handler, (10, 120)):
+            return
 
 
 def _live(
@@ -175,31 +242,13 @@ def _live(
             return False
         clock = moment
         result = workflow.apply(ticket, action, moment, actor, params)
-        out.append(
-            {
-                "ticket_id": ticket.id,
-                "at": moment,
-                "recorded_at": moment,
-                "action": result.action,
-                "from_state": result.from_state,
-                "to_state": result.to_state,
-                "level": result.level,
-                "grid_id": result.grid_id,
-                "person_id": result.person_id,
-                "actor": actor.name,
-                "seat": actor.seat,
-                "note": result.note,
-                "detail": "{}",
-            }
-        )
+        out.append(_event_row(ticket, moment, result, actor))
         return True
 
-    if fate == "filed":
+    if fate in ("filed", "dispatched"):  # no step of their own: filed, or dispatched and untouched
         return
     if fate == "dismissed":
         step(Action.DISMISS, centre, (10, 60), reason="经核实不属于社区受理范围，已告知居民转相关部门")
-        return
-    if fate == "dispatched":
         return
     if fate == "returned":
         step(Action.RETURN, handler, (20, 120), reason="事发地点属相邻网格管辖")
@@ -229,24 +278,7 @@ def _live(
         return
     done = ("handled", "verified", "closed", "evaluated", "rework_evaluated", "rework_open")
     if fate in done:
-        rounds = 2 if fate.startswith("rework") else 1
-        for round_ in range(rounds):
-            if not step(Action.HANDLE, handler, (60, 1800), result=result):
-                return
-            if fate == "handled" or not step(Action.VERIFY, centre, (30, 600)):
-                return
-            if fate == "verified" or not step(Action.CLOSE, centre, (10, 120)):
-                return
-            if fate == "closed":
-                return
-            unhappy = fate.startswith("rework") and round_ == 0
-            rating = "不满意" if unhappy else rng.choices(["满意", "基本满意", "不满意"], [80, 16, 4])[0]
-            if not step(Action.FEEDBACK, Actor("回访员", "demo@callback"), (60, 2880), satisfaction=rating):
-                return
-            if ticket.state != State.DISPATCHED:
-                return
-            if fate == "rework_open" or not step(Action.START, handler, (10, 120)):
-                return
+        _handle_rounds(step, ticket, fate, handler, centre, rng, result)
 
 
 def _approver(workflow: Workflow, ticket: Ticket) -> Actor | None:

@@ -197,20 +197,11 @@ def _detail_json(items: tuple[tuple[str, Any], ...]) -> str:
     return json.dumps(dict(items), ensure_ascii=False)
 
 
-def plan_ticket(
-    intake: Intake,
-    category: Category,
-    place: Place,
-    grids: GridBook,
-    leaders: LeaderBook,
-    clock: Clock,
-    actor: Actor,
-    now: datetime,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The ticket row and its first timeline events (without ticket_id), dispatched when the place is known."""
-    at = intake.at or now
-    chain = grids.chain(place.grid_id)
-    ticket = SimpleNamespace(
+def _filed_ticket(
+    intake: Intake, category: Category, place: Place, chain: dict[int, GridInfo], at: datetime
+) -> SimpleNamespace:
+    """The new ticket's row, filed and not yet dispatched, at its place in the grid chain."""
+    return SimpleNamespace(
         version=1,
         state=_FILED,
         category_code=category.code,
@@ -244,6 +235,22 @@ def plan_ticket(
         queue="",
         sort_at=None,
     )
+
+
+def plan_ticket(
+    intake: Intake,
+    category: Category,
+    place: Place,
+    grids: GridBook,
+    leaders: LeaderBook,
+    clock: Clock,
+    actor: Actor,
+    now: datetime,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The ticket row and its first timeline events (without ticket_id), dispatched when the place is known."""
+    at = intake.at or now
+    chain = grids.chain(place.grid_id)
+    ticket = _filed_ticket(intake, category, place, chain, at)
 
     def event(action: str, from_state: str | None, to_state: str, note: str, **detail: Any) -> dict[str, Any]:
         return {

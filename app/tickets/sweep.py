@@ -136,25 +136,8 @@ def sweep_session(
             if ticket.next_due_at is None or ticket.next_due_at > now:
                 break
             instant = ticket.next_due_at
-            pending = next(p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level)
             from_state = ticket.state
-            if pending < BREACHED:
-                pass_warning(ticket, clock, pending)
-                action = "warn"
-                deadline = site_clock.text(ticket.deadline_at, SHORT)
-                note = f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，截止 {deadline}"
-                report.warnings += 1
-            elif (ticket.level or 0) > 0:
-                action = "escalate"
-                note = "超过办理时限，" + workflow.escalate(ticket, instant, breach=True)
-                report.escalations += 1
-            else:
-                ticket.warn_level = BREACHED
-                if ticket.overdue_since is None:
-                    ticket.overdue_since = instant
-                action = "breach"
-                note = "县级领导层级仍超时，已无更高层级，列入督办"
-                report.top_breaches += 1
+            action, note = _step(ticket, clock, workflow, site_clock, instant, report)
             ticket.updated_at = instant
             if action != "warn":
                 refresh(ticket, clock, instant)
@@ -175,21 +158,20 @@ def sweep_session(
             }
             events.append(event)
             if action != "warn":
-                audits.append(
-                    {
-                        "at": recorded,
-                        "actor": SWEEP_ACTOR,
-                        "seat": seat,
-                        "action": f"ticket.{action}",
-                        "entity": "ticket",
-                        "entity_id": ticket.id,
-                        "detail": json.dumps(
-                            {"at": instant.isoformat(), "level": ticket.level, "note": note},
-                            ensure_ascii=False,
-                        ),
-                    }
-                )
+                audits.append(_audit_row(ticket, action, note, instant, recorded, seat))
         report.tickets.append(ticket.id)
+    _store(session, rows, due, events, audits)
+    return report
+
+
+def _store(
+    session,
+    rows: Sequence[Sequence[Any]],
+    due: list[SimpleNamespace],
+    events: list[dict[str, Any]],
+    audits: list[dict[str, Any]],
+) -> None:
+    """Write the swept tickets back, then their timeline events, the roll-up counts and the audit."""
     _write_back(session, rows, due)
     session.expire_all()  # ORM copies of swept tickets are stale now
     insert_rows(session, TicketEvent.__table__, events)
@@ -202,7 +184,50 @@ def sweep_session(
         ),
     )
     audit.record_rows(session, audits)
-    return report
+
+
+def _step(
+    ticket, clock: Clock, workflow: Workflow, site_clock, instant: datetime, report: SweepReport
+) -> tuple[str, str]:
+    """One step of a due ticket: the next warning, an escalation, or at the top level a breach;
+    returns the action and the timeline's note, and counts it in the report."""
+    pending = next(p for p in (*WARNINGS, BREACHED) if p > ticket.warn_level)
+    if pending < BREACHED:
+        pass_warning(ticket, clock, pending)
+        action = "warn"
+        deadline = site_clock.text(ticket.deadline_at, SHORT)
+        note = f"{LEVEL_ZH[ticket.level or 0]}时限已用 {pending}%，截止 {deadline}"
+        report.warnings += 1
+    elif (ticket.level or 0) > 0:
+        action = "escalate"
+        note = "超过办理时限，" + workflow.escalate(ticket, instant, breach=True)
+        report.escalations += 1
+    else:
+        ticket.warn_level = BREACHED
+        if ticket.overdue_since is None:
+            ticket.overdue_since = instant
+        action = "breach"
+        note = "县级领导层级仍超时，已无更高层级，列入督办"
+        report.top_breaches += 1
+    return action, note
+
+
+def _audit_row(
+    ticket, action: str, note: str, instant: datetime, recorded: datetime, seat: str
+) -> dict[str, Any]:
+    """The audit entry of a sweep step that changed the ticket (warnings are only in the timeline)."""
+    return {
+        "at": recorded,
+        "actor": SWEEP_ACTOR,
+        "seat": seat,
+        "action": f"ticket.{action}",
+        "entity": "ticket",
+        "entity_id": ticket.id,
+        "detail": json.dumps(
+            {"at": instant.isoformat(), "level": ticket.level, "note": note},
+            ensure_ascii=False,
+        ),
+    }
 
 
 def _write_back(session, read: Sequence[Sequence[Any]], tickets: list[SimpleNamespace]) -> None:

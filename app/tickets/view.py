@@ -37,16 +37,7 @@ def describe_ticket(
     iso = clock_in(session).iso
     if ticket is None:
         raise TicketNotFound(ticket_id)
-    category = categories.categories.get(ticket.category_code)
     chain = grids.chain(ticket.grid_l4_id or ticket.grid_l3_id or ticket.grid_l2_id or ticket.grid_l1_id)
-    events = session.scalars(
-        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
-    )
-    photos = session.execute(
-        select(
-            TicketPhoto.id, TicketPhoto.stage, TicketPhoto.filename, TicketPhoto.sha256, TicketPhoto.size
-        ).where(TicketPhoto.ticket_id == ticket_id)
-    )
     phone = (lambda number: number) if full else mask_phone
     return {
         "revealed": full,
@@ -55,12 +46,7 @@ def describe_ticket(
         "state": ticket.state,
         "state_zh": State(ticket.state).zh,
         "queue": ticket.queue,
-        "category": {
-            "code": ticket.category_code,
-            "name": category.name if category else ticket.category_code,
-            "path": category.path if category else ticket.category_code,
-            "case_type": category.case_type.value if category else None,
-        },
+        "category": _category(ticket, categories),
         "source": ticket.source,
         "source_zh": Source(ticket.source).zh,
         "text": ticket.text,
@@ -74,23 +60,9 @@ def describe_ticket(
         },
         "level": ticket.level,
         "level_zh": LEVEL_ZH.get(ticket.level) if ticket.level is not None else None,
-        "grid_chain": [
-            {
-                "level": level,
-                "code": info.code,
-                "name": info.name,
-                "leader": leaders.name(leaders.leaders.get(info.id)),
-            }
-            for level, info in sorted(chain.items())
-        ],
+        "grid_chain": _grid_chain(chain, leaders),
         "assigned_grid": grids.name(ticket.assigned_grid_id) if ticket.assigned_grid_id else None,
-        "assignee": {
-            "id": ticket.assignee_id,
-            "name": leaders.name(ticket.assignee_id),
-            "phone": leaders.phones.get(ticket.assignee_id),
-        }
-        if ticket.assignee_id
-        else None,
+        "assignee": _assignee(ticket.assignee_id, leaders),
         "created_at": iso(ticket.created_at),
         "deadline": iso(ticket.deadline_at),
         "next_due": iso(ticket.next_due_at),
@@ -104,27 +76,78 @@ def describe_ticket(
         "pending_request": ticket.pending_request,
         "result": ticket.result,
         "satisfaction": ticket.satisfaction,
-        "timeline": [
-            {
-                "at": iso(e.at),
-                "recorded_at": iso(e.recorded_at),
-                "action": e.action,
-                "action_zh": ACTION_NAMES.get(e.action, e.action),
-                "from": e.from_state,
-                "to": e.to_state,
-                "level": e.level,
-                "note": e.note,
-                "actor": e.actor,
-                "seat": e.seat,
-                "detail": _detail(e.detail, phone),
-            }
-            for e in events
-        ],
-        "photos": [
-            {"id": p.id, "stage": p.stage, "filename": p.filename, "sha256": p.sha256, "size": p.size}
-            for p in photos
-        ],
+        "timeline": _timeline(session, ticket_id, iso, phone),
+        "photos": _photos(session, ticket_id),
     }
+
+
+def _category(ticket: Ticket, categories: CategoryBook) -> dict[str, Any]:
+    """The ticket's category by code, name and path (its code alone when the book no longer has it)."""
+    category = categories.categories.get(ticket.category_code)
+    return {
+        "code": ticket.category_code,
+        "name": category.name if category else ticket.category_code,
+        "path": category.path if category else ticket.category_code,
+        "case_type": category.case_type.value if category else None,
+    }
+
+
+def _assignee(person_id: int | None, leaders: LeaderBook) -> dict[str, Any] | None:
+    """Who handles the ticket, with the phone to reach them (None while nobody does)."""
+    if not person_id:
+        return None
+    return {"id": person_id, "name": leaders.name(person_id), "phone": leaders.phones.get(person_id)}
+
+
+def _grid_chain(chain: dict, leaders: LeaderBook) -> list[dict[str, Any]]:
+    """The ticket's grids from the top down, each with its leader."""
+    return [
+        {
+            "level": level,
+            "code": info.code,
+            "name": info.name,
+            "leader": leaders.name(leaders.leaders.get(info.id)),
+        }
+        for level, info in sorted(chain.items())
+    ]
+
+
+def _timeline(
+    session: Session, ticket_id: int, iso: Callable, phone: Callable[[str | None], str | None]
+) -> list[dict[str, Any]]:
+    """Every event of the ticket, oldest first, with the reporter's phone as `phone` shows it."""
+    events = session.scalars(
+        select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
+    )
+    return [
+        {
+            "at": iso(e.at),
+            "recorded_at": iso(e.recorded_at),
+            "action": e.action,
+            "action_zh": ACTION_NAMES.get(e.action, e.action),
+            "from": e.from_state,
+            "to": e.to_state,
+            "level": e.level,
+            "note": e.note,
+            "actor": e.actor,
+            "seat": e.seat,
+            "detail": _detail(e.detail, phone),
+        }
+        for e in events
+    ]
+
+
+def _photos(session: Session, ticket_id: int) -> list[dict[str, Any]]:
+    """The ticket's photos as stored (the bytes stay in the store)."""
+    photos = session.execute(
+        select(
+            TicketPhoto.id, TicketPhoto.stage, TicketPhoto.filename, TicketPhoto.sha256, TicketPhoto.size
+        ).where(TicketPhoto.ticket_id == ticket_id)
+    )
+    return [
+        {"id": p.id, "stage": p.stage, "filename": p.filename, "sha256": p.sha256, "size": p.size}
+        for p in photos
+    ]
 
 
 def _detail(text: str | None, phone: Callable[[str | None], str | None]) -> dict[str, Any]:

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from alarms.models import Priority  # noqa: E402
-from alarms.service import AlarmDraft, AlarmService  # noqa: E402
+from alarms.service import AlarmService  # noqa: E402
+from alarms.values import AlarmDraft  # noqa: E402
 from app.config import Seat  # noqa: E402
 from app.events import EventHub  # noqa: E402
 from app.models import Sensor  # noqa: E402

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from alarms.addresses import household_addresses
-from alarms.service import AlarmView
+from alarms.values import AlarmView
 from app.context import SiteContext
 from app.models import Camera, Grid, Sensor
 from app.site_clock import SiteClock

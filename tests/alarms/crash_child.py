@@ -14,7 +14,8 @@ from sqlalchemy import select
 from alarms.ingest import SensorIngest
 from alarms.models import Alarm, AlarmState
 from alarms.rf_bridge import RfBridgeReader
-from alarms.service import AlarmError, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmError
 from app.config import Seat
 from app.events import EventHub
 from app.store import Database

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from app.models import (
     Building,
     Duty,
@@ -45,26 +47,7 @@ def build_site(db: Database) -> Site:
         s.add_all([street, community, compound, micro])
         s.flush()
 
-        def person(name: str, phone: str, grid: Grid, role: DutyRole, **extra) -> Person:
-            p = Person(name=name, phone=phone, **extra)
-            p.duties.append(Duty(grid_id=grid.id, role=role))
-            s.add(p)
-            return p
-
-        person("赵建国", "13800000001", street, DutyRole.LEADER)
-        person("钱立新", "13800000009", street, DutyRole.COUNTY_LEADER)
-        person("孙丽华", "13800000002", community, DutyRole.LEADER)
-        person("周文斌", "13800000008", community, DutyRole.SUPERVISOR)
-        person("李秀梅", "13800000003", compound, DutyRole.LEADER)
-        person("吴晓东", "13800000004", micro, DutyRole.MEMBER)
-        person("郑海燕", "13800000005", micro, DutyRole.VOLUNTEER)
-        party = Person(name="王志刚", phone="13800000006", party_member=True)
-        helper = Person(name="冯桂兰", phone="13800000007")
-        s.add_all([party, helper])
-        s.flush()
-        team = VolunteerTeam(name="银龄互助服务队", grid_id=compound.id, purpose="独居老人探访")
-        team.members.append(VolunteerTeamMember(person_id=helper.id))
-        s.add(team)
+        party = _staff(s, street, community, compound, micro)
 
         building = Building(
             grid_id=micro.id, name="7号楼", address="郑州市二七区幸福路18号院7号楼", lon=113.64, lat=34.72
@@ -98,32 +81,65 @@ def build_site(db: Database) -> Site:
             )
         )
         s.add(PartyPairing(person_id=party.id, household_id=home.id))
-        sensors = [
-            Sensor(
-                name="紧急呼叫按钮",
-                kind="sos",
-                protocol="rf433",
-                device_code="A1B2C3",
-                grid_id=micro.id,
-                household_id=home.id,
-            ),
-            Sensor(
-                name="人体感应",
-                kind="pir",
-                protocol="rf433",
-                device_code="0F0F01",
-                grid_id=micro.id,
-                household_id=home.id,
-            ),
-            Sensor(
-                name="门磁",
-                kind="door",
-                protocol="rf433",
-                device_code="3C5A0A",
-                grid_id=micro.id,
-                household_id=home.id,
-            ),
-        ]
-        s.add_all(sensors)
+        sensors = _sensors(s, micro.id, home.id)
         s.flush()
         return Site(street.id, community.id, micro.id, home.id, other.id, *(x.id for x in sensors))
+
+
+def _staff(s: Session, street: Grid, community: Grid, compound: Grid, micro: Grid) -> Person:
+    """The grids' duty staff, a volunteer team with its member, and the party member (returned) who pairs
+    with the elder's household."""
+
+    def person(name: str, phone: str, grid: Grid, role: DutyRole, **extra) -> Person:
+        p = Person(name=name, phone=phone, **extra)
+        p.duties.append(Duty(grid_id=grid.id, role=role))
+        s.add(p)
+        return p
+
+    person("赵建国", "13800000001", street, DutyRole.LEADER)
+    person("钱立新", "13800000009", street, DutyRole.COUNTY_LEADER)
+    person("孙丽华", "13800000002", community, DutyRole.LEADER)
+    person("周文斌", "13800000008", community, DutyRole.SUPERVISOR)
+    person("李秀梅", "13800000003", compound, DutyRole.LEADER)
+    person("吴晓东", "13800000004", micro, DutyRole.MEMBER)
+    person("郑海燕", "13800000005", micro, DutyRole.VOLUNTEER)
+    party = Person(name="王志刚", phone="13800000006", party_member=True)
+    helper = Person(name="冯桂兰", phone="13800000007")
+    s.add_all([party, helper])
+    s.flush()
+    team = VolunteerTeam(name="银龄互助服务队", grid_id=compound.id, purpose="独居老人探访")
+    team.members.append(VolunteerTeamMember(person_id=helper.id))
+    s.add(team)
+    return party
+
+
+def _sensors(s: Session, micro_id: int, home_id: int) -> list[Sensor]:
+    """The elder's SOS button, motion sensor and door contact."""
+    sensors = [
+        Sensor(
+            name="紧急呼叫按钮",
+            kind="sos",
+            protocol="rf433",
+            device_code="A1B2C3",
+            grid_id=micro_id,
+            household_id=home_id,
+        ),
+        Sensor(
+            name="人体感应",
+            kind="pir",
+            protocol="rf433",
+            device_code="0F0F01",
+            grid_id=micro_id,
+            household_id=home_id,
+        ),
+        Sensor(
+            name="门磁",
+            kind="door",
+            protocol="rf433",
+            device_code="3C5A0A",
+            grid_id=micro_id,
+            household_id=home_id,
+        ),
+    ]
+    s.add_all(sensors)
+    return sensors

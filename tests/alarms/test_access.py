@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alarms.service import AlarmDraft, AlarmError, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft, AlarmError
 from app.access import User
 from app.config import Seat
 from runtime.types import Priority

@@ -13,7 +13,8 @@ import pytest
 
 from alarms.models import Priority
 from alarms.portisch import rf_received
-from alarms.service import AlarmDraft, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft
 from app.config import Seat
 from app.events import EventHub
 from tests.alarms.pty_bridge import PtyBridge

@@ -13,8 +13,9 @@ from sqlalchemy import event, func, select
 
 from alarms.care import settings_for
 from alarms.ingest import SensorIngest
-from alarms.models import Alarm, SensorStatus
-from alarms.service import AlarmDraft, AlarmService, Priority
+from alarms.models import Alarm, Priority, SensorStatus
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft
 from app.config import Seat
 from app.events import EventHub
 from app.models import AuditEntry, Sensor

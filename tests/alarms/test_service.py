@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
 
 from alarms.models import Alarm, AlarmState, Outcome, Priority
-from alarms.service import AlarmDraft, AlarmError, AlarmService, AlarmView
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft, AlarmError, AlarmView
 from app.config import Seat
 from app.models import AuditEntry
 from app.store.base import utcnow

@@ -13,9 +13,10 @@ import pytest
 from alarms import jobs
 from alarms.care import settings_for
 from alarms.ingest import SensorIngest
-from alarms.models import Dongle
-from alarms.service import AlarmDraft, AlarmService, Priority
+from alarms.models import Dongle, Priority
+from alarms.service import AlarmService
 from alarms.station import SensorStation
+from alarms.values import AlarmDraft
 from app.config import Seat
 from app.events import EventHub
 from app.store.base import utcnow

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from alarms.service import AlarmDraft, AlarmService, Priority
+from alarms.models import Priority
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft
 from app.config import Seat
 from app.events import EventHub
 from app.site_clock import SHORT, SiteClock

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
 from alarms.models import Priority
-from alarms.service import AlarmDraft
+from alarms.values import AlarmDraft
 from app.store import Database
 from app.tickets import TicketDesk
 from app.tickets.intake import Intake

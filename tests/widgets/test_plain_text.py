@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import update
 
 from alarms.models import Priority
-from alarms.service import AlarmDraft
+from alarms.values import AlarmDraft
 from app.models import Grid, Household, Person, Resident
 from app.privacy.roster_cipher import RosterCipher
 from runtime.read.household import (

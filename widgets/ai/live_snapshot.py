@@ -18,7 +18,7 @@ from widgets.ai.enrol_dialog import EnrolDialog
 from widgets.ai.zone_editor import ZoneEditorDialog
 from widgets.plain_text import literal_html
 from widgets.shell_context import ShellContext
-from widgets.wall.panel import stream_pool_for
+from widgets.wall.shared import stream_pool_for
 
 POLL_MS = 100
 TIMEOUT_MS = 8000

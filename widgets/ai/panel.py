@@ -11,7 +11,7 @@ from widgets.ai.gallery_view import GalleryView
 from widgets.ai.gallery_view import create_panel as create_gallery_panel
 from widgets.ai.live_snapshot import LiveActions, TileLiveActions
 from widgets.shell_context import ShellContext
-from widgets.wall.panel import set_camera_menu
+from widgets.wall.shared import set_camera_menu
 
 
 class AiPanel(QTabWidget):

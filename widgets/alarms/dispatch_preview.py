@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from alarms.service import AlarmView
+from alarms.values import AlarmView
 from app.tickets.preview import TicketPreview
 
 

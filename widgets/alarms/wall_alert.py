@@ -17,7 +17,8 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from alarms.service import AlarmError, AlarmService, AlarmView
+from alarms.service import AlarmService
+from alarms.values import AlarmError, AlarmView
 from app.events import Change, Topic
 from runtime.read.alarm_places import AlarmPlace, AlarmPlaces
 from runtime.types import Priority

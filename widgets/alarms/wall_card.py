@@ -12,7 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from alarms.service import AlarmView
+from alarms.values import AlarmView
 from app.site_clock import SHORT_SECONDS, SiteClock
 from runtime.read.alarm_places import AlarmPlace
 from runtime.types import ALARM_KIND_ZH

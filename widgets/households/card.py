@@ -133,28 +133,7 @@ class HouseholdCard(QScrollArea):
         self.setWidget(content)
 
     def _fill(self, layout: QVBoxLayout, data: HouseholdCardData) -> None:
-        header = QHBoxLayout()
-        home = QLabel()
-        home.setPixmap(icon("home", "#2f8cff").pixmap(QSize(28, 28)))
-        home.setStyleSheet("background: transparent;")
-        header.addWidget(home)
-        title = _label(data.address, "cardTitle", selectable=True)
-        title.setWordWrap(True)
-        header.addWidget(title, 1)
-        badge = _label(QCoreApplication.translate("Residence", data.residence_type_zh), "badge")
-        header.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(header)
-        subtitle = QHBoxLayout()
-        subtitle.addWidget(_label(f"{data.building} · {tr('户编号')} {data.household_id}", "cardSubtitle"), 1)
-        if data.revealed:
-            subtitle.addWidget(_label(tr("已显示完整信息（已记入审计日志）"), "cardSubtitle"))
-        elif self.may_reveal:
-            self.reveal_button = QPushButton(tr("显示完整号码"))
-            self.reveal_button.setObjectName("revealButton")
-            self.reveal_button.setToolTip(tr("显示身份证号、电话与健康状况全文，此操作记入审计日志"))
-            self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(data.household_id))
-            subtitle.addWidget(self.reveal_button)
-        layout.addLayout(subtitle)
+        self._fill_header(layout, data)
 
         people = Section(tr("家庭成员（{n}人）").replace("{n}", str(len(data.members))))
         for member in data.members:
@@ -198,6 +177,36 @@ class HouseholdCard(QScrollArea):
             emergency.add_note(tr("未登记"))
         layout.addWidget(emergency)
 
+        visits = self._visits_section(data)
+        layout.addWidget(visits)
+
+    def _fill_header(self, layout: QVBoxLayout, data: HouseholdCardData) -> None:
+        """The address with its residence type, then the building, the household number and the reveal."""
+        header = QHBoxLayout()
+        home = QLabel()
+        home.setPixmap(icon("home", "#2f8cff").pixmap(QSize(28, 28)))
+        home.setStyleSheet("background: transparent;")
+        header.addWidget(home)
+        title = _label(data.address, "cardTitle", selectable=True)
+        title.setWordWrap(True)
+        header.addWidget(title, 1)
+        badge = _label(QCoreApplication.translate("Residence", data.residence_type_zh), "badge")
+        header.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(header)
+        subtitle = QHBoxLayout()
+        subtitle.addWidget(_label(f"{data.building} · {tr('户编号')} {data.household_id}", "cardSubtitle"), 1)
+        if data.revealed:
+            subtitle.addWidget(_label(tr("已显示完整信息（已记入审计日志）"), "cardSubtitle"))
+        elif self.may_reveal:
+            self.reveal_button = QPushButton(tr("显示完整号码"))
+            self.reveal_button.setObjectName("revealButton")
+            self.reveal_button.setToolTip(tr("显示身份证号、电话与健康状况全文，此操作记入审计日志"))
+            self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(data.household_id))
+            subtitle.addWidget(self.reveal_button)
+        layout.addLayout(subtitle)
+
+    def _visits_section(self, data: HouseholdCardData) -> Section:
+        """The recent visits, under the buttons that record one and list them all."""
         visits = Section(tr("近期走访"))
         visit_button = QPushButton(tr("走访"))
         visit_button.setObjectName("visitButton")
@@ -223,4 +232,4 @@ class HouseholdCard(QScrollArea):
             )
         if not data.visits:
             visits.add_note(tr("暂无走访记录"))
-        layout.addWidget(visits)
+        return visits

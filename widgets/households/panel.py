@@ -56,41 +56,9 @@ class RosterPanel(QWidget):
         self.model.count_changed.connect(self._show_count)
         self.model.failed.connect(self._show_failure)
 
-        self.search_box = QLineEdit()
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.addAction(icon("search", "#8fa3bf"), QLineEdit.ActionPosition.LeadingPosition)
-        self.tag_filter = QComboBox()
-        self.tag_filter.setMinimumContentsLength(6)
-        self.count_label = QLabel()
-        plain(self.count_label)
-        self.count_label.setObjectName("resultCount")
-        bar = QWidget()
-        bar.setObjectName("rosterSearchBar")
-        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._bar_layout = QGridLayout(bar)
-        self._bar_layout.setContentsMargins(10, 8, 10, 8)
-        self._bar_layout.setHorizontalSpacing(8)
-        self._bar_layout.setVerticalSpacing(6)
-        self._bar_wide: bool | None = None
-        self._arrange_search_bar(wide=True)
+        bar = self._build_search_bar()
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.setItemDelegateForColumn(TAGS_COLUMN, TagChipsDelegate(TAGS_ROLE, self.table))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((76, 48, 48, 158, 112, 250, 84, 170)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(ADDRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._build_table()
 
         self.jobs = Jobs(self)
         self.notice = QLabel()
@@ -131,6 +99,47 @@ class RosterPanel(QWidget):
             context.bridge.on(topic, self._card_changed, self)
         self._retranslate()
         self.search_now()
+
+    def _build_search_bar(self) -> QWidget:
+        """The search box, the tag filter and the count, arranged for the panel's width."""
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(icon("search", "#8fa3bf"), QLineEdit.ActionPosition.LeadingPosition)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setMinimumContentsLength(6)
+        self.count_label = QLabel()
+        plain(self.count_label)
+        self.count_label.setObjectName("resultCount")
+        bar = QWidget()
+        bar.setObjectName("rosterSearchBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._bar_layout = QGridLayout(bar)
+        self._bar_layout.setContentsMargins(10, 8, 10, 8)
+        self._bar_layout.setHorizontalSpacing(8)
+        self._bar_layout.setVerticalSpacing(6)
+        self._bar_wide: bool | None = None
+        self._arrange_search_bar(wide=True)
+        return bar
+
+    def _build_table(self) -> None:
+        """The residents found: one row each, tags as chips, the address taking the room left."""
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setItemDelegateForColumn(TAGS_COLUMN, TagChipsDelegate(TAGS_ROLE, self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((76, 48, 48, 158, 112, 250, 84, 170)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(ADDRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def search_now(self) -> None:
         self._debounce.stop()

@@ -69,19 +69,7 @@ class TicketStatsView(QWidget):
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
-        self.tiles: dict[str, QLabel] = {}
-        tiles = QGridLayout()
-        for i, (key, name) in enumerate(RATES):
-            frame = QFrame()
-            frame.setObjectName("kpiTile")
-            frame.setStyleSheet("#kpiTile { border: 1px solid #24344f; border-radius: 6px; }")
-            inner = QVBoxLayout(frame)
-            value = QLabel("—")
-            value.setStyleSheet("font-size: 18pt; font-weight: 600; color: #4cd08a;")
-            inner.addWidget(value, alignment=Qt.AlignmentFlag.AlignCenter)
-            inner.addWidget(QLabel(tr(name)), alignment=Qt.AlignmentFlag.AlignCenter)
-            self.tiles[key] = value
-            tiles.addWidget(frame, 0, i)
+        tiles = self._rate_tiles()
         self.summary = QLabel()
         plain(self.summary)
         self.table = QTableWidget(0, 3 + len(RATES))
@@ -104,6 +92,23 @@ class TicketStatsView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.breakdown)
+
+    def _rate_tiles(self) -> QGridLayout:
+        """One tile per rate (its value above its name), kept in `self.tiles` by key."""
+        self.tiles: dict[str, QLabel] = {}
+        tiles = QGridLayout()
+        for i, (key, name) in enumerate(RATES):
+            frame = QFrame()
+            frame.setObjectName("kpiTile")
+            frame.setStyleSheet("#kpiTile { border: 1px solid #24344f; border-radius: 6px; }")
+            inner = QVBoxLayout(frame)
+            value = QLabel("—")
+            value.setStyleSheet("font-size: 18pt; font-weight: 600; color: #4cd08a;")
+            inner.addWidget(value, alignment=Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(QLabel(tr(name)), alignment=Qt.AlignmentFlag.AlignCenter)
+            self.tiles[key] = value
+            tiles.addWidget(frame, 0, i)
+        return tiles
 
     def refresh(self) -> None:
         """Compute the figures on the dock's worker; they replace the shown ones when they arrive."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 from video.cameras import CameraInfo
 from video.status import StreamState
 from widgets.plain_text import literal_html
-from widgets.wall.tile import camera_mime
+from widgets.wall.tile_menu import camera_mime
 
 ROLE_CAMERA = Qt.ItemDataRole.UserRole + 1
 STATE_COLOURS = {

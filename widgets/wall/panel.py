@@ -8,26 +8,17 @@ window's wiring does, for the map and the alarm popup). The AI overlay draws on 
 `set_overlay_source(context, overlay_for)`; it gets frames from the same workers via
 `stream_pool_for(context).acquire(camera.stream(Profile.SUB)).add_frame_listener(callback, max_fps)`.
 The AI screens add their actions to every tile's context menu through `set_camera_menu`.
+Those process-wide parts live in `widgets.wall.shared`; choosing layouts in `widgets.wall.layout_choice`.
 """
 
 from __future__ import annotations
 
-import sys
-import weakref
-from collections.abc import Callable
-
-import cv2
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -40,101 +31,18 @@ from PySide6.QtWidgets import (
 from app.events import Change, Topic
 from runtime.read.cameras import wall_cameras
 from video.cameras import CameraInfo
-from video.layouts import PRESETS, LayoutStore, WallLayout, custom_layout
-from video.pool import StreamPool
+from video.layouts import LayoutStore
 from video.status import StreamState
 from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
 from widgets.wall.camera_list import CameraList
-from widgets.wall.tile import CameraMenu, OverlayPainter
+from widgets.wall.layout_choice import PRESET_LABELS, WallLayouts
+from widgets.wall.shared import camera_menu, overlay_source, register_panel, stream_pool_for
 from widgets.wall.wall import VideoWall
-
-LAST_LAYOUT_KEY = "wall/last_layout"
-PRESET_LABELS = {
-    "1": "1 画面",
-    "4": "4 画面",
-    "9": "9 画面",
-    "16": "16 画面",
-    "25": "25 画面",
-    "1+5": "1+5 画面",
-    "1+7": "1+7 画面",
-}
-_POOL_ATTRIBUTE = "_wall_stream_pool"
-_OVERLAY_ATTRIBUTE = "_wall_overlay_source"
-_CAMERA_MENU_ATTRIBUTE = "_wall_camera_menu"
-_PANELS_ATTRIBUTE = "_wall_panels"
-OverlaySource = Callable[[CameraInfo], OverlayPainter | None]
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("WallPanel", text)
-
-
-def stream_pool_for(context: ShellContext) -> StreamPool:
-    """The process's capture workers, shared by every wall (and the AI overlay); closed when the app quits."""
-    pool = getattr(context, _POOL_ATTRIBUTE, None)
-    if pool is None:
-        # Many capture threads each take the GIL briefly; a shorter switch interval keeps the GUI thread's
-        # waits for it well under a frame.
-        sys.setswitchinterval(0.002)
-        # Each capture thread converts small pictures; OpenCV's own worker threads only add hand-offs.
-        cv2.setNumThreads(1)
-        pool = StreamPool(packets=context.runtime.packets)  # sub-streams feed the event clips' buffers
-        setattr(context, _POOL_ATTRIBUTE, pool)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(pool.close)
-    return pool
-
-
-def set_overlay_source(context: ShellContext, overlay_for: OverlaySource | None) -> None:
-    """Who draws over each camera's picture on every wall of this process (the AI overlay calls this).
-
-    `overlay_for(camera)` returns a painter for that camera's tiles, or None; walls opened later get it too.
-    """
-    setattr(context, _OVERLAY_ATTRIBUTE, overlay_for)
-    for panel in list(_open_panels(context)):
-        panel.wall.set_overlay_source(overlay_for)
-
-
-def set_camera_menu(context: ShellContext, camera_menu: CameraMenu | None) -> None:
-    """Actions for a tile's camera in the context menu of every wall of this process (the AI screens
-    add 登记人脸 / 编辑区域); walls opened later get them too."""
-    setattr(context, _CAMERA_MENU_ATTRIBUTE, camera_menu)
-    for panel in list(_open_panels(context)):
-        panel.wall.set_camera_menu(camera_menu)
-
-
-def _open_panels(context: ShellContext) -> weakref.WeakSet:
-    panels = getattr(context, _PANELS_ATTRIBUTE, None)
-    if panels is None:
-        panels = weakref.WeakSet()
-        setattr(context, _PANELS_ATTRIBUTE, panels)
-    return panels
-
-
-class CustomLayoutDialog(QDialog):
-    """Rows, columns and the size of a large top-left tile."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("自定义布局"))
-        form = QFormLayout(self)
-        self.rows = QSpinBox(minimum=1, maximum=8, value=3)
-        self.cols = QSpinBox(minimum=1, maximum=8, value=4)
-        self.big = QSpinBox(minimum=1, maximum=7, value=2)
-        form.addRow(tr("行数"), self.rows)
-        form.addRow(tr("列数"), self.cols)
-        form.addRow(tr("左上大画面占格"), self.big)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def layout_chosen(self) -> WallLayout:
-        return custom_layout(self.rows.value(), self.cols.value(), self.big.value())
 
 
 class _Notice(QLabel):
@@ -151,7 +59,7 @@ class _Notice(QLabel):
         self.setToolTip(literal_html(text))
 
 
-class WallPanel(QWidget):
+class WallPanel(WallLayouts, QWidget):
     def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wallPanel")
@@ -165,9 +73,9 @@ class WallPanel(QWidget):
         self.message = _Notice()
         self.message.setObjectName("wallMessage")
         self._build()
-        _open_panels(context).add(self)
-        self.wall.set_overlay_source(getattr(context, _OVERLAY_ATTRIBUTE, None))
-        self.wall.set_camera_menu(getattr(context, _CAMERA_MENU_ATTRIBUTE, None))
+        register_panel(context, self)
+        self.wall.set_overlay_source(overlay_source(context))
+        self.wall.set_camera_menu(camera_menu(context))
         self.reload_cameras()
         self.wall.message.connect(self.message.setText)
         self.wall.layout_changed.connect(self._remember_layout)
@@ -232,14 +140,6 @@ class WallPanel(QWidget):
         self._fill_layout_box()
         self._retranslate()
 
-    def _fill_layout_box(self) -> None:
-        self.layout_box.clear()
-        for name in PRESETS:
-            self.layout_box.addItem(tr(PRESET_LABELS[name]), ("preset", name))
-        self.layout_box.addItem(tr("自定义…"), ("custom", ""))
-        for name in self.layouts.names():
-            self.layout_box.addItem(f"★ {name}", ("saved", name))
-
     def _retranslate(self) -> None:
         """Label the controls and the layout list in the current language (the selection stays)."""
         for widget, text in self._labelled:
@@ -275,76 +175,6 @@ class WallPanel(QWidget):
     def show_camera(self, camera_id: int) -> None:
         """Bring a camera up maximised on this wall."""
         self.wall.show_camera(camera_id)
-
-    # ---- layouts ----------------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        saved = self.context.seat_state.value(LAST_LAYOUT_KEY)
-        layout = None
-        if saved:
-            try:
-                layout = WallLayout.from_json("last", str(saved))
-            except (ValueError, KeyError, TypeError):
-                layout = None
-        if layout is None:  # first start: as many cameras as a standard layout holds
-            count = len(self._cameras)
-            name = next((n for n in ("4", "9", "16", "25") if PRESETS[n].tile_count >= count), "25")
-            layout = PRESETS[name].with_cameras(list(self._cameras)[: PRESETS[name].tile_count])
-        self.wall.apply_layout(layout)
-
-    def _remember_layout(self, layout: WallLayout) -> None:
-        self.context.seat_state.setValue(LAST_LAYOUT_KEY, layout.to_json())
-        for index in range(self.layout_box.count()):  # show which arrangement the wall has
-            kind, name = self.layout_box.itemData(index)
-            preset = PRESETS.get(name) if kind == "preset" else None
-            if preset is not None and (preset.rows, preset.cols, preset.cells) == (
-                layout.rows,
-                layout.cols,
-                layout.cells,
-            ):
-                self.layout_box.setCurrentIndex(index)
-                return
-
-    def _layout_chosen(self, index: int) -> None:
-        kind, name = self.layout_box.itemData(index)
-        if kind == "preset":
-            self.wall.apply_layout(PRESETS[name])
-        elif kind == "custom":
-            dialog = CustomLayoutDialog(self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                self.wall.apply_layout(dialog.layout_chosen())
-        else:
-            try:
-                self.wall.apply_layout(self.layouts.load(name))
-            except (KeyError, ValueError) as error:
-                self.message.setText(str(error))
-
-    def save_layout(self, name: str | None = None) -> None:
-        """Save the wall's arrangement and cameras under a name (asked for when not given)."""
-        if name is None:
-            name, ok = QInputDialog.getText(self, tr("保存布局"), tr("布局名称"))
-            if not ok:
-                return
-        try:
-            self.layouts.save(
-                self.wall.current_layout.with_cameras(self.wall.current_layout.cameras, name.strip())
-            )
-        except ValueError as error:
-            self.message.setText(str(error))
-            return
-        self._fill_layout_box()
-        self.message.setText(tr("布局已保存: %1").replace("%1", name.strip()))
-
-    def delete_layout(self) -> None:
-        kind, name = self.layout_box.currentData()
-        if kind != "saved":
-            self.message.setText(tr("只能删除已保存的布局"))
-            return
-        if QMessageBox.question(
-            self, tr("删除布局"), literal_html(tr("删除布局“%1”？").replace("%1", name))
-        ) != (QMessageBox.StandardButton.Yes):
-            return
-        self.layouts.delete(name)
-        self._fill_layout_box()
 
     # ---- tour, windows, health --------------------------------------------------------------------
     def _toggle_tour(self, on: bool) -> None:

@@ -19,7 +19,8 @@ from video.pool import Profile, StreamPool
 from video.snapshot import save_snapshot
 from video.status import StreamState
 from widgets.wall.frame_clock import FrameClock
-from widgets.wall.tile import CameraMenu, OverlayPainter, Tile
+from widgets.wall.tile import OverlayPainter, Tile
+from widgets.wall.tile_menu import CameraMenu
 
 
 class VideoWall(QWidget):

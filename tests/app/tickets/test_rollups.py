@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from alarms.models import Outcome, Priority
-from alarms.service import AlarmDraft, AlarmError, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft, AlarmError
 from app.config import Seat
 from app.events import EventHub
 from app.rollups.rebuild import differences, rebuild_all

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import event
 
-from alarms.service import AlarmDraft, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft
 from app.config import Seat
 from app.context import SiteContext
 from app.events import EventHub

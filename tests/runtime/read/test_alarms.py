@@ -10,7 +10,8 @@ import pytest
 from alarms.care_settings import CareRulesError, save_rules
 from alarms.history import AlarmFilter
 from alarms.models import HeardCode, Outcome, Priority
-from alarms.service import AlarmDraft, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft
 from app.config import Seat
 from app.context import SiteContext
 from app.events import EventHub

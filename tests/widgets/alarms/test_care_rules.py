@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from alarms.care_settings import read_rules
 from alarms.models import Priority
-from alarms.service import AlarmDraft
+from alarms.values import AlarmDraft
 
 pytestmark = pytest.mark.gui
 

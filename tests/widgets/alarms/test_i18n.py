@@ -74,7 +74,7 @@ def test_every_alarm_string_has_english():
 @pytest.mark.gui
 def test_the_popup_speaks_english_when_switched(qtbot, qapp, popup, service, site):
     from alarms.models import Priority
-    from alarms.service import AlarmDraft
+    from alarms.values import AlarmDraft
 
     translator = TsTranslator("en")
     qapp.installTranslator(translator)

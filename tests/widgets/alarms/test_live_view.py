@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from alarms.models import Outcome, Priority
-from alarms.service import AlarmDraft
+from alarms.values import AlarmDraft
 from grid_map.nearby import closest
 from tests.video.conftest import clip  # noqa: F401 (a session fixture: a real H.264 clip)
 from video.cameras import CameraInfo

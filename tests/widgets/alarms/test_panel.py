@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from alarms.models import Dongle, Outcome, Priority
 from alarms.portisch import rf_received
-from alarms.service import AlarmDraft
+from alarms.values import AlarmDraft
 from app.models import Sensor
 from tests.alarms.pty_bridge import PtyBridge
 from tests.widgets.conftest import ADMIN_SEAT

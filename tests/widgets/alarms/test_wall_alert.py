@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from alarms.service import AlarmDraft, AlarmService
+from alarms.service import AlarmService
+from alarms.values import AlarmDraft
 from app.access.kiosk_pin import DEMO_PIN, KioskPin
 from app.access.lockout import FREE_ATTEMPTS
 from app.config import Seat

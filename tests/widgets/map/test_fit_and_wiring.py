@@ -78,7 +78,7 @@ def test_show_place_flies_to_a_household_and_selects_its_building(panel: MapPane
 @pytest.fixture
 def window(qtbot, qapp, district, tmp_path, languages):
     from widgets.alarms.panel import create_panel as create_alarms_panel
-    from widgets.wall.panel import stream_pool_for
+    from widgets.wall.shared import stream_pool_for
 
     with district.db.session() as session:  # a camera that fails fast: the test needs the tile, not video
         session.execute(update(Camera).values(main_url="rtsp://127.0.0.1:1/none"))

@@ -86,7 +86,7 @@ def test_a_stale_row_is_refused_with_a_message(panel, site, monkeypatch, qtbot):
     widget.table.selectRow(0)
     widget.desk.act(fresh, "start")  # another seat acts first; the row still holds version 1
     shown = []
-    monkeypatch.setattr("widgets.tickets.panel.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr("widgets.tickets.panel_acts.QMessageBox.warning", lambda *a: shown.append(a[2]))
     from app.tickets import Action
 
     widget.act_on_selection(Action.START)

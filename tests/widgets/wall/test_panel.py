@@ -15,7 +15,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def panel(qtbot, sqlite_db, tmp_path, clip, main_clip):
     from widgets.shell_context import ShellSettings, build_shell_context
-    from widgets.wall.panel import create_panel, stream_pool_for
+    from widgets.wall.panel import create_panel
+    from widgets.wall.shared import stream_pool_for
 
     with sqlite_db.session() as session:
         grid = Grid(code="S1-C1", name="幸福社区", level=2)
@@ -85,7 +86,7 @@ def test_a_second_wall_window_shares_the_streams(qtbot, panel):
 
 
 def test_overlay_source_reaches_every_wall(qtbot, panel):
-    from widgets.wall.panel import set_overlay_source
+    from widgets.wall.shared import set_overlay_source
 
     def painter(_painter, _rect, _size):
         pass
@@ -102,7 +103,7 @@ def test_overlay_source_reaches_every_wall(qtbot, panel):
 
 def test_camera_menu_reaches_every_tile_of_every_wall(qtbot, panel):
     from video.layouts import PRESETS
-    from widgets.wall.panel import set_camera_menu
+    from widgets.wall.shared import set_camera_menu
 
     def camera_menu(menu, camera):
         menu.addAction(f"for {camera.id}")
@@ -198,7 +199,7 @@ def test_cameras_edited_or_deleted_in_the_settings_reach_the_wall(qtbot, panel):
 
 def test_the_walls_sub_streams_fill_the_runtimes_pre_event_buffers(qtbot, panel):
     """What a window's clips are written from: the packets of the cameras its wall shows."""
-    from widgets.wall.panel import stream_pool_for
+    from widgets.wall.shared import stream_pool_for
 
     packets = panel.context.runtime.packets
     assert stream_pool_for(panel.context).packets is packets

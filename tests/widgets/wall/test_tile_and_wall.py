@@ -11,7 +11,8 @@ from video.frames import FULL
 from video.layouts import PRESETS, custom_layout
 from video.pool import Profile
 from widgets.wall.frame_clock import RETUNE_TICKS, FrameClock, tick_interval_ms
-from widgets.wall.tile import Tile, camera_mime
+from widgets.wall.tile import Tile
+from widgets.wall.tile_menu import camera_mime
 from widgets.wall.wall import VideoWall
 
 pytestmark = pytest.mark.gui
@@ -234,7 +235,7 @@ def test_tile_blits_its_picture_unscaled_and_fills_only_the_bars(qtbot, pool, ma
 def test_a_long_camera_name_gives_way_to_the_clock_on_a_small_tile(qapp):
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from widgets.wall.tile import caption_name
+    from widgets.wall.tile_captions import caption_name
 
     font = QFont()
     font.setPixelSize(12)
@@ -260,7 +261,7 @@ def test_the_time_ticks_without_rendering_the_name_bar_again(qtbot, pool, make_c
 def test_tiles_showing_the_same_second_share_one_clock_face(qapp):
     from PySide6.QtGui import QFont
 
-    from widgets.wall.tile import clock_face
+    from widgets.wall.tile_captions import clock_face
 
     font = QFont()
     font.setPixelSize(13)

@@ -1,0 +1,175 @@
+"""The ticket dock's widgets and their layout: the queue tabs and filters, the table, the bulk actions, the
+detail pane beside the list, and the statistics tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.access import Permission
+from app.tickets.states import Action, Source
+from runtime.read.tickets import QueueKind
+from widgets.plain_text import plain
+from widgets.table_fit import Column, FitColumns, dense_rows
+from widgets.tickets.detail import TicketDetail
+from widgets.tickets.stats import TicketStatsView
+
+# 编号 状态 倒计时 分类 内容 承办 层级 受理时间: the content takes the room left; 层级 goes first when narrow.
+TABLE_COLUMNS = (
+    Column(48),
+    Column(64, sample="等待居民"),
+    Column(96, sample="剩 13小时47分"),
+    Column(80, 1, drop=1),
+    Column(100, 3),
+    Column(72, 1, drop=2),
+    Column(56, drop=3),
+    Column(84, drop=2, sample="12-07 22:32"),
+)
+QUEUE_ORDER = (QueueKind.MINE, QueueKind.SUBTREE, QueueKind.OVERDUE, QueueKind.VERIFY, QueueKind.FEEDBACK)
+BULK_ACTIONS = (Action.START, Action.VERIFY, Action.CLOSE)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Tickets", text)
+
+
+class TicketPanelLayout:
+    """Builds the `TicketPanel`'s widgets (as its attributes) and lays them out."""
+
+    def _build_filter_widgets(self) -> None:
+        self.queue_tabs = QTabBar()
+        for kind in QUEUE_ORDER:
+            self.queue_tabs.addTab(tr(kind.zh))
+        self.queue_tabs.currentChanged.connect(lambda _i: self.reload())
+
+        self.me = QComboBox()
+        self.me.setToolTip(tr("当前操作人：“我的待办”按此人筛选，审批以此人身份进行"))
+        for person_id, name in sorted(self.directory.leaders.names.items(), key=lambda kv: kv[0]):
+            self.me.addItem(name, person_id)
+        self.scope = QComboBox()
+        self.scope.addItem(tr("全部网格"), None)
+        for info in self.directory.grids_down_to(3):
+            self.scope.addItem("　" * (info.level - 1) + info.name, info.id)
+        self.category = QComboBox()
+        self.category.addItem(tr("全部类别"), None)
+        for code, name in dict.fromkeys((c.group_code, c.group_name) for c in self.directory.categories):
+            self.category.addItem(tr(name), code)
+        self.source = QComboBox()
+        self.source.addItem(tr("全部来源"), None)
+        for source in Source:
+            self.source.addItem(tr(source.zh), source.value)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("搜索内容或地址 (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=300, timeout=self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.me, self.scope, self.category, self.source):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.count_label = QLabel()
+        plain(self.count_label)
+        self.count_label.setObjectName("resultCount")
+        self.model.count_changed.connect(lambda n: self.count_label.setText(tr("共 {0} 件").format(n)))
+
+    def _build_filter_bar(self) -> QHBoxLayout:
+        """The new-ticket button, the filters and the count; the notice line it creates goes with the bulk actions."""
+        context = self.context
+        self.new_button = QPushButton(tr("＋ 新建工单"))
+        self.new_button.setObjectName("newTicket")
+        self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣") + " (Ctrl+N)")
+        self.new_button.clicked.connect(lambda: self.new_ticket())
+        self.new_button.setEnabled(context.may(Permission.OPEN_TICKETS))
+        self.notice = QLabel()
+        plain(self.notice)
+        self.notice.setObjectName("ticketNotice")
+        self.notice.setWordWrap(False)
+        # a status line: it may be cut short but must never widen the dock
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(8, 4, 8, 4)
+        filters.addWidget(self.new_button)
+        for label, widget in (
+            (tr("我是"), self.me),
+            (tr("范围"), self.scope),
+            (None, self.category),
+            (None, self.source),
+        ):
+            if label:
+                filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+        return filters
+
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        dense_rows(self.table)  # a laptop's short dock still shows eight rows and more
+        self.columns = FitColumns(self.table, TABLE_COLUMNS)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _build_bulk_bar(self) -> QHBoxLayout:
+        context = self.context
+        bulk = QHBoxLayout()
+        bulk.setContentsMargins(8, 0, 8, 4)
+        bulk.addWidget(QLabel(tr("批量操作：")))
+        for action in BULK_ACTIONS:
+            button = QPushButton(tr("批量") + tr(action.zh))
+            button.clicked.connect(lambda _=False, a=action: self.act_on_selection(a))
+            button.setEnabled(context.may(Permission.ACT_ON_TICKETS))
+            bulk.addWidget(button)
+        bulk.addWidget(self.notice, 1)
+        return bulk
+
+    def _lay_out(self, filters: QHBoxLayout, bulk: QHBoxLayout) -> None:
+        context = self.context
+        self.detail = TicketDetail(may_act=context.may(Permission.ACT_ON_TICKETS))
+        self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
+        self.detail.reveal_requested.connect(self.reveal_reporter)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(bulk)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+
+        queues = QWidget()
+        queue_layout = QVBoxLayout(queues)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.addWidget(self.queue_tabs)
+        queue_layout.addLayout(filters)
+        queue_layout.addWidget(splitter, 1)
+        self.stats = TicketStatsView(self.reads, self.jobs)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(queues, tr("工单队列"))
+        self.tabs.addTab(self.stats, tr("统计分析"))
+        self.tabs.currentChanged.connect(lambda i: self.stats.refresh() if i == 1 else None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
