@@ -119,3 +119,20 @@ def test_every_shipped_translation_file_parses():
     assert any(path.name == "shell.ts" for path in files)
     for path in files:
         assert read_ts(path), f"{path.name} has no finished translations"
+
+
+def test_qt_own_words_follow_the_language(qapp, languages):
+    """Qt's standard buttons and file dialog speak the window's language (qtbase_*.qm from the wheel)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def buttons() -> list[str]:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        return [button.text() for button in box.buttons()]
+
+    assert buttons() == ["确定", "取消"]
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    languages.switch("en")
+    assert buttons() == ["OK", "Cancel"]
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+    languages.switch("zh_CN")
+    assert buttons() == ["确定", "取消"]

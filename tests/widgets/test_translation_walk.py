@@ -198,7 +198,7 @@ def _walk(qtbot, demo_file, tmp_path, languages, language: str, vocabulary: set[
 
 
 def _report(items) -> str:
-    return "\n".join(f"  [{s.kind}] {s.where}: {s.text!r}" for s in items)
+    return "\n".join(f"  [{s.kind}] {s.where}: {words} in {s.text[:160]!r}" for s, words in items)
 
 
 def test_english_mode_shows_no_chinese_outside_data(qtbot, demo_file, tmp_path, languages, vocabulary):
@@ -210,7 +210,5 @@ def test_english_mode_shows_no_chinese_outside_data(qtbot, demo_file, tmp_path, 
 def test_chinese_mode_shows_no_english_outside_proper_nouns(qtbot, demo_file, tmp_path, languages, vocabulary):
     seen, data = _walk(qtbot, demo_file, tmp_path, languages, "zh_CN", vocabulary)
     bad = english_in_chinese(seen, data, CHINESE_ALLOWED)
-    assert not bad, f"{len(bad)} texts with English:\n" + "\n".join(
-        f"  [{s.kind}] {s.where}: {s.text!r} → {words}" for s, words in bad
-    )
+    assert not bad, f"{len(bad)} texts with English:\n{_report(bad)}"
 

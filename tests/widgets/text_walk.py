@@ -151,7 +151,7 @@ class SiteData:
     name) is vocabulary, shown translated, so it does not count as data."""
 
     def __init__(self, db, vocabulary: set[str]) -> None:
-        strings: set[str] = set()
+        strings: set[str] = set(_household_addresses(db))
         with db.session() as session:
             for table in _tables(session):
                 columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
@@ -168,6 +168,15 @@ class SiteData:
         return self._pattern.sub(" ", text) if self._pattern is not None else text
 
 
+def _household_addresses(db) -> list[str]:
+    """A household's address as the core writes it (building address, unit, room: app/models/residents.py):
+    an address is data, whatever the screen's language."""
+    from app.models import Household
+
+    with db.session() as session:
+        return [household.address for household in session.scalars(select(Household))]
+
+
 def _tables(session):
     from sqlalchemy import MetaData
 
@@ -176,9 +185,17 @@ def _tables(session):
     return metadata.sorted_tables
 
 
-def untranslated_in_english(seen: Iterable[Seen], data: SiteData) -> list[Seen]:
-    """Texts with Chinese characters left once the site's data is taken out."""
-    return sorted((s for s in seen if CJK.search(data.without_data(s.text))), key=lambda s: (s.where, s.text))
+CJK_RUN = re.compile(CJK.pattern + "+")
+
+
+def untranslated_in_english(seen: Iterable[Seen], data: SiteData) -> list[tuple[Seen, list[str]]]:
+    """Texts with Chinese characters left once the site's data is taken out, and those characters."""
+    bad = []
+    for item in seen:
+        runs = CJK_RUN.findall(data.without_data(item.text))
+        if runs:
+            bad.append((item, runs))
+    return sorted(bad, key=lambda pair: (pair[0].where, pair[0].text))
 
 
 def english_in_chinese(seen: Iterable[Seen], data: SiteData, allowed: set[str]) -> list[tuple[Seen, list[str]]]:
