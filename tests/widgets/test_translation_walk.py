@@ -15,6 +15,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel
+from PySide6.QtWidgets import QApplication
 
 from alarms.models import Priority
 from alarms.service import AlarmDraft
@@ -33,7 +34,7 @@ from tests.widgets.text_walk import (
     untranslated_in_english,
 )
 from video.cameras import load_cameras
-from widgets.i18n import I18N_DIR, read_ts
+from widgets.i18n import I18N_DIR, LANGUAGES, read_ts
 from widgets.main_window import MainWindow
 from widgets.shell_context import ShellSettings, build_shell_context
 from widgets.site_runtime import SeatRuntime
@@ -44,17 +45,86 @@ pytestmark = [pytest.mark.gui]
 # here is fixed by translating it, not by adding it.
 CHINESE_ALLOWED = {
     # protocols, formats and products
-    "RTSP", "ONVIF", "MQTT", "HTTP", "HTTPS", "URL", "IP", "ID", "AI", "PDF", "HTML", "CSV", "xlsx", "XLSX",
-    "JSON", "GeoJSON", "Zigbee", "SOS", "CPU", "GPU", "PIN", "SQLite", "PostgreSQL", "Qt", "PySide",
-    "Python", "ONNX", "OpenCV", "Mosquitto", "Argon", "UTC", "GB", "MB", "KB",
+    "RTSP",
+    "ONVIF",
+    "MQTT",
+    "HTTP",
+    "HTTPS",
+    "URL",
+    "IP",
+    "ID",
+    "AI",
+    "PDF",
+    "HTML",
+    "CSV",
+    "xlsx",
+    "XLSX",
+    "JSON",
+    "GeoJSON",
+    "Zigbee",
+    "SOS",
+    "CPU",
+    "GPU",
+    "PIN",
+    "SQLite",
+    "PostgreSQL",
+    "Qt",
+    "PySide",
+    "Python",
+    "onnxruntime",
+    "Excel",
+    "USB",
+    "SHA",
+    "udp",
+    "tcp",
+    # coordinate systems: WGS-84 (GPS), GCJ-02, BD-09
+    "WGS",
+    "GPS",
+    "GCJ",
+    "BD",
+    "MHz",
+    "ONNX",
+    "OpenCV",
+    "Mosquitto",
+    "Argon",
+    "UTC",
+    "GB",
+    "MB",
+    "KB",
     # units
-    "fps", "px", "kbps", "ms",
+    "fps",
+    "px",
+    "kbps",
+    "ms",
     # keys on the keyboard (快捷键)
-    "Ctrl", "Shift", "Alt", "Esc", "Enter", "Tab", "Space", "Del", "Delete", "Home", "End", "PgUp", "PgDn",
-    "Backspace", "Return", "Up", "Down", "Left", "Right", "Meta",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Esc",
+    "Enter",
+    "Tab",
+    "Space",
+    "Del",
+    "Delete",
+    "Home",
+    "End",
+    "PgUp",
+    "PgDn",
+    "Backspace",
+    "Return",
+    "Up",
+    "Down",
+    "Left",
+    "Right",
+    "Meta",
     # the language menu names English in English
-    "Language", "English",
+    "Language",
+    "English",
 }
+
+# Each language's name in its own script, and the language menu named in both, so that a person who
+# cannot read the present language still finds the way back (widgets/i18n.py, widgets/menu_builder.py).
+BOTH_LANGUAGES = {*LANGUAGES.values(), "语言 / Language"}
 
 # Acts that end or lock the session or change the window itself: not a window to walk.
 NOT_WINDOWS = {"file.quit", "view.fullscreen", "view.reset_layout", "lockSeatAction", "signOutAction"}
@@ -118,7 +188,8 @@ class Walk:
                 if model is not None and model.rowCount() > 0 and view.selectionModel() is not None:
                     view.selectionModel().setCurrentIndex(
                         model.index(0, 0),
-                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
                     )
             self.settle()
             self.read(dock)
@@ -167,25 +238,32 @@ def _walk(qtbot, demo_file, tmp_path, languages, language: str, vocabulary: set[
     context = build_shell_context(db, ShellSettings(demo=True, path=tmp_path / "window.ini"), seat)
     runtime = SeatRuntime(context, ai=False)
     runtime.start()
-    languages.switch(language)
+    # Built in the other language and switched, as a person does from the 语言 menu: what does not say
+    # itself again on LanguageChange shows up here too.
+    languages.switch("zh_CN" if language == "en" else "en")
     window = MainWindow(context, languages, remember_layout=False)
     runtime.attach(window)
     walk = Walk(qtbot, window)
     try:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(500)  # the start-up popup shows, in the first language
+        window.switch_language(language)
+        qtbot.wait(100)
         with walk.catcher:
-            window.resize(1366, 768)
-            window.show()
-            qtbot.waitExposed(window)
-            walk.settle(500)
-            walk.read(window)
+            for shown in QApplication.topLevelWidgets():
+                if shown.isVisible() and shown is not window:  # the start-up popup
+                    walk.read(shown)
             camera = next(c for c in load_cameras(db) if c.lon is not None)
             draft = AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)", lon=camera.lon, lat=camera.lat)
-            context.runtime.alarms.raise_alarm(draft)  # the alarm popup
+            context.runtime.alarms.raise_alarm(draft)  # the alarm popup again, with one more alarm
             walk.settle(300)
             walk.panels()
             walk.menus()
             walk.outside(db)
             walk.settle()
+            walk.read(window)  # last: the status bar's reports of the switch have all come in
         assert len(walk.catcher.caught) >= 10, walk.catcher.caught  # the walk really opened windows
         return walk.seen, SiteData(db, vocabulary)
     finally:
@@ -203,12 +281,13 @@ def _report(items) -> str:
 
 def test_english_mode_shows_no_chinese_outside_data(qtbot, demo_file, tmp_path, languages, vocabulary):
     seen, data = _walk(qtbot, demo_file, tmp_path, languages, "en", vocabulary)
-    bad = untranslated_in_english(seen, data)
+    bad = untranslated_in_english((s for s in seen if s.text not in BOTH_LANGUAGES), data)
     assert not bad, f"{len(bad)} texts left in Chinese:\n{_report(bad)}"
 
 
-def test_chinese_mode_shows_no_english_outside_proper_nouns(qtbot, demo_file, tmp_path, languages, vocabulary):
+def test_chinese_mode_shows_no_english_outside_proper_nouns(
+    qtbot, demo_file, tmp_path, languages, vocabulary
+):
     seen, data = _walk(qtbot, demo_file, tmp_path, languages, "zh_CN", vocabulary)
-    bad = english_in_chinese(seen, data, CHINESE_ALLOWED)
+    bad = english_in_chinese((s for s in seen if s.text not in BOTH_LANGUAGES), data, CHINESE_ALLOWED)
     assert not bad, f"{len(bad)} texts with English:\n{_report(bad)}"
-

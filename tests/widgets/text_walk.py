@@ -41,7 +41,18 @@ from PySide6.QtWidgets import (
 from sqlalchemy import String, Text, inspect, select
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
-ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+# A word, not part of a code such as demo1234 or A1B2C3.
+ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z'’]+(?![A-Za-z0-9_])")
+# Literals that read the same in any language: paths, URLs, time-zone ids (Asia/Shanghai), file
+# patterns (*.xlsx), file names (demo.sqlite) and command lines (grid-command-centre gui --demo).
+LITERAL = re.compile(
+    r"[A-Za-z0-9_.:~+-]*/[A-Za-z0-9_./:~+-]+"
+    r"|\*\.\w+"
+    r"|\b[\w-]+\.(?:sqlite|gccbackup|xlsx|csv|json|html|pdf|png|mp4)\b"
+    r"|\bgrid-command-centre(?:\s+-*[a-z][\w-]*)*"
+    r"|--[a-z][a-z-]*"
+    r"|\b[a-z]+(?:-[a-z]+)+\b"
+)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -151,7 +162,7 @@ class SiteData:
     name) is vocabulary, shown translated, so it does not count as data."""
 
     def __init__(self, db, vocabulary: set[str]) -> None:
-        strings: set[str] = set(_household_addresses(db))
+        strings: set[str] = set(_household_addresses(db)) | set(_health_notes(db))
         with db.session() as session:
             for table in _tables(session):
                 columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
@@ -177,6 +188,17 @@ def _household_addresses(db) -> list[str]:
         return [household.address for household in session.scalars(select(Household))]
 
 
+def _health_notes(db) -> list[str]:
+    """The residents' health notes, sealed at rest (app/privacy/roster_cipher.py): personal data."""
+    from app.models import Resident
+    from app.privacy.roster_cipher import RosterCipher
+
+    with db.session() as session:
+        cipher = RosterCipher.of_site(session)
+        residents = session.scalars(select(Resident).where(Resident.health_sealed.is_not(None)))
+        return [note for note in map(cipher.health_note, residents) if note]
+
+
 def _tables(session):
     from sqlalchemy import MetaData
 
@@ -198,11 +220,14 @@ def untranslated_in_english(seen: Iterable[Seen], data: SiteData) -> list[tuple[
     return sorted(bad, key=lambda pair: (pair[0].where, pair[0].text))
 
 
-def english_in_chinese(seen: Iterable[Seen], data: SiteData, allowed: set[str]) -> list[tuple[Seen, list[str]]]:
+def english_in_chinese(
+    seen: Iterable[Seen], data: SiteData, allowed: set[str]
+) -> list[tuple[Seen, list[str]]]:
     """Texts with English words outside the allowed proper nouns and units, data taken out."""
     bad = []
     for item in seen:
-        words = [w for w in ENGLISH_WORD.findall(data.without_data(item.text)) if w not in allowed]
+        text = LITERAL.sub(" ", data.without_data(item.text))
+        words = [w for w in ENGLISH_WORD.findall(text) if w not in allowed]
         if words:
             bad.append((item, words))
     return sorted(bad, key=lambda pair: (pair[0].where, pair[0].text))
@@ -267,4 +292,8 @@ def clickable_buttons(root: QWidget) -> list[QAbstractButton]:
 
 
 def item_views(root: QWidget) -> list[QAbstractItemView]:
-    return [v for v in root.findChildren(QAbstractItemView) if v.isVisibleTo(root) and not isinstance(v, QHeaderView)]
+    return [
+        v
+        for v in root.findChildren(QAbstractItemView)
+        if v.isVisibleTo(root) and not isinstance(v, QHeaderView)
+    ]
