@@ -195,7 +195,6 @@ class Walk:
             self.read(dock)
             for button in clickable_buttons(panel):
                 if button.isVisibleTo(panel) and button.isEnabled():
-                    print("click", key, button.objectName(), button.text(), flush=True)
                     button.click()
                     self.settle()
             self.read(dock)
@@ -209,7 +208,6 @@ class Walk:
             for action in _leaf_actions(menu):
                 if action.objectName() in NOT_WINDOWS or action.isCheckable() or not action.isEnabled():
                     continue
-                print("trigger", action.objectName(), action.text(), flush=True)
                 action.trigger()
                 self.settle()
 
@@ -250,7 +248,7 @@ def _walk(qtbot, demo_file, tmp_path, languages, language: str, vocabulary: set[
         qtbot.waitExposed(window)
         qtbot.wait(500)  # the start-up popup shows, in the first language
         window.switch_language(language)
-        qtbot.wait(100)
+        qtbot.wait(1500)  # what is said again once a second (a tile's tooltip) has been said again
         with walk.catcher:
             for shown in QApplication.topLevelWidgets():
                 if shown.isVisible() and shown is not window:  # the start-up popup
