@@ -6,7 +6,7 @@ What is walked is found, not listed: every dock of the window; in each panel, a 
 every list (detail panes show) and every enabled button pressed; every menu entry triggered. Whatever
 window opens (dialog, message box, file dialog, the alarm popup; modal or not) is walked and closed by
 `WindowCatcher`, so a new panel, button, menu entry or dialog is walked the day it is added.
-A window reached from none of these (the site wizard, the sign-in dialog) is named in OUTSIDE_WINDOWS.
+A window reached from none of these (the site wizard, the sign-in dialog) is named in `_outside_windows`.
 """
 
 from __future__ import annotations
