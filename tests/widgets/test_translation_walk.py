@@ -289,3 +289,23 @@ def test_chinese_mode_shows_no_english_outside_proper_nouns(
     seen, data = _walk(qtbot, demo_file, tmp_path, languages, "zh_CN", vocabulary)
     bad = english_in_chinese((s for s in seen if s.text not in BOTH_LANGUAGES), data, CHINESE_ALLOWED)
     assert not bad, f"{len(bad)} texts with English:\n{_report(bad)}"
+
+
+def test_the_walk_tells_words_from_data(qtbot, small_site):
+    """What the walk flags: chrome left in the other language; what it leaves: the site's data."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    for text in ("张桂兰 — 郑州市二七区幸福路8号幸福里3号楼1单元101室", "拖入摄像机", "Drag a camera here"):
+        layout.addWidget(QLabel(text))
+    layout.addWidget(QPushButton("户主"))  # stored in the roster, but vocabulary: it has English
+    hidden = QLabel("隐藏的字")
+    layout.addWidget(hidden)
+    hidden.hide()
+    data = SiteData(small_site.db, vocabulary={"户主"})
+    seen = chrome_texts(page)
+    flagged = {(s.kind, tuple(words)) for s, words in untranslated_in_english(seen, data)}
+    assert flagged == {("button", ("户主",)), ("label", ("拖入摄像机",))}
+    assert [words for _s, words in english_in_chinese(seen, data, {"ID"})] == [["Drag", "camera", "here"]]
