@@ -52,17 +52,6 @@ By source: %2</translation>
     </message>
 </context>
 <context>
-    <name>HouseholdCardView</name>
-    <message>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <source>：</source>
-        <translation>: </translation>
-    </message>
-</context>
-<context>
     <name>RosterEdit</name>
     <message>
         <source>户主</source>
