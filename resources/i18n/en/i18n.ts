@@ -9,27 +9,6 @@
     </message>
 </context>
 <context>
-    <name>Tickets</name>
-    <message>
-        <source>#%1  %2（%3）— %4</source>
-        <translation>#%1  %2 (%3) — %4</translation>
-    </message>
-    <message>
-        <source>，</source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>按类别：%1
-按来源：%2</source>
-        <translation>By category: %1
-By source: %2</translation>
-    </message>
-    <message>
-        <source>指挥中心</source>
-        <translation>Command centre</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>数据库位置</source>
@@ -84,6 +63,31 @@ By source: %2</translation>
     <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <source>#%1  %2（%3）— %4</source>
+        <translation>#%1  %2 (%3) — %4</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>按类别：%1
+按来源：%2</source>
+        <translation>By category: %1
+By source: %2</translation>
+    </message>
+    <message>
+        <source>指挥中心</source>
+        <translation>Command centre</translation>
+    </message>
+    <message>
+        <source>本机系统</source>
+        <translation>This computer (system)</translation>
     </message>
 </context>
 </TS>
