@@ -121,11 +121,7 @@ def test_editing_shows_masked_values_and_keeps_them_when_left_empty(qtbot, panel
     qtbot.waitUntil(lambda: "张桂芝" in names(panel), timeout=5000)
     with writable_site.db.session() as session:
         zhang = session.get(Resident, writable_site.residents["张桂兰"])
-        assert (zhang.name, clear_id(session, zhang), zhang.phone) == (
-            "张桂芝",
-            "410102194503120026",
-            "13812345678",
-        )
+        assert (zhang.name, clear_id(session, zhang), zhang.phone) == ("张桂芝", "410102194503120026", "13812345678")
 
 
 def test_a_household_is_moved_and_its_emergency_contact_set(qtbot, panel, writable_site):

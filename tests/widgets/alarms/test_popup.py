@@ -111,10 +111,7 @@ def test_keyboard_acknowledge_then_false_alarm(qtbot, popup, service, site):
     assert confirm.reason() == "老人误按"  # the note typed so far is the reason offered
     confirm.act_button.click()
     qtbot.waitUntil(lambda: service.get(alarm_id).state == "handled", timeout=2000)
-    assert (service.get(alarm_id).outcome, service.get(alarm_id).outcome_note) == (
-        Outcome.FALSE_ALARM,
-        "老人误按",
-    )
+    assert (service.get(alarm_id).outcome, service.get(alarm_id).outcome_note) == (Outcome.FALSE_ALARM, "老人误按")
     assert popup.alarm_ids == [] and not popup.isVisible()
     assert popup.queue.focusPolicy() != Qt.FocusPolicy.NoFocus
 

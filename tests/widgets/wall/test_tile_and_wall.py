@@ -265,9 +265,7 @@ def test_tiles_showing_the_same_second_share_one_clock_face(qapp):
     font = QFont()
     font.setPixelSize(13)
     face = clock_face(1_764_800_000, font, SiteClock())
-    assert (
-        clock_face(1_764_800_000, font, SiteClock()).cacheKey() == face.cacheKey()
-    )  # rendered once for every tile
+    assert clock_face(1_764_800_000, font, SiteClock()).cacheKey() == face.cacheKey()  # rendered once for every tile
     assert clock_face(1_764_800_001, font, SiteClock()).cacheKey() != face.cacheKey()
     image = face.toImage()
     text_pixels = sum(
