@@ -175,6 +175,9 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     settings = ShellSettings(
         demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view, kept=args.supervised
     )
+    languages = LanguageSwitcher(app)
+    if args.lang:  # the sign-in dialog already in the language asked for
+        languages.switch(args.lang)
     seat = _seat(db, args)
     if seat is None:
         return 0  # the sign-in was cancelled: no window
@@ -183,7 +186,6 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         from widgets.change_trace import ChangeTrace
 
         ChangeTrace(context.bridge, args.trace_changes, context.bridge)  # lives as long as the bridge
-    languages = LanguageSwitcher(app)
     languages.switch(args.lang or _start_language(context))
 
     if args.screenshot:

@@ -2,7 +2,8 @@
 
 Every area writes its English into `resources/i18n/en/<area>.ts`; `TsTranslator` reads them all, so no
 compiled .qm is needed. Installing or removing it makes Qt send LanguageChange to every widget, which
-retranslates itself in `changeEvent`.
+retranslates itself in `changeEvent`. Qt's own words (OK/Cancel of a message box, the file dialog) come
+from the `qtbase_<language>.qm` shipped in the PySide6 wheel, loaded beside it for either language.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class TsTranslator(QTranslator):
         self.language = language
         self._table: dict[tuple[str, str], str] = {}
         self._by_source: dict[str, str] = {}
-        for path in sorted((folder / language).glob("*.ts")):
+        for path in sorted((folder / language).glob("*.ts")):  # zh_CN/: only what Qt's own lack
             try:
                 self._table |= read_ts(path)
             except ET.ParseError as error:  # one broken file must not take every translation down
@@ -68,13 +69,33 @@ class TsTranslator(QTranslator):
         return text  # None becomes a null QString: Qt then keeps the source text
 
 
+def current_language() -> str:
+    """The language the installed translators speak: each language's .ts translates the marker "zh_CN"
+    in the context "Language" to its own code (resources/i18n/en/i18n.ts), the source language has none."""
+    return QCoreApplication.translate("Language", DEFAULT_LANGUAGE)
+
+
+def qt_translator(language: str, parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own translations (qtbase_zh_CN.qm, qtbase_en.qm) from the installed PySide6, offline;
+    None when the wheel has none for the language (Qt then keeps its English)."""
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        return translator
+    log.warning("no Qt translations qtbase_%s.qm in %s", language, folder)
+    return None
+
+
 class LanguageSwitcher:
-    """Installs the translator for the chosen language; the source language (zh_CN) needs none."""
+    """Installs the translators for the chosen language: Qt's own, and ours. The source language
+    (zh_CN) needs ours only where Qt's own Chinese lacks a word (resources/i18n/zh_CN/qt_extra.ts)."""
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translator: TsTranslator | None = None
+        self._qt: QTranslator | None = None
         self.language = DEFAULT_LANGUAGE
+        self._install(DEFAULT_LANGUAGE)
 
     def switch(self, language: str) -> None:
         if language not in LANGUAGES:
@@ -84,7 +105,17 @@ class LanguageSwitcher:
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator = None
-        if language != DEFAULT_LANGUAGE:
-            self._translator = TsTranslator(language)
-            self._app.installTranslator(self._translator)
+        self._install(language)
         self.language = language
+
+    def _install(self, language: str) -> None:
+        """Qt's own translations, then ours over them (the last installed is asked first)."""
+        if self._qt is not None:
+            self._app.removeTranslator(self._qt)
+        self._qt = qt_translator(language)
+        if self._qt is not None:
+            self._app.installTranslator(self._qt)
+        translator = TsTranslator(language)
+        if not translator.isEmpty():
+            self._translator = translator
+            self._app.installTranslator(translator)

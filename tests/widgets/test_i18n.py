@@ -119,3 +119,71 @@ def test_every_shipped_translation_file_parses():
     assert any(path.name == "shell.ts" for path in files)
     for path in files:
         assert read_ts(path), f"{path.name} has no finished translations"
+
+
+def test_qt_own_words_follow_the_language(qapp, languages):
+    """Qt's standard buttons and file dialog speak the window's language (qtbase_*.qm from the wheel)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def buttons() -> list[str]:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        return [button.text() for button in box.buttons()]
+
+    assert buttons() == ["确定", "取消"]
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    languages.switch("en")
+    assert buttons() == ["OK", "Cancel"]
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+    languages.switch("zh_CN")
+    assert buttons() == ["确定", "取消"]
+
+
+def test_time_limits_are_said_in_words_in_either_language(qapp, languages):
+    from app.tickets.categories import load_categories
+    from widgets.tickets.category_picker import CategoryPicker
+
+    def limits() -> dict[str, str]:
+        picker = CategoryPicker(load_categories())
+        return {code: item.text(1) for code, item in picker._items.items()}
+
+    chinese = limits()
+    assert chinese["BM04"] == "承诺件 3个工作日" and chinese["BM01"] == "即办件 4个工作小时"
+    languages.switch("en")
+    english = limits()
+    assert english["BM04"].endswith(" 3 working days") and english["BM01"].endswith(" 4 working hours")
+    assert not any(re.search(r"\d[dhm]\b", text) for text in [*chinese.values(), *english.values()])
+
+
+def test_the_core_s_two_language_messages_are_shown_in_one(qapp, languages):
+    from widgets.bilingual import in_language
+
+    refusal = "工单 195 当前为「等待居民」，不能核查通过（仅限：已处置）。 Action 'verify' is not allowed in state 'waiting'."
+    pin = "未设置值班长密码，无法进入值守模式 / no supervisor PIN is set: set one in the main window first"
+    assert in_language(refusal) == "工单 195 当前为「等待居民」，不能核查通过（仅限：已处置）。"
+    assert in_language(pin) == "未设置值班长密码，无法进入值守模式"
+    assert in_language("只有中文的消息") == "只有中文的消息"
+    languages.switch("en")
+    assert in_language(refusal) == "Action 'verify' is not allowed in state 'waiting'."
+    assert in_language(pin) == "no supervisor PIN is set: set one in the main window first"
+    assert in_language("只有中文的消息") == "只有中文的消息"  # nothing lost when there is no English half
+
+
+def test_words_said_again_follow_the_language(qtbot, languages):
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from widgets.said_again import SaidAgain
+    from widgets.tickets.panel import tr
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    words = SaidAgain(owner, tr)
+    label = words.label("工单队列")
+    tabs = QTabWidget(owner)
+    words.tab(tabs, QWidget(), "统计分析")
+    count = words.counted(label.setToolTip, "共 {0} 件")
+    count(23)
+    assert (label.text(), tabs.tabText(0), label.toolTip()) == ("工单队列", "统计分析", "共 23 件")
+    languages.switch("en")
+    qtbot.waitUntil(lambda: label.text() != "工单队列")
+    assert (label.text(), tabs.tabText(0)) == ("Queues", "Statistics")
+    assert "23" in label.toolTip() and "共" not in label.toolTip()

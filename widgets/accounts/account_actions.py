@@ -71,7 +71,9 @@ class AccountActions(QObject):
         if self.user is None:
             self.name_label.setText(tr("未登录"))
         else:
-            self.name_label.setText(f"{self.user.name}（{role_name(self.user.role)}）")
+            self.name_label.setText(
+                tr("%1（%2）").replace("%1", self.user.name).replace("%2", role_name(self.user.role))
+            )
         self.name_label.setMinimumWidth(min(self.name_label.sizeHint().width(), NAME_MIN_PX))
 
     def change_password(self) -> None:

@@ -23,7 +23,9 @@ DEMO_SCREENSHOT_USER = "admin"
 
 
 def demo_hint() -> str:
-    names = "、".join(f"{name}（{role_name(role)}）" for name, role in DEMO_ACCOUNTS)
+    names = tr("、").join(
+        tr("%1（%2）").replace("%1", name).replace("%2", role_name(role)) for name, role in DEMO_ACCOUNTS
+    )
     return (
         tr("演示站点账户：{names}，密码均为 {password}")
         .replace("{names}", names)

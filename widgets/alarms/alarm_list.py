@@ -118,6 +118,8 @@ class AlarmListPanel(QWidget):
     def _build(self) -> None:
         self.state_filter = QComboBox(objectName="stateFilter")
         self.priority_filter = QComboBox(objectName="priorityFilter")
+        for box in (self.state_filter, self.priority_filter):  # their words change length with the language
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.text_filter = QLineEdit(objectName="textFilter")
         self.text_filter.setClearButtonEnabled(True)
         self.since = QDateEdit(calendarPopup=True, objectName="sinceFilter")

@@ -77,9 +77,9 @@ class HouseholdCardView(QFrame):
         health = f"{escape(self.tr('健康'))}: {escape(member.health_note)}" if member.health_note else ""
         cells = [
             f"<b{style}>{escape(member.name)}</b>",
-            escape(member.sex),
+            escape(self.tr(member.sex)) if member.sex else "",
             f"<span{style}>{escape(age)}</span>",
-            escape(member.relation),
+            escape(self.tr(member.relation)) if member.relation else "",
             _phone(member.phone_text) if member.phone_text else "",
         ]
         row = "<tr>" + "".join(f"<td style='padding-right:8px'>{c}</td>" for c in cells) + "</tr>"
@@ -91,12 +91,15 @@ class HouseholdCardView(QFrame):
         return row + f"<tr><td></td><td colspan='{len(cells) - 1}'>{notes}</td></tr>"
 
     def _line(self, label: str, contacts: list[Contact]) -> str:
-        people = "；".join(f"{escape(c.name)} {_phone(c.phone)}" for c in contacts) or "—"
-        return f"<p style='margin:2px 0'><b>{escape(label)}</b>：{people}</p>"
+        people = self.tr("；").join(f"{escape(c.name)} {_phone(c.phone)}" for c in contacts) or "—"
+        return f"<p style='margin:2px 0'><b>{escape(label)}</b>{self.tr('：')}{people}</p>"
 
     def _chain_row(self, link: ChainLink) -> str:
-        level = GridLevel(link.level).zh if link.level in (1, 2, 3, 4) else str(link.level)
+        level = self.tr(GridLevel(link.level).zh) if link.level in (1, 2, 3, 4) else str(link.level)
         people = (
-            "；".join(f"{escape(c.role_zh)} {escape(c.name)} {_phone(c.phone)}" for c in link.contacts) or "—"
+            self.tr("；").join(
+                f"{escape(self.tr(c.role_zh))} {escape(c.name)} {_phone(c.phone)}" for c in link.contacts
+            )
+            or "—"
         )
-        return f"<p style='margin:1px 0 1px 8px'>{escape(level)} · {escape(link.name)}：{people}</p>"
+        return f"<p style='margin:1px 0 1px 8px'>{escape(level)} · {escape(link.name)}{self.tr('：')}{people}</p>"

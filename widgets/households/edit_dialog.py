@@ -289,8 +289,10 @@ class ResidentDialog(FormDialog):
         self.phone_box = StoredPhone(self.phone) if draft and draft.masked_phone else None
         self.relation = QComboBox()
         self.relation.setEditable(True)
-        self.relation.addItems(RELATIONS)
-        self.relation.setCurrentText(draft.relation if draft else "")
+        for relation in RELATIONS:  # shown in the window's language, stored in Chinese
+            self.relation.addItem(tr(relation), relation)
+        relation = draft.relation if draft and draft.relation else ""
+        self.relation.setCurrentText(tr(relation) if relation in RELATIONS else relation)
         self.health = _line(draft.health_note if draft else "")
         self.tags = TagToggles(draft.tags if draft else ())
         self.form.addRow(tr("住户"), where)
@@ -329,13 +331,18 @@ class ResidentDialog(FormDialog):
             problems["name"] = f"{missing} ({FIELD_ENGLISH['name']})"
         return {key: message for key, message in problems.items() if message}
 
+    def _relation(self) -> str:
+        """The chosen relation as stored (户主, 配偶…), or what the person typed."""
+        index = self.relation.findText(self.relation.currentText())
+        return self.relation.itemData(index) if index >= 0 else self.relation.currentText()
+
     def resident_form(self) -> ResidentForm:
         box = self.phone_box
         return ResidentForm(
             name=self.name.text(),
             id_number=self.id_number.text(),
             phone=box.form_value() if box else self.phone.text().strip(),
-            relation=self.relation.currentText(),
+            relation=self._relation(),
             health_note=self.health.text(),
             tags=self.tags.chosen(),
         )

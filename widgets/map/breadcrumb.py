@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 
@@ -40,6 +40,11 @@ class Breadcrumb(QWidget):
             self._layout.addWidget(button)
             self.buttons.append(button)
         self._layout.addStretch(1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange and self.buttons:
+            self.buttons[0].setText(self.tr("全区"))  # the rest are the grids' own names
+        super().changeEvent(event)
 
     def names(self) -> list[str]:
         return [button.text() for button in self.buttons]

@@ -115,6 +115,8 @@ class MapPanel(QWidget):
         for colouring in Colouring:
             self.colouring_box.addItem(colouring.label(), colouring.value)
         self.window_box = QComboBox()
+        for box in (self.colouring_box, self.window_box):  # "Last 24 hours" is longer than 近24小时
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for delta, _label in ALARM_WINDOWS:
             self.window_box.addItem("", delta)
         self.show_cameras = QCheckBox()

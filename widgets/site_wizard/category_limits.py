@@ -29,6 +29,7 @@ from widgets.jobs import Jobs
 from widgets.plain_text import plain
 from widgets.site_wizard.texts import tr
 from widgets.theme import COLOURS
+from widgets.tickets.category_picker import limit_words
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -106,11 +107,13 @@ class CategoryLimitsDialog(QDialog):
         for category in categories.book:
             group = groups.get(category.group_code)
             if group is None:
-                group = groups[category.group_code] = QTreeWidgetItem(self.tree, [category.group_name])
+                group = groups[category.group_code] = QTreeWidgetItem(self.tree, [tr(category.group_name)])
                 group.setExpanded(True)
-            limits = [category.limit(level).zh for level in LEVELS]
+            natural = category.natural_clock
+            limits = [limit_words(category.limit(level), natural) for level in LEVELS]
             item = QTreeWidgetItem(
-                group, [category.name, category.case_type.value, *limits, category.response.zh]
+                group,
+                [tr(category.name), tr(category.case_type.value), *limits, limit_words(category.response, natural)],
             )
             item.setData(0, CODE_ROLE, category.code)
             if category.code in categories.overridden:

@@ -121,7 +121,7 @@ class StepPanel(QWidget):
         form = QFormLayout()
         self.crs_box = QComboBox()
         for crs in Crs:
-            self.crs_box.addItem(crs.zh, crs.value)
+            self.crs_box.addItem(tr(crs.zh), crs.value)
         self.tolerance_edit = QLineEdit(GridOptions().tolerance)
         self.tolerance_edit.setToolTip(
             tr("如 20m,0.5%：窄于 20 米或小于网格面积 0.5% 的出入只作提醒；0 为严格")

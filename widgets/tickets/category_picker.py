@@ -91,7 +91,8 @@ class CategoryPicker(QWidget):
                 group.setFont(0, font)
                 groups[category.group_code] = group
                 self.tree.addTopLevelItem(group)
-            item = QTreeWidgetItem([tr(category.name), f"{tr(category.case_type.value)} {category.limit(3)}"])
+            limit = limit_words(category.limit(3), category.natural_clock)  # 2个工作日, never 2d
+            item = QTreeWidgetItem([tr(category.name), f"{tr(category.case_type.value)} {limit}"])
             item.setData(0, CODE_ROLE, category.code)
             item.setToolTip(0, literal_html(f"{category.code} {category.path}\n{limit_text(category)}"))
             item.setForeground(1, Qt.GlobalColor.gray)

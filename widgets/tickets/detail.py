@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.tickets.states import ALLOWED_FROM, Action, State
 from widgets.reflow_grid import ReflowGrid
+from widgets.said_again import SaidAgain
 
 # The buttons of the detail pane, in order: the action and the key that triggers it.
 BUTTONS: tuple[tuple[Action, str], ...] = (
@@ -46,6 +47,7 @@ class TicketDetail(QWidget):
         self.may_act = may_act  # the signed-in user's ACT_ON_TICKETS: without it the buttons stay off
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.ticket: dict[str, Any] | None = None
+        self.words = SaidAgain(self, tr)
         self.heading = QLabel()
         self.heading.setObjectName("ticketHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a category path is the site's own text
@@ -57,13 +59,13 @@ class TicketDetail(QWidget):
         self.buttons: dict[Action, QPushButton] = {}
         self.button_grid = ReflowGrid(BUTTONS_PER_ROW)
         for action, key in BUTTONS:
-            button = QPushButton(tr(action.zh) + (f" ({key})" if key else ""))
+            button = self.words.button(action.zh, f" ({key})" if key else "")
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a.value))
             self.buttons[action] = button
             self.button_grid.add(button)
-        self.reveal_button = QPushButton(tr("显示反映人电话"))
+        self.reveal_button = self.words.button("显示反映人电话")
         self.reveal_button.setObjectName("revealReporterPhone")
-        self.reveal_button.setToolTip(tr("显示反映人电话全文以便回访，此操作记入审计日志"))
+        self.words.text(self.reveal_button.setToolTip, "显示反映人电话全文以便回访，此操作记入审计日志")
         self.reveal_button.clicked.connect(lambda: self.reveal_requested.emit(self.ticket["id"]))
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("ticketTimeline")
@@ -74,7 +76,7 @@ class TicketDetail(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(self.reveal_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.button_grid)
-        layout.addWidget(QLabel(tr("办理时间线")))
+        layout.addWidget(self.words.label("办理时间线"))
         layout.addWidget(self.timeline, 1)
         self.show_ticket(None)
 
@@ -90,8 +92,14 @@ class TicketDetail(QWidget):
             return
         self.reveal_button.setVisible(bool(ticket["reporter"]["phone"]) and not ticket["revealed"])
         state = State(ticket["state"])
+        category = ticket["category"]
+        path = "/".join(tr(part) for part in category["path"].split("/"))  # the shipped names, translated
         self.heading.setText(
-            f"#{ticket['id']}  {ticket['category']['path']}（{ticket['category']['case_type']}）— {tr(state.zh)}"
+            tr("#%1  %2（%3）— %4")
+            .replace("%1", str(ticket["id"]))
+            .replace("%2", path)
+            .replace("%3", tr(category["case_type"]))
+            .replace("%4", tr(state.zh))
         )
         chain = " › ".join(g["name"] for g in ticket["grid_chain"]) or tr("无网格")
         assignee = ticket["assignee"] or {}
@@ -102,7 +110,8 @@ class TicketDetail(QWidget):
             (tr("地点"), f"{ticket['place']['address'] or ''} {chain}"),
             (
                 tr("承办"),
-                f"{ticket['level_zh'] or '—'} {ticket['assigned_grid'] or ''} {assignee.get('name', '—')} "
+                f"{tr(ticket['level_zh']) if ticket['level_zh'] else '—'} {ticket['assigned_grid'] or ''} "
+                f"{assignee.get('name', '—')} "
                 f"{assignee.get('phone') or ''}",
             ),
             (tr("截止"), (ticket["deadline"] or "—").replace("T", " ")[:16]),
@@ -128,6 +137,11 @@ class TicketDetail(QWidget):
             button.setEnabled(self.may_act and state in ALLOWED_FROM[action])
         self.timeline.setHtml(self._timeline_html(ticket["timeline"]))
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_ticket(self.ticket)  # the facts and the timeline in the new language
+        super().changeEvent(event)
+
     @staticmethod
     def _timeline_html(events: list[dict[str, Any]]) -> str:
         rows = []
@@ -137,7 +151,7 @@ class TicketDetail(QWidget):
             rows.append(
                 f"<tr><td style='color:#8fa3bf;white-space:nowrap;padding-right:8px'>{when}</td>"
                 f"<td style='color:{colour};white-space:nowrap;padding-right:8px'>● {html.escape(tr(e['action_zh']))}</td>"
-                f"<td>{html.escape(e['note'])}<br><span style='color:#8fa3bf'>{html.escape(e['actor'])}"
+                f"<td>{html.escape(e['note'])}<br><span style='color:#8fa3bf'>{html.escape(tr(e['actor']))}"
                 f" · {html.escape(e['seat'])}</span></td></tr>"
             )
         return "<table cellspacing='4'>" + "".join(rows) + "</table>"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.tickets import TicketConflict, TicketError
 from app.tickets.states import Action, Satisfaction
+from widgets.bilingual import in_language
 from widgets.confirm import ConfirmActDialog
 from widgets.plain_text import literal_html
 from widgets.tickets.confirm_acts import CONFIRMED_ACTIONS, confirm_ticket_act, confirmed_params
@@ -55,7 +56,7 @@ class TicketActs:
                     failures.append(str(conflict))
                     fresh = conflict.fresh if len(targets) == 1 else None
                 except TicketError as error:
-                    failures.append(f"#{ticket_id}：{error}")
+                    failures.append(f"#{ticket_id}: {in_language(str(error))}")
             return failures, fresh
 
         self.notice.setText(tr("正在办理…"))

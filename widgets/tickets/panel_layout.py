@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QTabBar,
@@ -24,6 +23,7 @@ from app.access import Permission
 from app.tickets.states import Action, Source
 from runtime.read.tickets import QueueKind
 from widgets.plain_text import plain
+from widgets.said_again import SaidAgain
 from widgets.table_fit import Column, FitColumns, dense_rows
 from widgets.tickets.detail import TicketDetail
 from widgets.tickets.stats import TicketStatsView
@@ -51,29 +51,33 @@ class TicketPanelLayout:
     """Builds the `TicketPanel`'s widgets (as its attributes) and lays them out."""
 
     def _build_filter_widgets(self) -> None:
+        self.words = SaidAgain(self, tr)
         self.queue_tabs = QTabBar()
-        for kind in QUEUE_ORDER:
-            self.queue_tabs.addTab(tr(kind.zh))
+        for index, kind in enumerate(QUEUE_ORDER):
+            self.queue_tabs.addTab("")
+            self.words.text(lambda text, i=index: self.queue_tabs.setTabText(i, text), kind.zh)
         self.queue_tabs.currentChanged.connect(lambda _i: self.reload())
 
         self.me = QComboBox()
-        self.me.setToolTip(tr("当前操作人：“我的待办”按此人筛选，审批以此人身份进行"))
+        self.words.text(self.me.setToolTip, "当前操作人：“我的待办”按此人筛选，审批以此人身份进行")
         for person_id, name in sorted(self.directory.leaders.names.items(), key=lambda kv: kv[0]):
             self.me.addItem(name, person_id)
         self.scope = QComboBox()
-        self.scope.addItem(tr("全部网格"), None)
+        self.scope.addItem("", None)
+        self.words.text(lambda text: self.scope.setItemText(0, text), "全部网格")
         for info in self.directory.grids_down_to(3):
             self.scope.addItem("　" * (info.level - 1) + info.name, info.id)
         self.category = QComboBox()
-        self.category.addItem(tr("全部类别"), None)
-        for code, name in dict.fromkeys((c.group_code, c.group_name) for c in self.directory.categories):
-            self.category.addItem(tr(name), code)
+        groups = dict.fromkeys((c.group_code, c.group_name) for c in self.directory.categories)
+        for index, (code, name) in enumerate([(None, "全部类别"), *groups]):
+            self.category.addItem("", code)
+            self.words.text(lambda text, i=index: self.category.setItemText(i, text), name)
         self.source = QComboBox()
-        self.source.addItem(tr("全部来源"), None)
-        for source in Source:
-            self.source.addItem(tr(source.zh), source.value)
+        for index, (value, name) in enumerate([(None, "全部来源"), *((s.value, s.zh) for s in Source)]):
+            self.source.addItem("", value)
+            self.words.text(lambda text, i=index: self.source.setItemText(i, text), name)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("搜索内容或地址 (Ctrl+F)"))
+        self.words.text(self.search.setPlaceholderText, "搜索内容或地址 (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=300, timeout=self.reload)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
@@ -82,14 +86,16 @@ class TicketPanelLayout:
         self.count_label = QLabel()
         plain(self.count_label)
         self.count_label.setObjectName("resultCount")
-        self.model.count_changed.connect(lambda n: self.count_label.setText(tr("共 {0} 件").format(n)))
+        self.model.count_changed.connect(self.words.counted(self.count_label.setText, "共 {0} 件"))
 
     def _build_filter_bar(self) -> QHBoxLayout:
         """The new-ticket button, the filters and the count; the notice line it creates goes with the bulk actions."""
         context = self.context
-        self.new_button = QPushButton(tr("＋ 新建工单"))
+        self.new_button = self.words.button("＋ 新建工单")
         self.new_button.setObjectName("newTicket")
-        self.new_button.setToolTip(tr("居民来电、来访或巡查发现的问题，登记为工单并自动派遣") + " (Ctrl+N)")
+        self.words.text(
+            self.new_button.setToolTip, "居民来电、来访或巡查发现的问题，登记为工单并自动派遣", " (Ctrl+N)"
+        )
         self.new_button.clicked.connect(lambda: self.new_ticket())
         self.new_button.setEnabled(context.may(Permission.OPEN_TICKETS))
         self.notice = QLabel()
@@ -103,13 +109,13 @@ class TicketPanelLayout:
         filters.setContentsMargins(8, 4, 8, 4)
         filters.addWidget(self.new_button)
         for label, widget in (
-            (tr("我是"), self.me),
-            (tr("范围"), self.scope),
+            ("我是", self.me),
+            ("范围", self.scope),
             (None, self.category),
             (None, self.source),
         ):
             if label:
-                filters.addWidget(QLabel(label))
+                filters.addWidget(self.words.label(label))
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count_label)
@@ -133,9 +139,9 @@ class TicketPanelLayout:
         context = self.context
         bulk = QHBoxLayout()
         bulk.setContentsMargins(8, 0, 8, 4)
-        bulk.addWidget(QLabel(tr("批量操作：")))
+        bulk.addWidget(self.words.label("批量操作："))
         for action in BULK_ACTIONS:
-            button = QPushButton(tr("批量") + tr(action.zh))
+            button = self.words.button("批量", action.zh)
             button.clicked.connect(lambda _=False, a=action: self.act_on_selection(a))
             button.setEnabled(context.may(Permission.ACT_ON_TICKETS))
             bulk.addWidget(button)
@@ -167,8 +173,8 @@ class TicketPanelLayout:
         queue_layout.addWidget(splitter, 1)
         self.stats = TicketStatsView(self.reads, self.jobs)
         self.tabs = QTabWidget()
-        self.tabs.addTab(queues, tr("工单队列"))
-        self.tabs.addTab(self.stats, tr("统计分析"))
+        self.words.tab(self.tabs, queues, "工单队列")
+        self.words.tab(self.tabs, self.stats, "统计分析")
         self.tabs.currentChanged.connect(lambda i: self.stats.refresh() if i == 1 else None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -52,20 +52,23 @@ class TicketStatsView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.grid = QComboBox()
-        self.grid.addItem(tr("全部网格"), None)
+        self.grid.addItem("", None)  # 全部网格, said in _retranslate
         for info in reads.directory().grids_down_to(2):
             self.grid.addItem(("　" if info.level == 2 else "") + info.name, info.id)
-        refresh = QPushButton(tr("统计"))
-        refresh.clicked.connect(self.refresh)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        # (label, Chinese source) of every fixed word, said again when the language changes
+        self._words: list[tuple[QLabel | QPushButton, str]] = [(self.refresh_button, "统计")]
+        self._figures: dict | None = None
         bar = QHBoxLayout()
         for widget in (
-            QLabel(tr("自")),
+            self._word("自"),
             self.start,
-            QLabel(tr("至")),
+            self._word("至"),
             self.end,
-            QLabel(tr("范围")),
+            self._word("范围"),
             self.grid,
-            refresh,
+            self.refresh_button,
         ):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -73,9 +76,6 @@ class TicketStatsView(QWidget):
         self.summary = QLabel()
         plain(self.summary)
         self.table = QTableWidget(0, 3 + len(RATES))
-        self.table.setHorizontalHeaderLabels(
-            [tr("网格"), tr("工单数"), tr("未办结")] + [tr(n) for _, n in RATES]
-        )
         # Shared width, not sized to contents: a refresh must not make the columns jump sideways.
         rates = [Column(64, 1, drop=2, sample=tr(name)) for _key, name in RATES]
         self.columns = FitColumns(
@@ -92,6 +92,7 @@ class TicketStatsView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.breakdown)
+        self._retranslate()
 
     def _rate_tiles(self) -> QGridLayout:
         """One tile per rate (its value above its name), kept in `self.tiles` by key."""
@@ -105,10 +106,30 @@ class TicketStatsView(QWidget):
             value = QLabel("—")
             value.setStyleSheet("font-size: 18pt; font-weight: 600; color: #4cd08a;")
             inner.addWidget(value, alignment=Qt.AlignmentFlag.AlignCenter)
-            inner.addWidget(QLabel(tr(name)), alignment=Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(self._word(name), alignment=Qt.AlignmentFlag.AlignCenter)
             self.tiles[key] = value
             tiles.addWidget(frame, 0, i)
         return tiles
+
+    def _word(self, source: str) -> QLabel:
+        label = QLabel()
+        self._words.append((label, source))
+        return label
+
+    def _retranslate(self) -> None:
+        for widget, source in self._words:
+            widget.setText(tr(source))
+        self.grid.setItemText(0, tr("全部网格"))
+        self.table.setHorizontalHeaderLabels(
+            [tr("网格"), tr("工单数"), tr("未办结")] + [tr(n) for _, n in RATES]
+        )
+        if self._figures is not None:
+            self.show_figures(self._figures)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Compute the figures on the dock's worker; they replace the shown ones when they arrive."""
@@ -123,6 +144,7 @@ class TicketStatsView(QWidget):
         )
 
     def show_figures(self, figures: dict) -> None:
+        self._figures = figures
         for key, label in self.tiles.items():
             label.setText(percent(figures[key]))
         self.summary.setText(
@@ -139,6 +161,7 @@ class TicketStatsView(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
-        categories = "，".join(f"{k} {v}" for k, v in figures["by_category"].items())
-        sources = "，".join(f"{k} {v}" for k, v in figures["by_source"].items())
-        self.breakdown.setText(f"{tr('按类别')}：{categories}\n{tr('按来源')}：{sources}")
+        # Category and source names are the core's Chinese vocabulary, said in the window's language.
+        categories = tr("，").join(f"{tr(k)} {v}" for k, v in figures["by_category"].items())
+        sources = tr("，").join(f"{tr(k)} {v}" for k, v in figures["by_source"].items())
+        self.breakdown.setText(tr("按类别：%1\n按来源：%2").replace("%1", categories).replace("%2", sources))

@@ -33,6 +33,7 @@ from runtime.read.cameras import wall_cameras
 from video.cameras import CameraInfo
 from video.layouts import LayoutStore
 from video.status import StreamState
+from widgets.bilingual import in_language
 from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
 from widgets.wall.camera_list import CameraList
@@ -91,7 +92,7 @@ class WallPanel(WallLayouts, QWidget):
         self.layout_box.setMinimumContentsLength(8)
         self.layout_box.activated.connect(self._layout_chosen)
         layout_label = QLabel()
-        save = QPushButton(clicked=self.save_layout)
+        save = QPushButton(clicked=lambda: self.save_layout())  # clicked(bool) is not a name
         delete = QPushButton(clicked=self.delete_layout)
         self.tour = QCheckBox(toggled=self._toggle_tour)
         self.tour_interval = QSpinBox(minimum=5, maximum=600, value=15)
@@ -155,6 +156,9 @@ class WallPanel(WallLayouts, QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            for tile in self.wall.tiles:
+                tile.update()  # an empty tile paints its words (拖入摄像机) only when repainted
+            self._report_health()  # the status bar's camera count in the new language
         super().changeEvent(event)
 
     # ---- cameras ----------------------------------------------------------------------------------
@@ -210,7 +214,7 @@ class WallPanel(WallLayouts, QWidget):
             window = KioskWindow(self.context, "wall")
             window.show_on_screen(index)
         except KioskError as error:
-            self.message.setText(str(error))
+            self.message.setText(in_language(str(error)))
             return
         self.extra_windows.append(window)
 

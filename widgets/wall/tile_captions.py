@@ -59,6 +59,7 @@ class TileCaptions:
             info,
             stamp is None,
             self._size,
+            self.tr("拖入摄像机"),  # the language: the cached captions are drawn again after a switch
         )
         if key != self._caption_key:
             self._caption_key = key

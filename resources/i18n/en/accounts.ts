@@ -220,4 +220,15 @@
         <translation>Lock the seat when idle for</translation>
     </message>
 </context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
 </TS>

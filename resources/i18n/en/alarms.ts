@@ -687,4 +687,15 @@
         <translation>%1 s after the alarm</translation>
     </message>
 </context>
+<context>
+    <name>HouseholdCardView</name>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+</context>
 </TS>

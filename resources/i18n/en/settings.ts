@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>如 幸福路1号3号楼1单元101室; 输入房号或姓名可选择</source>
-        <translation>e.g. 幸福路1号3号楼1单元101室; type a room or a name to choose</translation>
+        <translation>e.g. building 3, unit 1, room 101; type a room or a name to choose</translation>
     </message>
     <message>
         <source>已保存</source>
