@@ -74,7 +74,9 @@ def _encode(
         writer.metadata["comment"] = comment
         duration = float(video.duration * video.time_base) if video.duration else None
         for frame in reader.decode(video):
-            picture = av.VideoFrame.from_ndarray(blend_foot(frame.to_ndarray(format="rgb24"), overlay), "rgb24")
+            picture = av.VideoFrame.from_ndarray(
+                blend_foot(frame.to_ndarray(format="rgb24"), overlay), "rgb24"
+            )
             picture.pts, picture.time_base = frame.pts, frame.time_base
             writer.mux(out.encode(picture.reformat(format="yuv420p")))
             if progress is not None and duration and frame.time is not None:

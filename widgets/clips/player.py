@@ -134,9 +134,7 @@ class ClipPlayerDialog(QDialog):
             self.view.message.setText(str(error))
             return False
         saved = watermarked(image, watermark_line(self.db, self.seat, line)).save(str(target), "PNG")
-        self.view.message.setText(
-            (tr("截图已保存：") if saved else tr("截图保存失败：")) + str(target)
-        )
+        self.view.message.setText((tr("截图已保存：") if saved else tr("截图保存失败：")) + str(target))
         return saved
 
     def ask_export(self) -> None:
@@ -153,7 +151,9 @@ class ClipPlayerDialog(QDialog):
             return None
         line = self.clip
         thread = _ExportThread(self.db, self.seat, line.id, target, self)
-        thread.overlay = watermark_pixels(watermark_line(self.db, self.seat, line), image.width(), image.height())
+        thread.overlay = watermark_pixels(
+            watermark_line(self.db, self.seat, line), image.width(), image.height()
+        )
         thread.progressed.connect(
             lambda share: self.view.message.setText(tr("正在导出… %1%").replace("%1", f"{share * 100:.0f}"))
         )

@@ -80,7 +80,13 @@ class ClipPlayerView(QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.currentIndexChanged.connect(lambda index: self.set_speed(SPEEDS[index]))
         self.controls = QHBoxLayout()
-        for widget in (self.play_button, self.back_button, self.forward_button, self.speed, self.event_button):
+        for widget in (
+            self.play_button,
+            self.back_button,
+            self.forward_button,
+            self.speed,
+            self.event_button,
+        ):
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
         self.controls.addWidget(self.where)
@@ -97,7 +103,9 @@ class ClipPlayerView(QWidget):
         for widget in (self.play_button, self.forward_button, self.speed):
             widget.setEnabled(ready)
         self.back_button.setEnabled(seekable)
-        self.event_button.setEnabled(seekable and self.source is not None and self.source.event_offset is not None)
+        self.event_button.setEnabled(
+            seekable and self.source is not None and self.source.event_offset is not None
+        )
 
     # -- asking ------------------------------------------------------------------------------------
     def open(self, source: PlaybackSource) -> None:
@@ -200,7 +208,9 @@ class ClipPlayerView(QWidget):
             return
         self.picture.setPixmap(
             QPixmap.fromImage(self._image).scaled(
-                self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                self.picture.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
         )
 

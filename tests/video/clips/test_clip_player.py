@@ -128,7 +128,9 @@ def test_a_snapshot_and_an_export_carry_the_watermark_and_are_audited(qtbot, sql
     assert _audited(sqlite_db) == ["clip.view", "clip.snapshot", "clip.export"]
 
 
-def test_a_seat_without_the_export_permission_may_watch_but_not_take_pictures(qtbot, sqlite_db, clip, tmp_path):
+def test_a_seat_without_the_export_permission_may_watch_but_not_take_pictures(
+    qtbot, sqlite_db, clip, tmp_path
+):
     operator = Seat.signed_in(User(id=7, name="值班员", role=Role.OPERATOR.value))
     player = _player_of_alarm(qtbot, sqlite_db, clip, tmp_path, seat=operator)
     assert not player.export_button.isEnabled() and not player.snapshot_button.isEnabled()
