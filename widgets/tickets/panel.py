@@ -33,6 +33,7 @@ from app.events import Change, Topic
 from app.tickets import TicketConflict, TicketDesk, TicketError
 from app.tickets.states import Action, Satisfaction, Source
 from runtime.read.tickets import QueueFilter, QueueKind
+from widgets.clips.replay import play_ticket
 from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
 from widgets.plain_text import literal_html, plain
@@ -168,6 +169,7 @@ class TicketPanel(QWidget):
         self.detail = TicketDetail(may_act=context.may(Permission.ACT_ON_TICKETS))
         self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
         self.detail.reveal_requested.connect(self.reveal_reporter)
+        self.detail.clip_requested.connect(lambda ticket, clip: play_ticket(context.site, ticket, self, clip))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
