@@ -219,9 +219,11 @@ def set_retention(db: Database, seat: Seat, days: int | None, quota_mb: int | No
     return retention(db)
 
 
-def prune(db: Database, seat: Seat, now: datetime | None = None) -> PruneReport:
+def prune(db: Database, seat: Seat, now: datetime | None = None, record_idle: bool = True) -> PruneReport:
     """Remove this computer's clips past the site's retention days, then the oldest until under its
-    quota, keeping those of open alarms and tickets; audited once with the counts."""
+    quota, keeping those of open alarms and tickets. Each removed clip is audited (`clip.delete`, what
+    it showed and why it went), then the round's counts (`clip.prune`; a scheduled round that found
+    nothing to do, `record_idle` False, leaves no entry)."""
     now = now or utcnow()
     days, quota_mb = retention(db)
     with db.session() as session:
@@ -242,15 +244,34 @@ def prune(db: Database, seat: Seat, now: datetime | None = None) -> PruneReport:
             if row.id in kept:
                 kept_open += 1
                 continue
-            Path(row.path).unlink(missing_ok=True)
+            _delete(session, seat, row, "retention_days" if too_old else "quota")
             freed += row.size_bytes or 0
             removed += 1
-            session.delete(row)
         report = PruneReport(removed, freed, kept_open, abandoned)
-        audit.record(
-            session, seat, "clip.prune", "clip", None, days=days, quota_mb=quota_mb, **asdict(report)
-        )
+        if record_idle or removed or abandoned:
+            audit.record(
+                session, seat, "clip.prune", "clip", None, days=days, quota_mb=quota_mb, **asdict(report)
+            )
     return report
+
+
+def _delete(session: Session, seat: Seat, row: Clip, why: str) -> None:
+    Path(row.path).unlink(missing_ok=True)
+    audit.record(
+        session,
+        seat,
+        "clip.delete",
+        "clip",
+        row.id,
+        why=why,
+        camera=row.camera_name,
+        event_at=row.event_at.isoformat(),
+        alarm_id=row.alarm_id,
+        ai_event_id=row.ai_event_id,
+        ticket_id=row.ticket_id,
+        size_bytes=row.size_bytes,
+    )
+    session.delete(row)
 
 
 def _abandon_dead_writers(session: Session, host: str, now: datetime) -> int:

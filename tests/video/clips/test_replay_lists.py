@@ -32,9 +32,7 @@ def _site_with_an_alarm_clip(db, clip, tmp_path):
     return site, alarms, cameras, with_clip, without, clip_id
 
 
-def test_the_alarm_lists_replay_button_counts_and_plays_the_selected_alarms_clips(
-    qtbot, db, clip, tmp_path
-):
+def test_the_alarm_lists_replay_button_counts_and_plays_the_selected_alarms_clips(qtbot, db, clip, tmp_path):
     site, _alarms, _cameras, with_clip, without, _clip_id = _site_with_an_alarm_clip(db, clip, tmp_path)
     panel = AlarmListPanel(ReadModels(site).alarms)
     qtbot.addWidget(panel)
