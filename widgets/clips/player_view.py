@@ -9,6 +9,7 @@ arrived, so a slow decode lowers the frame rate instead of piling up requests.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
@@ -36,6 +37,7 @@ class PlaybackSource:
     location: str
     event_offset: float | None  # seconds from the start; None: no event to jump to (NVR by time)
     event_word: str = "告警"  # "告警前 3.0 秒" / "事件前 3.0 秒": translated source text
+    origin: datetime | None = None  # the site's wall-clock time of the first frame (NVR by time)
 
 
 class ClipPlayerView(QWidget):
@@ -195,6 +197,8 @@ class ClipPlayerView(QWidget):
         self._enable(False)
 
     def _relative(self, seconds: float) -> str:
+        if self.source is not None and self.source.origin is not None:
+            return f"{self.source.origin + timedelta(seconds=seconds):%Y-%m-%d %H:%M:%S}"
         if self.source is None or self.source.event_offset is None:
             return f"{seconds:.1f} s"
         word = tr(self.source.event_word)
