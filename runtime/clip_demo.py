@@ -14,6 +14,7 @@ import json
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,17 +47,18 @@ def seed_demo_clips(
         return 0
     folder = (folder or clips_folder()) / "demo"
     folder.mkdir(parents=True, exist_ok=True)
-    plain, with_person = cameras[0], next((c for c in cameras if c[2] >= FIRST_AI_SCENE), cameras[-1])
+    with_person = next((c for c in cameras if c.scene >= FIRST_AI_SCENE), cameras[-1])
     written = 0
     alarms = session.scalars(
         select(Alarm).order_by(Alarm.raised_at.desc()).limit(1 + HANDLED_ALARMS_WITH_CLIPS)
     )
     for alarm in alarms:
-        _clip(session, folder, plain, alarm.raised_at, alarm_id=alarm.id, ticket_id=alarm.ticket_id)
+        camera = _nearest(cameras, alarm.lon, alarm.lat)
+        _clip(session, folder, camera, alarm.raised_at, alarm_id=alarm.id, ticket_id=alarm.ticket_id)
         written += 1
     for kind, zone, minutes in AI_EVENTS:
         event = AiEvent(
-            camera_id=with_person[0],
+            camera_id=with_person.id,
             kind=kind,
             urgent=True,
             at=now - timedelta(minutes=minutes),
@@ -72,26 +74,42 @@ def seed_demo_clips(
         select(Ticket).where(Ticket.state == State.IN_PROGRESS.value).order_by(Ticket.id)
     ).first()
     if ticket is not None:
-        _clip(session, folder, plain, ticket.created_at + timedelta(minutes=2), ticket_id=ticket.id)
+        camera = _nearest(cameras, ticket.lon, ticket.lat)
+        _clip(session, folder, camera, ticket.created_at + timedelta(minutes=2), ticket_id=ticket.id)
         written += 1
     return written
 
 
-def _demo_cameras(session: Session) -> list[tuple[int, str, int]]:
-    """(id, name, scene number) of the demo cameras, by id."""
+class DemoCamera(NamedTuple):
+    id: int
+    name: str
+    scene: int
+    lon: float
+    lat: float
+
+
+def _demo_cameras(session: Session) -> list[DemoCamera]:
+    """The demo cameras (those showing a demo scene), by id."""
     found = []
-    for camera_id, name, url in session.execute(
-        select(Camera.id, Camera.name, Camera.sub_url).order_by(Camera.id)
+    for camera_id, name, url, lon, lat in session.execute(
+        select(Camera.id, Camera.name, Camera.sub_url, Camera.lon, Camera.lat).order_by(Camera.id)
     ):
         try:
-            found.append((camera_id, name, parse_demo_url(url or "").number))
+            found.append(DemoCamera(camera_id, name, parse_demo_url(url or "").number, lon, lat))
         except SourceError:
             continue
     return found
 
 
-def _clip(session: Session, folder: Path, camera: tuple[int, str, int], event_at: datetime, **links) -> None:
-    camera_id, name, scene = camera
+def _nearest(cameras: list[DemoCamera], lon: float | None, lat: float | None) -> DemoCamera:
+    """The camera nearest the place (the popup's live view shows it too); the first without a place."""
+    if lon is None or lat is None:
+        return cameras[0]
+    return min(cameras, key=lambda c: (c.lon - lon) ** 2 + ((c.lat - lat) * 1.2) ** 2)
+
+
+def _clip(session: Session, folder: Path, camera: DemoCamera, event_at: datetime, **links) -> None:
+    camera_id, name, scene = camera.id, camera.name, camera.scene
     source = scene_path(DemoScene(scene, *SUB_STREAM))
     row = Clip(
         camera_id=camera_id,
