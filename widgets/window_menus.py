@@ -123,7 +123,10 @@ class WindowMenus:
     def _tools(self) -> None:
         self.builder.add("tools", "tools.pin", lambda: tr("设置值班长密码…"), self._set_pin)
         self.builder.add(
-            "tools", "tools.recorder_playback", lambda: tr("录像机回放（按时间）…"), self.open_recorder_playback
+            "tools",
+            "tools.recorder_playback",
+            lambda: tr("录像机回放（按时间）…"),
+            self.open_recorder_playback,
         )
         self.audit_log = AuditLogActions(self.host.context.reads.audit, self.window)
         self.audit_log.add_to(self.builder.menu("tools"))

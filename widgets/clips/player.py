@@ -74,6 +74,7 @@ class ClipPlayerDialog(QDialog):
         self.db, self.seat, self.clips, self.event_word = db, seat, clips, event_word
         self.export_thread: _ExportThread | None = None
         self.view = ClipPlayerView(self)
+        self.view.opened.connect(self._say_dropped)
         self.cameras = QComboBox(objectName="clipCameras")
         for clip in clips:
             self.cameras.addItem(f"{clip.camera_name} · #{clip.id}")
@@ -108,13 +109,11 @@ class ClipPlayerDialog(QDialog):
             self.view.message.setText(tr("无法打开录像：") + str(error))
             return
         self.view.open(source_of(line, self.event_word))
-        if line.dropped:
-            self.view.opened.connect(self._say_dropped)
 
     def _say_dropped(self) -> None:
-        self.view.opened.disconnect(self._say_dropped)
-        note = self.clip.note if self.clip else ""
-        self.view.message.setText(tr("摄像机中途中断，片段只有中断前的画面。") + " " + note)
+        """A clip whose camera stopped says so once its first picture is up."""
+        if self.clip is not None and self.clip.dropped:
+            self.view.message.setText(tr("摄像机中途中断，片段只有中断前的画面。") + " " + self.clip.note)
 
     # -- taking pictures away ----------------------------------------------------------------------
     def ask_snapshot(self) -> None:

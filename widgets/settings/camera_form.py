@@ -134,7 +134,9 @@ class CameraFormView(QWidget):
         self.lon.setPlaceholderText(tr("经度 (留空用网格中心)"))
         self.lat.setPlaceholderText(tr("纬度"))
         self.bearing.setPlaceholderText(tr("0-360, 正北为 0"))
-        self.playback.lineEdit().setPlaceholderText(tr("无 / hikvision / dahua / rtsp://…{start:%Y%m%d%H%M%S}"))
+        self.playback.lineEdit().setPlaceholderText(
+            tr("无 / hikvision / dahua / rtsp://…{start:%Y%m%d%H%M%S}")
+        )
         self.playback.setToolTip(tr("按时间从录像机回放：海康、大华，或 rtsp:// 模板（见文档）"))
         self.onvif_box.setTitle(tr("ONVIF 读取码流地址 (使用上面的用户名和密码)"))
         self.onvif_button.setText(tr("读取"))

@@ -150,3 +150,23 @@ def test_an_alarm_without_a_clip_says_so(qtbot, sqlite_db):
     assert "还没有录像片段" in player.view.message.text()
     player.view.toggle()  # nothing to play: stays paused
     assert player.view.play_button.text() == "播放" and not player.export_button.isEnabled()
+
+
+def test_a_clip_whose_camera_dropped_says_so_once_it_shows(qtbot, sqlite_db, clip, tmp_path):
+    from video.clip_records import Clip
+
+    _, cameras = site_with_cameras(sqlite_db, "rtsp://127.0.0.1:1/none")
+    service = AlarmService(sqlite_db, EventHub(), Seat())
+    alarm_id = service.raise_alarm(AlarmDraft(kind="sos", priority=Priority.P1, title="SOS"))
+    clip_id = add_clip(sqlite_db, tmp_path / "clips", clip, cameras["near"], 0, alarm_id=alarm_id)
+    with sqlite_db.session() as session:
+        row = session.get(Clip, clip_id)
+        row.dropped, row.note = True, "摄像机在告警后 4 秒断开 (the camera dropped)"
+    from widgets.alarms.clip_player import ClipPlayer
+
+    player = ClipPlayer(sqlite_db, Seat(), alarm_id)
+    qtbot.addWidget(player)
+    qtbot.waitUntil(lambda: not player.view.current_image().isNull(), timeout=5000)
+    assert player.view.message.text().startswith(
+        "摄像机中途中断，片段只有中断前的画面。 摄像机在告警后 4 秒断开"
+    )
