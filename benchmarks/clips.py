@@ -2,8 +2,8 @@
 an alarm's clip is ready.
 
 N RTSP sub-streams (640x360, 15 fps, a key frame a second, from GStreamer's RTSP server) are captured
-by real workers in this process twice in the same run: for `--seconds` without buffering, then for
-`--seconds` with every packet kept (`PacketPool`, the defaults: 30 s, 16 MB a camera, 256 MB in all).
+by real workers in this process in the same run, `--rounds` times over alternately: for `--seconds`
+without buffering, then for `--seconds` with every packet kept (`PacketPool`, the defaults: 30 s, 16 MB a camera, 256 MB in all).
 CPU is this process's CPU time over wall time, per decoded frame too. Then an SOS is raised at the
 first camera's place and the clip recorder writes its clip (15 s before, `--after` seconds after):
 the figure is the time from the end of its window (the earliest it can be complete) to the row being
@@ -185,6 +185,7 @@ def main() -> None:
     parser.add_argument("--streams", type=int, default=21)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--after", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=2, help="off/on pairs, alternating")
     args = parser.parse_args()
 
     from video.prebuffer import PacketPool
@@ -196,11 +197,20 @@ def main() -> None:
         server = RtspServer(mounts).start()
         try:
             urls = [server.url(mount) for mount in mounts]
-            cpu_off, frames_off, workers = run_phase(urls, args.seconds, None)
-            stop(workers)
-            pool = PacketPool()
+            # off and on alternate, so a machine whose load changes meanwhile weighs on both alike
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            cpu_on, frames_on, workers = run_phase(urls, args.seconds, pool)
+            cpu = {"off": [], "on": []}
+            frames = {"off": 0, "on": 0}
+            for round_number in range(args.rounds):
+                for phase in ("off", "on"):
+                    pool = PacketPool() if phase == "on" else None
+                    share, decoded, workers = run_phase(urls, args.seconds, pool)
+                    cpu[phase].append(share)
+                    frames[phase] += decoded
+                    if phase == "off" or round_number < args.rounds - 1:
+                        stop(workers)
+            cpu_off, cpu_on = (sum(cpu[p]) / len(cpu[p]) for p in ("off", "on"))
+            frames_off, frames_on = frames["off"] / args.rounds, frames["on"] / args.rounds
             held_mb = pool.total_bytes / 1e6
             held_s = min(buffer.held_seconds() for buffer in pool.buffers())
             rss_growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
@@ -247,6 +257,9 @@ def main() -> None:
         ],
         streams=args.streams,
         seconds=args.seconds,
+        rounds=args.rounds,
+        cpu_off_by_round=[round(share * 100, 1) for share in cpu["off"]],
+        cpu_on_by_round=[round(share * 100, 1) for share in cpu["on"]],
         clip_window_s=[15.0, args.after],
         cpus=os.cpu_count(),
     )
