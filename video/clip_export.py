@@ -1,10 +1,11 @@
 """An exported clip with its watermark burnt in: every frame re-encoded (H.264) with a line across its
 foot saying the site, the camera, the event time, who exported it and when.
 
-Re-encoding only on export: a sub-stream clip (640x360, 15 fps, 45 s, ~680 frames) takes about a
-second and a half on one core with x264's `veryfast` preset (benchmarks/clips.py measures it), short
-enough to wait for beside a progress bar, and a watermark on every frame survives cutting the file,
-which a sidecar or a marked first frame would not. The watermark's pixels (RGBA, drawn by the caller
+Re-encoding only on export: a sub-stream clip (640x360, 15 fps) took 3.6-4.0 s for 20 s and 6.3 s
+for 48 s with x264's `veryfast` preset on the busy two-core test machine (benchmarks/clips.py prints
+`export_watermarked`), short enough to wait for beside a progress line while the player goes on, and
+a watermark on every frame survives cutting the file, which a sidecar or a marked first frame would
+not. The watermark's pixels (RGBA, drawn by the caller
 in the operator's font) are blended over the foot of each frame. No Qt here.
 """
 
