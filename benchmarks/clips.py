@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -198,7 +197,6 @@ def main() -> None:
         try:
             urls = [server.url(mount) for mount in mounts]
             # off and on alternate, so a machine whose load changes meanwhile weighs on both alike
-            rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             cpu = {"off": [], "on": []}
             frames = {"off": 0, "on": 0}
             for round_number in range(args.rounds):
@@ -213,7 +211,6 @@ def main() -> None:
             frames_off, frames_on = frames["off"] / args.rounds, frames["on"] / args.rounds
             held_mb = pool.total_bytes / 1e6
             held_s = min(buffer.held_seconds() for buffer in pool.buffers())
-            rss_growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
             delay, clip_mb, clip_path = clip_ready_delay(folder, urls[0], pool, args.after)
             stop(workers)
             cpu_service = run_readers(urls, args.seconds)
@@ -249,7 +246,6 @@ def main() -> None:
             ),
             figure("buffer_held_per_camera", held_mb / args.streams, "MB", digits=2),
             figure("buffer_seconds_held_min", held_s, "s", digits=1),
-            figure("rss_growth_with_buffering", rss_growth, "MB (peak RSS)", digits=1),
             figure("clip_ready_after_window_end", delay, "s", "<= 2", delay <= 2, digits=2),
             figure("clip_size", clip_mb, "MB", digits=2),
             figure("player_open_to_first_picture", open_ms, "ms", "<= 300", open_ms <= 300, digits=1),
