@@ -109,6 +109,10 @@ class DecodingThread(QObject):
             done.connect(relay)
         self._busy = False
         self._waiting: Callable[[], None] | None = None
+        # Destroyed with its view without `stop` (a dialog deleted unshown): end the thread before Qt
+        # deletes it, which would abort the process while it still runs.
+        thread = self._thread
+        self.destroyed.connect(lambda *_: _end(thread))
         self._thread.start()
 
     @property
@@ -144,5 +148,9 @@ class DecodingThread(QObject):
         """Close the reader and end the thread (the dialog closing)."""
         self._waiting = None
         self._close.emit()
-        self._thread.quit()
-        self._thread.wait(5000)
+        _end(self._thread)
+
+
+def _end(thread: QThread) -> None:
+    thread.quit()
+    thread.wait(5000)
