@@ -12,6 +12,7 @@ from app.cli import CommandError
 from app.commands.db import open_database
 from app.commands.signin import add_sign_in_options, signed_in_seat
 from app.config import Seat, default_db_url, site_folder, using_data_dir
+from runtime.clip_demo import seed_demo_clips
 
 # Each module adds its subcommands with register(subparsers); the order is the order in --help.
 COMMAND_MODULES = [
@@ -39,7 +40,7 @@ COMMAND_MODULES = [
 ]
 
 # Demo data of the areas above app, written in the same transaction as the demo site.
-DEMO_EXTRAS = (seed_demo_alarms,)
+DEMO_EXTRAS = (seed_demo_alarms, seed_demo_clips)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,21 +10,26 @@ prunes only the files on its own computer (each row says which computer holds it
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+import numpy as np
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from alarms.models import Alarm, AlarmState
 from app import audit
+from app.access import Permission, can
 from app.config import Seat
-from app.site_settings import read_setting, write_setting
+from app.site_clock import clock_in
+from app.site_settings import SITE_NAME, read_setting, write_setting
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets.models import Ticket
 from app.tickets.states import State
+from video.clip_export import ClipExportError, export_watermarked
 from video.clip_records import FAILED, READY, RECORDING, Clip
 from video.clip_writer import PART_SUFFIX
 
@@ -77,19 +82,62 @@ class PruneReport:
     abandoned: int  # rows whose writer died, marked failed
 
 
-def list_clips(db: Database, everything: bool = False, alarm_id: int | None = None) -> list[ClipLine]:
-    """Ready clips, newest first (`everything`: recording and failed ones too)."""
+def list_clips(
+    db: Database,
+    everything: bool = False,
+    alarm_id: int | None = None,
+    ai_event_id: int | None = None,
+    ticket_id: int | None = None,
+) -> list[ClipLine]:
+    """Ready clips, newest first (`everything`: recording and failed ones too), of one alarm, AI event
+    or ticket when asked (a ticket's own clips and those of the alarms dispatched as it)."""
     query = select(Clip).order_by(Clip.event_at.desc(), Clip.id.desc())
     if not everything:
         query = query.where(Clip.state == READY)
     if alarm_id is not None:
         query = query.where(Clip.alarm_id == alarm_id)
+    if ai_event_id is not None:
+        query = query.where(Clip.ai_event_id == ai_event_id)
+    if ticket_id is not None:
+        alarms_of_ticket = select(Alarm.id).where(Alarm.ticket_id == ticket_id)
+        query = query.where(or_(Clip.ticket_id == ticket_id, Clip.alarm_id.in_(alarms_of_ticket)))
     with db.session() as session:
         return [ClipLine.of(row) for row in session.scalars(query)]
 
 
+def clip_counts(db: Database, alarm_ids: Iterable[int] = (), ai_event_ids: Iterable[int] = ()) -> dict:
+    """{("alarm", id) | ("ai_event", id): ready clips} for the lists' 回放 buttons, in one query each."""
+    counts: dict[tuple[str, int], int] = {}
+    with db.session() as session:
+        for kind, column, ids in (
+            ("alarm", Clip.alarm_id, list(alarm_ids)),
+            ("ai_event", Clip.ai_event_id, list(ai_event_ids)),
+        ):
+            if not ids:
+                continue
+            rows = session.execute(
+                select(column, func.count()).where(column.in_(ids), Clip.state == READY).group_by(column)
+            )
+            counts.update({(kind, key): number for key, number in rows})
+    return counts
+
+
+def may_export_clips(seat: Seat) -> bool:
+    """Whether this seat may take a clip's pictures away (export, snapshot): people's faces are
+    personal data, so the permission of exporting it (the local system may, audited)."""
+    if seat.user is not None:
+        return can(seat.user, Permission.EXPORT_PERSONAL_DATA)
+    return bool(seat.operator.strip())
+
+
 def open_clip(db: Database, seat: Seat, clip_id: int, purpose: str = "view") -> ClipLine:
-    """A ready clip whose file is on this computer, audited as seen (`purpose`: view or export)."""
+    """A ready clip whose file is on this computer, audited as seen (`purpose`: view, or export and
+    snapshot, which the seat must be permitted)."""
+    if purpose != "view" and not may_export_clips(seat):
+        raise ClipLibraryError(
+            f"{seat.operator} 无权导出录像（含人脸，属个人信息） "
+            "(exporting a clip needs the permission to export personal data)"
+        )
     with db.session() as session:
         row = session.get(Clip, clip_id)
         if row is None:
@@ -119,6 +167,36 @@ def export_clip(db: Database, seat: Seat, clip_id: int, target: Path) -> Path:
     return target
 
 
+def watermark_line(db: Database, seat: Seat, line: ClipLine) -> str:
+    """The line an exported clip carries: site, camera, event time, who exported it and when (the
+    site's time zone)."""
+    with db.session() as session:
+        clock = clock_in(session)
+        site = str(read_setting(session, SITE_NAME, "")) or "-"
+    return (
+        f"{site} · {line.camera_name} · {clock.text(line.event_at)} · "
+        f"导出 {seat.operator} {clock.text(clock.utcnow())}"
+    )
+
+
+def export_watermarked_clip(
+    db: Database,
+    seat: Seat,
+    clip_id: int,
+    target: Path,
+    overlay: np.ndarray,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Re-encode a clip into `target` with the watermark's pixels on every frame; audited as an export
+    (the watermark's text in the entry)."""
+    line = open_clip(db, seat, clip_id, purpose="export")
+    text = watermark_line(db, seat, line)
+    try:
+        return export_watermarked(Path(line.path), target, overlay, f"{text} (clip {clip_id})", progress)
+    except ClipExportError as error:
+        raise ClipLibraryError(f"导出失败 (export failed): {error}") from error
+
+
 def retention(db: Database) -> tuple[int, int]:
     """(days, quota in MB) from the site's settings."""
     with db.session() as session:
@@ -141,9 +219,11 @@ def set_retention(db: Database, seat: Seat, days: int | None, quota_mb: int | No
     return retention(db)
 
 
-def prune(db: Database, seat: Seat, now: datetime | None = None) -> PruneReport:
+def prune(db: Database, seat: Seat, now: datetime | None = None, record_idle: bool = True) -> PruneReport:
     """Remove this computer's clips past the site's retention days, then the oldest until under its
-    quota, keeping those of open alarms and tickets; audited once with the counts."""
+    quota, keeping those of open alarms and tickets. Each removed clip is audited (`clip.delete`, what
+    it showed and why it went), then the round's counts (`clip.prune`; a scheduled round that found
+    nothing to do, `record_idle` False, leaves no entry)."""
     now = now or utcnow()
     days, quota_mb = retention(db)
     with db.session() as session:
@@ -164,15 +244,34 @@ def prune(db: Database, seat: Seat, now: datetime | None = None) -> PruneReport:
             if row.id in kept:
                 kept_open += 1
                 continue
-            Path(row.path).unlink(missing_ok=True)
+            _delete(session, seat, row, "retention_days" if too_old else "quota")
             freed += row.size_bytes or 0
             removed += 1
-            session.delete(row)
         report = PruneReport(removed, freed, kept_open, abandoned)
-        audit.record(
-            session, seat, "clip.prune", "clip", None, days=days, quota_mb=quota_mb, **asdict(report)
-        )
+        if record_idle or removed or abandoned:
+            audit.record(
+                session, seat, "clip.prune", "clip", None, days=days, quota_mb=quota_mb, **asdict(report)
+            )
     return report
+
+
+def _delete(session: Session, seat: Seat, row: Clip, why: str) -> None:
+    Path(row.path).unlink(missing_ok=True)
+    audit.record(
+        session,
+        seat,
+        "clip.delete",
+        "clip",
+        row.id,
+        why=why,
+        camera=row.camera_name,
+        event_at=row.event_at.isoformat(),
+        alarm_id=row.alarm_id,
+        ai_event_id=row.ai_event_id,
+        ticket_id=row.ticket_id,
+        size_bytes=row.size_bytes,
+    )
+    session.delete(row)
 
 
 def _abandon_dead_writers(session: Session, host: str, now: datetime) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from app.config import Seat, data_dir
 from app.context import SiteContext
 from app.store import Database
+from runtime.clip_retention import PRUNE_EVERY_S
 from runtime.leadership import Duties
 from runtime.site import RuntimeOptions, SiteRuntime
 
@@ -62,7 +63,12 @@ def stop_on_signals(stop: threading.Event) -> None:
 
 
 def service_options(duties: str, claim_every_s: float, clip_capture: bool = True) -> RuntimeOptions:
-    """`serve` keeps every camera's last seconds for event clips unless told not to."""
+    """`serve` keeps every camera's last seconds for event clips unless told not to, and prunes this
+    computer's clips every hour (retention days, disk quota)."""
     return RuntimeOptions(
-        duties=Duties(duties), kind="serve", claim_every_s=claim_every_s, clip_capture=clip_capture
+        duties=Duties(duties),
+        kind="serve",
+        claim_every_s=claim_every_s,
+        clip_capture=clip_capture,
+        clip_prune_every_s=PRUNE_EVERY_S,
     )

@@ -32,6 +32,7 @@ from app.store.relay import ChangeRelay
 from runtime.ai_alarms import AiAlarms
 from runtime.alarm_tickets import wire_tickets
 from runtime.clip_capture import ClipCapture
+from runtime.clip_retention import ClipRetention
 from runtime.clips import ClipRecorder
 from runtime.leadership import CLAIM_EVERY_S, STANDBY_GRACE_S, Duties, Leadership
 from runtime.reads import ReadModels
@@ -54,6 +55,8 @@ class RuntimeOptions:
     # Keep every camera's last seconds here for event clips (`serve`; a window buffers its wall's cameras).
     clip_capture: bool = False
     clip_window: ClipWindow = field(default_factory=ClipWindow)
+    # Prune this computer's clips every so many seconds (`serve`); None: the office runs `clips prune`.
+    clip_prune_every_s: float | None = None
 
     @classmethod
     def for_window(cls, site: SiteContext) -> RuntimeOptions:
@@ -75,6 +78,8 @@ class SiteRuntime:
         self.packets = PacketPool()
         self.clips = ClipRecorder(site, self.packets, self.alarms, window=self.options.clip_window)
         self.clip_capture = ClipCapture(site, self.packets) if self.options.clip_capture else None
+        every = self.options.clip_prune_every_s
+        self.clip_retention = ClipRetention(site.db, site.seat, every_s=every) if every else None
         self.reads = ReadModels(site)
         self.relay: ChangeRelay | ChangeLogRelay | None = None
         self.leadership: Leadership | None = None
@@ -102,6 +107,8 @@ class SiteRuntime:
         self.clips.start()
         if self.clip_capture is not None:
             self.clip_capture.start()
+        if self.clip_retention is not None:
+            self.clip_retention.start()
         # Before the scheduler may run them: the alarm checks work through this process's station.
         station = self.station if self.options.sensors else None
         self._withdraw_alarm_site = serve(AlarmSite(self.ingest, station))
@@ -127,6 +134,8 @@ class SiteRuntime:
             self._withdraw_alarm_site()
             self._withdraw_alarm_site = None
         self.station.stop()
+        if self.clip_retention is not None:
+            self.clip_retention.stop()
         if self.clip_capture is not None:
             self.clip_capture.stop()
         self.clips.stop()

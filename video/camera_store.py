@@ -24,6 +24,7 @@ from app.site_keys import CameraPasswords, SealError
 from video.cameras import with_login
 from video.onvif import OnvifStreams, read_streams
 from video.probe import ProbeResult, probe_stream
+from video.recorder_playback import PlaybackSettingError, check_setting
 from video.sources import SourceError, SourceKind, source_kind
 
 TRANSPORTS = ("tcp", "udp")
@@ -55,6 +56,7 @@ class CameraForm:
     clear_password: bool = False
     ai_enabled: bool = False
     transport: str = "tcp"
+    playback: str = ""  # the recorder's playback by time: hikvision, dahua or a template
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,10 @@ class CameraStore:
             problems.append(("bearing", "朝向应在 0-360 度之间 (bearing must be 0-360°)"))
         if form.transport not in TRANSPORTS:
             problems.append(("transport", "传输方式应为 tcp 或 udp (transport must be tcp or udp)"))
+        try:
+            playback = check_setting(form.playback)
+        except PlaybackSettingError as error:
+            problems.append(("playback", str(error)))
         if problems:
             raise CameraFormError(problems)
         values = {
@@ -185,6 +191,7 @@ class CameraStore:
             "username": username or None,
             "ai_enabled": form.ai_enabled,
             "transport": form.transport,
+            "playback": playback or None,
         }
         return _Checked(values, password or None, form.clear_password and not password)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from app.access.kiosk_pin import KioskPin
 from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.audit_viewer import AuditLogActions
+from widgets.clips.recorder_dialog import RecorderPlaybackDialog
 from widgets.help_menu import AboutDialog, ManualDialog, ShortcutsDialog
 from widgets.i18n import LANGUAGES
 from widgets.kiosk import SetPinDialog
@@ -121,6 +122,12 @@ class WindowMenus:
 
     def _tools(self) -> None:
         self.builder.add("tools", "tools.pin", lambda: tr("设置值班长密码…"), self._set_pin)
+        self.builder.add(
+            "tools",
+            "tools.recorder_playback",
+            lambda: tr("录像机回放（按时间）…"),
+            self.open_recorder_playback,
+        )
         self.audit_log = AuditLogActions(self.host.context.reads.audit, self.window)
         self.audit_log.add_to(self.builder.menu("tools"))
 
@@ -151,6 +158,9 @@ class WindowMenus:
 
     def open_camera_settings(self) -> QWidget:
         return self._open(CameraSettingsDialog(self.host.context, self.window))
+
+    def open_recorder_playback(self) -> QWidget:
+        return self._open(RecorderPlaybackDialog(self.host.context.site, self.window))
 
     def open_sensor_settings(self) -> QWidget:
         return self._open(SensorSettingsDialog(self.host.context, self.window))

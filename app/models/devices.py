@@ -41,6 +41,9 @@ class Camera(Base):
     # with the site's camera key (app/site_keys.py) and bound to the camera's id.
     username: Mapped[str | None] = mapped_column(String(64))
     password_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # How its recorder plays a time span back: hikvision, dahua or an rtsp:// template
+    # (video/recorder_playback.py); None: no recorder to ask (0018_clips_playback).
+    playback: Mapped[str | None] = mapped_column(String(500))
 
 
 class Sensor(Base):

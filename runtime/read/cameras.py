@@ -30,6 +30,7 @@ class CameraRow:
     lon: float
     lat: float
     bearing: float | None
+    playback: str = ""  # the recorder's playback by time (video/recorder_playback.py)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class CameraCatalogue:
                     c.lon,
                     c.lat,
                     c.bearing,
+                    c.playback or "",
                 )
                 for c, grid_name, code in rows
             ]

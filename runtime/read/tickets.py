@@ -26,6 +26,7 @@ from app.tickets.places import BuildingHit, find_buildings
 from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page, in_subtree
 from app.tickets.routing import GridBook, GridInfo, LeaderBook
 from app.tickets.view import describe_ticket, reveal_ticket
+from runtime.clip_library import list_clips
 from runtime.read.resident_search import SearchQuery, search_residents
 
 __all__ = [
@@ -161,14 +162,31 @@ class TicketReads:
                     is None
                 ):
                     raise TicketNotFound(ticket_id)
-            return describe_ticket(session, ticket_id, self.categories, directory.grids, directory.leaders)
+            ticket = describe_ticket(session, ticket_id, self.categories, directory.grids, directory.leaders)
+        return self._with_clips(ticket)
 
     def reveal(self, ticket_id: int, reason: str) -> dict[str, Any]:
         """The ticket with the reporter's phone whole, for ringing them back: audited with `reason`."""
         directory = self.directory()
         books = (self.categories, directory.grids, directory.leaders)
         with self.site.db.session() as session:
-            return reveal_ticket(session, self.site.seat, ticket_id, books, reason)
+            ticket = reveal_ticket(session, self.site.seat, ticket_id, books, reason)
+        return self._with_clips(ticket)
+
+    def _with_clips(self, ticket: dict[str, Any]) -> dict[str, Any]:
+        """The ticket with its video clips (its own and its alarms'), each placed on the timeline at
+        its event's time (the site's zone, as the timeline's)."""
+        clock = self.site.clock
+        ticket["clips"] = [
+            {
+                "id": line.id,
+                "camera": line.camera_name,
+                "at": clock.iso(line.event_at),
+                "seconds": line.duration_s,
+            }
+            for line in list_clips(self.site.db, ticket_id=ticket["id"])
+        ]
+        return ticket
 
     # --- statistics ------------------------------------------------------------------------------
 
@@ -201,4 +219,3 @@ class TicketReads:
         """Buildings whose address or name contains every term, by address."""
         with self.site.db.session() as session:
             return tuple(find_buildings(session, text, limit))
-

@@ -48,19 +48,31 @@ def looped_copy(clip: Path, out: Path, loops: int) -> Path:
 class RtspServer:
     """GStreamer's RTSP server in its own process, serving MP4 files at rtsp://127.0.0.1:PORT/<mount>."""
 
-    def __init__(self, mounts: dict[str, Path], port: int | None = None) -> None:
+    def __init__(
+        self, mounts: dict[str, Path], port: int | None = None, request_log: Path | None = None
+    ) -> None:
         self.mounts = mounts
         self.port = port or free_port()
+        self.request_log = request_log  # every DESCRIBE's URL, query and all, one a line
         self.process: subprocess.Popen | None = None
 
     def url(self, mount: str) -> str:
         return f"rtsp://127.0.0.1:{self.port}/{mount}"
 
+    def requested(self) -> list[str]:
+        """The URLs clients asked for (DESCRIBE), oldest first; needs `request_log`."""
+        if self.request_log is None or not self.request_log.exists():
+            return []
+        return self.request_log.read_text(encoding="utf-8").splitlines()
+
     def start(self, timeout: float = 15.0) -> RtspServer:
         args = [SYSTEM_PYTHON, str(RTSP_SCRIPT), str(self.port)] + [
             f"/{m}={p}" for m, p in self.mounts.items()
         ]
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        env = dict(os.environ, RTSP_REQUEST_LOG=str(self.request_log)) if self.request_log else None
+        self.process = subprocess.Popen(
+            args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
         deadline = time.monotonic() + timeout
         line = self.process.stdout.readline()  # "ready" once it listens
         if line.strip() != "ready" or time.monotonic() > deadline:

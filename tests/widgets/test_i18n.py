@@ -56,7 +56,10 @@ SHELL_MODULES = [
 
 @pytest.fixture(scope="module")
 def english() -> dict[tuple[str, str], str]:
-    return read_ts(I18N_DIR / "en" / "shell.ts")
+    """Every English file, as the translator reads them (an area may add its entries in its own file)."""
+    return {
+        key: text for path in sorted((I18N_DIR / "en").glob("*.ts")) for key, text in read_ts(path).items()
+    }
 
 
 def _unquote(literal: str) -> str:

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QColor, QPixmap, QResizeEvent
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,158 +25,20 @@ from PySide6.QtWidgets import (
 from alarms.service import TOPIC as ALARM_TOPIC
 from alarms.service import AlarmError, AlarmService
 from app.events import Change
-from app.site_clock import SHORT_SECONDS
 from runtime.ai_alarms import EventAcknowledgement, acknowledge_event
-from runtime.read.ai import PAGE_SIZE, AiReads, EventFilter, EventRow
+from runtime.read.ai import AiReads, EventFilter, EventRow
 from runtime.types import AlarmState, StoreFailure
 from video.ai.events import KINDS
 from video.ai.events import TOPIC as EVENT_TOPIC
+from widgets.ai.event_model import AiEventModel
+from widgets.ai.event_picture import Picture
 from widgets.ai.face_tools import names_visible
 from widgets.ai.images import jpeg_pixmap
 from widgets.ai.style import STYLE, setup_table
 from widgets.bridge import QtBridge
+from widgets.clips.replay import AI_EVENT, ReplayButton
 from widgets.plain_text import literal_html, plain
 from widgets.shell_context import ShellContext
-
-URGENT_TINT = QColor(179, 38, 30, 80)
-LIST_ZH = {"resident": "居民", "watchlist": "重点人员"}
-
-
-
-
-class AiEventModel(QAbstractTableModel):
-    """The events matching a filter; the first page on `reload`, the next as the view scrolls down."""
-
-    def __init__(self, reads: AiReads, names_visible: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.reads = reads
-        self.names_visible = names_visible
-        self.where = EventFilter()
-        self.rows: list[EventRow] = []
-        self.total = 0
-        self._more = False
-
-    def headers(self) -> list[str]:
-        return [self.tr("时间"), self.tr("类型"), self.tr("摄像机"), self.tr("人员 / 区域"), self.tr("说明")]
-
-    def reload(self, where: EventFilter | None = None) -> None:
-        if where is not None:
-            self.where = where
-        page = self.reads.event_page(self.where, limit=PAGE_SIZE, names_visible=self.names_visible)
-        self.beginResetModel()
-        self.rows = page
-        self._more = len(page) == PAGE_SIZE
-        self.total = self.reads.count_events(self.where)
-        self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 (Qt)
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802 (Qt)
-        if parent.isValid() or not self.rows:
-            return
-        last = self.rows[-1]
-        page = self.reads.event_page(
-            self.where,
-            before=(last.at, last.event_id),
-            limit=PAGE_SIZE,
-            names_visible=self.names_visible,
-        )
-        self._more = len(page) == PAGE_SIZE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def kind_text(self, row: EventRow) -> str:
-        text = self.tr(KINDS.get(row.kind, row.kind))
-        return f"{text} · {self.tr('紧急')}" if row.urgent else text
-
-    def who_text(self, row: EventRow) -> str:
-        if row.kind == "zone":
-            return row.zone or ""
-        if row.subject_list is not None:
-            who = row.who or self.tr("姓名不可见")
-            return f"{self.tr(LIST_ZH.get(row.subject_list, row.subject_list))}：{who}"
-        if row.kind == "stranger":
-            return self.tr("陌生人")
-        return ""
-
-    def detail_text(self, row: EventRow) -> str:
-        detail = row.detail
-        if row.kind == "watchlist_hit":
-            return self.tr("相似度 %1").replace("%1", f"{row.score:.2f}")
-        if row.kind == "stranger":
-            minutes = float(detail.get("lingered_s", 0.0)) / 60
-            text = self.tr("逗留 %1 分钟").replace("%1", f"{minutes:.1f}")
-            return f"{text} · {self.tr('夜间')}" if detail.get("night") else text
-        if row.kind == "zone":
-            return self.tr("停留 %1 秒").replace("%1", f"{float(detail.get('inside_s', 0.0)):.0f}")
-        return ""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.BackgroundRole and row.urgent:
-            return URGENT_TINT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        camera = row.camera_name or (
-            self.tr("已删除的摄像机") if row.camera_id is None else f"#{row.camera_id}"
-        )
-        return [
-            self.reads.clock.text(row.at, SHORT_SECONDS),
-            self.kind_text(row),
-            camera,
-            self.who_text(row),
-            self.detail_text(row),
-        ][index.column()]
-
-
-class Picture(QLabel):
-    """A stored picture scaled to the label, keeping its shape; a note when there is none."""
-
-    def __init__(self, minimum: QSize, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("picture")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(minimum)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._pixmap = QPixmap()
-        self._note = ""
-
-    def show_picture(self, pixmap: QPixmap, note: str) -> None:
-        self._pixmap, self._note = pixmap, note
-        self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        if self._pixmap.isNull():
-            self.setPixmap(QPixmap())
-            self.setText(self._note)
-            return
-        self.setPixmap(
-            self._pixmap.scaled(
-                self.size() - QSize(4, 4),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
 
 
 class AiEventList(QWidget):
@@ -257,6 +110,8 @@ class AiEventList(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.acknowledge_button)
+        self.replay_button = ReplayButton(self.reads.site, AI_EVENT, self._selected_id)
+        title_row.addWidget(self.replay_button)
         self.facts = QLabel(objectName="fieldValue", wordWrap=True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
         self.snapshot = Picture(QSize(240, 135))
@@ -352,8 +207,13 @@ class AiEventList(QWidget):
             self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
         )
 
+    def _selected_id(self) -> int | None:
+        row = self.selected()
+        return row.event_id if row is not None else None
+
     def _show_selected(self) -> None:
         row = self.selected()
+        self.replay_button.refresh()
         acknowledgement = self.reads.acknowledgement(row.event_id) if row is not None else None
         self.acknowledge_button.setEnabled(
             acknowledgement is not None and not acknowledgement.is_acknowledged

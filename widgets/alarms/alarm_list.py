@@ -27,6 +27,7 @@ from app.events import Change
 from app.site_clock import SiteClock
 from runtime.read.alarms import AlarmReads
 from runtime.types import AlarmState
+from widgets.clips.replay import ALARM, ReplayButton
 from widgets.table_fit import Column, FitColumns, dense_rows
 
 # Translucent, so the theme's own text colour stays readable on light and dark themes alike.
@@ -131,6 +132,7 @@ class AlarmListPanel(QWidget):
         self.until.setDate(today)
         self.popup_button = QPushButton(objectName="showPopupButton")
         self.learn_button = QPushButton(objectName="learnButton")
+        self.replay_button = ReplayButton(self.reads.site, ALARM, self._selected_id)
         self.since_label, self.until_label = QLabel(), QLabel()
         for signal in (
             self.state_filter.currentIndexChanged,
@@ -150,6 +152,7 @@ class AlarmListPanel(QWidget):
             dates.addWidget(widget)
         dates.addStretch(1)
         actions = QHBoxLayout()
+        actions.addWidget(self.replay_button)
         actions.addStretch(1)
         actions.addWidget(self.learn_button)
         actions.addWidget(self.popup_button)
@@ -164,6 +167,7 @@ class AlarmListPanel(QWidget):
         dense_rows(self.table)
         self.columns = FitColumns(self.table, self._table_columns())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.replay_button.refresh())
         self.history = QTextBrowser(objectName="alarmHistory")
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -202,6 +206,7 @@ class AlarmListPanel(QWidget):
         self.until_label.setText(self.tr("至"))
         self.popup_button.setText(self.tr("告警弹窗"))
         self.learn_button.setText(self.tr("学习传感器"))
+        self.replay_button.refresh()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
 
     def _table_columns(self) -> tuple[Column, ...]:
@@ -242,6 +247,7 @@ class AlarmListPanel(QWidget):
             if row.alarm.id == selected:
                 self.table.selectRow(number)
         self._show_history()
+        self.replay_button.refresh()
 
     def on_change(self, _change: Change) -> None:
         self._refresh_soon.start()

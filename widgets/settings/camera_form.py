@@ -60,6 +60,9 @@ class CameraFormView(QWidget):
         for edit, low, high in ((self.lon, -180, 180), (self.lat, -90, 90), (self.bearing, 0, 360)):
             edit.setValidator(QDoubleValidator(low, high, 7, edit))
         self.ai_enabled = QCheckBox()
+        self.playback = QComboBox(editable=True, objectName="cameraPlayback")
+        self.playback.addItems(["", "hikvision", "dahua"])
+        self.playback.lineEdit().setMaxLength(500)
         self.onvif_address = QLineEdit(placeholderText="192.168.1.64")
         self.onvif_button = QPushButton()
         self.onvif_result = QLabel(wordWrap=True)
@@ -97,6 +100,7 @@ class CameraFormView(QWidget):
             ("经度 / 纬度", position),
             ("朝向 (度)", self.bearing),
             ("智能分析", self.ai_enabled),
+            ("录像回放", self.playback),
         ]
         self._labels = [QLabel() for _ in self._rows]
         for label, (_text, field) in zip(self._labels, self._rows, strict=True):
@@ -130,6 +134,10 @@ class CameraFormView(QWidget):
         self.lon.setPlaceholderText(tr("经度 (留空用网格中心)"))
         self.lat.setPlaceholderText(tr("纬度"))
         self.bearing.setPlaceholderText(tr("0-360, 正北为 0"))
+        self.playback.lineEdit().setPlaceholderText(
+            tr("无 / hikvision / dahua / rtsp://…{start:%Y%m%d%H%M%S}")
+        )
+        self.playback.setToolTip(tr("按时间从录像机回放：海康、大华，或 rtsp:// 模板（见文档）"))
         self.onvif_box.setTitle(tr("ONVIF 读取码流地址 (使用上面的用户名和密码)"))
         self.onvif_button.setText(tr("读取"))
         self.test_box.setTitle(tr("测试连接"))
@@ -159,6 +167,7 @@ class CameraFormView(QWidget):
         self.lat.setText(f"{camera.lat:.6f}" if camera else "")
         self.bearing.setText(f"{camera.bearing:g}" if camera and camera.bearing is not None else "")
         self.ai_enabled.setChecked(bool(camera and camera.ai_enabled))
+        self.playback.setCurrentText(camera.playback if camera else "")
         self.onvif_result.clear()
         self.show_test(None, "")
         self._show_password_hint()
@@ -183,6 +192,7 @@ class CameraFormView(QWidget):
             clear_password=self.clear_password.isChecked(),
             ai_enabled=self.ai_enabled.isChecked(),
             transport=self.transport.currentText(),
+            playback=self.playback.currentText(),
         )
 
     def show_test(self, picture: bytes | None, text: str, failed: bool = False) -> None:
@@ -213,6 +223,7 @@ class CameraFormView(QWidget):
             "lon": self.lon,
             "bearing": self.bearing,
             "transport": self.transport,
+            "playback": self.playback,
         }
         for key, widget in widgets.items():
             widget.setStyleSheet("border: 1px solid #e05252;" if key in fields else "")

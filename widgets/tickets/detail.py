@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.tickets.states import ALLOWED_FROM, Action, State
+from widgets.clips.timeline_entries import clip_of_link, clip_rows
 from widgets.reflow_grid import ReflowGrid
 from widgets.said_again import SaidAgain
 
@@ -40,6 +41,7 @@ class TicketDetail(QWidget):
 
     action_requested = Signal(str)
     reveal_requested = Signal(int)
+    clip_requested = Signal(int, int)  # the ticket, the clip its timeline's ▶ 回放 plays
 
     def __init__(self, parent: QWidget | None = None, *, may_act: bool = True) -> None:
         super().__init__(parent)
@@ -70,6 +72,7 @@ class TicketDetail(QWidget):
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("ticketTimeline")
         self.timeline.setOpenLinks(False)
+        self.timeline.anchorClicked.connect(self._link_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.heading)
@@ -135,7 +138,12 @@ class TicketDetail(QWidget):
         )
         for action, button in self.buttons.items():
             button.setEnabled(self.may_act and state in ALLOWED_FROM[action])
-        self.timeline.setHtml(self._timeline_html(ticket["timeline"]))
+        self.timeline.setHtml(self._timeline_html(ticket["timeline"], ticket.get("clips", [])))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        clip_id = clip_of_link(url)
+        if clip_id is not None and self.ticket is not None:
+            self.clip_requested.emit(self.ticket["id"], clip_id)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -143,15 +151,22 @@ class TicketDetail(QWidget):
         super().changeEvent(event)
 
     @staticmethod
-    def _timeline_html(events: list[dict[str, Any]]) -> str:
+    def _timeline_html(events: list[dict[str, Any]], clips: list[dict[str, Any]]) -> str:
         rows = []
-        for e in reversed(events):  # newest first: what happened last matters most
+        for e in events:
             colour = EVENT_COLOURS.get(e["action"], "#2f8cff")
             when = (e["at"] or "").replace("T", " ")[:16]
             rows.append(
                 f"<tr><td style='color:#8fa3bf;white-space:nowrap;padding-right:8px'>{when}</td>"
                 f"<td style='color:{colour};white-space:nowrap;padding-right:8px'>● {html.escape(tr(e['action_zh']))}</td>"
                 f"<td>{html.escape(e['note'])}<br><span style='color:#8fa3bf'>{html.escape(tr(e['actor']))}"
-                f" · {html.escape(e['seat'])}</span></td></tr>"
+                f" · {html.escape(e['seat'])}</span></td></tr>",
             )
-        return "<table cellspacing='4'>" + "".join(rows) + "</table>"
+        # newest first: what happened last matters most (a clip at its event's moment)
+        ordered = sorted(
+            [(e["at"] or "", row) for e, row in reversed(list(zip(events, rows, strict=True)))]
+            + clip_rows(clips),
+            key=lambda entry: entry[0],
+            reverse=True,
+        )
+        return "<table cellspacing='4'>" + "".join(row for _at, row in ordered) + "</table>"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.access import Permission
 from app.tickets.states import Action, Source
 from runtime.read.tickets import QueueKind
+from widgets.clips.replay import play_ticket
 from widgets.plain_text import plain
 from widgets.said_again import SaidAgain
 from widgets.table_fit import Column, FitColumns, dense_rows
@@ -153,6 +154,7 @@ class TicketPanelLayout:
         self.detail = TicketDetail(may_act=context.may(Permission.ACT_ON_TICKETS))
         self.detail.action_requested.connect(lambda a: self.act_on_selection(Action(a)))
         self.detail.reveal_requested.connect(self.reveal_reporter)
+        self.detail.clip_requested.connect(lambda ticket, clip: play_ticket(context.site, ticket, self, clip))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)

@@ -653,41 +653,6 @@
     </message>
 </context>
 <context>
-    <name>ClipPlayer</name>
-    <message>
-        <source>告警 %1 的录像回放</source>
-        <translation>Video of alarm %1</translation>
-    </message>
-    <message>
-        <source>该告警还没有录像片段：正在录制，或附近没有本机画面墙上的摄像机</source>
-        <translation>This alarm has no clip yet: it is being written, or no camera on this computer's wall is near it</translation>
-    </message>
-    <message>
-        <source>播放</source>
-        <translation>Play</translation>
-    </message>
-    <message>
-        <source>暂停</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <source>无法打开录像片段：</source>
-        <translation>Cannot open the clip: </translation>
-    </message>
-    <message>
-        <source>摄像机中途中断，片段只有中断前的画面。</source>
-        <translation>The camera dropped: the clip holds what came before.</translation>
-    </message>
-    <message>
-        <source>告警前 %1 秒</source>
-        <translation>%1 s before the alarm</translation>
-    </message>
-    <message>
-        <source>告警后 %1 秒</source>
-        <translation>%1 s after the alarm</translation>
-    </message>
-</context>
-<context>
     <name>HouseholdCardView</name>
     <message>
         <source>；</source>

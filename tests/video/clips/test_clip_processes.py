@@ -107,5 +107,8 @@ def test_export_is_audited_and_prune_keeps_what_open_alarms_need(db, clip, tmp_p
     assert left == [recent[2], old_open]
     assert not (folder / f"clip-{old}.mp4").exists() and (folder / f"clip-{old_open}.mp4").exists()
     with db.session() as session:
-        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "clip")).all()
-    assert sorted(actions) == ["clip.export", "clip.prune"]
+        entries = session.execute(
+            select(AuditEntry.action, AuditEntry.entity_id).where(AuditEntry.entity == "clip")
+        ).all()
+    assert sorted(action for action, _ in entries) == ["clip.delete"] * 3 + ["clip.export", "clip.prune"]
+    assert {clip_id for action, clip_id in entries if action == "clip.delete"} == {old, recent[0], recent[1]}

@@ -11,7 +11,7 @@ import pytest
 from video.ai.events import KINDS
 from video.ai.zones import RULES
 from widgets.ai.consent_form import METHODS
-from widgets.ai.event_list import LIST_ZH
+from widgets.ai.event_model import LIST_ZH
 from widgets.i18n import I18N_DIR, TsTranslator, read_ts
 
 WIDGETS = Path(__file__).resolve().parents[3] / "widgets" / "ai"

@@ -1,0 +1,95 @@
+"""回放 from the lists: a button the alarm list and the AI event list compose in beside their rows,
+and the player opened for an alarm, an AI event or a ticket (its own clips and its alarms').
+
+The button shows how many ready clips the selected row has ("回放 (2)") and stays off without any, so
+an operator sees at a glance which alarm has video; the count is one small query per selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from app.context import SiteContext
+from runtime.clip_library import clip_counts, list_clips
+from widgets.alarms.clip_player import ClipPlayer
+from widgets.clips.player import ClipPlayerDialog
+from widgets.clips.texts import tr
+
+ALARM, AI_EVENT = "alarm", "ai_event"
+
+
+def _shown(player: ClipPlayerDialog) -> ClipPlayerDialog:
+    player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    player.show()
+    return player
+
+
+def play_alarm(site: SiteContext, alarm_id: int, parent: QWidget | None) -> ClipPlayerDialog:
+    return _shown(ClipPlayer(site.db, site.seat, alarm_id, parent))
+
+
+def play_ai_event(site: SiteContext, event_id: int, parent: QWidget | None) -> ClipPlayerDialog:
+    return _shown(
+        ClipPlayerDialog(
+            site.db,
+            site.seat,
+            list_clips(site.db, ai_event_id=event_id),
+            tr("AI 事件 %1 的录像回放").replace("%1", str(event_id)),
+            tr("该事件还没有录像片段：正在录制，或不是需要录像的紧急事件"),
+            "事件",
+            parent,
+        )
+    )
+
+
+def play_ticket(
+    site: SiteContext, ticket_id: int, parent: QWidget | None, clip_id: int | None = None
+) -> ClipPlayerDialog:
+    """The ticket's clips (its own and its alarms'), starting with `clip_id` when given."""
+    clips = list_clips(site.db, ticket_id=ticket_id)
+    chosen = [clip for clip in clips if clip.id == clip_id] + [clip for clip in clips if clip.id != clip_id]
+    return _shown(
+        ClipPlayerDialog(
+            site.db,
+            site.seat,
+            chosen,
+            tr("工单 %1 的录像回放").replace("%1", str(ticket_id)),
+            tr("该工单没有录像片段"),
+            "告警",
+            parent,
+        )
+    )
+
+
+class ReplayButton(QPushButton):
+    """回放 for the selected row of a list: `selected()` gives the row's id (None: nothing selected)."""
+
+    def __init__(self, site: SiteContext, kind: str, selected: Callable[[], int | None], parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{kind}ReplayButton")
+        self.site, self.kind, self.selected = site, kind, selected
+        self.setToolTip(tr("播放所选记录前后的录像（回放记入审计日志）"))
+        self.clicked.connect(self.play)
+        self.setText(tr("回放"))
+        self.setEnabled(False)  # until the list has a selection to count: its owner calls refresh()
+
+    def refresh(self) -> None:
+        """Count the selected row's ready clips again (the selection moved, or a clip became ready)."""
+        row = self.selected()
+        count = 0 if row is None else self._count(row)
+        self.setText(tr("回放") + (f" ({count})" if count else ""))
+        self.setEnabled(count > 0)
+
+    def _count(self, row: int) -> int:
+        ids = {"alarm_ids": [row]} if self.kind == ALARM else {"ai_event_ids": [row]}
+        return clip_counts(self.site.db, **ids).get((self.kind, row), 0)
+
+    def play(self) -> ClipPlayerDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        opener = play_alarm if self.kind == ALARM else play_ai_event
+        return opener(self.site, row, self.window())
