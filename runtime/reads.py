@@ -13,6 +13,7 @@ from app.site_clock import SiteClock
 from runtime.read.alarm_places import AlarmPlaces
 from runtime.read.alarms import AlarmReads
 from runtime.read.audit import AuditReads
+from runtime.read.dashboard import DashboardReads
 from runtime.read.grid_chain import GridChains
 from runtime.read.household import Households
 from runtime.read.map import MapReads
@@ -51,6 +52,11 @@ class ReadModels:
     def trends(self) -> TrendReads:
         """The statistics panel's charts: tickets per day, rest days and the three rates."""
         return TrendReads(self.site)
+
+    @cached_property
+    def dashboard(self) -> DashboardReads:
+        """The wall dashboard (信息展示墙): the tree's size, today's tickets, the month's rates, nothing personal."""
+        return DashboardReads(self.site, self.tickets.categories)
 
     @cached_property
     def tickets(self) -> TicketReads:
