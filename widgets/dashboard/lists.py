@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel
 
 from app.site_clock import SiteClock
@@ -20,6 +20,11 @@ from widgets.dashboard.tiles import Card
 SCROLL_EVERY_MS = 3000
 FLASH_EVERY_MS = 600
 PRIORITY_COLOURS = {1: style.RED, 2: style.AMBER, 3: style.BLUE}
+
+
+def _tickets(text: str) -> str:
+    """Ticket states and categories have their English in the ticket area's context."""
+    return QCoreApplication.translate("Tickets", text)
 
 
 def when(clock: SiteClock, moment) -> str:
@@ -98,8 +103,8 @@ class ScrollingTickets(_Rows):
             cells[3].setStyleSheet(f"color: {colour};")
 
     def _texts(self, line: TicketLine) -> tuple[str, str, str, str]:
-        state = tr(line.state) + (f" · {tr('超期')}" if line.overdue else "")
-        return when(self.clock, line.at), tr(line.category), line.grid, state
+        state = _tickets(line.state) + (f" · {tr('超期')}" if line.overdue else "")
+        return when(self.clock, line.at), _tickets(line.category), line.grid, state
 
 
 class FlashingAlarms(_Rows):

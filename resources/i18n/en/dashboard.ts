@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Panels</name>
+    <message>
+        <source>信息展示墙</source>
+        <translation>Information wall</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>网格指挥中心 · 信息展示墙</source>
+        <translation>Grid Command Centre · Information Wall</translation>
+    </message>
+    <message>
+        <source>已暂停轮播</source>
+        <translation>Rotation paused</translation>
+    </message>
+    <message>
+        <source>综合态势</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>工单与告警</source>
+        <translation>Tickets and alarms</translation>
+    </message>
+    <message>
+        <source>网格体系</source>
+        <translation>The grid</translation>
+    </message>
+    <message>
+        <source>今日工单</source>
+        <translation>Tickets today</translation>
+    </message>
+    <message>
+        <source>本月三率（12345）</source>
+        <translation>This month's rates (12345)</translation>
+    </message>
+    <message>
+        <source>网格地图 · 按未办结工单着色</source>
+        <translation>Grid map · coloured by open tickets</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>最新工单</source>
+        <translation>Newest tickets</translation>
+    </message>
+    <message>
+        <source>未处置告警</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
+        <source>今日暂无工单</source>
+        <translation>No tickets today</translation>
+    </message>
+    <message>
+        <source>当前无未处置告警</source>
+        <translation>No open alarms</translation>
+    </message>
+    <message>
+        <source>一级网格</source>
+        <translation>Level-1 grids</translation>
+    </message>
+    <message>
+        <source>二级网格</source>
+        <translation>Level-2 grids</translation>
+    </message>
+    <message>
+        <source>三级网格</source>
+        <translation>Level-3 grids</translation>
+    </message>
+    <message>
+        <source>微网格</source>
+        <translation>Micro-grids</translation>
+    </message>
+    <message>
+        <source>网格长与网格员</source>
+        <translation>Grid leaders and workers</translation>
+    </message>
+    <message>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <source>今日受理</source>
+        <translation>Received today</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今日办结</source>
+        <translation>Closed today</translation>
+    </message>
+    <message>
+        <source>响应率</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>解决率</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>按时办结率</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>紧急呼叫</source>
+        <translation>SOS call</translation>
+    </message>
+    <message>
+        <source>烟雾报警</source>
+        <translation>Smoke</translation>
+    </message>
+    <message>
+        <source>燃气泄漏</source>
+        <translation>Gas leak</translation>
+    </message>
+    <message>
+        <source>水浸报警</source>
+        <translation>Water leak</translation>
+    </message>
+    <message>
+        <source>夜间开门</source>
+        <translation>Door opened at night</translation>
+    </message>
+    <message>
+        <source>长时间无活动</source>
+        <translation>No activity for long</translation>
+    </message>
+    <message>
+        <source>传感器电量低</source>
+        <translation>Sensor battery low</translation>
+    </message>
+    <message>
+        <source>传感器无信号</source>
+        <translation>Sensor silent</translation>
+    </message>
+    <message>
+        <source>重点人员</source>
+        <translation>Watch-list person</translation>
+    </message>
+    <message>
+        <source>陌生人逗留</source>
+        <translation>Stranger lingering</translation>
+    </message>
+    <message>
+        <source>区域闯入</source>
+        <translation>Zone intrusion</translation>
+    </message>
+</context>
+</TS>
