@@ -33,6 +33,7 @@ from runtime.ai_alarms import AiAlarms
 from runtime.alarm_tickets import wire_tickets
 from runtime.clip_capture import ClipCapture
 from runtime.clips import ClipRecorder
+from runtime.device_health import CameraWatch, SensorHealth
 from runtime.leadership import CLAIM_EVERY_S, STANDBY_GRACE_S, Duties, Leadership
 from runtime.reads import ReadModels
 from video.clip_writer import ClipWindow
@@ -75,6 +76,10 @@ class SiteRuntime:
         self.packets = PacketPool()
         self.clips = ClipRecorder(site, self.packets, self.alarms, window=self.options.clip_window)
         self.clip_capture = ClipCapture(site, self.packets) if self.options.clip_capture else None
+        self.camera_watch = CameraWatch(site)  # captures add their probes (serve's clip readers, a wall's workers)
+        if self.clip_capture is not None:
+            self.camera_watch.add_probe(self.clip_capture.states)
+        self.sensor_health = SensorHealth(site)
         self.reads = ReadModels(site)
         self.relay: ChangeRelay | ChangeLogRelay | None = None
         self.leadership: Leadership | None = None
@@ -102,6 +107,8 @@ class SiteRuntime:
         self.clips.start()
         if self.clip_capture is not None:
             self.clip_capture.start()
+        self.camera_watch.start()
+        self.sensor_health.start()
         # Before the scheduler may run them: the alarm checks work through this process's station.
         station = self.station if self.options.sensors else None
         self._withdraw_alarm_site = serve(AlarmSite(self.ingest, station))
@@ -127,6 +134,8 @@ class SiteRuntime:
             self._withdraw_alarm_site()
             self._withdraw_alarm_site = None
         self.station.stop()
+        self.sensor_health.stop()
+        self.camera_watch.stop()  # its last look and flush, while the captures still run
         if self.clip_capture is not None:
             self.clip_capture.stop()
         self.clips.stop()
