@@ -175,4 +175,115 @@
         <translation>Zone intrusion</translation>
     </message>
 </context>
+<context>
+    <name>HealthCharts</name>
+    <message>
+        <source>确认用时中位数</source>
+        <translation>Median time to acknowledge</translation>
+    </message>
+    <message>
+        <source>确认用时90分位</source>
+        <translation>90th percentile time to acknowledge</translation>
+    </message>
+    <message>
+        <source>电量低</source>
+        <translation>Battery low</translation>
+    </message>
+    <message>
+        <source>无信号</source>
+        <translation>Silent</translation>
+    </message>
+    <message>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>超过 24 小时</source>
+        <translation>over 24 hours</translation>
+    </message>
+    <message>
+        <source>{n} 分钟</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>摄像机在线率 %</source>
+        <translation>Cameras available %</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>90分位</source>
+        <translation>90th percentile</translation>
+    </message>
+    <message>
+        <source>摄像机在线率</source>
+        <translation>Cameras available</translation>
+    </message>
+    <message>
+        <source>传感器</source>
+        <translation>Sensors</translation>
+    </message>
+    <message>
+        <source>每日告警（按类型，点击某日查看明细）</source>
+        <translation>Alarms per day by kind (click a day for its list)</translation>
+    </message>
+    <message>
+        <source>确认用时（分钟，中位数 / 90分位）</source>
+        <translation>Time to acknowledge (minutes, median / 90th percentile)</translation>
+    </message>
+    <message>
+        <source>摄像机在线率（%）</source>
+        <translation>Camera availability (%)</translation>
+    </message>
+    <message>
+        <source>传感器健康（个）</source>
+        <translation>Sensor health (sensors)</translation>
+    </message>
+    <message>
+        <source>{day} 的告警</source>
+        <translation>Alarms of {day}</translation>
+    </message>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} in all</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>确认用时</source>
+        <translation>Time to acknowledge</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>已处置</source>
+        <translation>Handled</translation>
+    </message>
+</context>
 </TS>
