@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from alarms.models import ALARM_KIND_ZH, Alarm, AlarmState
 from app.context import SiteContext
-from app.models import Duty, DutyRole, Grid, Household, Resident
+from app.models import Building, Duty, DutyRole, Grid, Household, Resident
 from app.rollups.series import ticket_series
 from app.site_clock import SiteClock, clock_in
 from app.tickets.categories import CategoryBook, load_categories
@@ -75,6 +75,7 @@ class AlarmLine:
 class WallFigures:
     day: date  # the site's today
     grids_by_level: Mapping[int, int]
+    buildings: int
     households: int
     residents: int
     staff: int  # grid leaders and grid workers, each once
@@ -162,6 +163,7 @@ def _tree_counts(session: Session) -> dict:
     levels = dict(session.execute(select(Grid.level, func.count()).group_by(Grid.level)).all())
     return {
         "grids_by_level": levels,
+        "buildings": count(Building.id),
         "households": count(Household.id),
         "residents": count(Resident.id),
         "staff": staff or 0,

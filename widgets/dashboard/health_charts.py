@@ -94,7 +94,6 @@ class HealthCharts(QWidget):
             if plot is not self.alarm_plot:
                 plot.setXLink(self.alarm_plot)
         self.alarm_plot.scene().sigMouseClicked.connect(self._clicked)
-        self.camera_plot.setYRange(0, 105)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.addWidget(self.hover)
@@ -158,6 +157,8 @@ class HealthCharts(QWidget):
         for plot in (self.camera_plot, self.sensor_plot):
             self._clear(plot, trend.days)
         availability = [math.nan if d.availability is None else d.availability * 100 for d in trend.cameras]
+        known = [v for v in availability if not math.isnan(v)]
+        self.camera_plot.setYRange(max(0.0, min(known, default=0.0) - 5.0), 101.0)  # a dip must show
         self.camera_plot.plot(
             xs,
             availability,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy
 
 from app.site_clock import SiteClock
 from runtime.read.dashboard import AlarmLine, TicketLine
@@ -20,6 +20,7 @@ from widgets.dashboard.tiles import Card
 SCROLL_EVERY_MS = 3000
 FLASH_EVERY_MS = 600
 PRIORITY_COLOURS = {1: style.RED, 2: style.AMBER, 3: style.BLUE}
+NEWEST_BACKGROUND = "#123a66"
 
 
 def _tickets(text: str) -> str:
@@ -33,35 +34,53 @@ def when(clock: SiteClock, moment) -> str:
     return local.strftime("%H:%M" if local.date() == clock.today() else "%m-%d %H:%M")
 
 
-class _Rows(Card):
-    """A card with a fixed number of rows of cells; a row's cells are plain-text labels."""
+COLUMN_WIDTHS = (160, 250, 0, 200)  # time, what, grid (the rest), state
 
-    def __init__(self, title: str, rows: int, columns: int, empty: str) -> None:
+
+class _Rows(Card):
+    """A card with a fixed number of rows; a row is a frame (it lights up whole) of plain-text cells."""
+
+    def __init__(self, title: str, rows: int, empty: str) -> None:
         super().__init__(title)
         self.empty_source = empty
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(20)
-        grid.setVerticalSpacing(10)
+        self.frames: list[QFrame] = []
         self.cells: list[list[QLabel]] = []
-        for row in range(rows):
-            cells = []
-            for column in range(columns):
-                label = QLabel()
-                label.setTextFormat(Qt.TextFormat.PlainText)
-                label.setObjectName("dashRow" if column else "dashRowMuted")
-                grid.addWidget(label, row, column)
-                cells.append(label)
-            self.cells.append(cells)
-        grid.setColumnStretch(columns - 2, 1)
         self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("dashEmpty")
         self.body.addWidget(self.empty)
-        self.body.addLayout(grid)
+        for _ in range(rows):
+            frame = QFrame()
+            frame.setObjectName("dashListRow")
+            line = QHBoxLayout(frame)
+            line.setContentsMargins(8, 3, 8, 3)
+            line.setSpacing(16)
+            cells = []
+            for column, width in enumerate(COLUMN_WIDTHS):
+                label = QLabel()
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                label.setObjectName("dashRow" if column else "dashRowMuted")
+                if width:
+                    label.setFixedWidth(width)
+                else:  # the grid's name takes the room left, and is cut rather than widen the wall
+                    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                if column == len(COLUMN_WIDTHS) - 1:
+                    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                line.addWidget(label, 0 if width else 1)
+                cells.append(label)
+            self.body.addWidget(frame)
+            self.frames.append(frame)
+            self.cells.append(cells)
         self.body.addStretch(1)
 
     def texts(self) -> list[str]:
         """Every text the card shows now (tests walk them)."""
         return [self.heading.text(), self.empty.text()] + [c.text() for row in self.cells for c in row]
+
+    def light(self, row: int, background: str) -> None:
+        self.frames[row].setStyleSheet(f"#dashListRow {{ background: {background}; border-radius: 6px; }}")
+
+    def colour(self, row: int, column: int, colour: str) -> None:
+        self.cells[row][column].setStyleSheet(f"color: {colour};")
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -73,7 +92,7 @@ class ScrollingTickets(_Rows):
     """The newest tickets, newest first; more than fit scroll up one row every few seconds."""
 
     def __init__(self, clock: SiteClock, rows: int = 11) -> None:
-        super().__init__("最新工单", rows, 4, "今日暂无工单")
+        super().__init__("最新工单", rows, "暂无工单")
         self.clock = clock
         self.lines: tuple[TicketLine, ...] = ()
         self.offset = 0
@@ -99,8 +118,11 @@ class ScrollingTickets(_Rows):
             texts = ("", "", "", "") if line is None else self._texts(line)
             for cell, text in zip(cells, texts, strict=True):
                 cell.setText(text)
-            colour = style.RED if line is not None and line.overdue else style.TEXT
-            cells[3].setStyleSheet(f"color: {colour};")
+            self.colour(index, 3, style.RED if line is not None and line.overdue else style.TEXT)
+            newest = line is not None and line is self.lines[0]
+            self.light(
+                index, NEWEST_BACKGROUND if newest else "transparent"
+            )  # the newest, wherever it scrolled
 
     def _texts(self, line: TicketLine) -> tuple[str, str, str, str]:
         state = _tickets(line.state) + (f" · {tr('超期')}" if line.overdue else "")
@@ -111,7 +133,7 @@ class FlashingAlarms(_Rows):
     """The open alarms, newest first; the newest one's row flashes until it is handled."""
 
     def __init__(self, clock: SiteClock, rows: int = 11) -> None:
-        super().__init__("未处置告警", rows, 4, "当前无未处置告警")
+        super().__init__("未处置告警", rows, "当前无未处置告警")
         self.clock = clock
         self.lines: tuple[AlarmLine, ...] = ()
         self.flash_on = False
@@ -126,8 +148,7 @@ class FlashingAlarms(_Rows):
             texts = ("", "", "", "") if line is None else self._texts(line)
             for cell, text in zip(cells, texts, strict=True):
                 cell.setText(text)
-            colour = PRIORITY_COLOURS.get(line.priority, style.TEXT) if line is not None else style.TEXT
-            cells[1].setStyleSheet(f"color: {colour};")
+            self.colour(index, 1, self._kind_colour(line))
         if self.lines:
             self.timer.start()
         else:
@@ -139,16 +160,12 @@ class FlashingAlarms(_Rows):
         self._paint_flash(self.flash_on)
 
     def _paint_flash(self, on: bool) -> None:
-        background = style.RED if on else "transparent"
-        for cell in self.cells[0]:
-            cell.setStyleSheet(
-                f"background: {background}; color: {style.TEXT if on else self._colour(cell)};"
-            )
+        self.light(0, style.RED if on else "transparent")
+        self.colour(0, 1, style.TEXT if on else self._kind_colour(self.lines[0] if self.lines else None))
 
-    def _colour(self, cell: QLabel) -> str:
-        if cell is self.cells[0][1] and self.lines:
-            return PRIORITY_COLOURS.get(self.lines[0].priority, style.TEXT)
-        return style.MUTED if cell is self.cells[0][0] else style.TEXT
+    @staticmethod
+    def _kind_colour(line: AlarmLine | None) -> str:
+        return style.TEXT if line is None else PRIORITY_COLOURS.get(line.priority, style.TEXT)
 
     def _texts(self, line: AlarmLine) -> tuple[str, str, str, str]:
         state = tr("已确认") if line.acknowledged else tr("待确认")

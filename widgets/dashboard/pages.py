@@ -20,6 +20,7 @@ TREE = [
     ("l3", "三级网格", style.BLUE),
     ("l4", "微网格", style.BLUE),
     ("staff", "网格长与网格员", style.CYAN),
+    ("buildings", "楼栋", style.CYAN),
     ("households", "户数", style.GREEN),
     ("residents", "居民", style.GREEN),
 ]
@@ -43,6 +44,7 @@ def tree_values(figures: WallFigures) -> dict[str, str]:
     return {
         **{f"l{level}": f"{levels.get(level, 0):,}" for level in (1, 2, 3, 4)},
         "staff": f"{figures.staff:,}",
+        "buildings": f"{figures.buildings:,}",
         "households": f"{figures.households:,}",
         "residents": f"{figures.residents:,}",
     }

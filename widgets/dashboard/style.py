@@ -31,6 +31,7 @@ def sheet(font_family: str) -> str:
 #dashValue {{ font-size: 68px; font-weight: 700; }}
 #dashValueSmall {{ font-size: 52px; font-weight: 700; }}
 #dashLabel {{ font-size: 24px; color: {MUTED}; }}
+#dashListRow {{ background: transparent; border: none; }}
 #dashRow {{ font-size: 27px; }}
 #dashRowMuted {{ font-size: 24px; color: {MUTED}; }}
 #dashEmpty {{ font-size: 28px; color: {MUTED}; }}

@@ -55,8 +55,8 @@
         <translation>Open alarms</translation>
     </message>
     <message>
-        <source>今日暂无工单</source>
-        <translation>No tickets today</translation>
+        <source>暂无工单</source>
+        <translation>No tickets yet</translation>
     </message>
     <message>
         <source>当前无未处置告警</source>
@@ -81,6 +81,10 @@
     <message>
         <source>网格长与网格员</source>
         <translation>Grid leaders and workers</translation>
+    </message>
+    <message>
+        <source>楼栋</source>
+        <translation>Buildings</translation>
     </message>
     <message>
         <source>户数</source>
