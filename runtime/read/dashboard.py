@@ -28,7 +28,7 @@ from app.tickets.models import Ticket
 from app.tickets.routing import GridBook
 from app.tickets.states import OPEN_STATES, STATE_ZH
 
-NEWEST_TICKETS = 12
+NEWEST_TICKETS = 21  # the newest on top, 20 more scrolling under it
 OPEN_ALARMS_SHOWN = 12
 
 

@@ -142,6 +142,10 @@ def test_the_kiosk_view_starts_and_its_pages_rotate(qtbot, qapp, ticket_site, tm
     assert not wall.rotating
     wall.leaveEvent(QEvent(QEvent.Type.Leave))
     assert wall.rotating
+    wall.pointer_rest.setInterval(300)
+    wall.pointer_moved()  # moved, then rested on the wall: the page turns again after the hold
+    assert not wall.rotating
+    qtbot.waitUntil(lambda: wall.rotating, timeout=2000)
     wall.setFocus()
     qtbot.keyClick(wall, Qt.Key.Key_Space)  # the pause key holds it until pressed again
     assert not wall.rotating and wall.paused.text() == "已暂停轮播"
@@ -156,3 +160,42 @@ def test_the_kiosk_view_starts_and_its_pages_rotate(qtbot, qapp, ticket_site, tm
     window.unlocked = True
     window.close()
     context.bridge.close()
+
+
+def test_the_newest_ticket_stays_on_top_while_the_others_scroll_and_the_newest_alarm_flashes(qtbot, qapp):
+    from app.site_clock import SiteClock
+    from runtime.read.dashboard import AlarmLine, TicketLine
+    from widgets.dashboard.lists import FlashingAlarms, ScrollingTickets
+
+    now = datetime.now(UTC).replace(tzinfo=None)
+    lines = [
+        TicketLine(n, now - timedelta(minutes=n), "垃圾堆积", "幸福小区", "处置中", n == 3) for n in range(15)
+    ]
+    tickets = ScrollingTickets(SiteClock(), rows=5)
+    qtbot.addWidget(tickets)
+    tickets.show_lines(lines)
+    assert [line.id for line in tickets.shown()] == [0, 1, 2, 3, 4]
+    assert tickets.cells[3][3].text() == "处置中 · 超期"
+    for _ in range(13):
+        tickets.scroll()
+    assert [line.id for line in tickets.shown()] == [0, 14, 1, 2, 3]  # round the rest, the newest stays
+    tickets.show_lines(lines[:3])
+    tickets.scroll()
+    assert [line and line.id for line in tickets.shown()] == [0, 1, 2, None, None]
+
+    alarms = FlashingAlarms(SiteClock(), rows=4)
+    qtbot.addWidget(alarms)
+    alarms.show_lines(
+        [AlarmLine(1, now, "紧急呼叫", "1号楼", 1, False), AlarmLine(2, now, "烟雾报警", "2号楼", 1, True)]
+    )
+    assert (
+        alarms.timer.isActive()
+        and alarms.cells[0][1].text() == "P1 紧急呼叫"
+        and alarms.cells[1][3].text() == "已确认"
+    )
+    alarms.flash()
+    lit = alarms.frames[0].styleSheet()
+    alarms.flash()
+    assert "#ff4d4f" in lit and "transparent" in alarms.frames[0].styleSheet()
+    alarms.show_lines([])
+    assert not alarms.timer.isActive() and not alarms.empty.isHidden()

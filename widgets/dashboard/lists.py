@@ -89,7 +89,8 @@ class _Rows(Card):
 
 
 class ScrollingTickets(_Rows):
-    """The newest tickets, newest first; more than fit scroll up one row every few seconds."""
+    """The newest ticket lit on the top row; under it the next newest scroll up one row every few
+    seconds when more arrived than the rows hold."""
 
     def __init__(self, clock: SiteClock, rows: int = 11) -> None:
         super().__init__("最新工单", rows, "暂无工单")
@@ -102,27 +103,31 @@ class ScrollingTickets(_Rows):
 
     def show_lines(self, lines: Sequence[TicketLine]) -> None:
         self.lines = tuple(lines)
-        self.offset = 0  # a new ticket is read at the top first
+        self.offset = 0  # the list starts again from the newest
         self._paint()
 
     def scroll(self) -> None:
-        if len(self.lines) > len(self.cells):
-            self.offset = (self.offset + 1) % len(self.lines)
+        rest = len(self.lines) - 1
+        if rest > len(self.cells) - 1:
+            self.offset = (self.offset + 1) % rest
             self._paint()
+
+    def shown(self) -> list[TicketLine | None]:
+        """The line on each row now: the newest first, then the scrolling ones."""
+        rest = self.lines[1:]
+        rows: list[TicketLine | None] = [self.lines[0] if self.lines else None]
+        for index in range(len(self.cells) - 1):
+            rows.append(rest[(self.offset + index) % len(rest)] if index < len(rest) else None)
+        return rows
 
     def _paint(self) -> None:
         self.empty.setVisible(not self.lines)
-        count = min(len(self.lines), len(self.cells))
-        for index, cells in enumerate(self.cells):
-            line = self.lines[(self.offset + index) % len(self.lines)] if index < count else None
+        for index, line in enumerate(self.shown()):
             texts = ("", "", "", "") if line is None else self._texts(line)
-            for cell, text in zip(cells, texts, strict=True):
+            for cell, text in zip(self.cells[index], texts, strict=True):
                 cell.setText(text)
             self.colour(index, 3, style.RED if line is not None and line.overdue else style.TEXT)
-            newest = line is not None and line is self.lines[0]
-            self.light(
-                index, NEWEST_BACKGROUND if newest else "transparent"
-            )  # the newest, wherever it scrolled
+        self.light(0, NEWEST_BACKGROUND if self.lines else "transparent")
 
     def _texts(self, line: TicketLine) -> tuple[str, str, str, str]:
         state = _tickets(line.state) + (f" · {tr('超期')}" if line.overdue else "")

@@ -6,8 +6,10 @@ publishes a change it shows (tickets, alarms, the grid tree, the roster; relayed
 of the site), and at the site's midnight (today's figures start again). Its timers move pages, scroll
 rows, flash the newest alarm and tick the clock; none of them reads the store.
 
-Rotation: every `page_seconds` (`gui --page-seconds`, default 20); the pointer over the wall or the
-pause key (widgets/shortcuts.py, 大屏模式) holds the page, the arrow keys turn it by hand.
+Rotation: every `page_seconds` (`gui --page-seconds`, default 20). A pointer moving over the wall holds
+the page until it has rested 30 s or left (a kiosk's pointer rests on the wall for good once someone
+has touched the mouse: resting must not stop the wall); the pause key (widgets/shortcuts.py, 大屏模式)
+holds it until pressed again; the arrow keys turn it by hand.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QCursor, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.events import Change, Topic
@@ -33,6 +35,7 @@ DEFAULT_PAGE_SECONDS = 20
 LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.GRID, Topic.HOUSEHOLD, Topic.RESIDENT})
 MAP_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR})
 SETTLE_MS = 800  # a burst of changes (a sweep escalating 40 tickets) costs one read
+POINTER_HOLD_MS = 30_000  # a pointer that moved over the wall holds the page this long after it rests
 
 
 class DashboardWall(QWidget):
@@ -103,6 +106,9 @@ class DashboardWall(QWidget):
         self.ticker.start()
         self.midnight = QTimer(self, singleShot=True)
         self.midnight.timeout.connect(self.reload)
+        self.pointer_rest = QTimer(self, singleShot=True, interval=POINTER_HOLD_MS)
+        self.pointer_rest.timeout.connect(self._pointer_rested)
+        self._pointer_at = QCursor.pos()  # where it rests now is no movement
         self._tick()
 
     def _keys(self) -> None:
@@ -169,19 +175,33 @@ class DashboardWall(QWidget):
             self.rotation.start()
         self._paint_header()
 
-    def enterEvent(self, event) -> None:
+    def pointer_moved(self) -> None:
+        """Someone moves the mouse over the wall: hold the page while they look."""
         self.hovered = True
+        self.pointer_rest.start()
         self._hold()
+
+    def _pointer_rested(self) -> None:
+        self.hovered = False
+        self._hold()
+
+    def enterEvent(self, event) -> None:
+        self.pointer_moved()
         super().enterEvent(event)
 
     def leaveEvent(self, event) -> None:
-        self.hovered = False
-        self._hold()
+        self.pointer_rest.stop()
+        self._pointer_rested()
         super().leaveEvent(event)
 
     # --- header --------------------------------------------------------------------------------
     def _tick(self) -> None:
         self.clock_label.setText(self.clock.now().strftime("%Y-%m-%d  %H:%M:%S"))
+        position = QCursor.pos()  # the pointer's moves over child widgets reach no event of the wall's
+        if position != self._pointer_at:
+            self._pointer_at = position
+            if self.isVisible() and self.rect().contains(self.mapFromGlobal(position)):
+                self.pointer_moved()
 
     def _paint_header(self) -> None:
         current = self.stack.currentIndex()
