@@ -73,7 +73,9 @@ class CameraWatch:
             except Exception:  # one capture's trouble never stops the others' record
                 log.exception("a camera probe failed")
         with self._lock:
-            elapsed = 0.0 if self._last_look is None else min(now - self._last_look, 2 * self.every_s)
+            elapsed = (
+                0.0 if self._last_look is None else min(max(0.0, now - self._last_look), 2 * self.every_s)
+            )
             for camera_id, live in states.items():
                 if camera_id in self._live:  # watched since the previous look: those seconds count
                     seen = self._pending.setdefault(camera_id, [0.0, 0.0, 0])
