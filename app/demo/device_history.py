@@ -77,6 +77,4 @@ def _sensors(session: Session, rng: random.Random, levels: GridLevels, days: lis
             for scope in levels.scopes(grid_id):
                 totals[(scope, day)].update(state)
     rows = {key: {name: counts[name] for name in HEALTH} for key, counts in totals.items()}
-    for values in rows.values():
-        values["sensors"] = max(values["sensors"], 1)
     write_counts(session, SensorHealthDaily.__table__, ("grid_id", "day"), rows)

@@ -72,10 +72,6 @@ class _Rows(Card):
             self.cells.append(cells)
         self.body.addStretch(1)
 
-    def texts(self) -> list[str]:
-        """Every text the card shows now (tests walk them)."""
-        return [self.heading.text(), self.empty.text()] + [c.text() for row in self.cells for c in row]
-
     def light(self, row: int, background: str) -> None:
         self.frames[row].setStyleSheet(f"#dashListRow {{ background: {background}; border-radius: 6px; }}")
 

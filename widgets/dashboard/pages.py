@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.site_clock import SiteClock
 from runtime.read.dashboard import WallFigures
@@ -66,15 +66,12 @@ def rate_values(figures: WallFigures) -> dict[str, str]:
 
 
 class Page(QWidget):
-    """A page of cards; `texts()` lists every text it shows (the privacy test walks them)."""
+    """A page of cards, each showing its part of the `WallFigures` it is handed."""
 
     name = ""  # Chinese source text, shown in the wall's header
 
     def cards(self) -> list[Card]:
         return [child for child in self.findChildren(Card)]
-
-    def texts(self) -> list[str]:
-        return [label.text() for label in self.findChildren(QLabel)]
 
     def retranslate(self) -> None:
         for card in self.cards():
