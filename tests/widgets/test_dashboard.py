@@ -199,3 +199,20 @@ def test_the_newest_ticket_stays_on_top_while_the_others_scroll_and_the_newest_a
     assert "#ff4d4f" in lit and "transparent" in alarms.frames[0].styleSheet()
     alarms.show_lines([])
     assert not alarms.timer.isActive() and not alarms.empty.isHidden()
+
+
+def test_the_dashboard_is_a_wall_view_of_the_command_line(qapp, ticket_site, tmp_path, capsys):
+    from PySide6.QtGui import QImage
+
+    import main
+
+    target = tmp_path / "dashboard.png"
+    args = ["gui", "--db", ticket_site.url, "--view", "dashboard"]
+    assert main.main([*args, "--screenshot", str(target), "--settle", "1"]) == 0
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1920, 1080)
+    corners = [image.pixelColor(x, y) for x in (5, 1914) for y in (5, 1074)]
+    assert all(colour.lightness() < 40 for colour in corners)  # a dark wall
+    assert len({image.pixel(x, y) for x in range(0, 1920, 60) for y in range(0, 1080, 60)}) > 8
+    assert main.main([*args, "--no-keeper"]) != 0  # not a dock of the main window
+    assert "大屏视图" in capsys.readouterr().err
