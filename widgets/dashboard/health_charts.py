@@ -78,6 +78,7 @@ class HealthCharts(QWidget):
         self.hover = QLabel()
         self.hover.setObjectName("trendHover")
         self.hover.setWordWrap(True)
+        self.hover.setTextFormat(Qt.TextFormat.PlainText)
         self.alarm_plot, self.ack_plot = pg.PlotWidget(), pg.PlotWidget()
         self.camera_plot, self.sensor_plot = pg.PlotWidget(), pg.PlotWidget()
         self.plots = (self.alarm_plot, self.ack_plot, self.camera_plot, self.sensor_plot)
