@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from app.context import SiteContext
 from app.events import Change, Topic
@@ -24,6 +25,7 @@ from video.sources import SourceError, SourceKind, source_kind
 log = logging.getLogger(__name__)
 
 STOP_WAIT_S = 5.0  # a reader notices stop() within its read timeout (3 s)
+LIVE_WITHIN_S = 10.0  # a reader that kept no packet for this long is not delivering
 
 
 class ClipCapture:
@@ -80,6 +82,16 @@ class ClipCapture:
     def cameras(self) -> list[int]:
         with self._lock:
             return sorted(self._readers)
+
+    def states(self) -> dict[int, bool]:
+        """Each camera read here and whether it delivers now (the cameras' availability record)."""
+        now = time.time()
+        with self._lock:
+            readers = dict(self._readers)
+        return {
+            camera_id: not reader.failure and reader.buffer.receiving(now, LIVE_WITHIN_S)
+            for camera_id, reader in readers.items()
+        }
 
     def _cameras_changed(self, change: Change) -> None:
         try:

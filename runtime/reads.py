@@ -13,7 +13,9 @@ from app.site_clock import SiteClock
 from runtime.read.alarm_places import AlarmPlaces
 from runtime.read.alarms import AlarmReads
 from runtime.read.audit import AuditReads
+from runtime.read.dashboard import DashboardReads
 from runtime.read.grid_chain import GridChains
+from runtime.read.health import HealthReads
 from runtime.read.household import Households
 from runtime.read.map import MapReads
 from runtime.read.sensors import SensorCatalogue
@@ -51,6 +53,17 @@ class ReadModels:
     def trends(self) -> TrendReads:
         """The statistics panel's charts: tickets per day, rest days and the three rates."""
         return TrendReads(self.site)
+
+    @cached_property
+    def dashboard(self) -> DashboardReads:
+        """The wall dashboard (信息展示墙): the tree's size, today's tickets, the month's rates, nothing personal."""
+        return DashboardReads(self.site, self.tickets.categories)
+
+    @cached_property
+    def health(self) -> HealthReads:
+        """The statistics panel's alarm and device charts: alarms per day by kind with acknowledgement
+        times, the list behind a day, camera availability and the sensors' health."""
+        return HealthReads(self.site)
 
     @cached_property
     def tickets(self) -> TicketReads:

@@ -34,6 +34,7 @@ from runtime.alarm_tickets import wire_tickets
 from runtime.clip_capture import ClipCapture
 from runtime.clip_retention import ClipRetention
 from runtime.clips import ClipRecorder
+from runtime.device_health import CameraWatch, SensorHealth
 from runtime.leadership import CLAIM_EVERY_S, STANDBY_GRACE_S, Duties, Leadership
 from runtime.reads import ReadModels
 from video.clip_writer import ClipWindow
@@ -80,6 +81,10 @@ class SiteRuntime:
         self.clip_capture = ClipCapture(site, self.packets) if self.options.clip_capture else None
         every = self.options.clip_prune_every_s
         self.clip_retention = ClipRetention(site.db, site.seat, every_s=every) if every else None
+        self.camera_watch = CameraWatch(site)  # captures add their probes (serve's clip readers, a wall's workers)
+        if self.clip_capture is not None:
+            self.camera_watch.add_probe(self.clip_capture.states)
+        self.sensor_health = SensorHealth(site)
         self.reads = ReadModels(site)
         self.relay: ChangeRelay | ChangeLogRelay | None = None
         self.leadership: Leadership | None = None
@@ -109,6 +114,8 @@ class SiteRuntime:
             self.clip_capture.start()
         if self.clip_retention is not None:
             self.clip_retention.start()
+        self.camera_watch.start()
+        self.sensor_health.start()
         # Before the scheduler may run them: the alarm checks work through this process's station.
         station = self.station if self.options.sensors else None
         self._withdraw_alarm_site = serve(AlarmSite(self.ingest, station))
@@ -136,6 +143,8 @@ class SiteRuntime:
         self.station.stop()
         if self.clip_retention is not None:
             self.clip_retention.stop()
+        self.sensor_health.stop()
+        self.camera_watch.stop()  # its last look and flush, while the captures still run
         if self.clip_capture is not None:
             self.clip_capture.stop()
         self.clips.stop()

@@ -31,7 +31,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gui.add_argument("--screen", type=int, default=0, help="kiosk: monitor number, from 0 (default 0)")
     gui.add_argument("--screenshot", metavar="FILE", help="render offscreen to this PNG and exit")
     gui.add_argument("--size", default=None, help="screenshot size WxH (default 1920x1080)")
-    gui.add_argument("--view", default=None, help="one panel only: wall, map, tickets, alarms, roster, stats")
+    gui.add_argument(
+        "--view", default=None, help="one panel only: wall, map, tickets, alarms, roster, stats, dashboard"
+    )
+    gui.add_argument(
+        "--page-seconds",
+        type=int,
+        default=20,
+        help="the wall dashboard (--view dashboard): seconds each page shows (default 20, at least 3)",
+    )
     gui.add_argument(
         "--popup",
         metavar="FILE",
@@ -84,13 +92,15 @@ def demo_db_url() -> str:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from widgets.panels import PANELS
+    from widgets.panels import PANELS, WALL_VIEWS
 
-    known_views = [p.key for p in PANELS]
+    known_views = [p.key for p in PANELS + WALL_VIEWS]
     if args.layout_json is not None and (not args.screenshot or args.view):
         raise CommandError("--layout-json 需要 --screenshot 且不能与 --view 同用 (needs --screenshot, the whole window)")
     if args.view is not None and args.view not in known_views:
         raise CommandError(f"未知视图 unknown --view {args.view!r}: use one of {', '.join(known_views)}")
+    if args.view in {p.key for p in WALL_VIEWS} and not (args.kiosk or args.screenshot):
+        raise CommandError(f"--view {args.view} 是大屏视图，需与 --kiosk 同用 (a wall view: use it with --kiosk)")
     size = parse_size(args.size)
     if not (args.screenshot or args.no_keeper or args.supervised):
         from runtime.launcher import keep_window
@@ -173,7 +183,12 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
     from widgets.site_runtime import SeatRuntime
 
     settings = ShellSettings(
-        demo=args.demo, kiosk=args.kiosk, screen=args.screen, view=args.view, kept=args.supervised
+        demo=args.demo,
+        kiosk=args.kiosk,
+        screen=args.screen,
+        view=args.view,
+        kept=args.supervised,
+        page_seconds=args.page_seconds,
     )
     languages = LanguageSwitcher(app)
     if args.lang:  # the sign-in dialog already in the language asked for

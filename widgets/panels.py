@@ -99,10 +99,16 @@ PANELS: list[Panel] = [
     Panel("stats", "统计", create_stats_panel, RIGHT, "stats"),
 ]
 
+# Views a wall shows alone (`gui --kiosk --view KEY`, `gui --screenshot --view KEY`), never docked.
+WALL_VIEWS: list[Panel] = [
+    Panel("dashboard", "信息展示墙", lazy_factory("widgets.dashboard.wall:create_panel"), TOP, "stats"),
+]
+
 
 def panel(key: str) -> Panel:
-    """The panel with this key; KeyError names the known keys."""
-    for candidate in PANELS:
+    """The panel or wall view with this key; KeyError names the known keys."""
+    for candidate in PANELS + WALL_VIEWS:
         if candidate.key == key:
             return candidate
-    raise KeyError(f"未知视图 unknown view {key!r}; known: {', '.join(p.key for p in PANELS)}")
+    known = ", ".join(p.key for p in PANELS + WALL_VIEWS)
+    raise KeyError(f"未知视图 unknown view {key!r}; known: {known}")

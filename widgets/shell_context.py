@@ -31,6 +31,7 @@ class ShellSettings:
     screen: int | None = None
     view: str | None = None  # the panel shown first (kiosk) or alone (screenshot)
     kept: bool = False  # started by the window's keeper, which starts it again when asked
+    page_seconds: int = 20  # the wall dashboard turns its page this often (`gui --page-seconds`)
 
     def store(self) -> QSettings:
         """This seat's file in the site's folder. Nothing here decides what the seat may do: that is the

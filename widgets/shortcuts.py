@@ -115,6 +115,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut(
         "kiosk.quit", "Ctrl+Q", Context.KIOSK, "退出大屏（需值班长密码）", "Leave the kiosk (supervisor PIN)"
     ),
+    Shortcut("dashboard.pause", "Space", Context.KIOSK, "信息展示墙：暂停/继续轮播", "Dashboard: pause or resume the pages"),
+    Shortcut("dashboard.next", "Right", Context.KIOSK, "信息展示墙：下一页", "Dashboard: next page"),
+    Shortcut("dashboard.previous", "Left", Context.KIOSK, "信息展示墙：上一页", "Dashboard: previous page"),
 )
 
 _BY_ACTION = {shortcut.action: shortcut for shortcut in SHORTCUTS}

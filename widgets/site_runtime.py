@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from runtime.leadership import Duties
 from runtime.site import SiteRuntime
 from video.pool import StreamPool
+from video.status import StreamState
 from widgets.ai_runtime import AiRuntime, Opener
 from widgets.alarm_indicator import AlarmIndicator
 from widgets.duty_indicator import DutyIndicator
@@ -68,6 +69,7 @@ class SeatRuntime(QObject):
         self._pool_for = pool
         self._ai_opener = ai_opener
         self._running = False
+        self._unwatch_cameras: Callable[[], None] = lambda: None
 
     @property
     def relay(self):
@@ -82,6 +84,7 @@ class SeatRuntime(QObject):
         if app is not None:
             app.installEventFilter(self)
         self.pool = self._stream_pool()
+        self._unwatch_cameras = self.site.camera_watch.add_probe(self._cameras_live)
         self.alarm_indicator.refresh()
         self.site.start()
         if self._want_ai:
@@ -94,6 +97,16 @@ class SeatRuntime(QObject):
         from widgets.wall.shared import stream_pool_for
 
         return stream_pool_for(self.context)
+
+    def _cameras_live(self) -> dict[int, bool]:
+        """The cameras this window captures (their sub-streams: the ones whose packets it keeps) and
+        whether each delivers pictures now: the window's part of the cameras' availability record."""
+        assert self.pool is not None
+        return {
+            worker.packets.camera_id: worker.status().state is StreamState.LIVE
+            for worker in self.pool.workers()
+            if worker.packets is not None
+        }
 
     def _start_ai(self) -> AiRuntime:
         from widgets.wall.shared import set_overlay_source
@@ -120,6 +133,7 @@ class SeatRuntime(QObject):
             app.removeEventFilter(self)
         if self.ai is not None:
             self.ai.stop()
+        self._unwatch_cameras()
         if self.pool is not None:
             self.pool.close()  # every capture worker of the process, the walls' included
         self.site.stop()

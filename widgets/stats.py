@@ -1,6 +1,7 @@
 """The statistics panel (统计): the site's size at a glance, counted from the store, the grid's own
 work this month (in the site's time zone: visits, findings, tickets solved, meetings, votes,
-volunteering), and below them the ticket trends (`widgets/stats_charts.py`)."""
+volunteering), and below them the ticket trends (`widgets/stats_charts.py`) and the alarm and device
+charts (`widgets/dashboard/health_charts.py`), both following the trends' period and grid filters."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.events import Change
 from runtime.read.stats import SiteCounts
 from runtime.read.work import WorkStats
 from runtime.types import Tag
+from widgets.dashboard.health_charts import HealthCharts
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
 from widgets.stats_charts import TrendCharts
@@ -114,6 +116,8 @@ class StatsPanel(QScrollArea):
         self._jobs = Jobs(self)
         self.charts = TrendCharts(context.reads.trends, self._jobs)
         column.addWidget(self.charts, 1)
+        self.health = HealthCharts(context.reads.health, self._jobs, self.charts, context.reads.clock)
+        column.addWidget(self.health, 1)
         self.setWidget(content)
         self.tiles: list[StatTile] = []
         self._per_row = 0
@@ -127,6 +131,7 @@ class StatsPanel(QScrollArea):
     def refresh(self) -> None:
         if self._refreshed_once:
             self.charts.reload()
+            self.health.reload()
         self._refreshed_once = True
         work = self._context.reads.work
         month = work.stats(None, *month_so_far(work.zone()))

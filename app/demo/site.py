@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.demo.accounts import ensure_demo_accounts, write_demo_accounts
 from app.demo.community import build_community
+from app.demo.device_history import seed_device_history
 from app.demo.devices import build_cameras, build_sensors
 from app.demo.district import detailed_compound_code, district_layout, sample_compound_codes
 from app.demo.grid_work import seed_demo_work
@@ -23,6 +24,7 @@ from app.demo.staff import GridRef, build_staff
 from app.grid_import import write_grids
 from app.models import Building, Grid, Household
 from app.rollups.rebuild import rebuild_all
+from app.site_clock import clock_in
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets.demo import seed_demo_tickets
@@ -108,6 +110,7 @@ def build_demo_site(
         for extra in extras:
             extra(session, seed)
         rebuild_all(session)  # the demo writes its rows directly: count them once, at the end
+        seed_device_history(session, seed, clock_in(session).today())  # no recount can make it: nothing else records it
     homes = [community, *samples]
     return DemoSummary(
         seed,

@@ -61,3 +61,37 @@ class AlarmAckBucket(Base):
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     bucket: Mapped[int] = mapped_column(Integer, primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+
+
+class CameraDaily(Base):
+    """How long each camera was watched by a capture of this site and how long of that it delivered
+    pictures, per site-local day, counted (like the others) under each grid of its chain and `SITE`.
+
+    Every process that reads a camera adds what it saw (the service's clip readers, each window's
+    wall), so `live_seconds / observed_seconds` is the availability whoever watched; `outages` counts
+    the times a watched camera stopped delivering."""
+
+    __tablename__ = "rollup_camera_daily"
+
+    grid_id: Mapped[int] = mapped_column(Integer, primary_key=True)  # first: a subtree's rows are one range
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    camera_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    observed_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default=text("0"))
+    live_seconds: Mapped[float] = mapped_column(Float, default=0.0, server_default=text("0"))
+    outages: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+
+
+class SensorHealthDaily(Base):
+    """The sensors' health as it stood at the last snapshot of a site-local day: how many sensors, how
+    many with a low battery (the care rule's low-battery mark), silent (its silence mark) or offline
+    (their bridge says unavailable). A snapshot, overwritten during the day: no history of sensor
+    states is kept anywhere else, so the first row is the day this table began."""
+
+    __tablename__ = "rollup_sensor_health"
+
+    grid_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    sensors: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    low_battery: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    silent: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    offline: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
