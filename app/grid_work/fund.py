@@ -15,10 +15,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access import Permission, PermissionDenied, can
 from app.context import SiteContext
 from app.events import Change, FundChanged, Topic
 from app.grid_work.errors import WorkError
 from app.models import FundEntry, FundKind, Grid, GridLevel
+
+__all__ = ["FundBook", "FundDraft", "FundKind", "balance_fen", "parse_yuan", "yuan"]
 from app.store.base import utcnow
 
 INCOME_CATEGORIES = ("捐款", "物业费返还", "其他收入")
@@ -82,6 +85,7 @@ class FundBook:
         signed = draft.amount_fen if draft.kind == FundKind.INCOME else -draft.amount_fen
         with self.site.db.session() as session:
             grid = _compound(session, draft.grid_code)
+            self._may(grid.id)
             _refuse_overdraw(session, grid.id, signed)
             entry = FundEntry(
                 grid_id=grid.id,
@@ -118,6 +122,7 @@ class FundBook:
                     raise WorkError(f"账目 {entry_id} 不存在 fund entry {entry_id} does not exist")
                 _refuse_second_reversal(session, original)
                 grid = session.get(Grid, original.grid_id, with_for_update=True)
+                self._may(grid.id)
                 _refuse_overdraw(session, grid.id, -original.amount_fen)
                 reversal = FundEntry(
                     grid_id=original.grid_id, kind=FundKind.REVERSAL.value, category=original.category,
@@ -136,6 +141,13 @@ class FundBook:
             raise WorkError(f"账目 {entry_id} 已被冲销 entry {entry_id} has already been reversed") from None
         self._publish((reversal_id, entry_id), "reversal")
         return reversal_id
+
+    def _may(self, grid_id: int) -> None:
+        """A signed-in user keeps the fund of a compound in their scope only; the local system (the demo
+        build, maintenance) has no user and no scope."""
+        user = self.site.seat.user
+        if user is not None and not can(user, Permission.KEEP_FUND, grid_id):
+            raise PermissionDenied(user, Permission.KEEP_FUND)
 
     def _publish(self, ids: tuple[int, ...], action: str) -> None:
         self.site.hub.publish(Change(Topic.FUND, ids, FundChanged(action)))

@@ -12,11 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access import Permission, PermissionDenied, can
 from app.context import SiteContext
 from app.events import Change, PairingChanged, Topic
 from app.grid_work.errors import WorkError
 from app.models import Grid, GridLevel, Household, PairingKind, PartyPairing, Person
 from app.store.base import utcnow
+
+__all__ = ["Paired", "PairingBook", "PairingKind"]
 
 NOTE_MAX = 200
 
@@ -42,8 +45,10 @@ class PairingBook:
         now = now or utcnow()
         with self.site.db.session() as session:
             person = _party_member(session, person_id)
-            if session.get(Household, household_id) is None:
+            household = session.get(Household, household_id)
+            if household is None:
                 raise WorkError(f"住户 {household_id} 不存在 household {household_id} does not exist")
+            self._may(household.building.grid_id)
             current = session.scalar(_active_household(household_id))
             ended_id = None
             if current is not None:
@@ -89,6 +94,7 @@ class PairingBook:
             grid = session.scalar(select(Grid).where(Grid.code == grid_code))
             if grid is None:
                 raise WorkError(f"网格 {grid_code} 不存在 no grid with code {grid_code!r}")
+            self._may(grid.id)
             if kind == PairingKind.CADRE and grid.level < GridLevel.COMPOUND:
                 raise WorkError(
                     "干部包片的片区须为小区或楼栋网格 a cadre's area is a compound or building grid"
@@ -133,6 +139,7 @@ class PairingBook:
                 raise WorkError(f"包联关系 {pairing_id} 不存在 pairing {pairing_id} does not exist")
             if pairing.ended_at is not None:
                 raise WorkError(f"包联关系 {pairing_id} 已于此前解除 pairing {pairing_id} has already ended")
+            self._may(pairing.grid_id if pairing.grid_id is not None else _household_grid(session, pairing))
             _end(pairing, now or utcnow(), note)
             audit.record(
                 session,
@@ -145,8 +152,32 @@ class PairingBook:
             )
         self._publish((pairing_id,), "ended")
 
+    def note_postcards(self, grid_code: str | None, households: int) -> None:
+        """Audit a print of postcards: they carry the members' phones."""
+        with self.site.db.session() as session:
+            audit.record(
+                session,
+                self.site.seat,
+                "pairing.postcards",
+                "grid",
+                None,
+                grid=grid_code,
+                households=households,
+            )
+
+    def _may(self, grid_id: int | None) -> None:
+        """A signed-in user changes pairings in their own grid subtree only (the local system: anywhere)."""
+        user = self.site.seat.user
+        if user is not None and not can(user, Permission.EDIT_ROSTER, grid_id):
+            raise PermissionDenied(user, Permission.EDIT_ROSTER)
+
     def _publish(self, ids: tuple[int, ...], action: str) -> None:
         self.site.hub.publish(Change(Topic.PAIRING, ids, PairingChanged(action)))
+
+
+def _household_grid(session: Session, pairing: PartyPairing) -> int | None:
+    household = session.get(Household, pairing.household_id)
+    return household.building.grid_id if household is not None else None
 
 
 def _active_household(household_id: int):
