@@ -9,12 +9,23 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
 
 from app.grid_work.fund import yuan
 from runtime.read.pairing import FundStatement
+from widgets.grid_work.pairing_postcards import PDF_FONTS
 from widgets.reports.page import PdfPage
 
 KIND_ZH = {"income": "收入", "spending": "支出", "reversal": "冲销"}
+
+
+class _StatementPage(PdfPage):
+    """The report's page with Latin text (receipt numbers) set first in DejaVu Sans (see PDF_FONTS)."""
+
+    def font(self, points: float, bold: bool = False) -> QFont:
+        font = super().font(points, bold)
+        font.setFamilies(PDF_FONTS)
+        return font
 
 
 def tr(text: str) -> str:
@@ -23,7 +34,7 @@ def tr(text: str) -> str:
 
 def write_statement(statement: FundStatement, path: Path, zone: ZoneInfo, site: str = "") -> None:
     title = f"{statement.fund.grid_name} " + tr("爱心基金月度收支明细")
-    page = PdfPage(str(path), f"{title} · {statement.month}")
+    page = _StatementPage(str(path), f"{title} · {statement.month}")
     page.gap(4)
     page.text(title, 18, bold=True, align=Qt.AlignHCenter, gap_mm=3)
     page.text(

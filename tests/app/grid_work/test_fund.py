@@ -37,9 +37,7 @@ def _state(work) -> tuple[int, int]:
 
 # An operation: (0, fen) income, (1, fen) spending, (2, k) reverse the k-th entry made in this example
 # (modulo), (3, k) reverse a reversal made in this example.
-OPERATIONS = st.lists(
-    st.tuples(st.integers(0, 3), st.integers(1, 50_000)), min_size=1, max_size=12
-)
+OPERATIONS = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 50_000)), min_size=1, max_size=12)
 
 
 @given(operations=OPERATIONS)
@@ -74,7 +72,9 @@ def test_the_balance_changes_only_by_an_entry(work, operations):
     with work.context.db.session() as session:
         total = session.scalar(select(func.coalesce(func.sum(FundEntry.amount_fen), 0)))
         assert fund_summary(session, "G1").balance_fen == total
-        reversed_ids = list(session.scalars(select(FundEntry.reverses_id).where(FundEntry.reverses_id.is_not(None))))
+        reversed_ids = list(
+            session.scalars(select(FundEntry.reverses_id).where(FundEntry.reverses_id.is_not(None)))
+        )
         assert len(reversed_ids) == len(set(reversed_ids))  # at most one reversal per entry
 
 
@@ -117,9 +117,7 @@ def test_a_fund_belongs_to_a_compound_and_bad_entries_are_refused(work):
     assert _state(work) == (0, 0)
 
 
-@pytest.mark.parametrize(
-    ("text", "fen"), [("12.5", 1250), ("12.50", 1250), ("¥1,000", 100_000), ("0.01", 1)]
-)
+@pytest.mark.parametrize(("text", "fen"), [("12.5", 1250), ("12.50", 1250), ("¥1,000", 100_000), ("0.01", 1)])
 def test_yuan_are_read_exactly(text, fen):
     assert parse_yuan(text) == fen
     assert parse_yuan(yuan(fen)) == fen

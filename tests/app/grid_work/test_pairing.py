@@ -111,7 +111,12 @@ def _homes(counts: dict[int, int], unpaired: int = 0) -> list[BoardHousehold]:
 def test_balance_names_who_carries_too_many_and_who_has_room():
     members = (BoardMember(1, "甲", 35), BoardMember(2, "乙", 3), BoardMember(3, "丙", 20))
     balance = balance_of(_homes({1: 35, 2: 3, 3: 20}), members)
-    assert (balance.fair_share, balance.members_needed, balance.over, balance.under) == (20, 2, ("甲",), ("乙",))
+    assert (balance.fair_share, balance.members_needed, balance.over, balance.under) == (
+        20,
+        2,
+        ("甲",),
+        ("乙",),
+    )
     even = (BoardMember(1, "甲", 15), BoardMember(2, "乙", 15))
     assert balance_of(_homes({1: 15, 2: 15}), even).under == ()
     assert balance_of(_homes({}, unpaired=5), ()).fair_share == 0
