@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from alarms.grid_chain import ChainLink
 from app.context import SiteContext
@@ -24,7 +24,7 @@ from app.grid_work.hotline import read_hotline
 from app.grid_work.pairing_reads import PairingBoard, PairingLine, list_pairings, pairing_board
 from app.grid_work.scope import grid_scope
 from app.grid_work.site_time import site_zone
-from app.models import Building, DutyRole, Household, PairingKind, PartyPairing, Person
+from app.models import Building, DutyRole, Grid, GridLevel, Household, PairingKind, PartyPairing, Person
 from runtime.read.grid_chain import GridChains
 
 __all__ = [
@@ -69,6 +69,26 @@ class PairingReads:
     def pairings(self, grid_code: str | None, *, include_ended: bool = False) -> list[PairingLine]:
         with self._db.session() as session:
             return list_pairings(session, grid_scope(session, grid_code)[1], include_ended=include_ended)
+
+    def compounds(self) -> list[tuple[str, str, int]]:
+        """(code, name, households) of the compounds (三级网格) with households, by code: the boards and
+        funds to choose from. A building's grid is the compound's micro-grid, or the compound itself."""
+        with self._db.session() as session:
+            homes = dict(
+                session.execute(
+                    select(Building.grid_id, func.count(Household.id))
+                    .join(Household)
+                    .group_by(Building.grid_id)
+                ).all()
+            )
+            rows = session.execute(select(Grid.id, Grid.code, Grid.name, Grid.level, Grid.parent_id)).all()
+        compounds = {r.id: r for r in rows if r.level == GridLevel.COMPOUND}
+        counts: dict[int, int] = {}
+        for r in rows:
+            owner = r.parent_id if r.level > GridLevel.COMPOUND else r.id
+            if r.id in homes and owner in compounds:
+                counts[owner] = counts.get(owner, 0) + homes[r.id]
+        return sorted((compounds[i].code, compounds[i].name, n) for i, n in counts.items())
 
     def hotline(self) -> str:
         with self._db.session() as session:
