@@ -89,7 +89,7 @@ class FundBook:
             _refuse_overdraw(session, grid.id, signed)
             entry = FundEntry(
                 grid_id=grid.id,
-                kind=draft.kind.value,
+                kind=FundKind(draft.kind).value,
                 category=draft.category.strip(),
                 amount_fen=signed,
                 party=draft.party.strip(),

@@ -79,7 +79,7 @@ class FundEntryDialog(QDialog):
             raise WorkError(tr("请填写类别"))
         at = self.at.dateTime().toPython()
         return FundDraft(
-            self.grid_code, self.kind.currentData(), category, fen, at,
+            self.grid_code, FundKind(self.kind.currentData()), category, fen, at,
             self.party.text(), self.receipt.text(), self.note.text(),
         )  # fmt: skip
 
