@@ -1,14 +1,15 @@
 """联户党员明信片 as a PDF: one card per household with its party member's name and phone, the grid chain
 and its grid workers, the community hotline; a plain layout with no QR code. A6 cards (one a page) or
 A4 sheets of four A6 cards to cut. Fonts as the work report's (widgets/reports/page.py): Chinese text
-stays searchable and copyable in the PDF."""
+stays searchable and copyable in the PDF. Printed for the residents, the card is in Chinese whatever the
+seat's interface language (as the work report is)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from runtime.read.pairing import Postcard
@@ -24,10 +25,6 @@ ACCENT = QColor("#b3261e")
 PDF_FONTS = ["DejaVu Sans", *FONT_FAMILIES]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PairingPostcards", text)
-
-
 def write_postcards(cards: Sequence[Postcard], path: Path, sheet: str = "a6") -> int:
     """Write the cards; returns the number of pages."""
     if sheet not in SHEETS:
@@ -38,7 +35,7 @@ def write_postcards(cards: Sequence[Postcard], path: Path, sheet: str = "a6") ->
     writer.setPageLayout(
         QPageLayout(size, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter)
     )
-    writer.setTitle(tr("联户党员明信片"))
+    writer.setTitle("联户党员明信片")
     writer.setCreator("网格指挥中心 Grid Command Centre")
     painter = QPainter(writer)
     per_page = 1 if sheet == "a6" else 4
@@ -77,17 +74,17 @@ def _card(painter: QPainter, card: Postcard, area: QRectF) -> None:
     painter.setPen(QPen(ACCENT, 0.8 * MM))
     painter.drawRect(area.adjusted(3 * MM, 3 * MM, -3 * MM, -3 * MM))
     y = inner.top()
-    y = _line(painter, inner, y, tr("联户党员联系卡"), 15, bold=True, colour=ACCENT)
+    y = _line(painter, inner, y, "联户党员联系卡", 15, bold=True, colour=ACCENT)
     y = _line(painter, inner, y, card.address, 10.5)
     y += 2 * MM
-    y = _line(painter, inner, y, tr("您的联户党员：") + card.member, 14, bold=True)
-    y = _line(painter, inner, y, tr("联系电话：") + (card.member_phone or tr("（未登记）")), 14, bold=True)
-    y = _line(painter, inner, y, tr("家中有困难、有诉求、有建议，请随时与我联系。"), 10)
+    y = _line(painter, inner, y, "您的联户党员：" + card.member, 14, bold=True)
+    y = _line(painter, inner, y, "联系电话：" + (card.member_phone or "（未登记）"), 14, bold=True)
+    y = _line(painter, inner, y, "家中有困难、有诉求、有建议，请随时与我联系。", 10)
     y += 3 * MM
-    y = _line(painter, inner, y, tr("所在网格：") + card.grid_chain, 9)
+    y = _line(painter, inner, y, "所在网格：" + card.grid_chain, 9)
     for role, name, phone in card.contacts:
         y = _line(painter, inner, y, f"{role}：{name}  {phone}".rstrip(), 9.5)
-    hotline = tr("社区服务热线：") + (card.hotline or tr("（未设置）"))
+    hotline = "社区服务热线：" + (card.hotline or "（未设置）")
     _line(painter, inner, inner.bottom() - 7 * MM, hotline, 11, bold=True, colour=ACCENT)
     if card.site:
         _line(painter, inner, inner.bottom() - 2.5 * MM, card.site, 7.5, colour=QColor("#666666"))

@@ -133,3 +133,33 @@ def test_a_wall_seat_sees_the_board_but_cannot_pair(qtbot, qapp, writable_site, 
     assert not board.pair_button.isEnabled() and not board.members.acceptDrops()
     board.jobs.wait()
     context.bridge.close()
+
+
+def test_every_string_of_the_pairing_and_fund_screens_has_english():
+    import ast
+    import re
+    from pathlib import Path
+
+    from widgets.grid_work import fund_screen, pairing_board, pairing_lists
+    from widgets.i18n import I18N_DIR, read_ts
+
+    english = read_ts(I18N_DIR / "en" / "pairing.ts")
+    folder = Path(pairing_board.__file__).parent
+    contexts = {
+        "pairing_board.py": "PairingBoard",
+        "pairing_lists.py": "PairingBoard",
+        "pairing_actions.py": "PairingBoard",
+        "fund_screen.py": "FundScreen",
+        "fund_entry_dialog.py": "FundScreen",
+    }
+    wanted = {
+        (context, ast.literal_eval(f'"{text}"'))
+        for name, context in contexts.items()
+        for text in re.findall(r'\btr\("([^"]+)"\)', (folder / name).read_text(encoding="utf-8"))
+    }
+    wanted |= {
+        ("PairingBoard", zh) for zh in [*pairing_lists.CARE_ZH.values(), *pairing_board.KIND_ZH.values()]
+    }
+    wanted |= {("FundScreen", zh) for zh in [*fund_screen.COLUMNS, *fund_screen.KIND_ZH.values()]}
+    missing = sorted(key for key in wanted if key not in english)
+    assert not missing, missing
