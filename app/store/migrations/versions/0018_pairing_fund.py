@@ -26,7 +26,7 @@ def upgrade() -> None:
             op.f("fk_party_pairings_grid_id_grids"), "grids", ["grid_id"], ["id"], ondelete="RESTRICT"
         )
         batch.create_check_constraint(
-            "pairing_target",
+            op.f("ck_party_pairings_pairing_target"),
             "(kind = 'household' AND household_id IS NOT NULL AND grid_id IS NULL)"
             " OR (kind <> 'household' AND grid_id IS NOT NULL AND household_id IS NULL)",
         )
