@@ -89,8 +89,8 @@ def _pairing_history(session: Session, rng, compound_id: int, now: datetime) -> 
 
 
 def _backers(session: Session, rng, compound_id: int, now: datetime) -> None:
-    """The community's leader backs the compound (领导包保); its grid workers cover its buildings
-    (干部包片), a few buildings each."""
+    """The community's leader backs the compound (领导包保); the other staff on duty in the community,
+    the compound and its buildings cover its buildings (干部包片), a few buildings each."""
     compound = session.get(Grid, compound_id)
     leader = session.scalar(
         select(Duty.person_id).where(Duty.grid_id == compound.parent_id, Duty.role == DutyRole.LEADER.value)
@@ -112,7 +112,11 @@ def _backers(session: Session, rng, compound_id: int, now: datetime) -> None:
     cadres = list(
         session.scalars(
             select(Duty.person_id)
-            .where(Duty.grid_id.in_([compound_id, *buildings]), Duty.role == DutyRole.MEMBER.value)
+            .where(
+                Duty.grid_id.in_([compound.parent_id, compound_id, *buildings]),
+                Duty.role.in_([DutyRole.MEMBER.value, DutyRole.LEADER.value]),
+                Duty.person_id != (leader or 0),  # the backing leader covers no building too
+            )
             .distinct()
             .order_by(Duty.person_id)
         )
