@@ -9,6 +9,8 @@ import os
 def pdf_application() -> object:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication([])
+    # a QApplication, not a bare QGuiApplication: a window opened later in the same process (a test
+    # run, a seat printing) needs the widgets' application, and there is only ever one
+    return QApplication.instance() or QApplication([])
