@@ -34,6 +34,8 @@ COMMAND_MODULES = [
     "app.commands.volunteers",
     "app.commands.meetings",
     "app.commands.work_stats",
+    "widgets.grid_work.pairing_command",
+    "widgets.grid_work.fund_command",
     "video.ai.commands",
     "runtime.commands",
     "runtime.clip_commands",

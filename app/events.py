@@ -46,6 +46,8 @@ class Topic(StrEnum):
     VOTE = "vote"
     VOLUNTEER = "volunteer"
     MEETING = "meeting"
+    PAIRING = "pairing"
+    FUND = "fund"
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,20 @@ class VolunteerChanged:
 
 
 @dataclass(frozen=True)
+class PairingChanged:
+    """A pairing began or ended (ids: the pairing rows)."""
+
+    action: str  # "paired", "ended"
+
+
+@dataclass(frozen=True)
+class FundChanged:
+    """A fund entry was recorded (ids: the entry; a reversal names the reversed entry too)."""
+
+    action: str  # "entry", "reversal"
+
+
+@dataclass(frozen=True)
 class MeetingChanged:
     """A grid meeting was recorded with its attendance and resolutions."""
 
@@ -183,6 +199,8 @@ Payload = (
     | VoteChanged
     | VolunteerChanged
     | MeetingChanged
+    | PairingChanged
+    | FundChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -204,6 +222,8 @@ PAYLOADS: dict[Topic, type] = {
     Topic.VOTE: VoteChanged,
     Topic.VOLUNTEER: VolunteerChanged,
     Topic.MEETING: MeetingChanged,
+    Topic.PAIRING: PairingChanged,
+    Topic.FUND: FundChanged,
 }
 
 

@@ -18,6 +18,7 @@ from runtime.read.grid_chain import GridChains
 from runtime.read.health import HealthReads
 from runtime.read.household import Households
 from runtime.read.map import MapReads
+from runtime.read.pairing import PairingReads
 from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
@@ -103,6 +104,11 @@ class ReadModels:
     def work(self) -> WorkReads:
         """The grid's own work: visits and their plan, work statistics, votes (totals only)."""
         return WorkReads(self.site)
+
+    @cached_property
+    def pairing(self) -> PairingReads:
+        """Pairings (board, list, postcards) and the compounds' mutual-aid funds."""
+        return PairingReads(self.site, self.grid_chains)
 
     @cached_property
     def alarm_places(self) -> AlarmPlaces:

@@ -4,7 +4,7 @@
       备份… / 恢复…; 退出
 视图  one switch per panel, 转到 ▸ each panel (the rail's keys), 恢复默认布局, 全屏
 设置  网格与楼栋… / 人员与职责… / 工单分类与时限…, 摄像机…
-工具  设置值班长密码…
+工具  设置值班长密码…, 审计日志…, 联户党员包联看板…, 爱心基金…
 语言  中文 / English
 帮助  用户手册, 快捷键, 关于
 """
@@ -21,6 +21,7 @@ from app.access.kiosk_pin import KioskPin
 from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.audit_viewer import AuditLogActions
 from widgets.clips.recorder_dialog import RecorderPlaybackDialog
+from widgets.grid_work.pairing_actions import PairingActions
 from widgets.help_menu import AboutDialog, ManualDialog, ShortcutsDialog
 from widgets.i18n import LANGUAGES
 from widgets.kiosk import SetPinDialog
@@ -130,6 +131,8 @@ class WindowMenus:
         )
         self.audit_log = AuditLogActions(self.host.context.reads.audit, self.window)
         self.audit_log.add_to(self.builder.menu("tools"))
+        self.pairing = PairingActions(self.host.context, self.window)
+        self.pairing.add_to(self.builder.menu("tools"))
 
     def _languages(self) -> None:
         group = QActionGroup(self.window)
@@ -188,4 +191,5 @@ class WindowMenus:
         self.site_book.retranslate()
         self.site_settings.retranslate()
         self.audit_log.retranslate()
+        self.pairing.retranslate()
         self.account.retranslate()

@@ -56,6 +56,7 @@ class Permission(StrEnum):
     SET_KIOSK_PIN = "set_kiosk_pin"
     BACKUP_RESTORE = "backup_restore"
     VIEW_AUDIT = "view_audit"  # read, check and export the audit log
+    KEEP_FUND = "keep_fund"  # 爱心基金: record and reverse a compound's fund entries
 
 
 _DESK = {
@@ -79,10 +80,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_FACES,
             Permission.SET_KIOSK_PIN,
             Permission.VIEW_AUDIT,
+            Permission.KEEP_FUND,
         }
     ),
     Role.OPERATOR: frozenset(_DESK),
-    Role.GRID_WORKER: frozenset(_DESK | {Permission.REVEAL_PERSONAL_DATA, Permission.EDIT_ROSTER}),
+    Role.GRID_WORKER: frozenset(
+        _DESK | {Permission.REVEAL_PERSONAL_DATA, Permission.EDIT_ROSTER, Permission.KEEP_FUND}
+    ),
     Role.POLICE: frozenset(
         {Permission.VIEW_SITE, Permission.REVEAL_PERSONAL_DATA, Permission.SEE_FACE_NAMES}
     ),

@@ -20,6 +20,7 @@ from app.demo.district import detailed_compound_code, district_layout, sample_co
 from app.demo.grid_work import seed_demo_work
 from app.demo.homes import BuildingSite, Homes, write_homes
 from app.demo.names import NameMaker
+from app.demo.pairing_fund import seed_demo_pairing_fund
 from app.demo.staff import GridRef, build_staff
 from app.grid_import import write_grids
 from app.models import Building, Grid, Household
@@ -107,6 +108,7 @@ def build_demo_site(
         seed_demo_tickets(session, seed=seed, count=DEMO_TICKETS)
         write_demo_accounts(session, compound.parent_id or compound.id)
         seed_demo_work(session, seed, compound.id, utcnow())
+        seed_demo_pairing_fund(session, seed, compound.id, utcnow())
         for extra in extras:
             extra(session, seed)
         rebuild_all(session)  # the demo writes its rows directly: count them once, at the end

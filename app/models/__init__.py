@@ -4,6 +4,7 @@ from app.models.accounts import CredentialLockout, UserAccount
 from app.models.audit import AuditEntry, AuditHead
 from app.models.changes import ChangeLogEntry
 from app.models.devices import Camera, PendingSensor, Sensor
+from app.models.fund import FundEntry, FundKind
 from app.models.grid import Grid, GridLevel
 from app.models.keys import SiteKey
 from app.models.people import Duty, DutyRole, Person, VolunteerTeam, VolunteerTeamMember
@@ -11,6 +12,7 @@ from app.models.residents import (
     Building,
     Household,
     Meeting,
+    PairingKind,
     PartyPairing,
     ResidenceType,
     Resident,
@@ -31,6 +33,8 @@ __all__ = [
     "Camera",
     "CredentialLockout",
     "Duty",
+    "FundEntry",
+    "FundKind",
     "DutyRole",
     "Grid",
     "GridLevel",
@@ -38,6 +42,7 @@ __all__ = [
     "Meeting",
     "MeetingAttendance",
     "MeetingResolution",
+    "PairingKind",
     "PartyPairing",
     "PendingSensor",
     "Person",

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.store.base import Base, utcnow
@@ -117,14 +128,39 @@ class ResidentTag(Base):
     tag: Mapped[str] = mapped_column(String(24), primary_key=True, index=True)
 
 
+class PairingKind(StrEnum):
+    HOUSEHOLD = "household"  # 党员联户: a party member looks after a household
+    LEADER = "leader"  # 领导包保: a leader backs a grid
+    CADRE = "cadre"  # 干部包片: a cadre covers an area (a compound or building grid)
+
+    @property
+    def zh(self) -> str:
+        return {"household": "党员联户", "leader": "领导包保", "cadre": "干部包片"}[self.value]
+
+
 class PartyPairing(Base):
-    """联户党员: a party member who looks after a household."""
+    """A person's pairing: a party member with a household, or a leader or cadre with a grid. A pairing
+    that ends keeps its row (ended_at), so who looked after whom stays on record (0018_pairing)."""
 
     __tablename__ = "party_pairings"
+    __table_args__ = (
+        CheckConstraint(
+            "(kind = 'household' AND household_id IS NOT NULL AND grid_id IS NULL)"
+            " OR (kind <> 'household' AND grid_id IS NOT NULL AND household_id IS NULL)",
+            name="pairing_target",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(12), default=PairingKind.HOUSEHOLD, index=True)
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True
+    )
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grids.id", ondelete="RESTRICT"), index=True)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)  # None: paired before 0018
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # None: still paired
+    end_note: Mapped[str | None] = mapped_column(Text)
 
 
 class Visit(Base):

@@ -210,7 +210,7 @@ def _pairings(session: Session, household_id: int) -> tuple[Contact, ...]:
     rows = session.execute(
         select(Person.name, Person.phone)
         .join(PartyPairing, PartyPairing.person_id == Person.id)
-        .where(PartyPairing.household_id == household_id)
+        .where(PartyPairing.household_id == household_id, PartyPairing.ended_at.is_(None))
         .order_by(Person.id)
     ).all()
     return tuple(Contact(name, phone, PAIRED_PARTY_MEMBER) for name, phone in rows)

@@ -89,5 +89,9 @@ def _own_people(session, household_id: int) -> list[int]:
             select(Duty.person_id).where(Duty.grid_id == grid_id).order_by(VISITOR_ROLES, Duty.id)
         )
         grid_id = session.scalar(select(Grid.parent_id).where(Grid.id == grid_id))
-    people += session.scalars(select(PartyPairing.person_id).where(PartyPairing.household_id == household_id))
+    people += session.scalars(
+        select(PartyPairing.person_id).where(
+            PartyPairing.household_id == household_id, PartyPairing.ended_at.is_(None)
+        )
+    )
     return list(dict.fromkeys(people))
