@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_dash_health"
-down_revision = "0017_clips"
+down_revision = "0018_clips_playback"
 branch_labels = None
 depends_on = None
 
