@@ -14,6 +14,7 @@ from runtime.read.alarm_places import AlarmPlaces
 from runtime.read.alarms import AlarmReads
 from runtime.read.audit import AuditReads
 from runtime.read.grid_chain import GridChains
+from runtime.read.grid_work import GridWorkReads
 from runtime.read.household import Households
 from runtime.read.map import MapReads
 from runtime.read.sensors import SensorCatalogue
@@ -90,6 +91,11 @@ class ReadModels:
     def work(self) -> WorkReads:
         """The grid's own work: visits and their plan, work statistics, votes (totals only)."""
         return WorkReads(self.site)
+
+    @cached_property
+    def grid_work(self) -> GridWorkReads:
+        """The grid-work screens: votes and their voters, meetings, volunteer teams and hours, pickers."""
+        return GridWorkReads(self.site)
 
     @cached_property
     def alarm_places(self) -> AlarmPlaces:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,8 +17,18 @@ from app.events import Change, Topic, VolunteerChanged
 from app.grid_work.errors import WorkError
 from app.models import Grid, Person, VolunteerActivity, VolunteerHours, VolunteerTeam, VolunteerTeamMember
 from app.store.base import utcnow
+from app.tickets.models import Ticket
 
 MAX_HOURS = 24.0  # one activity, one person: more is a typing slip
+
+
+class TeamKind(StrEnum):
+    VOLUNTEER = "volunteer"  # 志愿服务队: counted by the work statistics
+    SELF_GOVERNANCE = "self_governance"  # 居民自治小组 of a compound: its members may vote as a group
+
+    @property
+    def zh(self) -> str:
+        return {"volunteer": "志愿服务队", "self_governance": "居民自治小组"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,8 @@ class ActivityDraft:
     title: str
     hours: tuple[tuple[int, float], ...]  # (person id, hours) of the members who took part
     note: str = ""
+    place: str = ""
+    ticket_id: int | None = None  # the ticket whose need the activity served
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,7 @@ class TeamLine:
     members: int
     activities: int
     hours: float
+    kind: str = TeamKind.VOLUNTEER.value
 
 
 class VolunteerBook:
@@ -46,15 +60,22 @@ class VolunteerBook:
     def __init__(self, site: SiteContext) -> None:
         self.site = site
 
-    def add_team(self, name: str, grid_code: str, purpose: str = "") -> int:
+    def add_team(
+        self, name: str, grid_code: str, purpose: str = "", kind: str = TeamKind.VOLUNTEER.value
+    ) -> int:
+        """A volunteer team of a grid, or a compound's 居民自治小组 (one per compound)."""
         name = name.strip()
         if not name or len(name) > 64:
             raise WorkError("队伍名称须为 1–64 字 a team name is 1 to 64 characters")
+        if kind not in {k.value for k in TeamKind}:
+            raise WorkError(f"队伍类型应为 volunteer 或 self_governance, not {kind!r}")
         with self.site.db.session() as session:
             grid = session.scalar(select(Grid).where(Grid.code == grid_code))
             if grid is None:
                 raise WorkError(f"网格 {grid_code} 不存在 no grid with code {grid_code!r}")
-            team = VolunteerTeam(name=name, grid_id=grid.id, purpose=purpose.strip() or None)
+            if kind == TeamKind.SELF_GOVERNANCE:
+                _check_self_governance(session, grid)
+            team = VolunteerTeam(name=name, grid_id=grid.id, purpose=purpose.strip() or None, kind=kind)
             session.add(team)
             session.flush()
             audit.record(
@@ -65,6 +86,7 @@ class VolunteerBook:
                 team.id,
                 name=name,
                 grid=grid_code,
+                kind=kind,
             )
             team_id = team.id
         self._publish(team_id, "team_added")
@@ -97,8 +119,15 @@ class VolunteerBook:
             strangers = sorted({p for p, _h in draft.hours} - members)
             if strangers:
                 raise WorkError(f"不是本队成员 not members of the team: {', '.join(map(str, strangers))}")
+            if draft.ticket_id is not None and session.get(Ticket, draft.ticket_id) is None:
+                raise WorkError(f"工单 {draft.ticket_id} 不存在 ticket {draft.ticket_id} does not exist")
             activity = VolunteerActivity(
-                team_id=draft.team_id, at=draft.at, title=draft.title.strip(), note=draft.note.strip()
+                team_id=draft.team_id,
+                at=draft.at,
+                title=draft.title.strip(),
+                note=draft.note.strip(),
+                place=draft.place.strip(),
+                ticket_id=draft.ticket_id,
             )
             session.add(activity)
             session.flush()
@@ -114,6 +143,8 @@ class VolunteerBook:
                 team_id=draft.team_id,
                 at=draft.at.isoformat(),
                 title=activity.title,
+                place=activity.place,
+                ticket_id=draft.ticket_id,
                 hours=dict(draft.hours),
             )
             activity_id = activity.id
@@ -131,7 +162,25 @@ def _team(session: Session, team_id: int) -> VolunteerTeam:
     return team
 
 
+def _check_self_governance(session: Session, grid: Grid) -> None:
+    """A 居民自治小组 belongs to a compound (level 3), one per compound."""
+    if grid.level != 3:
+        raise WorkError(
+            f"居民自治小组须建在小区网格（{grid.name} 是第 {grid.level} 级）"
+            " a residents' self-governance group belongs to a compound (level 3)"
+        )
+    existing = session.scalar(
+        select(VolunteerTeam.name).where(
+            VolunteerTeam.grid_id == grid.id, VolunteerTeam.kind == TeamKind.SELF_GOVERNANCE.value
+        )
+    )
+    if existing is not None:
+        raise WorkError(f"{grid.name} 已有居民自治小组“{existing}” the compound already has its group")
+
+
 def _check_activity(draft: ActivityDraft, now: datetime) -> None:
+    if len(draft.place) > 200:
+        raise WorkError("活动地点过长（最多 200 字）the place is longer than 200 characters")
     if draft.at > now:
         raise WorkError("活动时间不能晚于现在 the activity cannot be in the future")
     if not draft.title.strip():
@@ -148,7 +197,10 @@ def _check_activity(draft: ActivityDraft, now: datetime) -> None:
             )
 
 
-def list_teams(session: Session, grid_ids: set[int] | None = None) -> list[TeamLine]:
+def list_teams(
+    session: Session, grid_ids: set[int] | None = None, kind: str | None = None
+) -> list[TeamLine]:
+    """The teams of a subtree (None: everywhere), of one kind or of every kind."""
     members = (
         select(VolunteerTeamMember.team_id, func.count().label("n"))
         .group_by(VolunteerTeamMember.team_id)
@@ -173,7 +225,9 @@ def list_teams(session: Session, grid_ids: set[int] | None = None) -> list[TeamL
     )
     if grid_ids is not None:
         query = query.where(VolunteerTeam.grid_id.in_(grid_ids))
+    if kind is not None:
+        query = query.where(VolunteerTeam.kind == kind)
     return [
-        TeamLine(t.id, t.name, grid, t.purpose or "", m or 0, a or 0, float(h or 0))
+        TeamLine(t.id, t.name, grid, t.purpose or "", m or 0, a or 0, float(h or 0), t.kind)
         for t, grid, m, a, h in session.execute(query)
     ]

@@ -73,6 +73,8 @@ class VolunteerTeam(Base):
     name: Mapped[str] = mapped_column(String(64))
     grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[str | None] = mapped_column(String(128))
+    # a TeamKind value: a volunteer team, or a compound's 居民自治小组 (counted apart, may vote as a group)
+    kind: Mapped[str] = mapped_column(String(16), default="volunteer", server_default="volunteer")
 
     members: Mapped[list[VolunteerTeamMember]] = relationship(cascade="all, delete-orphan")
 
