@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import unicodedata
+
 import pytest
 from sqlalchemy import func, select
 
@@ -74,10 +75,10 @@ def test_a_new_vote_takes_ballots_replaces_after_asking_is_counted_and_posted(
         ballot.save()
         if choice == 2:
             assert "（已投）" in ballot.voter.currentText()
-            qtbot.waitUntil(lambda: ballot.confirm.isVisible(), timeout=5000)
+            qtbot.waitUntil(lambda form=ballot: form.confirm.isVisible(), timeout=5000)
             assert "已有一张选票" in ballot.confirm.consequence.text()
             ballot.confirm.accept()
-        qtbot.waitUntil(lambda: not ballot.isVisible(), timeout=10000)
+        qtbot.waitUntil(lambda form=ballot: not form.isVisible(), timeout=10000)
         qtbot.waitUntil(lambda: votes.selected() is not None and votes.selected().ballots == 1, timeout=10000)
     with demo_db.session() as session:
         assert session.scalar(select(func.count()).where(Ballot.vote_id == vote_id)) == 1
