@@ -197,9 +197,7 @@ def _check_activity(draft: ActivityDraft, now: datetime) -> None:
             )
 
 
-def list_teams(
-    session: Session, grid_ids: set[int] | None = None, kind: str | None = None
-) -> list[TeamLine]:
+def list_teams(session: Session, grid_ids: set[int] | None = None, kind: str | None = None) -> list[TeamLine]:
     """The teams of a subtree (None: everywhere), of one kind or of every kind."""
     members = (
         select(VolunteerTeamMember.team_id, func.count().label("n"))

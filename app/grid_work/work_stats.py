@@ -128,7 +128,7 @@ def _visits_in(grid_ids: set[int] | None, start: datetime, end: datetime) -> Sub
         select(Visit.id, Visit.household_id, Visit.people_met)
         .join(Household, Household.id == Visit.household_id)
         .join(Building, Building.id == Household.building_id)
-        .where(Visit.at >= start, Visit.at < end)
+        .where(Visit.at >= start, Visit.at < end, Visit.voided_at.is_(None))
     )
     if grid_ids is not None:
         query = query.where(Building.grid_id.in_(grid_ids))

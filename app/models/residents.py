@@ -139,6 +139,10 @@ class Visit(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     people_met: Mapped[int] = mapped_column(Integer, default=0)  # residents seen (走访人次)
     recorded_at: Mapped[datetime | None] = mapped_column(DateTime)  # None: written before 0016
+    # a visit entered by mistake is voided (作废) with the reason, never deleted: it stays listed,
+    # marked, and counts nowhere (statistics, the visit plan)
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Meeting(Base):

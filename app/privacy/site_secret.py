@@ -116,7 +116,9 @@ def _decode(text: str, where: str) -> bytes:
     except binascii.Error:
         secret = b""
     if len(secret) != SECRET_BYTES:
-        raise SiteSecretError(f"站点密钥格式错误 the site secret in {where} is not one ({SECRET_BYTES} bytes, base64)")
+        raise SiteSecretError(
+            f"站点密钥格式错误 the site secret in {where} is not one ({SECRET_BYTES} bytes, base64)"
+        )
     return secret
 
 

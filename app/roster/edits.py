@@ -335,6 +335,7 @@ class RosterEdits:
         if sensor_ids:
             self._site.hub.publish(Change(Topic.SENSOR, tuple(sensor_ids), SensorChanged("bound")))
 
+
 def _set_columns(resident: Resident, values: dict[str, object]) -> None:
     for name, value in values.items():
         setattr(resident, name, value)

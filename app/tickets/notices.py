@@ -161,7 +161,9 @@ def _write_csv(path: Path, notices: list[TicketNotice], clock: SiteClock) -> Non
                 [
                     n.ticket_id,
                     cleaner.csv_text(n.recipient),
-                    cleaner.csv_text(mask_phone(n.phone)),  # to find the letter's recipient, not to copy the number
+                    cleaner.csv_text(
+                        mask_phone(n.phone)
+                    ),  # to find the letter's recipient, not to copy the number
                     clock.text(n.created_at, MINUTES),
                     cleaner.csv_text(n.text),
                 ]

@@ -37,9 +37,7 @@ def check_not_future(at: datetime, now: datetime, what: str, clock: SiteClock) -
         )
 
 
-def check_action_time(
-    at: datetime, last_event_at: datetime | None, now: datetime, clock: SiteClock
-) -> None:
+def check_action_time(at: datetime, last_event_at: datetime | None, now: datetime, clock: SiteClock) -> None:
     """Refuse a time in the future or earlier than the ticket's last recorded event."""
     check_not_future(at, now, "操作", clock)
     iso = clock.iso

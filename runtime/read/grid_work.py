@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from app.context import SiteContext
 from app.grid_work.meeting_list import MeetingRow, ResolutionLine, list_meetings
 from app.grid_work.scope import grid_scope
+from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households
 from app.grid_work.volunteer_reads import ActivityRow, MemberHours, list_activities, member_hours
 from app.grid_work.volunteers import TeamLine, list_teams
 from app.grid_work.vote_notice import notice_html
@@ -27,6 +28,8 @@ __all__ = [
     "GridWorkReads",
     "MeetingRow",
     "MemberHours",
+    "OverdueHousehold",
+    "VisitRow",
     "ResolutionLine",
     "TeamLine",
     "Voter",
@@ -122,6 +125,27 @@ class GridWorkReads:
         with self._db.session() as session:
             summary = describe(session, vote_id)
         return notice_html(summary, self._site.clock.zone, utcnow())
+
+    # ---- visits -----------------------------------------------------------------------------------
+
+    def visits(
+        self,
+        grid_code: str | None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        visitor_id: int | None = None,
+        tag: str | None = None,
+    ) -> list[VisitRow]:
+        """A subtree's visits (voided ones marked), newest first, filtered by period, visitor, finding."""
+        with self._db.session() as session:
+            grids = grid_scope(session, grid_code)[1]
+            return list_visits(session, grids, start, end, visitor_id=visitor_id, tag=tag)
+
+    def overdue(self, grid_code: str | None, worker_id: int | None = None) -> list[OverdueHousehold]:
+        """The households due for a visit, by the grid worker who owes it (one worker, or all)."""
+        with self._db.session() as session:
+            found = overdue_households(session, grid_scope(session, grid_code)[1], utcnow())
+        return [o for o in found if worker_id is None or o.worker_id == worker_id]
 
     # ---- meetings ---------------------------------------------------------------------------------
 

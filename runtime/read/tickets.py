@@ -201,4 +201,3 @@ class TicketReads:
         """Buildings whose address or name contains every term, by address."""
         with self.site.db.session() as session:
             return tuple(find_buildings(session, text, limit))
-

@@ -44,7 +44,9 @@ def stat_lines(stats: WorkStats) -> list[tuple[str, str]]:
 
 
 class WorkStatsDialog(QDialog):
-    def __init__(self, context: ShellContext, grid_code: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: ShellContext, grid_code: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workStatsDialog")
         self.setWindowTitle(tr("工作统计"))
@@ -69,7 +71,14 @@ class WorkStatsDialog(QDialog):
         self.table = read_only_table([tr("指标"), tr("数值")])
         self.status = plain(QLabel())
         top = QHBoxLayout()
-        for widget in (QLabel(tr("网格")), self.grid, QLabel(tr("自")), self.start, QLabel(tr("至")), self.end):
+        for widget in (
+            QLabel(tr("网格")),
+            self.grid,
+            QLabel(tr("自")),
+            self.start,
+            QLabel(tr("至")),
+            self.end,
+        ):
             top.addWidget(widget)
         top.addWidget(self.count_button)
         layout = QVBoxLayout(self)

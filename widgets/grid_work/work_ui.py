@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.grid_work.meetings import MeetingBook
 from app.grid_work.site_time import site_iso, to_utc
+from app.grid_work.visit_corrections import VisitCorrections
 from app.grid_work.visits import VisitLog
 from app.grid_work.volunteers import VolunteerBook
 from app.grid_work.votes import VoteDesk
@@ -121,3 +122,6 @@ class Writers:
 
     def visits(self) -> VisitLog:
         return VisitLog(self._context.site, self.desk())
+
+    def corrections(self) -> VisitCorrections:
+        return VisitCorrections(self._context.site)
