@@ -155,3 +155,4 @@ class Meeting(Base):
     attendees: Mapped[str] = mapped_column(Text, default="")  # free text; who came is meeting_attendance
     minutes: Mapped[str] = mapped_column(Text, default="")
     agenda: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")

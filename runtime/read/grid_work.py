@@ -18,7 +18,7 @@ from app.grid_work.volunteer_reads import ActivityRow, MemberHours, list_activit
 from app.grid_work.volunteers import TeamLine, list_teams
 from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import BallotLine, VoteSummary, describe, inspect, list_votes
-from app.models import Ballot, Building, Grid, Household, Person, VolunteerTeamMember, Vote
+from app.models import Ballot, Building, Duty, Grid, Household, Person, VolunteerTeamMember, Vote
 from app.store.base import utcnow
 
 __all__ = [
@@ -154,6 +154,24 @@ class GridWorkReads:
     ) -> list[MeetingRow]:
         with self._db.session() as session:
             return list_meetings(session, grid_scope(session, grid_code)[1], start, end)
+
+    def meeting_people(self, grid_code: str) -> list[tuple[int, str]]:
+        """Who is expected at a grid's meeting: those on duty in the grid, the grids below it and the
+        grids above it (nearest first); everyone when nobody is on duty there."""
+        with self._db.session() as session:
+            scope, below = grid_scope(session, grid_code)
+            chain, grid_id = set(below or ()), scope.id if scope else None
+            while grid_id is not None:
+                chain.add(grid_id)
+                grid_id = session.scalar(select(Grid.parent_id).where(Grid.id == grid_id))
+            rows = session.execute(
+                select(Person.id, Person.name)
+                .join(Duty, Duty.person_id == Person.id)
+                .where(Duty.grid_id.in_(chain))
+                .distinct()
+                .order_by(Person.name)
+            ).all()
+        return [tuple(r) for r in rows] or self.people()
 
     # ---- volunteers -------------------------------------------------------------------------------
 

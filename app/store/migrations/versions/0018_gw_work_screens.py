@@ -1,7 +1,7 @@
 """The grid-work screens' gaps: a volunteer activity's place and the ticket whose need it served
 (助老 and the like), and a team's kind, so a compound's 居民自治小组 (residents' self-governance group)
 is kept as a group whose members may vote, apart from the volunteer teams the statistics count.
-A visit entered by mistake is voided (作废, with the reason), never deleted: it stays on the list,
+A meeting keeps its place. A visit entered by mistake is voided (作废, with the reason), never deleted: it stays on the list,
 marked, and no longer counts in the statistics or the visit plan.
 
 Revision ID: 0018_gw_work_screens
@@ -32,8 +32,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column("voided_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("void_reason", sa.Text(), nullable=True))
 
+    with op.batch_alter_table("meetings") as batch:
+        batch.add_column(sa.Column("place", sa.String(length=200), nullable=False, server_default=""))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("meetings") as batch:
+        batch.drop_column("place")
     with op.batch_alter_table("visits") as batch:
         batch.drop_column("void_reason")
         batch.drop_column("voided_at")
