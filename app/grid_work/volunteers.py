@@ -15,7 +15,15 @@ from app import audit
 from app.context import SiteContext
 from app.events import Change, Topic, VolunteerChanged
 from app.grid_work.errors import WorkError
-from app.models import Grid, Person, VolunteerActivity, VolunteerHours, VolunteerTeam, VolunteerTeamMember
+from app.models import (
+    Grid,
+    Person,
+    Resident,
+    VolunteerActivity,
+    VolunteerHours,
+    VolunteerTeam,
+    VolunteerTeamMember,
+)
 from app.store.base import utcnow
 from app.tickets.models import Ticket
 
@@ -106,6 +114,26 @@ class VolunteerBook:
             )
         self._publish(team_id, "joined")
         return True
+
+    def join_resident(self, team_id: int, resident_id: int) -> tuple[int, bool]:
+        """A resident of the roster joins a team: they become a person of the people table (linked by
+        `people.resident_id`, reused when they already are one); (person id, newly joined)."""
+        with self.site.db.session() as session:
+            _team(session, team_id)
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise WorkError(f"居民 {resident_id} 不存在 resident {resident_id} does not exist")
+            person = session.scalar(
+                select(Person).where(Person.resident_id == resident_id).order_by(Person.id)
+            )
+            if person is None:
+                person = Person(
+                    name=resident.name, phone=resident.phone, title="居民志愿者", resident_id=resident_id
+                )
+                session.add(person)
+                session.flush()
+            person_id = person.id
+        return person_id, self.join(team_id, person_id)
 
     def record_activity(self, draft: ActivityDraft, *, now: datetime | None = None) -> int:
         _check_activity(draft, now or utcnow())

@@ -18,7 +18,7 @@ from app.grid_work.volunteer_reads import ActivityRow, MemberHours, list_activit
 from app.grid_work.volunteers import TeamLine, list_teams
 from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import BallotLine, VoteSummary, describe, inspect, list_votes
-from app.models import Ballot, Building, Duty, Grid, Household, Person, VolunteerTeamMember, Vote
+from app.models import Ballot, Building, Duty, Grid, Household, Person, Resident, VolunteerTeamMember, Vote
 from app.store.base import utcnow
 
 __all__ = [
@@ -178,6 +178,22 @@ class GridWorkReads:
     def teams(self, grid_code: str | None = None, kind: str | None = None) -> list[TeamLine]:
         with self._db.session() as session:
             return list_teams(session, grid_scope(session, grid_code)[1], kind)
+
+    def residents(self, grid_code: str | None, limit: int = 2000) -> list[tuple[int, str]]:
+        """The residents of a subtree who may join a team: (resident id, "name · address")."""
+        address = Building.address + Household.unit + "单元" + Household.room + "室"
+        with self._db.session() as session:
+            query = (
+                select(Resident.id, Resident.name, address)
+                .join(Household, Household.id == Resident.household_id)
+                .join(Building, Building.id == Household.building_id)
+                .order_by(Building.address, Household.unit, Household.room, Resident.name)
+                .limit(limit)
+            )
+            grids = grid_scope(session, grid_code)[1]
+            if grids is not None:
+                query = query.where(Building.grid_id.in_(grids))
+            return [(rid, f"{name} · {place}") for rid, name, place in session.execute(query)]
 
     def team_members(self, team_id: int) -> list[MemberHours]:
         """A team's members with each one's hours in this team and in every team."""
