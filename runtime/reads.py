@@ -21,6 +21,7 @@ from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
 from runtime.read.trends import TrendReads
+from runtime.read.visit_coverage import VisitCoverageReads
 from runtime.read.work import WorkReads
 
 if TYPE_CHECKING:
@@ -96,6 +97,11 @@ class ReadModels:
     def grid_work(self) -> GridWorkReads:
         """The grid-work screens: votes and their voters, meetings, volunteer teams and hours, pickers."""
         return GridWorkReads(self.site)
+
+    @cached_property
+    def visit_coverage(self) -> VisitCoverageReads:
+        """The map's 走访覆盖: households not visited in N days per building's grid."""
+        return VisitCoverageReads(self.site)
 
     @cached_property
     def alarm_places(self) -> AlarmPlaces:

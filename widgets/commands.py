@@ -88,7 +88,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     known_views = [p.key for p in PANELS]
     if args.layout_json is not None and (not args.screenshot or args.view):
-        raise CommandError("--layout-json 需要 --screenshot 且不能与 --view 同用 (needs --screenshot, the whole window)")
+        raise CommandError(
+            "--layout-json 需要 --screenshot 且不能与 --view 同用 (needs --screenshot, the whole window)"
+        )
     if args.view is not None and args.view not in known_views:
         raise CommandError(f"未知视图 unknown --view {args.view!r}: use one of {', '.join(known_views)}")
     size = parse_size(args.size)
@@ -191,7 +193,15 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         runtime = SeatRuntime(context, ai=args.view in (None, "wall"))
         popup = Path(args.popup) if args.popup else None
         return _screenshot(
-            context, runtime, languages, args.view, size, Path(args.screenshot), args.settle, popup, args.layout_json
+            context,
+            runtime,
+            languages,
+            args.view,
+            size,
+            Path(args.screenshot),
+            args.settle,
+            popup,
+            args.layout_json,
         )
 
     runtime = SeatRuntime(context)

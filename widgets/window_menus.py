@@ -4,6 +4,7 @@
       备份… / 恢复…; 退出
 视图  one switch per panel, 转到 ▸ each panel (the rail's keys), 恢复默认布局, 全屏
 设置  网格与楼栋… / 人员与职责… / 工单分类与时限…, 摄像机…
+网格工作  入户走访… / 议事表决… / 会议… / 志愿服务与居民自治… / 工作统计… (widgets/grid_work/work_menu.py)
 工具  设置值班长密码…
 语言  中文 / English
 帮助  用户手册, 快捷键, 关于
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 from app.access.kiosk_pin import KioskPin
 from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.audit_viewer import AuditLogActions
+from widgets.grid_work.work_menu import GridWorkActions
 from widgets.help_menu import AboutDialog, ManualDialog, ShortcutsDialog
 from widgets.i18n import LANGUAGES
 from widgets.kiosk import SetPinDialog
@@ -71,6 +73,8 @@ class WindowMenus:
         self._file()
         self._view()
         self._settings()
+        self.grid_work = GridWorkActions(context, window)
+        self.grid_work.add_to(self.builder)
         self._tools()
         self._languages()
         self._help()

@@ -51,8 +51,6 @@ URGENT_TINT = QColor(179, 38, 30, 80)
 LIST_ZH = {"resident": "居民", "watchlist": "重点人员"}
 
 
-
-
 class AiEventModel(QAbstractTableModel):
     """The events matching a filter; the first page on `reload`, the next as the view scrolls down."""
 

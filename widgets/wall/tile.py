@@ -598,7 +598,9 @@ class Tile(QWidget):
         if self.camera is None or status is None:
             return ""
         last = (
-            self.site_clock.from_timestamp(status.last_frame_at).strftime(TIME_ONLY) if status.last_frame_at else "—"
+            self.site_clock.from_timestamp(status.last_frame_at).strftime(TIME_ONLY)
+            if status.last_frame_at
+            else "—"
         )
         lines = [
             f"{self.camera.name} · {state_text(status.state)}",
