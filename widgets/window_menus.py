@@ -4,7 +4,7 @@
       备份… / 恢复…; 退出
 视图  one switch per panel, 转到 ▸ each panel (the rail's keys), 恢复默认布局, 全屏
 设置  网格与楼栋… / 人员与职责… / 工单分类与时限…, 摄像机…
-网格工作  入户走访… / 议事表决… / 会议… / 志愿服务与居民自治… / 工作统计… (widgets/grid_work/work_menu.py)
+网格工作  入户走访… / 议事表决… / 会议… / 志愿服务与居民自治… / 楼院自治… / 工作统计… (widgets/grid_work/work_menu.py)
 工具  设置值班长密码…
 语言  中文 / English
 帮助  用户手册, 快捷键, 关于

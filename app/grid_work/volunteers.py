@@ -120,19 +120,7 @@ class VolunteerBook:
         `people.resident_id`, reused when they already are one); (person id, newly joined)."""
         with self.site.db.session() as session:
             _team(session, team_id)
-            resident = session.get(Resident, resident_id)
-            if resident is None:
-                raise WorkError(f"居民 {resident_id} 不存在 resident {resident_id} does not exist")
-            person = session.scalar(
-                select(Person).where(Person.resident_id == resident_id).order_by(Person.id)
-            )
-            if person is None:
-                person = Person(
-                    name=resident.name, phone=resident.phone, title="居民志愿者", resident_id=resident_id
-                )
-                session.add(person)
-                session.flush()
-            person_id = person.id
+            person_id = person_for_resident(session, resident_id, "居民志愿者").id
         return person_id, self.join(team_id, person_id)
 
     def record_activity(self, draft: ActivityDraft, *, now: datetime | None = None) -> int:
@@ -181,6 +169,20 @@ class VolunteerBook:
 
     def _publish(self, team_id: int, action: str) -> None:
         self.site.hub.publish(Change(Topic.VOLUNTEER, (team_id,), VolunteerChanged(action)))
+
+
+def person_for_resident(session: Session, resident_id: int, title: str) -> Person:
+    """The person (people table) a resident of the roster is, made on first need and linked by
+    `people.resident_id`: volunteers, 楼栋长 and 微网格员 are people."""
+    resident = session.get(Resident, resident_id)
+    if resident is None:
+        raise WorkError(f"居民 {resident_id} 不存在 resident {resident_id} does not exist")
+    person = session.scalar(select(Person).where(Person.resident_id == resident_id).order_by(Person.id))
+    if person is None:
+        person = Person(name=resident.name, phone=resident.phone, title=title, resident_id=resident_id)
+        session.add(person)
+        session.flush()
+    return person
 
 
 def _team(session: Session, team_id: int) -> VolunteerTeam:

@@ -22,6 +22,8 @@ class DutyRole(StrEnum):
     SUPERVISOR = "supervisor"  # 指挥中心值班长
     POLICE = "police"  # 社区民警
     VOLUNTEER = "volunteer"
+    BUILDING_HEAD = "building_head"  # 楼栋长 of a building's micro-grid (often a resident)
+    MICRO_MEMBER = "micro_member"  # 微网格员 of a building's micro-grid
 
     @property
     def zh(self) -> str:
@@ -32,6 +34,8 @@ class DutyRole(StrEnum):
             "supervisor": "值班长",
             "police": "社区民警",
             "volunteer": "志愿者",
+            "building_head": "楼栋长",
+            "micro_member": "微网格员",
         }[self.value]
 
 

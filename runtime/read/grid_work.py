@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.context import SiteContext
 from app.grid_work.meeting_list import MeetingRow, ResolutionLine, list_meetings
+from app.grid_work.micro_grid import BuildingStaff, CompoundSelfGovernance, self_governance
 from app.grid_work.scope import grid_scope
 from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households
 from app.grid_work.volunteer_reads import ActivityRow, MemberHours, list_activities, member_hours
@@ -24,6 +25,8 @@ from app.store.base import utcnow
 __all__ = [
     "ActivityRow",
     "BallotLine",
+    "BuildingStaff",
+    "CompoundSelfGovernance",
     "GridChoice",
     "GridWorkReads",
     "MeetingRow",
@@ -146,6 +149,13 @@ class GridWorkReads:
         with self._db.session() as session:
             found = overdue_households(session, grid_scope(session, grid_code)[1], utcnow())
         return [o for o in found if worker_id is None or o.worker_id == worker_id]
+
+    # ---- 楼院自治 ---------------------------------------------------------------------------------
+
+    def self_governance(self, compound_code: str) -> CompoundSelfGovernance:
+        """A compound's buildings with their 楼栋长 and 微网格员, and its 居民自治小组."""
+        with self._db.session() as session:
+            return self_governance(session, compound_code)
 
     # ---- meetings ---------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The 网格工作 menu: 议事表决, 会议, 志愿服务与居民自治, 入户走访, 楼栋自治, 工作统计 — each a window of
+"""The 网格工作 menu: 入户走访, 议事表决, 会议, 志愿服务与居民自治, 楼院自治, 工作统计 — each a window of
 its own, opened for the whole site (the map and the household card open them for one grid)."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from widgets.grid_work.meetings_dialog import MeetingsDialog
+from widgets.grid_work.micro_grid_dialog import MicroGridDialog
 from widgets.grid_work.visits_dialog import VisitsDialog
 from widgets.grid_work.volunteers_dialog import VolunteersDialog
 from widgets.grid_work.votes_dialog import VotesDialog
@@ -36,6 +37,7 @@ class GridWorkActions(QObject):
             ("gridwork.votes", lambda: tr("议事表决…"), lambda: self.votes()),
             ("gridwork.meetings", lambda: tr("会议…"), lambda: self.meetings()),
             ("gridwork.volunteers", lambda: tr("志愿服务与居民自治…"), lambda: self.volunteers()),
+            ("gridwork.micro_grid", lambda: tr("楼院自治…"), lambda: self.micro_grid()),
             ("gridwork.stats", lambda: tr("工作统计…"), lambda: self.stats()),
         ):
             menus.add(MENU, key, text, slot)
@@ -51,6 +53,9 @@ class GridWorkActions(QObject):
 
     def volunteers(self, grid_code: str | None = None) -> QDialog:
         return self._show("volunteers", lambda: VolunteersDialog(self._context, grid_code, self._parent))
+
+    def micro_grid(self, compound_code: str | None = None) -> QDialog:
+        return self._show("micro_grid", lambda: MicroGridDialog(self._context, compound_code, self._parent))
 
     def stats(self, grid_code: str | None = None) -> QDialog:
         return self._show("stats", lambda: WorkStatsDialog(self._context, grid_code, self._parent))
