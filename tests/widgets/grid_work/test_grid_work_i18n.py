@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from app.grid_work.findings import FindingTag
-from app.grid_work.vote_rules import Threshold
 from app.grid_work.volunteers import TeamKind
+from app.grid_work.vote_rules import Threshold
 from widgets.grid_work.meetings_form import ATTENDANCE, KINDS
 from widgets.grid_work.micro_grid_dialog import ROLES
 from widgets.grid_work.visits_dialog import PERIODS
