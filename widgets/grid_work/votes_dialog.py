@@ -99,7 +99,7 @@ class VotesDialog(QDialog):
             buttons.addWidget(button)
         column.addLayout(buttons)
         split.addWidget(right)
-        split.setSizes([620, 480])
+        split.setSizes([720, 380])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)

@@ -50,7 +50,7 @@ class WorkStatsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("workStatsDialog")
         self.setWindowTitle(tr("工作统计"))
-        self.resize(640, 620)
+        self.resize(720, 700)
         self._work = context.reads.work
         self._zone = context.reads.clock.zone
         self._jobs = Jobs(self)

@@ -77,23 +77,24 @@ def test_a_resident_joins_as_a_person_linked_to_the_roster(qtbot, teams, demo_db
     assert any(m.person_id == person.id and m.resident for m in teams.members)
 
 
-def test_a_compound_has_one_self_governance_group(qtbot, teams, demo_db):
-    compound = detailed_compound_code(district_layout(7))
-    for attempt in (1, 2):
+def test_a_compound_has_one_self_governance_group(qtbot, teams, demo_context, demo_db):
+    detailed = detailed_compound_code(district_layout(7))  # the demo formed its group already
+    other = next(g.code for g in demo_context.reads.grid_work.grids(3) if g.level == 3 and g.code != detailed)
+    for compound in (other, detailed):
         teams.team_button.click()
         form = teams.form
         assert isinstance(form, TeamDialog)
-        form.name.setText(f"居民自治小组{attempt}")
+        form.name.setText(f"新居民自治小组{compound}")
         form.kind.setCurrentIndex(form.kind.findData("self_governance"))
         form.grid.setCurrentIndex(form.grid.findData(compound))
         form.save()
-        if attempt == 1:
+        if compound == other:
             qtbot.waitUntil(lambda form=form: not form.isVisible(), timeout=10000)
         else:
             qtbot.waitUntil(lambda form=form: "已有居民自治小组" in form.status.text(), timeout=10000)
             form.reject()
     with demo_db.session() as session:
         kinds = session.scalars(
-            select(VolunteerTeam.kind).where(VolunteerTeam.name.like("居民自治小组%"))
+            select(VolunteerTeam.kind).where(VolunteerTeam.name.like("新居民自治小组%"))
         ).all()
     assert kinds == ["self_governance"]
