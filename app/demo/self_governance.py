@@ -58,13 +58,21 @@ def _places(session: Session, rng) -> None:
 
 
 def _residents_of(session: Session, grid_ids: list[int]) -> list[tuple[int, str, str | None, int]]:
-    return session.execute(
+    """Residents with a phone no person has yet (a person is known by the phone in the workbook)."""
+    taken = set(session.scalars(select(Person.phone).where(Person.phone.is_not(None))))
+    rows = session.execute(
         select(Resident.id, Resident.name, Resident.phone, Building.grid_id)
         .join(Household, Household.id == Resident.household_id)
         .join(Building, Building.id == Household.building_id)
-        .where(Building.grid_id.in_(grid_ids))
+        .where(Building.grid_id.in_(grid_ids), Resident.phone.is_not(None))
         .order_by(Resident.id)
     ).all()
+    found = []
+    for row in rows:  # one person per phone: members of a household may share one
+        if row.phone not in taken:
+            taken.add(row.phone)
+            found.append(row)
+    return found
 
 
 def _people_for(session: Session, residents, title: str) -> list[int]:

@@ -172,12 +172,20 @@ class VolunteerBook:
 
 
 def person_for_resident(session: Session, resident_id: int, title: str) -> Person:
-    """The person (people table) a resident of the roster is, made on first need and linked by
-    `people.resident_id`: volunteers, 楼栋长 and 微网格员 are people."""
+    """The person (people table) a resident of the roster is: the one linked by `people.resident_id`,
+    else the one with the resident's phone (a person is known by the phone, as in the site's
+    workbook), else a new one linked to the roster. Volunteers, 楼栋长 and 微网格员 are people, and a
+    person needs a phone the office can call: a resident without one is refused."""
     resident = session.get(Resident, resident_id)
     if resident is None:
         raise WorkError(f"居民 {resident_id} 不存在 resident {resident_id} does not exist")
     person = session.scalar(select(Person).where(Person.resident_id == resident_id).order_by(Person.id))
+    if person is None and not resident.phone:
+        raise WorkError(
+            f"{resident.name} 没有登记手机，请先在花名册中补充 the resident has no phone on record"
+        )
+    if person is None:
+        person = session.scalar(select(Person).where(Person.phone == resident.phone).order_by(Person.id))
     if person is None:
         person = Person(name=resident.name, phone=resident.phone, title=title, resident_id=resident_id)
         session.add(person)

@@ -190,13 +190,15 @@ class GridWorkReads:
             return list_teams(session, grid_scope(session, grid_code)[1], kind)
 
     def residents(self, grid_code: str | None, limit: int = 2000) -> list[tuple[int, str]]:
-        """The residents of a subtree who may join a team: (resident id, "name · address")."""
+        """The residents of a subtree who may join a team or take a micro-grid job, those with a phone on
+        record (a person needs one): (resident id, "name · address")."""
         address = Building.address + Household.unit + "单元" + Household.room + "室"
         with self._db.session() as session:
             query = (
                 select(Resident.id, Resident.name, address)
                 .join(Household, Household.id == Resident.household_id)
                 .join(Building, Building.id == Household.building_id)
+                .where(Resident.phone.is_not(None), Resident.phone != "")
                 .order_by(Building.address, Household.unit, Household.room, Resident.name)
                 .limit(limit)
             )

@@ -47,7 +47,12 @@ def test_an_activity_keeps_place_and_ticket_and_a_group_is_not_a_volunteer_team(
     with pytest.raises(WorkError, match="小区网格"):
         book.add_team("社区小组", "C1", kind="self_governance")
     with work.context.db.session() as session:
-        resident_id = session.scalars(select(Resident.id).where(Resident.name == "陈奶奶")).one()
+        resident = session.scalars(select(Resident).where(Resident.name == "陈奶奶")).one()
+        resident_id = resident.id
+    with pytest.raises(WorkError, match="没有登记手机"):
+        book.join_resident(team, resident_id)
+    with work.context.db.session() as session:
+        session.get(Resident, resident_id).phone = "13912345678"
     person, joined = book.join_resident(team, resident_id)
     assert joined and book.join_resident(group, resident_id) == (person, True)  # the same person
     ticket = desk_for(work).open(_intake())
@@ -138,7 +143,8 @@ def test_a_stored_resolution_becomes_a_ticket_once_and_another_a_vote(work):
 def test_a_building_has_one_head_and_any_number_of_micro_grid_workers(work):
     staff = MicroGridStaff(work.context)
     with work.context.db.session() as session:
-        resident_id = session.scalars(select(Resident.id).where(Resident.name == "刘一")).one()
+        resident = session.scalars(select(Resident).where(Resident.name == "刘一")).one()
+        resident.phone, resident_id = "13700001111", resident.id
     head = staff.appoint_resident("B1", resident_id, "building_head")
     staff.appoint("B1", _worker(work), "building_head")  # replaces the first head
     staff.appoint("B1", head, "micro_member")
@@ -190,3 +196,22 @@ def test_the_voters_list_says_who_voted_never_what(work):
         (work.third, False),
     }
     assert not any("不同意" in v.label for v in voters)
+
+
+def test_visits_are_corrected_and_voided_from_the_command_line(work, capsys, cli_user):
+    from main import main
+
+    url = str(work.context.db.url)
+    cli_user(url)
+    log = VisitLog(work.context, desk_for(work))
+    visit = log.record(
+        VisitDraft(work.plain, _worker(work), utcnow() - timedelta(hours=2), 1, "正常")
+    ).visit_id
+    assert main(["visits", "correct", str(visit), "--db", url, "--met", "3", "--reason", "人数录错"]) == 0
+    assert main(["visits", "correct", "999999", "--db", url, "--met", "3", "--reason", "x"]) == 2
+    assert main(["visits", "void", str(visit), "--db", url, "--reason", " "]) == 2
+    assert "理由" in capsys.readouterr().err
+    assert main(["visits", "void", str(visit), "--db", url, "--reason", "重复录入"]) == 0
+    with work.context.db.session() as session:
+        row = session.get(Visit, visit)
+        assert (row.people_met, row.note, row.void_reason) == (3, "正常", "重复录入")
