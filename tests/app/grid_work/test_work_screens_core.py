@@ -10,6 +10,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from alarms.grid_chain import chain_from_tree
+from app.grid_tree import GridTree
 from app.grid_work.errors import WorkError
 from app.grid_work.meetings import MeetingBook, MeetingDraft, ResolutionDraft
 from app.grid_work.micro_grid import MicroGridStaff, self_governance
@@ -160,6 +162,11 @@ def test_a_building_has_one_head_and_any_number_of_micro_grid_workers(work):
         assert [p for p, _n in building.heads] == [_worker(work)]
         assert [p for p, _n in building.micro_members] == [head] and building.households == 3
         assert view.group_id is None
+        building_link = chain_from_tree(GridTree.load(session), work.site.grids["B1"])[-1]
+        assert [c.role for c in building_link.contacts][-2:] == [
+            "micro_member",
+            "building_head",
+        ]  # on the card
     staff.relieve("B1", head, "micro_member")
     with pytest.raises(WorkError, match="不是本楼"):
         staff.relieve("B1", head, "micro_member")
