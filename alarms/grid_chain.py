@@ -43,8 +43,16 @@ class ChainLink:
 
 # Who is listed for each grid of the chain, in the order an operator phones them: the leader (网格长),
 # the county-level leader who backs a street (包联县级领导), the community police officer, the grid
-# workers. A role appears where someone holds it.
-CHAIN_ROLES = (DutyRole.LEADER, DutyRole.COUNTY_LEADER, DutyRole.POLICE, DutyRole.MEMBER)
+# workers, and on a building's micro-grid its 微网格员 and 楼栋长 (neighbours who can be at the door
+# first). A role appears where someone holds it.
+CHAIN_ROLES = (
+    DutyRole.LEADER,
+    DutyRole.COUNTY_LEADER,
+    DutyRole.POLICE,
+    DutyRole.MEMBER,
+    DutyRole.MICRO_MEMBER,
+    DutyRole.BUILDING_HEAD,
+)
 
 
 @dataclass(frozen=True)

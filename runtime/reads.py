@@ -15,6 +15,7 @@ from runtime.read.alarms import AlarmReads
 from runtime.read.audit import AuditReads
 from runtime.read.dashboard import DashboardReads
 from runtime.read.grid_chain import GridChains
+from runtime.read.grid_work import GridWorkReads
 from runtime.read.health import HealthReads
 from runtime.read.household import Households
 from runtime.read.map import MapReads
@@ -23,6 +24,7 @@ from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
 from runtime.read.trends import TrendReads
+from runtime.read.visit_coverage import VisitCoverageReads
 from runtime.read.work import WorkReads
 
 if TYPE_CHECKING:
@@ -109,6 +111,16 @@ class ReadModels:
     def pairing(self) -> PairingReads:
         """Pairings (board, list, postcards) and the compounds' mutual-aid funds."""
         return PairingReads(self.site, self.grid_chains)
+
+    @cached_property
+    def grid_work(self) -> GridWorkReads:
+        """The grid-work screens: votes and their voters, meetings, volunteer teams and hours, pickers."""
+        return GridWorkReads(self.site)
+
+    @cached_property
+    def visit_coverage(self) -> VisitCoverageReads:
+        """The map's 走访覆盖: households not visited in N days per building's grid."""
+        return VisitCoverageReads(self.site)
 
     @cached_property
     def alarm_places(self) -> AlarmPlaces:

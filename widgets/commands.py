@@ -96,7 +96,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     known_views = [p.key for p in PANELS + WALL_VIEWS]
     if args.layout_json is not None and (not args.screenshot or args.view):
-        raise CommandError("--layout-json 需要 --screenshot 且不能与 --view 同用 (needs --screenshot, the whole window)")
+        raise CommandError(
+            "--layout-json 需要 --screenshot 且不能与 --view 同用 (needs --screenshot, the whole window)"
+        )
     if args.view is not None and args.view not in known_views:
         raise CommandError(f"未知视图 unknown --view {args.view!r}: use one of {', '.join(known_views)}")
     if args.view in {p.key for p in WALL_VIEWS} and not (args.kiosk or args.screenshot):
@@ -208,7 +210,15 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         runtime = SeatRuntime(context, ai=args.view in (None, "wall"))
         popup = Path(args.popup) if args.popup else None
         return _screenshot(
-            context, runtime, languages, args.view, size, Path(args.screenshot), args.settle, popup, args.layout_json
+            context,
+            runtime,
+            languages,
+            args.view,
+            size,
+            Path(args.screenshot),
+            args.settle,
+            popup,
+            args.layout_json,
         )
 
     runtime = SeatRuntime(context)

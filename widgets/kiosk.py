@@ -200,7 +200,9 @@ class KioskWindow(QMainWindow):
         self.view = view
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setCentralWidget(find_panel(view).factory(context))
-        self.setStatusBar(ShellStatusBar(context.status, context.site.clock, self, site_name=context.site.name))
+        self.setStatusBar(
+            ShellStatusBar(context.status, context.site.clock, self, site_name=context.site.name)
+        )
         self.site_status = SiteStatusReporter(context, self)
         self.alarm_overlay = WallAlert(
             AlarmService(context.db, context.hub, context.seat),

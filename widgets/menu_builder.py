@@ -31,6 +31,7 @@ MENUS: tuple[tuple[str, Text], ...] = (
     ("file", lambda: tr("文件")),
     ("view", lambda: tr("视图")),
     ("settings", lambda: tr("设置")),
+    ("gridwork", lambda: QCoreApplication.translate("GridWork", "网格工作")),
     ("tools", lambda: tr("工具")),
     ("language", lambda: "语言 / Language"),
     ("help", lambda: tr("帮助")),
@@ -54,7 +55,7 @@ class MenuBuilder(QObject):
             self._titles[name] = title
 
     def menu(self, name: str) -> QMenu:
-        """A menu by name ("file", "view", "settings", "tools", "language", "help", or a submenu's
+        """A menu by name ("file", "view", "settings", "gridwork", "tools", "language", "help", or a submenu's
         "file/import"); KeyError names the known ones."""
         try:
             return self._menus[name]

@@ -77,6 +77,7 @@ class ShellContext:
         hide or disable what they offer. Nobody signed in (a kiosk wall): no."""
         return can(self.site.seat.user, permission, grid_id)
 
+
 def site_title(site_name: str, app_title: str) -> str:
     """A window's title: the site's name first when it has one, so two sites' windows are told apart."""
     return f"{site_name} · {app_title}" if site_name else app_title

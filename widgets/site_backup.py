@@ -160,7 +160,10 @@ class SiteBackupActions(QObject):
         if self._restoring or change.payload.what != SITE_RESTORED:
             return  # this window's own restore says so itself
         self._busy(True)
-        note = tr("站点已由其他席位或命令从备份恢复") + f" ({_site_time(change.payload.backup_created_at, self.context.site.clock)})"
+        note = (
+            tr("站点已由其他席位或命令从备份恢复")
+            + f" ({_site_time(change.payload.backup_created_at, self.context.site.clock)})"
+        )
         if self.context.settings.kept:  # unattended walls too: no dialog to wait for
             self.window.statusBar().showMessage(note + tr("，窗口正在重新启动…"))
             QTimer.singleShot(RESTART_DELAY_MS, lambda: QCoreApplication.exit(RESTART_EXIT_CODE))

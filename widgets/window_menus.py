@@ -4,7 +4,9 @@
       备份… / 恢复…; 退出
 视图  one switch per panel, 转到 ▸ each panel (the rail's keys), 恢复默认布局, 全屏
 设置  网格与楼栋… / 人员与职责… / 工单分类与时限…, 摄像机…
-工具  设置值班长密码…, 审计日志…, 联户党员包联看板…, 爱心基金…
+网格工作  入户走访… / 议事表决… / 会议… / 志愿服务与居民自治… / 楼院自治… / 工作统计… (widgets/grid_work/work_menu.py);
+      联户党员包联看板…, 爱心基金… (widgets/grid_work/pairing_actions.py)
+工具  设置值班长密码…, 录像机回放（按时间）…, 审计日志…
 语言  中文 / English
 帮助  用户手册, 快捷键, 关于
 """
@@ -22,6 +24,7 @@ from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.audit_viewer import AuditLogActions
 from widgets.clips.recorder_dialog import RecorderPlaybackDialog
 from widgets.grid_work.pairing_actions import PairingActions
+from widgets.grid_work.work_menu import GridWorkActions
 from widgets.help_menu import AboutDialog, ManualDialog, ShortcutsDialog
 from widgets.i18n import LANGUAGES
 from widgets.kiosk import SetPinDialog
@@ -73,6 +76,11 @@ class WindowMenus:
         self._file()
         self._view()
         self._settings()
+        self.grid_work = GridWorkActions(context, window)
+        self.grid_work.add_to(self.builder)
+        self.builder.separator("gridwork")
+        self.pairing = PairingActions(context, window)
+        self.pairing.add_to(self.builder.menu("gridwork"))
         self._tools()
         self._languages()
         self._help()
@@ -131,8 +139,6 @@ class WindowMenus:
         )
         self.audit_log = AuditLogActions(self.host.context.reads.audit, self.window)
         self.audit_log.add_to(self.builder.menu("tools"))
-        self.pairing = PairingActions(self.host.context, self.window)
-        self.pairing.add_to(self.builder.menu("tools"))
 
     def _languages(self) -> None:
         group = QActionGroup(self.window)

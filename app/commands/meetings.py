@@ -38,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--absent", default="", help="缺席人员 person ids, comma separated")
     add.add_argument("--agenda", default="")
     add.add_argument("--minutes", default="")
+    add.add_argument("--place", default="", help="会议地点")
     add.add_argument("--resolution", action="append", default=[], help="决议 (repeatable)")
     add.add_argument(
         "--ticket-resolution", action="append", default=[], metavar="CATEGORY:TEXT", help="转为工单的决议"
@@ -90,6 +91,7 @@ def _add(args: argparse.Namespace) -> int:
             args.agenda,
             args.minutes,
             _resolutions(args, zone),
+            args.place,
         )
         try:
             recorded = MeetingBook(site, ticket_desk(site)).record(draft)

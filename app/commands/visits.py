@@ -1,4 +1,4 @@
-"""`visits add|list|overdue|plan`: home visits (入户走访) from the command line.
+"""`visits add|list|overdue|plan|correct|void`: home visits (入户走访) from the command line.
 
 Times are ISO 8601 in the site's time zone unless they carry an offset.
 """
@@ -22,9 +22,11 @@ from app.grid_work.errors import WorkError
 from app.grid_work.findings import FindingTag, finding_tag
 from app.grid_work.scope import grid_scope
 from app.grid_work.site_time import site_iso
+from app.grid_work.visit_corrections import VisitCorrection, VisitCorrections
 from app.grid_work.visit_list import list_visits, overdue_households
 from app.grid_work.visit_plan import checked_plan, read_plan, save_plan
 from app.grid_work.visits import FindingDraft, VisitDraft, VisitLog
+from app.models import Visit
 from app.store.base import utcnow
 
 TAGS_HELP = "、".join(f"{t.zh}({t.value})" for t in FindingTag)
@@ -70,6 +72,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _grid_option(overdue)
     overdue.add_argument("--json", action="store_true")
     overdue.set_defaults(handler=_overdue, permission=Permission.VIEW_SITE)
+
+    correct = sub.add_parser("correct", help="更正走访记录 correct a visit (audited with the reason)")
+    correct.add_argument("id", type=int)
+    correct.add_argument("--reason", required=True, help="更正理由")
+    correct.add_argument("--visitor", type=int, help="走访人 person id")
+    correct.add_argument("--at", help="走访时间 ISO")
+    correct.add_argument("--met", type=int, help="见到的人数")
+    correct.add_argument("--note", help="走访记录")
+    correct.set_defaults(handler=_correct, permission=Permission.EDIT_ROSTER)
+
+    void = sub.add_parser(
+        "void", help="作废走访记录 void a visit entered by mistake: kept, marked, counted nowhere"
+    )
+    void.add_argument("id", type=int)
+    void.add_argument("--reason", required=True, help="作废理由")
+    void.set_defaults(handler=_void, permission=Permission.EDIT_ROSTER)
 
     plan = sub.add_parser("plan", help="走访计划 visits a year by resident tag (show or change)")
     plan.add_argument("--default", type=int, help="每户每年至少走访次数")
@@ -188,4 +206,38 @@ def _plan(args: argparse.Namespace) -> int:
             f"每户每年至少 {plan.default} 次；"
             + "；".join(f"{t} {n} 次" for t, n in sorted(plan.by_tag.items()))
         )
+    return 0
+
+
+def _correct(args: argparse.Namespace) -> int:
+    """What is not given stays as it was."""
+    with announcing_site(args) as site:
+        with site.db.session() as session:
+            visit = session.get(Visit, args.id)
+            if visit is None:
+                raise CommandError(f"走访 {args.id} 不存在 visit {args.id} does not exist")
+            current = (visit.person_id, visit.at, visit.people_met, visit.note)
+        change = VisitCorrection(
+            args.id,
+            args.visitor if args.visitor is not None else current[0],
+            utc_moment(args.at, zone_of(site)) or current[1],
+            args.met if args.met is not None else current[2],
+            args.note if args.note is not None else current[3],
+            args.reason,
+        )
+        try:
+            VisitCorrections(site).correct(change)
+        except WorkError as error:
+            raise CommandError(str(error)) from error
+    print("已更正 corrected")
+    return 0
+
+
+def _void(args: argparse.Namespace) -> int:
+    with announcing_site(args) as site:
+        try:
+            VisitCorrections(site).void(args.id, args.reason)
+        except WorkError as error:
+            raise CommandError(str(error)) from error
+    print("已作废 voided")
     return 0

@@ -30,6 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--grid", required=True, help="所属网格编码")
     add.add_argument("--purpose", default="", help="服务内容")
+    add.add_argument(
+        "--kind",
+        choices=("volunteer", "self_governance"),
+        default="volunteer",
+        help="volunteer 志愿服务队 (default) or self_governance 居民自治小组 (one per compound)",
+    )
     add.set_defaults(handler=_add_team, permission=Permission.EDIT_ROSTER)
 
     join = sub.add_parser("join", help="加入队伍 add a person (people table) to a team")
@@ -49,6 +55,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="成员服务时长 (repeatable), e.g. 12=2.5",
     )
     activity.add_argument("--note", default="")
+    activity.add_argument("--place", default="", help="活动地点")
+    activity.add_argument("--ticket", type=int, help="服务的工单号 the ticket whose need it served")
     activity.set_defaults(handler=_activity, permission=Permission.EDIT_ROSTER)
 
 
@@ -67,7 +75,7 @@ def _teams(args: argparse.Namespace) -> int:
 
 def _add_team(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        print(_run(lambda: VolunteerBook(site).add_team(args.name, args.grid, args.purpose)))
+        print(_run(lambda: VolunteerBook(site).add_team(args.name, args.grid, args.purpose, args.kind)))
     return 0
 
 
@@ -88,7 +96,7 @@ def _activity(args: argparse.Namespace) -> int:
             raise CommandError(f"--hours 格式应为 PERSON=H, e.g. 12=2.5: {item!r}") from None
     with announcing_site(args) as site:
         at = utc_moment(args.at, zone_of(site)) or utcnow()
-        draft = ActivityDraft(args.team, at, args.title, tuple(hours), args.note)
+        draft = ActivityDraft(args.team, at, args.title, tuple(hours), args.note, args.place, args.ticket)
         print(_run(lambda: VolunteerBook(site).record_activity(draft)))
     return 0
 

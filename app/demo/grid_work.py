@@ -1,6 +1,7 @@
 """The grid's own work in the demo: how many residents each visit met, what some visits found (the
 home-visit tickets among the demo tickets each get the visit that found them), every volunteer team's
-activities of the last 90 days with its members' hours, and two votes of the detailed community — one counted, one still taking ballots. Its own random stream, so the rest of the
+activities of the last 90 days with its members' hours (app/demo/self_governance.py adds where, the
+tickets served, 楼栋长, 微网格员 and the 居民自治小组), and two votes of the detailed community — one counted, one still taking ballots. Its own random stream, so the rest of the
 demo stays what the seed made it."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.demo.self_governance import seed_self_governance
 from app.grid_work.findings import FindingTag
 from app.grid_work.vote_rules import Threshold, tally
 from app.models import (
@@ -83,6 +85,7 @@ def seed_demo_work(session: Session, seed: int, compound_grid_id: int, now: date
     _votes(session, rng, compound_grid_id, now)
     _volunteering(session, rng, now)
     _attendance(session, rng, compound_grid_id)
+    seed_self_governance(session, rng, compound_grid_id, now)
 
 
 def _ticket_findings(session: Session, rng, visitors: list[int]) -> list[dict]:

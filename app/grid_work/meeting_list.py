@@ -18,6 +18,7 @@ class ResolutionLine:
     text: str
     ticket_id: int | None
     vote_id: int | None
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class MeetingRow:
     present: tuple[str, ...]
     absent: tuple[str, ...]
     resolutions: tuple[ResolutionLine, ...]
+    place: str = ""
 
 
 def list_meetings(
@@ -60,7 +62,7 @@ def list_meetings(
             .where(MeetingResolution.meeting_id.in_(ids))
             .order_by(MeetingResolution.position)
         ):
-            resolutions[r.meeting_id].append(ResolutionLine(r.text, r.ticket_id, r.vote_id))
+            resolutions[r.meeting_id].append(ResolutionLine(r.text, r.ticket_id, r.vote_id, r.position))
     return [
         MeetingRow(
             m.id,
@@ -72,6 +74,7 @@ def list_meetings(
             tuple(people[(m.id, True)]),
             tuple(people[(m.id, False)]),
             tuple(resolutions[m.id]),
+            m.place or "",
         )
         for m, grid in meetings
     ]

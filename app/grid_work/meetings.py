@@ -42,6 +42,7 @@ class MeetingDraft:
     agenda: str = ""
     minutes: str = ""
     resolutions: tuple[ResolutionDraft, ...] = ()
+    place: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class MeetingBook:
                 title=draft.title.strip(),
                 agenda=draft.agenda.strip(),
                 minutes=draft.minutes.strip(),
+                place=draft.place.strip(),
                 attendees="、".join(names[p] for p in draft.present),
             )
             session.add(meeting)
@@ -119,6 +121,63 @@ class MeetingBook:
         now: datetime,
     ) -> MeetingResolution:
         row = MeetingResolution(meeting_id=meeting.id, position=position, text=draft.text.strip())
+        self._carry_out(session, meeting, grid, row, draft, now)
+        session.add(row)
+        return row
+
+    def act_on(
+        self, meeting_id: int, position: int, draft: ResolutionDraft, *, now: datetime | None = None
+    ) -> MeetingResolution:
+        """Turn a stored resolution into a ticket or a vote afterwards (one click on the meetings
+        screen); refused when it already became one. `draft.text` is ignored: the resolution's own."""
+        now = now or utcnow()
+        if bool(draft.ticket_category) == (draft.vote_closes_at is not None):
+            raise WorkError("须选择转工单或付诸表决之一 choose a ticket or a vote")
+        with self.site.db.session() as session:
+            row = session.scalar(
+                select(MeetingResolution).where(
+                    MeetingResolution.meeting_id == meeting_id, MeetingResolution.position == position
+                )
+            )
+            if row is None:
+                raise WorkError(f"会议 {meeting_id} 没有决议 {position} no such resolution")
+            if row.ticket_id is not None or row.vote_id is not None:
+                raise WorkError(
+                    f"决议 {position} 已转为工单或表决 resolution {position} was already acted on"
+                )
+            meeting = session.get(Meeting, meeting_id)
+            grid = session.get(Grid, meeting.grid_id)
+            self._carry_out(session, meeting, grid, row, draft, now)
+            session.flush()
+            audit.record(
+                session,
+                self.site.seat,
+                "meeting.resolution_act",
+                "meeting",
+                meeting_id,
+                position=position,
+                ticket_id=row.ticket_id,
+                vote_id=row.vote_id,
+            )
+            ticket_id, vote_id = row.ticket_id, row.vote_id
+        if ticket_id is not None:
+            self.desk.announce_opened((ticket_id,))
+        if vote_id is not None:
+            self.votes.announce_opened(vote_id)
+        self.site.hub.publish(Change(Topic.MEETING, (meeting_id,), MeetingChanged("resolution")))
+        return row
+
+    def _carry_out(
+        self,
+        session: Session,
+        meeting: Meeting,
+        grid: Grid,
+        row: MeetingResolution,
+        draft: ResolutionDraft,
+        now: datetime,
+    ) -> None:
+        """Open the resolution's ticket or vote in the caller's transaction and link it to the row."""
+        position = row.position
         try:
             if draft.ticket_category:
                 intake = Intake(
@@ -141,8 +200,6 @@ class MeetingBook:
             raise WorkError(
                 f"决议 {position} 无法付诸表决 resolution {position} cannot be put to a vote: {error}"
             ) from None
-        session.add(row)
-        return row
 
 
 def _check(draft: MeetingDraft, now: datetime) -> None:

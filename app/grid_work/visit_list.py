@@ -34,6 +34,8 @@ class VisitRow:
     people_met: int
     note: str
     findings: tuple[FindingLine, ...]
+    visitor_id: int | None = None
+    void_reason: str | None = None  # a voided visit (作废) stays listed and counts nowhere
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,11 @@ def list_visits(
     end: datetime | None = None,
     household_id: int | None = None,
     limit: int = LIST_LIMIT,
+    visitor_id: int | None = None,
+    tag: str | None = None,
 ) -> list[VisitRow]:
-    """Visits newest first, in a subtree (None: everywhere), a period [start, end) and/or one household."""
+    """Visits newest first, in a subtree (None: everywhere), a period [start, end), one household, one
+    visitor, and/or those with a finding of one kind."""
     query = (
         select(Visit, _address().label("address"), Person.name)
         .join(Household, Household.id == Visit.household_id)
@@ -77,6 +82,10 @@ def list_visits(
         query = query.where(Visit.at < end)
     if household_id is not None:
         query = query.where(Visit.household_id == household_id)
+    if visitor_id is not None:
+        query = query.where(Visit.person_id == visitor_id)
+    if tag is not None:
+        query = query.where(Visit.id.in_(select(VisitFinding.visit_id).where(VisitFinding.tag == tag)))
     rows = session.execute(query).all()
     findings: dict[int, list[FindingLine]] = defaultdict(list)
     ids = [row.Visit.id for row in rows]
@@ -86,7 +95,18 @@ def list_visits(
         ):
             findings[f.visit_id].append(FindingLine(f.tag, f.text, f.ticket_id))
     return [
-        VisitRow(v.id, v.at, v.household_id, address, name or "", v.people_met, v.note, tuple(findings[v.id]))
+        VisitRow(
+            v.id,
+            v.at,
+            v.household_id,
+            address,
+            name or "",
+            v.people_met,
+            v.note,
+            tuple(findings[v.id]),
+            v.person_id,
+            v.void_reason if v.voided_at is not None else None,
+        )
         for v, address, name in rows
     ]
 
@@ -101,7 +121,11 @@ def overdue_households(session: Session, grid_ids: set[int] | None, now: datetim
     if grid_ids is not None:
         homes = homes.where(Building.grid_id.in_(grid_ids))
     last = dict(
-        session.execute(select(Visit.household_id, func.max(Visit.at)).group_by(Visit.household_id)).all()
+        session.execute(
+            select(Visit.household_id, func.max(Visit.at))
+            .where(Visit.voided_at.is_(None))
+            .group_by(Visit.household_id)
+        ).all()
     )
     tags: dict[int, set[str]] = defaultdict(set)
     for household_id, tag in session.execute(

@@ -29,6 +29,7 @@ from app.models import (
 )
 from app.tickets.models import Ticket
 
+VOLUNTEER = "volunteer"  # TeamKind.VOLUNTEER: a compound's 居民自治小组 is not a volunteer team
 NO_VOLUNTEER_ACTIVITIES = (
     "志愿服务时长尚无记录（站点未登记志愿活动）volunteer hours are not recorded yet: no volunteer activities"
 )
@@ -96,7 +97,9 @@ def work_stats(
         grid_name=root.name if root else "全站",
         start=start,
         end=end,
-        volunteer_teams=count(select(func.count(VolunteerTeam.id)), VolunteerTeam.grid_id),
+        volunteer_teams=count(
+            select(func.count(VolunteerTeam.id)).where(VolunteerTeam.kind == VOLUNTEER), VolunteerTeam.grid_id
+        ),
         visits=visit_count or 0,
         households_visited=households or 0,
         people_reached=int(people or 0),
@@ -125,7 +128,7 @@ def _visits_in(grid_ids: set[int] | None, start: datetime, end: datetime) -> Sub
         select(Visit.id, Visit.household_id, Visit.people_met)
         .join(Household, Household.id == Visit.household_id)
         .join(Building, Building.id == Household.building_id)
-        .where(Visit.at >= start, Visit.at < end)
+        .where(Visit.at >= start, Visit.at < end, Visit.voided_at.is_(None))
     )
     if grid_ids is not None:
         query = query.where(Building.grid_id.in_(grid_ids))
@@ -154,7 +157,7 @@ def _volunteering(
         )
         .join(VolunteerTeam, VolunteerTeam.id == VolunteerActivity.team_id)
         .outerjoin(VolunteerHours, VolunteerHours.activity_id == VolunteerActivity.id)
-        .where(VolunteerActivity.at >= start, VolunteerActivity.at < end)
+        .where(VolunteerActivity.at >= start, VolunteerActivity.at < end, VolunteerTeam.kind == VOLUNTEER)
     )
     if grid_ids is not None:
         query = query.where(VolunteerTeam.grid_id.in_(grid_ids))

@@ -22,6 +22,8 @@ class DutyRole(StrEnum):
     SUPERVISOR = "supervisor"  # 指挥中心值班长
     POLICE = "police"  # 社区民警
     VOLUNTEER = "volunteer"
+    BUILDING_HEAD = "building_head"  # 楼栋长 of a building's micro-grid (often a resident)
+    MICRO_MEMBER = "micro_member"  # 微网格员 of a building's micro-grid
 
     @property
     def zh(self) -> str:
@@ -32,6 +34,8 @@ class DutyRole(StrEnum):
             "supervisor": "值班长",
             "police": "社区民警",
             "volunteer": "志愿者",
+            "building_head": "楼栋长",
+            "micro_member": "微网格员",
         }[self.value]
 
 
@@ -73,6 +77,8 @@ class VolunteerTeam(Base):
     name: Mapped[str] = mapped_column(String(64))
     grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[str | None] = mapped_column(String(128))
+    # a TeamKind value: a volunteer team, or a compound's 居民自治小组 (counted apart, may vote as a group)
+    kind: Mapped[str] = mapped_column(String(16), default="volunteer", server_default="volunteer")
 
     members: Mapped[list[VolunteerTeamMember]] = relationship(cascade="all, delete-orphan")
 

@@ -175,6 +175,10 @@ class Visit(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     people_met: Mapped[int] = mapped_column(Integer, default=0)  # residents seen (走访人次)
     recorded_at: Mapped[datetime | None] = mapped_column(DateTime)  # None: written before 0016
+    # a visit entered by mistake is voided (作废) with the reason, never deleted: it stays listed,
+    # marked, and counts nowhere (statistics, the visit plan)
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    void_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Meeting(Base):
@@ -187,3 +191,4 @@ class Meeting(Base):
     attendees: Mapped[str] = mapped_column(Text, default="")  # free text; who came is meeting_attendance
     minutes: Mapped[str] = mapped_column(Text, default="")
     agenda: Mapped[str | None] = mapped_column(Text)
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")

@@ -32,6 +32,9 @@ class VolunteerActivity(Base):
     at: Mapped[datetime] = mapped_column(DateTime, index=True)  # naive UTC
     title: Mapped[str] = mapped_column(String(200))
     note: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # the ticket whose need the activity served (e.g. 助老): linked both ways on the screens
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id", ondelete="SET NULL"), index=True)
 
 
 class VolunteerHours(Base):

@@ -220,7 +220,7 @@ def _visits(session: Session, household_id: int, clock: SiteClock) -> tuple[Visi
     rows = session.execute(
         select(Visit.at, Person.name, Visit.note)
         .outerjoin(Person, Visit.person_id == Person.id)
-        .where(Visit.household_id == household_id)
+        .where(Visit.household_id == household_id, Visit.voided_at.is_(None))
         .order_by(Visit.at.desc())
         .limit(RECENT_VISITS)
     ).all()

@@ -124,7 +124,9 @@ class WallAlarmCard(QFrame):
         self.address.setText(address)
         self.grid.setText(grid)
         self.grid.setVisible(bool(grid))
-        self.raised.setText(self.tr("报警时间 %1").replace("%1", self.clock.text(view.raised_at, SHORT_SECONDS)))
+        self.raised.setText(
+            self.tr("报警时间 %1").replace("%1", self.clock.text(view.raised_at, SHORT_SECONDS))
+        )
         self.tick(self._now)
         self._show_queue()
 

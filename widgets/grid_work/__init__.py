@@ -1,1 +1,2 @@
-"""The grid's own work on screen and on paper."""
+"""The grid's own work on screen and on paper: pairings and postcards, the mutual-aid fund, votes,
+meetings, volunteers, visits, work statistics."""

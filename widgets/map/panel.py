@@ -44,6 +44,7 @@ from widgets.map.overlay import Colouring, Colours, coloured_counts, legend, ove
 from widgets.map.renderer import MapContent
 from widgets.map.scene import MapScene, lonlat_to_map
 from widgets.map.tiles import TileLayer
+from widgets.map.visit_coverage import VisitCoverage
 from widgets.plain_text import literal_html
 
 LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR})
@@ -75,7 +76,7 @@ class MapPanel(QWidget):
     cameraActivated = Signal(int)  # open this camera's live view (the shell wires it to the wall)
     gridSelected = Signal(object)  # grid id or None
 
-    def __init__(self, reads: MapReads, bridge=None, parent: QWidget | None = None) -> None:
+    def __init__(self, reads: MapReads, bridge=None, parent: QWidget | None = None, coverage=None) -> None:
         super().__init__(parent)
         self.setObjectName("mapPanel")
         self.reads = reads
@@ -97,6 +98,7 @@ class MapPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(160)
         self.legend = Legend(self.canvas)
+        self.coverage: VisitCoverage | None = coverage  # 走访覆盖 (widgets/map/visit_coverage.py)
         self._build_toolbar()
         self._layout()
         self._connect()
@@ -142,6 +144,10 @@ class MapPanel(QWidget):
         for widget in (self.colouring_box, self.window_box, self.show_cameras, self.show_sensors,
                        self.show_tickets, self.show_alarms):  # fmt: skip
             tools.addWidget(widget)
+        if self.coverage is not None:
+            tools.addWidget(self.coverage.switch)
+            tools.addWidget(self.coverage.days)
+            self.coverage.changed.connect(self._apply_content)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tools.addWidget(spacer)
@@ -237,7 +243,9 @@ class MapPanel(QWidget):
         }
         markers = [m for m in self.overlay.markers if shown[m.kind]]
         self._colours = None
-        if self.colouring != Colouring.NONE:
+        if self.coverage is not None and self.coverage.active:
+            self._colours = overlay_colours(self.scene, self.coverage.counts())
+        elif self.colouring != Colouring.NONE:
             self._colours = overlay_colours(self.scene, coloured_counts(self.overlay, self.colouring))
         fills = self._colours.fills if self._colours is not None else {}
         self.canvas.set_content(MapContent(fills, markers, self.focus, self.tile_layer))
@@ -249,7 +257,8 @@ class MapPanel(QWidget):
             self.legend.set_entries("", [])
         else:
             breaks = self._colours.breaks_by_level.get(self._legend_level(), [1, 2, 3, 4])
-            self.legend.set_entries(self.colouring.label(), legend(breaks))
+            title = self.coverage.label() if self.coverage is not None and self.coverage.active else None
+            self.legend.set_entries(title or self.colouring.label(), legend(breaks))
         self._place_legend()
 
     def _legend_level(self) -> int:
@@ -490,4 +499,6 @@ def _around(centre: QPointF, extent: float) -> QRectF:
 
 def create_panel(shell_context) -> QWidget:
     """The shell's factory: the map on the site's reads, live through the shell's Qt bridge."""
-    return MapPanel(shell_context.reads.map, shell_context.bridge)
+    bridge = shell_context.bridge
+    coverage = VisitCoverage(shell_context.reads.visit_coverage.unvisited, bridge)
+    return MapPanel(shell_context.reads.map, bridge, coverage=coverage)

@@ -97,7 +97,11 @@ class TicketPanel(TicketActs, TicketIntake, TicketPanelLayout, QWidget):
             self._bind(
                 f"tickets.queue{number}", lambda n=number: self.queue_tabs.setCurrentIndex(n - 1), in_panel
             )
-        self._bind("tickets.new", lambda: self.new_button.isEnabled() and self.new_ticket(), Qt.ShortcutContext.WindowShortcut)
+        self._bind(
+            "tickets.new",
+            lambda: self.new_button.isEnabled() and self.new_ticket(),
+            Qt.ShortcutContext.WindowShortcut,
+        )
         self._bind("tickets.search", lambda: self.search.setFocus(), in_panel)
         self._bind("tickets.reload", self.reload, in_panel)
         for action, key in BUTTONS:

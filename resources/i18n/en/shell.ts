@@ -455,6 +455,14 @@
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
+    <message>
+        <source>楼栋长</source>
+        <translation>Building head</translation>
+    </message>
+    <message>
+        <source>微网格员</source>
+        <translation>Micro-grid worker</translation>
+    </message>
 </context>
 <context>
     <name>Grid</name>

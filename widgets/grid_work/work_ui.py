@@ -1,0 +1,127 @@
+"""What the grid-work screens share: their translation context, a read-only table, the grid picker,
+times in the site's zone, and the core's writers built once per seat (off the GUI thread)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from app.grid_work.meetings import MeetingBook
+from app.grid_work.site_time import site_iso, to_utc
+from app.grid_work.visit_corrections import VisitCorrections
+from app.grid_work.visits import VisitLog
+from app.grid_work.volunteers import VolunteerBook
+from app.grid_work.votes import VoteDesk
+from app.tickets import TicketDesk
+from runtime.read.grid_work import GridChoice
+from widgets.shell_context import ShellContext
+
+CONTEXT = "GridWork"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def when(moment: datetime | None, zone: ZoneInfo) -> str:
+    """Naive UTC shown as the site's wall-clock time, to the minute."""
+    return (site_iso(moment, zone) or "").replace("T", " ")[:16]
+
+
+def typed_utc(edit: QDateTimeEdit, zone: ZoneInfo) -> datetime:
+    """What a date-time field says, read as the site's wall-clock time, to naive UTC."""
+    return to_utc(datetime.fromisoformat(edit.dateTime().toString("yyyy-MM-ddTHH:mm")), zone)
+
+
+def site_time_edit(moment: datetime, zone: ZoneInfo) -> QDateTimeEdit:
+    """A date-time field showing `moment` (naive UTC) in the site's zone."""
+    local = QDateTime.fromString(when(moment, zone).replace(" ", "T"), "yyyy-MM-ddTHH:mm")
+    edit = QDateTimeEdit(local)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def read_only_table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[tuple], keys: list[object]) -> None:
+    """Rows of plain text (an item never reads its text as markup); each row keeps its key as data."""
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for r, (row, key) in enumerate(zip(rows, keys, strict=True)):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            table.setItem(r, c, item)
+
+
+def selected_key(table: QTableWidget) -> object | None:
+    items = table.selectedItems()
+    return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+
+def grid_picker(grids: list[GridChoice], whole_site: bool = True) -> QComboBox:
+    """The grids indented by level; 全站 first when the whole site is a choice (data None)."""
+    box = QComboBox()
+    if whole_site:
+        box.addItem(tr("全站"), None)
+    for grid in grids:
+        box.addItem("　" * (grid.level - 1) + grid.name, grid.code)
+    return box
+
+
+class Writers:
+    """The core's services for one seat, built on first use on a job thread (the ticket desk reads the
+    categories and the grid locator)."""
+
+    def __init__(self, context: ShellContext) -> None:
+        self._context = context
+        self._desk: TicketDesk | None = None
+
+    def desk(self) -> TicketDesk:
+        if self._desk is None:
+            context, tickets = self._context, self._context.reads.tickets
+            self._desk = TicketDesk(
+                context.db,
+                seat=context.seat,
+                hub=context.hub,
+                categories=tickets.categories,
+                locate=tickets.grid_locator(),
+            )
+        return self._desk
+
+    def votes(self) -> VoteDesk:
+        return VoteDesk(self._context.site)
+
+    def meetings(self) -> MeetingBook:
+        return MeetingBook(self._context.site, self.desk())
+
+    def volunteers(self) -> VolunteerBook:
+        return VolunteerBook(self._context.site)
+
+    def visits(self) -> VisitLog:
+        return VisitLog(self._context.site, self.desk())
+
+    def corrections(self) -> VisitCorrections:
+        return VisitCorrections(self._context.site)
