@@ -4,7 +4,7 @@ many have a low battery, are silent or offline). Neither was recorded before: th
 only in memory and a sensor's status row holds its present state only, so both begin empty.
 
 Revision ID: 0018_dash_health
-Revises: 0017_clips
+Revises: 0018_clips_playback
 """
 
 import sqlalchemy as sa

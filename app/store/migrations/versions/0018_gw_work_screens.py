@@ -5,7 +5,7 @@ A meeting keeps its place. A visit entered by mistake is voided (作废, with th
 marked, and no longer counts in the statistics or the visit plan.
 
 Revision ID: 0018_gw_work_screens
-Revises: 0016a_votes
+Revises: 0018_pairing_fund
 """
 
 import sqlalchemy as sa

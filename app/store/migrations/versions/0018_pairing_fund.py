@@ -2,7 +2,7 @@
 干部包片 a cadre an area), and the compounds' mutual-aid fund (爱心基金) ledger in integer fen.
 
 Revision ID: 0018_pairing_fund
-Revises: 0016a_votes (the grid's own work)
+Revises: 0018_dash_health
 """
 
 import sqlalchemy as sa
