@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access.people_names import person_names
 from app.config import Seat
 from app.privacy.policy import require_reveal
 from app.roster.masking import mask_phone
@@ -41,7 +42,8 @@ def describe_ticket(
     chain = grids.chain(ticket.grid_l4_id or ticket.grid_l3_id or ticket.grid_l2_id or ticket.grid_l1_id)
     events = session.scalars(
         select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
-    )
+    ).all()
+    names = person_names(session, {e.actor for e in events})  # the timeline names people, not accounts
     photos = session.execute(
         select(
             TicketPhoto.id, TicketPhoto.stage, TicketPhoto.filename, TicketPhoto.sha256, TicketPhoto.size
@@ -115,6 +117,7 @@ def describe_ticket(
                 "level": e.level,
                 "note": e.note,
                 "actor": e.actor,
+                "actor_name": names.get(e.actor, e.actor),
                 "seat": e.seat,
                 "detail": _detail(e.detail, phone),
             }
