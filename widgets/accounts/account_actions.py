@@ -45,7 +45,9 @@ class AccountActions(QObject):
         self.name_label = QLabel(objectName="signedInUser")
         # Always whole: who is at the seat is what a supervisor walking past must be able to read. A
         # very long name is cut (whole in the tooltip), so it cannot push the bar past the screen.
-        self.name_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        # Minimum: never narrower than its text in the font it is drawn with (the theme's, set later).
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.name_label.setContentsMargins(4, 0, 8, 0)  # off the window's edge
         window.statusBar().addPermanentWidget(self.name_label)
         self.idle_lock: IdleLock | None = None
         self.retranslate()
@@ -82,7 +84,6 @@ class AccountActions(QObject):
                 .replace("{person}", self.user.shown_name)
                 .replace("{login}", self.user.name)
             )
-        self.name_label.setFixedWidth(self.name_label.sizeHint().width())
 
     def change_password(self) -> None:
         ChangePasswordDialog(self.accounts, self.user, self.window).open()

@@ -89,6 +89,22 @@ def test_an_operator_sees_their_name_and_is_not_offered_admin_actions(open_windo
     assert not window.panel_widgets["roster"].card.may_reveal  # no 显示完整号码 for an operator
 
 
+def test_the_status_bar_names_the_person_and_their_role_whole(open_window, accounts, sqlite_db):
+    from app.models import Person
+
+    with sqlite_db.session() as session:
+        person = Person(name="王芳")
+        session.add(person)
+        session.flush()
+        person_id = person.id
+    accounts.update("小王", person_id=person_id)
+    window = open_window("小王")
+    window.resize(1366, 768)
+    label = window.account.name_label
+    assert label.text() == "值班员 王芳" and "小王" in label.toolTip()  # the login only in the tooltip
+    assert label.isVisible() and label.width() >= label.sizeHint().width()  # never squeezed away
+
+
 def test_an_admin_manages_users_in_the_dialog(qtbot, open_window, sqlite_db):
     window = open_window("站长")
     assert window.account.users_action.isVisible() and window.site_backup.backup_action.isEnabled()
