@@ -212,3 +212,11 @@ def test_the_command_line_keeps_a_grid_worker_to_their_subtree(
     capsys.readouterr()
     assert main.main(["alarms", "list", "--json", "--db", db.url]) == 0
     assert [a["id"] for a in json.loads(capsys.readouterr().out)] == [world.mine_alarm]
+
+
+def test_learn_mode_binds_sensors_to_the_subtrees_households_only(reads, everything, world):
+    assert [hid for hid, _ in reads.alarms.households_matching("居民")] == [world.mine_household]
+    assert {hid for hid, _ in everything.alarms.households_matching("居民")} == {
+        world.mine_household,
+        world.their_household,
+    }
