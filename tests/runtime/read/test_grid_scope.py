@@ -220,3 +220,23 @@ def test_learn_mode_binds_sensors_to_the_subtrees_households_only(reads, everyth
         world.mine_household,
         world.their_household,
     }
+
+
+def test_a_grid_worker_cannot_act_on_another_grids_alarm(db, world):
+    from alarms.models import Outcome
+    from alarms.scoped import ScopedAlarmService
+    from alarms.service import AlarmError
+
+    worker = ScopedAlarmService(db, EventHub(), worker_seat(db, world.g1))
+    for act in (
+        lambda: worker.acknowledge(world.their_alarm, note="看一下"),
+        lambda: worker.close(world.their_alarm, Outcome.FALSE_ALARM, note="误报"),
+        lambda: worker.escalate(world.their_alarm, reason="上报"),
+        lambda: worker.dispatch_preview(world.their_alarm),
+    ):
+        with pytest.raises(AlarmError, match="不存在"):
+            act()
+    assert worker.get(world.their_alarm).state == "raised"  # untouched
+    assert worker.acknowledge(world.mine_alarm, note="已联系").state == "acknowledged"
+    site = ScopedAlarmService(db, EventHub(), Seat())  # the local system (sensor rules, serve) acts anywhere
+    assert site.acknowledge(world.their_alarm).state == "acknowledged"
