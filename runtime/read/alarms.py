@@ -64,7 +64,9 @@ class AlarmReads:
         with self.site.db.session() as session:
             rows = find_alarms(session, wanted)
             names = person_names(session, {r.alarm.handled_by or r.alarm.acknowledged_by for r in rows})
-        return [replace(r, handler=_named(r.alarm.handled_by or r.alarm.acknowledged_by, names)) for r in rows]
+        return [
+            replace(r, handler=_named(r.alarm.handled_by or r.alarm.acknowledged_by, names)) for r in rows
+        ]
 
     def person_name(self, login: str) -> str:
         """The name an account's holder is shown by (an alarm's 确认人): the person, else the login."""

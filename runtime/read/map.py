@@ -31,6 +31,7 @@ from app.tickets.models import Ticket
 from app.tickets.states import State
 from runtime.read import map_search
 from runtime.read.map_search import SearchHit
+from runtime.read.seat_scope import Scope, seat_scope, within
 
 # Open for the map: anything not yet closed. Closed tickets await only the return visit.
 NOT_OPEN = (State.CLOSED.value, State.EVALUATED.value, State.DISMISSED.value)
@@ -107,14 +108,6 @@ class GridFacts:
     active_alarms: tuple[tuple[int, str, datetime], ...] = ()  # id, title, raised at
 
 
-Scope = frozenset[int] | None  # a grid worker's subtree; None: the whole site
-
-
-def _within(column, scope: Scope) -> tuple:
-    """The condition keeping the rows whose grid `column` lies in `scope` (none for the whole site)."""
-    return () if scope is None else (column.in_(scope),)
-
-
 class MapReads:
     """The map's reads of one site; each opens and closes its own session."""
 
@@ -130,8 +123,7 @@ class MapReads:
     @property
     def scope(self) -> Scope:
         """The signed-in grid worker's subtree (None: the whole site); every read below keeps to it."""
-        user = self._site.seat.user
-        return user.grid_scope if user is not None else None
+        return seat_scope(self._site)
 
     def grid_layer(self) -> GridLayer:
         """Every grid with an outline, and the grids' leaders (read again after an import)."""
@@ -179,7 +171,7 @@ def _leaders(session: Session, scope: Scope) -> dict[int, Contact]:
     rows = session.execute(
         select(Duty.grid_id, Person.name, Person.phone)
         .join(Person, Person.id == Duty.person_id)
-        .where(Duty.role == DutyRole.LEADER.value, *_within(Duty.grid_id, scope))
+        .where(Duty.role == DutyRole.LEADER.value, *within(Duty.grid_id, scope))
         .order_by(Duty.id)
     ).all()
     out: dict[int, Contact] = {}
@@ -198,7 +190,7 @@ def _grouped(session: Session, statement) -> dict[int, int]:
 
 def _overlay(session: Session, alarms_since: datetime, scope: Scope) -> MapOverlay:
     grid = _ticket_grid()
-    open_filter = and_(Ticket.state.not_in(NOT_OPEN), *_within(grid, scope))
+    open_filter = and_(Ticket.state.not_in(NOT_OPEN), *within(grid, scope))
     return MapOverlay(
         open_tickets=_grouped(session, select(grid, func.count()).where(open_filter).group_by(grid)),
         overdue_tickets=_grouped(
@@ -208,7 +200,7 @@ def _overlay(session: Session, alarms_since: datetime, scope: Scope) -> MapOverl
         alarms=_grouped(
             session,
             select(Alarm.grid_id, func.count())
-            .where(Alarm.raised_at >= alarms_since, *_within(Alarm.grid_id, scope))
+            .where(Alarm.raised_at >= alarms_since, *within(Alarm.grid_id, scope))
             .group_by(Alarm.grid_id),
         ),
         markers=(
@@ -223,7 +215,7 @@ def _overlay(session: Session, alarms_since: datetime, scope: Scope) -> MapOverl
 def _camera_markers(session: Session, scope: Scope) -> list[Marker]:
     rows = session.execute(
         select(Camera.id, Camera.name, Camera.lon, Camera.lat, Camera.ai_enabled).where(
-            *_within(Camera.grid_id, scope)
+            *within(Camera.grid_id, scope)
         )
     ).all()
     return [
@@ -239,7 +231,7 @@ def _sensor_markers(session: Session, scope: Scope) -> list[Marker]:
         select(Sensor.id, Sensor.name, Building.lon, Building.lat, Household.unit, Household.room)
         .join(Household, Household.id == Sensor.household_id)
         .join(Building, Building.id == Household.building_id)
-        .where(*_within(Building.grid_id, scope))
+        .where(*within(Building.grid_id, scope))
     ).all()
     return [
         Marker(MarkerKind.SENSOR, sid, lon, lat, f"{name} ({unit}单元{room})")
@@ -260,7 +252,7 @@ def _ticket_markers(session: Session, scope: Scope) -> list[Marker]:
     rows = session.execute(
         select(Ticket.id, Ticket.text, Ticket.overdue_since, lon, lat)
         .outerjoin(Building, Building.id == func.coalesce(Ticket.building_id, household_building))
-        .where(Ticket.state.not_in(NOT_OPEN), *_within(_ticket_grid(), scope))
+        .where(Ticket.state.not_in(NOT_OPEN), *within(_ticket_grid(), scope))
     ).all()
     return [
         Marker(
@@ -281,7 +273,7 @@ def _alarm_markers(session: Session, scope: Scope) -> list[Marker]:
         select(Alarm.id, Alarm.title, lon, lat)
         .outerjoin(Household, Household.id == Alarm.household_id)
         .outerjoin(Building, Building.id == Household.building_id)
-        .where(Alarm.state.in_(ACTIVE_ALARM_STATES), *_within(Alarm.grid_id, scope))
+        .where(Alarm.state.in_(ACTIVE_ALARM_STATES), *within(Alarm.grid_id, scope))
     ).all()
     return [
         Marker(MarkerKind.ALARM, aid, x, y, title)

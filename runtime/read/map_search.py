@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Building, Grid, Household, Resident
+from runtime.read.seat_scope import within
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def search(session: Session, text: str, scope: frozenset[int] | None = None) -> 
     hits.extend(SearchHit("grid", name, code, gid, None, None) for gid, code, name, _level in partial)
     buildings = session.execute(
         select(Building.id, Building.name, Building.address, Building.grid_id, Building.lon, Building.lat)
-        .where(or_(Building.address.like(like), Building.name.like(like)), *_within(scope))
+        .where(or_(Building.address.like(like), Building.name.like(like)), *within(Building.grid_id, scope))
         .order_by(Building.address)
         .limit(SEARCH_LIMIT)
     ).all()
@@ -56,10 +57,6 @@ def search(session: Session, text: str, scope: frozenset[int] | None = None) -> 
     )
     hits.extend(_household_hits(session, text, scope))
     return hits[: SEARCH_LIMIT * 2]
-
-
-def _within(scope: frozenset[int] | None) -> tuple:
-    return () if scope is None else (Building.grid_id.in_(scope),)
 
 
 def _household_hits(session: Session, text: str, scope: frozenset[int] | None) -> list[SearchHit]:
@@ -81,7 +78,9 @@ def _household_hits(session: Session, text: str, scope: frozenset[int] | None) -
             Building.lat,
         )
         .join(Building, Building.id == Household.building_id)
-        .where(or_(address.like(f"%{text}%"), Household.id.in_(householder)), *_within(scope))
+        .where(
+            or_(address.like(f"%{text}%"), Household.id.in_(householder)), *within(Building.grid_id, scope)
+        )
         .order_by(Household.id)
         .limit(SEARCH_LIMIT)
     ).all()

@@ -15,6 +15,7 @@ from app.context import SiteContext
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Resident, ResidentTag, Sensor
 from app.tickets.models import Ticket
 from app.tickets.states import OPEN_STATES
+from runtime.read.seat_scope import seat_scope, within
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,12 @@ class SiteStats:
     @property
     def scope(self) -> frozenset[int] | None:
         """The signed-in grid worker's subtree; None: the whole site."""
-        user = self._site.seat.user
-        return user.grid_scope if user is not None else None
+        return seat_scope(self._site)
 
     def counts(self) -> SiteCounts:
         """Everything the statistics panel shows, in one session."""
         scope = self.scope
-
-        def within(column) -> tuple:
-            return () if scope is None else (column.in_(scope),)
-
-        households = select(Household.id).join(Building).where(*within(Building.grid_id))
+        households = select(Household.id).join(Building).where(*within(Building.grid_id, scope))
         residents = select(Resident.id).where(Resident.household_id.in_(households))
         with self._db.sessions() as session:
 
@@ -95,20 +91,20 @@ class SiteStats:
 
             return SiteCounts(
                 open_tickets=count(Ticket.id, Ticket.state.in_(list(OPEN_STATES)), *_tickets_within(scope)),
-                open_alarms=count(Alarm.id, Alarm.state != AlarmState.HANDLED, *within(Alarm.grid_id)),
-                grids_by_level=grouped(Grid.level, *within(Grid.id)),
+                open_alarms=count(Alarm.id, Alarm.state != AlarmState.HANDLED, *within(Alarm.grid_id, scope)),
+                grids_by_level=grouped(Grid.level, *within(Grid.id, scope)),
                 staff=count(
                     distinct(Duty.person_id),
                     Duty.role.in_([DutyRole.LEADER, DutyRole.MEMBER]),
-                    *within(Duty.grid_id),
+                    *within(Duty.grid_id, scope),
                 ),
-                buildings=count(Building.id, *within(Building.grid_id)),
+                buildings=count(Building.id, *within(Building.grid_id, scope)),
                 households=count(Household.id, Household.id.in_(households)),
                 residents=count(Resident.id, Resident.id.in_(residents)),
                 tagged=grouped(ResidentTag.tag, ResidentTag.resident_id.in_(residents)),
-                cameras=count(Camera.id, *within(Camera.grid_id)),
-                ai_cameras=count(Camera.id, Camera.ai_enabled.is_(True), *within(Camera.grid_id)),
-                sensors=count(Sensor.id, *within(Sensor.grid_id)),
+                cameras=count(Camera.id, *within(Camera.grid_id, scope)),
+                ai_cameras=count(Camera.id, Camera.ai_enabled.is_(True), *within(Camera.grid_id, scope)),
+                sensors=count(Sensor.id, *within(Sensor.grid_id, scope)),
             )
 
     def open_alarms(self) -> OpenAlarms:
@@ -119,7 +115,7 @@ class SiteStats:
                 session.execute(
                     select(Alarm.state, func.count(Alarm.id))
                     .where(Alarm.state != AlarmState.HANDLED)
-                    .where(*(() if scope is None else (Alarm.grid_id.in_(scope),)))
+                    .where(*within(Alarm.grid_id, scope))
                     .group_by(Alarm.state)
                 ).all()
             )
