@@ -177,6 +177,9 @@ def _listen(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     query = select(Alarm).order_by(Alarm.raised_at.desc(), Alarm.id.desc()).limit(args.limit)
+    user = args.seat.user
+    if user is not None and user.grid_scope is not None:  # a grid worker: their subtree's alarms only
+        query = query.where(Alarm.grid_id.in_(user.grid_scope))
     if args.state == "active":
         query = query.where(Alarm.state != AlarmState.HANDLED)
     elif args.state:

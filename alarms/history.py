@@ -30,6 +30,7 @@ class AlarmFilter:
 class AlarmRow:
     alarm: AlarmView
     address: str
+    handler: str = ""  # who handled (else acknowledged) it, by the person's name (the reader fills it)
 
 
 @dataclass(frozen=True)

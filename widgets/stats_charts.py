@@ -82,10 +82,12 @@ class TrendCharts(QWidget):
             self.period.addItem(_tr(name), days)
         self.period.setCurrentIndex(max(0, current))
         self.period.blockSignals(False)
+        # a grid worker's charts never cover the whole site: their first choice is their own subtree
+        everything = _tr("本网格") if self._reads.scoped else _tr("全域")
         if self.grid.count():
-            self.grid.setItemText(0, _tr("全域"))
+            self.grid.setItemText(0, everything)
         else:
-            self.grid.addItem(_tr("全域"), None)
+            self.grid.addItem(everything, None)
         self.counts_plot.setTitle(_tr("每日工单（灰底为休息日）"))
         self.rates_plot.setTitle(_tr("三率趋势（按受理日）"))
         if self.trend is not None:
@@ -99,7 +101,12 @@ class TrendCharts(QWidget):
 
     def reload(self) -> None:
         days, code = self.period.currentData() or PERIODS[0][0], self.grid.currentData()
-        self._jobs.submit("trend", lambda: self._reads.trend(days, code), self._draw)
+        self._jobs.submit(
+            "trend",
+            lambda: self._reads.trend(days, code),
+            self._draw,
+            lambda error: self.hover.setText(str(error)),
+        )
 
     def _draw(self, trend: Trend) -> None:
         self.trend = trend

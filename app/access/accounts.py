@@ -52,6 +52,7 @@ class AccountSummary:
     disabled: bool
     seconds_locked: int
     password_changed_at: datetime
+    person_name: str | None = None  # the staff member's name the screens show for this account
 
 
 def checked_password(password: str, name: str) -> str:
@@ -80,7 +81,16 @@ def grid_scope(session: Session, grid_id: int | None) -> frozenset[int] | None:
 
 
 def signed_in_user(session: Session, row: UserAccount) -> User:
-    return User(row.id, row.name, row.role, row.grid_id, grid_scope(session, row.grid_id), row.person_id)
+    person = session.get(Person, row.person_id) if row.person_id is not None else None
+    return User(
+        row.id,
+        row.name,
+        row.role,
+        row.grid_id,
+        grid_scope(session, row.grid_id),
+        row.person_id,
+        person.name if person is not None else None,
+    )
 
 
 class Accounts:
@@ -186,19 +196,34 @@ class Accounts:
         role: str | None = None,
         grid_id: int | None | type[Ellipsis] = ...,
         disabled: bool | None = None,
+        person_id: int | None | type[Ellipsis] = ...,
     ) -> AccountSummary:
-        """Change a user's role, grid (None: the whole site) or whether the account is disabled."""
+        """Change a user's role, grid (None: the whole site), the staff member the account belongs to
+        (None: nobody) or whether the account is disabled."""
         self._require_admin()
         with self.db.session() as session:
             row = self._existing(session, name)
-            old = {"role": row.role, "grid_id": row.grid_id, "disabled": row.disabled}
+            old = {
+                "role": row.role,
+                "grid_id": row.grid_id,
+                "disabled": row.disabled,
+                "person_id": row.person_id,
+            }
             row.role = _checked_role(role) if role is not None else row.role
             row.grid_id = row.grid_id if grid_id is ... else grid_id
             row.disabled = row.disabled if disabled is None else disabled
+            if person_id is not ...:
+                _check_person(session, person_id)
+                row.person_id = person_id
             _check_grid(session, row.role, row.grid_id)
             if old["role"] == Role.ADMIN.value and not old["disabled"]:
                 self._keep_an_admin(session)
-            new = {"role": row.role, "grid_id": row.grid_id, "disabled": row.disabled}
+            new = {
+                "role": row.role,
+                "grid_id": row.grid_id,
+                "disabled": row.disabled,
+                "person_id": row.person_id,
+            }
             if new != old:
                 audit.record(
                     session, self.seat, "user_changed", "user", row.id, name=row.name, old=old, new=new
@@ -279,6 +304,7 @@ def _check_person(session: Session, person_id: int | None) -> None:
 
 def _summary(session: Session, row: UserAccount, clock: lockout.Clock) -> AccountSummary:
     grid = session.get(Grid, row.grid_id) if row.grid_id is not None else None
+    person = session.get(Person, row.person_id) if row.person_id is not None else None
     return AccountSummary(
         row.id,
         row.name,
@@ -289,4 +315,5 @@ def _summary(session: Session, row: UserAccount, clock: lockout.Clock) -> Accoun
         row.disabled,
         lockout.seconds_locked(session, lockout.user_subject(row.name), clock),
         row.password_changed_at,
+        person.name if person is not None else None,
     )

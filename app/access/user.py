@@ -17,3 +17,9 @@ class User:
     grid_id: int | None = None
     grid_scope: frozenset[int] | None = None
     person_id: int | None = None  # the staff member this account belongs to (approvals as a leader)
+    person_name: str | None = None  # that staff member's name, read at sign-in
+
+    @property
+    def shown_name(self) -> str:
+        """The name the screens show: the person's, else (an account linked to nobody) the login."""
+        return self.person_name or self.name

@@ -268,7 +268,7 @@ def render_ticket(t: dict[str, Any]) -> str:
         "  时间线：",
     ]
     for e in t["timeline"]:
-        lines.append(f"    {e['at']}  {e['action_zh']:<6} {e['note']}  —{e['actor']}")
+        lines.append(f"    {e['at']}  {e['action_zh']:<6} {e['note']}  —{e['actor_name']}")
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.access import Role
 from app.access.passwords import hash_secret
-from app.models import Building, Grid, Household, UserAccount
+from app.models import Building, Grid, Household, Person, UserAccount
 
 DEMO_PASSWORD = "demo1234"
 DEMO_ACCOUNTS = (
@@ -19,14 +19,34 @@ DEMO_ACCOUNTS = (
     ("minjing", Role.POLICE),
     ("daping", Role.WALL),
 )
+# The staff member each demo account belongs to, so the screens name a person ("值班员 王芳"); the wall
+# screen is a seat, not a person.
+DEMO_PEOPLE = {
+    "admin": "陈静",
+    "zhibanzhang": "李建华",
+    "zhibanyuan": "王芳",
+    "wangge": "张磊",
+    "minjing": "刘志强",
+}
 
 
 def write_demo_accounts(session: Session, community_grid_id: int) -> None:
     """Every demo role; the grid worker works the detailed community (`community_grid_id`'s subtree)."""
     for name, role in DEMO_ACCOUNTS:
         grid_id = community_grid_id if role is Role.GRID_WORKER else None
+        person = None
+        if name in DEMO_PEOPLE:
+            person = Person(name=DEMO_PEOPLE[name], title=role.zh)
+            session.add(person)
+            session.flush()
         session.add(
-            UserAccount(name=name, role=role.value, grid_id=grid_id, password_hash=hash_secret(DEMO_PASSWORD))
+            UserAccount(
+                name=name,
+                role=role.value,
+                grid_id=grid_id,
+                person_id=person.id if person is not None else None,
+                password_hash=hash_secret(DEMO_PASSWORD),
+            )
         )
 
 

@@ -18,12 +18,17 @@ class BuildingHit:
     grid_id: int
 
 
-def find_buildings(session: Session, text: str, limit: int = 50) -> list[BuildingHit]:
-    """Buildings whose address or name contains every space-separated term, by address."""
+def find_buildings(
+    session: Session, text: str, limit: int = 50, within: frozenset[int] | None = None
+) -> list[BuildingHit]:
+    """Buildings whose address or name contains every space-separated term, by address; only those
+    standing in the grids `within` (a grid worker's subtree) when given."""
     terms = text.split()
     if not terms:
         return []
     query = select(Building.id, Building.name, Building.address, Building.grid_id)
+    if within is not None:
+        query = query.where(Building.grid_id.in_(within))
     for term in terms:
         query = query.where(
             or_(

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit
+from app.access.people_names import person_names
 from app.config import Seat
 from app.privacy.policy import require_reveal
 from app.roster.masking import mask_phone
@@ -118,7 +119,8 @@ def _timeline(
     """Every event of the ticket, oldest first, with the reporter's phone as `phone` shows it."""
     events = session.scalars(
         select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.at, TicketEvent.id)
-    )
+    ).all()
+    names = person_names(session, {e.actor for e in events})  # the timeline names people, not accounts
     return [
         {
             "at": iso(e.at),
@@ -130,6 +132,7 @@ def _timeline(
             "level": e.level,
             "note": e.note,
             "actor": e.actor,
+            "actor_name": names.get(e.actor, e.actor),
             "seat": e.seat,
             "detail": _detail(e.detail, phone),
         }

@@ -3,10 +3,16 @@ editor and enrolment start from, a camera's zones, and who the face gallery hold
 
 The queries stay with the AI (video.ai.event_list, video.ai.zones, video.ai.gallery, video.cameras):
 this reader hands them the site's store, so views never hold a session, and returns their plain values.
+
+A grid worker sees the events and cameras of their subtree only (the cameras standing in it): their
+event list is the AI's own query asked once per camera of the subtree and merged newest first, so the
+pages and the count are exact without the AI's query knowing about grids.
 """
 
 from __future__ import annotations
 
+import heapq
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -17,9 +23,11 @@ from app.site_clock import SiteClock
 from runtime.ai_alarms import EventAcknowledgement, event_acknowledgement
 from runtime.read.household import Households
 from runtime.read.resident_search import ResidentRow, SearchQuery
+from runtime.read.seat_scope import seat_scope, within
 from video.ai import event_list, gallery, zones
 from video.ai.event_list import PAGE_SIZE, EventFilter, EventRow
 from video.ai.gallery import SubjectSummary
+from video.ai.records import AiEvent
 from video.ai.zones import Zone
 from video.cameras import CameraInfo, load_cameras
 
@@ -58,25 +66,69 @@ class AiReads:
         names_visible: bool = False,
     ) -> list[EventRow]:
         """Up to `limit` events older than `before` (the previous page's last (at, id)); no pictures."""
-        return event_list.event_page(self.db, where, before=before, limit=limit, names_visible=names_visible)
+
+        def page(flt: EventFilter) -> list[EventRow]:
+            return event_list.event_page(
+                self.db, flt, before=before, limit=limit, names_visible=names_visible
+            )
+
+        filters = self._per_camera(where)
+        if filters is None:
+            return page(where)
+        merged = heapq.merge(
+            *(page(f) for f in filters), key=lambda row: (row.at, row.event_id), reverse=True
+        )
+        return [row for row, _ in zip(merged, range(limit), strict=False)]
 
     def count_events(self, where: EventFilter) -> int:
-        return event_list.count_events(self.db, where)
+        filters = self._per_camera(where)
+        if filters is None:
+            return event_list.count_events(self.db, where)
+        return sum(event_list.count_events(self.db, f) for f in filters)
+
+    def _per_camera(self, where: EventFilter) -> list[EventFilter] | None:
+        """None for the whole site; for a grid worker, the filter once per camera of their subtree it
+        may cover (none when it names a camera outside)."""
+        scope = seat_scope(self.site)
+        if scope is None:
+            return None
+        mine = self._cameras_within(scope)
+        if where.camera_id is not None:
+            return [where] if where.camera_id in mine else []
+        return [replace(where, camera_id=camera_id) for camera_id in sorted(mine)]
+
+    def _cameras_within(self, scope: frozenset[int]) -> set[int]:
+        with self.db.session() as session:
+            return set(session.scalars(select(Camera.id).where(*within(Camera.grid_id, scope))))
 
     def event_cameras(self) -> list[tuple[int, str]]:
-        """(id, name) of the cameras that can raise AI events, for the list's camera filter."""
-        return event_list.event_cameras(self.db)
+        """(id, name) of the cameras that can raise AI events, for the list's camera filter (a grid
+        worker's: those of their subtree)."""
+        cameras = event_list.event_cameras(self.db)
+        scope = seat_scope(self.site)
+        if scope is None:
+            return cameras
+        mine = self._cameras_within(scope)
+        return [(camera_id, name) for camera_id, name in cameras if camera_id in mine]
 
     def event_pictures(self, event_id: int) -> tuple[bytes | None, bytes | None]:
-        """An opened event's snapshot and best face crop (JPEG); (None, None) once it is gone."""
+        """An opened event's snapshot and best face crop (JPEG); (None, None) once it is gone or when
+        it was seen by a camera outside a grid worker's subtree."""
+        scope = seat_scope(self.site)
+        if scope is not None:
+            with self.db.session() as session:
+                camera_id = session.scalar(select(AiEvent.camera_id).where(AiEvent.id == event_id))
+            if camera_id not in self._cameras_within(scope):
+                return None, None
         return event_list.event_pictures(self.db, event_id)
 
     # ---- cameras and zones ------------------------------------------------------------------------
 
     def cameras(self) -> list[CameraInfo]:
         """Every camera to take a live picture from: the AI cameras first (zones are watched only
-        there), then by name."""
-        return sorted(load_cameras(self.db), key=lambda camera: (not camera.ai_enabled, camera.name))
+        there), then by name; a grid worker's: those of their subtree."""
+        cameras = load_cameras(self.db, within=seat_scope(self.site))
+        return sorted(cameras, key=lambda camera: (not camera.ai_enabled, camera.name))
 
     def camera_name(self, camera_id: int) -> str | None:
         """A camera's name; None when it is not (or no longer) in the store."""

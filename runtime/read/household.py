@@ -351,4 +351,4 @@ class Households:
     def find(self, text: str, limit: int = 50) -> list[tuple[int, str]]:
         """Households whose address or residents' names contain `text`: (id, address), for binding sensors."""
         with self._site.db.sessions() as session:
-            return find_households(session, text, limit)
+            return find_households(session, text, limit, within=self._scoped(SearchQuery()).within)

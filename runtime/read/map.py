@@ -4,6 +4,10 @@ the side panel's facts about one grid, and search (runtime/read/map_search.py).
 Each is one small query (grouped counts, no per-grid loops) so a live update after a ticket or an
 alarm costs a few milliseconds. Tickets count where they are filed most precisely (micro-grid, else
 compound, community, street); the map adds them up the tree.
+
+A grid worker's map is their subtree's (the seat's `User.grid_scope`, applied here whatever the map
+asks): every grid's outline is drawn, but counts, markers, leaders, a grid's facts and the building and
+household search hits come from their subtree only.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from app.tickets.models import Ticket
 from app.tickets.states import State
 from runtime.read import map_search
 from runtime.read.map_search import SearchHit
+from runtime.read.seat_scope import Scope, seat_scope, within
 
 # Open for the map: anything not yet closed. Closed tickets await only the return visit.
 NOT_OPEN = (State.CLOSED.value, State.EVALUATED.value, State.DISMISSED.value)
@@ -115,26 +120,37 @@ class MapReads:
         """The site's clock (the printed map's date line)."""
         return self._site.clock
 
+    @property
+    def scope(self) -> Scope:
+        """The signed-in grid worker's subtree (None: the whole site); every read below keeps to it."""
+        return seat_scope(self._site)
+
     def grid_layer(self) -> GridLayer:
         """Every grid with an outline, and the grids' leaders (read again after an import)."""
         with self._db.sessions() as session:
-            return GridLayer(tuple(_grid_records(session)), _leaders(session))
+            return GridLayer(tuple(_grid_records(session)), _leaders(session, self.scope))
 
     def overlay(self, alarms_within: timedelta) -> MapOverlay:
         """Counts per grid (alarms raised within the last `alarms_within`) and every marker, as the
         store holds them now."""
         with self._db.sessions() as session:
-            return _overlay(session, utcnow() - alarms_within)
+            return _overlay(session, utcnow() - alarms_within, self.scope)
 
     def grid_facts(self, grid_id: int, subtree: list[int]) -> GridFacts:
-        """The selected grid's staff, and counts over `subtree` (the grid and every grid below it)."""
+        """The selected grid's staff, and counts over `subtree` (the grid and every grid below it); a grid
+        outside a grid worker's subtree has no facts, and a grid above it counts only its part of it."""
+        scope = self.scope
+        if scope is not None:
+            if grid_id not in scope and not scope & set(subtree):
+                return GridFacts()
+            subtree = [g for g in subtree if g in scope]
         with self._db.sessions() as session:
-            return _grid_facts(session, grid_id, subtree)
+            return _grid_facts(session, grid_id, subtree, with_staff=scope is None or grid_id in scope)
 
     def search(self, text: str) -> tuple[SearchHit, ...]:
         """Grids by code or name, buildings by name or address, households by address or householder."""
         with self._db.sessions() as session:
-            return tuple(map_search.search(session, text))
+            return tuple(map_search.search(session, text, self.scope))
 
 
 def _grid_records(session: Session) -> list[GridRecord]:
@@ -150,12 +166,12 @@ def _grid_records(session: Session) -> list[GridRecord]:
     ]
 
 
-def _leaders(session: Session) -> dict[int, Contact]:
-    """The leader of every grid that has one (first by id when a grid has two)."""
+def _leaders(session: Session, scope: Scope) -> dict[int, Contact]:
+    """The leader of every grid that has one (first by id when a grid has two), in `scope`."""
     rows = session.execute(
         select(Duty.grid_id, Person.name, Person.phone)
         .join(Person, Person.id == Duty.person_id)
-        .where(Duty.role == DutyRole.LEADER.value)
+        .where(Duty.role == DutyRole.LEADER.value, *within(Duty.grid_id, scope))
         .order_by(Duty.id)
     ).all()
     out: dict[int, Contact] = {}
@@ -172,9 +188,9 @@ def _grouped(session: Session, statement) -> dict[int, int]:
     return {grid_id: count for grid_id, count in session.execute(statement).all() if grid_id is not None}
 
 
-def _overlay(session: Session, alarms_since: datetime) -> MapOverlay:
+def _overlay(session: Session, alarms_since: datetime, scope: Scope) -> MapOverlay:
     grid = _ticket_grid()
-    open_filter = Ticket.state.not_in(NOT_OPEN)
+    open_filter = and_(Ticket.state.not_in(NOT_OPEN), *within(grid, scope))
     return MapOverlay(
         open_tickets=_grouped(session, select(grid, func.count()).where(open_filter).group_by(grid)),
         overdue_tickets=_grouped(
@@ -184,20 +200,24 @@ def _overlay(session: Session, alarms_since: datetime) -> MapOverlay:
         alarms=_grouped(
             session,
             select(Alarm.grid_id, func.count())
-            .where(Alarm.raised_at >= alarms_since)
+            .where(Alarm.raised_at >= alarms_since, *within(Alarm.grid_id, scope))
             .group_by(Alarm.grid_id),
         ),
         markers=(
-            *_camera_markers(session),
-            *_sensor_markers(session),
-            *_ticket_markers(session),
-            *_alarm_markers(session),
+            *_camera_markers(session, scope),
+            *_sensor_markers(session, scope),
+            *_ticket_markers(session, scope),
+            *_alarm_markers(session, scope),
         ),
     )
 
 
-def _camera_markers(session: Session) -> list[Marker]:
-    rows = session.execute(select(Camera.id, Camera.name, Camera.lon, Camera.lat, Camera.ai_enabled)).all()
+def _camera_markers(session: Session, scope: Scope) -> list[Marker]:
+    rows = session.execute(
+        select(Camera.id, Camera.name, Camera.lon, Camera.lat, Camera.ai_enabled).where(
+            *within(Camera.grid_id, scope)
+        )
+    ).all()
     return [
         Marker(MarkerKind.CAMERA_AI if ai else MarkerKind.CAMERA, cid, lon, lat, name)
         for cid, name, lon, lat, ai in rows
@@ -205,12 +225,13 @@ def _camera_markers(session: Session) -> list[Marker]:
     ]
 
 
-def _sensor_markers(session: Session) -> list[Marker]:
+def _sensor_markers(session: Session, scope: Scope) -> list[Marker]:
     """Sensors sit at their household's building; a sensor without a household is not drawn."""
     rows = session.execute(
         select(Sensor.id, Sensor.name, Building.lon, Building.lat, Household.unit, Household.room)
         .join(Household, Household.id == Sensor.household_id)
         .join(Building, Building.id == Household.building_id)
+        .where(*within(Building.grid_id, scope))
     ).all()
     return [
         Marker(MarkerKind.SENSOR, sid, lon, lat, f"{name} ({unit}单元{room})")
@@ -223,7 +244,7 @@ def _place(lon_column, lat_column):
     return func.coalesce(lon_column, Building.lon), func.coalesce(lat_column, Building.lat)
 
 
-def _ticket_markers(session: Session) -> list[Marker]:
+def _ticket_markers(session: Session, scope: Scope) -> list[Marker]:
     lon, lat = _place(Ticket.lon, Ticket.lat)
     household_building = (
         select(Household.building_id).where(Household.id == Ticket.household_id).scalar_subquery()
@@ -231,7 +252,7 @@ def _ticket_markers(session: Session) -> list[Marker]:
     rows = session.execute(
         select(Ticket.id, Ticket.text, Ticket.overdue_since, lon, lat)
         .outerjoin(Building, Building.id == func.coalesce(Ticket.building_id, household_building))
-        .where(Ticket.state.not_in(NOT_OPEN))
+        .where(Ticket.state.not_in(NOT_OPEN), *within(_ticket_grid(), scope))
     ).all()
     return [
         Marker(
@@ -246,13 +267,13 @@ def _ticket_markers(session: Session) -> list[Marker]:
     ]
 
 
-def _alarm_markers(session: Session) -> list[Marker]:
+def _alarm_markers(session: Session, scope: Scope) -> list[Marker]:
     lon, lat = _place(Alarm.lon, Alarm.lat)
     rows = session.execute(
         select(Alarm.id, Alarm.title, lon, lat)
         .outerjoin(Household, Household.id == Alarm.household_id)
         .outerjoin(Building, Building.id == Household.building_id)
-        .where(Alarm.state.in_(ACTIVE_ALARM_STATES))
+        .where(Alarm.state.in_(ACTIVE_ALARM_STATES), *within(Alarm.grid_id, scope))
     ).all()
     return [
         Marker(MarkerKind.ALARM, aid, x, y, title)
@@ -261,13 +282,18 @@ def _alarm_markers(session: Session) -> list[Marker]:
     ]
 
 
-def _grid_facts(session: Session, grid_id: int, subtree: list[int]) -> GridFacts:
-    staff = session.execute(
-        select(Person.name, Person.phone, Duty.role)
-        .join(Person, Person.id == Duty.person_id)
-        .where(Duty.grid_id == grid_id)
-        .order_by(Duty.id)
-    ).all()
+def _grid_facts(session: Session, grid_id: int, subtree: list[int], *, with_staff: bool = True) -> GridFacts:
+    """`with_staff`: whether the grid's own people are shown (not above a grid worker's own grid)."""
+    staff = (
+        session.execute(
+            select(Person.name, Person.phone, Duty.role)
+            .join(Person, Person.id == Duty.person_id)
+            .where(Duty.grid_id == grid_id)
+            .order_by(Duty.id)
+        ).all()
+        if with_staff
+        else []
+    )
     rank = {role.value: i for i, role in enumerate(DUTY_ORDER)}
     households = (
         select(Household.id)

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Building, Grid, Household, Resident
+from runtime.read.seat_scope import within
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,9 @@ class SearchHit:
 SEARCH_LIMIT = 20
 
 
-def search(session: Session, text: str) -> list[SearchHit]:
-    """Grids by code or name, buildings by name or address, households by address or householder."""
+def search(session: Session, text: str, scope: frozenset[int] | None = None) -> list[SearchHit]:
+    """Grids by code or name, buildings by name or address, households by address or householder;
+    buildings and households of a grid worker's subtree (`scope`) only (outlines are everyone's)."""
     text = text.strip()
     if not text:
         return []
@@ -45,7 +47,7 @@ def search(session: Session, text: str) -> list[SearchHit]:
     hits.extend(SearchHit("grid", name, code, gid, None, None) for gid, code, name, _level in partial)
     buildings = session.execute(
         select(Building.id, Building.name, Building.address, Building.grid_id, Building.lon, Building.lat)
-        .where(or_(Building.address.like(like), Building.name.like(like)))
+        .where(or_(Building.address.like(like), Building.name.like(like)), *within(Building.grid_id, scope))
         .order_by(Building.address)
         .limit(SEARCH_LIMIT)
     ).all()
@@ -53,11 +55,11 @@ def search(session: Session, text: str) -> list[SearchHit]:
         SearchHit("building", address, name, gid, lon, lat)
         for _bid, name, address, gid, lon, lat in buildings
     )
-    hits.extend(_household_hits(session, text))
+    hits.extend(_household_hits(session, text, scope))
     return hits[: SEARCH_LIMIT * 2]
 
 
-def _household_hits(session: Session, text: str) -> list[SearchHit]:
+def _household_hits(session: Session, text: str, scope: frozenset[int] | None) -> list[SearchHit]:
     """A full household address ("…3号楼2单元301室") or a householder's name."""
     address = Building.address + Household.unit + "单元" + Household.room + "室"
     householder = (
@@ -76,7 +78,9 @@ def _household_hits(session: Session, text: str) -> list[SearchHit]:
             Building.lat,
         )
         .join(Building, Building.id == Household.building_id)
-        .where(or_(address.like(f"%{text}%"), Household.id.in_(householder)))
+        .where(
+            or_(address.like(f"%{text}%"), Household.id.in_(householder)), *within(Building.grid_id, scope)
+        )
         .order_by(Household.id)
         .limit(SEARCH_LIMIT)
     ).all()

@@ -199,8 +199,11 @@ def tags_of(session: Session, resident_ids: list[int]) -> dict[int, tuple[str, .
     return {key: tuple(value) for key, value in found.items()}
 
 
-def find_households(session: Session, text: str, limit: int = 50) -> list[tuple[int, str]]:
-    """Households whose address or residents' names contain `text`: (id, address), for binding sensors."""
+def find_households(
+    session: Session, text: str, limit: int = 50, within: frozenset[int] | None = None
+) -> list[tuple[int, str]]:
+    """Households whose address or residents' names contain `text`: (id, address), for binding sensors;
+    only those whose building stands in the grids `within` (a grid worker's subtree) when given."""
     like = f"%{text.strip()}%"
     address = household_address().label("address")  # DISTINCT orders by what it selects (PostgreSQL)
     rows = session.execute(
@@ -208,6 +211,7 @@ def find_households(session: Session, text: str, limit: int = 50) -> list[tuple[
         .join(Building, Building.id == Household.building_id)
         .outerjoin(Resident, Resident.household_id == Household.id)
         .where((Building.address.like(like)) | (Resident.name.like(like)) | (Household.room.like(like)))
+        .where(*(() if within is None else (Building.grid_id.in_(within),)))
         .distinct()
         .order_by(address)
         .limit(limit)

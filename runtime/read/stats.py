@@ -15,6 +15,7 @@ from app.context import SiteContext
 from app.models import Building, Camera, Duty, DutyRole, Grid, Household, Resident, ResidentTag, Sensor
 from app.tickets.models import Ticket
 from app.tickets.states import OPEN_STATES
+from runtime.read.seat_scope import seat_scope, within
 
 
 @dataclass(frozen=True)
@@ -51,55 +52,70 @@ def describe_database(url: str) -> tuple[str, str]:
     return f"PostgreSQL · {where}", parsed.render_as_string(hide_password=True)
 
 
+def _tickets_within(scope: frozenset[int] | None) -> tuple:
+    """A ticket is in a subtree when the most precise grid it is filed under is."""
+    if scope is None:
+        return ()
+    deepest = func.coalesce(Ticket.grid_l4_id, Ticket.grid_l3_id, Ticket.grid_l2_id, Ticket.grid_l1_id)
+    return (deepest.in_(scope),)
+
+
 class SiteStats:
-    """The site's counts and the store's health; each read opens and closes its own session."""
+    """The site's counts and the store's health; each read opens and closes its own session.
+
+    A grid worker's counts are their subtree's (the seat's `User.grid_scope`), whatever the view asks."""
 
     def __init__(self, site: SiteContext) -> None:
         self._db = site.db
+        self._site = site
+
+    @property
+    def scope(self) -> frozenset[int] | None:
+        """The signed-in grid worker's subtree; None: the whole site."""
+        return seat_scope(self._site)
 
     def counts(self) -> SiteCounts:
         """Everything the statistics panel shows, in one session."""
+        scope = self.scope
+        households = select(Household.id).join(Building).where(*within(Building.grid_id, scope))
+        residents = select(Resident.id).where(Resident.household_id.in_(households))
         with self._db.sessions() as session:
 
-            def count(column) -> int:
-                return session.scalar(select(func.count(column))) or 0
+            def count(column, *where) -> int:
+                return session.scalar(select(func.count(column)).where(*where)) or 0
 
-            def grouped(column) -> dict:
-                return dict(session.execute(select(column, func.count()).group_by(column)).all())
-
-            open_tickets = session.scalar(
-                select(func.count(Ticket.id)).where(Ticket.state.in_(list(OPEN_STATES)))
-            )
-            open_alarms = session.scalar(
-                select(func.count(Alarm.id)).where(Alarm.state != AlarmState.HANDLED)
-            )
-            staff = session.scalar(
-                select(func.count(distinct(Duty.person_id))).where(
-                    Duty.role.in_([DutyRole.LEADER, DutyRole.MEMBER])
+            def grouped(column, *where) -> dict:
+                return dict(
+                    session.execute(select(column, func.count()).where(*where).group_by(column)).all()
                 )
-            )
-            ai_cameras = session.scalar(select(func.count(Camera.id)).where(Camera.ai_enabled.is_(True)))
+
             return SiteCounts(
-                open_tickets=open_tickets or 0,
-                open_alarms=open_alarms or 0,
-                grids_by_level=grouped(Grid.level),
-                staff=staff or 0,
-                buildings=count(Building.id),
-                households=count(Household.id),
-                residents=count(Resident.id),
-                tagged=grouped(ResidentTag.tag),
-                cameras=count(Camera.id),
-                ai_cameras=ai_cameras or 0,
-                sensors=count(Sensor.id),
+                open_tickets=count(Ticket.id, Ticket.state.in_(list(OPEN_STATES)), *_tickets_within(scope)),
+                open_alarms=count(Alarm.id, Alarm.state != AlarmState.HANDLED, *within(Alarm.grid_id, scope)),
+                grids_by_level=grouped(Grid.level, *within(Grid.id, scope)),
+                staff=count(
+                    distinct(Duty.person_id),
+                    Duty.role.in_([DutyRole.LEADER, DutyRole.MEMBER]),
+                    *within(Duty.grid_id, scope),
+                ),
+                buildings=count(Building.id, *within(Building.grid_id, scope)),
+                households=count(Household.id, Household.id.in_(households)),
+                residents=count(Resident.id, Resident.id.in_(residents)),
+                tagged=grouped(ResidentTag.tag, ResidentTag.resident_id.in_(residents)),
+                cameras=count(Camera.id, *within(Camera.grid_id, scope)),
+                ai_cameras=count(Camera.id, Camera.ai_enabled.is_(True), *within(Camera.grid_id, scope)),
+                sensors=count(Sensor.id, *within(Sensor.grid_id, scope)),
             )
 
     def open_alarms(self) -> OpenAlarms:
-        """The open and the unacknowledged alarms, counted in one grouped query."""
+        """The open and the unacknowledged alarms (a grid worker's: their subtree's), in one grouped query."""
+        scope = self.scope
         with self._db.sessions() as session:
             rows = dict(
                 session.execute(
                     select(Alarm.state, func.count(Alarm.id))
                     .where(Alarm.state != AlarmState.HANDLED)
+                    .where(*within(Alarm.grid_id, scope))
                     .group_by(Alarm.state)
                 ).all()
             )

@@ -12,22 +12,20 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from app.context import SiteContext
 from app.site_clock import SiteClock
 from app.store.base import utcnow
 from app.tickets.categories import CategoryBook, load_categories
-from app.tickets.errors import TicketNotFound
 from app.tickets.kpi import kpis
 from app.tickets.locating import GridLocator
-from app.tickets.models import Ticket
 from app.tickets.places import BuildingHit, find_buildings
-from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page, in_subtree
+from app.tickets.queues import QueueFilter, QueueKind, busiest_assignee, count, fetch_page
 from app.tickets.routing import GridBook, GridInfo, LeaderBook
 from app.tickets.view import describe_ticket, reveal_ticket
+from app.tickets.visibility import refuse_outside_scope
 from runtime.clip_library import list_clips
 from runtime.read.resident_search import SearchQuery, search_residents
+from runtime.read.seat_scope import scoped_grid_id, seat_scope
 
 __all__ = [
     "BuildingHit",
@@ -154,14 +152,8 @@ class TicketReads:
     def ticket(self, ticket_id: int) -> dict[str, Any]:
         """The ticket as the detail pane shows it, with its timeline; TicketNotFound if it is gone."""
         directory = self.directory()
-        user = self.site.seat.user
         with self.site.db.session() as session:
-            if user is not None and user.grid_scope is not None:  # outside the subtree: as if not there
-                if (
-                    session.scalar(select(Ticket.id).where(Ticket.id == ticket_id, in_subtree(user.grid_id)))
-                    is None
-                ):
-                    raise TicketNotFound(ticket_id)
+            refuse_outside_scope(session, self.site.seat, ticket_id)
             ticket = describe_ticket(session, ticket_id, self.categories, directory.grids, directory.leaders)
         return self._with_clips(ticket)
 
@@ -170,6 +162,7 @@ class TicketReads:
         directory = self.directory()
         books = (self.categories, directory.grids, directory.leaders)
         with self.site.db.session() as session:
+            refuse_outside_scope(session, self.site.seat, ticket_id)
             ticket = reveal_ticket(session, self.site.seat, ticket_id, books, reason)
         return self._with_clips(ticket)
 
@@ -192,7 +185,9 @@ class TicketReads:
 
     def figures(self, first_day: date, last_day: date, grid_id: int | None = None) -> dict[str, Any]:
         """The rates and closure figures for tickets filed from `first_day` through `last_day`
-        (site days, both included), for the whole site or one grid's subtree."""
+        (site days, both included), for the whole site or one grid's subtree (a grid worker's: their own
+        subtree whatever grid is asked)."""
+        grid_id = scoped_grid_id(self.site, grid_id)
         clock = self.site.clock
         start = clock.day_start(first_day)
         end = clock.day_start(last_day + timedelta(days=1))
@@ -206,7 +201,7 @@ class TicketReads:
         """Households with a resident matching `text` (name, address, phone or ID tail), among the
         first `residents` matching residents; one hit per household, named by its first match."""
         with self.site.db.session() as session:
-            rows = search_residents(session, SearchQuery(text), limit=residents)
+            rows = search_residents(session, SearchQuery(text, within=seat_scope(self.site)), limit=residents)
         hits: dict[int, HouseholdHit] = {}
         for row in rows:
             if row.household_id not in hits:
@@ -218,4 +213,4 @@ class TicketReads:
     def find_buildings(self, text: str, limit: int = 30) -> tuple[BuildingHit, ...]:
         """Buildings whose address or name contains every term, by address."""
         with self.site.db.session() as session:
-            return tuple(find_buildings(session, text, limit))
+            return tuple(find_buildings(session, text, limit, within=seat_scope(self.site)))

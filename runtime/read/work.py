@@ -1,6 +1,7 @@
 """The grid's own work for the views: a household's visits, the households due for a visit, the
 work statistics of a subtree and period, the votes (totals only). Each read in its own short session,
-frozen values out. Writes go through the core's `VisitLog` and `VoteDesk`."""
+frozen values out. Writes go through the core's `VisitLog` and `VoteDesk`. A grid worker's visits,
+overdue households and work statistics are their subtree's, whatever grid the view names."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from app.grid_work.vote_reads import VoteSummary, list_votes
 from app.grid_work.work_stats import WorkStats, work_stats
 from app.models import Building, Duty, DutyRole, Grid, Household, PartyPairing, Person
 from app.store.base import utcnow
+from runtime.read.seat_scope import scoped_grid_code
 
 __all__ = ["FindingTag", "OverdueHousehold", "VisitRow", "VoteSummary", "WorkReads", "WorkStats"]
 
@@ -25,6 +27,7 @@ __all__ = ["FindingTag", "OverdueHousehold", "VisitRow", "VoteSummary", "WorkRea
 class WorkReads:
     def __init__(self, site: SiteContext) -> None:
         self._db = site.db
+        self._site = site
 
     def household_visits(self, household_id: int, limit: int = 50) -> list[VisitRow]:
         """One household's visits, newest first, with what each found and the tickets it became."""
@@ -35,15 +38,17 @@ class WorkReads:
         self, grid_code: str | None, start: datetime | None = None, end: datetime | None = None
     ) -> list[VisitRow]:
         with self._db.session() as session:
+            grid_code = scoped_grid_code(self._site, session, grid_code)
             return list_visits(session, grid_scope(session, grid_code)[1], start, end)
 
     def overdue(self, grid_code: str | None) -> list[OverdueHousehold]:
         with self._db.session() as session:
+            grid_code = scoped_grid_code(self._site, session, grid_code)
             return overdue_households(session, grid_scope(session, grid_code)[1], utcnow())
 
     def stats(self, grid_code: str | None, start: datetime, end: datetime) -> WorkStats:
         with self._db.session() as session:
-            return work_stats(session, grid_code, start, end)
+            return work_stats(session, scoped_grid_code(self._site, session, grid_code), start, end)
 
     def votes(self) -> list[VoteSummary]:
         with self._db.session() as session:

@@ -13,13 +13,13 @@ from app.access.idle_lock import idle_lock_minutes
 from runtime.launcher import RESTART_EXIT_CODE
 from widgets.accounts.idle_lock import IdleLock
 from widgets.accounts.password_forms import ChangePasswordDialog
-from widgets.accounts.texts import role_name, tr
+from widgets.accounts.texts import role_name, scope_tr, tr
 from widgets.accounts.users_dialog import UsersDialog
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
 from widgets.shortcuts import key_for
 
-NAME_MIN_PX = 60  # the status bar keeps at least this much of the signed-in name
+NAME_MAX_CHARS = 16  # a longer name is cut in the status bar (whole in its tooltip)
 
 
 class AccountActions(QObject):
@@ -43,8 +43,11 @@ class AccountActions(QObject):
         for action in (self.change_password_action, self.lock_action, self.sign_out_action):
             action.setEnabled(self.user is not None)
         self.name_label = QLabel(objectName="signedInUser")
-        # It gives way on a narrow window rather than widening the status bar past the screen.
-        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Always whole: who is at the seat is what a supervisor walking past must be able to read. A
+        # very long name is cut (whole in the tooltip), so it cannot push the bar past the screen.
+        # Minimum: never narrower than its text in the font it is drawn with (the theme's, set later).
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.name_label.setContentsMargins(4, 0, 8, 0)  # off the window's edge
         window.statusBar().addPermanentWidget(self.name_label)
         self.idle_lock: IdleLock | None = None
         self.retranslate()
@@ -71,10 +74,16 @@ class AccountActions(QObject):
         if self.user is None:
             self.name_label.setText(tr("未登录"))
         else:
-            self.name_label.setText(
-                tr("%1（%2）").replace("%1", self.user.name).replace("%2", role_name(self.user.role))
+            # "值班员 王芳": the role, then the person (the login when the account names nobody)
+            shown = self.user.shown_name
+            if len(shown) > NAME_MAX_CHARS:
+                shown = shown[: NAME_MAX_CHARS - 1] + "…"
+            self.name_label.setText(f"{role_name(self.user.role)} {shown}")
+            self.name_label.setToolTip(
+                scope_tr("{person}，登录名 {login}")
+                .replace("{person}", self.user.shown_name)
+                .replace("{login}", self.user.name)
             )
-        self.name_label.setMinimumWidth(min(self.name_label.sizeHint().width(), NAME_MIN_PX))
 
     def change_password(self) -> None:
         ChangePasswordDialog(self.accounts, self.user, self.window).open()

@@ -15,6 +15,7 @@ from app.commands.signin import PASSWORD_FILE_ENV, USER_ENV, password_from
 from app.config import Seat
 from app.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from app.store import Database
+from runtime.sign_in_watch import keep_listening
 from widgets.accounts.password_forms import FirstAdminDialog
 from widgets.accounts.sign_in import SignInDialog
 from widgets.accounts.texts import role_name, tr
@@ -34,14 +35,18 @@ def demo_hint() -> str:
 
 
 def sign_in_at_start(db: Database, *, demo: bool, name: str = "") -> Seat | None:
-    """The signed-in seat, or None when the office cancelled (the window then does not open)."""
-    accounts = Accounts(db, Seat())
-    if accounts.count() == 0 and FirstAdminDialog(accounts).exec() != QDialog.DialogCode.Accepted:
-        return None
-    dialog = SignInDialog(accounts, name=name, hint=demo_hint() if demo else "")
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
-        return None
-    return Seat.signed_in(dialog.user)
+    """The signed-in seat, or None when the office cancelled (the window then does not open). Nobody
+    is ever signed in without the dialog, also after the keeper restarted a crashed window; while it
+    waits, the site's sensors and alarm checks keep running (runtime/sign_in_watch.py), so an alarm
+    raised meanwhile is stored and pops up once somebody has signed in."""
+    with keep_listening(db):
+        accounts = Accounts(db, Seat())
+        if accounts.count() == 0 and FirstAdminDialog(accounts).exec() != QDialog.DialogCode.Accepted:
+            return None
+        dialog = SignInDialog(accounts, name=name, hint=demo_hint() if demo else "")
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.user is None:
+            return None
+        return Seat.signed_in(dialog.user)
 
 
 def command_line_seat(db: Database, args: argparse.Namespace) -> Seat | None:

@@ -11,6 +11,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Accounts", text)
 
 
+def scope_tr(text: str) -> str:
+    """The accounts texts added with the grid scope and people's names (resources/i18n/en/scope.ts)."""
+    return QCoreApplication.translate("AccountsPeople", text)
+
+
 def role_name(role: str) -> str:
     """The role in the interface's language (Chinese, or English when English is chosen)."""
     value = Role(role)

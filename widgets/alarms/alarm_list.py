@@ -97,7 +97,7 @@ class AlarmTableModel(QAbstractTableModel):
             alarm.title,
             row.address,
             states.get(alarm.state, alarm.state),
-            alarm.handled_by or alarm.acknowledged_by or "",
+            row.handler,
             outcome,
         ][index.column()]
 

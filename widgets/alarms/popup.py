@@ -8,88 +8,48 @@ the queue, so an operator typing a note is not pulled away by a lesser alarm.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
-from datetime import datetime
-from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPen, QShortcut
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from alarms.service import AlarmError, AlarmService, AlarmView
+from alarms.service import AlarmService, AlarmView
 from app.context import SiteContext
 from app.events import Change
 from app.site_clock import SHORT_SECONDS
 from runtime.read.alarms import AlarmReads
 from runtime.read.household import HouseholdCard
 from runtime.reads import ReadModels
-from runtime.types import AlarmState, Outcome
+from runtime.types import AlarmState
 from video.pool import StreamPool
-from widgets.alarms.care_rules import CareRulesDialog
-from widgets.alarms.clip_player import ClipPlayer
-from widgets.alarms.dispatch_preview import dispatch_consequence
 from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
+from widgets.alarms.popup_actions import AlarmActions, AlarmHook
+from widgets.alarms.popup_headline import headline_html, place_text
 from widgets.alarms.popup_place import place_beside
+from widgets.alarms.popup_queue import ID_ROLE, AlarmQueue
 from widgets.alarms.sound import AlarmSound
-from widgets.confirm import ConfirmActDialog
 from widgets.jobs import Jobs
 from widgets.plain_text import plain
 from widgets.shortcuts import key_for
 
-AlarmHook = Callable[[AlarmView], None]
+__all__ = ["AlarmHook", "AlarmPopup", "CameraFinder"]
+
 CameraFinder = Callable[[AlarmView], NearbyCamera | None]
-PRIORITY_COLOURS = {1: ("#b3261e", "#ffffff"), 2: ("#e8710a", "#ffffff"), 3: ("#5f6b7a", "#ffffff")}
-ACK_COLOURS = ("#fde7e4", "#3c1a17")
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _queue_key(view: AlarmView) -> tuple[int, datetime, int]:
-    return (view.priority, view.raised_at, view.id)
-
-
-class QueueRowDelegate(QStyledItemDelegate):
-    """Paints a queue row in its priority colour, selected or not; the selection is a thick amber frame."""
-
-    PADDING = 6
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        painter.save()
-        rect = option.rect.adjusted(1, 1, -1, -1)
-        painter.fillRect(rect, index.data(Qt.ItemDataRole.BackgroundRole) or QColor("#ffffff"))
-        painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole).color())
-        painter.setFont(option.font)
-        text_rect = rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, index.data())
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.setPen(QPen(QColor("#ffd54f"), 4))  # amber: visible on light and dark themes
-            painter.drawRect(rect.adjusted(2, 2, -2, -2))
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        lines = (index.data() or "").count("\n") + 1
-        # CJK text falls back to a taller font than the metrics of the widget's own font say.
-        return QSize(
-            option.rect.width(), int(lines * option.fontMetrics.lineSpacing() * 1.4) + 2 * self.PADDING
-        )
-
-
-class AlarmPopup(QWidget):
+class AlarmPopup(AlarmActions, QWidget):
     """The stack of open alarms for this seat; `present(id)` brings an alarm to the operator."""
 
     changed = Signal()  # the queue changed (tests and the status bar count listen)
@@ -114,7 +74,6 @@ class AlarmPopup(QWidget):
         self._alarms: dict[int, AlarmView] = {}
         self._cards: dict[int, HouseholdCard | None] = {}
         self._addresses: dict[int, str] = {}  # household id -> address, for the queue rows
-        self._order: list[tuple[int, datetime, int]] = []  # sort key of each queue row, in row order
         self._shown: tuple | None = None  # what the detail side shows now
         self.live: AlarmLiveView | None = None  # the nearest camera's picture, once a wall exists
         self._find_camera: CameraFinder | None = None
@@ -135,10 +94,7 @@ class AlarmPopup(QWidget):
         self.summary = QLabel(objectName="alarmSummary")
         plain(self.summary)
         self.summary.setStyleSheet("font-size:16px;font-weight:bold;padding:4px")
-        self.queue = QListWidget(objectName="alarmQueue")
-        self.queue.setMinimumWidth(300)
-        self.queue.setSpacing(2)
-        self.queue.setItemDelegate(QueueRowDelegate(self.queue))
+        self.queue = AlarmQueue()
         self.queue.currentItemChanged.connect(lambda *_: self._show_selected())
 
         self.headline = QLabel(objectName="alarmHeadline")
@@ -175,17 +131,17 @@ class AlarmPopup(QWidget):
         self.rules_button.clicked.connect(self.edit_care_rules)
         self.replay_button.clicked.connect(self.replay_selected)
         buttons = QHBoxLayout()
-        for button in (
+        # the buttons that need a selected alarm (replay and dismiss decide for themselves)
+        self._alarm_buttons = (
             self.ack_button,
             self.dispatch_button,
             self.false_button,
             self.escalate_button,
             self.map_button,
             self.camera_button,
-            self.replay_button,
             self.rules_button,
-            self.dismiss_button,
-        ):
+        )
+        for button in (*self._alarm_buttons, self.replay_button, self.dismiss_button):
             button.setMinimumHeight(34)
             buttons.addWidget(button)
 
@@ -244,16 +200,6 @@ class AlarmPopup(QWidget):
         self.map_button.setVisible(show_on_map is not None)
         self.camera_button.setVisible(show_camera is not None)
 
-    def replay_selected(self) -> ClipPlayer | None:
-        """回放: the selected alarm's clips in a player of their own (audited when opened)."""
-        view = self.selected()
-        if view is None:
-            return None
-        player = ClipPlayer(self.service.db, self.service.seat, view.id, self)
-        player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        player.show()
-        return player
-
     def set_keep_clear(self, keep_clear: Callable[[], QRect | None] | None) -> None:
         """What the popup must not cover when it comes up (the map's place on screen, None while the
         map is not shown); see popup_place.py."""
@@ -290,7 +236,7 @@ class AlarmPopup(QWidget):
     @property
     def alarm_ids(self) -> list[int]:
         """The stacked alarms in queue order (most urgent, then oldest, first)."""
-        return [self.queue.item(row).data(ID_ROLE) for row in range(self.queue.count())]
+        return self.queue.ids
 
     def selected(self) -> AlarmView | None:
         item = self.queue.currentItem()
@@ -304,17 +250,17 @@ class AlarmPopup(QWidget):
 
     def present(self, alarm_id: int) -> None:
         """Bring one alarm (already committed) to the operator: queue it, sound, raise the window."""
-        view = self.service.get(alarm_id)
+        view = self.reads.get(alarm_id)
         if view is not None:
             self._put([view])
 
     def present_pending(self) -> None:
         """After a start or restart: every alarm nobody has acknowledged pops up again."""
-        self._put(self.service.unacknowledged())
+        self._put(self.reads.pending())
 
     def show_open(self) -> None:
         """Everything not yet handled, acknowledged ones too (the list's "告警弹窗" button)."""
-        self._put(self.service.active())
+        self._put(self.reads.open())
         self._come_up()
 
     def on_change(self, change: Change) -> None:
@@ -325,7 +271,7 @@ class AlarmPopup(QWidget):
             return
         for alarm_id in change.ids:
             if alarm_id in self._alarms:
-                view = self.service.get(alarm_id)
+                view = self.reads.get(alarm_id)
                 if view is None or view.state == AlarmState.HANDLED:
                     self._remove(alarm_id)
                 else:
@@ -344,10 +290,7 @@ class AlarmPopup(QWidget):
                 self._update(view)
                 continue
             self._alarms[view.id] = view
-            item = QListWidgetItem()
-            item.setData(ID_ROLE, view.id)
-            self._style_item(item, view)
-            self.queue.insertItem(self._row_for(view), item)
+            self._style_item(self.queue.insert(view), view)
         if fresh:
             most_urgent = min(fresh, key=lambda v: (v.priority, v.raised_at, v.id))
             if current is None or most_urgent.priority < current.priority:
@@ -357,19 +300,9 @@ class AlarmPopup(QWidget):
             self.activateWindow()
         self._after_change()
 
-    def _row_for(self, view: AlarmView) -> int:
-        """Where the alarm goes in the queue; `_order` mirrors the rows' sort keys (bisect, not a scan)."""
-        key = _queue_key(view)
-        row = bisect.bisect_left(self._order, key)
-        self._order.insert(row, key)
-        return row
-
     def _item(self, alarm_id: int) -> QListWidgetItem | None:
         view = self._alarms.get(alarm_id)
-        if view is None:
-            return None
-        row = bisect.bisect_left(self._order, _queue_key(view))
-        return self.queue.item(row) if row < len(self._order) and self._order[row][2] == alarm_id else None
+        return self.queue.item_for(view) if view is not None else None
 
     def _select(self, alarm_id: int) -> None:
         item = self._item(alarm_id)
@@ -384,12 +317,9 @@ class AlarmPopup(QWidget):
         self._after_change()
 
     def _remove(self, alarm_id: int) -> None:
-        item = self._item(alarm_id)
-        if item is not None:
-            row = self.queue.row(item)
-            self.queue.takeItem(row)
-            del self._order[row]
-        self._alarms.pop(alarm_id, None)
+        view = self._alarms.pop(alarm_id, None)
+        if view is not None:
+            self.queue.take(view)
         self._cards.pop(alarm_id, None)
         self._after_change()
 
@@ -422,12 +352,7 @@ class AlarmPopup(QWidget):
         place = self._place(view)
         state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
         raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
-        item.setText(f"P{view.priority}  {view.title}\n{place}\n{raised} · {state}")
-        background, text = PRIORITY_COLOURS.get(view.priority, PRIORITY_COLOURS[3])
-        if view.state == AlarmState.ACKNOWLEDGED:
-            background, text = ACK_COLOURS
-        item.setBackground(QBrush(QColor(background)))
-        item.setForeground(QBrush(QColor(text)))
+        self.queue.paint_row(item, view, f"P{view.priority}  {view.title}\n{place}\n{raised} · {state}")
 
     # -- the selected alarm ----------------------------------------------------------------------------
     def _card(self, view: AlarmView) -> HouseholdCard | None:
@@ -438,13 +363,7 @@ class AlarmPopup(QWidget):
         return self._cards[view.id]
 
     def _place(self, view: AlarmView) -> str:
-        if view.household_id in self._addresses:
-            return self._addresses[view.household_id]
-        return str(
-            view.detail.get("address")
-            or view.detail.get("sensor")
-            or (f"{view.lon:.5f}, {view.lat:.5f}" if view.lon is not None else "—")
-        )
+        return place_text(view, self._addresses)
 
     def _show_selected(self, force: bool = False) -> None:
         view = self.selected()
@@ -453,37 +372,16 @@ class AlarmPopup(QWidget):
             return  # nothing on the right side changed: skip the re-render
         self._shown = shown
         self.error.clear()
-        enabled = view is not None
-        for button in (
-            self.ack_button,
-            self.dispatch_button,
-            self.false_button,
-            self.escalate_button,
-            self.map_button,
-            self.camera_button,
-            self.rules_button,
-        ):
-            button.setEnabled(enabled)
+        for button in self._alarm_buttons:
+            button.setEnabled(view is not None)
         if view is None:
             self.headline.clear()
             self.card.set_card(None)
             return
-        card = self._card(view)
-        background, _ = PRIORITY_COLOURS.get(view.priority, PRIORITY_COLOURS[3])
-        state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
-        who = (
-            f" · {escape(view.acknowledged_by or '')} {escape(view.ack_note or '')}"
-            if view.acknowledged_by
-            else ""
-        )
-        escalated = f" · <b>{escape(self.tr('已上报'))}</b>" if view.escalated_at else ""
         raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
-        self.headline.setText(
-            f"<span style='background:{background};color:white;padding:2px 6px;font-size:18px'><b>P{view.priority}</b></span>"
-            f" <span style='font-size:20px'><b>{escape(view.title)}</b></span><br>"
-            f"<span>{escape(raised)} · {escape(state)}{who}{escalated}</span>"
-        )
-        self.card.set_card(card, self._place(view))
+        who = self.reads.person_name(view.acknowledged_by) if view.acknowledged_by else ""
+        self.headline.setText(headline_html(view, raised, who, self.tr))
+        self.card.set_card(self._card(view), self._place(view))
         self._schedule_live()
         self.ack_button.setEnabled(view.state == AlarmState.RAISED)
         self.dismiss_button.setVisible(view.state == AlarmState.ACKNOWLEDGED)
@@ -501,140 +399,3 @@ class AlarmPopup(QWidget):
             return
         self._live_for = view.id
         self.live.show_camera(self._find_camera(view))
-
-    # -- actions ---------------------------------------------------------------------------------------
-    def _act(self, action: Callable[[AlarmView], object], alarm_id: int | None = None) -> None:
-        """Apply `action` to the selected alarm, or to `alarm_id` (the one a confirmation was asked for)."""
-        view = self.selected() if alarm_id is None else self._alarms.get(alarm_id)
-        if view is None:
-            return
-        try:
-            action(view)
-        except AlarmError as error:
-            self.error.setText(str(error))
-            return
-        except Exception as error:  # the ticket workflow or the store: say what failed, keep the alarm
-            self.error.setText(self.tr("操作失败：") + str(error))
-            return
-        self.note.clear()
-        fresh = self.service.get(view.id)
-        if fresh is None or fresh.state == AlarmState.HANDLED:
-            self._remove(view.id)
-        else:
-            self._update(fresh)
-
-    def acknowledge_selected(self) -> None:
-        view = self.selected()
-        if view is not None and view.state == AlarmState.RAISED:
-            self._act(lambda v: self.service.acknowledge(v.id, note=self.note.text().strip()))
-
-    def dispatch_selected(self) -> ConfirmActDialog | None:
-        """Show the ticket 派单 would create (category, grid, handler, limit); create it on 派单."""
-        view = self.selected()
-        if view is None:
-            return None
-        try:
-            preview = self.service.dispatch_preview(view.id)
-        except AlarmError as error:
-            self.error.setText(str(error))
-            return None
-        except Exception as error:  # the store or the ticket workflow: say so, keep the alarm
-            self.error.setText(self.tr("操作失败：") + str(error))
-            return None
-        return self._confirm(
-            view,
-            title=self.tr("派单"),
-            consequence=dispatch_consequence(self.tr, view, preview),
-            act_text=self.tr("派单"),
-            reason_label=self.tr("派单备注（可选）："),
-            act=lambda v, note: self.service.dispatch(v.id, note=note),
-        )
-
-    def escalate_selected(self) -> ConfirmActDialog | None:
-        """Ask why, then hand the alarm up to the supervisor and the community grid leader."""
-        view = self.selected()
-        if view is None:
-            return None
-        return self._confirm(
-            view,
-            title=self.tr("上报"),
-            consequence=self.tr("告警“%1”将上报值班长和社区（二级网格）网格长，并标记为已上报。"),
-            act_text=self.tr("上报"),
-            reason_label=self.tr("上报原因（必填）："),
-            act=lambda v, reason: self.service.escalate(v.id, reason=reason),
-            required=True,
-        )
-
-    def false_alarm_selected(self) -> ConfirmActDialog | None:
-        """Ask why, then close the alarm as a false alarm (it no longer rings and becomes no ticket)."""
-        view = self.selected()
-        if view is None:
-            return None
-        return self._confirm(
-            view,
-            title=self.tr("误报"),
-            consequence=self.tr("告警“%1”将关闭为误报：不再提醒，也不会转为工单。原因记入告警记录。"),
-            act_text=self.tr("标记误报"),
-            reason_label=self.tr("误报原因（必填）："),
-            act=lambda v, reason: self.service.close(v.id, Outcome.FALSE_ALARM, note=reason),
-            required=True,
-        )
-
-    def _confirm(
-        self,
-        view: AlarmView,
-        *,
-        title: str,
-        consequence: str,
-        act_text: str,
-        act: Callable[[AlarmView, str], object],
-        reason_label: str,
-        required: bool = False,
-    ) -> ConfirmActDialog:
-        """Ask before `act` on `view` (seeded with the note typed so far); it runs only on the dialog's
-        own button, on that alarm, whatever is selected by then."""
-        dialog = ConfirmActDialog(
-            title,
-            consequence.replace("%1", view.title),
-            act_text,
-            reason_label=reason_label,
-            reason_required=required,
-            reason=self.note.text().strip(),
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.confirmed.connect(lambda reason: self._act(lambda v: act(v, reason), view.id))
-        dialog.open()
-        return dialog
-
-    def dismiss_selected(self) -> None:
-        """Take an acknowledged alarm off this seat's stack; it stays open in the alarm list."""
-        view = self.selected()
-        if view is not None and view.state == AlarmState.ACKNOWLEDGED:
-            self._remove(view.id)
-
-    def edit_care_rules(self) -> CareRulesDialog | None:
-        """The selected alarm's household rules, e.g. away mode after a false inactivity alarm."""
-        view = self.selected()
-        if view is None or view.household_id is None:
-            return None
-        try:
-            dialog = CareRulesDialog(
-                self.reads,
-                self.service.db,
-                self.service.seat,
-                view.household_id,
-                self._place(view),
-                parent=self,
-            )
-        except Exception as error:  # the household is gone, or the store: say so in the popup
-            self.error.setText(self.tr("无法读取关怀规则：") + str(error))
-            return None
-        dialog.setModal(True)
-        dialog.open()
-        return dialog
-
-    def _call_hook(self, hook: AlarmHook | None) -> None:
-        view = self.selected()
-        if hook is not None and view is not None:
-            hook(view)

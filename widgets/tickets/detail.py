@@ -159,7 +159,7 @@ class TicketDetail(QWidget):
             rows.append(
                 f"<tr><td style='color:#8fa3bf;white-space:nowrap;padding-right:8px'>{when}</td>"
                 f"<td style='color:{colour};white-space:nowrap;padding-right:8px'>● {html.escape(tr(e['action_zh']))}</td>"
-                f"<td>{html.escape(e['note'])}<br><span style='color:#8fa3bf'>{html.escape(tr(e['actor']))}"
+                f"<td>{html.escape(e['note'])}<br><span style='color:#8fa3bf'>{html.escape(tr(e['actor_name']))}"
                 f" · {html.escape(e['seat'])}</span></td></tr>",
             )
         # newest first: what happened last matters most (a clip at its event's moment)

@@ -80,13 +80,29 @@ def test_the_sign_in_dialog_refuses_a_wrong_password_then_signs_in(qtbot, accoun
 
 def test_an_operator_sees_their_name_and_is_not_offered_admin_actions(open_window):
     window = open_window("小王")
-    assert window.account.name_label.text() == "小王（值班员）"
+    assert window.account.name_label.text() == "值班员 小王"  # linked to no person: the login
     assert not window.account.users_action.isVisible()
     assert not window.site_backup.backup_action.isEnabled()
     assert not window.menus.builder.actions["settings.cameras"].isEnabled()
     assert not window.menus.builder.actions["tools.pin"].isEnabled()
     assert window.account.sign_out_action.isEnabled()
     assert not window.panel_widgets["roster"].card.may_reveal  # no 显示完整号码 for an operator
+
+
+def test_the_status_bar_names_the_person_and_their_role_whole(open_window, accounts, sqlite_db):
+    from app.models import Person
+
+    with sqlite_db.session() as session:
+        person = Person(name="王芳")
+        session.add(person)
+        session.flush()
+        person_id = person.id
+    accounts.update("小王", person_id=person_id)
+    window = open_window("小王")
+    window.resize(1366, 768)
+    label = window.account.name_label
+    assert label.text() == "值班员 王芳" and "小王" in label.toolTip()  # the login only in the tooltip
+    assert label.isVisible() and label.width() >= label.sizeHint().width()  # never squeezed away
 
 
 def test_an_admin_manages_users_in_the_dialog(qtbot, open_window, sqlite_db):
@@ -96,11 +112,16 @@ def test_an_admin_manages_users_in_the_dialog(qtbot, open_window, sqlite_db):
     dialog = UsersDialog(window.context, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    assert not dialog.toggle_button.isEnabled()  # nothing chosen: no act on an account is offered
     dialog.table.selectRow([s.name for s in dialog.summaries].index("小王"))
-    dialog.toggle_user()
+    assert dialog.toggle_button.isEnabled() and dialog.toggle_button.text() == "停用"
+    confirm = dialog.toggle_user()  # 停用 asks first
+    assert not any(s.disabled for s in dialog.summaries)
+    confirm.act_button.click()
     qtbot.waitUntil(lambda: any(s.name == "小王" and s.disabled for s in dialog.summaries), timeout=10_000)
-    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 3).text() for r in range(2)}
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 4).text() for r in range(2)}
     assert rows == {"小王": "停用", "站长": "正常"}
+    assert dialog.toggle_button.text() == "启用"  # 小王 is still chosen: the button now re-enables
     with sqlite_db.session() as session:
         changed = session.scalars(select(AuditEntry).where(AuditEntry.action == "user_changed")).one()
     assert changed.actor == "站长"

@@ -1,4 +1,5 @@
-"""Every string the accounts area shows has its English in resources/i18n/en/accounts.ts."""
+"""Every string the accounts area shows has its English in resources/i18n/en/ (accounts.ts, and scope.ts
+for the people's names and the grid scope)."""
 
 import re
 from pathlib import Path
@@ -11,10 +12,11 @@ AREA = Path(__file__).resolve().parents[3] / "widgets" / "accounts"
 
 
 def test_every_string_and_role_name_has_english():
-    english = read_ts(I18N_DIR / "en" / "accounts.ts")
-    shown = {
-        m for path in AREA.glob("*.py") for m in re.findall(r'\btr\(\s*"([^"]+)"', path.read_text("utf-8"))
-    }
+    english = read_ts(I18N_DIR / "en" / "accounts.ts") | read_ts(I18N_DIR / "en" / "scope.ts")
+    sources = [path.read_text("utf-8") for path in AREA.glob("*.py")]
+    shown = {m for text in sources for m in re.findall(r'\btr\(\s*"([^"]+)"', text)}
     shown |= set(COLUMNS) | {role.zh for role in Role}
     missing = sorted(text for text in shown if ("Accounts", text) not in english)
-    assert not missing
+    people = {m for text in sources for m in re.findall(r'\bscope_tr\(\s*"([^"]+)"', text)}
+    missing += sorted(text for text in people if ("AccountsPeople", text) not in english)
+    assert people and not missing

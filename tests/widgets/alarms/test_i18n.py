@@ -18,6 +18,9 @@ DYNAMIC = {
     "AlarmListPanel": set(OUTCOME_ZH.values()) | set(ACTION_ZH.values()),
     "LearnDialog": set(KIND_ZH.values()),
 }
+# A mixin's `self.tr` looks its text up in the context of the class it is mixed into first (PySide
+# walks the MRO), so its English sits under that class.
+MIXED_INTO = {"AlarmActions": "AlarmPopup"}
 
 
 def source_strings() -> set[tuple[str, str]]:
@@ -34,7 +37,7 @@ def source_strings() -> set[tuple[str, str]]:
                         and call.args
                         and isinstance(call.args[0], ast.Constant)
                     ):
-                        wanted.add((node.name, call.args[0].value))
+                        wanted.add((MIXED_INTO.get(node.name, node.name), call.args[0].value))
             elif (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
@@ -45,7 +48,9 @@ def source_strings() -> set[tuple[str, str]]:
                 wanted.add((node.args[0].value, node.args[1].value))
     for context, texts in DYNAMIC.items():
         wanted |= {(context, text) for text in texts}
-    return wanted | _passed_tr_strings(WIDGETS / "dispatch_preview.py", "AlarmPopup")
+    for module in ("dispatch_preview.py", "popup_headline.py"):
+        wanted |= _passed_tr_strings(WIDGETS / module, "AlarmPopup")
+    return wanted
 
 
 def _passed_tr_strings(path: Path, context: str) -> set[tuple[str, str]]:
