@@ -16,6 +16,7 @@ from runtime.read.audit import AuditReads
 from runtime.read.grid_chain import GridChains
 from runtime.read.household import Households
 from runtime.read.map import MapReads
+from runtime.read.reports import ReportReads
 from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
@@ -51,6 +52,11 @@ class ReadModels:
     def trends(self) -> TrendReads:
         """The statistics panel's charts: tickets per day, rest days and the three rates."""
         return TrendReads(self.site)
+
+    @cached_property
+    def reports(self) -> ReportReads:
+        """Work reports (文件 → 导出报告) and each grid's SLA figures for the map's colouring."""
+        return ReportReads(self.site)
 
     @cached_property
     def tickets(self) -> TicketReads:

@@ -6,19 +6,38 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
-from runtime.reports.data import KpiLine, Report
+from runtime.reports.data import WORK_ROWS, KpiLine, Report
 from runtime.reports.lists import TicketList
 from widgets.reports.charts import daily_chart
-from widgets.reports.page import PdfPage
+from widgets.reports.page import ImageSheets, PdfPage, PdfSheets
+
+PREVIEW_DPI = 110  # the export dialog's page images: an A4 page about 910 pixels wide
+
+
+def title_of(report: Report) -> str:
+    return f"{report.site} {report.scope_name} 工作{report.period.kind.zh}"
 
 
 def write_pdf(report: Report, path: Path) -> None:
-    title = f"{report.site} {report.scope_name} 工作{report.period.kind.zh}"
-    page = PdfPage(str(path), f"{title} · {report.period.label}")
+    footer = f"{title_of(report)} · {report.period.label}"
+    _draw(report, PdfPage(PdfSheets(str(path), footer), footer))
+
+
+def render_pages(report: Report, dpi: float = PREVIEW_DPI) -> list[QImage]:
+    """The report's pages as images, laid out exactly as `write_pdf` lays out the file."""
+    sheets = ImageSheets(dpi)
+    _draw(report, PdfPage(sheets, f"{title_of(report)} · {report.period.label}"))
+    return sheets.images
+
+
+def _draw(report: Report, page: PdfPage) -> None:
+    title = title_of(report)
     _cover(page, report, title)
     _charts(page, report)
     _ranking(page, report)
+    _work(page, report)
     _tickets(page, "超期工单 Overdue tickets", report.overdue)
     _tickets(page, "升级工单 Escalated tickets", report.escalated)
     _alarms(page, report)
@@ -118,6 +137,18 @@ def _ranking(page: PdfPage, report: Report) -> None:
         rows,
         (0.8, 2.6, 0.9, 1, 1, 1, 1.2, 0.9),
     )
+
+
+def _work(page: PdfPage, report: Report) -> None:
+    """The grid work of the period, when the office recorded any (visits, meetings, volunteers, votes)."""
+    work = report.work
+    if work is None:
+        return
+    page.text("网格工作 Grid work", 13, bold=True)
+    rows = [(f"{zh} {en}", f"{getattr(work, key):g}") for key, zh, en in WORK_ROWS]
+    page.table(("项目", "本期"), rows, (3.2, 1.3), points=9.5)
+    if work.volunteer_hours_note:
+        page.text(work.volunteer_hours_note, 8.5)
 
 
 def _tickets(page: PdfPage, title: str, tickets: TicketList) -> None:
