@@ -122,7 +122,9 @@ class ReportExportDialog(QDialog):
         self.scroll.setWidget(holder)
         self.scroll.setStyleSheet("#reportPages { background: #8a8f96; }")
         self.as_pdf = QCheckBox(tr("PDF"), objectName="reportAsPdf", checked=True)
-        self.as_xlsx = QCheckBox(tr("Excel 表格（.xlsx，含图表数据）"), objectName="reportAsXlsx", checked=True)
+        self.as_xlsx = QCheckBox(
+            tr("Excel 表格（.xlsx，含图表数据）"), objectName="reportAsXlsx", checked=True
+        )
         self.save = QPushButton(tr("保存…"), objectName="reportSave", enabled=False)
         close = QPushButton(tr("关闭"))
         buttons = QHBoxLayout()
@@ -185,12 +187,16 @@ class ReportExportDialog(QDialog):
         for number, image in enumerate(images, 1):
             page = QLabel(objectName=f"reportPage{number}")
             page.setPixmap(
-                QPixmap.fromImage(image).scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+                QPixmap.fromImage(image).scaledToWidth(
+                    PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
+                )
             )
             page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.pages.addWidget(page)
         self.report, self.previewed = report, wanted
-        self._busy(False, tr("共 {n} 页。所见即所存：保存的文件与预览相同。").replace("{n}", str(len(images))))
+        self._busy(
+            False, tr("共 {n} 页。所见即所存：保存的文件与预览相同。").replace("{n}", str(len(images)))
+        )
 
     def _clear_pages(self) -> None:
         while self.pages.count():
