@@ -156,7 +156,10 @@ class SiteRuntime:
 
     def _make_scheduler(self) -> SiteScheduler:
         return SiteScheduler(
-            self.site.db, interval_s=self.options.sweep_every_s, jobs=(*ALARM_JOBS, *REPORT_JOBS), site=self.site
+            self.site.db,
+            interval_s=self.options.sweep_every_s,
+            jobs=(*ALARM_JOBS, *REPORT_JOBS),
+            site=self.site,
         )
 
     def _tick(self, leading: bool) -> None:

@@ -46,9 +46,15 @@ def utc(text: str) -> datetime:
 
 def test_a_period_is_due_once_it_ended_and_the_next_days_time_passed():
     seven = time(7, 0)
-    assert due_period(PeriodKind.MONTH, seven, local("2026-12-01T06:59")) == Period.of("month", date(2026, 10, 1))
-    assert due_period(PeriodKind.MONTH, seven, local("2026-12-01T07:00")) == Period.of("month", date(2026, 11, 1))
-    assert due_period(PeriodKind.MONTH, seven, local("2026-12-31T23:00")) == Period.of("month", date(2026, 11, 1))
+    assert due_period(PeriodKind.MONTH, seven, local("2026-12-01T06:59")) == Period.of(
+        "month", date(2026, 10, 1)
+    )
+    assert due_period(PeriodKind.MONTH, seven, local("2026-12-01T07:00")) == Period.of(
+        "month", date(2026, 11, 1)
+    )
+    assert due_period(PeriodKind.MONTH, seven, local("2026-12-31T23:00")) == Period.of(
+        "month", date(2026, 11, 1)
+    )
     assert due_period(PeriodKind.DAY, seven, local("2026-12-08T06:00")).first == date(2026, 12, 6)
     assert due_period(PeriodKind.DAY, seven, local("2026-12-08T08:00")).first == date(2026, 12, 7)
     # a week runs Monday to Sunday: on Monday 2026-12-07 before seven the week before last is due
@@ -85,7 +91,9 @@ def audited(db) -> int:
 def test_reports_are_written_once_per_period_and_a_missed_one_is_caught_up_once(site_db, tmp_path):
     db, render, admin = site_db, FakeRender(), Seat(operator="测试")
     assert write_due_reports(db, utc("2026-12-01T08:00"), render) == []  # off on a new site
-    assert change_schedule(db, admin, enabled=True, periods=(PeriodKind.MONTH, PeriodKind.DAY), folder=str(tmp_path))
+    assert change_schedule(
+        db, admin, enabled=True, periods=(PeriodKind.MONTH, PeriodKind.DAY), folder=str(tmp_path)
+    )
 
     written = write_due_reports(db, utc("2026-12-01T06:30"), render)
     assert render.asked == [("day", "2026-11-29", None), ("month", "2026-10", None)]  # before seven

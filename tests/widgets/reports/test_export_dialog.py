@@ -75,4 +75,6 @@ def test_errors_are_told_in_the_users_words(languages):
     assert failure_text(ReportError("网格编码 X 不存在 unknown grid code")).startswith("无法生成该报告：")
     assert failure_text(FileNotFoundError(2, "No such file", "/x/y.pdf")).startswith("无法写入文件：")
     languages.switch("en")
-    assert failure_text(FileNotFoundError(2, "No such file", "/x/y.pdf")).startswith("Cannot write the file: ")
+    assert failure_text(FileNotFoundError(2, "No such file", "/x/y.pdf")).startswith(
+        "Cannot write the file: "
+    )
