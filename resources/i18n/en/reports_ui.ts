@@ -100,4 +100,49 @@
         <translation>Saved:</translation>
     </message>
 </context>
+<context>
+    <name>MapOverlay</name>
+    <message>
+        <source>按时效：按时办结率</source>
+        <translation>SLA: on-time closure rate</translation>
+    </message>
+    <message>
+        <source>按时效：超期次数</source>
+        <translation>SLA: overdue count</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>时效统计时段（按受理时间）</source>
+        <translation>SLA period (by time of receipt)</translation>
+    </message>
+</context>
+<context>
+    <name>MapSla</name>
+    <message>
+        <source>按时办结率</source>
+        <translation>On-time closure rate</translation>
+    </message>
+    <message>
+        <source>超期次数</source>
+        <translation>Overdue count</translation>
+    </message>
+    <message>
+        <source>本期无结案</source>
+        <translation>None closed in the period</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,50 @@
+"""Which colouring the map shows, the fill it gives each grid and the legend that explains it: counts
+of what is filed in each subtree (overlay.py, from the map's overlay read) or each grid's SLA for a
+period holding the site's today (sla_colouring.py, read from the roll-ups when chosen or when tickets
+change)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from app.site_clock import SiteClock
+from runtime.read.map import MapOverlay
+from runtime.read.reports import ReportReads
+from runtime.reports.periods import PeriodKind
+from widgets.map.overlay import Colouring, Colours, LegendEntry, coloured_counts, legend, overlay_colours
+from widgets.map.scene import MapScene
+from widgets.map.sla_colouring import SlaColours, overdue_legend, sla_colours
+
+
+class GridColouring:
+    def __init__(self, sla_reads: ReportReads | None, clock: SiteClock) -> None:
+        self.sla_reads = sla_reads
+        self.clock = clock
+        self.colouring = Colouring.NONE
+        self.sla_period = PeriodKind.MONTH
+        self.colours: Colours | None = None
+        self.sla: SlaColours | None = None
+
+    def read_sla(self, scene: MapScene) -> None:
+        """Each grid's SLA figures for the chosen period (when an SLA colouring is on)."""
+        if not self.colouring.is_sla or self.sla_reads is None:
+            self.sla = None
+            return
+        period, figures = self.sla_reads.grid_sla(self.sla_period, self.clock.today())
+        self.sla = sla_colours(scene, figures, self.colouring, period.label)
+
+    def fills(self, scene: MapScene, overlay: MapOverlay) -> dict[int, QColor]:
+        self.colours = None
+        if self.colouring.is_sla:
+            self.colours = self.sla.colours if self.sla is not None else None
+        elif self.colouring != Colouring.NONE:
+            self.colours = overlay_colours(scene, coloured_counts(overlay, self.colouring))
+        return self.colours.fills if self.colours is not None else {}
+
+    def legend(self, level: int) -> tuple[str, list[LegendEntry]]:
+        """The legend's title and classes; the count classes are those of `level`, the one in view."""
+        if self.colours is None:
+            return "", []
+        if self.colouring.is_sla and self.sla is not None:
+            return self.sla.title, self.sla.entries or overdue_legend(self.sla, level)
+        return self.colouring.label(), legend(self.colours.breaks_by_level.get(level, [1, 2, 3, 4]))
