@@ -1,6 +1,7 @@
 """The statistics panel (统计): the site's size at a glance, counted from the store, the grid's own
 work this month (in the site's time zone: visits, findings, tickets solved, meetings, votes,
-volunteering), and below them the ticket trends (`widgets/stats_charts.py`)."""
+volunteering), and below them the ticket trends (`widgets/stats_charts.py`) and the SLA heat table of
+the sub-grids (`widgets/sla_heat.py`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from runtime.read.work import WorkStats
 from runtime.types import Tag
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
+from widgets.sla_heat import SlaHeatTable
 from widgets.stats_charts import TrendCharts
 
 REFRESH_DELAY_MS = 2000  # changes come in bursts (an import, the demo build): count once after them
@@ -114,6 +116,8 @@ class StatsPanel(QScrollArea):
         self._jobs = Jobs(self)
         self.charts = TrendCharts(context.reads.trends, self._jobs)
         column.addWidget(self.charts, 1)
+        self.sla_heat = SlaHeatTable(context.reads.reports, self._jobs)
+        column.addWidget(self.sla_heat)
         self.setWidget(content)
         self.tiles: list[StatTile] = []
         self._per_row = 0
@@ -127,6 +131,7 @@ class StatsPanel(QScrollArea):
     def refresh(self) -> None:
         if self._refreshed_once:
             self.charts.reload()
+            self.sla_heat.reload()
         self._refreshed_once = True
         work = self._context.reads.work
         month = work.stats(None, *month_so_far(work.zone()))

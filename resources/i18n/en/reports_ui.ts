@@ -145,4 +145,31 @@
         <translation>None closed in the period</translation>
     </message>
 </context>
+<context>
+    <name>SlaHeat</name>
+    <message>
+        <source>按时办结率</source>
+        <translation>On-time closure rate</translation>
+    </message>
+    <message>
+        <source>超期次数</source>
+        <translation>Overdue count</translation>
+    </message>
+    <message>
+        <source>时效热力表（近8周）</source>
+        <translation>SLA heat table (last 8 weeks)</translation>
+    </message>
+    <message>
+        <source>各街道</source>
+        <translation>The streets</translation>
+    </message>
+    <message>
+        <source>的下级</source>
+        <translation>: its sub-grids</translation>
+    </message>
+    <message>
+        <source>受理 {r} · 超期 {o} · 按时办结 {t}/{h}</source>
+        <translation>Received {r} · overdue {o} · closed on time {t}/{h}</translation>
+    </message>
+</context>
 </TS>
