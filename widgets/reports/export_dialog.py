@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -105,11 +104,17 @@ class ReportExportDialog(QDialog):
         self.day = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="reportDate")
         self.grid = QComboBox(objectName="reportGrid")
         self.period_label = QLabel(objectName="reportPeriod")
-        form = QFormLayout()
-        form.addRow(tr("报告类型"), self.kind)
-        form.addRow(tr("日期（报告期内任一天）"), self.day)
-        form.addRow(tr("网格范围"), self.grid)
-        form.addRow(tr("报告期"), self.period_label)
+        self.grid.setMinimumContentsLength(16)
+        form = QHBoxLayout()  # one row: the pages get the height
+        for label, widget in (
+            (tr("报告类型"), self.kind),
+            (tr("日期（报告期内任一天）"), self.day),
+            (tr("网格范围"), self.grid),
+        ):
+            form.addWidget(QLabel(label))
+            form.addWidget(widget)
+        form.addSpacing(12)
+        form.addWidget(self.period_label, 1)
         self.progress = QProgressBar(objectName="reportProgress", textVisible=False)
         self.progress.setRange(0, 0)  # busy: the build has no steps to count
         self.status = QLabel(objectName="reportStatus", wordWrap=True)

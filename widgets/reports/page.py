@@ -143,6 +143,10 @@ class PdfPage:
     def gap(self, mm: float) -> None:
         self.y += mm * self.mm
 
+    def table_height(self, rows: int, points: float = 8.5) -> float:
+        """How tall a table of `rows` rows and its header is (to keep a short table on one page)."""
+        return (rows + 1) * points * 2.1 / 72 * RESOLUTION
+
     def table(
         self,
         headers: Sequence[str],

@@ -1,5 +1,6 @@
-"""The work report as a PDF (QPdfWriter): cover with the KPIs against the previous period, the daily
-charts, the ranking of the sub-grids, the overdue and escalated tickets, the alarms and their handling."""
+"""The work report as a PDF (QPdfWriter), or as page images for the export dialog's preview: cover with
+the KPIs against the previous period and the grid work (when recorded), the daily charts, the ranking of
+the sub-grids, the overdue and escalated tickets, the alarms and their handling."""
 
 from __future__ import annotations
 
@@ -35,9 +36,9 @@ def render_pages(report: Report, dpi: float = PREVIEW_DPI) -> list[QImage]:
 def _draw(report: Report, page: PdfPage) -> None:
     title = title_of(report)
     _cover(page, report, title)
+    _work(page, report)  # on the cover, under the KPIs: the month's work at a glance
     _charts(page, report)
     _ranking(page, report)
-    _work(page, report)
     _tickets(page, "超期工单 Overdue tickets", report.overdue)
     _tickets(page, "升级工单 Escalated tickets", report.escalated)
     _alarms(page, report)
@@ -60,7 +61,7 @@ def _change(line: KpiLine) -> str:
 
 
 def _cover(page: PdfPage, report: Report, title: str) -> None:
-    page.gap(25)
+    page.gap(14)
     page.text(title, 22, bold=True, align=Qt.AlignHCenter, gap_mm=6)
     page.text(f"报告期：{report.period.label}", 13, align=Qt.AlignHCenter)
     page.text(
@@ -140,13 +141,19 @@ def _ranking(page: PdfPage, report: Report) -> None:
 
 
 def _work(page: PdfPage, report: Report) -> None:
-    """The grid work of the period, when the office recorded any (visits, meetings, volunteers, votes)."""
+    """The grid work of the period, when the office recorded any (visits, meetings, volunteers, votes),
+    in two columns kept on one page."""
     work = report.work
     if work is None:
         return
+    cells = [(f"{zh} {en}", f"{getattr(work, key):g}") for key, zh, en in WORK_ROWS]
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:] + [("", "")] * (2 * half - len(cells))
+    rows = [(*a, *b) for a, b in zip(left, right, strict=True)]
+    page.gap(4)
+    page.room(14 * page.mm + page.table_height(len(rows), 9))
     page.text("网格工作 Grid work", 13, bold=True)
-    rows = [(f"{zh} {en}", f"{getattr(work, key):g}") for key, zh, en in WORK_ROWS]
-    page.table(("项目", "本期"), rows, (3.2, 1.3), points=9.5)
+    page.table(("项目", "本期", "项目", "本期"), rows, (2.5, 0.8, 2.5, 0.8), points=9)
     if work.volunteer_hours_note:
         page.text(work.volunteer_hours_note, 8.5)
 
