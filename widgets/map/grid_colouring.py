@@ -13,7 +13,7 @@ from runtime.read.reports import ReportReads
 from runtime.reports.periods import PeriodKind
 from widgets.map.overlay import Colouring, Colours, LegendEntry, coloured_counts, legend, overlay_colours
 from widgets.map.scene import MapScene
-from widgets.map.sla_colouring import SlaColours, overdue_legend, sla_colours
+from widgets.map.sla_colouring import SlaColours, overdue_legend, sla_colours, sla_line
 
 
 class GridColouring:
@@ -48,3 +48,9 @@ class GridColouring:
         if self.colouring.is_sla and self.sla is not None:
             return self.sla.title, self.sla.entries or overdue_legend(self.sla, level)
         return self.colouring.label(), legend(self.colours.breaks_by_level.get(level, [1, 2, 3, 4]))
+
+    def tooltip_line(self, grid_id: int, level: int) -> str:
+        """The grid's SLA for the tooltip while an SLA colouring is on ("" otherwise, or for a micro grid)."""
+        if not self.colouring.is_sla or self.sla is None or level > 3:
+            return ""
+        return sla_line(self.sla.figures.get(grid_id))

@@ -283,10 +283,12 @@ class MapPanel(QWidget):
         who = f"{escape(leader.name)} {escape(leader.phone or '')}" if leader else self.tr("空缺")
         overdue = self._totals_overdue.get(grid_id, 0)
         overdue_text = f"<span style='color:#ef5350'>{overdue}</span>" if overdue else "0"
+        sla = self.paint.tooltip_line(grid_id, grid.level)
         return (
             f"<b>{escape(grid.name)}</b> <span style='color:#8fa3bf'>{escape(grid.code)}</span><br>"
             f"{self.tr('网格长')}：{who}<br>"
             f"{self.tr('未办结工单')} {self._totals_open.get(grid_id, 0)} · {self.tr('超期')} {overdue_text}"
+            + (f"<br>{escape(sla)}" if sla else "")
         )
 
     # --- switches -----------------------------------------------------------------------------

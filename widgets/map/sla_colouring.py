@@ -38,6 +38,21 @@ class SlaColours:
     colours: Colours
     title: str
     entries: list[LegendEntry]
+    figures: dict[int, GridSla]  # by grid id, for the tooltip
+
+
+def sla_line(sla: GridSla | None) -> str:
+    """A grid's SLA in the map's tooltip."""
+    if sla is None:
+        return tr("本期无工单")
+    rate = "—" if sla.on_time_rate is None else f"{sla.on_time_rate * 100:.1f}%"
+    return (
+        tr("按时办结率 {rate}（{t}/{h}）· 超期 {o} 次")
+        .replace("{rate}", rate)
+        .replace("{t}", str(sla.on_time))
+        .replace("{h}", str(sla.handled))
+        .replace("{o}", str(sla.overdue))
+    )
 
 
 def rate_colour(rate: float | None) -> QColor:
@@ -68,7 +83,7 @@ def sla_colours(
             if grid_id not in fills and grid.level <= 3:
                 fills[grid_id] = NO_FIGURE  # nothing received in the period
         title = tr("按时办结率") + f" · {period_label}"
-        return SlaColours(Colours(fills, {}, {}), title, rate_legend())
+        return SlaColours(Colours(fills, {}, {}), title, rate_legend(), values)
     counts = {grid_id: sla.overdue for grid_id, sla in values.items()}
     by_level: dict[int, list[int]] = {}
     for grid_id, grid in scene.grids.items():
@@ -81,7 +96,7 @@ def sla_colours(
         if grid.level <= 3
     }
     title = tr("超期次数") + f" · {period_label}"
-    return SlaColours(Colours(fills, breaks, counts), title, [])
+    return SlaColours(Colours(fills, breaks, counts), title, [], values)
 
 
 def overdue_legend(colours: SlaColours, level: int) -> list[LegendEntry]:

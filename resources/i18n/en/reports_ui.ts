@@ -144,6 +144,14 @@
         <source>本期无结案</source>
         <translation>None closed in the period</translation>
     </message>
+    <message>
+        <source>本期无工单</source>
+        <translation>No tickets in the period</translation>
+    </message>
+    <message>
+        <source>按时办结率 {rate}（{t}/{h}）· 超期 {o} 次</source>
+        <translation>On time {rate} ({t}/{h}) · overdue {o} times</translation>
+    </message>
 </context>
 <context>
     <name>SlaHeat</name>

@@ -52,6 +52,8 @@ def test_the_map_colours_grids_by_their_sla_with_a_legend(qtbot, sqlite_db):
     assert fills[codes["G3"]] == NO_FIGURE  # nothing received in November
     assert panel.legend.isVisible() and panel.legend.title == "按时办结率 · 2026年11月"
     assert [e.text for e in panel.legend.entries][0] == "≥ 95%"
+    assert "按时办结率 100.0%（1/1）· 超期" in panel.tooltip(codes["G1"])
+    assert "本期无工单" in panel.tooltip(codes["G3"])
 
     panel.set_colouring(Colouring.SLA_OVERDUE)
     fills = panel.canvas.content.fills

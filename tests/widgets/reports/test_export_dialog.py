@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from app.store import Database
 from runtime.reports.data import ReportError
 from tests.app.tickets.conftest import IN_G1, IN_G2, build_site, make_desk, open_ticket
+from tests.widgets.accounts.test_accounts_gui import accounts, open_window  # noqa: F401 (fixtures)
 from widgets.reports.export_dialog import ReportExportDialog, failure_text
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
@@ -78,3 +79,13 @@ def test_errors_are_told_in_the_users_words(languages):
     assert failure_text(FileNotFoundError(2, "No such file", "/x/y.pdf")).startswith(
         "Cannot write the file: "
     )
+
+
+def test_the_file_menu_offers_the_report_to_an_operator(open_window):  # noqa: F811 (the fixture)
+    window = open_window("小王")  # an operator: a report holds no personal data (view_site)
+    action = window.menus.builder.actions["file.export_report"]
+    assert action.isEnabled() and action.text() == "导出报告…"
+    assert action in window.menus.builder.menu("file").actions()
+    dialog = window.menus.open_report_export()
+    assert isinstance(dialog, ReportExportDialog) and dialog.isVisible()
+    dialog.close()
