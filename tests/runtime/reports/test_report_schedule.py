@@ -183,3 +183,14 @@ def test_report_schedule_shows_and_sets_it(sqlite_db, tmp_path, cli_user):
     refused = run("--at", "25:00")
     assert refused.returncode != 0 and "时间格式错误" in refused.stderr
     assert json.loads(run("--json").stdout)["at"] == "06:30"
+
+
+def test_the_sites_scheduler_holds_the_report_job(sqlite_db):
+    from app.context import SiteContext
+    from runtime.reports.schedule import JOB_ID, run_scheduled_reports
+    from runtime.site import RuntimeOptions, SiteRuntime
+
+    runtime = SiteRuntime(SiteContext(sqlite_db), RuntimeOptions(sensors=False))
+    job = next(job for job in runtime._make_scheduler().jobs if job.id == JOB_ID)
+    assert job.func == "runtime.reports.schedule:run_scheduled_reports" and job.seconds == 300
+    assert run_scheduled_reports(sqlite_db.url) == []  # by its URL alone, as the store calls it; off
