@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -96,7 +96,6 @@ class ReportExportDialog(QDialog):
     # ---- layout ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.setWindowTitle(tr("导出报告"))
         self.kind = QComboBox(objectName="reportKind")
         for kind, name in kind_names().items():
             self.kind.addItem(name, kind.value)
@@ -106,12 +105,9 @@ class ReportExportDialog(QDialog):
         self.period_label = QLabel(objectName="reportPeriod")
         self.grid.setMinimumContentsLength(16)
         form = QHBoxLayout()  # one row: the pages get the height
-        for label, widget in (
-            (tr("报告类型"), self.kind),
-            (tr("日期（报告期内任一天）"), self.day),
-            (tr("网格范围"), self.grid),
-        ):
-            form.addWidget(QLabel(label))
+        self.labels = [QLabel() for _ in range(3)]
+        for label, widget in zip(self.labels, (self.kind, self.day, self.grid), strict=True):
+            form.addWidget(label)
             form.addWidget(widget)
         form.addSpacing(12)
         form.addWidget(self.period_label, 1)
@@ -126,12 +122,10 @@ class ReportExportDialog(QDialog):
         self.scroll = QScrollArea(widgetResizable=True, objectName="reportPreview")
         self.scroll.setWidget(holder)
         self.scroll.setStyleSheet("#reportPages { background: #8a8f96; }")
-        self.as_pdf = QCheckBox(tr("PDF"), objectName="reportAsPdf", checked=True)
-        self.as_xlsx = QCheckBox(
-            tr("Excel 表格（.xlsx，含图表数据）"), objectName="reportAsXlsx", checked=True
-        )
-        self.save = QPushButton(tr("保存…"), objectName="reportSave", enabled=False)
-        close = QPushButton(tr("关闭"))
+        self.as_pdf = QCheckBox("PDF", objectName="reportAsPdf", checked=True)
+        self.as_xlsx = QCheckBox(objectName="reportAsXlsx", checked=True)
+        self.save = QPushButton(objectName="reportSave", enabled=False)
+        self.close_button = close = QPushButton()
         buttons = QHBoxLayout()
         for widget in (self.as_pdf, self.as_xlsx):
             buttons.addWidget(widget)
@@ -151,6 +145,26 @@ class ReportExportDialog(QDialog):
         self.as_xlsx.toggled.connect(self._offer_save)
         self.save.clicked.connect(self.ask_save)
         close.clicked.connect(self.reject)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("导出报告"))
+        for label, text in zip(
+            self.labels, (tr("报告类型"), tr("日期（报告期内任一天）"), tr("网格范围")), strict=True
+        ):
+            label.setText(text)
+        for index, name in enumerate(kind_names().values()):
+            self.kind.setItemText(index, name)
+        if self.grid.count():
+            self.grid.setItemText(0, tr("全域（全部网格）"))
+        self.as_xlsx.setText(tr("Excel 表格（.xlsx，含图表数据）"))
+        self.save.setText(tr("保存…"))
+        self.close_button.setText(tr("关闭"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _fill_choices(self) -> None:
         """The site's today and the grids of levels 1–3 (a quick read: the dialog opens on them)."""

@@ -52,10 +52,6 @@
         <translation>Period</translation>
     </message>
     <message>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
         <source>Excel 表格（.xlsx，含图表数据）</source>
         <translation>Excel workbook (.xlsx, with the charts' data)</translation>
     </message>

@@ -89,3 +89,16 @@ def test_the_file_menu_offers_the_report_to_an_operator(open_window):  # noqa: F
     dialog = window.menus.open_report_export()
     assert isinstance(dialog, ReportExportDialog) and dialog.isVisible()
     dialog.close()
+
+
+def test_the_dialog_speaks_english_after_a_switch(qtbot, report_context, languages):
+    dialog = ReportExportDialog(report_context.reads.reports)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    dialog.show()
+    languages.switch("en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Export report")  # LanguageChange comes as an event
+    assert dialog.save.text() == "Save…"
+    assert (
+        dialog.kind.currentText() == "Monthly report" and dialog.grid.itemText(0) == "Whole site (every grid)"
+    )
