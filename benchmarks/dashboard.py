@@ -34,6 +34,7 @@ from app.store import Database  # noqa: E402
 PG_ADMIN_URL = os.environ.get("GCC_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 FIRST, LAST = date(2025, 12, 1), date(2026, 11, 30)  # the last year of the store, site-local days
 TARGET_MS, MOONSHOT_MS = 200, 50
+REPORT_TARGET_MS = 5000  # the monthly PDF report of the district, its data read and its pages drawn
 RUNS = 5
 
 # The naive way: group the raw rows by their Beijing-time day (UTC+8, the site's zone) at every read.
@@ -100,7 +101,8 @@ def rollup_series(db: Database, grid_id: int | None) -> tuple[dict, dict]:
 
 def report_figures(db: Database, backend: str) -> list[dict]:
     """The monthly 工作报告 of the whole district for the store's last month: its data (KPIs of the month
-    and the one before over the raw tickets, series, lists), then the PDF and the .xlsx."""
+    and the one before over the raw tickets, series, lists, grid work), then the PDF and the .xlsx; the
+    target (≤ 5 s) is for the data and the PDF together, what `report --pdf` waits for."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -125,6 +127,13 @@ def report_figures(db: Database, backend: str) -> list[dict]:
     return [
         figure(f"{name}, data", data_ms, "ms"),
         figure(f"{name}, PDF", pdf_ms, "ms"),
+        figure(
+            f"{name}, data + PDF",
+            data_ms + pdf_ms,
+            "ms",
+            REPORT_TARGET_MS,
+            data_ms + pdf_ms <= REPORT_TARGET_MS,
+        ),
         figure(f"{name}, .xlsx", xlsx_ms, "ms"),
     ]
 

@@ -20,6 +20,7 @@ from runtime.read.health import HealthReads
 from runtime.read.household import Households
 from runtime.read.map import MapReads
 from runtime.read.pairing import PairingReads
+from runtime.read.reports import ReportReads
 from runtime.read.sensors import SensorCatalogue
 from runtime.read.stats import SiteStats
 from runtime.read.tickets import TicketReads
@@ -67,6 +68,11 @@ class ReadModels:
         """The statistics panel's alarm and device charts: alarms per day by kind with acknowledgement
         times, the list behind a day, camera availability and the sensors' health."""
         return HealthReads(self.site)
+
+    @cached_property
+    def reports(self) -> ReportReads:
+        """Work reports (文件 → 导出报告) and each grid's SLA figures for the map's colouring."""
+        return ReportReads(self.site)
 
     @cached_property
     def tickets(self) -> TicketReads:

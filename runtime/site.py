@@ -3,8 +3,8 @@ window hosts in-process (the same code path).
 
 - the change hub (the site context's) and its relay to every other process of the site (PostgreSQL
   NOTIFY, or a SQLite file's change log);
-- the site's lead (`Leadership`): the scheduler with the ticket sweep and the alarm checks, and the
-  dongles pinned to no computer, run by one process per site;
+- the site's lead (`Leadership`): the scheduler with the ticket sweep, the alarm checks and the
+  scheduled reports (`runtime/reports/schedule.py`), and the dongles pinned to no computer, run by one process per site;
 - this computer's own dongles (one reader each, `SensorStation`), their states announced on the hub;
 - the alarm service with the alarm→ticket mapping, and the AI→alarm policy;
 - the cameras' pre-event buffers (`packets`, filled by the capture workers this process runs) and the
@@ -37,6 +37,7 @@ from runtime.clips import ClipRecorder
 from runtime.device_health import CameraWatch, SensorHealth
 from runtime.leadership import CLAIM_EVERY_S, STANDBY_GRACE_S, Duties, Leadership
 from runtime.reads import ReadModels
+from runtime.reports.schedule import REPORT_JOBS
 from video.clip_writer import ClipWindow
 from video.prebuffer import PacketPool
 
@@ -174,7 +175,10 @@ class SiteRuntime:
 
     def _make_scheduler(self) -> SiteScheduler:
         return SiteScheduler(
-            self.site.db, interval_s=self.options.sweep_every_s, jobs=ALARM_JOBS, site=self.site
+            self.site.db,
+            interval_s=self.options.sweep_every_s,
+            jobs=(*ALARM_JOBS, *REPORT_JOBS),
+            site=self.site,
         )
 
     def _tick(self, leading: bool) -> None:

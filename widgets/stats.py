@@ -1,7 +1,8 @@
 """The statistics panel (统计): the site's size at a glance, counted from the store, the grid's own
 work this month (in the site's time zone: visits, findings, tickets solved, meetings, votes,
-volunteering), and below them the ticket trends (`widgets/stats_charts.py`) and the alarm and device
-charts (`widgets/dashboard/health_charts.py`), both following the trends' period and grid filters."""
+volunteering), and below them the ticket trends (`widgets/stats_charts.py`), the alarm and device
+charts (`widgets/dashboard/health_charts.py`), both following the trends' period and grid filters, and
+the SLA heat table of the sub-grids (`widgets/sla_heat.py`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from runtime.types import Tag
 from widgets.dashboard.health_charts import HealthCharts
 from widgets.jobs import Jobs
 from widgets.shell_context import ShellContext
+from widgets.sla_heat import SlaHeatTable
 from widgets.stats_charts import TrendCharts
 
 REFRESH_DELAY_MS = 2000  # changes come in bursts (an import, the demo build): count once after them
@@ -118,6 +120,8 @@ class StatsPanel(QScrollArea):
         column.addWidget(self.charts, 1)
         self.health = HealthCharts(context.reads.health, self._jobs, self.charts, context.reads.clock)
         column.addWidget(self.health, 1)
+        self.sla_heat = SlaHeatTable(context.reads.reports, self._jobs)
+        column.addWidget(self.sla_heat)
         self.setWidget(content)
         self.tiles: list[StatTile] = []
         self._per_row = 0
@@ -132,6 +136,7 @@ class StatsPanel(QScrollArea):
         if self._refreshed_once:
             self.charts.reload()
             self.health.reload()
+            self.sla_heat.reload()
         self._refreshed_once = True
         work = self._context.reads.work
         month = work.stats(None, *month_so_far(work.zone()))

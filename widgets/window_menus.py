@@ -1,6 +1,7 @@
 """The main window's menus, filled through the MenuBuilder (widgets/menu_builder.py):
 
 文件  导入 ▸ 花名册… / 网格与楼栋… / 人员与职责…(站点工作簿); 导出 ▸ 花名册… / 站点工作簿… / 站点工作簿模板…;
+      导出报告…(日报/周报/月报, with a preview);
       备份… / 恢复…; 退出
 视图  one switch per panel, 转到 ▸ each panel (the rail's keys), 恢复默认布局, 全屏
 设置  网格与楼栋… / 人员与职责… / 工单分类与时限…, 摄像机…
@@ -20,6 +21,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from app.access.kiosk_pin import KioskPin
+from app.access.permissions import Permission
 from widgets.accounts.account_actions import AccountActions, offer_by_permission
 from widgets.audit_viewer import AuditLogActions
 from widgets.clips.recorder_dialog import RecorderPlaybackDialog
@@ -30,6 +32,7 @@ from widgets.i18n import LANGUAGES
 from widgets.kiosk import SetPinDialog
 from widgets.menu_builder import MenuBuilder
 from widgets.panels import Panel
+from widgets.reports.export_dialog import ReportExportDialog, export_entry_text
 from widgets.roster_files import RosterFileActions
 from widgets.settings.cameras import CameraSettingsDialog
 from widgets.settings.sensors import SensorSettingsDialog
@@ -96,6 +99,8 @@ class WindowMenus:
         exports.addAction(self.roster_files.export_action)
         exports.addAction(self.site_book.export_action)
         exports.addAction(self.site_book.template_action)
+        report = menus.add("file", "file.export_report", export_entry_text, self.open_report_export)
+        report.setEnabled(self.host.context.may(Permission.VIEW_SITE))  # a report holds no personal data
         menus.separator("file")
         self.site_backup.add_to(menus.menu("file"))
         menus.separator("file")
@@ -164,6 +169,9 @@ class WindowMenus:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_report_export(self) -> QWidget:
+        return self._open(ReportExportDialog(self.host.context.reads.reports, self.window))
 
     def open_camera_settings(self) -> QWidget:
         return self._open(CameraSettingsDialog(self.host.context, self.window))

@@ -1,6 +1,8 @@
 """Everything a 工作报告 shows, built from the store in one read: the KPIs of the period and the
 previous one (the very figures `tickets kpi --json` gives for the same bounds), the daily series from
-the roll-ups, the ranking of the sub-grids (考核), the overdue and escalated tickets and the alarms.
+the roll-ups, the ranking of the sub-grids (考核), the overdue and escalated tickets, the alarms and
+the grid work of the period (visits, meetings, volunteers, votes: `app.grid_work.work_stats`, the figures
+`work stats` prints) when the office recorded any.
 
 The result is plain frozen data: the PDF and .xlsx renderers only lay it out.
 """
@@ -16,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from alarms.models import ALARM_KIND_ZH
 from app.calendar import WorkCalendar
+from app.grid_work.work_stats import WorkStats, work_stats
 from app.rollups.days import days_between, site_zone
 from app.rollups.series import (
     AckTimes,
@@ -103,6 +106,7 @@ class Report:
     alarm_kinds: tuple[tuple[str, int, int], ...]  # (kind in words, raised, acknowledged)
     ack: AckTimes
     handling: AlarmHandling
+    work: WorkStats | None  # the grid work of the period; None when nothing was recorded
 
 
 def report_for(db: Database, kind: str, at: date | None, grid_code: str | None) -> Report:
@@ -152,7 +156,30 @@ def build_report(
         ),
         ack=ack_times(session, period.first, period.last, grid_id),
         handling=alarm_handling(session, _subtree(grids, grid_id), bounds),
+        work=_work(session, grid_code, bounds),
     )
+
+
+# The grid-work figures a report shows; a period where all are 0 has no grid work recorded.
+WORK_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("visits", "入户走访", "household visits"),
+    ("households_visited", "走访户数", "households visited"),
+    ("people_reached", "走访人次", "people reached"),
+    ("findings", "发现问题", "problems found"),
+    ("findings_ticketed", "转为工单", "turned into tickets"),
+    ("findings_solved", "已解决", "of those solved"),
+    ("meetings", "召开会议", "meetings held"),
+    ("volunteer_teams", "志愿队伍", "volunteer teams"),
+    ("volunteer_activities", "志愿活动", "volunteer activities"),
+    ("volunteer_hours", "志愿服务时长（小时）", "volunteer hours"),
+    ("votes_held", "完成表决", "votes held"),
+)
+
+
+def _work(session: Session, grid_code: str | None, bounds: tuple[datetime, datetime]) -> WorkStats | None:
+    stats = work_stats(session, grid_code, bounds[0], bounds[1])
+    recorded = any(getattr(stats, key) for key, _zh, _en in WORK_ROWS if key != "volunteer_teams")
+    return stats if recorded else None
 
 
 def _scope(grids: GridBook, code: str | None) -> int | None:

@@ -53,6 +53,20 @@ class Period:
         return self.first, self.last
 
     @property
+    def key(self) -> str:
+        """The period in a file name: 2026-11-02, 2026-W45 (ISO week) or 2026-11."""
+        if self.kind == PeriodKind.DAY:
+            return self.first.isoformat()
+        if self.kind == PeriodKind.WEEK:
+            year, week, _ = self.first.isocalendar()
+            return f"{year}-W{week:02d}"
+        return f"{self.first.year}-{self.first.month:02d}"
+
+    def file_stem(self, grid_code: str | None) -> str:
+        """A report's file name without its suffix: 工作月报_全域_2026-11, 工作周报_C1_2026-W45."""
+        return f"工作{self.kind.zh}_{grid_code or '全域'}_{self.key}"
+
+    @property
     def label(self) -> str:
         if self.kind == PeriodKind.DAY:
             return f"{self.first.year}年{self.first.month}月{self.first.day}日"

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.rollups.alarms import ACK_BUCKETS
-from runtime.reports.data import Report
+from runtime.reports.data import WORK_ROWS, Report
 from runtime.reports.lists import TicketList
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -36,6 +36,8 @@ def write_xlsx(report: Report, path: Path) -> None:
     _tickets(book.create_sheet("超期工单"), report.overdue)
     _tickets(book.create_sheet("升级工单"), report.escalated)
     _alarms(book.create_sheet("告警处置"), report)
+    if report.work is not None:
+        _work(book.create_sheet("网格工作"), report)
     book.save(path)
 
 
@@ -181,6 +183,15 @@ def _alarms(sheet: Worksheet, report: Report) -> None:
     ]
     _table(sheet, last + 3, ("告警处置 handling", "数值 value"), summary)
     sheet.column_dimensions["A"].width = 44
+
+
+def _work(sheet: Worksheet, report: Report) -> None:
+    work = report.work
+    rows = [(f"{zh} {en}", getattr(work, key)) for key, zh, en in WORK_ROWS]
+    last = _table(sheet, 1, ("网格工作 grid work", "本期 this period"), rows)
+    if work.volunteer_hours_note:
+        _put(sheet, last + 2, 1, work.volunteer_hours_note)
+    sheet.column_dimensions["A"].width = 40
 
 
 def _bound(seconds: float | None) -> float | str | None:

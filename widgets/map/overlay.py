@@ -25,6 +25,12 @@ class Colouring(StrEnum):
     OPEN_TICKETS = "open_tickets"
     OVERDUE_TICKETS = "overdue_tickets"
     ALARMS = "alarms"
+    SLA_ON_TIME = "sla_on_time"  # the period's on-time closure rate (widgets/map/sla_colouring.py)
+    SLA_OVERDUE = "sla_overdue"  # the period's overdue steps, from the roll-ups
+
+    @property
+    def is_sla(self) -> bool:
+        return self in (Colouring.SLA_ON_TIME, Colouring.SLA_OVERDUE)
 
     def label(self) -> str:
         return {
@@ -32,6 +38,8 @@ class Colouring(StrEnum):
             "open_tickets": QCoreApplication.translate("MapOverlay", "按未办结工单"),
             "overdue_tickets": QCoreApplication.translate("MapOverlay", "按超期工单"),
             "alarms": QCoreApplication.translate("MapOverlay", "按告警次数"),
+            "sla_on_time": QCoreApplication.translate("MapOverlay", "按时效：按时办结率"),
+            "sla_overdue": QCoreApplication.translate("MapOverlay", "按时效：超期次数"),
         }[self.value]
 
 

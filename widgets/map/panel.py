@@ -1,4 +1,6 @@
-"""The grid map panel: breadcrumb, search, overlay switches, the map itself and the side panel.
+"""The grid map panel: breadcrumb, search, the tool bar (widgets/map/tools.py), the map itself and the
+side panel (widgets/map/details_split.py). The grids are coloured by counts (overlay.py) or by each
+grid's SLA for a period (sla_colouring.py); the view exports as PNG or PDF (map_export.py).
 
 `create_panel(shell_context)` is the factory the shell's PANELS list uses. The panel asks the site's
 `MapReads` (runtime/read/map.py), listens for "ticket", "alarm" and "sensor" changes on the
@@ -8,56 +10,36 @@ Qt bridge and refreshes colours and markers within a moment, without reloading t
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QPointF, QRectF, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from app.events import Change, Topic
-from grid_map.mbtiles import CRS_GCJ02, CRS_WGS84, MBTiles, MBTilesError
+from grid_map.mbtiles import MBTiles, MBTilesError
 from runtime.read.map import Contact, MapOverlay, MapReads, Marker, MarkerKind
 from runtime.read.map_search import SearchHit
+from runtime.read.reports import ReportReads
 from widgets.map.breadcrumb import Breadcrumb
 from widgets.map.canvas import MapCanvas
 from widgets.map.details import GridDetails
+from widgets.map.details_split import DetailsSplit
+from widgets.map.grid_colouring import GridColouring
 from widgets.map.legend import Legend
-from widgets.map.overlay import Colouring, Colours, coloured_counts, legend, overlay_colours, subtree_totals
+from widgets.map.map_export import export_view
+from widgets.map.overlay import Colouring, subtree_totals
 from widgets.map.renderer import MapContent
 from widgets.map.scene import MapScene, lonlat_to_map
 from widgets.map.tiles import TileLayer
+from widgets.map.tools import ALARM_WINDOWS, MapTools
 from widgets.map.visit_coverage import VisitCoverage
 from widgets.plain_text import literal_html
 
 LIVE_TOPICS = frozenset({Topic.TICKET, Topic.ALARM, Topic.SENSOR})
 REFRESH_DELAY_MS = 250  # a burst of changes (a sweep escalating 40 tickets) costs one refresh
-ALARM_WINDOWS = (
-    (timedelta(hours=24), "近24小时"),
-    (timedelta(days=7), "近7天"),
-    (timedelta(days=30), "近30天"),
-)
 MIN_FLIGHT_EXTENT_M = 300.0  # flying to one building still shows the buildings around it
-SIDE_BY_SIDE_MIN_PX = 760  # narrower than this, the details go under the map instead of beside it
-DETAILS_WIDTH_PX = 290
-DETAILS_SHARE_BELOW = 0.3  # of the height, when the details sit under the map
 FONT_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -76,19 +58,28 @@ class MapPanel(QWidget):
     cameraActivated = Signal(int)  # open this camera's live view (the shell wires it to the wall)
     gridSelected = Signal(object)  # grid id or None
 
-    def __init__(self, reads: MapReads, bridge=None, parent: QWidget | None = None, coverage=None) -> None:
+    def __init__(
+        self,
+        reads: MapReads,
+        bridge=None,
+        parent: QWidget | None = None,
+        sla_reads: ReportReads | None = None,
+        coverage: VisitCoverage | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mapPanel")
         self.reads = reads
+        # the SLA colourings are offered when the panel can read them
+        # 走访覆盖 (widgets/map/visit_coverage.py) colours in place of the other colourings while it is on
+        self.coverage = coverage
+        self.paint = GridColouring(sla_reads, reads.clock, coverage)
         self.overlay = MapOverlay()
-        self.colouring = Colouring.NONE
         self.alarm_window = ALARM_WINDOWS[0][0]
         self.focus: int | None = None
         self.tile_layer: TileLayer | None = None
         self._totals_open: dict[int, int] = {}
         self._totals_overdue: dict[int, int] = {}
         self._leaders: Mapping[int, Contact] = {}
-        self._colours: Colours | None = None
 
         self.canvas = MapCanvas(map_font_family())
         self.details = GridDetails()
@@ -98,8 +89,10 @@ class MapPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(160)
         self.legend = Legend(self.canvas)
-        self.coverage: VisitCoverage | None = coverage  # 走访覆盖 (widgets/map/visit_coverage.py)
-        self._build_toolbar()
+        self.tools = MapTools([c for c in Colouring if sla_reads is not None or not c.is_sla])
+        if coverage is not None:
+            self.tools.add_layer_switch(coverage.switch, coverage.days)
+            coverage.changed.connect(self._apply_content)
         self._layout()
         self._connect()
         self._refresh_timer = QTimer(self)
@@ -112,67 +105,16 @@ class MapPanel(QWidget):
         self.reload()
 
     # --- building the panel -------------------------------------------------------------------
-    def _build_toolbar(self) -> None:
-        self.colouring_box = QComboBox()
-        for colouring in Colouring:
-            self.colouring_box.addItem(colouring.label(), colouring.value)
-        self.window_box = QComboBox()
-        for box in (self.colouring_box, self.window_box):  # "Last 24 hours" is longer than 近24小时
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for delta, _label in ALARM_WINDOWS:
-            self.window_box.addItem("", delta)
-        self.show_cameras = QCheckBox()
-        self.show_sensors = QCheckBox()
-        self.show_tickets = QCheckBox()
-        self.show_alarms = QCheckBox()
-        for box in (self.show_cameras, self.show_sensors, self.show_tickets, self.show_alarms):
-            box.setChecked(True)
-        self.basemap_button = QToolButton()
-        self.crs_box = QComboBox()
-        self.crs_box.addItem("WGS-84", CRS_WGS84)
-        self.crs_box.addItem("GCJ-02", CRS_GCJ02)
-        self.fit_button = QToolButton()
-        self.export_button = QToolButton()
-
     def _layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.breadcrumb, 1)
         top.addWidget(self.search_box)
-        # A tool bar folds what does not fit into its overflow menu, so the dock can be narrow.
-        tools = QToolBar()
-        tools.setObjectName("mapTools")
-        for widget in (self.colouring_box, self.window_box, self.show_cameras, self.show_sensors,
-                       self.show_tickets, self.show_alarms):  # fmt: skip
-            tools.addWidget(widget)
-        if self.coverage is not None:
-            tools.addWidget(self.coverage.switch)
-            tools.addWidget(self.coverage.days)
-            self.coverage.changed.connect(self._apply_content)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tools.addWidget(spacer)
-        for widget in (self.basemap_button, self.crs_box, self.fit_button, self.export_button):
-            tools.addWidget(widget)
-        # The details scroll on their own, so a long staff list never makes the whole dock scroll.
-        self.details_area = QScrollArea()
-        self.details_area.setObjectName("mapDetailsScroll")
-        self.details_area.setWidgetResizable(True)
-        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details_area.setWidget(self.details)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.canvas)
-        self.splitter.addWidget(self.details_area)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([900, DETAILS_WIDTH_PX])
-        self._user_split = False  # the operator moved the splitter: keep their sizes
-        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
+        self.splitter = DetailsSplit(self.canvas, self.details)
+        self.details_area = self.splitter.details_area
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(tools)
+        layout.addWidget(self.tools)
         layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
@@ -185,32 +127,20 @@ class MapPanel(QWidget):
         self.details.cameraChosen.connect(self.cameraActivated)
         self.breadcrumb.chosen.connect(self.go_up_to)
         self.search_box.returnPressed.connect(lambda: self.search(self.search_box.text()))
-        self.colouring_box.currentIndexChanged.connect(self._colouring_changed)
-        self.window_box.currentIndexChanged.connect(self._window_changed)
-        for box in (self.show_cameras, self.show_sensors, self.show_tickets, self.show_alarms):
+        tools = self.tools
+        tools.colouring_box.currentIndexChanged.connect(self._colouring_changed)
+        tools.sla_period_box.currentIndexChanged.connect(self._sla_period_changed)
+        tools.window_box.currentIndexChanged.connect(self._window_changed)
+        for box in tools.marker_boxes():
             box.toggled.connect(self._apply_content)
-        self.basemap_button.clicked.connect(self._choose_basemap)
-        self.crs_box.currentIndexChanged.connect(self._crs_changed)
-        self.fit_button.clicked.connect(lambda: self.go_up_to(None))
-        self.export_button.clicked.connect(self._choose_export)
+        tools.basemap_button.clicked.connect(self._choose_basemap)
+        tools.crs_box.currentIndexChanged.connect(self._crs_changed)
+        tools.fit_button.clicked.connect(lambda: self.go_up_to(None))
+        tools.export_button.clicked.connect(self._choose_export)
 
     def _retranslate(self) -> None:
         self.search_box.setPlaceholderText(self.tr("搜索网格编码/名称、地址、户主…"))
-        for index, colouring in enumerate(Colouring):
-            self.colouring_box.setItemText(index, colouring.label())
-        for index, (_delta, label) in enumerate(ALARM_WINDOWS):
-            self.window_box.setItemText(index, self.tr(label))
-        self.window_box.setToolTip(self.tr("告警统计时段"))
-        self.show_cameras.setText(self.tr("摄像头"))
-        self.show_sensors.setText(self.tr("传感器"))
-        self.show_tickets.setText(self.tr("工单"))
-        self.show_alarms.setText(self.tr("告警"))
-        self.basemap_button.setText(self.tr("底图…"))
-        self.basemap_button.setToolTip(self.tr("打开离线 MBTiles 底图"))
-        self.crs_box.setToolTip(self.tr("底图坐标系：国内图商瓦片多为 GCJ-02"))
-        self.fit_button.setText(self.tr("全图"))
-        self.export_button.setText(self.tr("导出…"))
-        self.export_button.setToolTip(self.tr("导出当前视图为 PNG 或 PDF"))
+        self.tools.retranslate()
 
     # --- data ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -228,37 +158,29 @@ class MapPanel(QWidget):
         self.overlay = self.reads.overlay(self.alarm_window)
         self._totals_open = subtree_totals(self.scene, self.overlay.open_tickets)
         self._totals_overdue = subtree_totals(self.scene, self.overlay.overdue_tickets)
+        self.paint.read_sla(self.scene)  # closing and escalating tickets move the period's SLA too
         self._apply_content()
         if self.canvas.selection is not None:
             self._show_details(self.canvas.selection)
 
     def _apply_content(self) -> None:
+        tools = self.tools
         shown = {
-            MarkerKind.CAMERA: self.show_cameras.isChecked(),
-            MarkerKind.CAMERA_AI: self.show_cameras.isChecked(),
-            MarkerKind.SENSOR: self.show_sensors.isChecked(),
-            MarkerKind.TICKET: self.show_tickets.isChecked(),
-            MarkerKind.TICKET_OVERDUE: self.show_tickets.isChecked(),
-            MarkerKind.ALARM: self.show_alarms.isChecked(),
+            MarkerKind.CAMERA: tools.show_cameras.isChecked(),
+            MarkerKind.CAMERA_AI: tools.show_cameras.isChecked(),
+            MarkerKind.SENSOR: tools.show_sensors.isChecked(),
+            MarkerKind.TICKET: tools.show_tickets.isChecked(),
+            MarkerKind.TICKET_OVERDUE: tools.show_tickets.isChecked(),
+            MarkerKind.ALARM: tools.show_alarms.isChecked(),
         }
         markers = [m for m in self.overlay.markers if shown[m.kind]]
-        self._colours = None
-        if self.coverage is not None and self.coverage.active:
-            self._colours = overlay_colours(self.scene, self.coverage.counts())
-        elif self.colouring != Colouring.NONE:
-            self._colours = overlay_colours(self.scene, coloured_counts(self.overlay, self.colouring))
-        fills = self._colours.fills if self._colours is not None else {}
+        fills = self.paint.fills(self.scene, self.overlay)
         self.canvas.set_content(MapContent(fills, markers, self.focus, self.tile_layer))
         self._update_legend()
 
     def _update_legend(self) -> None:
         """The legend shows the classes of the level the view is coloured at; it follows the zoom."""
-        if self._colours is None:
-            self.legend.set_entries("", [])
-        else:
-            breaks = self._colours.breaks_by_level.get(self._legend_level(), [1, 2, 3, 4])
-            title = self.coverage.label() if self.coverage is not None and self.coverage.active else None
-            self.legend.set_entries(title or self.colouring.label(), legend(breaks))
+        self.legend.set_entries(*self.paint.legend(self._legend_level()))
         self._place_legend()
 
     def _legend_level(self) -> int:
@@ -368,23 +290,32 @@ class MapPanel(QWidget):
         who = f"{escape(leader.name)} {escape(leader.phone or '')}" if leader else self.tr("空缺")
         overdue = self._totals_overdue.get(grid_id, 0)
         overdue_text = f"<span style='color:#ef5350'>{overdue}</span>" if overdue else "0"
+        sla = self.paint.tooltip_line(grid_id, grid.level)
         return (
             f"<b>{escape(grid.name)}</b> <span style='color:#8fa3bf'>{escape(grid.code)}</span><br>"
             f"{self.tr('网格长')}：{who}<br>"
             f"{self.tr('未办结工单')} {self._totals_open.get(grid_id, 0)} · {self.tr('超期')} {overdue_text}"
+            + (f"<br>{escape(sla)}" if sla else "")
         )
 
     # --- switches -----------------------------------------------------------------------------
     def _colouring_changed(self, index: int) -> None:
-        self.colouring = Colouring(self.colouring_box.itemData(index))
+        self.paint.colouring = Colouring(self.tools.colouring_box.itemData(index))
+        self.tools.show_sla_period(self.paint.colouring.is_sla)
+        self.paint.read_sla(self.scene)
+        self._apply_content()
+
+    def _sla_period_changed(self) -> None:
+        self.paint.sla_period = self.tools.sla_period()
+        self.paint.read_sla(self.scene)
         self._apply_content()
 
     def _window_changed(self, index: int) -> None:
-        self.alarm_window = self.window_box.itemData(index)
+        self.alarm_window = self.tools.window_box.itemData(index)
         self.refresh_overlay()
 
     def set_colouring(self, colouring: Colouring) -> None:
-        self.colouring_box.setCurrentIndex(list(Colouring).index(colouring))
+        self.tools.colouring_box.setCurrentIndex(self.tools.colouring_box.findData(colouring.value))
 
     def open_basemap(self, path: str | Path, crs: str | None = None) -> None:
         """Use an MBTiles file as the base map; `crs` overrides what its metadata says."""
@@ -392,9 +323,10 @@ class MapPanel(QWidget):
         if self.tile_layer is not None:
             self.tile_layer.close()
         self.tile_layer = TileLayer(tiles, crs)
-        self.crs_box.blockSignals(True)
-        self.crs_box.setCurrentIndex(self.crs_box.findData(self.tile_layer.crs))
-        self.crs_box.blockSignals(False)
+        crs_box = self.tools.crs_box
+        crs_box.blockSignals(True)
+        crs_box.setCurrentIndex(crs_box.findData(self.tile_layer.crs))
+        crs_box.blockSignals(False)
         self._apply_content()
 
     def _choose_basemap(self) -> None:
@@ -408,47 +340,14 @@ class MapPanel(QWidget):
 
     def _crs_changed(self, index: int) -> None:
         if self.tile_layer is not None:
-            self.tile_layer = TileLayer(self.tile_layer.tiles, self.crs_box.itemData(index))
+            self.tile_layer = TileLayer(self.tile_layer.tiles, self.tools.crs_box.itemData(index))
             self._apply_content()
 
     # --- export -------------------------------------------------------------------------------
     def export_view(self, path: str | Path) -> Path:
         """The current view as PNG (twice the screen's pixels) or PDF (A4 landscape, titled)."""
-        path = Path(path)
-        if path.suffix.lower() == ".pdf":
-            self._export_pdf(path)
-        else:
-            image = self.canvas.render_image(self.canvas.size() * 2)
-            if not image.save(str(path)):
-                raise OSError(f"无法写入图片 {path} (could not write the image)")
-        return path
-
-    def _export_pdf(self, path: Path) -> None:
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        writer.setResolution(150)
-        writer.setTitle(self.tr("网格地图"))
-        painter = QPainter(writer)
-        if not painter.isActive():
-            raise OSError(f"无法写入 PDF {path} (could not write the PDF)")
-        page = writer.pageLayout().paintRectPixels(writer.resolution())
         title = " › ".join(self.breadcrumb.names()) + f"    {self.reads.clock.now():%Y-%m-%d %H:%M %Z}"
-        font = QFont(map_font_family(), 12)
-        painter.setFont(font)
-        painter.drawText(QRectF(0, 0, page.width(), 40), Qt.AlignmentFlag.AlignVCenter, title)
-        painter.translate(0, 50)
-        map_height = page.height() - 50
-        aspect = self.canvas.height() / max(self.canvas.width(), 1)
-        size = QSize(page.width(), min(map_height, round(page.width() * aspect)))
-        painter.setClipRect(QRectF(0, 0, size.width(), size.height()))
-        self.canvas.render_into(painter, size)
-        painter.setClipping(False)
-        if self.legend.isVisible():
-            painter.translate(10, size.height() - self.legend.height() * 2 - 10)
-            painter.scale(2, 2)
-            self.legend.render(painter)
-        painter.end()
+        return export_view(self.canvas, self.legend, title, map_font_family(), path)
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -476,21 +375,8 @@ class MapPanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._arrange_for_width(event.size().width(), event.size().height())
+        self.splitter.arrange_for(event.size().width(), event.size().height())
         self._place_legend()
-
-    def _arrange_for_width(self, width: int, height: int) -> None:
-        """Details beside a wide map, under a narrow one: the map keeps most of the dock either way."""
-        orientation = Qt.Orientation.Horizontal if width >= SIDE_BY_SIDE_MIN_PX else Qt.Orientation.Vertical
-        if orientation == self.splitter.orientation() and self._user_split:
-            return
-        self.splitter.setOrientation(orientation)
-        if orientation == Qt.Orientation.Horizontal:
-            self.splitter.setSizes([max(width - DETAILS_WIDTH_PX, 1), DETAILS_WIDTH_PX])
-        else:
-            below = int(height * DETAILS_SHARE_BELOW)
-            self.splitter.setSizes([max(height - below, 1), below])
-        self._user_split = False
 
 
 def _around(centre: QPointF, extent: float) -> QRectF:
@@ -501,4 +387,4 @@ def create_panel(shell_context) -> QWidget:
     """The shell's factory: the map on the site's reads, live through the shell's Qt bridge."""
     bridge = shell_context.bridge
     coverage = VisitCoverage(shell_context.reads.visit_coverage.unvisited, bridge)
-    return MapPanel(shell_context.reads.map, bridge, coverage=coverage)
+    return MapPanel(shell_context.reads.map, bridge, sla_reads=shell_context.reads.reports, coverage=coverage)

@@ -1,21 +1,25 @@
 """`report`: the work report of a grid subtree for a day, week or month, as PDF and/or .xlsx.
 
 The data comes from the core (`runtime.reports`); only the PDF needs Qt, started offscreen when
-there is no display, so the command runs on a server too.
+there is no display, so the command runs on a server too. `report schedule` shows and sets the reports
+the site service writes by itself (`runtime/reports/schedule.py`).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import time
 from datetime import date
 from pathlib import Path
 
+from app.access.permissions import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from runtime.reports.data import ReportError, report_for
 from runtime.reports.periods import PeriodKind
+from runtime.reports.schedule import change_schedule, schedule_state
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,6 +36,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pdf", type=Path, default=None, help="write the report as PDF")
     parser.add_argument("--xlsx", type=Path, default=None, help="write the report as .xlsx")
     parser.set_defaults(handler=_report)
+    sub = parser.add_subparsers(dest="report_command", required=False)
+    schedule = sub.add_parser(
+        "schedule",
+        help="定时报告 show or set the reports the site service writes by itself (off on a new site)",
+    )
+    on_off = schedule.add_mutually_exclusive_group()
+    on_off.add_argument("--on", dest="enabled", action="store_true", default=None, help="write them")
+    on_off.add_argument("--off", dest="enabled", action="store_false", help="stop writing them")
+    schedule.add_argument(
+        "--periods", type=_periods, default=None, help="which reports, e.g. week,month (day, week, month)"
+    )
+    scope = schedule.add_mutually_exclusive_group()
+    scope.add_argument("--grid", dest="schedule_grid", default=None, help="网格编码 grid code of levels 1-3")
+    scope.add_argument("--whole-site", action="store_true", help="the whole site (the default)")
+    schedule.add_argument(
+        "--folder", default=None, help="absolute folder path; '' for reports/ in the data folder"
+    )
+    schedule.add_argument(
+        "--at", dest="time_of_day", default=None, help="time of day in the site's zone, HH:MM"
+    )
+    schedule.add_argument("--json", action="store_true")
+    schedule.set_defaults(handler=_schedule, permission=Permission.MANAGE_SITE)
 
 
 def _date(text: str) -> date:
@@ -39,6 +65,49 @@ def _date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期格式错误 bad date {text!r}: use YYYY-MM-DD") from None
+
+
+def _periods(text: str) -> tuple[PeriodKind, ...]:
+    try:
+        return tuple(PeriodKind(part.strip()) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"报告类型须为 day, week, month 之一 unknown report kind in {text!r}"
+        ) from None
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    changes = {
+        key: value
+        for key, value in (
+            ("enabled", args.enabled),
+            ("periods", args.periods),
+            ("grid", None if args.whole_site else args.schedule_grid),
+            ("folder", args.folder),
+            ("at", args.time_of_day),
+        )
+        if value is not None or (key == "grid" and args.whole_site)
+    }
+    db = open_database(args.db)
+    if changes:
+        try:
+            changed = change_schedule(db, args.seat, **changes)
+        except ReportError as error:
+            raise CommandError(str(error)) from None
+        print("已保存 saved" if changed else "未改变 unchanged")
+    state = schedule_state(db)
+    if args.json:
+        print(json.dumps(state, ensure_ascii=False, indent=2))
+        return 0
+    kinds = "、".join(PeriodKind(k).zh for k in state["periods"]) or "—"
+    print(f"定时报告 scheduled reports: {'开 on' if state['enabled'] else '关 off'}")
+    print(f"  报告 reports: {kinds}；范围 grid: {state['grid'] or '全域 whole site'}")
+    print(f"  时间 at: {state['at']} ({state['time_zone']})；文件夹 folder: {state['folder_path']}")
+    for kind, due in state["next_due"].items():
+        print(f"  {PeriodKind(kind).zh}本期报告 due: {due}")
+    for kind, record in state["last_written"].items():
+        print(f"  {PeriodKind(kind).zh}最近一份 last: {record['period']} → {', '.join(record['files'])}")
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""A flowing A4 page for QPdfWriter: text, tables and charts laid out top to bottom, a new page when
+"""A flowing A4 page for QPdfWriter (or the preview's images): text, tables and charts laid out top to bottom, a new page when
 the next block does not fit, the report's title and a page number at the foot of each page.
 
 Coordinates are the writer's device units (its resolution per inch); everything is drawn as vectors
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 # Droid Sans Fallback first: Qt writes the PDF's text map from the font's cmap, and Noto CJK maps many
 # ideographs' glyphs from the Kangxi radicals too (⼯ for 工), so its text copied or searched in a PDF
@@ -21,43 +21,99 @@ HEADER_BG = QColor("#1f4e79")
 ROW_ALT = QColor("#eef3f8")
 
 
-class PdfPage:
-    def __init__(self, path: str, footer: str) -> None:
+MARGIN_MM = 15
+A4_MM = (210.0, 297.0)
+
+
+class PdfSheets:
+    """The pages of a PDF file (QPdfWriter), drawn in RESOLUTION units per inch inside the margins."""
+
+    def __init__(self, path: str, title: str) -> None:
         self.writer = QPdfWriter(path)
         self.writer.setResolution(RESOLUTION)
         self.writer.setPageLayout(
             QPageLayout(
                 QPageSize(QPageSize.A4),
                 QPageLayout.Portrait,
-                QMarginsF(15, 15, 15, 15),
+                QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                 QPageLayout.Millimeter,
             )
         )
-        self.writer.setTitle(footer)
+        self.writer.setTitle(title)
         self.writer.setCreator("网格指挥中心 Grid Command Centre")
         self.painter = QPainter(self.writer)
-        self.painter.setRenderHint(QPainter.Antialiasing)
         area = self.writer.pageLayout().paintRectPixels(RESOLUTION)
         self.width, self.height = float(area.width()), float(area.height())
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+
+    def close(self) -> None:
+        self.painter.end()
+
+
+class ImageSheets:
+    """The same pages as images (the export dialog's preview): each a whole white A4 sheet at `dpi`,
+    drawn in the PDF's units, so the preview is laid out, wrapped and paged exactly like the file.
+    Painting on a QImage is allowed off the GUI thread."""
+
+    def __init__(self, dpi: float) -> None:
+        self.dpi = dpi
+        self.images: list[QImage] = []
+        mm = RESOLUTION / 25.4
+        self.width = (A4_MM[0] - 2 * MARGIN_MM) * mm
+        self.height = (A4_MM[1] - 2 * MARGIN_MM) * mm
+        self.painter = QPainter()
+        self.new_page()
+
+    def new_page(self) -> None:
+        if self.painter.isActive():
+            self.painter.end()
+        image = QImage(
+            round(A4_MM[0] / 25.4 * self.dpi), round(A4_MM[1] / 25.4 * self.dpi), QImage.Format_RGB32
+        )
+        image.fill(QColor("white"))
+        dots_per_metre = round(RESOLUTION / 0.0254)  # fonts sized in points for the PDF's units
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        self.images.append(image)
+        self.painter.begin(image)
+        self.painter.scale(self.dpi / RESOLUTION, self.dpi / RESOLUTION)
+        self.painter.translate(MARGIN_MM * RESOLUTION / 25.4, MARGIN_MM * RESOLUTION / 25.4)
+
+    def close(self) -> None:
+        self.painter.end()
+
+
+class PdfPage:
+    """Flows the report's blocks down the pages of `sheets` (a PDF file or preview images)."""
+
+    def __init__(self, sheets: PdfSheets | ImageSheets, footer: str) -> None:
+        self.sheets = sheets
+        self.painter = sheets.painter
+        self.painter.setRenderHint(QPainter.Antialiasing)
+        self.width, self.height = sheets.width, sheets.height
         self.footer, self.page, self.y = footer, 1, 0.0
         self.mm = RESOLUTION / 25.4
 
-    def font(self, points: float, bold: bool = False) -> QFont:
+    def font(self, points: float) -> QFont:
+        """The report's font. Never bold: Droid Sans Fallback has no bold face, and the bold Qt
+        synthesises smears ideographs; headings stand out by size and colour instead."""
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(points)
-        font.setBold(bold)
         return font
 
     def finish(self) -> None:
         self._foot()
-        self.painter.end()
+        self.sheets.close()
 
     def room(self, height: float) -> None:
         """A new page unless `height` still fits on this one."""
         if self.y + height > self.height - 10 * self.mm:
             self._foot()
-            self.writer.newPage()
+            self.sheets.new_page()
+            self.painter.setRenderHint(QPainter.Antialiasing)
             self.page += 1
             self.y = 0.0
 
@@ -72,7 +128,8 @@ class PdfPage:
     def text(
         self, text: str, points: float = 10.5, bold: bool = False, gap_mm: float = 2.0, align=Qt.AlignLeft
     ) -> None:
-        self.painter.setFont(self.font(points, bold))
+        self.painter.setFont(self.font(points))
+        self.painter.setPen(HEADER_BG if bold else QColor("black"))
         bounds = self.painter.boundingRect(
             QRectF(0, 0, self.width, 10_000), int(align | Qt.TextWordWrap), text
         )
@@ -80,10 +137,15 @@ class PdfPage:
         self.painter.drawText(
             QRectF(0, self.y, self.width, bounds.height()), int(align | Qt.TextWordWrap), text
         )
+        self.painter.setPen(QColor("black"))
         self.y += bounds.height() + gap_mm * self.mm
 
     def gap(self, mm: float) -> None:
         self.y += mm * self.mm
+
+    def table_height(self, rows: int, points: float = 8.5) -> float:
+        """How tall a table of `rows` rows and its header is (to keep a short table on one page)."""
+        return (rows + 1) * points * 2.1 / 72 * RESOLUTION
 
     def table(
         self,
@@ -117,7 +179,7 @@ class PdfPage:
         painter, x = self.painter, 0.0
         if header or shade:
             painter.fillRect(QRectF(0, self.y, sum(widths), line), HEADER_BG if header else ROW_ALT)
-        painter.setFont(self.font(points, bold=header))
+        painter.setFont(self.font(points))
         painter.setPen(QColor("white") if header else QColor("black"))
         pad = 1.2 * self.mm
         for cell, width in zip(cells, widths, strict=True):

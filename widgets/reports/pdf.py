@@ -1,22 +1,42 @@
-"""The work report as a PDF (QPdfWriter): cover with the KPIs against the previous period, the daily
-charts, the ranking of the sub-grids, the overdue and escalated tickets, the alarms and their handling."""
+"""The work report as a PDF (QPdfWriter), or as page images for the export dialog's preview: cover with
+the KPIs against the previous period and the grid work (when recorded), the daily charts, the ranking of
+the sub-grids, the overdue and escalated tickets, the alarms and their handling."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
-from runtime.reports.data import KpiLine, Report
+from runtime.reports.data import WORK_ROWS, KpiLine, Report
 from runtime.reports.lists import TicketList
 from widgets.reports.charts import daily_chart
-from widgets.reports.page import PdfPage
+from widgets.reports.page import ImageSheets, PdfPage, PdfSheets
+
+PREVIEW_DPI = 110  # the export dialog's page images: an A4 page about 910 pixels wide
+
+
+def title_of(report: Report) -> str:
+    return f"{report.site} {report.scope_name} 工作{report.period.kind.zh}"
 
 
 def write_pdf(report: Report, path: Path) -> None:
-    title = f"{report.site} {report.scope_name} 工作{report.period.kind.zh}"
-    page = PdfPage(str(path), f"{title} · {report.period.label}")
+    footer = f"{title_of(report)} · {report.period.label}"
+    _draw(report, PdfPage(PdfSheets(str(path), footer), footer))
+
+
+def render_pages(report: Report, dpi: float = PREVIEW_DPI) -> list[QImage]:
+    """The report's pages as images, laid out exactly as `write_pdf` lays out the file."""
+    sheets = ImageSheets(dpi)
+    _draw(report, PdfPage(sheets, f"{title_of(report)} · {report.period.label}"))
+    return sheets.images
+
+
+def _draw(report: Report, page: PdfPage) -> None:
+    title = title_of(report)
     _cover(page, report, title)
+    _work(page, report)  # on the cover, under the KPIs: the month's work at a glance
     _charts(page, report)
     _ranking(page, report)
     _tickets(page, "超期工单 Overdue tickets", report.overdue)
@@ -41,7 +61,7 @@ def _change(line: KpiLine) -> str:
 
 
 def _cover(page: PdfPage, report: Report, title: str) -> None:
-    page.gap(25)
+    page.gap(14)
     page.text(title, 22, bold=True, align=Qt.AlignHCenter, gap_mm=6)
     page.text(f"报告期：{report.period.label}", 13, align=Qt.AlignHCenter)
     page.text(
@@ -118,6 +138,24 @@ def _ranking(page: PdfPage, report: Report) -> None:
         rows,
         (0.8, 2.6, 0.9, 1, 1, 1, 1.2, 0.9),
     )
+
+
+def _work(page: PdfPage, report: Report) -> None:
+    """The grid work of the period, when the office recorded any (visits, meetings, volunteers, votes),
+    in two columns kept on one page."""
+    work = report.work
+    if work is None:
+        return
+    cells = [(f"{zh} {en}", f"{getattr(work, key):g}") for key, zh, en in WORK_ROWS]
+    half = (len(cells) + 1) // 2
+    left, right = cells[:half], cells[half:] + [("", "")] * (2 * half - len(cells))
+    rows = [(*a, *b) for a, b in zip(left, right, strict=True)]
+    page.gap(4)
+    page.room(14 * page.mm + page.table_height(len(rows), 9))
+    page.text("网格工作 Grid work", 13, bold=True)
+    page.table(("项目", "本期", "项目", "本期"), rows, (2.5, 0.8, 2.5, 0.8), points=9)
+    if work.volunteer_hours_note:
+        page.text(work.volunteer_hours_note, 8.5)
 
 
 def _tickets(page: PdfPage, title: str, tickets: TicketList) -> None:

@@ -99,6 +99,16 @@ def test_the_monthly_report_holds_the_kpi_figures_and_nothing_personal(demo, tmp
     for sub in kpi["by_grid"]:
         assert sub["name"] in text  # the ranking names every sub-grid that had tickets
     assert not PHONE.search(text) and not ID_NUMBER.search(text)
+    # the grid work of the month is `work-stats`'s for the same days and grid (shown when any is recorded)
+    last_day = (date.fromisoformat(end[:10]) - timedelta(days=1)).isoformat()
+    work = json.loads(
+        run("work-stats", "--from", start[:10], "--to", last_day, "--grid", street, "--json", db=demo)
+    )
+    recorded = any(work[k] for k in ("visits", "meetings", "volunteer_activities", "votes_held", "findings"))
+    assert ("网格工作 Grid work" in text) == recorded
+    if recorded:
+        assert re.search(rf"入户走访 household visits\s+{work['visits']}\s", text)
+        assert re.search(rf"召开会议 meetings held\s+{work['meetings']}\s", text)
 
     book = load_workbook(xlsx)
     cover = book["封面与指标"]
@@ -106,6 +116,10 @@ def test_the_monthly_report_holds_the_kpi_figures_and_nothing_personal(demo, tmp
     assert figures["受理工单 tickets received"] == kpi["total"]
     assert figures["满意率 satisfaction rate"] == kpi["satisfaction_rate"]
     assert figures["升级工单 escalated tickets"] == kpi["escalated"]
+    if recorded:
+        sheet = {row[0]: row[1] for row in book["网格工作"].iter_rows(min_row=2, values_only=True)}
+        assert sheet["入户走访 household visits"] == work["visits"]
+        assert sheet["完成表决 votes held"] == work["votes_held"]
     daily = list(book["每日工单"].iter_rows(min_row=2, values_only=True))
     assert sum(row[1] for row in daily) == kpi["total"]  # received per day, from the roll-up
     for sheet in book.worksheets:

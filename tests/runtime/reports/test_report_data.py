@@ -62,6 +62,7 @@ def test_the_report_is_the_kpis_of_its_bounds_and_its_series_add_up(busy_site):
     assert {line.grid for line in report.overdue.lines} <= {"幸福小区", "阳光小区"}  # C1's compounds only
     assert [r.name for r in report.ranking] and {r.name for r in report.ranking} <= {"幸福小区", "阳光小区"}
     assert report.kpis[0].previous == 0  # nothing in October
+    assert report.work is None  # no visits, meetings, volunteering or votes recorded: no grid-work part
     assert date(2026, 11, 7) in report.rest_days and date(2026, 11, 9) not in report.rest_days
 
 

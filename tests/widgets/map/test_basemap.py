@@ -92,7 +92,7 @@ def test_the_panel_opens_a_base_map_and_keeps_its_crs(panel, tmp_path):
         tmp_path / "amap.mbtiles", _tiles_marking(gcj_lon, gcj_lat), name="gcj", crs=CRS_GCJ02
     )
     panel.open_basemap(path)
-    assert panel.crs_box.currentData() == CRS_GCJ02
+    assert panel.tools.crs_box.currentData() == CRS_GCJ02
     assert panel.canvas.content.basemap is panel.tile_layer
     centre = lonlat_to_map(*TRUE_POINT)
     panel.canvas.set_viewport(
@@ -101,6 +101,6 @@ def test_the_panel_opens_a_base_map_and_keeps_its_crs(panel, tmp_path):
     image = panel.canvas.grab().toImage()
     pixel = image.pixelColor(panel.canvas.viewport.to_screen(centre).toPoint())
     assert pixel.red() > pixel.blue()  # red mark under a translucent grid fill
-    panel.crs_box.setCurrentIndex(panel.crs_box.findData(CRS_WGS84))
+    panel.tools.crs_box.setCurrentIndex(panel.tools.crs_box.findData(CRS_WGS84))
     assert panel.tile_layer.crs == CRS_WGS84
     assert panel.canvas.content.basemap is panel.tile_layer

@@ -47,7 +47,7 @@ def test_the_district_fits_the_map_on_every_resize_until_the_operator_zooms(qtbo
     panel.resize(900, 700)
     qtbot.waitUntil(lambda: canvas.size().width() > 520)
     assert not canvas.fitting and canvas.viewport.scale == zoomed  # the operator's view stays
-    panel.fit_button.click()  # 全图: fitted again, and following the size again
+    panel.tools.fit_button.click()  # 全图: fitted again, and following the size again
     assert canvas.fitting and fills(canvas)
     panel.resize(1300, 800)
     qtbot.waitUntil(lambda: canvas.size().width() > 900)

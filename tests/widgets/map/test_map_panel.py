@@ -176,9 +176,9 @@ def test_alarms_blink_at_their_household_and_count_in_the_time_range(qtbot, pane
     panel.set_colouring(Colouring.ALARMS)
     street = district.ids[district.compound[:9]]
     assert panel.canvas.content.fills[street] == OVERLAY_RAMP[0]  # 1 alarm in the last 24 hours
-    panel.window_box.setCurrentIndex(1)  # the last 7 days: both
+    panel.tools.window_box.setCurrentIndex(1)  # the last 7 days: both
     assert panel.overlay.alarms[district.ids[district.compound]] == 1
-    panel.show_alarms.setChecked(False)
+    panel.tools.show_alarms.setChecked(False)
     assert not panel.canvas._blink.isActive()
 
 
@@ -219,7 +219,7 @@ def test_switching_to_english_retranslates_the_panel(qtbot, qapp, panel, distric
         languages.switch("en")
         qtbot.waitUntil(lambda: panel.search_box.placeholderText().startswith("Search"))
         assert panel.breadcrumb.names() == ["District"]
-        assert panel.colouring_box.itemText(1) == "By open tickets"
+        assert panel.tools.colouring_box.itemText(1) == "By open tickets"
         assert "Level 3 (compound)" in panel.details.heading.text()
         assert "Households" in panel.details.body.text()
     finally:
@@ -263,7 +263,7 @@ def test_ticket_pins_and_sensor_icons_sit_at_their_building(qtbot, panel, distri
     panel.canvas.repaint()
     drawn = {m.kind for m, _ in panel.canvas.visible_markers()}
     assert {MarkerKind.SENSOR, MarkerKind.TICKET_OVERDUE} <= drawn
-    panel.show_tickets.setChecked(False)
+    panel.tools.show_tickets.setChecked(False)
     panel.canvas.repaint()
     assert MarkerKind.TICKET_OVERDUE not in {m.kind for m, _ in panel.canvas.visible_markers()}
 
