@@ -1,6 +1,6 @@
-"""Writes the wall dashboard's screenshots (docs/screenshots/dashboard_1920.png: 综合态势,
+"""Writes the wall dashboard's screenshots (resources/screenshots/dashboard_1920.png: 综合态势,
 dashboard_1920_activity.png: 工单与告警) and the statistics panel's alarm and device charts
-(docs/screenshots/stats_health.png) from a fresh demo site with two alarms raised minutes ago.
+(resources/screenshots/stats_health.png) from a fresh demo site with two alarms raised minutes ago.
 
 Run `.venv/bin/python resources/screenshots/make_dashboard_shots.py` (offscreen, about a minute: it
 builds the demo site first).
@@ -29,7 +29,7 @@ from app.events import EventHub  # noqa: E402
 from app.models import Sensor  # noqa: E402
 from app.store import Database  # noqa: E402
 
-TARGET = ROOT / "docs" / "screenshots"
+TARGET = ROOT / "resources" / "screenshots"
 
 
 def settle(seconds: float) -> None:
