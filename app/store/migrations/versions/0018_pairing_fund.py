@@ -2,14 +2,14 @@
 干部包片 a cadre an area), and the compounds' mutual-aid fund (爱心基金) ledger in integer fen.
 
 Revision ID: 0018_pairing_fund
-Revises: 0018_dash_health
+Revises: 0016a_votes (the grid's own work)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_pairing_fund"
-down_revision = "0018_dash_health"
+down_revision = "0016a_votes"
 branch_labels = None
 depends_on = None
 
