@@ -9,8 +9,10 @@ from the `qtbase_<language>.qm` shipped in the PySide6 wheel, loaded beside it f
 from __future__ import annotations
 
 import logging
+import weakref
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
@@ -90,6 +92,11 @@ class LanguageSwitcher:
     """Installs the translators for the chosen language: Qt's own, and ours. The source language
     (zh_CN) needs ours only where Qt's own Chinese lacks a word (resources/i18n/zh_CN/qt_extra.ts)."""
 
+    # The application's translators are one list per process. A switcher made later (a second window, the
+    # sign-in, a test) takes down what earlier ones installed: a Chinese qtbase left behind would otherwise
+    # still answer Qt's own words (OK/Cancel, the file dialog) after switching to English.
+    _installed: ClassVar[weakref.WeakSet[QTranslator]] = weakref.WeakSet()
+
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._translator: TsTranslator | None = None
@@ -110,12 +117,15 @@ class LanguageSwitcher:
 
     def _install(self, language: str) -> None:
         """Qt's own translations, then ours over them (the last installed is asked first)."""
-        if self._qt is not None:
-            self._app.removeTranslator(self._qt)
+        for installed in list(LanguageSwitcher._installed):
+            self._app.removeTranslator(installed)
+        LanguageSwitcher._installed.clear()
         self._qt = qt_translator(language)
         if self._qt is not None:
             self._app.installTranslator(self._qt)
+            LanguageSwitcher._installed.add(self._qt)
         translator = TsTranslator(language)
         if not translator.isEmpty():
             self._translator = translator
             self._app.installTranslator(translator)
+            LanguageSwitcher._installed.add(translator)

@@ -62,6 +62,7 @@ class SlaHeatTable(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        self._scope_choices: list = []
         self._retranslate()
         self.scope.currentIndexChanged.connect(self.reload)
         self.measure.currentIndexChanged.connect(self._fill)
@@ -74,13 +75,20 @@ class SlaHeatTable(QWidget):
             self.measure.setItemText(index, tr(label))
         if self.scope.count():
             self.scope.setItemText(0, tr("各街道"))
+        for index, choice in enumerate(self._scope_choices, start=1):
+            self.scope.setItemText(index, self._scope_text(choice))
+
+    @staticmethod
+    def _scope_text(choice) -> str:
+        return f"{choice.name} ({choice.code}) " + tr("的下级")
 
     def _show_scopes(self, choices) -> None:
+        # a compound's children are micro grids, which the roll-ups do not hold
+        self._scope_choices = [choice for choice in choices if choice.level < 3]
         self.scope.blockSignals(True)
         self.scope.addItem(tr("各街道"), None)
-        for choice in choices:
-            if choice.level < 3:  # a compound's children are micro grids, which the roll-ups do not hold
-                self.scope.addItem(f"{choice.name}（{choice.code}）" + tr("的下级"), choice.code)
+        for choice in self._scope_choices:
+            self.scope.addItem(self._scope_text(choice), choice.code)
         self.scope.blockSignals(False)
 
     def reload(self) -> None:

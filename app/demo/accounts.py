@@ -20,13 +20,14 @@ DEMO_ACCOUNTS = (
     ("daping", Role.WALL),
 )
 # The staff member each demo account belongs to, so the screens name a person ("值班员 王芳"); the wall
-# screen is a seat, not a person.
+# screen is a seat, not a person. Each has a mobile of their own, as every person of a site does (the site
+# workbook names people by mobile): numbers from a block the demo's generated residents never use.
 DEMO_PEOPLE = {
-    "admin": "陈静",
-    "zhibanzhang": "李建华",
-    "zhibanyuan": "王芳",
-    "wangge": "张磊",
-    "minjing": "刘志强",
+    "admin": ("陈静", "19900000101"),
+    "zhibanzhang": ("李建华", "19900000102"),
+    "zhibanyuan": ("王芳", "19900000103"),
+    "wangge": ("张磊", "19900000104"),
+    "minjing": ("刘志强", "19900000105"),
 }
 
 
@@ -36,7 +37,8 @@ def write_demo_accounts(session: Session, community_grid_id: int) -> None:
         grid_id = community_grid_id if role is Role.GRID_WORKER else None
         person = None
         if name in DEMO_PEOPLE:
-            person = Person(name=DEMO_PEOPLE[name], title=role.zh)
+            person_name, phone = DEMO_PEOPLE[name]
+            person = Person(name=person_name, phone=phone, title=role.zh)
             session.add(person)
             session.flush()
         session.add(

@@ -64,6 +64,7 @@ def test_the_menus_hold_what_people_look_for_and_take_other_areas_entries(qtbot,
     assert titles(window.menu("file")) == [
         "导入",
         "导出",
+        "导出报告…",
         "备份…",
         "恢复…",
         "修改密码…",

@@ -90,8 +90,10 @@ def test_switching_language_retranslates_the_open_window(qtbot, window):
 
 
 def test_layout_is_saved_on_close_and_restored(qtbot, shell_context, languages, window):
-    window.resize(780, 560)  # within the offscreen screen (800x600), which restoreGeometry clamps to
-    qtbot.waitUntil(lambda: window.width() <= 800)
+    # Within the offscreen screen (800x600), which restoreGeometry clamps to, as far as the status bar's
+    # whole indicators let it be narrow.
+    window.resize(780, 560)
+    qtbot.waitUntil(lambda: window.height() <= 600)
     saved_size = window.size()
     window.docks["alarms"].close()
     window.docks["stats"].setFloating(True)
@@ -101,7 +103,10 @@ def test_layout_is_saved_on_close_and_restored(qtbot, shell_context, languages, 
     again.show()
     assert not again.docks["alarms"].isVisible()
     assert again.docks["stats"].isFloating()
-    assert again.size() == saved_size
+    # The same size, but no wider than the screen (restoreGeometry clamps; the test screen is 800 px wide)
+    screen_width = again.screen().availableGeometry().width()
+    assert again.height() == saved_size.height()
+    assert abs(again.width() - min(saved_size.width(), screen_width)) <= 2
     again.reset_layout()
     assert again.docks["alarms"].isVisible() and not again.docks["stats"].isFloating()
 

@@ -90,7 +90,8 @@ def test_the_ticket_detail_shows_what_was_reported_as_typed(qtbot):
         "at": "2026-11-01T09:00",
         "action_zh": "备注",
         "note": IMAGE,
-        "actor": NAME,
+        "actor": "operator1",
+        "actor_name": NAME,
         "seat": BOLD,
     }
     detail.show_ticket(

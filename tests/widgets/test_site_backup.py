@@ -71,10 +71,11 @@ def _file_entries(window) -> list[str]:
 
 
 def test_the_file_menu_offers_backup_and_restore_in_both_languages(qtbot, window):
-    """导入 ▸, 导出 ▸, then 备份… and 恢复…, the account's entries, 退出 last."""
+    """导入 ▸, 导出 ▸, 导出报告…, then 备份… and 恢复…, the account's entries, 退出 last."""
     assert _file_entries(window) == [
         "导入",
         "导出",
+        "导出报告…",
         "备份…",
         "恢复…",
         "修改密码…",
@@ -83,9 +84,9 @@ def test_the_file_menu_offers_backup_and_restore_in_both_languages(qtbot, window
         "退出",
     ]
     window.language_actions["en"].trigger()
-    qtbot.waitUntil(lambda: _file_entries(window)[2:4] == ["Back Up…", "Restore…"])
-    assert _file_entries(window)[:2] == ["Import", "Export"]
-    assert _file_entries(window)[4:] == ["Change password…", "Lock seat", "Sign out", "Quit"]
+    qtbot.waitUntil(lambda: _file_entries(window)[3:5] == ["Back Up…", "Restore…"])
+    assert _file_entries(window)[:3] == ["Import", "Export", "Export report…"]
+    assert _file_entries(window)[5:] == ["Change password…", "Lock seat", "Sign out", "Quit"]
 
 
 def test_backup_runs_off_the_gui_thread_and_says_where_and_how_big(qtbot, window, tmp_path, monkeypatch):

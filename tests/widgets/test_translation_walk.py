@@ -62,6 +62,9 @@ CHINESE_ALLOWED = {
     "JSON",
     "GeoJSON",
     "Zigbee",
+    # recorder vendors: the playback setting's values, typed as the vendors name their URL schemes
+    "hikvision",
+    "dahua",
     "SOS",
     "CPU",
     "GPU",

@@ -236,7 +236,7 @@ class AiEventList(QWidget):
             *self._acknowledgement_facts(acknowledgement),
         ]
         self.facts.setText(
-            "　".join(
+            "&emsp;".join(  # an em space: the same gap in either language
                 f"<span style='color:#8fa3bf'>{escape(name)}</span> {escape(str(value))}"
                 for name, value in facts
                 if value

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.context import SiteContext
@@ -71,17 +71,26 @@ class ReplayButton(QPushButton):
         super().__init__(parent)
         self.setObjectName(f"{kind}ReplayButton")
         self.site, self.kind, self.selected = site, kind, selected
-        self.setToolTip(tr("播放所选记录前后的录像（回放记入审计日志）"))
+        self._count_shown = 0
         self.clicked.connect(self.play)
-        self.setText(tr("回放"))
+        self._say()
         self.setEnabled(False)  # until the list has a selection to count: its owner calls refresh()
+
+    def _say(self) -> None:
+        self.setToolTip(tr("播放所选记录前后的录像（回放记入审计日志）"))
+        self.setText(tr("回放") + (f" ({self._count_shown})" if self._count_shown else ""))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Count the selected row's ready clips again (the selection moved, or a clip became ready)."""
         row = self.selected()
-        count = 0 if row is None else self._count(row)
-        self.setText(tr("回放") + (f" ({count})" if count else ""))
-        self.setEnabled(count > 0)
+        self._count_shown = 0 if row is None else self._count(row)
+        self._say()
+        self.setEnabled(self._count_shown > 0)
 
     def _count(self, row: int) -> int:
         ids = {"alarm_ids": [row]} if self.kind == ALARM else {"ai_event_ids": [row]}

@@ -225,17 +225,17 @@ class HealthCharts(QWidget):
         if self.alarms is not None and index < len(self.alarms.days):
             a = self.alarms
             kinds = "  ".join(f"{_kind(k)} {a.raised[k][index]}" for k in a.kinds if a.raised[k][index])
-            parts.append(f"{_tr('告警')} {a.total(index)}" + (f"（{kinds}）" if kinds else ""))
+            parts.append(f"{_tr('告警')} {a.total(index)}" + (f" ({kinds})" if kinds else ""))
             parts.append(
                 f"{_tr('确认用时中位数')} {_duration(a.p50_seconds[index])}  {_tr('90分位')} {_duration(a.p90_seconds[index])}"
             )
         if self.devices is not None and index < len(self.devices.days):
             camera, sensor = self.devices.cameras[index], self.devices.sensors[index]
             rate = "—" if camera.availability is None else f"{camera.availability * 100:.1f}%"
-            parts.append(f"{_tr('摄像机在线率')} {rate}（{camera.cameras}）")
+            parts.append(f"{_tr('摄像机在线率')} {rate} ({camera.cameras})")
             if sensor.recorded:
                 health = "  ".join(f"{_tr(name)} {getattr(sensor, key)}" for key, name, _ in SENSOR_LINES)
-                parts.append(f"{_tr('传感器')} {sensor.sensors}：{health}")
+                parts.append(f"{_tr('传感器')} {sensor.sensors}: {health}")
             else:
                 parts.append(f"{_tr('传感器')} —")
         self.hover.setText("  |  ".join(parts))

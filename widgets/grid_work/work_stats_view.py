@@ -107,7 +107,9 @@ class WorkStatsDialog(QDialog):
     def _counted(self, stats: WorkStats) -> None:
         self.stats = stats
         period = f"{self.start.date().toString('yyyy-MM-dd')} — {self.end.date().toString('yyyy-MM-dd')}"
-        self.heading.setText(f"{stats.grid_name}  {period}")
+        # the whole site is named by the core in Chinese: said here in the reader's language
+        grid_name = stats.grid_name if self.grid.currentData() is not None else tr("全站")
+        self.heading.setText(f"{grid_name}  {period}")
         lines = stat_lines(stats)
         fill_table(self.table, lines, [name for name, _v in lines])
 

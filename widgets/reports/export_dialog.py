@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from runtime.read.reports import ReportReads
 from runtime.reports.data import Report, ReportError
 from runtime.reports.periods import Period, PeriodKind
+from widgets.i18n import current_language
 from widgets.jobs import Jobs
 from widgets.reports.pdf import render_pages, write_pdf
 
@@ -38,6 +39,18 @@ PREVIEW_WIDTH = 620  # pixels a page is shown at in the dialog
 
 def tr(text_: str) -> str:
     return QCoreApplication.translate("ReportExport", text_)
+
+
+def period_text(period: Period) -> str:
+    """The period as the reader says it: the report's own label in Chinese, ISO dates in English."""
+    if current_language() != "en":
+        return period.label
+    if period.kind == PeriodKind.DAY:
+        return period.first.isoformat()
+    if period.kind == PeriodKind.WEEK:
+        week = period.first.isocalendar().week
+        return f"Week {week} ({period.first.isoformat()} – {period.last.isoformat()})"
+    return f"{period.first:%Y-%m}"
 
 
 def export_entry_text() -> str:
@@ -175,7 +188,7 @@ class ReportExportDialog(QDialog):
         self.grid.addItem(tr("全域（全部网格）"), None)
         for choice in self.reads.grid_choices():
             indent = "\u3000" * (choice.level - 1)
-            self.grid.addItem(f"{indent}{choice.name}（{choice.code}）", choice.code)
+            self.grid.addItem(f"{indent}{choice.name} ({choice.code})", choice.code)
         for widget in (self.kind, self.day, self.grid):
             widget.blockSignals(False)
 
@@ -192,7 +205,7 @@ class ReportExportDialog(QDialog):
     def preview(self) -> None:
         wanted = self.choices()
         kind, day, grid = wanted
-        self.period_label.setText(Period.of(kind, day).label)
+        self.period_label.setText(period_text(Period.of(kind, day)))
         self._busy(True, tr("正在生成报告预览…"))
         self.jobs.submit(
             "preview",

@@ -54,7 +54,7 @@ def test_template_has_the_sheets_headers_comments_and_drop_downs(tmp_path, capsy
         _validations(book["传感器"]),
     )
     assert people["D"] == '"是,否"' and cameras["J"] == '"是,否"'
-    assert people["F"] == '"网格长,网格员,包联县级领导,值班长,社区民警,志愿者"'
+    assert people["F"] == '"网格长,网格员,包联县级领导,值班长,社区民警,志愿者,楼栋长,微网格员"'
     assert sensors["B"] == '"rf433,zigbee"'
     assert sensors["C"] == '"' + ",".join(SENSOR_KINDS) + '"'
     guide = "\n".join(str(c.value) for c in book["说明"]["A"] if c.value)

@@ -55,7 +55,7 @@ def test_a_ticket_with_its_timeline(reads, desk):
     shown = reads.ticket(ticket_id)
     assert shown["id"] == ticket_id and shown["assigned_grid"] == "幸福小区"
     assert [g["name"] for g in shown["grid_chain"]] == ["建设路街道", "幸福社区", "幸福小区"]
-    assert shown["timeline"] and shown == desk.describe(ticket_id)
+    assert shown["timeline"] and shown == desk.describe(ticket_id) | {"clips": []}  # the read adds the video clips
     with pytest.raises(TicketNotFound):
         reads.ticket(ticket_id + 1000)
 

@@ -24,10 +24,10 @@ pytestmark = [
 def test_coverage_colours_the_unvisited_households_and_follows_a_visit(qtbot, demo_context, demo_db):
     panel = create_panel(demo_context)
     qtbot.addWidget(panel)
-    assert panel._colours is None
+    assert panel.paint.colours is None
     panel.coverage.days.setValue(30)
     panel.coverage.switch.setChecked(True)
-    assert panel._colours is not None and "30天未走访户数" in panel.coverage.label()
+    assert panel.paint.colours is not None and "30天未走访户数" in panel.coverage.label()
     counts = dict(panel.coverage.counts())
     with demo_db.session() as session:
         households = session.scalar(select(func.count(Household.id)))
@@ -46,6 +46,6 @@ def test_coverage_colours_the_unvisited_households_and_follows_a_visit(qtbot, de
     assert sum(counts.values()) == households - recent
     Writers(demo_context).visits().record(VisitDraft(unvisited_id, visitor, utcnow(), 1, "首次走访"))
     qtbot.waitUntil(lambda: panel.coverage.counts().get(grid_id, 0) == counts[grid_id] - 1, timeout=10000)
-    assert sum(panel._colours.totals[root] for root in panel.scene.roots) == sum(counts.values()) - 1
+    assert sum(panel.paint.colours.totals[root] for root in panel.scene.roots) == sum(counts.values()) - 1
     panel.coverage.switch.setChecked(False)
-    assert panel._colours is None
+    assert panel.paint.colours is None
