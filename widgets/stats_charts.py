@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from runtime.read.trends import GridChoice, Trend, TrendReads
 from widgets.jobs import Jobs
+from widgets.ticket_day import TicketDayDialog
 
 PERIODS = ((30, "近30天"), (90, "近90天"), (365, "近一年"))
 COUNT_LINES = (("received", "受理", "#2f8cff"), ("closed", "结案", "#35c27a"), ("overdue", "超期", "#ef5350"))
@@ -50,6 +51,8 @@ class TrendCharts(QWidget):
             plot.addLegend(offset=(8, 8))
             plot.addItem(cursor, ignoreBounds=True)
             plot.scene().sigMouseMoved.connect(lambda pos, p=plot: self._mouse_moved(p, pos))
+        self.counts_plot.scene().sigMouseClicked.connect(self._clicked)
+        self.dialog: TicketDayDialog | None = None
         self.rates_plot.setYRange(0, 1.05)
         self.rates_plot.setXLink(self.counts_plot)
         self._layout()
@@ -89,6 +92,7 @@ class TrendCharts(QWidget):
         else:
             self.grid.addItem(everything, None)
         self.counts_plot.setTitle(_tr("每日工单（灰底为休息日）"))
+        self.counts_plot.setToolTip(_tr("点击某日查看当日受理的工单"))
         self.rates_plot.setTitle(_tr("三率趋势（按受理日）"))
         if self.trend is not None:
             self._draw(self.trend)
@@ -160,6 +164,29 @@ class TrendCharts(QWidget):
             return
         x = plot.plotItem.vb.mapSceneToView(position).x()
         self.show_day(int(round(x)))
+
+    def _clicked(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.trend is not None:
+            self.drill(int(round(self.counts_plot.plotItem.vb.mapSceneToView(event.scenePos()).x())))
+
+    def drill(self, index: int) -> None:
+        """Open the list of the tickets received on that day (in the chosen subtree), off the GUI thread."""
+        trend = self.trend
+        if trend is None or not 0 <= index < len(trend.days):
+            return
+        day, code = trend.days[index], self.grid.currentData()
+        self._jobs.submit(
+            "trend-drill",
+            lambda: self._reads.tickets_of_day(day, code),
+            lambda rows: self._show_drill(day, rows),
+            lambda error: self.hover.setText(str(error)),
+        )
+
+    def _show_drill(self, day, rows) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = TicketDayDialog(day, rows, self._reads.clock, self)
+        self.dialog.show()
 
     def show_day(self, index: int) -> None:
         """The values of one day above the charts, and the cursor on it."""

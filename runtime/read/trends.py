@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 
 from app.calendar import WorkCalendar
 from app.context import SiteContext
 from app.rollups.days import day_start, days_between, site_zone
 from app.rollups.series import ticket_series
+from app.site_clock import SiteClock
+from app.tickets.categories import CategoryBook, load_categories
 from app.tickets.kpi import rates_per_day
 from app.tickets.routing import GridBook
 from runtime.read.seat_scope import scoped_grid_code, seat_scope
+from runtime.read.ticket_day import TicketOfDay, tickets_received_on
 
 RATES = ("response_rate", "resolution_rate", "satisfaction_rate")
 
@@ -51,9 +55,22 @@ class TrendReads:
         self._calendar = calendar or WorkCalendar()
 
     @property
+    def clock(self) -> SiteClock:
+        """The site's clock: the drill-down's times are in the site's zone."""
+        return self._site.clock
+
+    @property
     def scoped(self) -> bool:
         """Whether the signed-in user reads one subtree only (a grid worker), not the whole site."""
         return seat_scope(self._site) is not None
+
+    def tickets_of_day(self, day: date, grid_code: str | None = None) -> list[TicketOfDay]:
+        """The tickets behind one day of the "received" line (the chart's click), scoped as the chart."""
+        return tickets_received_on(self._site, self._categories, day, grid_code)
+
+    @cached_property
+    def _categories(self) -> CategoryBook:
+        return load_categories()
 
     def grid_choices(self) -> list[GridChoice]:
         """The grids a chart may be narrowed to: levels 1 to 3 (a grid worker's: in their subtree), by code."""

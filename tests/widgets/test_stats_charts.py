@@ -66,3 +66,25 @@ def test_charts_show_the_days_rest_days_and_follow_the_grid_filter(qtbot, ticket
     qtbot.waitUntil(lambda: charts.period.itemText(0) == "Last 30 days")
     charts.show_day(len(charts.trend.days) - 2)
     assert "Received 1" in charts.hover.text()
+
+
+def test_a_click_on_a_day_lists_the_tickets_received_that_day_in_the_subtree(qtbot, ticket_context):
+    panel = StatsPanel(ticket_context)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 900)
+    panel.show()
+    charts = panel.charts
+    qtbot.waitUntil(lambda: charts.trend is not None and charts.grid.count() > 1)
+    yesterday = len(charts.trend.days) - 2
+    charts.drill(yesterday)
+    qtbot.waitUntil(lambda: charts.dialog is not None and charts.dialog.isVisible())
+    rows = charts.dialog.texts()
+    assert len(rows) == charts.trend.received[yesterday] == 3  # the list is what the line counts
+    assert all(row[0].startswith("#") and row[3] for row in rows)
+    charts.drill(yesterday - 1)  # a day with nothing received
+    qtbot.waitUntil(lambda: charts.dialog.texts() == [])
+
+    charts.grid.setCurrentIndex(charts.grid.findData("G2"))
+    qtbot.waitUntil(lambda: sum(charts.trend.received) == 1)
+    charts.drill(yesterday)
+    qtbot.waitUntil(lambda: len(charts.dialog.texts()) == 1)

@@ -186,6 +186,17 @@ def test_statistics_count_the_subtree(reads, everything):
     assert {g.code for g in reads.trends.grid_choices()} == {"G1"}
 
 
+def test_a_chart_days_tickets_are_the_subtrees(reads, everything, world):
+    """The list behind a day of the ticket chart: the site's for the office, the worker's own for them,
+    even when they ask for the other grid."""
+    accepted = everything.tickets.ticket(world.their_ticket)["timeline"][0]
+    day = date.fromisoformat(accepted["at"][:10])  # the site day, as the chart counts it
+    assert {t.id for t in everything.trends.tickets_of_day(day)} == {world.mine_ticket, world.their_ticket}
+    assert [t.id for t in everything.trends.tickets_of_day(day, "G2")] == [world.their_ticket]
+    assert [t.id for t in reads.trends.tickets_of_day(day)] == [world.mine_ticket]
+    assert [t.id for t in reads.trends.tickets_of_day(day, "G2")] == [world.mine_ticket]
+
+
 def test_the_ai_cameras_and_events_are_the_subtrees(reads, world):
     pytest.importorskip("cv2")
     from runtime.read.ai import EventFilter
