@@ -41,6 +41,12 @@ SCENES = 4  # distinct street scenes, shared round the streams (encoding them is
 class FakePacket:
     size: int
     is_keyframe: bool
+    pts: int | None = None
+    dts: int | None = None
+    duration: int = 0
+
+    def __bytes__(self) -> bytes:
+        return bytes(self.size)
 
 
 def make_clips(folder: Path, seconds: float) -> list[Path]:

@@ -165,9 +165,8 @@ class _Remuxer:
         self._last_dts: int | None = None
 
     def add(self, held: HeldPacket) -> None:
-        source = held.packet
-        dts = source.dts if source.dts is not None else source.pts
-        pts = source.pts if source.pts is not None else dts
+        dts = held.dts if held.dts is not None else held.pts
+        pts = held.pts if held.pts is not None else dts
         if dts is None:  # a packet with no time at all cannot be placed in the clip
             return
         if self._offset is None:
@@ -176,9 +175,9 @@ class _Remuxer:
         if self._last_dts is not None and out_dts <= self._last_dts:  # a loop or a clock reset
             self._offset += self._last_dts + self.step - out_dts
             out_dts = dts + self._offset
-        packet = av.Packet(bytes(source))
+        packet = av.Packet(held.data)
         packet.dts, packet.pts = out_dts, max(pts + self._offset, out_dts)
-        packet.duration = source.duration or self.step
+        packet.duration = held.duration or self.step
         packet.time_base = self.time_base
         packet.is_keyframe = held.keyframe
         packet.stream = self.stream

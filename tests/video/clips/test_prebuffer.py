@@ -14,6 +14,12 @@ class FakePacket:
 
     size: int
     is_keyframe: bool
+    pts: int | None = None
+    dts: int | None = None
+    duration: int = 0
+
+    def __bytes__(self) -> bytes:
+        return bytes(self.size)
 
 
 def feed(buffer, seconds: float, fps: int = 10, gop: int = 10, size: int = 1000, start: float = 0.0):
