@@ -10,7 +10,7 @@ Listeners (the AI pipeline) get `DecodedFrame`s at the rate they ask for, on thi
 copy what they need and return quickly.
 
 A worker given a `CameraBuffer` hands it every demuxed packet before decoding it (the pre-event
-buffer of event clips, `video/prebuffer.py`): a reference, not a copy.
+buffer of event clips, `video/prebuffer.py`), which copies its payload.
 """
 
 from __future__ import annotations
