@@ -6,8 +6,8 @@ compares them with the gallery the `ai enrol` command filled.
 
 The people are licence-clear photographs (tests/video/ai/photos/README.md): the astronaut Eileen Collins
 (NASA, public domain) plays the resident, Grace Hopper (U.S. Navy, public domain) the stranger, and the
-cameraman (scikit-image, CC0, not a public figure) the watch-list entry "演示布控人员"; the resident's
-name on the box is the demo roster's (fictional). No real public figure is put on the watch list.
+cameraman (scikit-image, CC0, not a public figure) the watch-list entry "演示布控人员"; the resident is
+the demo roster's first resident renamed "演示居民". No real public figure is put on the watch list.
 
 Run `.venv/bin/python resources/screenshots/make_recognition_shot.py [--keep DIR]` (offscreen, about a
 minute and a half). It signs the window in as 值班长 (who may see residents' names) for the picture,
@@ -36,7 +36,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import select, update  # noqa: E402
 
 from alarms.models import Alarm  # noqa: E402
+from app.context import SiteContext  # noqa: E402
 from app.models import Camera, Resident  # noqa: E402
+from app.roster.edit_forms import ResidentForm  # noqa: E402
+from app.roster.edits import RosterEdits  # noqa: E402
 from app.seat_state import SeatMemory  # noqa: E402
 from app.store import Database  # noqa: E402
 from video.ai.records import AiEvent  # noqa: E402
@@ -50,7 +53,7 @@ PHOTOS = ROOT / "tests" / "video" / "ai" / "photos"
 TARGET = HERE / "ai_recognition_tile.png"
 ZOOMED = HERE / "ai_recognition_tile_zoom.png"
 WIDTH, HEIGHT = 1280, 720
-WATCHLIST_LABEL = "演示布控人员"
+RESIDENT_NAME, WATCHLIST_LABEL = "演示居民", "演示布控人员"
 PASSWORD = "demo1234"
 SHOWN_AS, NAMELESS = "zhibanzhang", "zhibanyuan"  # 值班长 sees residents' names, 值班员 does not
 SETTLE_S = 40  # the window runs this long: models load, faces are tracked, a stranger lingers
@@ -134,10 +137,12 @@ def enrol(data: Path, url: str, scratch: Path) -> str:
     for role, person in photos.items():
         cv2.imwrite(str(scratch / f"{role}.png"), person)
     db = Database(url)
-    try:
+    try:  # the demo's first resident (a woman, like the photograph) renamed as the roster editor would
         with db.session() as session:
             resident = session.scalars(select(Resident).order_by(Resident.id)).first()
-            resident_id, name = resident.id, resident.name
+            resident_id, relation = resident.id, resident.relation
+        form = ResidentForm(name=RESIDENT_NAME, phone=None, relation=relation)
+        RosterEdits(SiteContext(db)).change_resident(resident_id, form)
     finally:
         db.dispose()
     signed = ("--db", url, "--user", SHOWN_AS)
@@ -157,7 +162,7 @@ def enrol(data: Path, url: str, scratch: Path) -> str:
         "演示: 布控名单示例",
         *signed,
     )
-    return name
+    return RESIDENT_NAME
 
 
 def shoot(data: Path, url: str, user: str, target: Path) -> datetime:
@@ -223,6 +228,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         data = args.keep or Path(temporary)
         data.mkdir(parents=True, exist_ok=True)
+        os.environ["GCC_DATA_DIR"] = str(data)  # this process's roster edit finds the site secret there too
         (data / "password").write_text(PASSWORD + "\n", encoding="utf-8")
         (data / "password").chmod(0o600)
         url = f"sqlite:///{data / 'demo.sqlite'}"
