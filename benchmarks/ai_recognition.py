@@ -2,7 +2,7 @@
 its event and its alarm, in real time.
 
 Part 1 (thread CPU time, the work itself): the dlib descriptor per face (chip cut included) and the
-mask classifier per face, over the 48 faces of the labelled set (tools/calibrate_thresholds.py).
+mask classifier per face, over the 56 faces of the labelled set (tools/calibrate_thresholds.py).
 
 Part 2 (wall clock): one 640x360 camera at 15 fps with detection at 5 fps, frames offered in real
 time on one analysing thread, with the product's gallery (SQLite), event recorder, and AI→alarm

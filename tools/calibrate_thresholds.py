@@ -3,7 +3,7 @@
     python tools/calibrate_thresholds.py
 
 The labelled set is built from licence-clear photographs only (tests/video/ai/photos/README.md):
-three photographs of one person, one each of three others, each seen as a camera would see it in
+three photographs of one person, one each of four others, each seen as a camera would see it in
 eight ways (as taken, mirrored, small and JPEG-compressed like a CCTV face, bright, dark, blurred,
 tilted, low contrast with noise). Recognition pairs are faces of the same person from *different*
 photographs (genuine) and faces of different people (impostor); the mask set is every face bare and
@@ -37,6 +37,7 @@ PHOTOS = {  # photo -> person
     "biden.jpg": "biden",
     "astronaut": "collins",
     "cameraman": "cameraman",
+    "grace_hopper.jpg": "hopper",
 }
 
 

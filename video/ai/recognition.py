@@ -35,7 +35,7 @@ class ThresholdRange:
 
 # Cosine similarities of unit vectors. dlib's own rule (Euclidean distance 0.6 on its raw vectors,
 # whose length is ~1.4) sits near 0.91 here; on our labelled set 0.93 makes no false non-match between
-# different photos and one false match in 768 (tools/calibrate_thresholds.py). SFace's published
+# different photos and one false match in 1152 (tools/calibrate_thresholds.py). SFace's published
 # cosine threshold is 0.363.
 THRESHOLDS = {
     "dlib": ThresholdRange(0.93, 0.80, 0.97),

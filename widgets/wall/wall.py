@@ -69,6 +69,10 @@ class VideoWall(QWidget):
         while len(self.tiles) > layout.tile_count:
             tile = self.tiles.pop()
             tile.close_stream()
+            # out of the grid and hidden now: until Qt deletes it (only once an event loop runs it
+            # does; a screenshot's settling does not) it would keep a thin row or column of the wall
+            self._grid.removeWidget(tile)
+            tile.hide()
             tile.deleteLater()
         while len(self.tiles) < layout.tile_count:
             self.tiles.append(self._new_tile(len(self.tiles)))

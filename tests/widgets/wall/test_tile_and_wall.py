@@ -160,6 +160,16 @@ def test_hidden_tiles_cost_no_conversion(qtbot, pool, make_camera):
     assert wall.tiles[0].frames_shown == shown
 
 
+def test_fewer_tiles_give_the_space_back_before_qt_deletes_the_others(qtbot, pool, make_camera):
+    """Going from 4 tiles to 1 outside an event loop (a screenshot settling, a layout restored at
+    start): the tiles let go must not keep a thin row and column of the wall until they are deleted."""
+    wall = _wall(qtbot, pool, [make_camera(1)])
+    wall.apply_layout(PRESETS["1"])
+    wall.layout().activate()
+    assert [child for child in wall.findChildren(Tile) if child.isVisible()] == wall.tiles
+    assert wall.tiles[0].size().toTuple() == (800, 450)
+
+
 def test_empty_tile_invites_a_drop(qtbot, pool):
     tile = Tile(pool)
     qtbot.addWidget(tile)
