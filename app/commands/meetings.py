@@ -12,11 +12,13 @@ from app.commands.work_common import (
     announcing_site,
     print_json,
     reading_site,
+    refusal_as_error,
+    runs,
     ticket_desk,
     utc_moment,
+    work_subcommands,
     zone_of,
 )
-from app.grid_work.errors import WorkError
 from app.grid_work.meeting_list import list_meetings
 from app.grid_work.meetings import MeetingBook, MeetingDraft, ResolutionDraft
 from app.grid_work.scope import grid_scope
@@ -25,10 +27,7 @@ from app.store.base import utcnow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "meetings", help="网格会议 grid meetings: attendance, minutes, resolutions"
-    )
-    sub = parser.add_subparsers(dest="meetings_command", required=True)
+    sub = work_subcommands(subparsers, "meetings", "网格会议 grid meetings: attendance, minutes, resolutions")
 
     add = sub.add_parser("add", help="登记会议 record a meeting; prints its id")
     add.add_argument("--grid", required=True, help="网格编码")
@@ -45,15 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add.add_argument("--vote-resolution", action="append", default=[], metavar="TEXT", help="付诸表决的决议")
     add.add_argument("--vote-closes", help="表决截止时间 ISO (with --vote-resolution)")
-    add.add_argument("--json", action="store_true")
-    add.set_defaults(handler=_add, permission=Permission.EDIT_ROSTER)
+    runs(add, _add, Permission.EDIT_ROSTER, json_output=True)
 
     listing = sub.add_parser("list", help="会议记录 meetings, newest first")
     listing.add_argument("--grid")
     listing.add_argument("--from", dest="start")
     listing.add_argument("--to", dest="end")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
+    runs(listing, _list, Permission.VIEW_SITE, json_output=True)
 
 
 def _ids(text: str, what: str) -> tuple[int, ...]:
@@ -93,10 +90,7 @@ def _add(args: argparse.Namespace) -> int:
             _resolutions(args, zone),
             args.place,
         )
-        try:
-            recorded = MeetingBook(site, ticket_desk(site)).record(draft)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        recorded = refusal_as_error(lambda: MeetingBook(site, ticket_desk(site)).record(draft))
     if args.json:
         print_json(dataclasses.asdict(recorded))
     else:
@@ -108,10 +102,7 @@ def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
-            try:
-                grid_ids = grid_scope(session, args.grid)[1]
-            except WorkError as error:
-                raise CommandError(str(error)) from error
+            grid_ids = refusal_as_error(lambda: grid_scope(session, args.grid))[1]
             rows = list_meetings(session, grid_ids, utc_moment(args.start, zone), utc_moment(args.end, zone))
     if args.json:
         print_json([dataclasses.asdict(r) | {"at": site_iso(r.at, zone)} for r in rows])

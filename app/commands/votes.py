@@ -13,8 +13,16 @@ from pathlib import Path
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
-from app.grid_work.errors import WorkError
+from app.commands.work_common import (
+    announcing_site,
+    print_json,
+    reading_site,
+    refusal_as_error,
+    runs,
+    utc_moment,
+    work_subcommands,
+    zone_of,
+)
 from app.grid_work.site_time import site_iso
 from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import VoteSummary, describe, inspect, list_votes
@@ -24,8 +32,7 @@ from app.store.base import utcnow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("votes", help="议事表决 residents' votes: open, enter ballots, count")
-    sub = parser.add_subparsers(dest="votes_command", required=True)
+    sub = work_subcommands(subparsers, "votes", "议事表决 residents' votes: open, enter ballots, count")
 
     new = sub.add_parser("new", help="发起表决 open a vote; prints its id")
     new.add_argument("--question", required=True, help="表决事项")
@@ -37,8 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new.add_argument("--closes", required=True, help="截止时间 ISO")
     new.add_argument("--quorum", type=int, default=50, help="参与率门槛 %% of the electorate (default 50)")
     new.add_argument("--threshold", choices=[t.value for t in Threshold], default=Threshold.MAJORITY.value)
-    new.add_argument("--json", action="store_true")
-    new.set_defaults(handler=_new, permission=Permission.EDIT_ROSTER)
+    runs(new, _new, Permission.EDIT_ROSTER, json_output=True)
 
     ballot = sub.add_parser(
         "ballot", help="录入纸质选票 enter a paper ballot (a second one replaces the first)"
@@ -49,31 +55,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     voter.add_argument("--member", type=int, help="成员 person id")
     ballot.add_argument("--choice", type=int, required=True, help="选项序号 1, 2, ...")
     ballot.add_argument("--cast-at", help="投票时间 ISO (default: now)")
-    ballot.add_argument("--json", action="store_true")
-    ballot.set_defaults(handler=_ballot, permission=Permission.EDIT_ROSTER)
+    runs(ballot, _ballot, Permission.EDIT_ROSTER, json_output=True)
 
     close = sub.add_parser("close", help="截止计票 count a vote after its closing time")
     close.add_argument("id", type=int)
-    close.add_argument("--json", action="store_true")
-    close.set_defaults(handler=_close, permission=Permission.EDIT_ROSTER)
+    runs(close, _close, Permission.EDIT_ROSTER, json_output=True)
 
     show = sub.add_parser("show", help="表决情况 show a vote: turnout, and the result once closed")
     show.add_argument("id", type=int)
     show.add_argument("--ballots", action="store_true", help="逐票明细 (office only; audited)")
     show.add_argument("--reason", default="", help="查看明细的理由 (with --ballots)")
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=_show, permission=Permission.VIEW_SITE)
+    runs(show, _show, Permission.VIEW_SITE, json_output=True)
 
     notice = sub.add_parser(
         "notice", help="结果公示 write the printable result notice (HTML) of a counted vote"
     )
     notice.add_argument("id", type=int)
     notice.add_argument("file", type=Path, help="output .html")
-    notice.set_defaults(handler=_notice, permission=Permission.VIEW_SITE)
+    runs(notice, _notice, Permission.VIEW_SITE)
 
     listing = sub.add_parser("list", help="表决列表 list votes, latest closing first")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
+    runs(listing, _list, Permission.VIEW_SITE, json_output=True)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -89,7 +91,7 @@ def _new(args: argparse.Namespace) -> int:
             args.quorum,
             args.threshold,
         )
-        vote_id = _run(lambda: VoteDesk(site).open(draft))
+        vote_id = refusal_as_error(lambda: VoteDesk(site).open(draft))
     if args.json:
         print_json({"vote_id": vote_id})
     else:
@@ -101,7 +103,7 @@ def _ballot(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
         cast_at = utc_moment(args.cast_at, zone_of(site)) or utcnow()
         entry = BallotEntry(args.id, args.choice, cast_at, args.household, args.member)
-        replaced = _run(lambda: VoteDesk(site).ballot(entry))
+        replaced = refusal_as_error(lambda: VoteDesk(site).ballot(entry))
     if args.json:
         print_json({"vote_id": args.id, "replaced": replaced})
     else:
@@ -111,7 +113,7 @@ def _ballot(args: argparse.Namespace) -> int:
 
 def _close(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        result = _run(lambda: VoteDesk(site).close(args.id))
+        result = refusal_as_error(lambda: VoteDesk(site).close(args.id))
     if args.json:
         print_json(result.as_dict())
     else:
@@ -123,8 +125,12 @@ def _show(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
-            summary = _run(lambda: describe(session, args.id))
-            lines = _run(lambda: inspect(session, site.seat, args.id, args.reason)) if args.ballots else None
+            summary = refusal_as_error(lambda: describe(session, args.id))
+            lines = (
+                refusal_as_error(lambda: inspect(session, site.seat, args.id, args.reason))
+                if args.ballots
+                else None
+            )
     data = _summary_dict(summary, zone)
     if lines is not None:
         data["ballot_lines"] = [
@@ -150,8 +156,8 @@ def _notice(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
         zone = zone_of(site)
         with site.db.session() as session:
-            summary = _run(lambda: describe(session, args.id))
-        page = _run(lambda: notice_html(summary, zone, utcnow()))
+            summary = refusal_as_error(lambda: describe(session, args.id))
+        page = refusal_as_error(lambda: notice_html(summary, zone, utcnow()))
     try:
         args.file.write_text(page, encoding="utf-8")
     except OSError as error:
@@ -197,10 +203,3 @@ def _print_result(result: dict) -> None:
         if result["decided"]
         else f"  结果：未形成决定（须{rule}）"
     )
-
-
-def _run(action):
-    try:
-        return action()
-    except WorkError as error:
-        raise CommandError(str(error)) from error

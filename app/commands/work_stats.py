@@ -12,8 +12,7 @@ from datetime import timedelta
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import print_json, reading_site, utc_moment, zone_of
-from app.grid_work.errors import WorkError
+from app.commands.work_common import print_json, reading_site, refusal_as_error, utc_moment, zone_of
 from app.grid_work.findings import FindingTag
 from app.grid_work.site_time import site_iso
 from app.grid_work.work_stats import WorkStats, work_stats
@@ -43,10 +42,7 @@ def _work_stats(args: argparse.Namespace) -> int:
             end += timedelta(days=1)  # the whole last day
         if end <= start:
             raise CommandError("结束时间须晚于开始时间 --to must come after --from")
-        try:
-            stats = work_stats(site, args.grid, start, end)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        stats = refusal_as_error(lambda: work_stats(site, args.grid, start, end))
     if args.json:
         print_json(stats.as_dict() | {"start": site_iso(stats.start, zone), "end": site_iso(stats.end, zone)})
     else:
