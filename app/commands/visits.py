@@ -12,6 +12,7 @@ from app.access import Permission
 from app.cli import CommandError
 from app.commands.work_common import (
     announcing_site,
+    clock_of,
     grid_option,
     print_json,
     reading_site,
@@ -20,11 +21,9 @@ from app.commands.work_common import (
     ticket_desk,
     utc_moment,
     work_subcommands,
-    zone_of,
 )
 from app.grid_work.findings import FindingTag, finding_tag
 from app.grid_work.scope import grid_scope
-from app.grid_work.site_time import site_iso
 from app.grid_work.visit_corrections import VisitCorrection, VisitCorrections
 from app.grid_work.visit_list import list_visits, overdue_households
 from app.grid_work.visit_plan import checked_plan, read_plan, save_plan
@@ -113,7 +112,7 @@ def _findings(args: argparse.Namespace) -> tuple[FindingDraft, ...]:
 
 def _add(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        at = utc_moment(args.at, zone_of(site)) or utcnow()
+        at = utc_moment(args.at, clock_of(site)) or utcnow()
         draft = VisitDraft(args.household, args.visitor, at, args.met, args.note, _findings(args))
         recorded = refusal_as_error(
             lambda: VisitLog(site, ticket_desk(site)).record(draft, force_tickets=args.force)
@@ -128,16 +127,16 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
-        start, end = utc_moment(args.start, zone), utc_moment(args.end, zone)
+        clock = clock_of(site)
+        start, end = utc_moment(args.start, clock), utc_moment(args.end, clock)
         with site.db.session() as session:
             _scope, grid_ids = refusal_as_error(lambda: grid_scope(session, args.grid))
             rows = list_visits(session, grid_ids, start, end, args.household)
     if args.json:
-        print_json([dataclasses.asdict(r) | {"at": site_iso(r.at, zone)} for r in rows])
+        print_json([dataclasses.asdict(r) | {"at": clock.iso(r.at, "minutes")} for r in rows])
         return 0
     for r in rows:
-        print(f"{site_iso(r.at, zone)}  {r.address}  {r.visitor}  见{r.people_met}人  {r.note}")
+        print(f"{clock.iso(r.at, 'minutes')}  {r.address}  {r.visitor}  见{r.people_met}人  {r.note}")
         for f in r.findings:
             ticket = f"  → 工单 {f.ticket_id}" if f.ticket_id else ""
             print(f"    [{finding_tag(f.tag).zh}] {f.text}{ticket}")
@@ -146,7 +145,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _overdue(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
             _scope, grid_ids = refusal_as_error(lambda: grid_scope(session, args.grid))
             rows = overdue_households(session, grid_ids, utcnow())
@@ -154,7 +153,7 @@ def _overdue(args: argparse.Namespace) -> int:
         print_json(
             [
                 dataclasses.asdict(r)
-                | {"last_visit": site_iso(r.last_visit, zone), "due": site_iso(r.due, zone)}
+                | {"last_visit": clock.iso(r.last_visit, "minutes"), "due": clock.iso(r.due, "minutes")}
                 for r in rows
             ]
         )
@@ -164,7 +163,7 @@ def _overdue(args: argparse.Namespace) -> int:
         if r.worker != worker:
             worker = r.worker
             print(f"{worker or '（无网格员）'}:")
-        since = f"应于 {site_iso(r.due, zone)[:10]} 前走访" if r.due else "从未走访"
+        since = f"应于 {clock.iso(r.due, 'minutes')[:10]} 前走访" if r.due else "从未走访"
         print(f"    {r.address}  每年{r.per_year}次  {since}")
     return 0
 
@@ -203,7 +202,7 @@ def _correct(args: argparse.Namespace) -> int:
         change = VisitCorrection(
             args.id,
             args.visitor if args.visitor is not None else current[0],
-            utc_moment(args.at, zone_of(site)) or current[1],
+            utc_moment(args.at, clock_of(site)) or current[1],
             args.met if args.met is not None else current[2],
             args.note if args.note is not None else current[3],
             args.reason,

@@ -10,13 +10,13 @@ from app.access import Permission
 from app.cli import CommandError
 from app.commands.work_common import (
     announcing_site,
+    clock_of,
     print_json,
     reading_site,
     refusal_as_error,
     runs,
     utc_moment,
     work_subcommands,
-    zone_of,
 )
 from app.grid_work.scope import grid_scope
 from app.grid_work.volunteers import ActivityDraft, VolunteerBook, list_teams
@@ -105,7 +105,7 @@ def _activity(args: argparse.Namespace) -> int:
         except ValueError:
             raise CommandError(f"--hours 格式应为 PERSON=H, e.g. 12=2.5: {item!r}") from None
     with announcing_site(args) as site:
-        at = utc_moment(args.at, zone_of(site)) or utcnow()
+        at = utc_moment(args.at, clock_of(site)) or utcnow()
         draft = ActivityDraft(args.team, at, args.title, tuple(hours), args.note, args.place, args.ticket)
         print(refusal_as_error(lambda: VolunteerBook(site).record_activity(draft)))
     return 0

@@ -15,19 +15,19 @@ from app.access import Permission
 from app.cli import CommandError
 from app.commands.work_common import (
     announcing_site,
+    clock_of,
     print_json,
     reading_site,
     refusal_as_error,
     runs,
     utc_moment,
     work_subcommands,
-    zone_of,
 )
-from app.grid_work.site_time import site_iso
 from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import VoteSummary, describe, inspect, list_votes
 from app.grid_work.vote_rules import Threshold
 from app.grid_work.votes import BallotEntry, VoteDesk, VoteDraft
+from app.site_clock import SiteClock
 from app.store.base import utcnow
 
 
@@ -80,12 +80,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _new(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         draft = VoteDraft(
             args.question,
             tuple(args.option),
-            utc_moment(args.opens, zone) or utcnow(),
-            utc_moment(args.closes, zone),
+            utc_moment(args.opens, clock) or utcnow(),
+            utc_moment(args.closes, clock),
             args.grid,
             args.team,
             args.quorum,
@@ -101,7 +101,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _ballot(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        cast_at = utc_moment(args.cast_at, zone_of(site)) or utcnow()
+        cast_at = utc_moment(args.cast_at, clock_of(site)) or utcnow()
         entry = BallotEntry(args.id, args.choice, cast_at, args.household, args.member)
         replaced = refusal_as_error(lambda: VoteDesk(site).ballot(entry))
     if args.json:
@@ -123,7 +123,7 @@ def _close(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
             summary = refusal_as_error(lambda: describe(session, args.id))
             lines = (
@@ -131,11 +131,11 @@ def _show(args: argparse.Namespace) -> int:
                 if args.ballots
                 else None
             )
-    data = _summary_dict(summary, zone)
+    data = _summary_dict(summary, clock)
     if lines is not None:
         data["ballot_lines"] = [
             dataclasses.asdict(b)
-            | {"cast_at": site_iso(b.cast_at, zone), "entered_at": site_iso(b.entered_at, zone)}
+            | {"cast_at": clock.iso(b.cast_at, "minutes"), "entered_at": clock.iso(b.entered_at, "minutes")}
             for b in lines
         ]
     if args.json:
@@ -154,10 +154,10 @@ def _show(args: argparse.Namespace) -> int:
 
 def _notice(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
             summary = refusal_as_error(lambda: describe(session, args.id))
-        page = refusal_as_error(lambda: notice_html(summary, zone, utcnow()))
+        page = refusal_as_error(lambda: notice_html(summary, clock.zone, utcnow()))
     try:
         args.file.write_text(page, encoding="utf-8")
     except OSError as error:
@@ -168,25 +168,25 @@ def _notice(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
             votes = list_votes(session)
     if args.json:
-        print_json([_summary_dict(v, zone) for v in votes])
+        print_json([_summary_dict(v, clock) for v in votes])
         return 0
     for v in votes:
         state = "已计票" if v.closed_at else "进行中"
         print(
-            f"{v.vote_id}  {state}  {v.question}（{v.scope}）截止 {site_iso(v.closes_at, zone)}  已投 {v.ballots}"
+            f"{v.vote_id}  {state}  {v.question}（{v.scope}）截止 {clock.iso(v.closes_at, 'minutes')}  已投 {v.ballots}"
         )
     return 0
 
 
-def _summary_dict(summary: VoteSummary, zone) -> dict:
+def _summary_dict(summary: VoteSummary, clock: SiteClock) -> dict:
     return dataclasses.asdict(summary) | {
-        "opens_at": site_iso(summary.opens_at, zone),
-        "closes_at": site_iso(summary.closes_at, zone),
-        "closed_at": site_iso(summary.closed_at, zone),
+        "opens_at": clock.iso(summary.opens_at, "minutes"),
+        "closes_at": clock.iso(summary.closes_at, "minutes"),
+        "closed_at": clock.iso(summary.closed_at, "minutes"),
     }
 
 

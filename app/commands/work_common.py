@@ -11,14 +11,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.context import SiteContext
 from app.grid_work.errors import WorkError
-from app.grid_work.site_time import parse_moment, site_zone, to_utc
+from app.site_clock import SiteClock, clock_in
 from app.store.announce import announced
 from app.tickets import TicketDesk, load_categories
 from app.tickets.categories import CategoryError
@@ -86,18 +85,19 @@ def ticket_desk(site: SiteContext) -> TicketDesk:
     return TicketDesk(site.db, seat=site.seat, hub=site.hub, categories=categories, locate=locator)
 
 
-def zone_of(site: SiteContext) -> ZoneInfo:
+def clock_of(site: SiteContext) -> SiteClock:
+    """The site's clock as its settings say now (read in a session of its own)."""
     with site.db.session() as session:
-        return site_zone(session)
+        return clock_in(session)
 
 
-def utc_moment(text: str | None, zone: ZoneInfo) -> datetime | None:
+def utc_moment(text: str | None, clock: SiteClock) -> datetime | None:
     """A typed time (the site's wall clock unless it has an offset) as naive UTC."""
     if text is None:
         return None
     try:
-        return to_utc(parse_moment(text), zone)
-    except WorkError as error:
+        return clock.parse(text)
+    except ValueError as error:
         raise CommandError(str(error)) from None
 
 

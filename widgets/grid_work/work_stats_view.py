@@ -4,13 +4,13 @@ meetings, volunteer teams and hours, votes) from the one core function `work_sta
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.grid_work.findings import FindingTag
-from app.grid_work.site_time import to_utc
+from app.site_clock import SiteClock
 from runtime.read.work import WorkStats
 from widgets.grid_work.work_ui import choose_grid, fill_table, grid_picker, read_only_table, tr
 from widgets.jobs import Jobs
@@ -93,7 +93,7 @@ class WorkStatsDialog(QDialog):
         return self._midnight(first), self._midnight(last + timedelta(days=1))
 
     def _midnight(self, day: date) -> datetime:
-        return to_utc(datetime.combine(day, time()), self._zone)
+        return SiteClock(self._zone.key).day_start(day)
 
     def refresh(self) -> None:
         if self.start.date() > self.end.date():

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.grid_work.meetings import MeetingBook
-from app.grid_work.site_time import site_iso, to_utc
 from app.grid_work.visit_corrections import VisitCorrections
 from app.grid_work.visits import VisitLog
 from app.grid_work.volunteers import VolunteerBook
 from app.grid_work.votes import VoteDesk
+from app.site_clock import MINUTES, SiteClock
 from app.tickets import TicketDesk
 from runtime.read.grid_work import GridChoice
 from widgets.jobs import Jobs
@@ -41,12 +41,12 @@ def tr(text: str) -> str:
 
 def when(moment: datetime | None, zone: ZoneInfo) -> str:
     """Naive UTC shown as the site's wall-clock time, to the minute."""
-    return (site_iso(moment, zone) or "").replace("T", " ")[:16]
+    return SiteClock(zone.key).text(moment, MINUTES)
 
 
 def typed_utc(edit: QDateTimeEdit, zone: ZoneInfo) -> datetime:
     """What a date-time field says, read as the site's wall-clock time, to naive UTC."""
-    return to_utc(datetime.fromisoformat(edit.dateTime().toString("yyyy-MM-ddTHH:mm")), zone)
+    return SiteClock(zone.key).to_utc(datetime.fromisoformat(edit.dateTime().toString("yyyy-MM-ddTHH:mm")))
 
 
 def site_time_edit(moment: datetime, zone: ZoneInfo) -> QDateTimeEdit:
