@@ -51,6 +51,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     detect.add_argument("--frames", type=int, default=50, help="stop after this many analysed frames")
     detect.set_defaults(handler=_detect)
 
+    _add_enrol(sub)
+
+    watch = sub.add_parser("watchlist", help="put an enrolled resident on the watch list, or take them off")
+    watch_sub = watch.add_subparsers(dest="watchlist_command", required=True)
+    for name, helptext in (("add", "列入重点人员名单 put on the watch list"), ("remove", "移出 take off it")):
+        move = watch_sub.add_parser(name, help=helptext + " (audited)")
+        move.add_argument("person", type=int, help="resident id")
+        move.add_argument("--reason", required=True, help="理由 why (recorded in the audit)")
+        move.set_defaults(handler=_watchlist, permission=Permission.MANAGE_FACES)
+
+    forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
+    target = forget.add_mutually_exclusive_group(required=True)
+    target.add_argument("--person", type=int, help="resident id")
+    target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
+    forget.set_defaults(handler=_forget, permission=Permission.MANAGE_FACES)
+
+    listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
+    listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
+    listing.set_defaults(handler=_gallery_list, permission=Permission.MANAGE_FACES)
+
+    _add_zone(sub)
+
+    events = sub.add_parser("events", help="the stored AI events, newest first")
+    events.add_argument("--limit", type=int, default=20)
+    events.add_argument("--kind", choices=sorted(KINDS))
+    events.set_defaults(handler=_events)
+
+
+def _add_enrol(sub: argparse._SubParsersAction) -> None:
+    """ai enrol: a face from a photo, with the consent it was given under."""
     enrol = sub.add_parser("enrol", help="enrol a face from a photo (needs the person's consent)")
     who = enrol.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", type=int, help="resident id (enrolled on the resident list)")
@@ -73,24 +103,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     enrol.add_argument("--reason", default="", help="列入重点人员名单的理由 (with --watchlist)")
     enrol.set_defaults(handler=_enrol, permission=Permission.MANAGE_FACES)
 
-    watch = sub.add_parser("watchlist", help="put an enrolled resident on the watch list, or take them off")
-    watch_sub = watch.add_subparsers(dest="watchlist_command", required=True)
-    for name, helptext in (("add", "列入重点人员名单 put on the watch list"), ("remove", "移出 take off it")):
-        move = watch_sub.add_parser(name, help=helptext + " (audited)")
-        move.add_argument("person", type=int, help="resident id")
-        move.add_argument("--reason", required=True, help="理由 why (recorded in the audit)")
-        move.set_defaults(handler=_watchlist, permission=Permission.MANAGE_FACES)
 
-    forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
-    target = forget.add_mutually_exclusive_group(required=True)
-    target.add_argument("--person", type=int, help="resident id")
-    target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
-    forget.set_defaults(handler=_forget, permission=Permission.MANAGE_FACES)
-
-    listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
-    listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
-    listing.set_defaults(handler=_gallery_list, permission=Permission.MANAGE_FACES)
-
+def _add_zone(sub: argparse._SubParsersAction) -> None:
+    """ai zone add|list: zones drawn on a camera's picture."""
     zone = sub.add_parser("zone", help="zones drawn on a camera's picture (person-in-zone events)")
     zone_sub = zone.add_subparsers(dest="zone_command", required=True)
     zone_add = zone_sub.add_parser("add", help="add a zone: corners as x,y in 0..1 of the picture")
@@ -107,11 +122,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     zone_list = zone_sub.add_parser("list", help="a camera's zones")
     zone_list.add_argument("--camera", type=int, required=True)
     zone_list.set_defaults(handler=_zone_list)
-
-    events = sub.add_parser("events", help="the stored AI events, newest first")
-    events.add_argument("--limit", type=int, default=20)
-    events.add_argument("--kind", choices=sorted(KINDS))
-    events.set_defaults(handler=_events)
 
 
 def _config(args: argparse.Namespace) -> ai_config.AiConfig:
