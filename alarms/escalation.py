@@ -23,7 +23,7 @@ class AlarmEscalation:
 
     def escalate(self, alarm_id: int, reason: str) -> list[Contact]:
         """Hand the alarm up to the supervisor and the level-2 (community) grid leader, saying why."""
-        self._refuse_unless_allowed()
+        self._refuse_unless_allowed(alarm_id)
         if not reason.strip():
             raise AlarmError("上报须说明原因 (escalating needs a reason)")
         with self.db.session() as session:

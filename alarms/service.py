@@ -113,15 +113,30 @@ class AlarmService(AlarmEscalation):
         the local system (sensor rules, a kiosk wall acknowledging with the supervisor PIN) acts."""
         return self.seat.user is None or can(self.seat.user, Permission.ACKNOWLEDGE_ALARMS)
 
-    def _refuse_unless_allowed(self) -> None:
+    def _refuse_unless_allowed(self, alarm_id: int) -> None:
+        """Before every act on an alarm: it lies in the seat's scope, and the seat may act on alarms."""
+        self._refuse_outside_scope(alarm_id)
         if not self.may_act():
             raise AlarmError(
                 f"{self.seat.operator} 无权处理告警 may not act on alarms ({Permission.ACKNOWLEDGE_ALARMS.value})"
             )
 
+    def _refuse_outside_scope(self, alarm_id: int) -> None:
+        """A grid worker acts only on the alarms of their grid subtree (their reads never show another
+        grid's: runtime/read/alarms.py), refused in the same words as an alarm that does not exist. The
+        local system and a user of the whole site act everywhere; raising, the sensor rules and the
+        overdue escalation are the site's own work and are not checked."""
+        user = self.seat.user
+        if user is None or user.grid_scope is None:
+            return
+        with self.db.session() as session:
+            grid_id = session.scalar(select(Alarm.grid_id).where(Alarm.id == alarm_id))
+        if grid_id not in user.grid_scope:
+            raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
+
     def acknowledge(self, alarm_id: int, note: str = "", who: str | None = None) -> AlarmView:
         """Someone has seen it and takes it on; only a raised alarm can be acknowledged."""
-        self._refuse_unless_allowed()
+        self._refuse_unless_allowed(alarm_id)
         who = who or self.seat.operator
         now = self.clock()
         with self.db.session() as session:
@@ -142,6 +157,7 @@ class AlarmService(AlarmEscalation):
 
     def dispatch_preview(self, alarm_id: int) -> Any:
         """The ticket `dispatch` would create for this alarm (category, grid, handler, limit); writes nothing."""
+        self._refuse_outside_scope(alarm_id)
         if self.preview_ticket is None or self.dispatch_ticket is None:
             raise AlarmError("工单模块未接入，无法派单 (no ticket workflow is connected)")
         view = self.get(alarm_id)
@@ -151,7 +167,7 @@ class AlarmService(AlarmEscalation):
 
     def dispatch(self, alarm_id: int, note: str = "", who: str | None = None) -> int:
         """Turn the alarm into a linked ticket through the ticket workflow; returns the ticket id."""
-        self._refuse_unless_allowed()
+        self._refuse_unless_allowed(alarm_id)
         if self.dispatch_ticket is None:
             raise AlarmError("工单模块未接入，无法派单 (no ticket workflow is connected)")
         with self.db.session() as session:
@@ -167,7 +183,7 @@ class AlarmService(AlarmEscalation):
 
     def close(self, alarm_id: int, outcome: Outcome, note: str = "", who: str | None = None) -> AlarmView:
         """Close as false alarm or resolved (a ticket outcome goes through `dispatch`)."""
-        self._refuse_unless_allowed()
+        self._refuse_unless_allowed(alarm_id)
         if outcome == Outcome.TICKET:
             raise AlarmError("派单请用 dispatch (use dispatch to create a ticket)")
         if outcome == Outcome.FALSE_ALARM and not note.strip():

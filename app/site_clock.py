@@ -69,9 +69,10 @@ class SiteClock:
         """A store instant written for people in the site's zone; "" for no instant."""
         return "" if moment is None else self.to_local(moment).strftime(pattern)
 
-    def iso(self, moment: datetime | None) -> str | None:
-        """A store instant as ISO 8601 in the site's zone, with its offset (exports, JSON output)."""
-        return None if moment is None else self.to_local(moment).isoformat(timespec="seconds")
+    def iso(self, moment: datetime | None, timespec: str = "seconds") -> str | None:
+        """A store instant as ISO 8601 in the site's zone, with its offset (exports, JSON output);
+        `timespec` as `datetime.isoformat` takes it ("minutes" for what people typed to the minute)."""
+        return None if moment is None else self.to_local(moment).isoformat(timespec=timespec)
 
     # --- in: people to the store -----------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from alarms.ingest import SensorIngest
 from alarms.jobs import ALARM_JOBS, AlarmSite, serve
-from alarms.scoped import ScopedAlarmService
+from alarms.service import AlarmService
 from alarms.station import SensorStation
 from app.context import SiteContext
 from app.events import SITE_RESTORED, Change, DongleState, Topic
@@ -73,7 +73,7 @@ class SiteRuntime:
         self.site = site
         self.options = options or RuntimeOptions()
         # a grid worker's acts on alarms stay in their subtree (the site's own work acts everywhere)
-        self.alarms = ScopedAlarmService(site.db, site.hub, site.seat)
+        self.alarms = AlarmService(site.db, site.hub, site.seat)
         wire_tickets(self.alarms)
         self.ingest = SensorIngest(self.alarms)
         self.station = SensorStation(self.ingest, on_state=self._dongle_state, host=site.seat.host)

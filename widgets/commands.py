@@ -177,10 +177,7 @@ def _building_demo_notice():
 
 
 def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
-    from app.access.kiosk_pin import KioskPin
     from widgets.i18n import LanguageSwitcher
-    from widgets.kiosk import KioskError, KioskWindow, choose_screen
-    from widgets.main_window import MainWindow
     from widgets.shell_context import ShellSettings, build_shell_context
     from widgets.site_runtime import SeatRuntime
 
@@ -222,30 +219,44 @@ def _show(app, db, args: argparse.Namespace, size: tuple[int, int]) -> int:
         )
 
     runtime = SeatRuntime(context)
-    if args.kiosk:
-        pins = KioskPin(db, context.seat)
-        if args.demo:
-            pins.ensure_demo_pin()
-        try:
-            choose_screen(args.screen)  # before any panel starts its cameras
-            runtime.start()
-            window = KioskWindow(context, view=args.view or "wall", pins=pins)
-            window.show_on_screen(args.screen)
-        except KioskError as error:
-            runtime.stop()
-            raise CommandError(str(error)) from error
-    else:
-        runtime.start()
-        window = MainWindow(context, languages)
-        runtime.attach(window)
-        window.account.start_idle_lock(_alarm_popup(window))
-        window.show_on_start()
-        if args.view:
-            window.show_panel(args.view)
+    window = _kiosk(db, args, context, runtime) if args.kiosk else _desk(args, context, languages, runtime)
     try:
         return app.exec()
     finally:
         _close(context, runtime, window)
+
+
+def _kiosk(db, args: argparse.Namespace, context, runtime):
+    """The wall's kiosk window on its screen, the runtime started (stopped again if it cannot show)."""
+    from app.access.kiosk_pin import KioskPin
+    from widgets.kiosk import KioskError, KioskWindow, choose_screen
+
+    pins = KioskPin(db, context.seat)
+    if args.demo:
+        pins.ensure_demo_pin()
+    try:
+        choose_screen(args.screen)  # before any panel starts its cameras
+        runtime.start()
+        window = KioskWindow(context, view=args.view or "wall", pins=pins)
+        window.show_on_screen(args.screen)
+    except KioskError as error:
+        runtime.stop()
+        raise CommandError(str(error)) from error
+    return window
+
+
+def _desk(args: argparse.Namespace, context, languages, runtime):
+    """The main window of a desk seat, the runtime started and attached to it."""
+    from widgets.main_window import MainWindow
+
+    runtime.start()
+    window = MainWindow(context, languages)
+    runtime.attach(window)
+    window.account.start_idle_lock(_alarm_popup(window))
+    window.show_on_start()
+    if args.view:
+        window.show_panel(args.view)
+    return window
 
 
 def _start_language(context) -> str:

@@ -10,25 +10,24 @@ from app.access import Permission
 from app.cli import CommandError
 from app.commands.work_common import (
     announcing_site,
+    clock_of,
     print_json,
     reading_site,
+    refusal_as_error,
+    runs,
     ticket_desk,
     utc_moment,
-    zone_of,
+    work_subcommands,
 )
-from app.grid_work.errors import WorkError
 from app.grid_work.meeting_list import list_meetings
 from app.grid_work.meetings import MeetingBook, MeetingDraft, ResolutionDraft
 from app.grid_work.scope import grid_scope
-from app.grid_work.site_time import site_iso
+from app.site_clock import SiteClock
 from app.store.base import utcnow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "meetings", help="网格会议 grid meetings: attendance, minutes, resolutions"
-    )
-    sub = parser.add_subparsers(dest="meetings_command", required=True)
+    sub = work_subcommands(subparsers, "meetings", "网格会议 grid meetings: attendance, minutes, resolutions")
 
     add = sub.add_parser("add", help="登记会议 record a meeting; prints its id")
     add.add_argument("--grid", required=True, help="网格编码")
@@ -45,15 +44,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add.add_argument("--vote-resolution", action="append", default=[], metavar="TEXT", help="付诸表决的决议")
     add.add_argument("--vote-closes", help="表决截止时间 ISO (with --vote-resolution)")
-    add.add_argument("--json", action="store_true")
-    add.set_defaults(handler=_add, permission=Permission.EDIT_ROSTER)
+    runs(add, _add, Permission.EDIT_ROSTER, json_output=True)
 
     listing = sub.add_parser("list", help="会议记录 meetings, newest first")
     listing.add_argument("--grid")
     listing.add_argument("--from", dest="start")
     listing.add_argument("--to", dest="end")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
+    runs(listing, _list, Permission.VIEW_SITE, json_output=True)
 
 
 def _ids(text: str, what: str) -> tuple[int, ...]:
@@ -65,7 +62,7 @@ def _ids(text: str, what: str) -> tuple[int, ...]:
         ) from None
 
 
-def _resolutions(args: argparse.Namespace, zone) -> tuple[ResolutionDraft, ...]:
+def _resolutions(args: argparse.Namespace, clock: SiteClock) -> tuple[ResolutionDraft, ...]:
     drafts = [ResolutionDraft(text) for text in args.resolution]
     for item in args.ticket_resolution:
         category, _, text = item.partition(":")
@@ -74,29 +71,26 @@ def _resolutions(args: argparse.Namespace, zone) -> tuple[ResolutionDraft, ...]:
         drafts.append(ResolutionDraft(text, ticket_category=category.strip()))
     if args.vote_resolution and not args.vote_closes:
         raise CommandError("--vote-resolution 需要 --vote-closes  a vote needs its closing time")
-    closes = utc_moment(args.vote_closes, zone)
+    closes = utc_moment(args.vote_closes, clock)
     drafts += [ResolutionDraft(text, vote_closes_at=closes) for text in args.vote_resolution]
     return tuple(drafts)
 
 
 def _add(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         draft = MeetingDraft(
             args.grid,
-            utc_moment(args.at, zone) or utcnow(),
+            utc_moment(args.at, clock) or utcnow(),
             args.title,
             _ids(args.present, "--present"),
             _ids(args.absent, "--absent"),
             args.agenda,
             args.minutes,
-            _resolutions(args, zone),
+            _resolutions(args, clock),
             args.place,
         )
-        try:
-            recorded = MeetingBook(site, ticket_desk(site)).record(draft)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        recorded = refusal_as_error(lambda: MeetingBook(site, ticket_desk(site)).record(draft))
     if args.json:
         print_json(dataclasses.asdict(recorded))
     else:
@@ -106,19 +100,18 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
-            try:
-                grid_ids = grid_scope(session, args.grid)[1]
-            except WorkError as error:
-                raise CommandError(str(error)) from error
-            rows = list_meetings(session, grid_ids, utc_moment(args.start, zone), utc_moment(args.end, zone))
+            grid_ids = refusal_as_error(lambda: grid_scope(session, args.grid))[1]
+            rows = list_meetings(
+                session, grid_ids, utc_moment(args.start, clock), utc_moment(args.end, clock)
+            )
     if args.json:
-        print_json([dataclasses.asdict(r) | {"at": site_iso(r.at, zone)} for r in rows])
+        print_json([dataclasses.asdict(r) | {"at": clock.iso(r.at, "minutes")} for r in rows])
         return 0
     for r in rows:
         print(
-            f"{site_iso(r.at, zone)}  {r.grid}  {r.title}  到会 {len(r.present)} 人，缺席 {len(r.absent)} 人"
+            f"{clock.iso(r.at, 'minutes')}  {r.grid}  {r.title}  到会 {len(r.present)} 人，缺席 {len(r.absent)} 人"
         )
         for line in r.resolutions:
             linked = (

@@ -12,16 +12,18 @@ from app.access import Permission
 from app.cli import CommandError
 from app.commands.work_common import (
     announcing_site,
+    clock_of,
+    grid_option,
     print_json,
     reading_site,
+    refusal_as_error,
+    runs,
     ticket_desk,
     utc_moment,
-    zone_of,
+    work_subcommands,
 )
-from app.grid_work.errors import WorkError
 from app.grid_work.findings import FindingTag, finding_tag
 from app.grid_work.scope import grid_scope
-from app.grid_work.site_time import site_iso
 from app.grid_work.visit_corrections import VisitCorrection, VisitCorrections
 from app.grid_work.visit_list import list_visits, overdue_households
 from app.grid_work.visit_plan import checked_plan, read_plan, save_plan
@@ -33,8 +35,7 @@ TAGS_HELP = "、".join(f"{t.zh}({t.value})" for t in FindingTag)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("visits", help="入户走访 home visits: record, list, overdue, plan")
-    sub = parser.add_subparsers(dest="visits_command", required=True)
+    sub = work_subcommands(subparsers, "visits", "入户走访 home visits: record, list, overdue, plan")
 
     add = sub.add_parser("add", help="登记走访 record a visit; prints its id")
     add.add_argument("--household", type=int, required=True, help="住户 id")
@@ -57,21 +58,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="转为工单的走访发现 a finding that becomes a ticket of this category (repeatable)",
     )
     add.add_argument("--force", action="store_true", help="即使有同类未办结工单也新建")
-    add.add_argument("--json", action="store_true")
-    add.set_defaults(handler=_add, permission=Permission.EDIT_ROSTER)
+    runs(add, _add, Permission.EDIT_ROSTER, json_output=True)
 
     listing = sub.add_parser("list", help="走访记录 list visits, newest first")
-    _grid_option(listing)
+    grid_option(listing)
     listing.add_argument("--household", type=int)
     listing.add_argument("--from", dest="start", help="ISO, included")
     listing.add_argument("--to", dest="end", help="ISO, excluded")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
+    runs(listing, _list, Permission.VIEW_SITE, json_output=True)
 
     overdue = sub.add_parser("overdue", help="逾期未走访 households due for a visit, by grid worker")
-    _grid_option(overdue)
-    overdue.add_argument("--json", action="store_true")
-    overdue.set_defaults(handler=_overdue, permission=Permission.VIEW_SITE)
+    grid_option(overdue)
+    runs(overdue, _overdue, Permission.VIEW_SITE, json_output=True)
 
     correct = sub.add_parser("correct", help="更正走访记录 correct a visit (audited with the reason)")
     correct.add_argument("id", type=int)
@@ -80,26 +78,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     correct.add_argument("--at", help="走访时间 ISO")
     correct.add_argument("--met", type=int, help="见到的人数")
     correct.add_argument("--note", help="走访记录")
-    correct.set_defaults(handler=_correct, permission=Permission.EDIT_ROSTER)
+    runs(correct, _correct, Permission.EDIT_ROSTER)
 
     void = sub.add_parser(
         "void", help="作废走访记录 void a visit entered by mistake: kept, marked, counted nowhere"
     )
     void.add_argument("id", type=int)
     void.add_argument("--reason", required=True, help="作废理由")
-    void.set_defaults(handler=_void, permission=Permission.EDIT_ROSTER)
+    runs(void, _void, Permission.EDIT_ROSTER)
 
     plan = sub.add_parser("plan", help="走访计划 visits a year by resident tag (show or change)")
     plan.add_argument("--default", type=int, help="每户每年至少走访次数")
     plan.add_argument("--set", action="append", default=[], metavar="TAG=N", help="e.g. elderly_alone=12")
-    plan.add_argument("--json", action="store_true")
-    plan.set_defaults(handler=_plan, permission=Permission.MANAGE_SITE)
-
-
-def _grid_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--grid", help="网格编码 grid code: that grid and every grid below it (default: site)"
-    )
+    runs(plan, _plan, Permission.MANAGE_SITE, json_output=True)
 
 
 def _split(text: str, parts: int, what: str) -> list[str]:
@@ -121,12 +112,11 @@ def _findings(args: argparse.Namespace) -> tuple[FindingDraft, ...]:
 
 def _add(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        at = utc_moment(args.at, zone_of(site)) or utcnow()
+        at = utc_moment(args.at, clock_of(site)) or utcnow()
         draft = VisitDraft(args.household, args.visitor, at, args.met, args.note, _findings(args))
-        try:
-            recorded = VisitLog(site, ticket_desk(site)).record(draft, force_tickets=args.force)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        recorded = refusal_as_error(
+            lambda: VisitLog(site, ticket_desk(site)).record(draft, force_tickets=args.force)
+        )
     if args.json:
         print_json(dataclasses.asdict(recorded))
     else:
@@ -137,19 +127,16 @@ def _add(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
-        start, end = utc_moment(args.start, zone), utc_moment(args.end, zone)
+        clock = clock_of(site)
+        start, end = utc_moment(args.start, clock), utc_moment(args.end, clock)
         with site.db.session() as session:
-            try:
-                _scope, grid_ids = grid_scope(session, args.grid)
-            except WorkError as error:
-                raise CommandError(str(error)) from error
+            _scope, grid_ids = refusal_as_error(lambda: grid_scope(session, args.grid))
             rows = list_visits(session, grid_ids, start, end, args.household)
     if args.json:
-        print_json([dataclasses.asdict(r) | {"at": site_iso(r.at, zone)} for r in rows])
+        print_json([dataclasses.asdict(r) | {"at": clock.iso(r.at, "minutes")} for r in rows])
         return 0
     for r in rows:
-        print(f"{site_iso(r.at, zone)}  {r.address}  {r.visitor}  见{r.people_met}人  {r.note}")
+        print(f"{clock.iso(r.at, 'minutes')}  {r.address}  {r.visitor}  见{r.people_met}人  {r.note}")
         for f in r.findings:
             ticket = f"  → 工单 {f.ticket_id}" if f.ticket_id else ""
             print(f"    [{finding_tag(f.tag).zh}] {f.text}{ticket}")
@@ -158,18 +145,15 @@ def _list(args: argparse.Namespace) -> int:
 
 def _overdue(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
-            try:
-                _scope, grid_ids = grid_scope(session, args.grid)
-            except WorkError as error:
-                raise CommandError(str(error)) from error
+            _scope, grid_ids = refusal_as_error(lambda: grid_scope(session, args.grid))
             rows = overdue_households(session, grid_ids, utcnow())
     if args.json:
         print_json(
             [
                 dataclasses.asdict(r)
-                | {"last_visit": site_iso(r.last_visit, zone), "due": site_iso(r.due, zone)}
+                | {"last_visit": clock.iso(r.last_visit, "minutes"), "due": clock.iso(r.due, "minutes")}
                 for r in rows
             ]
         )
@@ -179,7 +163,7 @@ def _overdue(args: argparse.Namespace) -> int:
         if r.worker != worker:
             worker = r.worker
             print(f"{worker or '（无网格员）'}:")
-        since = f"应于 {site_iso(r.due, zone)[:10]} 前走访" if r.due else "从未走访"
+        since = f"应于 {clock.iso(r.due, 'minutes')[:10]} 前走访" if r.due else "从未走访"
         print(f"    {r.address}  每年{r.per_year}次  {since}")
     return 0
 
@@ -194,10 +178,8 @@ def _plan(args: argparse.Namespace) -> int:
                 if not count.strip().isdigit():
                     raise CommandError(f"--set 格式应为 TAG=N: {item!r}")
                 by_tag[tag.strip()] = int(count)
-            try:
-                plan = checked_plan(plan.default if args.default is None else args.default, by_tag)
-            except WorkError as error:
-                raise CommandError(str(error)) from error
+            default = plan.default if args.default is None else args.default
+            plan = refusal_as_error(lambda: checked_plan(default, by_tag))
             save_plan(session, site.seat, plan)
     if args.json:
         print_json(plan.as_dict())
@@ -220,24 +202,18 @@ def _correct(args: argparse.Namespace) -> int:
         change = VisitCorrection(
             args.id,
             args.visitor if args.visitor is not None else current[0],
-            utc_moment(args.at, zone_of(site)) or current[1],
+            utc_moment(args.at, clock_of(site)) or current[1],
             args.met if args.met is not None else current[2],
             args.note if args.note is not None else current[3],
             args.reason,
         )
-        try:
-            VisitCorrections(site).correct(change)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        refusal_as_error(lambda: VisitCorrections(site).correct(change))
     print("已更正 corrected")
     return 0
 
 
 def _void(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        try:
-            VisitCorrections(site).void(args.id, args.reason)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        refusal_as_error(lambda: VisitCorrections(site).void(args.id, args.reason))
     print("已作废 voided")
     return 0

@@ -8,23 +8,29 @@ import dataclasses
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
-from app.grid_work.errors import WorkError
+from app.commands.work_common import (
+    announcing_site,
+    clock_of,
+    print_json,
+    reading_site,
+    refusal_as_error,
+    runs,
+    utc_moment,
+    work_subcommands,
+)
 from app.grid_work.scope import grid_scope
 from app.grid_work.volunteers import ActivityDraft, VolunteerBook, list_teams
 from app.store.base import utcnow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "volunteers", help="志愿服务 volunteer teams, members, activities and hours"
+    sub = work_subcommands(
+        subparsers, "volunteers", "志愿服务 volunteer teams, members, activities and hours"
     )
-    sub = parser.add_subparsers(dest="volunteers_command", required=True)
 
     teams = sub.add_parser("teams", help="志愿服务队 the teams with members, activities and hours")
     teams.add_argument("--grid", help="网格编码: that grid and every grid below it")
-    teams.add_argument("--json", action="store_true")
-    teams.set_defaults(handler=_teams, permission=Permission.VIEW_SITE)
+    runs(teams, _teams, Permission.VIEW_SITE, json_output=True)
 
     add = sub.add_parser("add-team", help="新建队伍 add a team; prints its id")
     add.add_argument("--name", required=True)
@@ -36,12 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="volunteer",
         help="volunteer 志愿服务队 (default) or self_governance 居民自治小组 (one per compound)",
     )
-    add.set_defaults(handler=_add_team, permission=Permission.EDIT_ROSTER)
+    runs(add, _add_team, Permission.EDIT_ROSTER)
 
     join = sub.add_parser("join", help="加入队伍 add a person (people table) to a team")
     join.add_argument("team", type=int)
     join.add_argument("person", type=int)
-    join.set_defaults(handler=_join, permission=Permission.EDIT_ROSTER)
+    runs(join, _join, Permission.EDIT_ROSTER)
 
     activity = sub.add_parser("activity", help="登记志愿活动 record an activity; prints its id")
     activity.add_argument("team", type=int)
@@ -57,12 +63,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     activity.add_argument("--note", default="")
     activity.add_argument("--place", default="", help="活动地点")
     activity.add_argument("--ticket", type=int, help="服务的工单号 the ticket whose need it served")
-    activity.set_defaults(handler=_activity, permission=Permission.EDIT_ROSTER)
+    runs(activity, _activity, Permission.EDIT_ROSTER)
 
 
 def _teams(args: argparse.Namespace) -> int:
     with reading_site(args) as site, site.db.session() as session:
-        lines = _run(lambda: list_teams(session, grid_scope(session, args.grid)[1]))
+        lines = refusal_as_error(lambda: list_teams(session, grid_scope(session, args.grid)[1]))
     if args.json:
         print_json([dataclasses.asdict(line) for line in lines])
         return 0
@@ -75,13 +81,17 @@ def _teams(args: argparse.Namespace) -> int:
 
 def _add_team(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        print(_run(lambda: VolunteerBook(site).add_team(args.name, args.grid, args.purpose, args.kind)))
+        print(
+            refusal_as_error(
+                lambda: VolunteerBook(site).add_team(args.name, args.grid, args.purpose, args.kind)
+            )
+        )
     return 0
 
 
 def _join(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        joined = _run(lambda: VolunteerBook(site).join(args.team, args.person))
+        joined = refusal_as_error(lambda: VolunteerBook(site).join(args.team, args.person))
     print("已加入 joined" if joined else "已是队员 already a member")
     return 0
 
@@ -95,14 +105,7 @@ def _activity(args: argparse.Namespace) -> int:
         except ValueError:
             raise CommandError(f"--hours 格式应为 PERSON=H, e.g. 12=2.5: {item!r}") from None
     with announcing_site(args) as site:
-        at = utc_moment(args.at, zone_of(site)) or utcnow()
+        at = utc_moment(args.at, clock_of(site)) or utcnow()
         draft = ActivityDraft(args.team, at, args.title, tuple(hours), args.note, args.place, args.ticket)
-        print(_run(lambda: VolunteerBook(site).record_activity(draft)))
+        print(refusal_as_error(lambda: VolunteerBook(site).record_activity(draft)))
     return 0
-
-
-def _run(action):
-    try:
-        return action()
-    except WorkError as error:
-        raise CommandError(str(error)) from error

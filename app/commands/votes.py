@@ -13,19 +13,26 @@ from pathlib import Path
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
-from app.grid_work.errors import WorkError
-from app.grid_work.site_time import site_iso
+from app.commands.work_common import (
+    announcing_site,
+    clock_of,
+    print_json,
+    reading_site,
+    refusal_as_error,
+    runs,
+    utc_moment,
+    work_subcommands,
+)
 from app.grid_work.vote_notice import notice_html
 from app.grid_work.vote_reads import VoteSummary, describe, inspect, list_votes
 from app.grid_work.vote_rules import Threshold
 from app.grid_work.votes import BallotEntry, VoteDesk, VoteDraft
+from app.site_clock import SiteClock
 from app.store.base import utcnow
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("votes", help="议事表决 residents' votes: open, enter ballots, count")
-    sub = parser.add_subparsers(dest="votes_command", required=True)
+    sub = work_subcommands(subparsers, "votes", "议事表决 residents' votes: open, enter ballots, count")
 
     new = sub.add_parser("new", help="发起表决 open a vote; prints its id")
     new.add_argument("--question", required=True, help="表决事项")
@@ -37,8 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     new.add_argument("--closes", required=True, help="截止时间 ISO")
     new.add_argument("--quorum", type=int, default=50, help="参与率门槛 %% of the electorate (default 50)")
     new.add_argument("--threshold", choices=[t.value for t in Threshold], default=Threshold.MAJORITY.value)
-    new.add_argument("--json", action="store_true")
-    new.set_defaults(handler=_new, permission=Permission.EDIT_ROSTER)
+    runs(new, _new, Permission.EDIT_ROSTER, json_output=True)
 
     ballot = sub.add_parser(
         "ballot", help="录入纸质选票 enter a paper ballot (a second one replaces the first)"
@@ -49,47 +55,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     voter.add_argument("--member", type=int, help="成员 person id")
     ballot.add_argument("--choice", type=int, required=True, help="选项序号 1, 2, ...")
     ballot.add_argument("--cast-at", help="投票时间 ISO (default: now)")
-    ballot.add_argument("--json", action="store_true")
-    ballot.set_defaults(handler=_ballot, permission=Permission.EDIT_ROSTER)
+    runs(ballot, _ballot, Permission.EDIT_ROSTER, json_output=True)
 
     close = sub.add_parser("close", help="截止计票 count a vote after its closing time")
     close.add_argument("id", type=int)
-    close.add_argument("--json", action="store_true")
-    close.set_defaults(handler=_close, permission=Permission.EDIT_ROSTER)
+    runs(close, _close, Permission.EDIT_ROSTER, json_output=True)
 
     show = sub.add_parser("show", help="表决情况 show a vote: turnout, and the result once closed")
     show.add_argument("id", type=int)
     show.add_argument("--ballots", action="store_true", help="逐票明细 (office only; audited)")
     show.add_argument("--reason", default="", help="查看明细的理由 (with --ballots)")
-    show.add_argument("--json", action="store_true")
-    show.set_defaults(handler=_show, permission=Permission.VIEW_SITE)
+    runs(show, _show, Permission.VIEW_SITE, json_output=True)
 
     notice = sub.add_parser(
         "notice", help="结果公示 write the printable result notice (HTML) of a counted vote"
     )
     notice.add_argument("id", type=int)
     notice.add_argument("file", type=Path, help="output .html")
-    notice.set_defaults(handler=_notice, permission=Permission.VIEW_SITE)
+    runs(notice, _notice, Permission.VIEW_SITE)
 
     listing = sub.add_parser("list", help="表决列表 list votes, latest closing first")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
+    runs(listing, _list, Permission.VIEW_SITE, json_output=True)
 
 
 def _new(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         draft = VoteDraft(
             args.question,
             tuple(args.option),
-            utc_moment(args.opens, zone) or utcnow(),
-            utc_moment(args.closes, zone),
+            utc_moment(args.opens, clock) or utcnow(),
+            utc_moment(args.closes, clock),
             args.grid,
             args.team,
             args.quorum,
             args.threshold,
         )
-        vote_id = _run(lambda: VoteDesk(site).open(draft))
+        vote_id = refusal_as_error(lambda: VoteDesk(site).open(draft))
     if args.json:
         print_json({"vote_id": vote_id})
     else:
@@ -99,9 +101,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _ballot(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        cast_at = utc_moment(args.cast_at, zone_of(site)) or utcnow()
+        cast_at = utc_moment(args.cast_at, clock_of(site)) or utcnow()
         entry = BallotEntry(args.id, args.choice, cast_at, args.household, args.member)
-        replaced = _run(lambda: VoteDesk(site).ballot(entry))
+        replaced = refusal_as_error(lambda: VoteDesk(site).ballot(entry))
     if args.json:
         print_json({"vote_id": args.id, "replaced": replaced})
     else:
@@ -111,7 +113,7 @@ def _ballot(args: argparse.Namespace) -> int:
 
 def _close(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
-        result = _run(lambda: VoteDesk(site).close(args.id))
+        result = refusal_as_error(lambda: VoteDesk(site).close(args.id))
     if args.json:
         print_json(result.as_dict())
     else:
@@ -121,15 +123,19 @@ def _close(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
-            summary = _run(lambda: describe(session, args.id))
-            lines = _run(lambda: inspect(session, site.seat, args.id, args.reason)) if args.ballots else None
-    data = _summary_dict(summary, zone)
+            summary = refusal_as_error(lambda: describe(session, args.id))
+            lines = (
+                refusal_as_error(lambda: inspect(session, site.seat, args.id, args.reason))
+                if args.ballots
+                else None
+            )
+    data = _summary_dict(summary, clock)
     if lines is not None:
         data["ballot_lines"] = [
             dataclasses.asdict(b)
-            | {"cast_at": site_iso(b.cast_at, zone), "entered_at": site_iso(b.entered_at, zone)}
+            | {"cast_at": clock.iso(b.cast_at, "minutes"), "entered_at": clock.iso(b.entered_at, "minutes")}
             for b in lines
         ]
     if args.json:
@@ -148,10 +154,10 @@ def _show(args: argparse.Namespace) -> int:
 
 def _notice(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
-            summary = _run(lambda: describe(session, args.id))
-        page = _run(lambda: notice_html(summary, zone, utcnow()))
+            summary = refusal_as_error(lambda: describe(session, args.id))
+        page = refusal_as_error(lambda: notice_html(summary, clock.zone, utcnow()))
     try:
         args.file.write_text(page, encoding="utf-8")
     except OSError as error:
@@ -162,25 +168,25 @@ def _notice(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
+        clock = clock_of(site)
         with site.db.session() as session:
             votes = list_votes(session)
     if args.json:
-        print_json([_summary_dict(v, zone) for v in votes])
+        print_json([_summary_dict(v, clock) for v in votes])
         return 0
     for v in votes:
         state = "已计票" if v.closed_at else "进行中"
         print(
-            f"{v.vote_id}  {state}  {v.question}（{v.scope}）截止 {site_iso(v.closes_at, zone)}  已投 {v.ballots}"
+            f"{v.vote_id}  {state}  {v.question}（{v.scope}）截止 {clock.iso(v.closes_at, 'minutes')}  已投 {v.ballots}"
         )
     return 0
 
 
-def _summary_dict(summary: VoteSummary, zone) -> dict:
+def _summary_dict(summary: VoteSummary, clock: SiteClock) -> dict:
     return dataclasses.asdict(summary) | {
-        "opens_at": site_iso(summary.opens_at, zone),
-        "closes_at": site_iso(summary.closes_at, zone),
-        "closed_at": site_iso(summary.closed_at, zone),
+        "opens_at": clock.iso(summary.opens_at, "minutes"),
+        "closes_at": clock.iso(summary.closes_at, "minutes"),
+        "closed_at": clock.iso(summary.closed_at, "minutes"),
     }
 
 
@@ -197,10 +203,3 @@ def _print_result(result: dict) -> None:
         if result["decided"]
         else f"  结果：未形成决定（须{rule}）"
     )
-
-
-def _run(action):
-    try:
-        return action()
-    except WorkError as error:
-        raise CommandError(str(error)) from error

@@ -12,10 +12,8 @@ from datetime import timedelta
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import print_json, reading_site, utc_moment, zone_of
-from app.grid_work.errors import WorkError
+from app.commands.work_common import clock_of, print_json, reading_site, refusal_as_error, utc_moment
 from app.grid_work.findings import FindingTag
-from app.grid_work.site_time import site_iso
 from app.grid_work.work_stats import WorkStats, work_stats
 
 DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -36,21 +34,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _work_stats(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        zone = zone_of(site)
-        start = utc_moment(args.start.strip(), zone)
-        end = utc_moment(args.end.strip(), zone)
+        clock = clock_of(site)
+        start = utc_moment(args.start.strip(), clock)
+        end = utc_moment(args.end.strip(), clock)
         if DATE_ONLY.match(args.end.strip()):
             end += timedelta(days=1)  # the whole last day
         if end <= start:
             raise CommandError("结束时间须晚于开始时间 --to must come after --from")
-        try:
-            stats = work_stats(site, args.grid, start, end)
-        except WorkError as error:
-            raise CommandError(str(error)) from error
+        stats = refusal_as_error(lambda: work_stats(site, args.grid, start, end))
     if args.json:
-        print_json(stats.as_dict() | {"start": site_iso(stats.start, zone), "end": site_iso(stats.end, zone)})
+        print_json(
+            stats.as_dict()
+            | {"start": clock.iso(stats.start, "minutes"), "end": clock.iso(stats.end, "minutes")}
+        )
     else:
-        print(render(stats, site_iso(start, zone), site_iso(end, zone)))
+        print(render(stats, clock.iso(start, "minutes"), clock.iso(end, "minutes")))
     return 0
 
 

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.grid_work.errors import WorkError
-from app.grid_work.site_time import to_utc
 from app.models import FundEntry, Grid, GridLevel
+from app.site_clock import SiteClock
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,8 @@ def month_bounds(month: str, zone: ZoneInfo) -> tuple[datetime, datetime]:
     except ValueError:
         raise WorkError(f"月份格式错误 bad month {month!r}: use YYYY-MM, e.g. 2026-11") from None
     following = first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1)
-    return to_utc(first, zone), to_utc(following, zone)
+    clock = SiteClock(zone.key)
+    return clock.to_utc(first), clock.to_utc(following)
 
 
 def statement(session: Session, grid_code: str, month: str, zone: ZoneInfo) -> FundStatement:

@@ -8,9 +8,9 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from app.grid_work.errors import WorkError
-from app.grid_work.site_time import site_iso
 from app.grid_work.vote_reads import VoteSummary
 from app.grid_work.vote_rules import Threshold
+from app.site_clock import MINUTES, SiteClock
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>
@@ -66,9 +66,9 @@ def notice_html(summary: VoteSummary, zone: ZoneInfo, today: datetime) -> str:
         quorum=result["quorum_percent"],
         rows=rows,
         verdict=verdict,
-        today=(site_iso(today, zone) or "")[:10],
+        today=SiteClock(zone.key).text(today, "%Y-%m-%d"),
     )
 
 
 def _day_time(moment: datetime, zone: ZoneInfo) -> str:
-    return (site_iso(moment, zone) or "")[:16].replace("T", " ")
+    return SiteClock(zone.key).text(moment, MINUTES)

@@ -68,7 +68,7 @@ class Ticket(Base):
     dispatched_at: Mapped[datetime | None] = mapped_column(DateTime)
     acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
     handled_at: Mapped[datetime | None] = mapped_column(DateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)  # the period's closed tickets (work_stats)
     evaluated_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     # The clock of the current level.

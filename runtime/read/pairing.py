@@ -23,8 +23,8 @@ from app.grid_work.fund_reads import (
 from app.grid_work.hotline import read_hotline
 from app.grid_work.pairing_reads import PairingBoard, PairingLine, list_pairings, pairing_board
 from app.grid_work.scope import grid_scope
-from app.grid_work.site_time import site_zone
 from app.models import Building, DutyRole, Grid, GridLevel, Household, PairingKind, PartyPairing, Person
+from app.site_clock import clock_in
 from runtime.read.grid_chain import GridChains
 
 __all__ = [
@@ -143,7 +143,7 @@ class PairingReads:
 
     def statement(self, grid_code: str, month: str) -> FundStatement:
         with self._db.session() as session:
-            return statement(session, grid_code, month, site_zone(session))
+            return statement(session, grid_code, month, clock_in(session).zone)
 
 
 def _address():

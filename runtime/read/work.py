@@ -13,11 +13,11 @@ from sqlalchemy import case, select
 from app.context import SiteContext
 from app.grid_work.findings import FindingTag
 from app.grid_work.scope import grid_scope
-from app.grid_work.site_time import site_zone
 from app.grid_work.visit_list import OverdueHousehold, VisitRow, list_visits, overdue_households
 from app.grid_work.vote_reads import VoteSummary, list_votes
 from app.grid_work.work_stats import WorkStats, work_stats
 from app.models import Building, Duty, DutyRole, Grid, Household, PartyPairing, Person
+from app.site_clock import clock_in
 from app.store.base import utcnow
 from runtime.read.seat_scope import scoped_grid_code
 
@@ -57,7 +57,7 @@ class WorkReads:
     def zone(self) -> ZoneInfo:
         """The site's time zone: the visit form's clock reads and writes in it."""
         with self._db.session() as session:
-            return site_zone(session)
+            return clock_in(session).zone
 
     def visitors(self, household_id: int | None = None) -> list[tuple[int, str]]:
         """Who can be named as the visitor: the household's own people first (those on duty in its

@@ -90,14 +90,8 @@ def _cover(sheet: Worksheet, report: Report) -> None:
 
 def _daily_tickets(sheet: Worksheet, report: Report) -> None:
     rows = [(d.day.isoformat(), d.received, d.closed, d.overdue, d.escalated) for d in report.tickets_daily]
-    last = _table(
-        sheet, 1, ("日期 day", "受理 received", "结案 closed", "超期 overdue", "升级 escalated"), rows
-    )
-    chart = LineChart()
-    chart.title, chart.height, chart.width = "每日工单 tickets per day", 9, 22
-    chart.add_data(Reference(sheet, min_col=2, max_col=5, min_row=1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
-    sheet.add_chart(chart, "G2")
+    headers = ("日期 day", "受理 received", "结案 closed", "超期 overdue", "升级 escalated")
+    _daily(sheet, headers, rows, LineChart(), "每日工单 tickets per day", series=4)
 
 
 def _daily_alarms(sheet: Worksheet, report: Report) -> None:
@@ -110,12 +104,25 @@ def _daily_alarms(sheet: Worksheet, report: Report) -> None:
         )
         for d in report.alarms_daily
     ]
-    last = _table(sheet, 1, ("日期 day", "告警 raised", "已确认 acknowledged", "平均确认秒 mean ack s"), rows)
-    chart = BarChart()
-    chart.title, chart.height, chart.width = "每日告警 alarms per day", 9, 22
-    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True)
+    headers = ("日期 day", "告警 raised", "已确认 acknowledged", "平均确认秒 mean ack s")
+    _daily(sheet, headers, rows, BarChart(), "每日告警 alarms per day", series=2)
+
+
+def _daily(
+    sheet: Worksheet,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    chart: BarChart | LineChart,
+    title: str,
+    series: int,
+) -> None:
+    """A day per row, and beside the table a chart of the `series` columns after the day."""
+    last = _table(sheet, 1, headers, rows)
+    chart.title, chart.height, chart.width = title, 9, 22
+    data = Reference(sheet, min_col=2, max_col=1 + series, min_row=1, max_row=last)
+    chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
-    sheet.add_chart(chart, "F2")
+    sheet.add_chart(chart, f"{get_column_letter(len(headers) + 2)}2")  # one empty column after the table
 
 
 def _ranking(sheet: Worksheet, report: Report) -> None:

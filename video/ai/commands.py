@@ -31,7 +31,7 @@ from video.ai.service import InferenceService
 from video.ai.template_models import re_enrol_notice, stale_subjects
 from video.ai.types import FrameAnalysis
 from video.ai.watchlist import WatchlistError, add_to_watchlist, remove_from_watchlist
-from video.ai.zones import RULES, Zone, ZoneError, load_zones, save_zone
+from video.ai.zone_commands import add_zone_commands
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 
@@ -51,6 +51,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     detect.add_argument("--frames", type=int, default=50, help="stop after this many analysed frames")
     detect.set_defaults(handler=_detect)
 
+    _add_enrol(sub)
+
+    watch = sub.add_parser("watchlist", help="put an enrolled resident on the watch list, or take them off")
+    watch_sub = watch.add_subparsers(dest="watchlist_command", required=True)
+    for name, helptext in (("add", "列入重点人员名单 put on the watch list"), ("remove", "移出 take off it")):
+        move = watch_sub.add_parser(name, help=helptext + " (audited)")
+        move.add_argument("person", type=int, help="resident id")
+        move.add_argument("--reason", required=True, help="理由 why (recorded in the audit)")
+        move.set_defaults(handler=_watchlist, permission=Permission.MANAGE_FACES)
+
+    forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
+    target = forget.add_mutually_exclusive_group(required=True)
+    target.add_argument("--person", type=int, help="resident id")
+    target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
+    forget.set_defaults(handler=_forget, permission=Permission.MANAGE_FACES)
+
+    listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
+    listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
+    listing.set_defaults(handler=_gallery_list, permission=Permission.MANAGE_FACES)
+
+    add_zone_commands(sub)
+
+    events = sub.add_parser("events", help="the stored AI events, newest first")
+    events.add_argument("--limit", type=int, default=20)
+    events.add_argument("--kind", choices=sorted(KINDS))
+    events.set_defaults(handler=_events)
+
+
+def _add_enrol(sub: argparse._SubParsersAction) -> None:
+    """ai enrol: a face from a photo, with the consent it was given under."""
     enrol = sub.add_parser("enrol", help="enrol a face from a photo (needs the person's consent)")
     who = enrol.add_mutually_exclusive_group(required=True)
     who.add_argument("--person", type=int, help="resident id (enrolled on the resident list)")
@@ -72,46 +102,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     enrol.add_argument("--recorded-by", default="", help="记录人 who took the consent down (default: you)")
     enrol.add_argument("--reason", default="", help="列入重点人员名单的理由 (with --watchlist)")
     enrol.set_defaults(handler=_enrol, permission=Permission.MANAGE_FACES)
-
-    watch = sub.add_parser("watchlist", help="put an enrolled resident on the watch list, or take them off")
-    watch_sub = watch.add_subparsers(dest="watchlist_command", required=True)
-    for name, helptext in (("add", "列入重点人员名单 put on the watch list"), ("remove", "移出 take off it")):
-        move = watch_sub.add_parser(name, help=helptext + " (audited)")
-        move.add_argument("person", type=int, help="resident id")
-        move.add_argument("--reason", required=True, help="理由 why (recorded in the audit)")
-        move.set_defaults(handler=_watchlist, permission=Permission.MANAGE_FACES)
-
-    forget = sub.add_parser("forget", help="delete all face data of a person (audited)")
-    target = forget.add_mutually_exclusive_group(required=True)
-    target.add_argument("--person", type=int, help="resident id")
-    target.add_argument("--subject", type=int, help="gallery subject id (watch-list entries)")
-    forget.set_defaults(handler=_forget, permission=Permission.MANAGE_FACES)
-
-    listing = sub.add_parser("gallery", help="the residents and watch-list entries with face data")
-    listing.add_argument("--list", choices=("resident", "watchlist"), dest="list_name")
-    listing.set_defaults(handler=_gallery_list, permission=Permission.MANAGE_FACES)
-
-    zone = sub.add_parser("zone", help="zones drawn on a camera's picture (person-in-zone events)")
-    zone_sub = zone.add_subparsers(dest="zone_command", required=True)
-    zone_add = zone_sub.add_parser("add", help="add a zone: corners as x,y in 0..1 of the picture")
-    zone_add.add_argument("--camera", type=int, required=True)
-    zone_add.add_argument("--name", required=True)
-    zone_add.add_argument(
-        "--rule",
-        choices=sorted(RULES),
-        default="forbidden",
-        help="forbidden: at any hour; night: only at night",
-    )
-    zone_add.add_argument("points", nargs="+", help="corners, e.g. 0.5,0.5 1,0.5 1,1 0.5,1")
-    zone_add.set_defaults(handler=_zone_add, permission=Permission.MANAGE_FACES)
-    zone_list = zone_sub.add_parser("list", help="a camera's zones")
-    zone_list.add_argument("--camera", type=int, required=True)
-    zone_list.set_defaults(handler=_zone_list)
-
-    events = sub.add_parser("events", help="the stored AI events, newest first")
-    events.add_argument("--limit", type=int, default=20)
-    events.add_argument("--kind", choices=sorted(KINDS))
-    events.set_defaults(handler=_events)
 
 
 def _config(args: argparse.Namespace) -> ai_config.AiConfig:
@@ -342,42 +332,6 @@ def _stale(config: ai_config.AiConfig, db: Database) -> tuple[set[int], str]:
         return set(), ""  # no recogniser to compare with: nothing can be called stale
     stale = stale_subjects(db, recogniser.model_tag)
     return {s.subject_id for s in stale}, re_enrol_notice(stale, recogniser.model_tag)
-
-
-def _zone_add(args: argparse.Namespace) -> int:
-    points = []
-    for text in args.points:
-        try:
-            x, y = (float(v) for v in text.split(","))
-        except ValueError as error:
-            raise CommandError(f"坐标格式错误 bad corner {text!r}: write x,y such as 0.5,0.25") from error
-        if not (0.0 <= x <= 1.0 and 0.0 <= y <= 1.0):
-            raise CommandError(f"坐标超出画面 corner {text!r} is outside 0..1")
-        points.append((x, y))
-    if len(points) < 3:
-        raise CommandError("区域至少需要三个角 a zone needs at least three corners")
-    db = open_database(args.db)
-    if _camera_missing(db, args.camera):
-        raise CommandError(f"摄像机不存在 no camera with id {args.camera}")
-    try:
-        zone_id = save_zone(db, args.camera, Zone(args.name, tuple(points), args.rule), args.seat)
-    except ZoneError as error:
-        raise CommandError(str(error)) from error
-    print(f"已添加区域 zone {zone_id} '{args.name}' ({RULES[args.rule]}) on camera {args.camera}")
-    return 0
-
-
-def _camera_missing(db: Database, camera_id: int) -> bool:
-    from app.models import Camera
-
-    with db.session() as session:
-        return session.get(Camera, camera_id) is None
-
-
-def _zone_list(args: argparse.Namespace) -> int:
-    for zone in load_zones(open_database(args.db), args.camera):
-        print(f"{zone.name} [{zone.rule}]: " + " ".join(f"{x:g},{y:g}" for x, y in zone.points))
-    return 0
 
 
 def _events(args: argparse.Namespace) -> int:

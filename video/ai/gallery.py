@@ -153,20 +153,7 @@ class FaceGallery:
                     recorded_by=recorded_by,
                 )
             )
-            cipher = self.keys.cipher(session, subject.id, create=True)
-            photo = None
-            if self.keep_raw_images:
-                ok, jpeg = cv2.imencode(".jpg", photo_bgr)
-                photo = cipher.encrypt(jpeg.tobytes(), subject.id) if ok else None
-            session.add(
-                FaceTemplate(
-                    subject_id=subject.id,
-                    model=recogniser.model_tag,
-                    dimensions=int(vector.size),
-                    ciphertext=cipher.encrypt(vector.astype(np.float32).tobytes(), subject.id),
-                    photo_ciphertext=photo,
-                )
-            )
+            raw_image_kept = self._add_template(session, subject.id, photo_bgr, vector, recogniser.model_tag)
             record(
                 session,
                 self.seat,
@@ -181,12 +168,33 @@ class FaceGallery:
                 consent_scope=consent.scope,
                 consent_given_by=consent.given_by,
                 consent_recorded_by=recorded_by,
-                raw_image_kept=photo is not None,
+                raw_image_kept=raw_image_kept,
             )
             subject_id = subject.id
         self.reload()
         self._announce(subject_id, "enrol")
         return subject_id
+
+    def _add_template(
+        self, session, subject_id: int, photo_bgr: np.ndarray, vector: np.ndarray, model: str
+    ) -> bool:
+        """The face's template, encrypted with the subject's key, and the photo too when the site keeps
+        raw images; returns whether it kept the photo."""
+        cipher = self.keys.cipher(session, subject_id, create=True)
+        photo = None
+        if self.keep_raw_images:
+            ok, jpeg = cv2.imencode(".jpg", photo_bgr)
+            photo = cipher.encrypt(jpeg.tobytes(), subject_id) if ok else None
+        session.add(
+            FaceTemplate(
+                subject_id=subject_id,
+                model=model,
+                dimensions=int(vector.size),
+                ciphertext=cipher.encrypt(vector.astype(np.float32).tobytes(), subject_id),
+                photo_ciphertext=photo,
+            )
+        )
+        return photo is not None
 
     def _subject(self, session, resident_id: int | None, list_name: str, label: str) -> FaceSubject:
         if resident_id is not None:

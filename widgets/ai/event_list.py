@@ -66,6 +66,24 @@ class AiEventList(QWidget):
         self.refresh()
 
     def _build(self) -> None:
+        filters, dates = self._filters()
+        self.table = QTableView(objectName="aiEventTable")
+        self.table.setModel(self.model)
+        setup_table(self.table, (112, 124, 84, 96), stretch=4)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._detail())
+        splitter.setSizes([380, 300])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(splitter, 1)
+
+    def _filters(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The kind, camera and urgency filters, and the dates with the result count."""
         self.kind_filter = QComboBox(objectName="kindFilter")
         self.camera_filter = QComboBox(objectName="cameraFilter")
         self.urgent_only = QCheckBox(objectName="urgentOnly")
@@ -97,11 +115,10 @@ class AiEventList(QWidget):
         dates.addStretch(1)
         dates.addWidget(self.count)
 
-        self.table = QTableView(objectName="aiEventTable")
-        self.table.setModel(self.model)
-        setup_table(self.table, (112, 124, 84, 96), stretch=4)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        return filters, dates
 
+    def _detail(self) -> QWidget:
+        """The selected event: its title and actions, its pictures and its facts."""
         self.title = QLabel(objectName="eventTitle")
         plain(self.title)
         self.acknowledge_button = QPushButton(objectName="acknowledgeEvent")
@@ -128,15 +145,7 @@ class AiEventList(QWidget):
         detail_layout.addLayout(pictures, 1)
         detail_layout.addWidget(self.facts)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setSizes([380, 300])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
-        layout.addWidget(splitter, 1)
+        return detail
 
     def _retranslate(self) -> None:
         keep_kind = self.kind_filter.currentIndex()

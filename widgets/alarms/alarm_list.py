@@ -158,6 +158,15 @@ class AlarmListPanel(QWidget):
         actions.addWidget(self.popup_button)
         self.text_filter.setMinimumWidth(60)
 
+        splitter = self._table_and_history()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+    def _table_and_history(self) -> QSplitter:
+        """The alarm table over the selected alarm's history."""
         self.table = QTableView(objectName="alarmTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -175,11 +184,7 @@ class AlarmListPanel(QWidget):
         splitter.setSizes([400, 140])
         splitter.setStretchFactor(0, 3)  # the list keeps its rows when the dock is short
         splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(actions)
+        return splitter
 
     def _retranslate(self) -> None:
         keep_state, keep_priority = self.state_filter.currentIndex(), self.priority_filter.currentIndex()

@@ -11,18 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidgetItem,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from alarms.service import AlarmService, AlarmView
 from app.context import SiteContext
@@ -33,16 +23,14 @@ from runtime.read.household import HouseholdCard
 from runtime.reads import ReadModels
 from runtime.types import AlarmState
 from video.pool import StreamPool
-from widgets.alarms.household_card import HouseholdCardView
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.popup_actions import AlarmActions, AlarmHook
 from widgets.alarms.popup_headline import headline_html, place_text
+from widgets.alarms.popup_layout import build_popup
 from widgets.alarms.popup_place import place_beside
-from widgets.alarms.popup_queue import ID_ROLE, AlarmQueue
+from widgets.alarms.popup_queue import ID_ROLE
 from widgets.alarms.sound import AlarmSound
 from widgets.jobs import Jobs
-from widgets.plain_text import plain
-from widgets.shortcuts import key_for
 
 __all__ = ["AlarmHook", "AlarmPopup", "CameraFinder"]
 
@@ -79,7 +67,7 @@ class AlarmPopup(AlarmActions, QWidget):
         self._find_camera: CameraFinder | None = None
         self._live_for: int | None = None  # the alarm whose camera the live view shows
         self._keep_clear: Callable[[], QRect | None] | None = None
-        self._build()
+        build_popup(self)
         self.set_locked(False)  # a watching account (wall, police) sees the alarms but cannot act
         self.set_hooks(show_on_map=show_on_map, show_camera=show_camera)
         self.resize(980, 620)
@@ -88,84 +76,6 @@ class AlarmPopup(AlarmActions, QWidget):
         # chain comes from (~60 ms on a district, ~200 ms with the first connection) is read now.
         self._warm_up = Jobs(self)
         self._warm_up.submit("warm", self.reads.warm, lambda _ready: None)  # a failure is logged
-
-    # -- layout ----------------------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.summary = QLabel(objectName="alarmSummary")
-        plain(self.summary)
-        self.summary.setStyleSheet("font-size:16px;font-weight:bold;padding:4px")
-        self.queue = AlarmQueue()
-        self.queue.currentItemChanged.connect(lambda *_: self._show_selected())
-
-        self.headline = QLabel(objectName="alarmHeadline")
-        self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.headline.setWordWrap(True)
-        self.card = HouseholdCardView()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.card)
-        self.note = QLineEdit(objectName="alarmNote")
-        self.note.returnPressed.connect(self.acknowledge_selected)
-        self.error = QLabel(objectName="alarmError")
-        plain(self.error)
-        self.error.setStyleSheet("color:#b3261e")
-        self.error.setWordWrap(True)
-
-        self.ack_button = QPushButton(objectName="ackButton")
-        self.dispatch_button = QPushButton(objectName="dispatchButton")
-        self.false_button = QPushButton(objectName="falseAlarmButton")
-        self.escalate_button = QPushButton(objectName="escalateButton")
-        self.map_button = QPushButton(objectName="mapButton")
-        self.camera_button = QPushButton(objectName="cameraButton")
-        self.dismiss_button = QPushButton(objectName="dismissButton")
-        self.rules_button = QPushButton(objectName="careRulesButton")
-        self.replay_button = QPushButton(objectName="replayButton")
-        self.ack_button.setDefault(True)
-        self.ack_button.clicked.connect(self.acknowledge_selected)
-        self.dispatch_button.clicked.connect(self.dispatch_selected)
-        self.false_button.clicked.connect(self.false_alarm_selected)
-        self.escalate_button.clicked.connect(self.escalate_selected)
-        self.map_button.clicked.connect(lambda: self._call_hook(self._show_on_map))
-        self.camera_button.clicked.connect(lambda: self._call_hook(self._show_camera))
-        self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.rules_button.clicked.connect(self.edit_care_rules)
-        self.replay_button.clicked.connect(self.replay_selected)
-        buttons = QHBoxLayout()
-        # the buttons that need a selected alarm (replay and dismiss decide for themselves)
-        self._alarm_buttons = (
-            self.ack_button,
-            self.dispatch_button,
-            self.false_button,
-            self.escalate_button,
-            self.map_button,
-            self.camera_button,
-            self.rules_button,
-        )
-        for button in (*self._alarm_buttons, self.replay_button, self.dismiss_button):
-            button.setMinimumHeight(34)
-            buttons.addWidget(button)
-
-        detail = QWidget()
-        self._detail, self._card_scroll = detail, scroll  # what the idle lock disables and hides
-        right = QVBoxLayout(detail)
-        right.addWidget(self.headline)
-        self._card_row = QHBoxLayout()
-        self._card_row.addWidget(scroll, 1)
-        right.addLayout(self._card_row, 1)
-        right.addWidget(self.note)
-        right.addWidget(self.error)
-        right.addLayout(buttons)
-        splitter = QSplitter()
-        splitter.addWidget(self.queue)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 660])
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.summary)
-        outer.addWidget(splitter, 1)
-        QShortcut(key_for("alarm.queue"), self, activated=self.queue.setFocus)
-        self.setTabOrder(self.queue, self.note)
-        self.setTabOrder(self.note, self.ack_button)
 
     def _retranslate(self) -> None:
         self.ack_button.setText(self.tr("确认(&A)"))

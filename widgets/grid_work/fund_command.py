@@ -10,10 +10,10 @@ from pathlib import Path
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, reading_site, utc_moment, zone_of
+from app.commands.work_common import announcing_site, clock_of, print_json, reading_site, utc_moment
 from app.grid_work.errors import WorkError
 from app.grid_work.fund import FundBook, FundDraft, FundKind, parse_yuan, yuan
-from app.grid_work.site_time import site_iso
+from app.site_clock import SiteClock
 from runtime.read.grid_chain import GridChains
 from runtime.read.pairing import PairingReads
 
@@ -60,7 +60,7 @@ def _reads(site) -> PairingReads:
 def _add(args: argparse.Namespace) -> int:
     with announcing_site(args) as site:
         amount = _run(lambda: parse_yuan(args.amount))
-        at = utc_moment(args.at, zone_of(site)) or site.clock.utcnow()
+        at = utc_moment(args.at, clock_of(site)) or site.clock.utcnow()
         draft = FundDraft(
             args.grid, args.kind, args.category, amount, at, args.party, args.receipt, args.note
         )
@@ -76,7 +76,7 @@ def _reverse(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
-        reads, zone = _reads(site), zone_of(site)
+        reads, clock = _reads(site), clock_of(site)
         if args.grid is None:
             funds = _run(reads.funds)
             if args.json:
@@ -86,7 +86,7 @@ def _list(args: argparse.Namespace) -> int:
             return 0
         summary, lines = _run(lambda: reads.fund(args.grid))
     if args.json:
-        print_json({**dataclasses.asdict(summary), "entries": [_json_line(line, zone) for line in lines]})
+        print_json({**dataclasses.asdict(summary), "entries": [_json_line(line, clock) for line in lines]})
         return 0
     for line in lines:
         mark = (
@@ -95,7 +95,7 @@ def _list(args: argparse.Namespace) -> int:
             else ("（已冲销）" if line.reversed_by else "")
         )
         print(
-            f"{line.entry_id}  {site_iso(line.at, zone)}  {FundKind(line.kind).zh}{mark}  {line.category}"
+            f"{line.entry_id}  {clock.iso(line.at, 'minutes')}  {FundKind(line.kind).zh}{mark}  {line.category}"
             f"  {yuan(line.amount_fen)}  {line.party}  {line.receipt_no}"
         )
     print(f"{summary.grid_name} 余额 balance {yuan(summary.balance_fen)} 元")
@@ -105,11 +105,11 @@ def _list(args: argparse.Namespace) -> int:
 def _statement(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
         statement = _run(lambda: _reads(site).statement(args.grid, args.month))
-        zone, name = zone_of(site), site.profile.name
+        clock, name = clock_of(site), site.profile.name
     if args.json:
         print_json({
             **{k: v for k, v in dataclasses.asdict(statement).items() if k != "lines"},
-            "lines": [_json_line(line, zone) for line in statement.lines],
+            "lines": [_json_line(line, clock) for line in statement.lines],
         })  # fmt: skip
     else:
         print(
@@ -121,14 +121,18 @@ def _statement(args: argparse.Namespace) -> int:
         from widgets.grid_work.pdf_app import pdf_application
 
         _app = pdf_application()
-        write_statement(statement, args.pdf, zone, name)
+        write_statement(statement, args.pdf, clock.zone, name)
         if not args.json:
             print(f"已写入 wrote {args.pdf}")
     return 0
 
 
-def _json_line(line, zone) -> dict:
-    return {**dataclasses.asdict(line), "at": site_iso(line.at, zone), "amount_yuan": yuan(line.amount_fen)}
+def _json_line(line, clock: SiteClock) -> dict:
+    return {
+        **dataclasses.asdict(line),
+        "at": clock.iso(line.at, "minutes"),
+        "amount_yuan": yuan(line.amount_fen),
+    }
 
 
 def _run(action):

@@ -9,29 +9,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 
 from app.grid_work.fund import yuan
 from runtime.read.pairing import FundStatement
-from widgets.grid_work.pairing_postcards import PDF_FONTS
 from widgets.reports.page import PdfPage, PdfSheets
 
 KIND_ZH = {"income": "收入", "spending": "支出", "reversal": "冲销"}
 
 
-class _StatementPage(PdfPage):
-    """The report's page with Latin text (receipt numbers) set first in DejaVu Sans (see PDF_FONTS)."""
-
-    def font(self, points: float) -> QFont:
-        font = super().font(points)
-        font.setFamilies(PDF_FONTS)
-        return font
-
-
 def write_statement(statement: FundStatement, path: Path, zone: ZoneInfo, site: str = "") -> None:
     title = f"{statement.fund.grid_name} " + "爱心基金月度收支明细"
     footer = f"{title} · {statement.month}"
-    page = _StatementPage(PdfSheets(str(path), footer), footer)
+    page = PdfPage(PdfSheets(str(path), footer), footer)
     page.gap(4)
     page.text(title, 18, bold=True, align=Qt.AlignHCenter, gap_mm=3)
     page.text("月份：" + statement.month + (f"　{site}" if site else ""), 11, align=Qt.AlignHCenter, gap_mm=6)

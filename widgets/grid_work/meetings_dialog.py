@@ -9,7 +9,6 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,7 +25,8 @@ from app.grid_work.meetings import ResolutionDraft
 from runtime.read.grid_work import MeetingRow, ResolutionLine
 from widgets.grid_work.meetings_form import VOTE_DAYS, MeetingDialog, resolution_actions
 from widgets.grid_work.work_ui import (
-    Writers,
+    WorkDialog,
+    choose_grid,
     fill_table,
     grid_picker,
     read_only_table,
@@ -34,30 +34,20 @@ from widgets.grid_work.work_ui import (
     tr,
     when,
 )
-from widgets.jobs import Jobs
-from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
 LIST_JOB, FORM_JOB, ACT_JOB = "meetings", "meeting-form", "meeting-act"
 
 
-class MeetingsDialog(QDialog):
+class MeetingsDialog(WorkDialog):
     def __init__(
         self, context: ShellContext, grid_code: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("meetingsDialog")
-        self.setWindowTitle(tr("会议"))
-        self.resize(1100, 660)
-        self._context, self._reads = context, context.reads.grid_work
-        self._writers, self._jobs = Writers(context), Jobs(self)
-        self._zone = context.reads.clock.zone
+        super().__init__(context, "meetingsDialog", tr("会议"), (1100, 660), parent)
         self._may_write = context.may(Permission.EDIT_ROSTER)
         self.meetings: list[MeetingRow] = []
-        self.form: QDialog | None = None
         self.grid = grid_picker(self._reads.grids(4))
-        if grid_code is not None:
-            self.grid.setCurrentIndex(max(0, self.grid.findData(grid_code)))
+        choose_grid(self.grid, grid_code)
         self.grid.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table(
             [tr("时间"), tr("网格"), tr("会议"), tr("地点"), tr("到会"), tr("缺席"), tr("决议")]
@@ -74,10 +64,8 @@ class MeetingsDialog(QDialog):
         self.new_button = QPushButton(tr("登记会议…"))
         self.new_button.clicked.connect(self.new_meeting)
         self.new_button.setEnabled(self._may_write)
-        self.status = plain(QLabel())
         self._layout()
-        context.bridge.on("meeting", lambda _change: self.refresh(), self)
-        self.refresh()
+        self.follow("meeting")
         self._load_categories()
 
     def _layout(self) -> None:
@@ -200,16 +188,11 @@ class MeetingsDialog(QDialog):
                 self._jobs, grids, reads.meeting_people, categories, self._zone, now,
                 lambda draft: writers.meetings().record(draft), self,
             )  # fmt: skip
-            code = self.grid.currentData()
-            if code is not None:
-                self.form.grid.setCurrentIndex(max(0, self.form.grid.findData(code)))
+            choose_grid(self.form.grid, self.grid.currentData())
             self.form.accepted.connect(lambda: self.status.setText(tr("会议已登记")))
             self.form.open()
 
         self._jobs.submit(FORM_JOB, read, opened, self._failed)
-
-    def _failed(self, error: Exception) -> None:
-        self.status.setText(str(error)[:300])
 
 
 def resolution_link(line: ResolutionLine) -> str:

@@ -10,11 +10,10 @@ from pathlib import Path
 
 from app.access import Permission
 from app.cli import CommandError
-from app.commands.work_common import announcing_site, print_json, reading_site, zone_of
+from app.commands.work_common import announcing_site, clock_of, print_json, reading_site
 from app.grid_work.errors import WorkError
 from app.grid_work.hotline import save_hotline
 from app.grid_work.pairing import PairingBook, PairingKind
-from app.grid_work.site_time import site_iso
 from runtime.read.grid_chain import GridChains
 from runtime.read.pairing import PairingReads
 
@@ -71,15 +70,15 @@ def _reads(site) -> PairingReads:
 def _list(args: argparse.Namespace) -> int:
     with reading_site(args) as site:
         lines = _run(lambda: _reads(site).pairings(args.grid, include_ended=args.all))
-        zone = zone_of(site)
+        clock = clock_of(site)
     if args.json:
         print_json([
-            {**dataclasses.asdict(p), "started_at": site_iso(p.started_at, zone), "ended_at": site_iso(p.ended_at, zone)}
+            {**dataclasses.asdict(p), "started_at": clock.iso(p.started_at, "minutes"), "ended_at": clock.iso(p.ended_at, "minutes")}
             for p in lines
         ])  # fmt: skip
         return 0
     for p in lines:
-        ended = f"  已解除 {site_iso(p.ended_at, zone)} {p.end_note}" if p.ended_at else ""
+        ended = f"  已解除 {clock.iso(p.ended_at, 'minutes')} {p.end_note}" if p.ended_at else ""
         print(f"{p.pairing_id}  {PairingKind(p.kind).zh}  {p.person} → {p.target}{ended}")
     return 0
 

@@ -19,10 +19,6 @@ SHEETS = ("a6", "a4")
 MM = RESOLUTION / 25.4
 CARD_W, CARD_H = 105 * MM, 148 * MM  # A6 portrait: four of them tile an A4 sheet
 ACCENT = QColor("#b3261e")
-# DejaVu Sans first for Latin letters and digits: with Droid first and Noto after it, Qt's PDF text map
-# loses the digits of a run mixing letters and digits (a receipt "BJ-202610-024" reads "BJ--"), while
-# Chinese still comes from Droid, whose text map is right (see widgets/reports/page.py).
-PDF_FONTS = ["DejaVu Sans", *FONT_FAMILIES]
 
 
 def write_postcards(cards: Sequence[Postcard], path: Path, sheet: str = "a6") -> int:
@@ -62,7 +58,7 @@ def _cut_marks(painter: QPainter) -> None:
 
 def _font(points: float, bold: bool = False) -> QFont:
     font = QFont()
-    font.setFamilies(PDF_FONTS)
+    font.setFamilies(FONT_FAMILIES)  # DejaVu Sans first, see widgets/reports/page.py
     font.setPointSizeF(points)
     font.setBold(bold)
     return font

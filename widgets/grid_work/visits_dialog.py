@@ -7,7 +7,6 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -23,7 +22,8 @@ from runtime.read.grid_work import OverdueHousehold, VisitRow
 from widgets.confirm import ConfirmActDialog
 from widgets.grid_work.visits_forms import VisitCorrectionDialog
 from widgets.grid_work.work_ui import (
-    Writers,
+    WorkDialog,
+    choose_grid,
     fill_table,
     grid_picker,
     read_only_table,
@@ -32,7 +32,6 @@ from widgets.grid_work.work_ui import (
     when,
 )
 from widgets.households.visit_dialog import VisitDialog, visit_lines
-from widgets.jobs import Jobs
 from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
@@ -40,23 +39,15 @@ LIST_JOB, OVERDUE_JOB, FORM_JOB, ACT_JOB = "visits", "overdue", "visit-form", "v
 PERIODS = ((30, "近30天"), (90, "近90天"), (365, "近一年"), (0, "全部"))
 
 
-class VisitsDialog(QDialog):
+class VisitsDialog(WorkDialog):
     def __init__(
         self, context: ShellContext, grid_code: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("visitsDialog")
-        self.setWindowTitle(tr("入户走访"))
-        self.resize(1100, 660)
-        self._context, self._reads = context, context.reads.grid_work
-        self._writers, self._jobs = Writers(context), Jobs(self)
-        self._zone = context.reads.clock.zone
+        super().__init__(context, "visitsDialog", tr("入户走访"), (1100, 660), parent)
         self.visits: list[VisitRow] = []
         self.overdue: list[OverdueHousehold] = []
-        self.form: QDialog | None = None
         self.grid = grid_picker(self._reads.grids(4))
-        if grid_code is not None:
-            self.grid.setCurrentIndex(max(0, self.grid.findData(grid_code)))
+        choose_grid(self.grid, grid_code)
         self.period, self.visitor, self.tag = QComboBox(), QComboBox(), QComboBox()
         for days, label in PERIODS:
             self.period.addItem(tr(label), days)
@@ -71,7 +62,6 @@ class VisitsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._visit_tab(), tr("走访记录"))
         self.tabs.addTab(self._overdue_tab(), tr("逾期未访"))
-        self.status = plain(QLabel())
         top = QHBoxLayout()
         for label, box in ((tr("网格"), self.grid), (tr("时间"), self.period), (tr("走访人"), self.visitor)):
             top.addWidget(QLabel(label))
@@ -82,8 +72,7 @@ class VisitsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
-        context.bridge.on("visit", lambda _change: self.refresh(), self)
-        self.refresh()
+        self.follow("visit")
 
     def _visit_tab(self) -> QWidget:
         self.table = read_only_table(
@@ -260,6 +249,3 @@ class VisitsDialog(QDialog):
             self.form.open()
 
         self._jobs.submit(FORM_JOB, read, opened, self._failed)
-
-    def _failed(self, error: Exception) -> None:
-        self.status.setText(str(error)[:300])

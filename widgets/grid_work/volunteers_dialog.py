@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,7 +20,8 @@ from app.grid_work.volunteers import TeamKind
 from runtime.read.grid_work import ActivityRow, MemberHours, TeamLine
 from widgets.grid_work.volunteers_forms import ActivityDialog, JoinDialog, TeamDialog
 from widgets.grid_work.work_ui import (
-    Writers,
+    WorkDialog,
+    choose_grid,
     fill_table,
     grid_picker,
     read_only_table,
@@ -29,31 +29,21 @@ from widgets.grid_work.work_ui import (
     tr,
     when,
 )
-from widgets.jobs import Jobs
-from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
 TEAMS_JOB, TEAM_JOB, FORM_JOB = "teams", "team", "team-form"
 
 
-class VolunteersDialog(QDialog):
+class VolunteersDialog(WorkDialog):
     def __init__(
         self, context: ShellContext, grid_code: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("volunteersDialog")
-        self.setWindowTitle(tr("志愿服务与居民自治"))
-        self.resize(1150, 680)
-        self._context, self._reads = context, context.reads.grid_work
-        self._writers, self._jobs = Writers(context), Jobs(self)
-        self._zone = context.reads.clock.zone
+        super().__init__(context, "volunteersDialog", tr("志愿服务与居民自治"), (1150, 680), parent)
         self.teams: list[TeamLine] = []
         self.members: list[MemberHours] = []
         self.activities: list[ActivityRow] = []
-        self.form: QDialog | None = None
         self.grid = grid_picker(self._reads.grids(4))
-        if grid_code is not None:
-            self.grid.setCurrentIndex(max(0, self.grid.findData(grid_code)))
+        choose_grid(self.grid, grid_code)
         self.kind = QComboBox()
         self.kind.addItem(tr("全部"), None)
         for kind in TeamKind:
@@ -80,10 +70,8 @@ class VolunteersDialog(QDialog):
             button.clicked.connect(slot)
             button.setEnabled(may)
         self._may = may
-        self.status = plain(QLabel())
         self._layout()
-        context.bridge.on("volunteer", lambda _change: self.refresh(), self)
-        self.refresh()
+        self.follow("volunteer")
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -186,9 +174,7 @@ class VolunteersDialog(QDialog):
         self.form = TeamDialog(
             self._jobs, self._reads.grids(4), lambda *a: writers.volunteers().add_team(*a), self
         )
-        code = self.grid.currentData()
-        if code is not None:
-            self.form.grid.setCurrentIndex(max(0, self.form.grid.findData(code)))
+        choose_grid(self.form.grid, self.grid.currentData())
         self.form.accepted.connect(lambda: self.status.setText(tr("队伍已建立")))
         self.form.open()
 
@@ -222,6 +208,3 @@ class VolunteersDialog(QDialog):
         )  # fmt: skip
         self.form.accepted.connect(lambda: self.status.setText(tr("活动已登记")))
         self.form.open()
-
-    def _failed(self, error: Exception) -> None:
-        self.status.setText(str(error)[:300])

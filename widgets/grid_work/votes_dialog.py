@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from widgets.confirm import ConfirmActDialog
 from widgets.grid_work.votes_forms import BallotDialog, NewVoteDialog
 from widgets.grid_work.votes_notice import write_notice_pdf
 from widgets.grid_work.work_ui import (
-    Writers,
+    WorkDialog,
     fill_table,
     grid_picker,
     read_only_table,
@@ -34,25 +33,15 @@ from widgets.grid_work.work_ui import (
     tr,
     when,
 )
-from widgets.jobs import Jobs
-from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
 LIST_JOB, FORM_JOB, ACT_JOB = "votes", "vote-form", "vote-act"
 
 
-class VotesDialog(QDialog):
+class VotesDialog(WorkDialog):
     def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("votesDialog")
-        self.setWindowTitle(tr("议事表决"))
-        self.resize(1100, 640)
-        self._context, self._reads = context, context.reads.grid_work
-        self._writers = Writers(context)
-        self._jobs = Jobs(self)
-        self._zone = context.reads.clock.zone
+        super().__init__(context, "votesDialog", tr("议事表决"), (1100, 640), parent)
         self.votes: list[VoteSummary] = []
-        self.form: QDialog | None = None
         self.grid = grid_picker([g for g in self._reads.grids(4) if g.level <= 4])
         self.grid.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table(
@@ -61,7 +50,6 @@ class VotesDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
-        self.status = plain(QLabel())
         self.new_button = QPushButton(tr("新建表决…"))
         self.ballot_button = QPushButton(tr("录入选票…"))
         self.close_button = QPushButton(tr("截止计票"))
@@ -80,8 +68,7 @@ class VotesDialog(QDialog):
             button.setEnabled(allowed)
         self._may_write = may_write
         self._layout()
-        context.bridge.on("vote", lambda _change: self.refresh(), self)
-        self.refresh()
+        self.follow("vote")
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -256,9 +243,6 @@ class VotesDialog(QDialog):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.refresh()
-
-    def _failed(self, error: Exception) -> None:
-        self.status.setText(str(error)[:300])
 
 
 def vote_text(vote: VoteSummary, zone) -> str:

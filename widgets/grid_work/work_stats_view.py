@@ -4,15 +4,15 @@ meetings, volunteer teams and hours, votes) from the one core function `work_sta
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.grid_work.findings import FindingTag
-from app.grid_work.site_time import to_utc
+from app.site_clock import SiteClock
 from runtime.read.work import WorkStats
-from widgets.grid_work.work_ui import fill_table, grid_picker, read_only_table, tr
+from widgets.grid_work.work_ui import choose_grid, fill_table, grid_picker, read_only_table, tr
 from widgets.jobs import Jobs
 from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
@@ -56,8 +56,7 @@ class WorkStatsDialog(QDialog):
         self._jobs = Jobs(self)
         self.stats: WorkStats | None = None
         self.grid = grid_picker(context.reads.grid_work.grids(4))
-        if grid_code is not None:
-            self.grid.setCurrentIndex(max(0, self.grid.findData(grid_code)))
+        choose_grid(self.grid, grid_code)
         today = context.reads.clock.today()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -94,7 +93,7 @@ class WorkStatsDialog(QDialog):
         return self._midnight(first), self._midnight(last + timedelta(days=1))
 
     def _midnight(self, day: date) -> datetime:
-        return to_utc(datetime.combine(day, time()), self._zone)
+        return SiteClock(self._zone.key).day_start(day)
 
     def refresh(self) -> None:
         if self.start.date() > self.end.date():

@@ -1,5 +1,6 @@
 """What the grid-work screens share: their translation context, a read-only table, the grid picker,
-times in the site's zone, and the core's writers built once per seat (off the GUI thread)."""
+times in the site's zone, the core's writers built once per seat (off the GUI thread), and the
+`WorkDialog` every screen of the 网格工作 menu starts from."""
 
 from __future__ import annotations
 
@@ -11,19 +12,24 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QWidget,
 )
 
 from app.grid_work.meetings import MeetingBook
-from app.grid_work.site_time import site_iso, to_utc
 from app.grid_work.visit_corrections import VisitCorrections
 from app.grid_work.visits import VisitLog
 from app.grid_work.volunteers import VolunteerBook
 from app.grid_work.votes import VoteDesk
+from app.site_clock import MINUTES, SiteClock
 from app.tickets import TicketDesk
 from runtime.read.grid_work import GridChoice
+from widgets.jobs import Jobs
+from widgets.plain_text import plain
 from widgets.shell_context import ShellContext
 
 CONTEXT = "GridWork"
@@ -35,12 +41,12 @@ def tr(text: str) -> str:
 
 def when(moment: datetime | None, zone: ZoneInfo) -> str:
     """Naive UTC shown as the site's wall-clock time, to the minute."""
-    return (site_iso(moment, zone) or "").replace("T", " ")[:16]
+    return SiteClock(zone.key).text(moment, MINUTES)
 
 
 def typed_utc(edit: QDateTimeEdit, zone: ZoneInfo) -> datetime:
     """What a date-time field says, read as the site's wall-clock time, to naive UTC."""
-    return to_utc(datetime.fromisoformat(edit.dateTime().toString("yyyy-MM-ddTHH:mm")), zone)
+    return SiteClock(zone.key).to_utc(datetime.fromisoformat(edit.dateTime().toString("yyyy-MM-ddTHH:mm")))
 
 
 def site_time_edit(moment: datetime, zone: ZoneInfo) -> QDateTimeEdit:
@@ -91,6 +97,12 @@ def grid_picker(grids: list[GridChoice], whole_site: bool = True) -> QComboBox:
     return box
 
 
+def choose_grid(box: QComboBox, code: str | None) -> None:
+    """Select the grid `code` in a picker (the first entry when it is not there); None leaves it."""
+    if code is not None:
+        box.setCurrentIndex(max(0, box.findData(code)))
+
+
 class Writers:
     """The core's services for one seat, built on first use on a job thread (the ticket desk reads the
     categories and the grid locator)."""
@@ -125,3 +137,31 @@ class Writers:
 
     def corrections(self) -> VisitCorrections:
         return VisitCorrections(self._context.site)
+
+
+class WorkDialog(QDialog):
+    """What every screen of the 网格工作 menu starts with: its reads and writers, jobs off the GUI thread,
+    times in the site's zone, the form it has open, a status line for what happened or went wrong, and a
+    fresh list whenever the core announces a change of its topic (`follow`, after the subclass has
+    built what its `refresh` fills)."""
+
+    def __init__(
+        self, context: ShellContext, name: str, title: str, size: tuple[int, int], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.resize(*size)
+        self._context, self._reads = context, context.reads.grid_work
+        self._writers, self._jobs = Writers(context), Jobs(self)
+        self._zone = context.reads.clock.zone
+        self.form: QDialog | None = None
+        self.status = plain(QLabel())
+
+    def follow(self, topic: str) -> None:
+        """Read the list now and again at every change of `topic` (this seat's or another's)."""
+        self._context.bridge.on(topic, lambda _change: self.refresh(), self)
+        self.refresh()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(str(error)[:300])

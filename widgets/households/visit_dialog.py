@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.grid_work.errors import WorkError
-from app.grid_work.site_time import site_iso, to_utc
 from app.grid_work.visits import FindingDraft, VisitDraft
+from app.site_clock import MINUTES, SiteClock
 from runtime.read.work import FindingTag, VisitRow
 from widgets.households.edit_dialog import FormDialog
 from widgets.jobs import Jobs
@@ -133,7 +133,7 @@ class VisitDialog(FormDialog):
         return VisitDraft(
             self._household_id,
             int(self.visitor.currentData()),
-            to_utc(typed, self._zone),
+            SiteClock(self._zone.key).to_utc(typed),
             self.people_met.value(),
             self.note.toPlainText(),
             findings,
@@ -177,7 +177,7 @@ class VisitListDialog(QDialog):
 def visit_lines(visits: list[VisitRow], zone: ZoneInfo) -> str:
     lines = []
     for visit in visits:
-        when = (site_iso(visit.at, zone) or "").replace("T", " ")[:16]
+        when = SiteClock(zone.key).text(visit.at, MINUTES)
         met = tr("见{n}人").replace("{n}", str(visit.people_met))
         lines.append(f"{when}  {visit.visitor}  {met}  {visit.note}".rstrip())
         for finding in visit.findings:

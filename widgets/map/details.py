@@ -68,6 +68,15 @@ class GridDetails(QWidget):
             f"<b style='font-size:14pt'>{escape(grid.name)}</b><br>"
             f"<span style='color:#8fa3bf'>{escape(grid.code)} · {escape(level)}</span>"
         )
+        self.body.setText(
+            f"<table cellspacing=4>{self._staff_rows(facts)}</table><hr>"
+            f"<table cellspacing=4>{self._count_rows(facts)}</table>"
+            f"{self._sensor_kinds(facts)}{self._alarm_list(facts)}"
+        )
+        self._show_cameras(facts)
+
+    def _staff_rows(self, facts: GridFacts) -> str:
+        """The grid's people on duty, or a warning that there are none."""
         rows: list[str] = []
         for person in facts.staff:
             role = (
@@ -82,6 +91,9 @@ class GridDetails(QWidget):
             )
         if not facts.staff:
             rows.append(f"<tr><td colspan=3 style='color:#f0b429'>{self.tr('暂无在岗人员')}</td></tr>")
+        return "".join(rows)
+
+    def _count_rows(self, facts: GridFacts) -> str:
         overdue_style = "color:#ef5350;font-weight:600" if facts.overdue_tickets else ""
         counts = [
             (self.tr("户数"), f"{facts.households:,}"),
@@ -92,32 +104,32 @@ class GridDetails(QWidget):
             (self.tr("传感器"), str(len(facts.sensors))),
             (self.tr("活动告警"), str(len(facts.active_alarms))),
         ]
-        count_rows = "".join(
-            f"<tr><td style='color:#8fa3bf'>{k}</td><td><b>{v}</b></td></tr>" for k, v in counts
+        return "".join(f"<tr><td style='color:#8fa3bf'>{k}</td><td><b>{v}</b></td></tr>" for k, v in counts)
+
+    def _sensor_kinds(self, facts: GridFacts) -> str:
+        """How many sensors of each kind the grid has ("" without any)."""
+        if not facts.sensors:
+            return ""
+        kinds: dict[str, int] = {}
+        for _sid, _name, kind in facts.sensors:
+            kinds[kind] = kinds.get(kind, 0) + 1
+        return (
+            "<p style='color:#8fa3bf'>"
+            + "，".join(f"{self.tr(SENSOR_KINDS.get(kind, kind))} {n}" for kind, n in sorted(kinds.items()))
+            + "</p>"
         )
-        sensors = ""
-        if facts.sensors:
-            kinds: dict[str, int] = {}
-            for _sid, _name, kind in facts.sensors:
-                kinds[kind] = kinds.get(kind, 0) + 1
-            sensors = (
-                "<p style='color:#8fa3bf'>"
-                + "，".join(
-                    f"{self.tr(SENSOR_KINDS.get(kind, kind))} {n}" for kind, n in sorted(kinds.items())
-                )
-                + "</p>"
-            )
-        alarms = ""
-        if facts.active_alarms:
-            items = "".join(
-                f"<li>{escape(title)} <span style='color:#8fa3bf'>{raised:%m-%d %H:%M}</span></li>"
-                for _aid, title, raised in facts.active_alarms[:8]
-            )
-            alarms = f"<p style='color:#ef5350'><b>{self.tr('活动告警')}</b></p><ul>{items}</ul>"
-        self.body.setText(
-            f"<table cellspacing=4>{''.join(rows)}</table><hr>"
-            f"<table cellspacing=4>{count_rows}</table>{sensors}{alarms}"
+
+    def _alarm_list(self, facts: GridFacts) -> str:
+        """The first eight active alarms ("" without any)."""
+        if not facts.active_alarms:
+            return ""
+        items = "".join(
+            f"<li>{escape(title)} <span style='color:#8fa3bf'>{raised:%m-%d %H:%M}</span></li>"
+            for _aid, title, raised in facts.active_alarms[:8]
         )
+        return f"<p style='color:#ef5350'><b>{self.tr('活动告警')}</b></p><ul>{items}</ul>"
+
+    def _show_cameras(self, facts: GridFacts) -> None:
         self.cameras.clear()
         for camera_id, name in facts.cameras:
             item = QListWidgetItem(name)

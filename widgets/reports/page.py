@@ -12,10 +12,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-# Droid Sans Fallback first: Qt writes the PDF's text map from the font's cmap, and Noto CJK maps many
-# ideographs' glyphs from the Kangxi radicals too (⼯ for 工), so its text copied or searched in a PDF
-# is wrong; Droid's is right. Noto CJK still draws anything Droid lacks. Both come from .ci/install.
-FONT_FAMILIES = ["Droid Sans Fallback", "Noto Sans CJK SC"]
+# DejaVu Sans first for Latin letters and digits: with Droid first, Qt's PDF text map loses the digits
+# of a run mixing them with other text (a receipt "BJ-202610-024" reads "BJ- -", "（70 件）" reads
+# "（ 件）"). Chinese then comes from Droid Sans Fallback: Qt writes the PDF's text map from the font's
+# cmap, and Noto CJK maps many ideographs' glyphs from the Kangxi radicals too (⼯ for 工), so its text
+# copied or searched in a PDF is wrong; Droid's is right. Noto CJK still draws anything Droid lacks.
+# Droid and Noto come from .ci/install, DejaVu Sans with fontconfig (fonts-dejavu-core). The report, the
+# fund statement and the postcards share this list.
+FONT_FAMILIES = ["DejaVu Sans", "Droid Sans Fallback", "Noto Sans CJK SC"]
 RESOLUTION = 300  # device units per inch
 HEADER_BG = QColor("#1f4e79")
 ROW_ALT = QColor("#eef3f8")

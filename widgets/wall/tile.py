@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.site_clock import SiteClock
 from video.cameras import CameraInfo
-from video.capture import CaptureWorker, DisplaySink
+from video.capture import CaptureWorker
+from video.display_sink import DisplaySink
 from video.frames import FULL, Crop
 from video.pool import Profile, StreamPool
 from video.status import StreamStatus

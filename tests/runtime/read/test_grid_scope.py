@@ -235,10 +235,9 @@ def test_learn_mode_binds_sensors_to_the_subtrees_households_only(reads, everyth
 
 def test_a_grid_worker_cannot_act_on_another_grids_alarm(db, world):
     from alarms.models import Outcome
-    from alarms.scoped import ScopedAlarmService
-    from alarms.service import AlarmError
+    from alarms.service import AlarmError, AlarmService
 
-    worker = ScopedAlarmService(db, EventHub(), worker_seat(db, world.g1))
+    worker = AlarmService(db, EventHub(), worker_seat(db, world.g1))
     for act in (
         lambda: worker.acknowledge(world.their_alarm, note="看一下"),
         lambda: worker.close(world.their_alarm, Outcome.FALSE_ALARM, note="误报"),
@@ -249,5 +248,5 @@ def test_a_grid_worker_cannot_act_on_another_grids_alarm(db, world):
             act()
     assert worker.get(world.their_alarm).state == "raised"  # untouched
     assert worker.acknowledge(world.mine_alarm, note="已联系").state == "acknowledged"
-    site = ScopedAlarmService(db, EventHub(), Seat())  # the local system (sensor rules, serve) acts anywhere
+    site = AlarmService(db, EventHub(), Seat())  # the local system (sensor rules, serve) acts anywhere
     assert site.acknowledge(world.their_alarm).state == "acknowledged"

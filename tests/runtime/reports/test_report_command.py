@@ -98,6 +98,11 @@ def test_the_monthly_report_holds_the_kpi_figures_and_nothing_personal(demo, tmp
             assert re.search(rf"{label} [a-z -]+ rate\s+{kpi[key] * 100:.1f}%", text), label
     for sub in kpi["by_grid"]:
         assert sub["name"] in text  # the ranking names every sub-grid that had tickets
+    # digits in a run with Chinese keep their text (with Droid Sans Fallback first they were dropped:
+    # "（ 件）"), and Chinese keeps its own (no Kangxi radicals from Noto CJK)
+    assert re.search(r"超期工单 Overdue tickets（\d+ 件）", text)
+    assert re.search(r"升级工单 Escalated tickets（\d+ 件）", text)
+    assert not re.search("[\u2f00-\u2fdf]", text)
     assert not PHONE.search(text) and not ID_NUMBER.search(text)
     # the grid work of the month is `work-stats`'s for the same days and grid (shown when any is recorded)
     last_day = (date.fromisoformat(end[:10]) - timedelta(days=1)).isoformat()
