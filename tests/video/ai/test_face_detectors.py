@@ -12,6 +12,7 @@ import pytest
 from tests.video.ai.clips import astronaut, empty_clip, face_clip
 from tests.video.ai.masked_faces import finds, samples, walking
 from tests.video.ai.real_faces import MASK_COLOURS
+from tools.calibrate_thresholds import PHOTOS, VARIANTS
 from video.ai.config import AiConfig, DetectorChoice
 from video.ai.face_union import FaceUnionDetector, FaceUnionSettings
 from video.ai.libfacedetection import LibfacedetectionFaceDetector, LibfacedetectionSettings
@@ -55,14 +56,15 @@ def test_mtcnn_alone_misses_most_small_pink_masked_faces_which_yunet_finds(mtcnn
     assert found(yunet, walking("pink")) == (12, 12)
 
 
-def test_pink_masked_photo_faces_mtcnn_finds_least_are_found_at_47_of_48_or_better(union, placer):
+def test_pink_masked_photo_faces_which_mtcnn_finds_least_are_found_but_one_at_most(union, placer):
     hits, total = found(union, samples(placer, "pink"))
-    assert total == 48 and hits >= 47
+    assert total == len(PHOTOS) * len(VARIANTS) and hits >= total - 1  # 48 of 48 measured
 
 
 def test_bare_faces_are_all_still_found(union, placer):
     photos = [s for s in samples(placer, None) if s.variant in ("as taken", "cctv", "dark")]
-    assert found(union, photos) == (18, 18)
+    hits, total = found(union, photos)
+    assert total == 3 * len(PHOTOS) and hits == total
     assert found(union, walking(None)) == (12, 12)
 
 
