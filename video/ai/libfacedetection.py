@@ -26,14 +26,15 @@ from video.ai.runtime import ModelLoadError, SessionCache
 from video.ai.types import Box, Detection
 
 # On the test photos YuNet scores bare faces of 16 px and up at 0.85 or more, but a masked face needs
-# more: at 48 px masked faces score 0.77-0.88, at 31 px most are missed. Frames are never shrunk
-# below this.
+# more: at 48 px light masks score 0.77-0.88 (dark ones are often missed even there, which is why
+# the default adds MTCNN), at 31 px most are missed. Frames are never shrunk below this.
 SMALLEST_RELIABLE_FACE = 48
 
 
 @dataclass(frozen=True)
 class LibfacedetectionSettings:
-    """Faces narrower than `min_face_size` pixels may be missed; that size decides the cost."""
+    """The frame is shrunk only so far that a `min_face_size` face keeps SMALLEST_RELIABLE_FACE pixels
+    (at 40, the default, not at all): the larger the smallest face a site needs, the cheaper."""
 
     min_face_size: int = 40
     min_score: float = 0.6
