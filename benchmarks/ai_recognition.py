@@ -44,7 +44,6 @@ from tests.video.ai.conftest import add_camera, add_resident  # noqa: E402
 from tests.video.ai.real_faces import photo  # noqa: E402
 from tools.calibrate_thresholds import head, labelled_faces  # noqa: E402
 from video.ai.config import AiConfig  # noqa: E402
-from video.ai.crypto import TemplateCipher  # noqa: E402
 from video.ai.events import AiEventRecorder  # noqa: E402
 from video.ai.gallery import Consent, FaceGallery  # noqa: E402
 from video.ai.models import AiModels  # noqa: E402
@@ -111,10 +110,16 @@ def site(folder: Path, models: AiModels) -> tuple[Database, FaceGallery, EventHu
     db = Database(f"sqlite:///{folder / 'site.db'}")
     db.upgrade()
     add_camera(db, CAMERA)
-    gallery = FaceGallery(db, TemplateCipher.from_key_file(folder / "face_key.bin"), Seat("bench", "bench"))
+    gallery = FaceGallery.of_site(db, Seat("bench", "bench"), folder)
     gallery.enrol(photo("obama.jpg"), CONSENT, models.face, models.recogniser, resident_id=add_resident(db))
     gallery.enrol(
-        photo("biden.jpg"), CONSENT, models.face, models.recogniser, list_name="watchlist", label="A"
+        photo("biden.jpg"),
+        CONSENT,
+        models.face,
+        models.recogniser,
+        list_name="watchlist",
+        label="A",
+        note="基准测试 benchmark",
     )
     hub = EventHub()
     alarm_times: list[tuple[int, float]] = []  # (alarm id, when announced)
