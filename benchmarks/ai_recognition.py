@@ -61,6 +61,7 @@ FPS = 15
 CAMERA = 17
 FACE_WIDTH = 70  # pixels: a face at a few metres from a 640x360 camera
 CONSENT = Consent(date(2026, 11, 2), "书面签字")
+WALKER_OF = {Identity.RESIDENT: "resident", Identity.STRANGER: "stranger", Identity.WATCHLIST: "watchlist"}
 
 
 def cpu_per_face(models: AiModels) -> tuple[np.ndarray, np.ndarray]:
@@ -170,12 +171,7 @@ def wall_run(config: AiConfig, models: AiModels, folder: Path) -> dict[str, floa
         if result is not None and any(t.kind == "face" for t in result.tracks):
             analysis_cpu.append((time.thread_time() - cpu) * 1000)
         for track in result.tracks if result is not None else ():
-            kind = {
-                Identity.RESIDENT: "resident",
-                Identity.STRANGER: "stranger",
-                Identity.WATCHLIST: "watchlist",
-            }
-            name = kind.get(track.identity)
+            name = WALKER_OF.get(track.identity)
             if name and name in in_view and name not in labelled:
                 labelled[name] = time.perf_counter()
     service.close()
