@@ -8,8 +8,8 @@ The head's turn (yaw) and nod (pitch) are estimated from the detector's five lan
 face's proportions (dlib's mean face shape for the 2-D layout; the nose tip taken to stand 0.4 eye
 distances in front of the eyes and the mouth corners level with them, as in common 3-D head models),
 so they are estimates, good to about ten degrees on a typical face. Roll (a tilt of the head to the
-side) is not limited: the alignment turns it upright, and the same real photographs rotated up to 60°
-matched as well as upright ones (issue 22's measurements in resources/models/README.md).
+side) is not limited: the alignment turns it upright, and the same real photographs rotated by up to
+75° still matched well above the threshold (issue 22's measurements in resources/models/README.md).
 
 Too small faces are skipped too: on the real test photos shrunk to a 20-pixel face the same person fell
 below the match threshold and another came closer; from 28 pixels both stayed as at full size.
