@@ -6,11 +6,16 @@ mask classifier per face, over the 56 faces of the labelled set (tools/calibrate
 
 Part 2 (wall clock): one 640x360 camera at 15 fps with detection at 5 fps, frames offered in real
 time on one analysing thread, with the product's gallery (SQLite), event recorder, and AI→alarm
-policy. Three people cross the street in turn, each a head cut from a real photograph:
+policy. As the capture workers and the inference service do, the thread takes the newest frame and
+skips any that a newer one overtook while it was busy, so a loaded machine drops frames rather than
+falling ever further behind (the figures count them; the load average is printed with them). Three people cross the street in turn, each a head cut from a real photograph:
 - a resident enrolled from obama.jpg, seen as obama2.jpg's face → boxed 居民;
 - somebody not enrolled (the astronaut) who stops in the middle → 陌生人, then the stranger event
   once they have lingered (the linger time is set to 3 s here; the site default is 5 minutes);
-- a watch-list entry (enrolled from biden.jpg, seen mirrored) → the P1 alarm (target: < 1 s).
+- a watch-list entry (enrolled from biden.jpg, seen mirrored) → the P1 alarm (target: < 1 s). A
+  mirrored copy of the enrolment photo matches far above the confident level (0.95), so the alarm comes
+  from the first frame, as it would for about three in four real sightings (resources/models/README.md);
+  a sighting below that level waits for the track's three faces, 0.4 s more at 5 fps.
 Each time is measured from the first frame (its due time) in which the face is wholly in view.
 
 Prints one JSON object: {"figures": [{"name", "value", "unit", "target", "met"}, ...]}.
@@ -18,6 +23,7 @@ Prints one JSON object: {"figures": [{"name", "value", "unit", "target", "met"},
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -44,7 +50,6 @@ from tests.video.ai.conftest import add_camera, add_resident  # noqa: E402
 from tests.video.ai.real_faces import photo  # noqa: E402
 from tools.calibrate_thresholds import head, labelled_faces  # noqa: E402
 from video.ai.config import AiConfig  # noqa: E402
-from video.ai.crypto import TemplateCipher  # noqa: E402
 from video.ai.events import AiEventRecorder  # noqa: E402
 from video.ai.gallery import Consent, FaceGallery  # noqa: E402
 from video.ai.models import AiModels  # noqa: E402
@@ -56,6 +61,7 @@ FPS = 15
 CAMERA = 17
 FACE_WIDTH = 70  # pixels: a face at a few metres from a 640x360 camera
 CONSENT = Consent(date(2026, 11, 2), "书面签字")
+WALKER_OF = {Identity.RESIDENT: "resident", Identity.STRANGER: "stranger", Identity.WATCHLIST: "watchlist"}
 
 
 def cpu_per_face(models: AiModels) -> tuple[np.ndarray, np.ndarray]:
@@ -111,10 +117,16 @@ def site(folder: Path, models: AiModels) -> tuple[Database, FaceGallery, EventHu
     db = Database(f"sqlite:///{folder / 'site.db'}")
     db.upgrade()
     add_camera(db, CAMERA)
-    gallery = FaceGallery(db, TemplateCipher.from_key_file(folder / "face_key.bin"), Seat("bench", "bench"))
+    gallery = FaceGallery.of_site(db, Seat("bench", "bench"), folder)
     gallery.enrol(photo("obama.jpg"), CONSENT, models.face, models.recogniser, resident_id=add_resident(db))
     gallery.enrol(
-        photo("biden.jpg"), CONSENT, models.face, models.recogniser, list_name="watchlist", label="A"
+        photo("biden.jpg"),
+        CONSENT,
+        models.face,
+        models.recogniser,
+        list_name="watchlist",
+        label="A",
+        note="基准测试 benchmark",
     )
     hub = EventHub()
     alarm_times: list[tuple[int, float]] = []  # (alarm id, when announced)
@@ -141,6 +153,7 @@ def wall_run(config: AiConfig, models: AiModels, folder: Path) -> dict[str, floa
     labelled: dict[str, float] = {}
     scene = background()
     noon = datetime(2026, 11, 27, 12).timestamp()
+    stale = 0  # frames left unanalysed because the analysis was behind and a newer frame had come
     started = time.perf_counter()
     for index in range(int(19.5 * FPS)):
         due = started + index / FPS
@@ -149,18 +162,16 @@ def wall_run(config: AiConfig, models: AiModels, folder: Path) -> dict[str, floa
         for name, walker in walkers.items():
             if walker.draw(frame, index / FPS) and name not in in_view:
                 in_view[name] = due
+        if time.perf_counter() > due + 1 / FPS:  # the next frame is already there: as the capture
+            stale += 1  # workers and the inference service do, only the newest frame is analysed
+            continue
         cpu = time.thread_time()
         processing.append((time.perf_counter(), due))
         result = service.process(CAMERA, frame, noon + index / FPS)
         if result is not None and any(t.kind == "face" for t in result.tracks):
             analysis_cpu.append((time.thread_time() - cpu) * 1000)
         for track in result.tracks if result is not None else ():
-            kind = {
-                Identity.RESIDENT: "resident",
-                Identity.STRANGER: "stranger",
-                Identity.WATCHLIST: "watchlist",
-            }
-            name = kind.get(track.identity)
+            name = WALKER_OF.get(track.identity)
             if name and name in in_view and name not in labelled:
                 labelled[name] = time.perf_counter()
     service.close()
@@ -177,6 +188,7 @@ def wall_run(config: AiConfig, models: AiModels, folder: Path) -> dict[str, floa
         "alarm_frames": max((d for began, d in processing if began <= alarm), default=np.inf)
         - in_view["watchlist"],
         "alarm_analysis": alarm - max((began for began, _ in processing if began <= alarm), default=-np.inf),
+        "stale": stale,
         "analysis_p50": float(np.percentile(analysis_cpu, 50)),
         "analysis_p95": float(np.percentile(analysis_cpu, 95)),
     }
@@ -209,13 +221,16 @@ def main() -> None:
             "s",
         ),
         figure(
+            "frames skipped because a newer one had come (the analysis was behind)", wall["stale"], "frames"
+        ),
+        figure(
             "analysis CPU per frame with a face p50 (detect, recognise, mask, events)",
             wall["analysis_p50"],
             "ms",
         ),
         figure("analysis CPU per frame with a face p95", wall["analysis_p95"], "ms"),
     ]
-    print_figures(figures)
+    print_figures(figures, load_average=os.getloadavg())
 
 
 if __name__ == "__main__":

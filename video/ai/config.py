@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from video.ai.face_quality import FaceQualitySettings
 from video.ai.mask import MaskSettings
 from video.ai.motion import MotionSettings
 from video.ai.recognition import RecogniserSettings
@@ -50,6 +51,7 @@ class AiConfig:
     mask: MaskSettings = MaskSettings()
     motion: MotionSettings = MotionSettings()
     tracking: TrackingSettings = TrackingSettings()
+    face_quality: FaceQualitySettings = FaceQualitySettings()  # which faces are recognised
     events: EventSettings = EventSettings()
     keep_raw_images: bool = False  # keep the enrolment photo (encrypted) after the template is made
 
@@ -92,6 +94,7 @@ SECTIONS = {
     "mask": MaskSettings,
     "motion": MotionSettings,
     "tracking": TrackingSettings,
+    "face_quality": FaceQualitySettings,
     "events": EventSettings,
 }
 
@@ -119,6 +122,7 @@ def parse(data: dict[str, Any]) -> AiConfig:
     try:
         values.get("recogniser", RecogniserSettings()).threshold()
         values.get("mask", MaskSettings()).check()
+        values.get("face_quality", FaceQualitySettings()).check()
     except ValueError as error:
         raise AiConfigError(f"配置错误 config error: {error}") from error
     scalars = build(_Scalars, top, "ai")

@@ -11,6 +11,7 @@ import numpy as np
 from app.calendar import SITE_ZONE_DEFAULT
 from video.ai.config import AiConfig
 from video.ai.events import AiEventRecorder, EventRules
+from video.ai.face_quality import worth_recognising
 from video.ai.gallery import FaceGallery
 from video.ai.models import AiModels
 from video.ai.motion import MotionGate, detection_regions
@@ -35,6 +36,7 @@ class CameraStats:
     detector_calls: int = 0  # detector runs (one per region per detector)
     frames_with_detection: int = 0
     faces_embedded: int = 0
+    faces_skipped: int = 0  # looks at a face too small or too turned to recognise
     no_mask_tracks: int = 0  # tracks decided "no mask" (each also stored as a counted no_mask event)
 
 
@@ -78,6 +80,7 @@ class CameraPipeline:
         self._last_detect = -1e18
         self._last_full_scan = -1e18
         self._names: dict[int, str] = {}
+        self._confident = config.recogniser.confident_threshold()
 
     def take(self, timestamp: float) -> bool:
         """Whether a frame at this time is to be analysed (at `detect_fps`); if so it is counted as taken."""
@@ -154,22 +157,13 @@ class CameraPipeline:
         return found
 
     def _observe(self, track: Track, frame: np.ndarray, now: float) -> None:
-        """Recognise and classify a track's face (until its label settles) and check the event rules."""
+        """Recognise and classify a track's face (while its label settles) and check the event rules."""
         settings = self.config.tracking
         if track.kind == "face" and track.landmarks:
             self._keep_best_face(track, frame)
             recogniser = self._comparing_recogniser()
-            if recogniser is not None and len(track.votes) < settings.max_faces:
-                vector = recogniser.embed(frame, track.landmarks)
-                if vector is not None:
-                    self.stats.faces_embedded += 1
-                    match = (
-                        self.gallery.match(vector, recogniser.model_tag) if self.gallery is not None else None
-                    )
-                    if match is None or match.subject_id is None:
-                        track.votes.append(FaceVote(None, None, 0.0))
-                    else:
-                        track.votes.append(FaceVote(match.subject_id, match.list_name, match.score))
+            if recogniser is not None and self._due_for_recognition(track, now):
+                self._recognise(recogniser, track, frame, now)
             mask = self.models.mask
             if mask is not None and len(track.mask_votes) < settings.max_faces:
                 state, _ = mask.classify(frame, track.box)
@@ -186,13 +180,38 @@ class CameraPipeline:
                 except Exception:  # the wall must keep running when the store is briefly away
                     log.exception("could not store AI event %s for camera %s", draft.kind, self.camera_id)
 
+    def _due_for_recognition(self, track: Track, now: float) -> bool:
+        """Embed a large, frontal face on every look until the track is decided, then re-check it every
+        `recheck_s`, `max_faces` times in all: one track costs a few embeddings, not one per frame."""
+        settings = self.config.tracking
+        if len(track.votes) >= settings.max_faces:
+            return False
+        if not worth_recognising(track.box, track.landmarks, self.config.face_quality):
+            self.stats.faces_skipped += 1
+            return False
+        if track.last_embedded is None or self._identity(track)[0] is Identity.PENDING:
+            return True
+        return now - track.last_embedded >= settings.recheck_s
+
+    def _recognise(self, recogniser: Recogniser, track: Track, frame: np.ndarray, now: float) -> None:
+        vector = recogniser.embed(frame, track.landmarks)
+        if vector is None:
+            return
+        self.stats.faces_embedded += 1
+        track.last_embedded = now
+        match = self.gallery.match(vector, recogniser.model_tag) if self.gallery is not None else None
+        if match is None or match.subject_id is None:
+            track.votes.append(FaceVote(None, None, 0.0))
+        else:
+            track.votes.append(FaceVote(match.subject_id, match.list_name, match.score))
+
     def _identity(self, track: Track) -> tuple[Identity, int | None, float]:
         if track.kind != "face":
             return Identity.PENDING, None, 0.0
         recogniser = self._comparing_recogniser()
         if recogniser is None:
             return Identity.FACE, None, 0.0
-        return track.identity(self.config.tracking, recogniser.match_threshold)
+        return track.identity(self.config.tracking, recogniser.match_threshold, self._confident)
 
     def _comparing_recogniser(self) -> Recogniser | None:
         """The recogniser, when the gallery holds templates of its model to compare faces with.

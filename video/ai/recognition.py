@@ -31,14 +31,17 @@ class ThresholdRange:
     default: float  # calibrated on the project's labelled set (resources/models/README.md)
     low: float  # below this nearly everyone matches everyone
     high: float  # above this the same person in another photo is mostly refused
+    confident: float | None = None  # one face this similar to a watch-list entry raises its alarm alone
 
 
 # Cosine similarities of unit vectors. dlib's own rule (Euclidean distance 0.6 on its raw vectors,
 # whose length is ~1.4) sits near 0.91 here; on our labelled set 0.93 makes no false non-match between
-# different photos and one false match in 1152 (tools/calibrate_thresholds.py). SFace's published
-# cosine threshold is 0.363.
+# different photos and one false match in 1152 (tools/calibrate_thresholds.py), and from 0.95 no false
+# match at all (a quarter of the same person's other photos fall below it: those wait for the track's
+# majority). SFace's published cosine threshold is 0.363; with no calibration of our own for SFace, a
+# watch-list track there always waits for its majority.
 THRESHOLDS = {
-    "dlib": ThresholdRange(0.93, 0.80, 0.97),
+    "dlib": ThresholdRange(0.93, 0.80, 0.97, confident=0.95),
     "sface": ThresholdRange(0.363, 0.2, 0.8),
 }
 
@@ -70,6 +73,14 @@ class RecogniserSettings:
                 f"{limits.low}..{limits.high} for {self.kind()} (calibrated: {limits.default})"
             )
         return self.match_threshold
+
+    def confident_threshold(self) -> float | None:
+        """The similarity from which one watch-list face decides a track (never below the match
+        threshold in force); None when this kind has no calibrated one."""
+        limits = THRESHOLDS.get(self.kind())
+        if limits is None or limits.confident is None:
+            return None
+        return max(limits.confident, self.threshold())
 
 
 class Recogniser(Protocol):

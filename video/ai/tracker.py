@@ -2,7 +2,10 @@
 
 A person walking past is one track and so one event; the label (resident, stranger, watch-list hit)
 and the mask state are decided from several faces of the track, as Frigate's face recognition does
-with `min_faces` and its unknown score (here the recogniser's match threshold).
+with `min_faces` and its unknown score (here the recogniser's match threshold). One exception: a single
+face that matches a watch-list entry at the recogniser's "confident" similarity (stricter than the
+match threshold; calibrated, resources/models/README.md) decides the track at once, so the P1 alarm
+does not wait for two more faces; later faces still vote, and the label follows their majority.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ class TrackingSettings:
     max_lost_s: float = 2.0  # a track not seen for this long (while the detector looked) ends
     min_faces: int = 3  # faces needed before a track's identity is decided
     max_faces: int = 8  # faces embedded per track at most: after that the label is settled
+    recheck_s: float = 2.0  # once decided, a track's face is embedded again at most this often
     majority: float = 0.6  # share of the faces that must agree on one person
 
 
@@ -48,6 +52,7 @@ class Track:
     mask_votes: list[MaskState] = field(default_factory=list)
     best_face_score: float = 0.0
     best_face: np.ndarray | None = None  # the sharpest, most confident crop seen, for events
+    last_embedded: float | None = None  # when a face of the track was last embedded
     events_raised: set[str] = field(default_factory=set)
 
     def predicted(self, now: float) -> Box:
@@ -55,12 +60,17 @@ class Track:
         return self.box.shifted(self.velocity[0] * dt, self.velocity[1] * dt)
 
     def identity(
-        self, settings: TrackingSettings, match_threshold: float
+        self, settings: TrackingSettings, match_threshold: float, confident: float | None = None
     ) -> tuple[Identity, int | None, float]:
         """The decided label, the subject it points to, and the mean similarity of the agreeing faces.
 
-        A face below `match_threshold` (the recogniser's) is nobody in the gallery."""
+        A face below `match_threshold` (the recogniser's) is nobody in the gallery. Before `min_faces`
+        faces, a watch-list face at `confident` or above (None: never) decides the track alone."""
         if len(self.votes) < settings.min_faces:
+            if confident is not None:
+                best = max(self.votes, key=lambda v: v.score, default=None)
+                if best is not None and best.list_name == "watchlist" and best.score >= confident:
+                    return Identity.WATCHLIST, best.subject_id, best.score
             return Identity.PENDING, None, 0.0
         known = [v for v in self.votes if v.subject_id is not None and v.score >= match_threshold]
         if known:

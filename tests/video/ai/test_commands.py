@@ -10,6 +10,7 @@ import pytest
 from main import main
 from tests.video.ai.clips import astronaut, cameraman
 from tests.video.ai.conftest import TEST_MATCH_THRESHOLD, add_resident
+from tests.video.ai.real_faces import photo
 
 
 @pytest.fixture
@@ -24,7 +25,11 @@ def site(tmp_path, monkeypatch, model_dir, sqlite_db, cli_user):
         encoding="utf-8",
     )
     photos = {}
-    for name, image in (("astronaut", astronaut()), ("cameraman", cameraman())):
+    for name, image in (
+        ("astronaut", astronaut()),
+        ("cameraman", cameraman()),
+        ("obama", photo("obama.jpg")),
+    ):
         photos[name] = tmp_path / f"{name}.png"
         cv2.imwrite(str(photos[name]), image)
     return {"config": str(config), "db": sqlite_db.url, "photos": photos, "tmp": tmp_path}
@@ -71,9 +76,12 @@ def test_enrol_detect_and_forget(site, capsys, sqlite_db):
     (track,) = frame["tracks"]
     assert track["label"] == "resident" and len(track["landmarks"]) == 5
 
-    assert run(site, "detect", str(site["photos"]["cameraman"]), "--json") == 0
+    assert run(site, "detect", str(site["photos"]["obama"]), "--json") == 0
     (frame,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [t["label"] for t in frame["tracks"]] == ["stranger"]
+    assert run(site, "detect", str(site["photos"]["cameraman"]), "--json") == 0
+    (frame,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [t["label"] for t in frame["tracks"]] == ["pending"]  # turned aside: not recognised at all
 
     assert run(site, "gallery") == 0
     assert f"resident {resident}  templates 1  consent" in capsys.readouterr().out
