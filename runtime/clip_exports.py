@@ -1,0 +1,110 @@
+"""A clip taken away: exported with its watermark burnt in (the window's 导出 and `clips export`), or,
+for an evidence handover, its original bytes with their SHA-256 (`clips export --original`).
+
+Clips show people, so every export needs the permission of exporting personal data and is audited
+(`clip.export`: the watermark's line, or `original` and the file's hash). The watermark says the site,
+the camera, the event time, who exported it and when, in the exporter's language (the window's, or the
+command's `--lang`, by default the site's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from app.config import Seat
+from app.site_clock import clock_in
+from app.site_settings import DEFAULT_LANGUAGE, LANGUAGE, SITE_NAME, read_setting
+from app.store import Database
+from runtime.clip_library import ClipLibraryError, ClipLine, open_clip, ready_clip
+from video.clip_export import ClipExportError, export_watermarked, picture_size
+from video.watermark_band import WatermarkFontError, watermark_pixels
+
+# the watermark's own words: (before the event's time, before who exported it)
+WATERMARK_WORDS = {"zh_CN": ("事件", "导出"), "en": ("event", "exported by")}
+HASH_CHUNK = 1 << 20
+
+
+def site_language(db: Database) -> str:
+    """The site's interface language (a command's default for what it writes into pictures)."""
+    with db.session() as session:
+        language = str(read_setting(session, LANGUAGE, DEFAULT_LANGUAGE))
+    return language if language in WATERMARK_WORDS else DEFAULT_LANGUAGE
+
+
+def watermark_line(
+    db: Database, seat: Seat, line: ClipLine, language: str = DEFAULT_LANGUAGE, event_text: str = ""
+) -> str:
+    """The line a picture taken out of a clip carries: site, camera, event time (or `event_text`, a
+    recorder's span), who exported it and when, in the site's time zone and in `language`."""
+    event_word, export_word = WATERMARK_WORDS.get(language, WATERMARK_WORDS[DEFAULT_LANGUAGE])
+    with db.session() as session:
+        clock = clock_in(session)
+        site = str(read_setting(session, SITE_NAME, "")) or "-"
+    when = event_text or clock.text(line.event_at)
+    return (
+        f"{site} · {line.camera_name} · {event_word} {when} · "
+        f"{export_word} {seat.operator} {clock.text(clock.utcnow())}"
+    )
+
+
+def burn_in(
+    source: Path,
+    target: Path,
+    text: str,
+    comment: str,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Re-encode `source` into `target` with the band saying `text` on every frame."""
+    try:
+        width, height = picture_size(source)
+        overlay = watermark_pixels(text, width, height)
+        return export_watermarked(source, target, overlay, comment, progress)
+    except (ClipExportError, WatermarkFontError) as error:
+        raise ClipLibraryError(f"导出失败 (export failed): {error}") from error
+
+
+def export_watermarked_clip(
+    db: Database,
+    seat: Seat,
+    clip_id: int,
+    target: Path,
+    language: str = DEFAULT_LANGUAGE,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Re-encode a clip into `target` (a folder gets the clip's own name) with the watermark on every
+    frame; audited as an export with the watermark's text."""
+    target = _checked_target(target, clip_id)
+    line = ready_clip(db, seat, clip_id, purpose="export")
+    text = watermark_line(db, seat, line, language)
+    open_clip(db, seat, clip_id, purpose="export", watermark=text)
+    return burn_in(Path(line.path), target, text, f"{text} (clip {clip_id})", progress)
+
+
+def export_original_clip(db: Database, seat: Seat, clip_id: int, target: Path) -> tuple[Path, str]:
+    """Copy a clip's file byte for byte (an evidence handover keeps the recording as it was made, its
+    hash proving it unchanged); the copy and its SHA-256, audited with the hash."""
+    target = _checked_target(target, clip_id)
+    line = ready_clip(db, seat, clip_id, purpose="export")
+    digest = sha256_of(Path(line.path))
+    open_clip(db, seat, clip_id, purpose="export", original=True, sha256=digest)
+    shutil.copyfile(line.path, target)
+    return target, digest
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _checked_target(target: Path, clip_id: int) -> Path:
+    if target.is_dir():
+        target = target / f"clip-{clip_id}.mp4"
+    if not target.parent.is_dir():
+        raise ClipLibraryError(f"文件夹不存在 (no such folder): {target.parent}")
+    return target
