@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from app.config import Seat
@@ -22,8 +23,11 @@ from runtime.clip_library import ClipLibraryError, ClipLine, open_clip, ready_cl
 from video.clip_export import ClipExportError, export_watermarked, picture_size
 from video.watermark_band import WatermarkFontError, watermark_pixels
 
-# the watermark's own words: (before the event's time, before who exported it)
-WATERMARK_WORDS = {"zh_CN": ("事件", "导出"), "en": ("event", "exported by")}
+# the watermark's own words in each language
+WATERMARK_WORDS = {
+    "zh_CN": {"event": "事件", "recording": "录像", "exported": "导出"},
+    "en": {"event": "event", "recording": "recording", "exported": "exported by"},
+}
 HASH_CHUNK = 1 << 20
 
 
@@ -34,20 +38,30 @@ def site_language(db: Database) -> str:
     return language if language in WATERMARK_WORDS else DEFAULT_LANGUAGE
 
 
-def watermark_line(
-    db: Database, seat: Seat, line: ClipLine, language: str = DEFAULT_LANGUAGE, event_text: str = ""
+def watermark_text(
+    db: Database,
+    seat: Seat,
+    camera_name: str,
+    language: str,
+    event_at: datetime | None = None,
+    span: tuple[datetime, datetime] | None = None,
 ) -> str:
-    """The line a picture taken out of a clip carries: site, camera, event time (or `event_text`, a
-    recorder's span), who exported it and when, in the site's time zone and in `language`."""
-    event_word, export_word = WATERMARK_WORDS.get(language, WATERMARK_WORDS[DEFAULT_LANGUAGE])
+    """The line a picture taken away carries: the site, the camera, the event's time (or a recording's
+    span), who exported it and when, in the site's time zone and in `language` (naive UTC times)."""
+    words = WATERMARK_WORDS.get(language, WATERMARK_WORDS[DEFAULT_LANGUAGE])
     with db.session() as session:
         clock = clock_in(session)
         site = str(read_setting(session, SITE_NAME, "")) or "-"
-    when = event_text or clock.text(line.event_at)
-    return (
-        f"{site} · {line.camera_name} · {event_word} {when} · "
-        f"{export_word} {seat.operator} {clock.text(clock.utcnow())}"
-    )
+    if span is not None:
+        moment = f"{words['recording']} {clock.text(span[0])}–{clock.text(span[1], '%H:%M:%S')}"
+    else:
+        moment = f"{words['event']} {clock.text(event_at)}"
+    return f"{site} · {camera_name} · {moment} · {words['exported']} {seat.operator} {clock.text(clock.utcnow())}"
+
+
+def watermark_line(db: Database, seat: Seat, line: ClipLine, language: str = DEFAULT_LANGUAGE) -> str:
+    """An event clip's watermark line."""
+    return watermark_text(db, seat, line.camera_name, language, event_at=line.event_at)
 
 
 def burn_in(
@@ -76,7 +90,7 @@ def export_watermarked_clip(
 ) -> Path:
     """Re-encode a clip into `target` (a folder gets the clip's own name) with the watermark on every
     frame; audited as an export with the watermark's text."""
-    target = _checked_target(target, clip_id)
+    target = checked_target(target, f"clip-{clip_id}.mp4")
     line = ready_clip(db, seat, clip_id, purpose="export")
     text = watermark_line(db, seat, line, language)
     open_clip(db, seat, clip_id, purpose="export", watermark=text)
@@ -86,7 +100,7 @@ def export_watermarked_clip(
 def export_original_clip(db: Database, seat: Seat, clip_id: int, target: Path) -> tuple[Path, str]:
     """Copy a clip's file byte for byte (an evidence handover keeps the recording as it was made, its
     hash proving it unchanged); the copy and its SHA-256, audited with the hash."""
-    target = _checked_target(target, clip_id)
+    target = checked_target(target, f"clip-{clip_id}.mp4")
     line = ready_clip(db, seat, clip_id, purpose="export")
     digest = sha256_of(Path(line.path))
     open_clip(db, seat, clip_id, purpose="export", original=True, sha256=digest)
@@ -102,9 +116,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _checked_target(target: Path, clip_id: int) -> Path:
+def checked_target(target: Path, default_name: str) -> Path:
+    """`target`, or a file `default_name` in it when it is a folder; its folder must exist."""
     if target.is_dir():
-        target = target / f"clip-{clip_id}.mp4"
+        target = target / default_name
     if not target.parent.is_dir():
         raise ClipLibraryError(f"文件夹不存在 (no such folder): {target.parent}")
     return target
