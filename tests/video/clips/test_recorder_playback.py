@@ -37,6 +37,14 @@ def test_the_vendors_url_shapes():
     assert dahua == (
         "rtsp://10.0.0.108/cam/playback?channel=2&starttime=2026_12_07_19_30_00&endtime=2026_12_07_20_00_00"
     )
+    # a Hikvision that reads its `z` time as local time: the same shape in the site's time
+    local = playback_address(
+        "hikvision-local", "rtsp://10.0.0.64/Streaming/Channels/102", START, END, SHANGHAI
+    )
+    assert (
+        local == "rtsp://10.0.0.64/Streaming/tracks/101?starttime=20261207t193000z&endtime=20261207t200000z"
+    )
+    assert check_setting(" Hikvision-Local") == "hikvision-local"
     own = "{base}/Streaming/tracks/{channel}01?starttime={start:%Y%m%dt%H%M%Sz}"
     assert playback_address(own, "rtsp://h/Streaming/Channels/1201", START, END, SHANGHAI) == (
         "rtsp://h/Streaming/tracks/1201?starttime=20261207t193000z"
@@ -165,7 +173,9 @@ def test_a_recorders_playback_gives_a_watermarked_snapshot_and_export_audited(
     assert [p.name for p in tmp_path.iterdir() if "recording" in p.name] == ["recording.mp4"]
     with av.open(str(target)) as exported:
         stream = exported.streams.video[0]
-        assert stream.codec_context.name == "h264" and "录像 2026-12-07 19:30:0" in exported.metadata["comment"]
+        assert (
+            stream.codec_context.name == "h264" and "录像 2026-12-07 19:30:0" in exported.metadata["comment"]
+        )
         assert 2.5 <= float(exported.duration / av.time_base) <= 3.6
         first = next(exported.decode(video=0)).to_ndarray(format="rgb24").astype(int)
     assert first[-11:].mean() < 80 and first[-11:].max() > 200  # a dark band with white letters
