@@ -15,7 +15,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.config import Seat
+from app.models import Camera, Grid
 from app.site_clock import clock_in
 from app.site_settings import DEFAULT_LANGUAGE, LANGUAGE, SITE_NAME, read_setting
 from app.store import Database
@@ -41,27 +44,40 @@ def site_language(db: Database) -> str:
 def watermark_text(
     db: Database,
     seat: Seat,
+    camera_id: int | None,
     camera_name: str,
     language: str,
     event_at: datetime | None = None,
     span: tuple[datetime, datetime] | None = None,
 ) -> str:
-    """The line a picture taken away carries: the site, the camera, the event's time (or a recording's
+    """The line a picture taken away carries: the site (`_site_name`), the camera, the event's time (or a recording's
     span), who exported it and when, in the site's time zone and in `language` (naive UTC times)."""
     words = WATERMARK_WORDS.get(language, WATERMARK_WORDS[DEFAULT_LANGUAGE])
     with db.session() as session:
         clock = clock_in(session)
-        site = str(read_setting(session, SITE_NAME, "")) or "-"
-    if span is not None:
-        moment = f"{words['recording']} {clock.text(span[0])}–{clock.text(span[1], '%H:%M:%S')}"
+        site = _site_name(session, camera_id)
+    if span is not None:  # a recording's span, or one moment of it (a snapshot)
+        until = f"–{clock.text(span[1], '%H:%M:%S')}" if span[1] != span[0] else ""
+        moment = f"{words['recording']} {clock.text(span[0])}{until}"
     else:
         moment = f"{words['event']} {clock.text(event_at)}"
     return f"{site} · {camera_name} · {moment} · {words['exported']} {seat.operator} {clock.text(clock.utcnow())}"
 
 
+def _site_name(session: Session, camera_id: int | None) -> str:
+    """The site's name; a site not named in its settings (the demo, an imported one) by the top grid
+    above the camera (its street), which is where the picture was taken."""
+    name = str(read_setting(session, SITE_NAME, ""))
+    camera = session.get(Camera, camera_id) if camera_id is not None and not name else None
+    grid = session.get(Grid, camera.grid_id) if camera is not None and camera.grid_id else None
+    while grid is not None and grid.parent_id is not None:
+        grid = session.get(Grid, grid.parent_id)
+    return name or (grid.name if grid is not None else "-")
+
+
 def watermark_line(db: Database, seat: Seat, line: ClipLine, language: str = DEFAULT_LANGUAGE) -> str:
     """An event clip's watermark line."""
-    return watermark_text(db, seat, line.camera_name, language, event_at=line.event_at)
+    return watermark_text(db, seat, line.camera_id, line.camera_name, language, event_at=line.event_at)
 
 
 def burn_in(

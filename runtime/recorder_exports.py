@@ -58,7 +58,9 @@ def recorder_snapshot_line(
 ) -> str:
     """The watermark line of a snapshot of `camera_id`'s recording at `at` (naive UTC); audited."""
     _check_permission(site)
-    text = watermark_text(site.db, site.seat, _camera_name(site, camera_id), language, span=(at, at))
+    text = watermark_text(
+        site.db, site.seat, camera_id, _camera_name(site, camera_id), language, span=(at, at)
+    )
     with site.db.session() as session:
         audit.record(
             session,
@@ -92,7 +94,9 @@ def export_recorder_span(
         )
     target = checked_target(target, f"recording-cam{camera_id}-{start:%Y%m%d-%H%M%S}.mp4")
     end = start + timedelta(seconds=seconds)
-    text = watermark_text(site.db, site.seat, _camera_name(site, camera_id), language, span=(start, end))
+    text = watermark_text(
+        site.db, site.seat, camera_id, _camera_name(site, camera_id), language, span=(start, end)
+    )
     address = recorder_address(
         site,
         camera_id,

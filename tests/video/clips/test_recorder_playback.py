@@ -150,6 +150,7 @@ def test_a_recorders_playback_gives_a_watermarked_snapshot_and_export_audited(
     import av
     from PySide6.QtGui import QImage
 
+    from tests.video.clips.test_clip_player import band_darkens_the_foot
     from widgets.clips.recorder_dialog import RecorderPlaybackDialog
 
     site, cameras = _recorder_site(sqlite_db, recorder)
@@ -162,7 +163,7 @@ def test_a_recorders_playback_gives_a_watermarked_snapshot_and_export_audited(
     qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=15000)
     shot = tmp_path / "shot.png"
     assert dialog.snapshot(shot)
-    assert QImage(str(shot)).pixelColor(300, 175).value() < 160  # the band across the foot
+    assert band_darkens_the_foot(QImage(str(shot)))
     target = tmp_path / "recording.mp4"
     dialog.export_seconds.setValue(3)
     thread = dialog.export(target)
