@@ -142,10 +142,7 @@ class CameraFormView(QWidget):
         )
         self.playback.setToolTip(tr("按时间从录像机回放：海康、大华，或 rtsp:// 模板（见文档）"))
         self.playback_hint.setText(
-            tr(
-                "海康：hikvision 以 UTC 时间请求（海康接口的规定）；不少海康录像机把该时间当作本地时间，"
-                "回放画面上的时钟若比所选时间差 8 小时（时区差），请改选 hikvision-local（按本站时区请求）。"
-            )
+            tr("海康回放画面的时钟若与所选时间差 8 小时（录像机把 UTC 当本地时间），请选 hikvision-local")
         )
         self.onvif_box.setTitle(tr("ONVIF 读取码流地址 (使用上面的用户名和密码)"))
         self.onvif_button.setText(tr("读取"))

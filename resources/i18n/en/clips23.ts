@@ -27,8 +27,8 @@
 <context>
     <name>CameraSettings</name>
     <message>
-        <source>海康：hikvision 以 UTC 时间请求（海康接口的规定）；不少海康录像机把该时间当作本地时间，回放画面上的时钟若比所选时间差 8 小时（时区差），请改选 hikvision-local（按本站时区请求）。</source>
-        <translation>Hikvision: "hikvision" asks in UTC, as ISAPI says; many Hikvision recorders read that time as their local time. If the clock in the played picture is 8 hours (the time zone) off the time you picked, choose "hikvision-local" (asks in the site's time zone).</translation>
+        <source>海康回放画面的时钟若与所选时间差 8 小时（录像机把 UTC 当本地时间），请选 hikvision-local</source>
+        <translation>A Hikvision playback 8 hours off the time picked (the recorder reads UTC as local time): choose hikvision-local</translation>
     </message>
 </context>
 </TS>
