@@ -24,6 +24,8 @@ BAND_ALPHA = 150
 TEXT_ALPHA = 235
 TEXT_SHARE = 0.62  # the text's pixel size as a share of the band's height
 MARGIN_PX = 6
+LINE_SHARE = 1.4  # a line's height as a share of the text's pixel size
+SEPARATOR = " · "  # between the line's parts: where a long line is broken
 # the window's CJK families in its order (widgets/theme.UI_FONTS: this module cannot import Qt)
 FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
 KNOWN_FILES = (  # where those families live when there is no fontconfig to ask (Windows, macOS)
@@ -79,16 +81,38 @@ def _face_index(path: str) -> int:
 
 
 def watermark_pixels(text: str, width: int, height: int) -> np.ndarray:
-    """The band for a picture `width` x `height`: an (h, width, 4) RGBA array, straight alpha."""
-    band_h = band_height(height)
+    """The band for a picture `width` x `height`: an (h, width, 4) RGBA array, straight alpha. A line
+    too long for a narrow picture goes on as many lines as it needs, broken at its " · " parts, so who
+    exported it and when are never cut off."""
     path, index = font_file()
-    font = ImageFont.truetype(path, max(9, int(band_h * TEXT_SHARE)), index=index)
+    size = max(9, int(band_height(height) * TEXT_SHARE))
+    font = ImageFont.truetype(path, size, index=index)
+    lines = _wrapped(text, font, width - 2 * MARGIN_PX)
+    step = round(size * LINE_SHARE)
+    band_h = max(band_height(height), step * len(lines) + (band_height(height) - step))
     band = Image.new("RGBA", (width, band_h), (0, 0, 0, BAND_ALPHA))
     text_layer = Image.new("RGBA", (width, band_h), (0, 0, 0, 0))
-    ImageDraw.Draw(text_layer).text(
-        (MARGIN_PX, band_h / 2), text, font=font, fill=(255, 255, 255, TEXT_ALPHA), anchor="lm"
-    )
+    draw = ImageDraw.Draw(text_layer)
+    top = (band_h - step * len(lines)) / 2
+    for number, line in enumerate(lines):
+        middle = top + step * (number + 0.5)
+        draw.text((MARGIN_PX, middle), line, font=font, fill=(255, 255, 255, TEXT_ALPHA), anchor="lm")
     return np.asarray(Image.alpha_composite(band, text_layer)).copy()
+
+
+def _wrapped(text: str, font: ImageFont.FreeTypeFont, room: float) -> list[str]:
+    """`text` as lines no wider than `room`, broken between its " · " parts (a part wider than the
+    room stays whole on its own line: nothing of it is dropped)."""
+    lines: list[str] = []
+    for part in text.split(SEPARATOR):
+        joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
+        if lines and font.getlength(joined) > room:
+            lines.append(part)
+        elif lines:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
 
 
 def blend_foot(rgb: np.ndarray, overlay: np.ndarray) -> np.ndarray:
