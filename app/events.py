@@ -48,6 +48,7 @@ class Topic(StrEnum):
     MEETING = "meeting"
     PAIRING = "pairing"
     FUND = "fund"
+    CLIP = "clip"
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,18 @@ class FundChanged:
 
 
 @dataclass(frozen=True)
+class ClipChanged:
+    """An event clip was finished (ids: the clip): the lists' 回放 counts and a ticket's timeline
+    read again when it is one of theirs."""
+
+    what: str  # "ready", "failed"
+    alarm_id: int | None = None
+    ai_event_id: int | None = None
+    ticket_id: int | None = None
+    camera_id: int | None = None
+
+
+@dataclass(frozen=True)
 class MeetingChanged:
     """A grid meeting was recorded with its attendance and resolutions."""
 
@@ -201,6 +214,7 @@ Payload = (
     | MeetingChanged
     | PairingChanged
     | FundChanged
+    | ClipChanged
 )
 
 PAYLOADS: dict[Topic, type] = {
@@ -224,6 +238,7 @@ PAYLOADS: dict[Topic, type] = {
     Topic.MEETING: MeetingChanged,
     Topic.PAIRING: PairingChanged,
     Topic.FUND: FundChanged,
+    Topic.CLIP: ClipChanged,
 }
 
 

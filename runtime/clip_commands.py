@@ -1,5 +1,8 @@
-"""`clips list [--json] [--all]`, `clips export ID FILE`, `clips prune` and `clips retention`: the
-site's event clips from the command line (viewing and exporting are audited, `runtime/clip_library.py`)."""
+"""`clips list [--json] [--all]`, `clips export ID FILE [--lang en] [--original]`, `clips prune` and
+`clips retention`: the site's event clips from the command line (viewing and exporting are audited,
+`runtime/clip_library.py`, `runtime/clip_exports.py`). An export carries the watermark line as the
+window's does; `--original` copies the recording byte for byte for an evidence handover and prints its
+SHA-256 (audited with the hash)."""
 
 from __future__ import annotations
 
@@ -11,11 +14,12 @@ from app.access import Permission
 from app.cli import CommandError
 from app.commands.db import open_database
 from app.config import Seat
+from app.site_settings import LANGUAGES
 from app.store.backup_archive import human_size
+from runtime.clip_exports import export_original_clip, export_watermarked_clip, site_language
 from runtime.clip_library import (
     ClipLibraryError,
     ClipLine,
-    export_clip,
     list_clips,
     prune,
     retention,
@@ -33,9 +37,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     listing.add_argument("--alarm", type=int, default=None, help="only the clips of this alarm")
     listing.set_defaults(handler=_list, permission=Permission.VIEW_SITE)
-    export = commands.add_parser("export", help="copy a clip to a file (audited)")
+    export = commands.add_parser(
+        "export", help="write a clip to a file with the watermark line burnt in (audited)"
+    )
     export.add_argument("id", type=int)
     export.add_argument("file", type=Path)
+    export.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="the watermark's language (default: the site's)"
+    )
+    export.add_argument(
+        "--original",
+        action="store_true",
+        help="the recording as made, byte for byte, no watermark (evidence handover); prints its SHA-256",
+    )
     export.set_defaults(handler=_export, permission=Permission.EXPORT_PERSONAL_DATA)
     pruning = commands.add_parser(
         "prune", help="remove this computer's clips past the site's retention days and disk quota"
@@ -84,12 +98,20 @@ def _describe(line: ClipLine) -> str:
 def _export(args: argparse.Namespace) -> int:
     db = open_database(args.db)
     try:
-        written = export_clip(db, args.seat, args.id, args.file)
+        if args.original:
+            written, digest = export_original_clip(db, args.seat, args.id, args.file)
+        else:
+            language = args.lang or site_language(db)
+            written = export_watermarked_clip(db, args.seat, args.id, args.file, language)
     except ClipLibraryError as error:
         raise CommandError(str(error)) from error
     finally:
         db.dispose()
-    print(f"已导出到 {written} (exported clip {args.id} to {written})")
+    if args.original:
+        print(f"已导出原始录像到 {written} (exported the original of clip {args.id} to {written})")
+        print(f"SHA-256 {digest}")
+    else:
+        print(f"已导出（带水印）到 {written} (exported clip {args.id} with its watermark to {written})")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The site's event clips as the operator sees them: listed, opened to play, exported and pruned.
+"""The site's event clips as the operator sees them: listed, opened to play and pruned (taken away:
+`runtime/clip_exports.py`).
 
 Opening a clip to play it and exporting it are audited (who saw which video of whom, and when).
 Pruning follows the site's settings (`clips.retention_days`, `clips.quota_mb`): the oldest clips go
@@ -9,13 +10,11 @@ prunes only the files on its own computer (each row says which computer holds it
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import numpy as np
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
@@ -23,13 +22,11 @@ from alarms.models import Alarm, AlarmState
 from app import audit
 from app.access import Permission, can
 from app.config import Seat
-from app.site_clock import clock_in
-from app.site_settings import SITE_NAME, read_setting, write_setting
+from app.site_settings import read_setting, write_setting
 from app.store import Database
 from app.store.base import utcnow
 from app.tickets.models import Ticket
 from app.tickets.states import State
-from video.clip_export import ClipExportError, export_watermarked
 from video.clip_records import FAILED, READY, RECORDING, Clip
 from video.clip_writer import PART_SUFFIX
 
@@ -130,9 +127,27 @@ def may_export_clips(seat: Seat) -> bool:
     return bool(seat.operator.strip())
 
 
-def open_clip(db: Database, seat: Seat, clip_id: int, purpose: str = "view") -> ClipLine:
+def open_clip(db: Database, seat: Seat, clip_id: int, purpose: str = "view", **detail) -> ClipLine:
     """A ready clip whose file is on this computer, audited as seen (`purpose`: view, or export and
-    snapshot, which the seat must be permitted)."""
+    snapshot, which the seat must be permitted; `detail` goes into the audit entry)."""
+    line = ready_clip(db, seat, clip_id, purpose)
+    with db.session() as session:
+        audit.record(
+            session,
+            seat,
+            f"clip.{purpose}",
+            "clip",
+            clip_id,
+            camera=line.camera_name,
+            alarm_id=line.alarm_id,
+            **detail,
+        )
+    return line
+
+
+def ready_clip(db: Database, seat: Seat, clip_id: int, purpose: str = "view") -> ClipLine:
+    """The clip `open_clip` would give, checked but not yet audited (an export first works out what
+    its audit entry says)."""
     if purpose != "view" and not may_export_clips(seat):
         raise ClipLibraryError(
             f"{seat.operator} 无权导出录像（含人脸，属个人信息） "
@@ -150,51 +165,7 @@ def open_clip(db: Database, seat: Seat, clip_id: int, purpose: str = "view") -> 
             raise ClipLibraryError(
                 f"录像片段 {clip_id} 保存在计算机 {row.host} 上 (the clip's file is on {row.host}: {row.path})"
             )
-        audit.record(
-            session, seat, f"clip.{purpose}", "clip", clip_id, camera=row.camera_name, alarm_id=row.alarm_id
-        )
         return ClipLine.of(row)
-
-
-def export_clip(db: Database, seat: Seat, clip_id: int, target: Path) -> Path:
-    """Copy a clip to `target` (a folder gets the clip's own name); audited."""
-    if target.is_dir():
-        target = target / f"clip-{clip_id}.mp4"
-    if not target.parent.is_dir():
-        raise ClipLibraryError(f"文件夹不存在 (no such folder): {target.parent}")
-    line = open_clip(db, seat, clip_id, purpose="export")
-    shutil.copyfile(line.path, target)
-    return target
-
-
-def watermark_line(db: Database, seat: Seat, line: ClipLine) -> str:
-    """The line an exported clip carries: site, camera, event time, who exported it and when (the
-    site's time zone)."""
-    with db.session() as session:
-        clock = clock_in(session)
-        site = str(read_setting(session, SITE_NAME, "")) or "-"
-    return (
-        f"{site} · {line.camera_name} · {clock.text(line.event_at)} · "
-        f"导出 {seat.operator} {clock.text(clock.utcnow())}"
-    )
-
-
-def export_watermarked_clip(
-    db: Database,
-    seat: Seat,
-    clip_id: int,
-    target: Path,
-    overlay: np.ndarray,
-    progress: Callable[[float], None] | None = None,
-) -> Path:
-    """Re-encode a clip into `target` with the watermark's pixels on every frame; audited as an export
-    (the watermark's text in the entry)."""
-    line = open_clip(db, seat, clip_id, purpose="export")
-    text = watermark_line(db, seat, line)
-    try:
-        return export_watermarked(Path(line.path), target, overlay, f"{text} (clip {clip_id})", progress)
-    except ClipExportError as error:
-        raise ClipLibraryError(f"导出失败 (export failed): {error}") from error
 
 
 def retention(db: Database) -> tuple[int, int]:

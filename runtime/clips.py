@@ -25,7 +25,7 @@ from alarms.models import Alarm
 from alarms.service import AlarmService
 from app.config import data_dir
 from app.context import SiteContext
-from app.events import Change, Topic
+from app.events import Change, ClipChanged, Topic
 from app.models import Camera
 from app.store.base import utcnow
 from grid_map.nearby import nearest
@@ -279,5 +279,11 @@ class ClipRecorder:
         )
 
     def _finish(self, clip_id: int, **values) -> None:
+        """Store how the clip ended and tell the site (the lists' 回放 counts, a ticket's timeline)."""
         with self.site.db.session() as session:
             session.execute(update(Clip).where(Clip.id == clip_id).values(**values))
+            row = session.get(Clip, clip_id)
+            changed = ClipChanged(
+                values["state"], row.alarm_id, row.ai_event_id, row.ticket_id, row.camera_id
+            )
+        self.site.hub.publish(Change(Topic.CLIP, (clip_id,), changed))

@@ -40,9 +40,16 @@ def recorder_cameras(site: SiteContext) -> list[RecorderCamera]:
     return [RecorderCamera(*row) for row in rows]
 
 
-def recorder_address(site: SiteContext, camera_id: int, start: datetime, span: timedelta = SPAN) -> str:
+def recorder_address(
+    site: SiteContext,
+    camera_id: int,
+    start: datetime,
+    span: timedelta = SPAN,
+    action: str = "camera.playback",
+    **detail,
+) -> str:
     """The address playing `camera_id`'s recording from `start` (naive UTC) for `span`, its login
-    included; audited."""
+    included; audited as `action` (an export says so, with `detail`)."""
     with site.db.session() as session:
         camera = session.get(Camera, camera_id)
         if camera is None or not camera.playback:
@@ -54,10 +61,11 @@ def recorder_address(site: SiteContext, camera_id: int, start: datetime, span: t
         audit.record(
             session,
             site.seat,
-            "camera.playback",
+            action,
             "camera",
             camera_id,
             name=camera.name,
             start=start.isoformat(),
+            **detail,
         )
     return CameraStore(site).stream_address(camera_id, address, username, None)

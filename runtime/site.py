@@ -83,7 +83,9 @@ class SiteRuntime:
         self.clip_capture = ClipCapture(site, self.packets) if self.options.clip_capture else None
         every = self.options.clip_prune_every_s
         self.clip_retention = ClipRetention(site.db, site.seat, every_s=every) if every else None
-        self.camera_watch = CameraWatch(site)  # captures add their probes (serve's clip readers, a wall's workers)
+        self.camera_watch = CameraWatch(
+            site
+        )  # captures add their probes (serve's clip readers, a wall's workers)
         if self.clip_capture is not None:
             self.camera_watch.add_probe(self.clip_capture.states)
         self.sensor_health = SensorHealth(site)

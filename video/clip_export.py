@@ -5,8 +5,8 @@ Re-encoding only on export: a sub-stream clip (640x360, 15 fps) took 3.6-4.0 s f
 for 48 s with x264's `veryfast` preset on the busy two-core test machine (benchmarks/clips.py prints
 `export_watermarked`), short enough to wait for beside a progress line while the player goes on, and
 a watermark on every frame survives cutting the file, which a sidecar or a marked first frame would
-not. The watermark's pixels (RGBA, drawn by the caller
-in the operator's font) are blended over the foot of each frame. No Qt here.
+not. The watermark's pixels (RGBA, `video/watermark_band.py`) are blended over the foot of each
+frame. No Qt here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from pathlib import Path
 import av
 import numpy as np
 
+from video.watermark_band import blend_foot
+
 PART_SUFFIX = ".part"
 PRESET = "veryfast"
 QUALITY_CRF = "23"
@@ -27,16 +29,14 @@ class ClipExportError(Exception):
     """The clip could not be written; the message says why."""
 
 
-def blend_foot(rgb: np.ndarray, overlay: np.ndarray) -> np.ndarray:
-    """`rgb` (h, w, 3) with `overlay` (oh, ow, 4 RGBA) blended over its bottom-left corner."""
-    height = min(overlay.shape[0], rgb.shape[0])
-    width = min(overlay.shape[1], rgb.shape[1])
-    patch = overlay[-height:, :width].astype(np.uint16)
-    alpha = patch[..., 3:4]
-    foot = rgb[-height:, :width].astype(np.uint16)
-    out = rgb.copy()
-    out[-height:, :width] = ((patch[..., :3] * alpha + foot * (255 - alpha)) // 255).astype(np.uint8)
-    return out
+def picture_size(source: Path) -> tuple[int, int]:
+    """(width, height) of a clip's pictures, to draw its watermark band at that size."""
+    try:
+        with av.open(str(source)) as reader:
+            context = reader.streams.video[0].codec_context
+            return context.width, context.height
+    except (av.error.FFmpegError, OSError, IndexError) as error:
+        raise ClipExportError(f"{source}: {error}") from error
 
 
 def export_watermarked(

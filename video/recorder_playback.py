@@ -4,14 +4,17 @@ Each camera may name how its recorder plays a time span back (`cameras.playback`
 or a template of the site's own. The presets follow the vendors' published URL shapes:
 
 - `hikvision`: `/Streaming/tracks/<channel>01?starttime=YYYYMMDDtHHMMSSz&endtime=...` (ISAPI: UTC);
+- `hikvision-local`: the same shape with the site's local time before the `z`: many Hikvision NVRs
+  (and cameras playing their SD card) read the `z` time as their own local time, so with `hikvision`
+  they play from 8 hours off in China; which one a recorder wants is chosen per camera (the camera
+  form says how to tell: the player shows the time asked, the picture's clock shows the time played);
 - `dahua`: `/cam/playback?channel=<channel>&starttime=YYYY_MM_DD_HH_MM_SS&endtime=...` (the
   recorder's local time, which is the site's).
 
 The host, port and channel come from the camera's live address (Hikvision `/Streaming/Channels/301`
 is channel 3, Dahua `...?channel=2` is 2; otherwise 1). A template is an rtsp:// URL with `{start}`,
 `{end}` (site time), `{start_utc}`, `{end_utc}` as Python date formats (`{start:%Y%m%d%H%M%S}`),
-and `{base}` (scheme, host and port of the live address), `{channel}`: for a recorder that reads a
-Hikvision `z` time as its local time, `{base}/Streaming/tracks/101?starttime={start:%Y%m%dt%H%M%Sz}`.
+and `{base}` (scheme, host and port of the live address), `{channel}`.
 The login is not part of it: the camera's stored login is added when the address is opened.
 """
 
@@ -27,6 +30,10 @@ PRESETS = {
     "hikvision": (
         "{base}/Streaming/tracks/{channel}01"
         "?starttime={start_utc:%Y%m%dt%H%M%Sz}&endtime={end_utc:%Y%m%dt%H%M%Sz}"
+    ),
+    "hikvision-local": (
+        "{base}/Streaming/tracks/{channel}01"
+        "?starttime={start:%Y%m%dt%H%M%Sz}&endtime={end:%Y%m%dt%H%M%Sz}"
     ),
     "dahua": (
         "{base}/cam/playback?channel={channel}"
@@ -48,8 +55,8 @@ def check_setting(setting: str) -> str:
         return text.lower()
     if not text.lower().startswith(("rtsp://", "rtsps://", "{base}")):
         raise PlaybackSettingError(
-            f"回放地址须为 hikvision、dahua 或以 rtsp:// 开头的模板 "
-            f"(playback must be hikvision, dahua or an rtsp:// template): {text}"
+            f"回放地址须为 hikvision、hikvision-local、dahua 或以 rtsp:// 开头的模板 "
+            f"(playback must be hikvision, hikvision-local, dahua or an rtsp:// template): {text}"
         )
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}

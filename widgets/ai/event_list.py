@@ -63,6 +63,7 @@ class AiEventList(QWidget):
         if bridge is not None:
             bridge.on(EVENT_TOPIC, self.on_change, self)
             bridge.on(ALARM_TOPIC, lambda _change: self._show_selected(), self)  # acknowledged elsewhere
+            self.replay_button.follow(bridge)
         self.refresh()
 
     def _build(self) -> None:

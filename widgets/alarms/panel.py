@@ -17,6 +17,7 @@ class AlarmsPanel(AlarmListPanel):
         self.desk = desk
         desk.setParent(self)
         desk.context.bridge.on(Topic.ALARM, self.on_change, self)
+        self.replay_button.follow(desk.context.bridge)
         self.popup_button.clicked.connect(desk.popup.show_open)
         self.learn_button.clicked.connect(self.learn)
 

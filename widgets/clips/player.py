@@ -16,18 +16,13 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QPushButton, QVBo
 
 from app.config import Seat
 from app.store import Database
-from runtime.clip_library import (
-    ClipLibraryError,
-    ClipLine,
-    export_watermarked_clip,
-    may_export_clips,
-    open_clip,
-    watermark_line,
-)
+from runtime.clip_exports import export_watermarked_clip, watermark_line
+from runtime.clip_library import ClipLibraryError, ClipLine, may_export_clips, open_clip
 from runtime.clips import epoch
 from widgets.clips.player_view import ClipPlayerView, PlaybackSource
 from widgets.clips.texts import tr
-from widgets.clips.watermark import watermark_pixels, watermarked
+from widgets.clips.watermark import watermarked
+from widgets.i18n import current_language
 
 
 def source_of(line: ClipLine, event_word: str = "告警") -> PlaybackSource:
@@ -42,12 +37,12 @@ class _ExportThread(QThread):
     def __init__(self, db: Database, seat: Seat, clip_id: int, target: Path, parent: QWidget) -> None:
         super().__init__(parent)
         self.db, self.seat, self.clip_id, self.target = db, seat, clip_id, target
-        self.overlay = None
+        self.language = current_language()  # asked on the GUI thread: the watermark's words
 
     def run(self) -> None:
         try:
             written = export_watermarked_clip(
-                self.db, self.seat, self.clip_id, self.target, self.overlay, self.progressed.emit
+                self.db, self.seat, self.clip_id, self.target, self.language, self.progressed.emit
             )
         except ClipLibraryError as error:
             self.finished_with.emit("", str(error))
@@ -132,7 +127,8 @@ class ClipPlayerDialog(QDialog):
         except ClipLibraryError as error:
             self.view.message.setText(str(error))
             return False
-        saved = watermarked(image, watermark_line(self.db, self.seat, line)).save(str(target), "PNG")
+        text = watermark_line(self.db, self.seat, line, current_language())
+        saved = watermarked(image, text).save(str(target), "PNG")
         self.view.message.setText((tr("截图已保存：") if saved else tr("截图保存失败：")) + str(target))
         return saved
 
@@ -145,14 +141,9 @@ class ClipPlayerDialog(QDialog):
 
     def export(self, target: Path) -> _ExportThread | None:
         """Re-encode the clip with its watermark into `target` on a thread of its own."""
-        image = self.view.current_image()
-        if self.clip is None or image.isNull() or self.export_thread is not None:
+        if self.clip is None or self.export_thread is not None:
             return None
-        line = self.clip
-        thread = _ExportThread(self.db, self.seat, line.id, target, self)
-        thread.overlay = watermark_pixels(
-            watermark_line(self.db, self.seat, line), image.width(), image.height()
-        )
+        thread = _ExportThread(self.db, self.seat, self.clip.id, target, self)
         thread.progressed.connect(
             lambda share: self.view.message.setText(tr("正在导出… %1%").replace("%1", f"{share * 100:.0f}"))
         )

@@ -2,7 +2,8 @@
 and the player opened for an alarm, an AI event or a ticket (its own clips and its alarms').
 
 The button shows how many ready clips the selected row has ("回放 (2)") and stays off without any, so
-an operator sees at a glance which alarm has video; the count is one small query per selection.
+an operator sees at a glance which alarm has video; the count is one small query per selection, and
+again when a clip of the selected row becomes ready (`Change(clip)`, `follow`), without reselecting.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.context import SiteContext
+from app.events import Change, Topic
 from runtime.clip_library import clip_counts, list_clips
 from widgets.alarms.clip_player import ClipPlayer
+from widgets.bridge import QtBridge
 from widgets.clips.player import ClipPlayerDialog
 from widgets.clips.texts import tr
 
@@ -91,6 +94,16 @@ class ReplayButton(QPushButton):
         self._count_shown = 0 if row is None else self._count(row)
         self._say()
         self.setEnabled(self._count_shown > 0)
+
+    def follow(self, bridge: QtBridge) -> None:
+        """Count again when a clip of the selected row is finished (written here or by another process)."""
+        bridge.on(Topic.CLIP, self._clip_finished, self)
+
+    def _clip_finished(self, change: Change) -> None:
+        row = self.selected()
+        linked = change.payload.alarm_id if self.kind == ALARM else change.payload.ai_event_id
+        if row is not None and linked == row:
+            self.refresh()
 
     def _count(self, row: int) -> int:
         ids = {"alarm_ids": [row]} if self.kind == ALARM else {"ai_event_ids": [row]}

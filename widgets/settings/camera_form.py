@@ -61,7 +61,7 @@ class CameraFormView(QWidget):
             edit.setValidator(QDoubleValidator(low, high, 7, edit))
         self.ai_enabled = QCheckBox()
         self.playback = QComboBox(editable=True, objectName="cameraPlayback")
-        self.playback.addItems(["", "hikvision", "dahua"])
+        self.playback.addItems(["", "hikvision", "hikvision-local", "dahua"])
         self.playback.lineEdit().setMaxLength(500)
         self.onvif_address = QLineEdit(placeholderText="192.168.1.64")
         self.onvif_button = QPushButton()
@@ -105,6 +105,9 @@ class CameraFormView(QWidget):
         self._labels = [QLabel() for _ in self._rows]
         for label, (_text, field) in zip(self._labels, self._rows, strict=True):
             self.fields.addRow(label, field)
+        self.playback_hint = QLabel(wordWrap=True, objectName="cameraPlaybackHint")
+        plain(self.playback_hint)
+        self.fields.addRow("", self.playback_hint)
         self.onvif_box = QGroupBox()
         onvif = QVBoxLayout(self.onvif_box)
         row = QHBoxLayout()
@@ -138,6 +141,9 @@ class CameraFormView(QWidget):
             tr("无 / hikvision / dahua / rtsp://…{start:%Y%m%d%H%M%S}")
         )
         self.playback.setToolTip(tr("按时间从录像机回放：海康、大华，或 rtsp:// 模板（见文档）"))
+        self.playback_hint.setText(
+            tr("海康回放画面的时钟若与所选时间差 8 小时（录像机把 UTC 当本地时间），请选 hikvision-local")
+        )
         self.onvif_box.setTitle(tr("ONVIF 读取码流地址 (使用上面的用户名和密码)"))
         self.onvif_button.setText(tr("读取"))
         self.test_box.setTitle(tr("测试连接"))

@@ -59,6 +59,7 @@ class TicketPanel(TicketActs, TicketIntake, TicketPanelLayout, QWidget):
         self._ticker = QTimer(self, interval=TICK_MS, timeout=self.model.tick)
         self._ticker.start()
         context.bridge.on(Topic.TICKET, self._changed, self)
+        context.bridge.on(Topic.CLIP, self._clip_finished, self)
         self._restore()
         self.reload()
 
@@ -146,6 +147,12 @@ class TicketPanel(TicketActs, TicketIntake, TicketPanelLayout, QWidget):
 
     def _changed(self, change: Change) -> None:
         self.reload()
+
+    def _clip_finished(self, _change: Change) -> None:
+        """A clip became ready: the shown ticket's timeline reads its clips again (a clip names its
+        alarm, whose ticket this may be, so the ticket is asked rather than guessed)."""
+        if self.detail.ticket:
+            self._show(self.detail.ticket["id"])
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

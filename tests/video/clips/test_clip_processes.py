@@ -3,6 +3,7 @@ commands list, export (audited) and prune what a recorder wrote."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -89,9 +90,11 @@ def test_export_is_audited_and_prune_keeps_what_open_alarms_need(db, clip, tmp_p
     old = add_clip(db, folder, clip, cameras["near"], 40, PADDED)
     recent = [add_clip(db, folder, clip, cameras["near"], days, PADDED) for days in (3, 2, 1)]
 
-    exported = clips_command(db, "export", str(recent[0]), str(tmp_path / "out.mp4"))
+    exported = clips_command(db, "export", str(recent[0]), str(tmp_path / "out.mp4"), "--original")
     assert exported.returncode == 0, exported.stderr
-    assert (tmp_path / "out.mp4").read_bytes() == (folder / f"clip-{recent[0]}.mp4").read_bytes()
+    original = (folder / f"clip-{recent[0]}.mp4").read_bytes()
+    assert (tmp_path / "out.mp4").read_bytes() == original
+    assert f"SHA-256 {hashlib.sha256(original).hexdigest()}" in exported.stdout
     missing = clips_command(db, "export", "999", str(tmp_path / "x.mp4"))
     assert missing.returncode != 0 and "没有编号为 999" in missing.stderr
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -36,6 +37,14 @@ def test_the_vendors_url_shapes():
     assert dahua == (
         "rtsp://10.0.0.108/cam/playback?channel=2&starttime=2026_12_07_19_30_00&endtime=2026_12_07_20_00_00"
     )
+    # a Hikvision that reads its `z` time as local time: the same shape in the site's time
+    local = playback_address(
+        "hikvision-local", "rtsp://10.0.0.64/Streaming/Channels/102", START, END, SHANGHAI
+    )
+    assert (
+        local == "rtsp://10.0.0.64/Streaming/tracks/101?starttime=20261207t193000z&endtime=20261207t200000z"
+    )
+    assert check_setting(" Hikvision-Local") == "hikvision-local"
     own = "{base}/Streaming/tracks/{channel}01?starttime={start:%Y%m%dt%H%M%Sz}"
     assert playback_address(own, "rtsp://h/Streaming/Channels/1201", START, END, SHANGHAI) == (
         "rtsp://h/Streaming/tracks/1201?starttime=20261207t193000z"
@@ -131,4 +140,74 @@ def test_the_recorder_dialog_plays_the_picked_time_in_the_player(qtbot, sqlite_d
     assert not dialog.view.slider.isEnabled()  # a recorder's stream moves by asking again, not by seeking
     dialog.view.toggle()
     qtbot.waitUntil(lambda: dialog.view.position >= 1.0, timeout=10000)
+    dialog.close()
+
+
+@pytest.mark.gui
+def test_a_recorders_playback_gives_a_watermarked_snapshot_and_export_audited(
+    qtbot, sqlite_db, recorder, tmp_path
+):
+    import av
+    from PySide6.QtGui import QImage
+
+    from tests.video.clips.test_clip_player import band_darkens_the_foot
+    from widgets.clips.recorder_dialog import RecorderPlaybackDialog
+
+    site, cameras = _recorder_site(sqlite_db, recorder)
+    dialog = RecorderPlaybackDialog(site)
+    qtbot.addWidget(dialog)
+    assert not dialog.export_button.isEnabled()  # nothing on screen yet
+    dialog.cameras.setCurrentIndex(dialog.cameras.findData(cameras["near"]))
+    dialog.set_time(datetime(2026, 12, 7, 19, 30))
+    dialog.play()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=15000)
+    shot = tmp_path / "shot.png"
+    assert dialog.snapshot(shot)
+    assert band_darkens_the_foot(QImage(str(shot)))
+    target = tmp_path / "recording.mp4"
+    dialog.export_seconds.setValue(3)
+    thread = dialog.export(target)
+    assert thread is not None and not dialog.export_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.export_thread is None, timeout=60000)
+    assert target.is_file(), dialog.view.message.text()
+    assert dialog.view.message.text() == f"已导出：{target}"
+    assert [p.name for p in tmp_path.iterdir() if "recording" in p.name] == ["recording.mp4"]
+    with av.open(str(target)) as exported:
+        stream = exported.streams.video[0]
+        assert (
+            stream.codec_context.name == "h264" and "录像 2026-12-07 19:30:0" in exported.metadata["comment"]
+        )
+        assert 2.5 <= float(exported.duration / av.time_base) <= 3.6
+        first = next(exported.decode(video=0)).to_ndarray(format="rgb24").astype(int)
+    assert first[-11:].mean() < 80 and first[-11:].max() > 200  # a dark band with white letters
+    asked = recorder.requested()
+    assert len(asked) == 2 and "starttime=20261207t113000z&endtime=20261207t113003z" in asked[1]
+    with sqlite_db.session() as session:
+        actions = session.scalars(
+            select(AuditEntry.action).where(AuditEntry.entity == "camera").order_by(AuditEntry.id)
+        ).all()
+    assert [a for a in actions if a.startswith("camera.playback")] == [
+        "camera.playback",
+        "camera.playback_snapshot",
+        "camera.playback_export",
+    ]
+    dialog.close()
+
+
+@pytest.mark.gui
+def test_a_seat_without_the_export_permission_only_watches_a_recorder(qtbot, sqlite_db, recorder):
+    from app.access import Role, User
+    from app.config import Seat
+    from widgets.clips.recorder_dialog import RecorderPlaybackDialog
+
+    site, cameras = _recorder_site(sqlite_db, recorder)
+    site.seat = Seat.signed_in(User(id=7, name="值班员", role=Role.OPERATOR.value))
+    dialog = RecorderPlaybackDialog(site)
+    qtbot.addWidget(dialog)
+    dialog.cameras.setCurrentIndex(dialog.cameras.findData(cameras["near"]))
+    dialog.play()
+    qtbot.waitUntil(lambda: dialog.shown_time() is not None, timeout=15000)
+    assert not dialog.export_button.isEnabled() and not dialog.snapshot_button.isEnabled()
+    assert not dialog.snapshot(Path("/nonexistent/x.png"))
+    assert "无权导出录像" in dialog.view.message.text()
     dialog.close()

@@ -69,6 +69,8 @@ def test_the_selected_camera_is_shown_with_its_password_hidden(dialog):
     assert view.main_url.text() == "rtsp://10.0.0.8/101" and view.username.text() == "admin"
     assert view.password.text() == "" and "••••" in view.password.placeholderText()
     assert view.clear_password.isVisibleTo(dialog)
+    # a Hikvision that reads the `z` time as its local time is chosen per camera, and the form says how
+    assert view.playback.findText("hikvision-local") > 0 and "hikvision-local" in view.playback_hint.text()
 
 
 def test_a_new_camera_is_saved_and_a_bad_form_names_its_fields(qtbot, dialog):
