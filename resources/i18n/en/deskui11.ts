@@ -68,4 +68,11 @@
         <translation>Zone intrusion</translation>
     </message>
 </context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <source>当前操作人：本账号所属人员（本角色不能代他人办理）</source>
+        <translation>Acting as: the person this account belongs to (this role cannot act for others)</translation>
+    </message>
+</context>
 </TS>
