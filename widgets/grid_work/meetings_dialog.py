@@ -25,10 +25,10 @@ from app.access import Permission
 from app.grid_work.meetings import ResolutionDraft
 from runtime.read.grid_work import MeetingRow, ResolutionLine
 from widgets.grid_work.meetings_form import VOTE_DAYS, MeetingDialog, resolution_actions
+from widgets.grid_work.picker_load import grids_later
 from widgets.grid_work.work_ui import (
     Writers,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -55,9 +55,7 @@ class MeetingsDialog(QDialog):
         self._may_write = context.may(Permission.EDIT_ROSTER)
         self.meetings: list[MeetingRow] = []
         self.form: QDialog | None = None
-        self.grid = grid_picker(self._reads.grids(4))
-        if grid_code is not None:
-            self.grid.setCurrentIndex(max(0, self.grid.findData(grid_code)))
+        self.grid = grids_later(self._jobs, self._reads.grids, grid_code, self._failed)
         self.grid.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table(
             [tr("时间"), tr("网格"), tr("会议"), tr("地点"), tr("到会"), tr("缺席"), tr("决议")]

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from app.access import Permission
 from app.grid_work.volunteers import TeamKind
 from runtime.read.grid_work import ActivityRow, MemberHours, TeamLine
+from widgets.grid_work.picker_load import grids_later
 from widgets.grid_work.volunteers_forms import ActivityDialog, JoinDialog, TeamDialog
 from widgets.grid_work.work_ui import (
     Writers,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -51,9 +51,7 @@ class VolunteersDialog(QDialog):
         self.members: list[MemberHours] = []
         self.activities: list[ActivityRow] = []
         self.form: QDialog | None = None
-        self.grid = grid_picker(self._reads.grids(4))
-        if grid_code is not None:
-            self.grid.setCurrentIndex(max(0, self.grid.findData(grid_code)))
+        self.grid = grids_later(self._jobs, self._reads.grids, grid_code, self._failed)
         self.kind = QComboBox()
         self.kind.addItem(tr("全部"), None)
         for kind in TeamKind:
@@ -182,15 +180,16 @@ class VolunteersDialog(QDialog):
     # ---- forms ------------------------------------------------------------------------------------
 
     def new_team(self) -> None:
-        writers = self._writers
-        self.form = TeamDialog(
-            self._jobs, self._reads.grids(4), lambda *a: writers.volunteers().add_team(*a), self
-        )
-        code = self.grid.currentData()
-        if code is not None:
-            self.form.grid.setCurrentIndex(max(0, self.form.grid.findData(code)))
-        self.form.accepted.connect(lambda: self.status.setText(tr("队伍已建立")))
-        self.form.open()
+        writers, code = self._writers, self.grid.currentData()
+
+        def opened(grids: list) -> None:
+            self.form = TeamDialog(self._jobs, grids, lambda *a: writers.volunteers().add_team(*a), self)
+            if code is not None:
+                self.form.grid.setCurrentIndex(max(0, self.form.grid.findData(code)))
+            self.form.accepted.connect(lambda: self.status.setText(tr("队伍已建立")))
+            self.form.open()
+
+        self._jobs.submit(FORM_JOB, self._reads.grids, opened, self._failed, owner=self)
 
     def join(self) -> None:
         team, reads, code, writers = self.selected(), self._reads, self.grid.currentData(), self._writers

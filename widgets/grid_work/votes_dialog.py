@@ -23,12 +23,12 @@ from app.access import Permission
 from app.grid_work.vote_rules import Threshold
 from runtime.read.grid_work import VoteSummary
 from widgets.confirm import ConfirmActDialog
+from widgets.grid_work.picker_load import grids_later
 from widgets.grid_work.votes_forms import BallotDialog, NewVoteDialog
 from widgets.grid_work.votes_notice import write_notice_pdf
 from widgets.grid_work.work_ui import (
     Writers,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -53,7 +53,7 @@ class VotesDialog(QDialog):
         self._zone = context.reads.clock.zone
         self.votes: list[VoteSummary] = []
         self.form: QDialog | None = None
-        self.grid = grid_picker([g for g in self._reads.grids(4) if g.level <= 4])
+        self.grid = grids_later(self._jobs, self._reads.grids, failed=self._failed)
         self.grid.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table(
             [tr("编号"), tr("表决事项"), tr("范围"), tr("状态"), tr("已投"), tr("截止")]

@@ -75,4 +75,11 @@
         <translation>Acting as: the person this account belongs to (this role cannot act for others)</translation>
     </message>
 </context>
+<context>
+    <name>GridWork</name>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
 </TS>
