@@ -19,16 +19,17 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from alarms.models import CareSettings, Priority, SensorStatus
 from alarms.values import AlarmDraft
+from alarms.wording import Wording
 from app.models import Sensor
 from app.sensor_places import PENDING_NOTE, waiting_place
 from app.site_clock import clock_in
 
 SITE_TZ = ZoneInfo("Asia/Shanghai")
 ACTIVITY_KINDS = {"door", "pir", "bed"}
-LIFE_SAFETY = {  # sensor kind -> (Zigbee2MQTT reading that means "alarm", Chinese title)
-    "smoke": ("smoke", "烟雾报警"),
-    "gas": ("gas", "燃气泄漏报警"),
-    "water": ("water_leak", "水浸报警"),
+LIFE_SAFETY = {  # sensor kind -> the Zigbee2MQTT reading that means "alarm" (the title's message is the kind)
+    "smoke": "smoke",
+    "gas": "gas",
+    "water": "water_leak",
 }
 SOS_ACTIONS = {"single", "double", "hold", "long", "emergency", "sos", "panic", "on"}
 BATTERY_RECOVERED_MARGIN = 10  # percent above the threshold before a new low-battery alarm can fire
@@ -138,11 +139,12 @@ class CareRules:
             self._name_the_flat(session, sensor, where, detail)
 
         if sensor.kind == "sos" and self._sos_pressed(reading):
-            drafts.append(AlarmDraft("sos", Priority.P1, "紧急呼叫(SOS)", detail=detail, **where))
+            drafts.append(AlarmDraft.worded("sos", Priority.P1, Wording("sos"), detail=detail, **where))
         if sensor.kind in LIFE_SAFETY:
-            field_name, title = LIFE_SAFETY[sensor.kind]
-            if reading.meaning == "trigger" or reading.values.get(field_name) is True:
-                drafts.append(AlarmDraft(sensor.kind, Priority.P1, title, detail=detail, **where))
+            if reading.meaning == "trigger" or reading.values.get(LIFE_SAFETY[sensor.kind]) is True:
+                drafts.append(
+                    AlarmDraft.worded(sensor.kind, Priority.P1, Wording(sensor.kind), detail=detail, **where)
+                )
         if sensor.kind in ACTIVITY_KINDS and self._is_activity(sensor.kind, reading) and settings is not None:
             settings.last_activity_at = now
             settings.inactivity_alarm_at = None
@@ -154,7 +156,7 @@ class CareRules:
             and in_window(_local_minute(now, self._zone(session)), settings.night_start_minute, settings.night_end_minute)
         ):
             drafts.append(
-                AlarmDraft("door_night", Priority.P2, "夜间开门(重点关注老人)", detail=detail, **where)
+                AlarmDraft.worded("door_night", Priority.P2, Wording("door_night"), detail=detail, **where)
             )
         battery = reading.values.get("battery")
         if isinstance(battery, int | float):
@@ -163,10 +165,10 @@ class CareRules:
             if battery < threshold and status.low_battery_alarm_at is None:
                 status.low_battery_alarm_at = now
                 drafts.append(
-                    AlarmDraft(
+                    AlarmDraft.worded(
                         "low_battery",
                         Priority.P3,
-                        "传感器电量低",
+                        Wording("low_battery"),
                         detail=detail | {"battery": battery},
                         **where,
                     )
@@ -224,10 +226,10 @@ class CareRules:
                 set_committed_value(settings, "inactivity_alarm_at", now)
                 idle_total = (now - settings.last_activity_at).total_seconds() / 3600
                 drafts.append(
-                    AlarmDraft(
+                    AlarmDraft.worded(
                         "inactivity",
                         Priority.P2,
-                        f"长时间无活动({idle_total:.0f}小时)",
+                        Wording("inactivity", (f"{idle_total:.0f}",)),
                         source="care_rule",
                         household_id=settings.household_id,
                         detail={
@@ -273,10 +275,10 @@ class CareRules:
                 if sensor.household_id is None:
                     self._name_the_flat(session, sensor, where, detail)
                 drafts.append(
-                    AlarmDraft(
+                    AlarmDraft.worded(
                         "sensor_silent",
                         Priority.P3,
-                        f"传感器{limit.total_seconds() / 3600:.0f}小时无信号",
+                        Wording("sensor_silent", (f"{limit.total_seconds() / 3600:.0f}",)),
                         source="care_rule",
                         detail=detail,
                         **where,

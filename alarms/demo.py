@@ -14,6 +14,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from alarms.models import Alarm, AlarmState, Outcome, Priority
+from alarms.wording import WORDING_KEY, Wording
 from app.models import Building, Household, Sensor
 from app.store.base import utcnow
 
@@ -22,10 +23,10 @@ HISTORY_ALARMS = 60
 OPERATORS = ("值班员小王", "值班员李娜", "值班长赵刚")
 # (sensor kind, alarm kind, priority, title, share of false alarms): as care rules and the bridge raise them
 SENSOR_ALARMS = {
-    "sos": ("sos", Priority.P1, "紧急呼叫(SOS)", 0.6),
-    "smoke": ("smoke", Priority.P1, "烟雾报警", 0.7),
-    "door": ("door_night", Priority.P2, "夜间开门(重点关注老人)", 0.5),
-    "pir": ("inactivity", Priority.P2, "长时间无活动(13小时)", 0.3),
+    "sos": ("sos", Priority.P1, Wording("sos"), 0.6),
+    "smoke": ("smoke", Priority.P1, Wording("smoke"), 0.7),
+    "door": ("door_night", Priority.P2, Wording("door_night"), 0.5),
+    "pir": ("inactivity", Priority.P2, Wording("inactivity", ("13",)), 0.3),
 }
 HANDLING_NOTES = {
     Outcome.FALSE_ALARM: ("老人误按，电话确认平安", "厨房油烟触发，已提醒开窗", "家属来访开门，已核实"),
@@ -64,14 +65,14 @@ def _row(sensor, raised_at: datetime) -> dict:
         "kind": kind,
         "priority": int(priority),
         "state": AlarmState.RAISED.value,
-        "title": title,
+        "title": title.zh(),
         "household_id": sensor.household_id,
         "grid_id": sensor.grid_id,
         "sensor_id": sensor.id,
         "camera_id": None,
         "lon": sensor.lon,
         "lat": sensor.lat,
-        "detail": json.dumps({"demo": True}, ensure_ascii=False),
+        "detail": json.dumps({"demo": True, WORDING_KEY: title.stored()}, ensure_ascii=False),
         "acknowledged_at": None,
         "acknowledged_by": None,
         "ack_note": None,

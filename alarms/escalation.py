@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from alarms.grid_chain import Contact, grid_chain, supervisors
 from alarms.models import Alarm, AlarmState
 from alarms.values import AlarmError
+from alarms.wording import WORDING_KEY, Wording
 from app import audit
 
 DEFAULT_ESCALATE_AFTER_MIN = 5.0
@@ -37,7 +38,7 @@ class AlarmEscalation:
         Safe to run on two seats at once: each alarm is escalated by whichever run updates it first.
         """
         cutoff = self.clock() - timedelta(minutes=after_minutes)
-        reason = f"unacknowledged for {after_minutes:g} min"
+        reason = Wording("unacknowledged", (f"{after_minutes:g}",))
         with self.db.session() as session:
             overdue = session.scalars(
                 select(Alarm.id)
@@ -55,10 +56,11 @@ class AlarmEscalation:
         return escalated
 
     def _escalate(
-        self, session: Session, alarm_id: int, reason: str, *, first_time: bool = False
+        self, session: Session, alarm_id: int, reason: str | Wording, *, first_time: bool = False
     ) -> list[Contact] | None:
         """Escalate by a conditional UPDATE; `first_time` only if still raised and never escalated,
-        returning None when another run got there first (or someone acknowledged it meanwhile)."""
+        returning None when another run got there first (or someone acknowledged it meanwhile). A
+        reason of the core's own is recorded in Chinese with its message, for the screens to word."""
         row = session.get(Alarm, alarm_id)
         if row is None:
             raise AlarmError(f"告警 {alarm_id} 不存在 (no such alarm)")
@@ -92,7 +94,14 @@ class AlarmEscalation:
             "alarm.escalate",
             "alarm",
             alarm_id,
-            reason=reason,
             to=[c.name for c in contacts],
+            **_reason(reason),
         )
         return contacts
+
+
+def _reason(reason: str | Wording) -> dict[str, object]:
+    """The audit detail's reason: a person's words as typed; the core's own in Chinese, message beside."""
+    if isinstance(reason, Wording):
+        return {"reason": reason.zh(), WORDING_KEY: reason.stored()}
+    return {"reason": reason}

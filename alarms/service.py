@@ -87,7 +87,7 @@ class AlarmService(AlarmEscalation):
             camera_id=draft.camera_id,
             lon=lon,
             lat=lat,
-            detail=json.dumps(draft.detail, ensure_ascii=False, default=str),
+            detail=json.dumps(draft.stored_detail(), ensure_ascii=False, default=str),
         )
         session.add(alarm)
         session.flush()

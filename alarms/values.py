@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from alarms.models import Alarm, Priority
+from alarms.wording import WORDING_KEY, Wording
 
 
 class AlarmError(Exception):
@@ -30,6 +31,18 @@ class AlarmDraft:
     lon: float | None = None
     lat: float | None = None
     detail: dict[str, Any] = field(default_factory=dict)
+    wording: Wording | None = None  # the title's message: screens word it in their reader's language
+
+    @classmethod
+    def worded(cls, kind: str, priority: Priority, wording: Wording, **rest: Any) -> AlarmDraft:
+        """A draft whose title is `wording`'s Chinese, the message kept beside it."""
+        return cls(kind, priority, wording.zh(), wording=wording, **rest)
+
+    def stored_detail(self) -> dict[str, Any]:
+        """The detail as stored: the title's message under `WORDING_KEY` when there is one."""
+        if self.wording is None:
+            return self.detail
+        return self.detail | {WORDING_KEY: self.wording.stored()}
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from alarms.models import Alarm, AlarmState, Priority
 from alarms.service import AlarmService
 from alarms.values import AlarmDraft, AlarmError
+from alarms.wording import Term, Wording
 from app import audit
 from app.events import AiEventChanged, Change, EventHub
 from app.models import Camera
@@ -77,13 +78,11 @@ class AiAlarms:
             camera = session.get(Camera, event.camera_id) if event.camera_id is not None else None
             detail = json.loads(event.detail or "{}")
             where = camera.name if camera is not None else f"#{event.camera_id}"
-            title = f"{KINDS[event.kind]}{f'（{event.zone}）' if event.zone else ''} · {where}"
-            if event.kind == "stranger" and detail.get("night"):
-                title = f"夜间{title}"
-            return AlarmDraft(
-                kind=event.kind,
-                priority=PRIORITY_BY_KIND[event.kind],
-                title=title,
+            night = event.kind == "stranger" and bool(detail.get("night"))
+            return AlarmDraft.worded(
+                event.kind,
+                PRIORITY_BY_KIND[event.kind],
+                _title(KINDS[event.kind], event.zone, where, night=night),
                 source="camera",
                 grid_id=camera.grid_id if camera is not None else None,
                 camera_id=event.camera_id,
@@ -215,3 +214,10 @@ def _alarm_of(session: Session, event: AiEvent) -> Alarm | None:
     if event.kind in ABSORBED_KINDS:
         return next((alarm for alarm in candidates if alarm.raised_at <= event.at), None)
     return None
+
+
+def _title(kind: str, zone: str | None, camera: str, *, night: bool) -> Wording:
+    """E.g. 陌生人逗留（东门） · 6号楼东侧, 夜间 first at night: the kind a term, the zone and camera data."""
+    message = ("camera_zone" if zone else "camera") + ("_night" if night else "")
+    values = (Term(kind), zone, camera) if zone else (Term(kind), camera)
+    return Wording(message, values)

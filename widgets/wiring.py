@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
 
 from alarms.values import AlarmView
 from grid_map.nearby import NEAREST_CAMERA_M, closest
+from widgets.alarms.alarm_words import alarm_title
 from widgets.alarms.live_view import NearbyCamera
 
 MESSAGE_MS = 6000
@@ -80,7 +81,7 @@ class PanelWiring(QObject):
         if self.map is None:
             return
         self.window.show_panel("map")
-        if not self.map.show_place(alarm.lon, alarm.lat, alarm.grid_id, alarm.title):
+        if not self.map.show_place(alarm.lon, alarm.lat, alarm.grid_id, alarm_title(alarm)):
             self._say(tr("告警没有位置信息，无法在地图上显示"))
 
     def show_alarm_camera(self, alarm: AlarmView) -> None:

@@ -4,6 +4,7 @@ draws on the wall, and what it says when it cannot load."""
 from __future__ import annotations
 
 import functools
+import json
 import threading
 
 import cv2
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from alarms.models import Alarm, Priority
 from alarms.service import AlarmService
+from alarms.wording import worded
 from app.config import Seat
 from app.events import AiEventChanged, Change, EventHub
 from app.models import Camera
@@ -68,6 +70,15 @@ def test_strangers_and_zones_are_p2_and_a_camera_full_of_strangers_raises_one_al
     recorder.record(EventDraft("no_mask", camera_id, track_id=5), None, None)  # counted, never an alarm
     titles = [(a.priority, a.title) for a in alarms_in(sqlite_db)]
     assert titles == [(2, "夜间陌生人逗留 · 东门人脸抓拍"), (2, "区域闯入（消防通道） · 东门人脸抓拍")]
+    english = {"夜间%1 · %2": "%1 at night · %2", "%1（%2） · %3": "%1 (%2) · %3"}
+    english |= {"陌生人逗留": "Stranger lingering", "区域闯入": "Zone intrusion"}
+    worded_titles = [
+        worded(json.loads(a.detail), a.title, lambda t: english.get(t, t)) for a in alarms_in(sqlite_db)
+    ]
+    assert worded_titles == [
+        "Stranger lingering at night · 东门人脸抓拍",
+        "Zone intrusion (消防通道) · 东门人脸抓拍",
+    ]
 
 
 def test_an_event_relayed_from_another_seat_raises_nothing_here(sqlite_db, ai_alarms):

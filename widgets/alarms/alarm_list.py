@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from alarms.history import AlarmFilter, AlarmRow
+from app.config import LOCAL_SYSTEM
 from app.events import Change
 from app.site_clock import SiteClock
 from runtime.read.alarms import AlarmReads
 from runtime.types import AlarmState
+from widgets.alarms.alarm_words import alarm_title, step_note
 from widgets.clips.replay import ALARM, ReplayButton
 from widgets.table_fit import Column, FitColumns, dense_rows
 
@@ -94,7 +96,7 @@ class AlarmTableModel(QAbstractTableModel):
         return [
             self.clock.text(alarm.raised_at),
             f"P{alarm.priority}",
-            alarm.title,
+            alarm_title(alarm),
             row.address,
             states.get(alarm.state, alarm.state),
             row.handler,
@@ -213,6 +215,10 @@ class AlarmListPanel(QWidget):
         self.learn_button.setText(self.tr("学习传感器"))
         self.replay_button.refresh()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        if self.model.rows:  # the titles and states are worded again
+            last = self.model.index(len(self.model.rows) - 1, 6)
+            self.model.dataChanged.emit(self.model.index(0, 0), last)
+        self._show_history()
 
     def _table_columns(self) -> tuple[Column, ...]:
         """时间 级别 告警 地址 状态 处理人 结果: the time whole, the title and address sharing what is left;
@@ -272,10 +278,11 @@ class AlarmListPanel(QWidget):
             return
         lines = []
         for step in self.reads.history(alarm_id):
-            note = step.detail.get("note") or step.detail.get("reason") or ""
+            note = step_note(step.detail)
             extra = OUTCOME_ZH.get(step.detail.get("outcome", ""), "")
+            actor = self.tr(LOCAL_SYSTEM) if step.actor == LOCAL_SYSTEM else step.actor
             lines.append(
                 f"<p>{escape(self.reads.clock.text(step.at))}　<b>{escape(self.tr(ACTION_ZH.get(step.action, step.action)))}</b>"
-                f"　{escape(step.actor)}　{escape(self.tr(extra) if extra else '')} {escape(str(note))}</p>"
+                f"　{escape(actor)}　{escape(self.tr(extra) if extra else '')} {escape(note)}</p>"
             )
         self.history.setHtml("".join(lines))

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from alarms.values import AlarmView
 from app.tickets.preview import TicketPreview
+from widgets.alarms.alarm_words import alarm_title
 
 
 def dispatch_consequence(tr: Callable[[str], str], view: AlarmView, preview: TicketPreview) -> str:
     """Category, the grid and handler it goes to, the time limit; or the open ticket it joins."""
-    lines = [tr("告警“%1”将转为工单：").replace("%1", view.title)]
+    lines = [tr("告警“%1”将转为工单：").replace("%1", alarm_title(view))]
     lines.append(
         tr("分类：%1（%2）").replace("%1", preview.category_path).replace("%2", preview.category_code)
     )

@@ -23,6 +23,7 @@ from runtime.read.household import HouseholdCard
 from runtime.reads import ReadModels
 from runtime.types import AlarmState
 from video.pool import StreamPool
+from widgets.alarms.alarm_words import alarm_title
 from widgets.alarms.live_view import AlarmLiveView, NearbyCamera
 from widgets.alarms.popup_actions import AlarmActions, AlarmHook
 from widgets.alarms.popup_headline import headline_html, place_text
@@ -262,7 +263,7 @@ class AlarmPopup(AlarmActions, QWidget):
         place = self._place(view)
         state = self.tr("已确认") if view.state == AlarmState.ACKNOWLEDGED else self.tr("待确认")
         raised = self.reads.clock.text(view.raised_at, SHORT_SECONDS)
-        self.queue.paint_row(item, view, f"P{view.priority}  {view.title}\n{place}\n{raised} · {state}")
+        self.queue.paint_row(item, view, f"P{view.priority}  {alarm_title(view)}\n{place}\n{raised} · {state}")
 
     # -- the selected alarm ----------------------------------------------------------------------------
     def _card(self, view: AlarmView) -> HouseholdCard | None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from alarms.service import AlarmError, AlarmService, AlarmView
 from runtime.read.alarms import AlarmReads
 from runtime.types import AlarmState, Outcome
+from widgets.alarms.alarm_words import alarm_title
 from widgets.alarms.care_rules import CareRulesDialog
 from widgets.alarms.clip_player import ClipPlayer
 from widgets.alarms.dispatch_preview import dispatch_consequence
@@ -137,7 +138,7 @@ class AlarmActions:
         own button, on that alarm, whatever is selected by then."""
         dialog = ConfirmActDialog(
             title,
-            consequence.replace("%1", view.title),
+            consequence.replace("%1", alarm_title(view)),
             act_text,
             reason_label=reason_label,
             reason_required=required,

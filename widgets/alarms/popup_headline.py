@@ -9,6 +9,7 @@ from html import escape
 
 from alarms.service import AlarmView
 from runtime.types import AlarmState
+from widgets.alarms.alarm_words import alarm_title
 from widgets.alarms.popup_queue import PRIORITY_COLOURS
 
 
@@ -21,7 +22,7 @@ def headline_html(view: AlarmView, raised: str, acknowledged_by: str, tr: Callab
     return (
         f"<span style='background:{background};color:white;padding:2px 6px;font-size:18px'>"
         f"<b>P{view.priority}</b></span>"
-        f" <span style='font-size:20px'><b>{escape(view.title)}</b></span><br>"
+        f" <span style='font-size:20px'><b>{escape(alarm_title(view))}</b></span><br>"
         f"<span>{escape(raised)} · {escape(state)}{who}{escalated}</span>"
     )
 

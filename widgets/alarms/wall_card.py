@@ -16,6 +16,7 @@ from alarms.values import AlarmView
 from app.site_clock import SHORT_SECONDS, SiteClock
 from runtime.read.alarm_places import AlarmPlace
 from runtime.types import ALARM_KIND_ZH
+from widgets.alarms.alarm_words import alarm_title
 
 KIND_ZH = ALARM_KIND_ZH  # an unknown kind shows as it is stored
 SOURCE_ZH = {"sensor": "传感器", "care_rule": "关怀规则", "camera": "视频AI", "manual": "人工上报"}
@@ -119,7 +120,7 @@ class WallAlarmCard(QFrame):
         source = self.tr(SOURCE_ZH[view.source]) if view.source in SOURCE_ZH else view.source
         escalated = f"  ·  {self.tr('已上报')}" if view.escalated_at else ""
         self.kind.setText(f"P{view.priority}  ·  {kind}  ·  {source}{escalated}")
-        self.title.setText(view.title)
+        self.title.setText(alarm_title(view))
         address, grid = self._where(view, self._place)
         self.address.setText(address)
         self.grid.setText(grid)
@@ -151,7 +152,7 @@ class WallAlarmCard(QFrame):
             return
         self.waiting.setText(self.tr("另有 %1 条告警等待确认").replace("%1", str(len(self._queued))))
         lines = [
-            f"P{other.priority}  {other.title}  ·  {self.clock.text(other.raised_at, SHORT_SECONDS)}"
+            f"P{other.priority}  {alarm_title(other)}  ·  {self.clock.text(other.raised_at, SHORT_SECONDS)}"
             for other in self._queued[:NEXT_SHOWN]
         ]
         if len(self._queued) > NEXT_SHOWN:

@@ -24,11 +24,11 @@ from app.access import Permission
 from app.grid_work.meetings import ResolutionDraft
 from runtime.read.grid_work import MeetingRow, ResolutionLine
 from widgets.grid_work.meetings_form import VOTE_DAYS, MeetingDialog, resolution_actions
+from widgets.grid_work.picker_load import grids_later
 from widgets.grid_work.work_ui import (
     WorkDialog,
     choose_grid,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -46,8 +46,7 @@ class MeetingsDialog(WorkDialog):
         super().__init__(context, "meetingsDialog", tr("会议"), (1100, 660), parent)
         self._may_write = context.may(Permission.EDIT_ROSTER)
         self.meetings: list[MeetingRow] = []
-        self.grid = grid_picker(self._reads.grids(4))
-        choose_grid(self.grid, grid_code)
+        self.grid = grids_later(self._jobs, self._reads.grids, grid_code, self._failed)
         self.grid.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table(
             [tr("时间"), tr("网格"), tr("会议"), tr("地点"), tr("到会"), tr("缺席"), tr("决议")]

@@ -18,6 +18,7 @@ from app.access import Permission
 from app.grid_work.micro_grid import MicroGridStaff
 from runtime.read.grid_work import BuildingStaff, CompoundSelfGovernance
 from widgets.confirm import ConfirmActDialog
+from widgets.grid_work.picker_load import compounds_later
 from widgets.grid_work.volunteers_forms import JoinDialog
 from widgets.grid_work.work_ui import fill_table, read_only_table, selected_key, tr
 from widgets.jobs import Jobs
@@ -40,11 +41,7 @@ class MicroGridDialog(QDialog):
         self.state: CompoundSelfGovernance | None = None
         self.form: QDialog | None = None
         self.compound = QComboBox()
-        for grid in self._reads.grids(3):
-            if grid.level == 3:
-                self.compound.addItem(grid.name, grid.code)
-        if compound_code is not None:
-            self.compound.setCurrentIndex(max(0, self.compound.findData(compound_code)))
+        compounds_later(self._jobs, self.compound, self._reads.grids, compound_code, self._failed)
         self.compound.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table([tr("楼栋"), tr("户数"), tr("楼栋长"), tr("微网格员")])
         self.role = QComboBox()

@@ -20,12 +20,11 @@ from app.access import Permission
 from app.grid_work.findings import FindingTag
 from runtime.read.grid_work import OverdueHousehold, VisitRow
 from widgets.confirm import ConfirmActDialog
+from widgets.grid_work.picker_load import grids_later, people_later
 from widgets.grid_work.visits_forms import VisitCorrectionDialog
 from widgets.grid_work.work_ui import (
     WorkDialog,
-    choose_grid,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -46,14 +45,12 @@ class VisitsDialog(WorkDialog):
         super().__init__(context, "visitsDialog", tr("入户走访"), (1100, 660), parent)
         self.visits: list[VisitRow] = []
         self.overdue: list[OverdueHousehold] = []
-        self.grid = grid_picker(self._reads.grids(4))
-        choose_grid(self.grid, grid_code)
+        self.grid = grids_later(self._jobs, self._reads.grids, grid_code, self._failed)
         self.period, self.visitor, self.tag = QComboBox(), QComboBox(), QComboBox()
         for days, label in PERIODS:
             self.period.addItem(tr(label), days)
         self.visitor.addItem(tr("全部走访人"), None)
-        for person_id, name in self._reads.people():
-            self.visitor.addItem(name, person_id)
+        people_later(self._jobs, self.visitor, self._reads.people, self._failed)
         self.tag.addItem(tr("全部"), None)
         for tag in FindingTag:
             self.tag.addItem(tr(tag.zh), tag.value)

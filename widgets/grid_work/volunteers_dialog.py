@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from app.access import Permission
 from app.grid_work.volunteers import TeamKind
 from runtime.read.grid_work import ActivityRow, MemberHours, TeamLine
+from widgets.grid_work.picker_load import grids_later
 from widgets.grid_work.volunteers_forms import ActivityDialog, JoinDialog, TeamDialog
 from widgets.grid_work.work_ui import (
     WorkDialog,
     choose_grid,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -42,8 +42,7 @@ class VolunteersDialog(WorkDialog):
         self.teams: list[TeamLine] = []
         self.members: list[MemberHours] = []
         self.activities: list[ActivityRow] = []
-        self.grid = grid_picker(self._reads.grids(4))
-        choose_grid(self.grid, grid_code)
+        self.grid = grids_later(self._jobs, self._reads.grids, grid_code, self._failed)
         self.kind = QComboBox()
         self.kind.addItem(tr("全部"), None)
         for kind in TeamKind:
@@ -170,13 +169,15 @@ class VolunteersDialog(WorkDialog):
     # ---- forms ------------------------------------------------------------------------------------
 
     def new_team(self) -> None:
-        writers = self._writers
-        self.form = TeamDialog(
-            self._jobs, self._reads.grids(4), lambda *a: writers.volunteers().add_team(*a), self
-        )
-        choose_grid(self.form.grid, self.grid.currentData())
-        self.form.accepted.connect(lambda: self.status.setText(tr("队伍已建立")))
-        self.form.open()
+        writers, code = self._writers, self.grid.currentData()
+
+        def opened(grids: list) -> None:
+            self.form = TeamDialog(self._jobs, grids, lambda *a: writers.volunteers().add_team(*a), self)
+            choose_grid(self.form.grid, code)
+            self.form.accepted.connect(lambda: self.status.setText(tr("队伍已建立")))
+            self.form.open()
+
+        self._jobs.submit(FORM_JOB, self._reads.grids, opened, self._failed, owner=self)
 
     def join(self) -> None:
         team, reads, code, writers = self.selected(), self._reads, self.grid.currentData(), self._writers

@@ -22,12 +22,12 @@ from app.access import Permission
 from app.grid_work.vote_rules import Threshold
 from runtime.read.grid_work import VoteSummary
 from widgets.confirm import ConfirmActDialog
+from widgets.grid_work.picker_load import grids_later
 from widgets.grid_work.votes_forms import BallotDialog, NewVoteDialog
 from widgets.grid_work.votes_notice import write_notice_pdf
 from widgets.grid_work.work_ui import (
     WorkDialog,
     fill_table,
-    grid_picker,
     read_only_table,
     selected_key,
     tr,
@@ -42,7 +42,7 @@ class VotesDialog(WorkDialog):
     def __init__(self, context: ShellContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "votesDialog", tr("议事表决"), (1100, 640), parent)
         self.votes: list[VoteSummary] = []
-        self.grid = grid_picker([g for g in self._reads.grids(4) if g.level <= 4])
+        self.grid = grids_later(self._jobs, self._reads.grids, failed=self._failed)
         self.grid.currentIndexChanged.connect(self.refresh)
         self.table = read_only_table(
             [tr("编号"), tr("表决事项"), tr("范围"), tr("状态"), tr("已投"), tr("截止")]

@@ -87,13 +87,18 @@ def selected_key(table: QTableWidget) -> object | None:
     return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
 
+def grid_choices(grids: list[GridChoice]) -> list[tuple[str, str]]:
+    """(the name indented by level, the code) for each grid."""
+    return [("　" * (grid.level - 1) + grid.name, grid.code) for grid in grids]
+
+
 def grid_picker(grids: list[GridChoice], whole_site: bool = True) -> QComboBox:
     """The grids indented by level; 全站 first when the whole site is a choice (data None)."""
     box = QComboBox()
     if whole_site:
         box.addItem(tr("全站"), None)
-    for grid in grids:
-        box.addItem("　" * (grid.level - 1) + grid.name, grid.code)
+    for text, code in grid_choices(grids):
+        box.addItem(text, code)
     return box
 
 

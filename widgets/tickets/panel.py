@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from app.access import Permission
 from app.events import Change, Topic
 from app.tickets import TicketDesk, TicketError
 from runtime.read.tickets import QueueFilter
@@ -79,13 +80,26 @@ class TicketPanel(TicketActs, TicketIntake, TicketPanelLayout, QWidget):
         return self.context.seat_state
 
     def _restore(self) -> None:
-        remembered = self._settings().value("tickets/me")
-        if remembered is None:  # first start at this seat: begin with someone who has work waiting
-            remembered = self.reads.busiest_assignee()
+        """我是 starts as the signed-in user's own person; a role that may record for others (a leader's
+        approval given by phone) may pick another. An account linked to nobody starts with the person
+        chosen last at this seat, or at first with someone who has work waiting."""
+        user = self.context.seat.user
+        own = user.person_id if user is not None else None
+        if own is not None:
+            if self.me.findData(own) < 0:  # not a leader: still who this user acts as
+                self.me.insertItem(0, user.person_name or user.name, own)
+            remembered = own
+        else:
+            remembered = self._settings().value("tickets/me")
+            if remembered is None:  # first start at this seat: begin with someone who has work waiting
+                remembered = self.reads.busiest_assignee()
         if remembered is not None:
             index = self.me.findData(int(remembered))
             if index >= 0:
                 self.me.setCurrentIndex(index)
+        if own is not None and not self.context.may(Permission.RECORD_FOR_OTHERS):
+            self.me.setEnabled(False)
+            self.words.text(self.me.setToolTip, "当前操作人：本账号所属人员（本角色不能代他人办理）")
         self.me.currentIndexChanged.connect(
             lambda _i: self._settings().setValue("tickets/me", self.me.currentData())
         )

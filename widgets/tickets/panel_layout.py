@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from app.access import Permission
 from app.tickets.states import Action, Source
 from runtime.read.tickets import QueueKind
 from widgets.clips.replay import play_ticket
+from widgets.eliding_combo import ElidingComboBox
 from widgets.plain_text import plain
 from widgets.said_again import SaidAgain
 from widgets.table_fit import Column, FitColumns, dense_rows
@@ -42,6 +42,7 @@ TABLE_COLUMNS = (
 )
 QUEUE_ORDER = (QueueKind.MINE, QueueKind.SUBTREE, QueueKind.OVERDUE, QueueKind.VERIFY, QueueKind.FEEDBACK)
 BULK_ACTIONS = (Action.START, Action.VERIFY, Action.CLOSE)
+SEARCH_CHARACTERS = 12
 
 
 def tr(text: str) -> str:
@@ -59,27 +60,30 @@ class TicketPanelLayout:
             self.words.text(lambda text, i=index: self.queue_tabs.setTabText(i, text), kind.zh)
         self.queue_tabs.currentChanged.connect(lambda _i: self.reload())
 
-        self.me = QComboBox()
+        self.me = ElidingComboBox()
         self.words.text(self.me.setToolTip, "当前操作人：“我的待办”按此人筛选，审批以此人身份进行")
         for person_id, name in sorted(self.directory.leaders.names.items(), key=lambda kv: kv[0]):
             self.me.addItem(name, person_id)
-        self.scope = QComboBox()
+        self.scope = ElidingComboBox()
         self.scope.addItem("", None)
         self.words.text(lambda text: self.scope.setItemText(0, text), "全部网格")
         for info in self.directory.grids_down_to(3):
             self.scope.addItem("　" * (info.level - 1) + info.name, info.id)
-        self.category = QComboBox()
+        self.category = ElidingComboBox()
         groups = dict.fromkeys((c.group_code, c.group_name) for c in self.directory.categories)
         for index, (code, name) in enumerate([(None, "全部类别"), *groups]):
             self.category.addItem("", code)
             self.words.text(lambda text, i=index: self.category.setItemText(i, text), name)
-        self.source = QComboBox()
+        self.source = ElidingComboBox()
         for index, (value, name) in enumerate([(None, "全部来源"), *((s.value, s.zh) for s in Source)]):
             self.source.addItem("", value)
             self.words.text(lambda text, i=index: self.source.setItemText(i, text), name)
         self.search = QLineEdit()
         self.words.text(self.search.setPlaceholderText, "搜索内容或地址 (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        # The search takes what the filters leave, down to a word or two; only then do they give way.
+        self.search.setSizePolicy(QSizePolicy.Policy.Ignored, self.search.sizePolicy().verticalPolicy())
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * SEARCH_CHARACTERS))
         self._search_timer = QTimer(self, singleShot=True, interval=300, timeout=self.reload)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         for combo in (self.me, self.scope, self.category, self.source):

@@ -81,7 +81,9 @@ def test_a_compound_has_one_self_governance_group(qtbot, teams, demo_context, de
     detailed = detailed_compound_code(district_layout(7))  # the demo formed its group already
     other = next(g.code for g in demo_context.reads.grid_work.grids(3) if g.level == 3 and g.code != detailed)
     for compound in (other, detailed):
-        teams.team_button.click()
+        previous = teams.form
+        teams.team_button.click()  # the form opens once the grids are read, off the GUI thread
+        qtbot.waitUntil(lambda previous=previous: teams.form not in (None, previous), timeout=10000)
         form = teams.form
         assert isinstance(form, TeamDialog)
         form.name.setText(f"新居民自治小组{compound}")
