@@ -93,8 +93,12 @@ def _add_data_dir_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.raw_argv = list(argv if argv is not None else sys.argv[1:])  # for the window's keeper
+    # force: a handler an earlier in-process run left (its log file, a stderr since replaced) goes, so a
+    # command run after another in one interpreter logs to this run's stderr, not a closed one.
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        force=True,
     )
     try:
         with using_data_dir(site_folder(getattr(args, "db", None), getattr(args, "data_dir", None))):
