@@ -80,6 +80,8 @@ def scrollable(panel: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
+    _closed = False  # set by closeEvent; a class default, as Qt sends events during __init__
+
     def __init__(
         self,
         context: ShellContext,
@@ -273,6 +275,13 @@ class MainWindow(QMainWindow):
         self.rail.retranslate()
         self.menus.retranslate(self.languages.language)
 
+    def event(self, event: QEvent) -> bool:
+        # A closed window is done with (the keeper starts a new process): a later language switch (another
+        # window's, in one process) is not passed down to panels whose menus Qt may already have deleted.
+        if event.type() == QEvent.Type.LanguageChange and self._closed:
+            return True
+        return super().event(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -300,6 +309,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.apply_default_sizes)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         if self.remember_layout:
             self.save_layout()
         self.context.bridge.close()
