@@ -25,6 +25,9 @@ from video.prebuffer import CameraBuffer, HeldPacket, StreamTemplate
 
 PART_SUFFIX = ".part"
 POLL_S = 0.25
+# A clip goes on past its end until its own timeline reaches it, but at most this long: a stream whose
+# clock runs slow (a camera's drift, a paced file under load) would otherwise end a little short.
+MEDIA_LAG_S = 3.0
 
 
 class ClipError(Exception):
@@ -104,7 +107,8 @@ def _follow(
     quiet_s: float,
     stop: threading.Event,
 ) -> str | None:
-    """Mux packets from `first` until one arrives after `end_at`; why it stopped early, or None."""
+    """Mux packets from `first` until one arrives after `end_at` and the clip's own timeline reaches it
+    (a stream whose clock runs a little slow would end short of it); why it stopped early, or None."""
     next_seq, generation = first.seq, first.generation
     quiet_since = time.monotonic()
     while True:
@@ -112,7 +116,7 @@ def _follow(
         if batch and batch[0].seq > next_seq:
             return _stopped("缓存已满，丢失了部分画面 (the buffer overflowed; part is missing)", muxer)
         for held in batch:
-            if held.arrived > end_at:
+            if held.arrived > end_at and (muxer.covers(end_at) or held.arrived > end_at + MEDIA_LAG_S):
                 return None
             muxer.add(held)
             next_seq = held.seq + 1
@@ -160,6 +164,7 @@ class _Remuxer:
         self.time_base = template.time_base
         self.step = _frame_step(template)
         self.packets = 0
+        self.starts_at = starts_at
         self.last_arrived = starts_at
         self._offset: int | None = None  # added to input timestamps; changes where they jump back
         self._last_dts: int | None = None
@@ -185,6 +190,12 @@ class _Remuxer:
         self._last_dts = out_dts
         self.packets += 1
         self.last_arrived = held.arrived
+
+    def covers(self, when: float) -> bool:
+        """Whether the pictures muxed so far play up to `when` (epoch seconds), by the stream's clock."""
+        if self._last_dts is None:
+            return False
+        return self.starts_at + float((self._last_dts + self.step) * self.time_base) >= when
 
     def close(self) -> None:
         self.output.close()
