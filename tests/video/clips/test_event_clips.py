@@ -188,30 +188,6 @@ def test_an_ai_event_gives_one_clip_linked_to_it_and_to_the_alarm_it_raised(
     )
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("db", ["sqlite"], indirect=True)
-def test_the_default_window_covers_15_s_before_to_30_s_after(db, rtsp_server, workers, tmp_path):
-    site, cameras = site_with_cameras(db, rtsp_server.url("street"))
-    pool = PacketPool()
-    alarms = AlarmService(db, site.hub, site.seat)
-    recorder = ClipRecorder(site, pool, alarms, folder=tmp_path / "clips")
-    recorder.start()
-    buffering(workers, rtsp_server, pool, cameras["near"], 16.5)
-    try:
-        raise_sos(alarms)
-        recorder.wait(60)
-    finally:
-        recorder.stop()
-    [clip] = stored_clips(db)
-    assert (clip.before_s, clip.after_s, clip.state, clip.dropped) == (15.0, 30.0, READY, False)
-    event, starts = epoch(clip.event_at), epoch(clip.starts_at)
-    assert event - 15 - 1.1 <= starts <= event - 15 + 2.0
-    with av.open(clip.path) as container:
-        stream = container.streams.video[0]
-        last = max(p.pts * p.time_base for p in container.demux(stream) if p.pts is not None)
-    assert starts + float(last) >= event + 30 - 0.2
-
-
 def test_a_stream_released_for_good_leaves_no_stale_seconds(clip):
     from video.pool import Profile, StreamPool, StreamRequest
 
